@@ -1,0 +1,1 @@
+"""Subcommands of the ``transaudit`` CLI, one module each (see ``audit.cli``)."""

@@ -1,0 +1,57 @@
+"""``transaudit check``: audit an input and print or write a report; gates set the exit code."""
+from __future__ import annotations
+
+import os
+import sys
+
+from .. import gates
+from ..engine import run_audit
+from ..errors import ExitCode, UsageError
+from ..writers import format_names, write_report
+from .common import add_input_arguments, config_from_args
+
+NAME = "check"
+HELP = "audit a translation and report every flag with its exact span"
+
+
+def add_arguments(p) -> None:
+    add_input_arguments(p)
+    p.add_argument("--format", "-F", dest="out_format", default=None, choices=format_names(),
+                   help="report format (default: text, or from the -o extension)")
+    p.add_argument("--output", "-o", metavar="PATH", help="write the report here (atomically) instead of stdout")
+    p.add_argument("--fail-on", choices=["minor", "major", "critical"],
+                   help="exit 1 when any flag has this severity or worse (default: never fail on flags)")
+    p.add_argument("--fail-under", type=float, metavar="SCORE", help="exit 1 when the corpus quality score is below SCORE")
+    p.add_argument("--max-flags", type=int, metavar="N", help="exit 1 when there are more than N flags")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report")
+
+
+_EXT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".txt": "text"}
+
+
+def run(args) -> int:
+    config = config_from_args(args)
+    overrides = {}
+    if args.fail_under is not None:
+        overrides["fail_under"] = args.fail_under
+    if args.max_flags is not None:
+        if args.max_flags < 0:
+            raise UsageError("--max-flags must be 0 or more")
+        overrides["max_flags"] = args.max_flags
+    config = config.merged(**overrides)
+    fmt = args.out_format
+    if fmt is None and args.output:
+        fmt = _EXT_FORMATS.get(os.path.splitext(args.output)[1].lower(), "text")
+    fmt = fmt or "text"
+    if args.output and os.path.abspath(args.output) in {os.path.abspath(p) for p in args.inputs}:
+        raise UsageError("the output would overwrite an input file", args.output)
+    result = run_audit(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
+                       target_lang=args.tgt_lang, config=config)
+    color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
+                                       and os.environ.get("NO_COLOR") is None)
+    write_report(result, fmt, args.output, color=color)
+    failed = gates.evaluate(result, config)
+    if failed:
+        sys.stderr.write("transaudit: gate failed: " + "; ".join(failed) + "\n")
+        return ExitCode.GATE_FAILED
+    return ExitCode.OK

@@ -1,0 +1,47 @@
+"""Options shared by the commands that audit an input (check, review, ...), and their reading."""
+from __future__ import annotations
+
+import argparse
+
+from ..config import Config, load_config
+from ..errors import UsageError
+from ..model import Severity
+from ..readers import format_names
+
+
+def add_input_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="FILE",
+                   help="a bilingual file (TMX, XLIFF, PO, TSV, JSONL) or two text files: SOURCE TARGET")
+    p.add_argument("--src-lang", "-s", metavar="LANG", help="source language (default: from the file, else detected)")
+    p.add_argument("--tgt-lang", "-t", metavar="LANG", help="target language (default: from the file, else detected)")
+    p.add_argument("--input-format", "-f", choices=format_names(), help="input format (default: by extension and content)")
+    p.add_argument("--select", action="append", default=[], metavar="CODES",
+                   help="checks to run: codes or prefixes, comma-separated (e.g. NUM,PUN001); repeatable")
+    p.add_argument("--ignore", action="append", default=[], metavar="CODES",
+                   help="checks not to run: codes or prefixes, comma-separated; repeatable")
+    p.add_argument("--config", metavar="PATH", help="config file (default: transaudit.toml or [tool.transaudit] in pyproject.toml)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+
+
+def _split(values: list[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    cfg = load_config(getattr(args, "config", None))
+    overrides = {}
+    if getattr(args, "select", None):
+        overrides["select"] = _split(args.select)
+    if getattr(args, "ignore", None):
+        overrides["ignore"] = cfg.ignore + _split(args.ignore)
+    if getattr(args, "fail_on", None):
+        try:
+            overrides["fail_on"] = Severity.parse(args.fail_on)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    if getattr(args, "jobs", None) is not None:
+        if args.jobs < 0:
+            raise UsageError("--jobs must be 0 or more")
+        overrides["jobs"] = args.jobs
+    return cfg.merged(**overrides)
+

@@ -1,0 +1,259 @@
+"""The audit engine: pairs in, flags out, in one pass.
+
+``iter_audit`` streams ``PairResult`` objects in input order (chunked, optionally over worker
+processes); ``run_audit`` collects them into an ``AuditResult`` with its signature. Readers know
+nothing of checks, checks nothing of reports.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import replace
+from itertools import islice
+from typing import Iterable, Iterator, Sequence
+
+from . import __version__
+from .config import Config
+from .context import Context
+from .errors import UsageError
+from .model import AuditResult, Finding, Flag, Pair, PairResult, Severity, fingerprint
+from .registry import Check, select_checks
+
+CHUNK = 1000  # pairs per task: large enough to amortise inter-process traffic
+PARALLEL_MIN = 4000  # below this many pairs, one process is faster than starting workers
+
+
+def resolve_checks(config: Config) -> list[Check]:
+    try:
+        return select_checks(config.select, config.ignore)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _make_flags(chk: Check, pair: Pair, findings: Iterable[Finding], config: Config) -> list[Flag]:
+    spec = chk.spec
+    out = []
+    configured = config.severity.get(spec.code)
+    for fd in findings:
+        for sp in fd.spans:
+            text = pair.text(sp.side)
+            if sp.end > len(text):
+                raise AssertionError(f"check {spec.code} produced span {sp} past the end of {sp.side} of pair {pair.id}")
+        severity = configured or fd.severity or spec.severity
+        out.append(Flag(
+            pair_id=pair.id, code=spec.code, name=spec.name, severity=severity, category=spec.category,
+            message=fd.message, spans=fd.spans, fingerprint=fingerprint(spec.code, pair, fd.spans), data=fd.data,
+        ))
+    return out
+
+
+def check_pair(pair: Pair, checks: Sequence[Check], config: Config,
+               prev: Pair | None = None, next: Pair | None = None) -> list[Flag]:
+    """Run the pair-scope checks on one pair; flags unsorted."""
+    ctx = Context(pair, prev, next, config.options)
+    flags: list[Flag] = []
+    for chk in checks:
+        if chk.spec.scope != "pair" or not chk.spec.applies(pair.source_lang, pair.target_lang):
+            continue
+        try:
+            found = chk.fn(pair, ctx)
+            if found:
+                flags.extend(_make_flags(chk, pair, found, config))
+        except Exception as exc:  # name the check and the pair: a crash is a bug to report
+            raise RuntimeError(f"check {chk.code} failed on pair {pair.id!r}: {exc!r}") from exc
+    return flags
+
+
+def _same_doc(a: Pair | None, b: Pair | None) -> bool:
+    if a is None or b is None:
+        return False
+    pa = a.target_origin.path if a.target_origin else None
+    pb = b.target_origin.path if b.target_origin else None
+    return pa == pb
+
+
+def _run_chunk(args) -> list[list[Flag]]:
+    chunk, before, after, codes, config = args
+    checks = [c for c in select_checks(config.select, config.ignore) if c.code in codes]
+    out = []
+    n = len(chunk)
+    for i, pair in enumerate(chunk):
+        prev = chunk[i - 1] if i > 0 else before
+        nxt = chunk[i + 1] if i + 1 < n else after
+        out.append(check_pair(pair, checks, config,
+                              prev if _same_doc(prev, pair) else None,
+                              nxt if _same_doc(nxt, pair) else None))
+    return out
+
+
+def _chunks(pairs: Iterable[Pair], size: int) -> Iterator[list[Pair]]:
+    it = iter(pairs)
+    while True:
+        chunk = list(islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _with_neighbours(chunks: Iterator[list[Pair]]):
+    """(chunk, last pair of the previous chunk, first pair of the next chunk)."""
+    prev_last = None
+    try:
+        cur = next(chunks)
+    except StopIteration:
+        return
+    for nxt in chunks:
+        yield cur, prev_last, nxt[0]
+        prev_last = cur[-1]
+        cur = nxt
+    yield cur, prev_last, None
+
+
+def fill_languages(pairs: Iterable[Pair], src_lang: str | None, tgt_lang: str | None) -> Iterator[Pair]:
+    for p in pairs:
+        if (p.source_lang is None and src_lang) or (p.target_lang is None and tgt_lang):
+            p = replace(p, source_lang=p.source_lang or src_lang, target_lang=p.target_lang or tgt_lang)
+        yield p
+
+
+def iter_audit(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | None = None,
+               jobs: int | None = None) -> Iterator[PairResult]:
+    """Stream results in input order. Corpus-scope checks are run by ``run_audit``, not here."""
+    checks = list(checks if checks is not None else resolve_checks(config))
+    pair_checks = [c for c in checks if c.spec.scope == "pair"]
+    codes = frozenset(c.code for c in pair_checks)
+    jobs = jobs if jobs is not None else (config.jobs or (os.cpu_count() or 1))
+    chunks = _with_neighbours(_chunks(pairs, CHUNK))
+    first = []
+    # Decide on parallelism only once enough pairs have been seen to make it worth it.
+    for item in chunks:
+        first.append(item)
+        if len(first) * CHUNK >= PARALLEL_MIN:
+            break
+    if jobs <= 1 or len(first) * CHUNK < PARALLEL_MIN:
+        for chunk, before, after in first:
+            yield from _emit(chunk, _run_chunk((chunk, before, after, codes, config)))
+        for chunk, before, after in chunks:
+            yield from _emit(chunk, _run_chunk((chunk, before, after, codes, config)))
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    window = jobs * 4  # chunks in flight: bounds memory whatever the corpus size
+
+    def tasks():
+        for chunk, before, after in first:
+            yield chunk, before, after, codes, config
+        for chunk, before, after in chunks:
+            yield chunk, before, after, codes, config
+
+    with ctx.Pool(jobs) as pool:
+        it = tasks()
+        while True:
+            batch = list(islice(it, window))
+            if not batch:
+                break
+            for task, flags in zip(batch, pool.map(_run_chunk, batch, chunksize=1)):
+                yield from _emit(task[0], flags)
+
+
+def _emit(chunk: list[Pair], flag_lists: list[list[Flag]]) -> Iterator[PairResult]:
+    for pair, flags in zip(chunk, flag_lists):
+        yield PairResult(pair, tuple(sorted(flags, key=Flag.sort_key)))
+
+
+def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config: Config) -> list[PairResult]:
+    """Run corpus-scope checks over all pairs; merge their flags into the per-pair results."""
+    corpus_checks = [c for c in checks if c.spec.scope == "corpus"]
+    if not corpus_checks or not results:
+        return results
+    pairs = [r.pair for r in results]
+    extra: dict[int, list[Flag]] = {}
+    for chk in corpus_checks:
+        try:
+            found = list(chk.fn(pairs, config.options.get(chk.code, {})))
+        except Exception as exc:
+            raise RuntimeError(f"check {chk.code} failed: {exc!r}") from exc
+        for idx, fd in found:
+            pair = pairs[idx]
+            if not chk.spec.applies(pair.source_lang, pair.target_lang):
+                continue
+            extra.setdefault(idx, []).extend(_make_flags(chk, pair, [fd], config))
+    if not extra:
+        return results
+    out = []
+    for i, r in enumerate(results):
+        if i in extra:
+            r = PairResult(r.pair, tuple(sorted(r.flags + tuple(extra[i]), key=Flag.sort_key)), r.scores)
+        out.append(r)
+    return out
+
+
+def file_digest(paths: Sequence[str]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        with open(p, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    return h.hexdigest()[:12]
+
+
+def make_signature(checks: Sequence[Check], config: Config, src_lang: str | None, tgt_lang: str | None,
+                   input_hash: str | None) -> str:
+    """``transaudit:VERSION|checks:N#HASH|src:L|tgt:L|input:HASH``: how a result was made."""
+    h = hashlib.sha256()
+    for c in sorted(checks, key=lambda c: c.code):
+        sev = config.severity.get(c.code, c.spec.severity)
+        h.update(f"{c.code}:{sev.label}:{sorted(config.options.get(c.code, {}).items())!r};".encode())
+    parts = [
+        f"transaudit:{__version__}",
+        f"checks:{len(checks)}#{h.hexdigest()[:10]}",
+        f"src:{src_lang or 'und'}",
+        f"tgt:{tgt_lang or 'und'}",
+    ]
+    if input_hash:
+        parts.append(f"input:{input_hash}")
+    return "|".join(parts)
+
+
+def audit_pairs(pairs: Iterable[Pair], config: Config | None = None, *, source_lang: str | None = None,
+                target_lang: str | None = None, input_hash: str | None = None,
+                jobs: int | None = None) -> AuditResult:
+    """Audit pairs already in memory (or any iterable): the library's lowest-level entry point."""
+    config = config or Config()
+    checks = resolve_checks(config)
+    src = config.source_lang or source_lang
+    tgt = config.target_lang or target_lang
+    stream = fill_languages(pairs, src, tgt)
+    results = list(iter_audit(stream, config, checks, jobs=jobs))
+    results = run_corpus_checks(results, checks, config)
+    signature = make_signature(checks, config, src, tgt, input_hash)
+    settings = {"checks": [c.code for c in checks], **config.to_dict()}
+    result = AuditResult(tuple(results), src, tgt, signature, settings)
+    from . import scoring
+
+    return scoring.finalize(result, config)
+
+
+def run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, source_lang: str | None = None,
+              target_lang: str | None = None, config: Config | None = None, jobs: int | None = None) -> AuditResult:
+    """Read one bilingual file (or two line-aligned text files) and audit it.
+
+    Languages come from the arguments, else the config, else the file, else are detected on
+    the whole of each side.
+    """
+    from .langid import detect_side_language
+    from .readers import open_input
+
+    config = config or Config()
+    paths = [inputs] if isinstance(inputs, str) else list(inputs)
+    source = open_input(paths, input_format, source_lang or config.source_lang, target_lang or config.target_lang)
+    src = source_lang or config.source_lang or source.source_lang
+    tgt = target_lang or config.target_lang or source.target_lang
+    if src is None or tgt is None:
+        sample = list(islice(iter(source), 400))
+        if src is None:
+            src = detect_side_language([p.source for p in sample])
+        if tgt is None:
+            tgt = detect_side_language([p.target or "" for p in sample])
+    return audit_pairs(source, config, source_lang=src, target_lang=tgt, input_hash=file_digest(source.paths), jobs=jobs)

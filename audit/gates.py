@@ -1,0 +1,23 @@
+"""Quality gates: turn a result and the configured thresholds into pass/fail and a verdict line."""
+from __future__ import annotations
+
+from .config import Config
+from .model import AuditResult
+
+
+def evaluate(result: AuditResult, config: Config) -> list[str]:
+    """The failed gates, each as one sentence; empty when every gate passes."""
+    failed = []
+    if config.fail_on is not None:
+        n = sum(1 for f in result.flags if f.severity >= config.fail_on)
+        if n:
+            failed.append(f"--fail-on {config.fail_on.label}: {n} flag(s) at {config.fail_on.label} or above")
+    if config.max_flags is not None:
+        n = len(result.flags)
+        if n > config.max_flags:
+            failed.append(f"--max-flags {config.max_flags}: {n} flags")
+    if config.fail_under is not None:
+        q = result.scores.get("quality")
+        if q is not None and q < config.fail_under:
+            failed.append(f"--fail-under {config.fail_under:g}: quality {q:.2f}")
+    return failed

@@ -1,0 +1,264 @@
+"""Data model of an audit: pairs in, flags out. Frozen dataclasses, no I/O.
+
+Offsets everywhere are Python string indices (code points) into the text of one side
+of a pair, half-open: ``text[start:end]`` is what a span covers.
+"""
+from __future__ import annotations
+
+import enum
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+SIDES = ("source", "target")
+
+
+class Severity(enum.IntEnum):
+    """Ordered severities: a gate at MAJOR fails on MAJOR and CRITICAL."""
+
+    MINOR = 1
+    MAJOR = 2
+    CRITICAL = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: "str | Severity") -> "Severity":
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (minor, major, critical)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a segment's text came from.
+
+    ``unit`` names the unit in the file (TMX tuid, XLIFF trans-unit id, PO msgctxt/msgid);
+    ``line`` is 1-based; ``offset`` is the code-point offset of the segment text within the
+    decoded file, where that is meaningful (plain text and documents), else None.
+    """
+
+    path: str | None = None
+    unit: str | None = None
+    line: int | None = None
+    offset: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "unit": self.unit, "line": self.line, "offset": self.offset}
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """How a pair was made from two documents: the sentence indices of each side and a confidence."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    confidence: float | None = None
+
+    @property
+    def bead(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "bead": self.bead,
+            "source": list(self.source),
+            "target": list(self.target),
+            "confidence": None if self.confidence is None else round(self.confidence, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One source segment and its translation, with optional references."""
+
+    id: str
+    source: str
+    target: str | None  # None: the unit has no target at all (missing), "" : empty target
+    references: tuple[str, ...] = ()
+    source_lang: str | None = None
+    target_lang: str | None = None
+    source_origin: Origin | None = None
+    target_origin: Origin | None = None
+    align: Alignment | None = None
+    index: int = 0  # position in the input, 0-based
+    note: str | None = None  # context carried by the file (PO msgctxt, XLIFF note), shown to reviewers
+
+    def text(self, side: str) -> str:
+        if side == "source":
+            return self.source
+        if side == "target":
+            return self.target or ""
+        if side.startswith("reference"):
+            idx = int(side[len("reference"):] or 0)
+            return self.references[idx]
+        raise ValueError(f"unknown side {side!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of Python string indices into one side's text."""
+
+    side: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.side}[{self.start}:{self.end}]")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    """What a check declares about itself, next to its code."""
+
+    code: str
+    name: str
+    category: str  # MQM path, e.g. "accuracy/mistranslation"
+    severity: Severity
+    doc: str
+    languages: frozenset[str] | None = None  # target languages it applies to; None: all
+    source_languages: frozenset[str] | None = None
+    status: str = "stable"  # or "preview": only runs when selected explicitly
+    scope: str = "pair"  # "pair": sees one pair (and its neighbours); "corpus": sees all pairs
+
+    def applies(self, source_lang: str | None, target_lang: str | None) -> bool:
+        if self.languages is not None and base_lang(target_lang) not in self.languages:
+            return False
+        if self.source_languages is not None and base_lang(source_lang) not in self.source_languages:
+            return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check yields: a message and spans; the engine turns it into a Flag."""
+
+    message: str
+    spans: tuple[Span, ...] = ()
+    severity: Severity | None = None  # None: the check's default (or the configured one)
+    data: Mapping[str, Any] | None = None
+
+
+def hit(
+    message: str,
+    target: "tuple[int, int] | list[tuple[int, int]] | None" = None,
+    source: "tuple[int, int] | list[tuple[int, int]] | None" = None,
+    severity: "Severity | str | None" = None,
+    data: Mapping[str, Any] | None = None,
+    primary: str | None = None,
+) -> Finding:
+    """Build a Finding. Target spans come first (the primary span) unless ``primary='source'``."""
+
+    def spans_of(side: str, value) -> list[Span]:
+        if value is None:
+            return []
+        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int):
+            value = [value]
+        return [Span(side, s, e) for s, e in value]
+
+    t, s = spans_of("target", target), spans_of("source", source)
+    spans = s + t if primary == "source" else t + s
+    sev = Severity.parse(severity) if severity is not None else None
+    return Finding(message, tuple(spans), sev, data)
+
+
+def base_lang(lang: str | None) -> str | None:
+    """'pt-BR' -> 'pt', 'zh_Hans' -> 'zh'; None stays None."""
+    if not lang:
+        return None
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def normalize_for_fingerprint(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A problem found on a pair: code, category, severity, message and exact spans.
+
+    ``spans[0]`` is the primary span; the rest are related spans (often on the other side).
+    """
+
+    pair_id: str
+    code: str
+    name: str
+    severity: Severity
+    category: str
+    message: str
+    spans: tuple[Span, ...]
+    fingerprint: str
+    data: Mapping[str, Any] | None = None
+
+    @property
+    def primary(self) -> Span | None:
+        return self.spans[0] if self.spans else None
+
+    @property
+    def related(self) -> tuple[Span, ...]:
+        return self.spans[1:]
+
+    def sort_key(self) -> tuple:
+        p = self.primary
+        return (
+            0 if p is None or p.side == "target" else 1,
+            p.start if p else -1,
+            p.end if p else -1,
+            self.code,
+            self.message,
+        )
+
+
+def fingerprint(code: str, pair: Pair, spans: tuple[Span, ...]) -> str:
+    """Stable identity of a flag: survives re-running and re-segmenting (no ids, no offsets)."""
+    h = hashlib.blake2b(digest_size=10)
+    h.update(code.encode())
+    h.update(b"\x00" + normalize_for_fingerprint(pair.source).encode())
+    h.update(b"\x00" + normalize_for_fingerprint(pair.target or "").encode())
+    for sp in spans:
+        h.update(b"\x00" + sp.side.encode() + b"\x01" + pair.text(sp.side)[sp.start:sp.end].encode())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    """One pair with its flags (sorted) and its scores."""
+
+    pair: Pair
+    flags: tuple[Flag, ...]
+    scores: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditResult:
+    """Everything an audit produced, and how it was made."""
+
+    segments: tuple[PairResult, ...]
+    source_lang: str | None
+    target_lang: str | None
+    signature: str
+    settings: Mapping[str, Any]
+    scores: Mapping[str, Any] = field(default_factory=dict)
+    metrics: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def flags(self) -> list[Flag]:
+        return [f for seg in self.segments for f in seg.flags]
+
+    @property
+    def pairs(self) -> list[Pair]:
+        return [seg.pair for seg in self.segments]
+
+    def worst_severity(self) -> Severity | None:
+        worst = None
+        for f in self.flags:
+            if worst is None or f.severity > worst:
+                worst = f.severity
+        return worst

@@ -1,0 +1,58 @@
+"""Report writers: one ``AuditResult`` in, one format out.
+
+Formats register themselves in ``WRITERS`` (name -> (module, extension)). ``write_report``
+writes to a path atomically (temp file in the same folder, then rename) or to a stream.
+"""
+from __future__ import annotations
+
+import importlib
+import io
+import os
+import sys
+import tempfile
+from typing import IO
+
+from ..errors import UsageError
+from ..model import AuditResult
+
+# name -> module under audit.writers exposing ``write(result, out: IO[str], *, color: bool)``
+WRITERS: dict[str, str] = {
+    "text": "text",
+    "json": "jsonout",
+    "jsonl": "jsonl",
+    "csv": "csvout",
+}
+
+
+def format_names() -> list[str]:
+    return sorted(WRITERS)
+
+
+def write_report(result: AuditResult, fmt: str, path: str | None = None, stream: IO[str] | None = None,
+                 color: bool = False) -> None:
+    if fmt not in WRITERS:
+        raise UsageError(f"unknown output format {fmt!r} (one of {', '.join(format_names())})")
+    module = importlib.import_module(f"{__name__}.{WRITERS[fmt]}")
+    if path is None:
+        module.write(result, stream or sys.stdout, color=color)
+        return
+    atomic_write(path, lambda fh: module.write(result, fh, color=False))
+
+
+def atomic_write(path: str, fill, mode: str = "w") -> None:
+    """Write through a temp file in the target folder and rename it over ``path``."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    if not os.path.isdir(folder):
+        raise UsageError("output folder does not exist", path)
+    fd, tmp = tempfile.mkstemp(prefix=".transaudit-", dir=folder)
+    try:
+        kwargs = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            fill(fh)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,26 @@
+"""CSV report: one flag a row, with the segment's id, position, scores and the flag's spans."""
+from __future__ import annotations
+
+import csv
+import json
+
+COLUMNS = ["segment_id", "index", "code", "name", "category", "severity", "message", "side", "start", "end",
+           "text", "related", "source", "target", "segment_quality", "fingerprint"]
+
+
+def write(result, out, *, color: bool = False) -> None:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(COLUMNS)
+    for seg in result.segments:
+        pair = seg.pair
+        for f in seg.flags:
+            p = f.primary
+            text = pair.text(p.side)[p.start:p.end] if p else ""
+            related = [{"side": s.side, "start": s.start, "end": s.end, "text": pair.text(s.side)[s.start:s.end]}
+                       for s in f.related]
+            w.writerow([
+                pair.id, pair.index, f.code, f.name, f.category, f.severity.label, f.message,
+                p.side if p else "", p.start if p else "", p.end if p else "", text,
+                json.dumps(related, ensure_ascii=False) if related else "",
+                pair.source, pair.target or "", seg.scores.get("quality", ""), f.fingerprint,
+            ])

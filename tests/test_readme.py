@@ -1,0 +1,16 @@
+"""The README's table of checks is generated from the registry and must stay in sync."""
+import os
+import re
+
+from audit.commands.checks import markdown_table
+from audit.registry import all_checks
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def test_readme_check_table_in_sync():
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    m = re.search(r"<!-- checks:start -->\n(.*?)<!-- checks:end -->", readme, re.S)
+    assert m, "README lacks the checks table markers"
+    expected = markdown_table(all_checks())
+    assert m.group(1) == expected, "README check table out of date: run scripts/update_readme.py"
