@@ -218,26 +218,41 @@ def make_signature(checks: Sequence[Check], config: Config, src_lang: str | None
 
 def audit_pairs(pairs: Iterable[Pair], config: Config | None = None, *, source_lang: str | None = None,
                 target_lang: str | None = None, input_hash: str | None = None,
-                jobs: int | None = None) -> AuditResult:
-    """Audit pairs already in memory (or any iterable): the library's lowest-level entry point."""
+                jobs: int | None = None, metrics: Sequence[str] | None = None) -> AuditResult:
+    """Audit pairs already in memory (or any iterable): the library's lowest-level entry point.
+
+    Pairs with references also get reference-based metrics (``metrics``: names from
+    ``audit.metrics.METRIC_KEYS``, default BLEU, chrF, chrF++, TER): segment scores in each
+    ``PairResult.scores``, corpus scores with signatures and 95% intervals in ``AuditResult.metrics``.
+    """
     config = config or Config()
     checks = resolve_checks(config)
     src = config.source_lang or source_lang
     tgt = config.target_lang or target_lang
     stream = fill_languages(pairs, src, tgt)
     results = list(iter_audit(stream, config, checks, jobs=jobs))
+    corpus_metrics: dict = {}
+    if any(r.pair.references for r in results):
+        from .metrics import score_results
+
+        results, corpus_metrics = score_results(results, tgt, metrics, seed=config.seed or None,
+                                                jobs=jobs if jobs is not None else (config.jobs or (os.cpu_count() or 1)))
     results = run_corpus_checks(results, checks, config)
     signature = make_signature(checks, config, src, tgt, input_hash)
     settings = {"checks": [c.code for c in checks], **config.to_dict()}
-    result = AuditResult(tuple(results), src, tgt, signature, settings)
+    result = AuditResult(tuple(results), src, tgt, signature, settings, metrics=corpus_metrics)
     from . import scoring
 
     return scoring.finalize(result, config)
 
 
 def run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, source_lang: str | None = None,
-              target_lang: str | None = None, config: Config | None = None, jobs: int | None = None) -> AuditResult:
+              target_lang: str | None = None, config: Config | None = None, jobs: int | None = None,
+              references: Sequence[str] | None = None, metrics: Sequence[str] | None = None) -> AuditResult:
     """Read one bilingual file (or two line-aligned text files) and audit it.
+
+    ``references``: line-aligned reference files (one reference per file, added after any
+    reference the input carries), for the metrics of ``audit_pairs``.
 
     Languages come from the arguments, else the config, else the file, else are detected on
     the whole of each side.
@@ -256,4 +271,10 @@ def run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, s
             src = detect_side_language([p.source for p in sample])
         if tgt is None:
             tgt = detect_side_language([p.target or "" for p in sample])
-    return audit_pairs(source, config, source_lang=src, target_lang=tgt, input_hash=file_digest(source.paths), jobs=jobs)
+    pairs: Iterable[Pair] = source
+    if references:
+        from .metrics import with_references
+
+        pairs = with_references(source, list(references))
+    return audit_pairs(pairs, config, source_lang=src, target_lang=tgt,
+                       input_hash=file_digest(list(source.paths) + list(references or ())), jobs=jobs, metrics=metrics)

@@ -8,7 +8,7 @@ from .. import gates
 from ..engine import run_audit
 from ..errors import ExitCode, UsageError
 from ..writers import format_names, write_report
-from .common import add_input_arguments, config_from_args
+from .common import add_input_arguments, config_from_args, metric_names
 
 NAME = "check"
 HELP = "audit a translation and report every flag with its exact span"
@@ -46,7 +46,8 @@ def run(args) -> int:
     if args.output and os.path.abspath(args.output) in {os.path.abspath(p) for p in args.inputs}:
         raise UsageError("the output would overwrite an input file", args.output)
     result = run_audit(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
-                       target_lang=args.tgt_lang, config=config)
+                       target_lang=args.tgt_lang, config=config, references=args.ref or None,
+                       metrics=metric_names(args))
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
                                        and os.environ.get("NO_COLOR") is None)
     write_report(result, fmt, args.output, color=color)

@@ -21,6 +21,12 @@ def add_input_arguments(p: argparse.ArgumentParser) -> None:
                    help="checks not to run: codes or prefixes, comma-separated; repeatable")
     p.add_argument("--config", metavar="PATH", help="config file (default: transaudit.toml or [tool.transaudit] in pyproject.toml)")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    p.add_argument("--ref", "-r", action="append", default=[], metavar="FILE",
+                   help="reference translation, line-aligned with the input: adds BLEU, chrF, chrF++ and TER "
+                        "(corpus with 95%% CI, and per segment); repeatable for several references")
+    p.add_argument("--metrics", "-m", action="append", default=[], metavar="NAMES",
+                   help="reference metrics to compute: bleu, chrf, chrf++, ter, spbleu or all, comma-separated "
+                        "(default: bleu,chrf,chrf++,ter)")
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
@@ -45,3 +51,15 @@ def config_from_args(args: argparse.Namespace) -> Config:
         overrides["jobs"] = args.jobs
     return cfg.merged(**overrides)
 
+
+def metric_names(args: argparse.Namespace) -> tuple[str, ...] | None:
+    """The ``--metrics`` selection (None: the default set), validated."""
+    values = getattr(args, "metrics", None)
+    if not values:
+        return None
+    from ..metrics import parse_metric_names
+
+    try:
+        return parse_metric_names(values)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None

@@ -61,9 +61,16 @@ def write(result, out, *, color: bool = False) -> None:
             parts.append(f"pass rate {100 * sc['pass_rate']:.1f}%")
         if parts:
             out.write("  " + ", ".join(parts) + "\n")
-    for name, m in sorted(result.metrics.items()):
+    for name, m in result.metrics.items():
         if isinstance(m, dict) and "score" in m:
-            out.write(f"  {name} {m['score']}" + (f"  ({m['signature']})" if m.get("signature") else "") + "\n")
+            ci = m.get("ci95")
+            shown = f"{m['score']:.2f}" if isinstance(m["score"], (int, float)) else str(m["score"])
+            if ci:
+                shown += f" (95% CI {ci['low']:.2f}–{ci['high']:.2f}, μ = {ci['mean']:.2f} ± {ci['halfwidth']:.2f})"
+            seg = f" on {m['segments']} segments" if m.get("segments") is not None else ""
+            out.write(f"  {m.get('name', name)} {shown}{seg}" + (f"  {dim(m['signature'])}" if m.get("signature") else "") + "\n")
+            if m.get("note"):
+                out.write("    " + dim(visible(str(m["note"]))[0]) + "\n")
     out.write(dim(f"  {result.signature}") + "\n")
     if s["by_code"]:
         out.write("\n" + b("By check") + "\n")
@@ -87,6 +94,13 @@ def write(result, out, *, color: bool = False) -> None:
         out.write("\n" + b(f"[{pair.id}]") + dim(loc) + "\n")
         src_spans = [(sp.start, sp.end, f.severity) for f in seg.flags for sp in f.spans if sp.side == "source"]
         tgt_spans = [(sp.start, sp.end, f.severity) for f in seg.flags for sp in f.spans if sp.side == "target"]
+        metric_scores = {k: v for k, v in seg.scores.items() if k not in ("penalty", "quality")
+                         and isinstance(v, (int, float))}
+        scores_txt = f"quality {seg.scores['quality']:.1f}" if "quality" in seg.scores else ""
+        if metric_scores:
+            scores_txt += (", " if scores_txt else "") + ", ".join(f"{k} {v:.1f}" for k, v in metric_scores.items())
+        if scores_txt:
+            out.write("  " + dim(scores_txt) + "\n")
         out.write("  src: " + mark(pair.source, src_spans, color) + "\n")
         out.write("  tgt: " + (mark(pair.target, tgt_spans, color) if pair.target is not None else dim("(missing)")) + "\n")
         for f in seg.flags:
