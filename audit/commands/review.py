@@ -1,0 +1,34 @@
+"""``transaudit review``: open the review app (Textual) on any input that ``check`` accepts."""
+from __future__ import annotations
+
+import os
+
+from ..errors import UsageError
+from .common import add_input_arguments, config_from_args
+
+NAME = "review"
+HELP = "review an audit in the terminal: navigate, filter, confirm or dismiss flags, post-edit"
+
+
+def add_arguments(p) -> None:
+    add_input_arguments(p)
+    p.add_argument("--db", metavar="PATH",
+                   help="decisions database (default: INPUT.transaudit.db beside the input)")
+
+
+def run(args) -> int:
+    from ..decisions import DecisionStore, default_db_path
+    from ..readers import open_input
+
+    config = config_from_args(args)
+    open_input(args.inputs, args.input_format)  # fail fast, with a one-line error, before the screen opens
+    db = args.db or default_db_path(args.inputs)
+    if os.path.abspath(db) in {os.path.abspath(p) for p in args.inputs}:
+        raise UsageError("the decisions database would overwrite an input file", db)
+    DecisionStore(db).close()  # a bad database is reported here, not inside the app
+    from tui.app import create_app  # lazy: Textual is imported only when reviewing
+
+    app = create_app(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
+                     target_lang=args.tgt_lang, config=config, db_path=db, jobs=args.jobs)
+    app.run()
+    return int(app.return_code or 0)

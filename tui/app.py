@@ -1,0 +1,392 @@
+"""The review app: ``create_app(...)`` is the one factory used by ``transaudit review`` and tests.
+
+The audit runs in a background thread that only posts messages (``tui.messages``): segments
+stream in by chunks and the screen is usable at once. Review decisions go to an
+``audit.decisions.DecisionStore`` (SQLite), saved at once.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from functools import partial
+from itertools import islice
+from typing import Sequence
+
+from textual import work
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from audit.config import Config
+from audit.decisions import (
+    Change, DecisionStore, default_db_path, drop_dismissed, export_decisions, segment_key, write_edited,
+)
+from audit.model import AuditResult, Pair, PairResult, Severity
+
+from .messages import AuditFailed, AuditFinished, AuditStarted, ScoresUpdated, SegmentsAdded
+from .screens.review import ReviewScreen
+from .state import STATUSES, Filters, ReviewState
+
+BATCH = 1000  # results per message while streaming
+
+
+class ReviewCommands(Provider):
+    """Command palette: filters, jumps, exports (namespaced like Posting's)."""
+
+    def _commands(self):
+        app = self.app
+        screen = app.review_screen
+        if screen is None:
+            return []
+        state = app.state
+        cmds = [
+            ("Jump: next flagged segment", screen.action_next_flagged, "n"),
+            ("Jump: previous flagged segment", screen.action_prev_flagged, "p"),
+            ("Jump: go to segment number…", screen.action_goto, "g"),
+            ("Jump: first segment", partial(screen.action_edge, 0), "Home"),
+            ("Jump: last segment", partial(screen.action_edge, 1), "End"),
+            ("Search: source and target…", screen.action_search, "/"),
+            ("Filter: edit filters…", screen.action_filter, "f"),
+            ("Filter: clear all filters", screen.action_clear_filters, "x"),
+            ("Sort: by position", partial(self._sort, "position"), ""),
+            ("Sort: by score (worst first)", partial(self._sort, "score"), ""),
+            ("Review: undo last decision", screen.action_undo, "u"),
+            ("Review: approve / unapprove segment", screen.action_approve, "a"),
+            ("Review: edit target…", screen.action_edit, "e"),
+            ("Export: decisions as JSON…", partial(app.export_decisions_prompt, "json"), ""),
+            ("Export: decisions as CSV…", partial(app.export_decisions_prompt, "csv"), ""),
+            ("Export: edited translation…", app.write_edited_prompt, ""),
+            ("Help: keys and commands", screen.action_help, "?"),
+        ]
+        for sev in Severity:
+            cmds.append((f"Filter: severity {sev.label} or worse",
+                         partial(self._filter, min_severity=sev), ""))
+        for status in STATUSES:
+            cmds.append((f"Filter: status {status}", partial(self._filter, status=status), ""))
+        codes = sorted({c for i in range(len(state.segments)) for c in state.row(i).codes}) \
+            if len(state.segments) <= 20000 else sorted(app.codes_seen)
+        for code in codes:
+            cmds.append((f"Filter: check {code}", partial(self._filter, codes=frozenset({code})), ""))
+        for cat in sorted({c for code in codes for c in [app.category_of(code)] if c}):
+            cmds.append((f"Filter: category {cat}", partial(self._filter, categories=frozenset({cat})), ""))
+        return cmds
+
+    def _filter(self, **kw) -> None:
+        f = self.app.state.filters
+        self.app.review_screen.set_filters(replace(f, **kw))
+
+    def _sort(self, how: str) -> None:
+        self.app.state.set_sort(how)
+        self.app.review_screen.refresh_all()
+
+    async def discover(self) -> Hits:
+        for name, cb, key in self._commands():
+            yield DiscoveryHit(name, cb, help=f"key: {key}" if key else None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, cb, key in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), cb, help=f"key: {key}" if key else None)
+
+
+class ReviewApp(App):
+    """Review an audit: navigate, filter, confirm/dismiss flags, approve and post-edit segments."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "transaudit review"
+    COMMANDS = App.COMMANDS | {ReviewCommands}
+
+    def __init__(self, inputs: Sequence[str] = (), *, input_format: str | None = None,
+                 source_lang: str | None = None, target_lang: str | None = None, config: Config | None = None,
+                 db_path: str | None = None, jobs: int | None = None, result: AuditResult | None = None,
+                 originals: Sequence[Pair] | None = None) -> None:
+        super().__init__()
+        self.inputs = list(inputs)
+        self.input_format = input_format
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self.config = config or Config()
+        self.jobs = jobs
+        self.preloaded = result
+        self.preloaded_originals = originals
+        self.db_path = db_path or (default_db_path(self.inputs) if self.inputs else ":memory:")
+        self.store = DecisionStore(self.db_path)
+        self.state = ReviewState(flag_decisions=self.store.flag_decisions(),
+                                 segment_decisions=self.store.segment_decisions(), rescore=self._rescore_segment)
+        self.result: AuditResult | None = None
+        self.corpus_scores: dict = {}
+        self.langs = ""
+        self.codes_seen: set[str] = set()
+        self._categories: dict[str, str] = {}
+        self._checks = None
+        self.review_screen: ReviewScreen | None = None
+        names = [os.path.basename(p) for p in self.inputs]
+        self.title_text = " + ".join(names) if names else "(in memory)"
+
+    # -- lifecycle ---------------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.review_screen = ReviewScreen()
+        self.push_screen(self.review_screen)
+        if self.preloaded is not None:
+            res = self.preloaded
+            self.langs = f"{res.source_lang or '?'}→{res.target_lang or '?'}"
+            self.on_segments_added(SegmentsAdded(res.segments, self.preloaded_originals or [s.pair for s in res.segments],
+                                                 len(res.segments)))
+            self.on_audit_finished(AuditFinished(res))
+        else:
+            self.audit_worker()
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    @work(thread=True, exclusive=True, group="audit")
+    def audit_worker(self) -> None:
+        """Read, audit and stream the results; only posts messages."""
+        try:
+            self._audit_in_thread()
+        except Exception as exc:  # shown to the user, not a crash
+            from audit.errors import AuditError
+
+            msg = exc.format() if isinstance(exc, AuditError) else f"{type(exc).__name__}: {exc}"
+            self.post_message(AuditFailed(msg))
+
+    def _audit_in_thread(self) -> None:
+        from audit import scoring
+        from audit.engine import (
+            file_digest, fill_languages, iter_audit, make_signature, resolve_checks, run_corpus_checks,
+        )
+        from audit.langid import detect_side_language
+        from audit.readers import open_input
+
+        config = self.config
+        source = open_input(self.inputs, self.input_format, self.source_lang or config.source_lang,
+                            self.target_lang or config.target_lang)
+        src = self.source_lang or config.source_lang or source.source_lang
+        tgt = self.target_lang or config.target_lang or source.target_lang
+        if src is None or tgt is None:
+            sample = list(islice(iter(source), 400))
+            if src is None:
+                src = detect_side_language([p.source for p in sample])
+            if tgt is None:
+                tgt = detect_side_language([p.target or "" for p in sample])
+        self.post_message(AuditStarted(None, src, tgt))
+        checks = resolve_checks(config)
+        segs = dict(self.store.segment_decisions())  # a snapshot: the main thread may write meanwhile
+        originals: dict[int, Pair] = {}
+
+        def pairs():
+            for k, p in enumerate(fill_languages(source, src, tgt)):
+                originals[k] = p
+                d = segs.get(segment_key(p)) if segs else None
+                if d is not None and d.post_edit is not None:
+                    p = replace(p, target=d.post_edit)
+                yield p
+
+        results: list[PairResult] = []
+        batch: list[PairResult] = []
+        for r in iter_audit(pairs(), config, checks, jobs=self.jobs):
+            batch.append(r)
+            if len(batch) >= BATCH:
+                self._post_batch(batch, originals, len(results), scoring)
+                results.extend(batch)
+                batch = []
+        if batch:
+            self._post_batch(batch, originals, len(results), scoring)
+            results.extend(batch)
+        results = run_corpus_checks(results, checks, config)
+        signature = make_signature(checks, config, src, tgt, file_digest(source.paths))
+        settings = {"checks": [c.code for c in checks], **config.to_dict()}
+        result = scoring.finalize(AuditResult(tuple(results), src, tgt, signature, settings), config)
+        self.post_message(AuditFinished(result))
+
+    def _post_batch(self, batch, originals, start, scoring) -> None:
+        scored = scoring.finalize(AuditResult(tuple(batch), None, None, "", {}), self.config).segments
+        origs = [originals.pop(start + k) for k in range(len(batch))]
+        self.post_message(SegmentsAdded(list(scored), origs, start + len(batch)))
+
+    # -- messages from the worker ------------------------------------------------------------------------------
+    def on_audit_started(self, message: AuditStarted) -> None:
+        self.langs = f"{message.source_lang or '?'}→{message.target_lang or '?'}"
+
+    def on_segments_added(self, message: SegmentsAdded) -> None:
+        first = not self.state.segments
+        self.state.add(message.results, message.originals)
+        for r in message.results:
+            for f in r.flags:
+                if f.code not in self._categories:
+                    self._categories[f.code] = f.category
+                    self.codes_seen.add(f.code)
+        if self.review_screen is not None and self.review_screen.is_mounted:
+            if first:
+                self.review_screen.refresh_all()
+            else:
+                self.review_screen.query_one("SegmentList").reset()
+                self.review_screen.refresh_summary()
+            bar = self.review_screen.query_one("#progress")
+            bar.update(progress=message.done, total=None)
+
+    def on_audit_finished(self, message: AuditFinished) -> None:
+        self.result = message.result
+        self.state.replace_all(message.result.segments)
+        self.state.finished = True
+        self.corpus_scores = dict(message.result.scores)
+        for r in message.result.segments:
+            for f in r.flags:
+                if f.code not in self._categories:
+                    self._categories[f.code] = f.category
+                    self.codes_seen.add(f.code)
+        if self.review_screen is not None:
+            bar = self.review_screen.query_one("#progress")
+            bar.update(total=len(message.result.segments), progress=len(message.result.segments))
+            bar.add_class("done")
+            self.review_screen.refresh_all()
+        if self.store.dismissed():
+            self.schedule_rescore()
+
+    def on_audit_failed(self, message: AuditFailed) -> None:
+        self.state.finished = True
+        self.notify(message.error, title="Audit failed", severity="error", timeout=30)
+        if self.review_screen is not None:
+            self.review_screen.query_one("#progress").add_class("done")
+            self.review_screen.refresh_summary()
+
+    def on_scores_updated(self, message: ScoresUpdated) -> None:
+        self.corpus_scores = message.scores
+        if self.review_screen is not None:
+            self.review_screen.refresh_summary()
+
+    # -- helpers for the screen -------------------------------------------------------------------------------
+    def category_of(self, code: str) -> str | None:
+        return self._categories.get(code)
+
+    def metric_items(self) -> list[tuple[str, str]]:
+        metrics = self.result.metrics if self.result is not None else {}
+        out = []
+        for name, value in (metrics or {}).items():
+            if isinstance(value, dict):
+                value = value.get("score")
+            if isinstance(value, (int, float)):
+                out.append((str(name), f"{value:.1f}"))
+        return out[:4]
+
+    def _rescore_segment(self, seg: PairResult) -> float | None:
+        from audit import scoring
+
+        res = scoring.finalize(AuditResult((seg,), None, None, "", {}), self.config)
+        return res.segments[0].scores.get("quality")
+
+    def schedule_rescore(self) -> None:
+        if not self.state.finished or self.result is None:
+            return
+        dismissed = self.store.dismissed()
+        segments = tuple(self.state.segments)
+        self._rescore_worker(segments, dismissed)
+
+    @work(thread=True, exclusive=True, group="rescore")
+    def _rescore_worker(self, segments, dismissed) -> None:
+        from audit import scoring
+
+        segs, _ = drop_dismissed(segments, dismissed)
+        res = scoring.finalize(replace(self.result, segments=tuple(segs)), self.config)
+        self.post_message(ScoresUpdated(dict(res.scores)))
+
+    # -- decisions ---------------------------------------------------------------------------------------------
+    def decide_flag(self, flag, status: str | None, note: str | None = None) -> None:
+        self.store.set_flag(flag, status, note)
+
+    def post_edit(self, index: int, text: str) -> None:
+        original = self.state.originals[index]
+        self.store.set_post_edit(original, text)
+        self._reaudit(self.state.indices_of_key(segment_key(original)))
+
+    def _reaudit(self, indices) -> None:
+        """Check segments again with their current (post-edited or original) target."""
+        from audit import scoring
+        from audit.engine import check_pair, resolve_checks
+        from audit.model import Flag
+
+        if self._checks is None:
+            self._checks = [c for c in resolve_checks(self.config) if c.spec.scope == "pair"]
+        for i in indices:
+            orig = self.state.originals[i]
+            d = self.store.segment(orig)
+            pair = replace(orig, target=d.post_edit) if d is not None and d.post_edit is not None else orig
+            prev = self.state.segments[i - 1].pair if i > 0 else None
+            nxt = self.state.segments[i + 1].pair if i + 1 < len(self.state.segments) else None
+            flags = check_pair(pair, self._checks, self.config, prev, nxt)
+            seg = PairResult(pair, tuple(sorted(flags, key=Flag.sort_key)))
+            seg = scoring.finalize(AuditResult((seg,), None, None, "", {}), self.config).segments[0]
+            self.state.replace_segment(i, seg)
+            self.state.flag_cursor = 0
+
+    def undo(self) -> Change | None:
+        change = self.store.undo()
+        if change is None:
+            return None
+        screen = self.review_screen
+        if change.kind == "flag":
+            screen.after_decision([change.key])
+        else:
+            indices = self.state.indices_of_key(change.key)
+            self._reaudit(indices)
+            screen.after_decision(indices=indices)
+        return change
+
+    # -- exports -------------------------------------------------------------------------------------------------
+    def _default_out(self, suffix: str) -> str:
+        base = self.db_path if self.db_path != ":memory:" else "transaudit"
+        if base.endswith(".transaudit.db"):
+            base = base[: -len(".transaudit.db")]
+        return base + suffix
+
+    def export_decisions_prompt(self, fmt: str) -> None:
+        from .screens.dialogs import Prompt
+
+        def done(path: str | None) -> None:
+            if path:
+                self.export_decisions_to(fmt, path)
+        self.push_screen(Prompt(f"Export decisions as {fmt.upper()} to", value=self._default_out(f".decisions.{fmt}")),
+                         done)
+
+    def export_decisions_to(self, fmt: str, path: str) -> None:
+        from audit.errors import AuditError
+
+        try:
+            n = export_decisions(self.store, fmt, path)
+        except (AuditError, OSError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"{n} decisions written to {path}")
+
+    def edited_default_path(self) -> str:
+        target = self.inputs[-1] if self.inputs else "transaudit.txt"
+        root, ext = os.path.splitext(target)
+        return f"{root}.edited{ext}"
+
+    def write_edited_prompt(self) -> None:
+        from .screens.dialogs import Prompt
+
+        def done(path: str | None) -> None:
+            if path:
+                self.write_edited_to(path)
+        self.push_screen(Prompt("Write the edited translation to", value=self.edited_default_path(),
+                                hint="same format as the input; the input itself is never changed"), done)
+
+    def write_edited_to(self, path: str) -> None:
+        from audit.errors import AuditError
+
+        if not self.inputs:
+            self.notify("No input file to write back.", severity="error")
+            return
+        try:
+            n = write_edited(self.inputs, self.store, path, input_format=self.input_format)
+        except (AuditError, OSError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"{n} edited targets written to {path}")
+
+
+def create_app(inputs: Sequence[str] = (), **kwargs) -> ReviewApp:
+    """The app factory shared by ``transaudit review`` and the tests."""
+    return ReviewApp(inputs, **kwargs)

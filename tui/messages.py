@@ -1,0 +1,52 @@
+"""Messages from the background audit worker to the app. Workers only post these; they never
+touch widgets or state (Harlequin's rule)."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from textual.message import Message
+
+from audit.model import AuditResult, Pair, PairResult
+
+
+class SegmentsAdded(Message):
+    """A chunk of audited segments, in input order, with the pairs as read (before post-edits)."""
+
+    def __init__(self, results: Sequence[PairResult], originals: Sequence[Pair], done: int) -> None:
+        super().__init__()
+        self.results = results
+        self.originals = originals
+        self.done = done
+
+
+class AuditStarted(Message):
+    def __init__(self, total: int | None, source_lang: str | None, target_lang: str | None) -> None:
+        super().__init__()
+        self.total = total
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+
+
+class AuditFinished(Message):
+    """All segments are in: the final result, with corpus-check flags, scores and metrics."""
+
+    def __init__(self, result: AuditResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class AuditFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class ScoresUpdated(Message):
+    """Corpus scores recomputed without the dismissed flags."""
+
+    def __init__(self, scores: dict) -> None:
+        super().__init__()
+        self.scores = scores
+
+    def can_replace(self, message: Message) -> bool:  # type: ignore[override]
+        return isinstance(message, ScoresUpdated)

@@ -1,0 +1,132 @@
+"""Rich ``Text`` building for the review app: segment text made safe and highlighted, list rows.
+
+Segment text is untrusted data: it is made visible with ``audit.display.visible`` (controls,
+escapes, bidi overrides become placeholders) and put into ``rich.text.Text`` objects, never
+into markup strings, so ``[bold]`` or ``[link=...]`` in a segment is shown as typed. Spans are
+placed through ``visible``'s index map; widths are cell widths (CJK counts two).
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterable
+
+from rich.style import Style
+from rich.text import Text
+
+from audit.display import visible
+from audit.model import Flag, Severity
+
+SEVERITY_COLOR = {Severity.MINOR: "yellow", Severity.MAJOR: "dark_orange", Severity.CRITICAL: "red"}
+SEVERITY_MARK = {Severity.MINOR: "▪", Severity.MAJOR: "◆", Severity.CRITICAL: "●"}
+SPAN_STYLE = {
+    Severity.MINOR: Style(color="black", bgcolor="yellow"),
+    Severity.MAJOR: Style(color="black", bgcolor="dark_orange"),
+    Severity.CRITICAL: Style(color="white", bgcolor="red", bold=True),
+}
+RELATED_STYLE = {
+    Severity.MINOR: Style(underline=True, color="yellow"),
+    Severity.MAJOR: Style(underline=True, color="dark_orange", bold=True),
+    Severity.CRITICAL: Style(underline=True, color="red", bold=True),
+}
+DISMISSED_STYLE = Style(strike=True, dim=True)
+SELECTED_STYLE = Style(reverse=True, bold=True, underline=True)
+INSERT_MARK = "‸"
+
+RTL_SCRIPTS = ("ARABIC", "HEBREW", "SYRIAC", "THAANA", "NKO")
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strong directional letter of ``text`` is right-to-left."""
+    for ch in text[:200]:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("R", "AL"):
+            return True
+        if bidi == "L":
+            return False
+    return False
+
+
+def side_text(text: str, side: str, flags: Iterable[tuple[Flag, str | None]], selected: Flag | None = None) -> Text:
+    """``text`` made visible, with the spans of ``flags`` on ``side`` highlighted.
+
+    ``flags`` yields (flag, review status). A flag's spans on its primary side get the severity
+    background; its related spans get an underline in the severity colour; dismissed flags are
+    struck through; the selected flag is drawn reversed on top. An empty span (an insertion
+    point) is marked with a caret.
+    """
+    disp, imap = visible(text, keep_newlines=True)
+    inserts: list[tuple[int, Style]] = []
+    styles: list[tuple[int, int, Style, int]] = []  # start, end, style, layer
+
+    for flag, status in flags:
+        is_sel = selected is not None and flag.fingerprint == selected.fingerprint
+        for sp in flag.spans:
+            if sp.side != side:
+                continue
+            primary = flag.spans[0].side == side  # spans on the primary side; the other side's are related
+            if status == "dismissed":
+                style, layer = DISMISSED_STYLE, 0
+            elif primary:
+                style, layer = SPAN_STYLE[flag.severity], int(flag.severity)
+            else:
+                style, layer = RELATED_STYLE[flag.severity], int(flag.severity)
+            if is_sel:
+                style, layer = style + SELECTED_STYLE, 10
+            start, end = imap[min(sp.start, len(text))], imap[min(sp.end, len(text))]
+            if start == end:
+                inserts.append((start, style))
+            else:
+                styles.append((start, end, style, layer))
+    if inserts:
+        # insert carets from the right so earlier offsets stay valid
+        shift_points = sorted({pos for pos, _ in inserts})
+        for pos in reversed(shift_points):
+            disp = disp[:pos] + INSERT_MARK + disp[pos:]
+        def shift(x: int, inclusive_end: bool = False) -> int:
+            return x + sum(1 for p in shift_points if p < x or (p == x and inclusive_end))
+        styles = [(shift(s), shift(e, True) if e > s else shift(e), st, ly) for s, e, st, ly in styles]
+        for pos, st in inserts:
+            at = shift(pos)
+            styles.append((at, at + 1, st, 9))
+    out = Text(disp, no_wrap=False, overflow="fold")
+    for start, end, style, _layer in sorted(styles, key=lambda x: x[3]):
+        out.stylize(style, start, end)
+    if is_rtl(text):
+        out.justify = "right"
+    return out
+
+
+def first_words(text: str | None, limit: int = 200) -> str:
+    """The start of a segment, one line, made visible."""
+    if not text:
+        return ""
+    return visible(" ".join(text[: limit * 2].split())[:limit])[0]
+
+
+def severity_mark(sev: Severity | None) -> Text:
+    if sev is None:
+        return Text(" ")
+    return Text(SEVERITY_MARK[sev], style=SEVERITY_COLOR[sev])
+
+
+def flag_line(flag: Flag, status: str | None, note: str | None, text: str) -> Text:
+    """One line of the flag list: severity, code, category, message, the flagged text, status."""
+    t = Text()
+    t.append(f"{SEVERITY_MARK[flag.severity]} {flag.severity.label:<8}", style=SEVERITY_COLOR[flag.severity])
+    t.append(f" {flag.code} ", style="bold")
+    t.append(f"{flag.category}  ", style="dim")
+    t.append(visible(flag.message)[0])
+    p = flag.primary
+    if p is not None and p.end > p.start:
+        snippet = visible(text[p.start:p.end][:60])[0]
+        t.append("  «", style="dim")
+        t.append(snippet, style="italic")
+        t.append("»", style="dim")
+    if status == "dismissed":
+        t.stylize(DISMISSED_STYLE)
+        t.append("  [dismissed]", style="bold green")
+    elif status == "confirmed":
+        t.append("  [confirmed]", style="bold magenta")
+    if note:
+        t.append(f"  note: {visible(note)[0]}", style="cyan")
+    return t

@@ -1,0 +1,376 @@
+"""The review screen: corpus summary, segment list, side-by-side pair, flags; all review actions.
+
+Bindings have ids so that users can remap them (``App.set_keymap``, Posting's way). Actions read
+and change ``app.state`` (pure logic) and ``app.store`` (the decisions database), then redraw the
+widgets that changed.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, ProgressBar, Static
+
+from audit.model import Severity
+
+from ..render import SEVERITY_COLOR, SEVERITY_MARK
+from ..state import Filters, parse_filters
+from ..widgets.flag_list import FlagList
+from ..widgets.pair_view import PairView
+from ..widgets.segment_list import SegmentList
+from .dialogs import EditTarget, HelpScreen, Prompt
+
+
+def B(key: str, action: str, description: str, id: str, show: bool = True, **kw) -> Binding:
+    return Binding(key, action, description, show=show, id=f"review.{id}", **kw)
+
+
+class ReviewScreen(Screen):
+    BINDINGS = [
+        B("n", "next_flagged", "Next flagged", "next-flagged"),
+        B("p", "prev_flagged", "Prev flagged", "prev-flagged"),
+        B("j,down", "move(1)", "Next", "next", show=False),
+        B("k,up", "move(-1)", "Prev", "prev", show=False),
+        B("pagedown", "page(1)", "Page down", "page-down", show=False),
+        B("pageup", "page(-1)", "Page up", "page-up", show=False),
+        B("home", "edge(0)", "First", "first", show=False),
+        B("end", "edge(1)", "Last", "last", show=False),
+        B("g", "goto", "Go to", "goto"),
+        B("slash", "search", "Search", "search"),
+        B("f3", "search_again(1)", "Search next", "search-next", show=False),
+        B("shift+f3", "search_again(-1)", "Search prev", "search-prev", show=False),
+        B("right_square_bracket", "flag(1)", "Next flag", "next-flag", show=False),
+        B("left_square_bracket", "flag(-1)", "Prev flag", "prev-flag", show=False),
+        B("c", "decide('confirmed')", "Confirm", "confirm"),
+        B("d", "decide('dismissed')", "Dismiss", "dismiss"),
+        B("m", "note", "Note", "note", show=False),
+        B("a", "approve", "Approve", "approve"),
+        B("e", "edit", "Edit", "edit"),
+        B("u", "undo", "Undo", "undo"),
+        B("f", "filter", "Filter", "filter"),
+        B("s", "cycle_severity", "Severity", "severity", show=False),
+        B("v", "cycle_status", "Status", "status", show=False),
+        B("x", "clear_filters", "Clear filters", "clear-filters", show=False),
+        B("o", "toggle_sort", "Sort", "sort"),
+        B("tab", "switch_focus", "Switch pane", "switch", show=False),
+        B("question_mark", "help", "Help", "help"),
+        B("q", "app.quit", "Quit", "quit"),
+    ]
+
+    DEFAULT_CSS = """
+    ReviewScreen #summary { height: auto; padding: 0 1; background: $boost; }
+    ReviewScreen #progress { height: 1; padding: 0 1; }
+    ReviewScreen #progress.done { display: none; }
+    ReviewScreen SegmentList { height: 35%; min-height: 4; border-bottom: solid $primary; }
+    ReviewScreen #detail { height: 1fr; }
+    ReviewScreen FlagList { border-top: solid $primary; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._last_search: tuple[str, str] | None = None
+
+    @property
+    def state(self):
+        return self.app.state
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="summary")
+        yield ProgressBar(id="progress", show_eta=False)
+        yield SegmentList(self.app.state, id="segments")
+        with Vertical(id="detail"):
+            yield PairView(id="pair")
+            yield FlagList(id="flags")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SegmentList).focus()
+        self.refresh_all()
+
+    # -- redrawing ------------------------------------------------------------------------------------
+    def refresh_all(self) -> None:
+        self.query_one(SegmentList).reset()
+        self.query_one(SegmentList).follow_cursor()
+        self.refresh_current()
+        self.refresh_summary()
+
+    def refresh_current(self, keep_flag_focus: bool = False) -> None:
+        state = self.state
+        seg = state.current()
+        statuses = {}
+        notes = {}
+        idx = state.current_index()
+        if seg is not None:
+            for f in seg.flags:
+                d = state.flag_decisions.get(f.fingerprint)
+                if d is not None:
+                    statuses[f.fingerprint] = d.status
+                    notes[f.fingerprint] = d.note
+        sd = state.segment_decision(idx) if idx is not None else None
+        edited = bool(sd and sd.post_edit is not None)
+        original = state.originals[idx].target if (idx is not None and edited) else None
+        self.query_one(PairView).show(seg, statuses, state.current_flag(), original, edited)
+        fl = self.query_one(FlagList)
+        fl._updating = True
+        fl.show(seg, statuses, notes, state.flag_cursor)
+        fl._updating = False
+
+    def refresh_summary(self) -> None:
+        app = self.app
+        state = self.state
+        s = state.summary()
+        t = Text()
+        t.append("transaudit review ", style="bold")
+        t.append(app.title_text + "  ")
+        if app.langs:
+            t.append(f"{app.langs}  ", style="bold")
+        t.append(f"{s['segments']:,} segments", style="bold")
+        if not state.finished:
+            t.append(" (auditing…)", style="italic")
+        t.append(f" · {s['flagged']:,} flagged · {s['flags']:,} flags ")
+        for sev in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR):
+            t.append(f"{SEVERITY_MARK[sev]}{s['by_severity'][sev]:,} ", style=SEVERITY_COLOR[sev])
+        score = app.corpus_scores.get("quality")
+        if score is not None:
+            t.append(f"· score {score:.1f} ", style="bold")
+        pr = app.corpus_scores.get("pass_rate")
+        if pr is not None:
+            t.append(f"· pass {pr * 100:.0f}% ")
+        for name, value in app.metric_items():
+            t.append(f"· {name} {value} ")
+        t.append("\n")
+        idx = state.current_index()
+        pos = f"{state.cursor + 1:,}/{len(state.visible):,}" if state.visible else "0/0"
+        t.append(f"row {pos}", style="bold")
+        if idx is not None:
+            t.append(f" (segment {idx + 1}, id ", style="dim")
+            t.append(state.segments[idx].pair.id, style="dim")
+            t.append(")", style="dim")
+        t.append(f" · filter: {state.filters.describe()} · sort: {state.sort}")
+        t.append(f" · decided: {s['confirmed']} confirmed, {s['dismissed']} dismissed, {s['approved']} approved,"
+                 f" {s['edited']} edited")
+        self.query_one("#summary", Static).update(t)
+
+    def moved(self) -> None:
+        self.query_one(SegmentList).follow_cursor()
+        self.refresh_current()
+        self.refresh_summary()
+
+    # -- moving -----------------------------------------------------------------------------------------
+    def action_move(self, delta: int) -> None:
+        if self.state.move(delta):
+            self.moved()
+
+    def action_page(self, direction: int) -> None:
+        height = max(1, self.query_one(SegmentList).scrollable_content_region.height - 1)
+        if self.state.move(direction * height):
+            self.moved()
+
+    def action_edge(self, end: int) -> None:
+        if self.state.move_to(len(self.state.visible) - 1 if end else 0):
+            self.moved()
+
+    def action_next_flagged(self) -> None:
+        if self.state.next_flagged(1):
+            self.moved()
+        else:
+            self.notify("No flagged segment after this one.", timeout=2)
+
+    def action_prev_flagged(self) -> None:
+        if self.state.next_flagged(-1):
+            self.moved()
+        else:
+            self.notify("No flagged segment before this one.", timeout=2)
+
+    def on_segment_list_selected(self, event: SegmentList.Selected) -> None:
+        if self.state.move_to(event.position):
+            self.moved()
+
+    def action_goto(self) -> None:
+        def done(value: str | None) -> None:
+            if not value:
+                return
+            try:
+                number = int(value.strip().replace(",", ""))
+            except ValueError:
+                self.notify(f"Not a segment number: {value!r}", severity="error")
+                return
+            self.goto(number)
+        self.app.push_screen(Prompt("Go to segment number", f"1–{len(self.state.segments)}"), done)
+
+    def goto(self, number: int) -> None:
+        filtered = self.state.filters.active()
+        if self.state.goto_number(number):
+            if filtered and not self.state.filters.active():
+                self.notify("Filters cleared to show that segment.", timeout=2)
+            self.refresh_all()
+        else:
+            self.notify(f"No segment {number}.", severity="error")
+
+    def action_search(self) -> None:
+        def done(value: str | None) -> None:
+            if not value:
+                return
+            side = "both"
+            if value[:2] in ("s:", "t:"):
+                side = "source" if value[0] == "s" else "target"
+                value = value[2:]
+            self._last_search = (value, side)
+            self.search(value, side, 1)
+        self.app.push_screen(Prompt("Search", "text (prefix s: source only, t: target only)",
+                                    hint="F3 / Shift+F3: next / previous match"), done)
+
+    def search(self, query: str, side: str, direction: int) -> None:
+        if self.state.search(query, side, direction):
+            self.moved()
+        else:
+            self.notify(f"Not found: {query}", severity="warning", timeout=2)
+
+    def action_search_again(self, direction: int) -> None:
+        if self._last_search:
+            self.search(self._last_search[0], self._last_search[1], direction)
+
+    def action_flag(self, delta: int) -> None:
+        if self.state.move_flag(delta):
+            self.refresh_current()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        fl = self.query_one(FlagList)
+        if event.option_list is fl and not getattr(fl, "_updating", False):
+            if event.option_index != self.state.flag_cursor:
+                self.state.flag_cursor = event.option_index
+                seg = self.state.current()
+                statuses = {f.fingerprint: self.state.flag_status(f) for f in seg.flags} if seg else {}
+                idx = self.state.current_index()
+                sd = self.state.segment_decision(idx) if idx is not None else None
+                edited = bool(sd and sd.post_edit is not None)
+                self.query_one(PairView).show(seg, statuses, self.state.current_flag(),
+                                              self.state.originals[idx].target if edited else None, edited)
+
+    def action_switch_focus(self) -> None:
+        if self.query_one(SegmentList).has_focus:
+            self.query_one(FlagList).focus()
+        else:
+            self.query_one(SegmentList).focus()
+
+    # -- filters and sort ---------------------------------------------------------------------------------
+    def set_filters(self, filters: Filters) -> None:
+        self.state.set_filters(filters)
+        self.refresh_all()
+
+    def action_filter(self) -> None:
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            try:
+                filters = parse_filters(value)
+            except ValueError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.set_filters(filters)
+        self.app.push_screen(Prompt("Filter segments", "sev:major code:NUM cat:accuracy status:open",
+                                    value=self._filter_text(),
+                                    hint="statuses: all open confirmed dismissed approved unapproved edited flagged clean"),
+                             done)
+
+    def _filter_text(self) -> str:
+        f = self.state.filters
+        parts = []
+        if f.min_severity:
+            parts.append(f"sev:{f.min_severity.label}")
+        if f.codes:
+            parts.append("code:" + ",".join(sorted(f.codes)))
+        if f.categories:
+            parts.append("cat:" + ",".join(sorted(f.categories)))
+        if f.status != "all":
+            parts.append(f"status:{f.status}")
+        return " ".join(parts)
+
+    def action_cycle_severity(self) -> None:
+        self.state.cycle_severity()
+        self.refresh_all()
+
+    def action_cycle_status(self) -> None:
+        self.state.cycle_status()
+        self.refresh_all()
+
+    def action_clear_filters(self) -> None:
+        self.set_filters(Filters())
+
+    def action_toggle_sort(self) -> None:
+        self.state.set_sort("score" if self.state.sort == "position" else "position")
+        self.refresh_all()
+
+    # -- decisions ------------------------------------------------------------------------------------------
+    def action_decide(self, status: str) -> None:
+        flag = self.state.current_flag()
+        if flag is None:
+            self.notify("No flag selected.", timeout=2)
+            return
+        current = self.state.flag_status(flag)
+        note = self.state.flag_note(flag)
+        new = None if current == status else status  # pressing again clears the decision
+        self.app.decide_flag(flag, new, note)
+        if new:
+            self.state.move_flag(1)
+        self.after_decision([flag.fingerprint])
+
+    def action_note(self) -> None:
+        flag = self.state.current_flag()
+        if flag is None:
+            self.notify("No flag selected.", timeout=2)
+            return
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            status = self.state.flag_status(flag) or "confirmed"
+            self.app.decide_flag(flag, status, value.strip() or None)
+            self.after_decision([flag.fingerprint])
+        self.app.push_screen(Prompt(f"Note on {flag.code}", "why this flag is right or wrong",
+                                    value=self.state.flag_note(flag) or "",
+                                    hint="saving a note on an open flag confirms it"), done)
+
+    def after_decision(self, fingerprints=(), indices=()) -> None:
+        changed = set(indices)
+        for fp in fingerprints:
+            changed.update(self.state.indices_of_flag(fp))
+        self.state.invalidate(changed)
+        self.query_one(SegmentList).refresh_rows(changed)
+        self.refresh_current()
+        self.refresh_summary()
+        self.app.schedule_rescore()
+
+    def action_approve(self) -> None:
+        idx = self.state.current_index()
+        if idx is None:
+            return
+        sd = self.state.segment_decision(idx)
+        self.app.store.approve(self.state.originals[idx], not (sd and sd.approved))
+        self.after_decision(indices=self.state.indices_of_key(self.state.key(idx)))
+
+    def action_edit(self) -> None:
+        idx = self.state.current_index()
+        if idx is None:
+            return
+        seg = self.state.segments[idx]
+
+        def done(value: str | None) -> None:
+            if value is None or value == (seg.pair.target or ""):
+                return
+            self.app.post_edit(idx, value)
+            self.after_decision(indices=self.state.indices_of_key(self.state.key(idx)))
+            self.notify("Post-edit saved; the segment was checked again.", timeout=2)
+        self.app.push_screen(EditTarget(seg.pair.source, seg.pair.target or ""), done)
+
+    def action_undo(self) -> None:
+        change = self.app.undo()
+        if change is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.notify(f"Undone: {change.description}", timeout=2)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())

@@ -1,0 +1,451 @@
+"""What the review app shows, as plain Python: segments, review decisions, filters, sort, cursor.
+
+No Textual here: everything is unit-tested without a terminal. The app owns one ``ReviewState``;
+widgets read ``state.visible`` (positions of the segments that pass the filters, in display
+order) and ``state.row(i)`` (a cached summary of segment ``i``).
+
+A flag's review status is ``None`` (open), ``"confirmed"`` or ``"dismissed"``; dismissed flags
+stay listed (struck through) but no longer count for a segment's worst severity. Decisions
+change rows in place: the visible list is rebuilt only when filters or sort change, so the row
+under the cursor never jumps away while reviewing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping, Sequence
+
+from audit.decisions import FlagDecision, SegmentDecision, segment_key
+from audit.model import Flag, Pair, PairResult, Severity
+
+STATUSES = ("all", "open", "confirmed", "dismissed", "approved", "unapproved", "edited", "flagged", "clean")
+SORTS = ("position", "score")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which segments to show. Empty sets mean 'any'."""
+
+    min_severity: Severity | None = None  # show segments whose worst live flag is at least this
+    codes: frozenset[str] = frozenset()  # code or prefix (NUM, NUM001)
+    categories: frozenset[str] = frozenset()  # MQM path or its top level (accuracy)
+    status: str = "all"
+
+    def active(self) -> bool:
+        return self != Filters()
+
+    def describe(self) -> str:
+        parts = []
+        if self.min_severity is not None:
+            parts.append(f"severity≥{self.min_severity.label}")
+        if self.codes:
+            parts.append("code:" + ",".join(sorted(self.codes)))
+        if self.categories:
+            parts.append("category:" + ",".join(sorted(self.categories)))
+        if self.status != "all":
+            parts.append(f"status:{self.status}")
+        return " ".join(parts) or "none"
+
+
+def parse_filters(text: str, base: Filters | None = None) -> Filters:
+    """Parse ``sev:major code:NUM,PUN001 cat:accuracy status:open`` (any order, any subset).
+
+    A bare word is taken as a check code or prefix (upper case), a category (contains '/' or is a
+    known top level) or a status. Raises ValueError naming the bad part.
+    """
+    f = Filters()
+    min_sev, codes, cats, status = f.min_severity, set(), set(), f.status
+    for part in text.split():
+        key, sep, value = part.partition(":")
+        if not sep:
+            key, value = _guess_key(part), part
+        key = key.lower()
+        values = [v for v in value.split(",") if v]
+        if key in ("sev", "severity"):
+            if len(values) != 1:
+                raise ValueError(f"one severity expected in {part!r}")
+            min_sev = Severity.parse(values[0])
+        elif key == "code":
+            codes.update(v.upper() for v in values)
+        elif key in ("cat", "category"):
+            cats.update(v.lower() for v in values)
+        elif key == "status":
+            if len(values) != 1 or values[0].lower() not in STATUSES:
+                raise ValueError(f"status is one of {', '.join(STATUSES)}")
+            status = values[0].lower()
+        else:
+            raise ValueError(f"unknown filter {key!r} (sev, code, cat, status)")
+    return Filters(min_sev, frozenset(codes), frozenset(cats), status)
+
+
+_TOP_CATEGORIES = ("accuracy", "fluency", "terminology", "style", "locale-convention", "markup", "non-translation",
+                   "other")
+
+
+def _guess_key(word: str) -> str:
+    low = word.lower()
+    if low in STATUSES:
+        return "status"
+    if low in ("minor", "major", "critical"):
+        return "sev"
+    if "/" in low or low in _TOP_CATEGORIES:
+        return "cat"
+    return "code"
+
+
+@dataclass(slots=True)
+class Row:
+    """A segment's summary for the list (recomputed when its decisions change)."""
+
+    index: int
+    worst: Severity | None  # worst flag not dismissed
+    live: int  # flags not dismissed
+    total: int
+    open: int  # flags without a decision
+    confirmed: int
+    dismissed: int
+    approved: bool
+    edited: bool
+    score: float | None
+    codes: frozenset[str]
+    categories: frozenset[str]
+    by_severity: tuple[int, int, int]  # live flags: minor, major, critical
+
+
+@dataclass
+class ReviewState:
+    """Segments, decisions, filters, sort and cursor of one review session."""
+
+    segments: list[PairResult] = field(default_factory=list)
+    originals: list[Pair] = field(default_factory=list)  # the pairs as read (before any post-edit)
+    flag_decisions: Mapping[str, FlagDecision] = field(default_factory=dict)
+    segment_decisions: Mapping[str, SegmentDecision] = field(default_factory=dict)
+    filters: Filters = field(default_factory=Filters)
+    sort: str = "position"
+    cursor: int = 0  # position in ``visible``
+    flag_cursor: int = 0  # index into the current segment's flags
+    finished: bool = False
+    rescore: Callable[[PairResult], float | None] | None = None  # score of a segment without dismissed flags
+
+    def __post_init__(self) -> None:
+        self.visible: list[int] = []
+        self._rows: dict[int, Row] = {}
+        self._keys: list[str] = []
+        self._by_fp: dict[str, list[int]] = {}
+        self._by_key: dict[str, list[int]] = {}
+        self._totals: dict | None = None
+        if self.segments:
+            segs, origs = self.segments, self.originals or [s.pair for s in self.segments]
+            self.segments, self.originals = [], []
+            self.add(segs, origs)
+
+    # -- loading ------------------------------------------------------------------------------
+    def add(self, results: Sequence[PairResult], originals: Sequence[Pair] | None = None) -> None:
+        """Append streamed results (in input order); visible rows grow if they pass the filters."""
+        originals = originals if originals is not None else [r.pair for r in results]
+        start = len(self.segments)
+        self.segments.extend(results)
+        self.originals.extend(originals)
+        for i in range(start, len(self.segments)):
+            key = segment_key(self.originals[i])
+            self._keys.append(key)
+            self._by_key.setdefault(key, []).append(i)
+            for f in self.segments[i].flags:
+                self._by_fp.setdefault(f.fingerprint, []).append(i)
+        if self._totals is not None:
+            for i in range(start, len(self.segments)):
+                self._count(self.row(i), +1)
+        new = [i for i in range(start, len(self.segments)) if self._passes(i)]
+        if self.sort == "position":
+            self.visible.extend(new)
+        else:
+            self.visible.extend(new)
+            self._sort()
+
+    def replace_all(self, results: Sequence[PairResult]) -> None:
+        """Swap in the final results (same pairs, in order: corpus-check flags and scores added)."""
+        if len(results) != len(self.segments):
+            raise ValueError("final results do not match the streamed ones")
+        current = self.current_index()
+        self.segments = list(results)
+        self._by_fp = {}
+        for i, r in enumerate(self.segments):
+            for f in r.flags:
+                self._by_fp.setdefault(f.fingerprint, []).append(i)
+        self._rows.clear()
+        self._totals = None
+        self.refilter(keep=current)
+
+    def replace_segment(self, index: int, result: PairResult) -> None:
+        """A re-audited segment (after a post-edit or its undo)."""
+        for f in self.segments[index].flags:
+            lst = self._by_fp.get(f.fingerprint)
+            if lst and index in lst:
+                lst.remove(index)
+        self.segments[index] = result
+        for f in result.flags:
+            self._by_fp.setdefault(f.fingerprint, []).append(index)
+        self.invalidate([index])
+
+    # -- rows ---------------------------------------------------------------------------------
+    def key(self, index: int) -> str:
+        return self._keys[index]
+
+    def indices_of_flag(self, fingerprint: str) -> list[int]:
+        return list(self._by_fp.get(fingerprint, ()))
+
+    def indices_of_key(self, key: str) -> list[int]:
+        return list(self._by_key.get(key, ()))
+
+    def flag_status(self, flag: Flag) -> str | None:
+        d = self.flag_decisions.get(flag.fingerprint)
+        return d.status if d is not None else None
+
+    def flag_note(self, flag: Flag) -> str | None:
+        d = self.flag_decisions.get(flag.fingerprint)
+        return d.note if d is not None else None
+
+    def segment_decision(self, index: int) -> SegmentDecision | None:
+        return self.segment_decisions.get(self._keys[index]) if self.segment_decisions else None
+
+    def row(self, index: int) -> Row:
+        r = self._rows.get(index)
+        if r is None:
+            r = self._rows[index] = self._make_row(index)
+        return r
+
+    def _make_row(self, index: int) -> Row:
+        seg = self.segments[index]
+        worst = None
+        live = opened = confirmed = dismissed = 0
+        sev = [0, 0, 0]
+        decisions = self.flag_decisions
+        for f in seg.flags:
+            d = decisions.get(f.fingerprint) if decisions else None
+            st = d.status if d is not None else None
+            if st == "dismissed":
+                dismissed += 1
+                continue
+            live += 1
+            sev[f.severity - 1] += 1
+            if st == "confirmed":
+                confirmed += 1
+            else:
+                opened += 1
+            if worst is None or f.severity > worst:
+                worst = f.severity
+        sd = self.segment_decision(index)
+        score = seg.scores.get("quality") if seg.scores else None
+        if dismissed and self.rescore is not None:
+            score = self.rescore(PairResult(seg.pair, tuple(f for f in seg.flags if self.flag_status(f) != "dismissed"),
+                                            seg.scores))
+        return Row(index, worst, live, len(seg.flags), opened, confirmed, dismissed,
+                   bool(sd and sd.approved), bool(sd and sd.post_edit is not None), score,
+                   frozenset(f.code for f in seg.flags), frozenset(f.category for f in seg.flags), tuple(sev))
+
+    def invalidate(self, indices: Iterable[int] | None = None) -> None:
+        """Forget cached rows (after decisions or re-audits) and keep the totals in step."""
+        if indices is None:
+            self._rows.clear()
+            self._totals = None
+            return
+        for i in set(indices):
+            old = self._rows.pop(i, None)
+            if self._totals is not None:
+                if old is not None:
+                    self._count(old, -1)
+                self._count(self.row(i), +1)
+
+    def _count(self, r: Row, sign: int) -> None:
+        t = self._totals
+        t["flagged"] += sign * (r.live > 0)
+        t["flags"] += sign * r.live
+        t["dismissed"] += sign * r.dismissed
+        t["confirmed"] += sign * r.confirmed
+        t["approved"] += sign * r.approved
+        t["edited"] += sign * r.edited
+        for k, n in enumerate(r.by_severity):
+            t["by_severity"][Severity(k + 1)] += sign * n
+
+    # -- filters and sort -----------------------------------------------------------------------
+    def _passes(self, index: int) -> bool:
+        f = self.filters
+        if not f.active():
+            return True
+        r = self.row(index)
+        if f.min_severity is not None and (r.worst is None or r.worst < f.min_severity):
+            return False
+        if f.codes and not any(c.startswith(p) for c in r.codes for p in f.codes):
+            return False
+        if f.categories and not any(c == p or c.startswith(p + "/") for c in r.categories for p in f.categories):
+            return False
+        st = f.status
+        if st == "all":
+            return True
+        if st == "open":
+            return r.open > 0
+        if st == "confirmed":
+            return r.confirmed > 0
+        if st == "dismissed":
+            return r.dismissed > 0
+        if st == "approved":
+            return r.approved
+        if st == "unapproved":
+            return not r.approved
+        if st == "edited":
+            return r.edited
+        if st == "flagged":
+            return r.live > 0
+        if st == "clean":
+            return r.live == 0
+        return True
+
+    def _sort(self) -> None:
+        if self.sort == "score":
+            def k(i):
+                s = self.row(i).score
+                return (s if s is not None else 101.0, i)
+            self.visible.sort(key=k)
+        else:
+            self.visible.sort()
+
+    def refilter(self, keep: int | None = None) -> None:
+        """Rebuild ``visible``; keep the cursor on segment ``keep`` (default: the current one) if visible,
+        else on the nearest following one."""
+        if keep is None:
+            keep = self.current_index()
+        self.visible = [i for i in range(len(self.segments)) if self._passes(i)]
+        self._sort()
+        self.cursor = 0
+        if keep is not None and self.visible:
+            self.cursor = self._nearest(keep)
+        self.flag_cursor = 0
+
+    def _nearest(self, index: int) -> int:
+        if self.sort == "position":
+            import bisect
+
+            pos = bisect.bisect_left(self.visible, index)
+            return min(pos, len(self.visible) - 1)
+        try:
+            return self.visible.index(index)
+        except ValueError:
+            return 0
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.refilter()
+
+    def set_sort(self, sort: str) -> None:
+        if sort not in SORTS:
+            raise ValueError(f"sort is one of {', '.join(SORTS)}")
+        keep = self.current_index()
+        self.sort = sort
+        self._sort()
+        if keep is not None and self.visible:
+            self.cursor = self.visible.index(keep) if keep in self.visible else 0
+
+    def cycle_severity(self) -> Filters:
+        order = [None, Severity.MINOR, Severity.MAJOR, Severity.CRITICAL]
+        nxt = order[(order.index(self.filters.min_severity) + 1) % len(order)]
+        self.set_filters(Filters(nxt, self.filters.codes, self.filters.categories, self.filters.status))
+        return self.filters
+
+    def cycle_status(self) -> Filters:
+        nxt = STATUSES[(STATUSES.index(self.filters.status) + 1) % len(STATUSES)]
+        self.set_filters(Filters(self.filters.min_severity, self.filters.codes, self.filters.categories, nxt))
+        return self.filters
+
+    # -- cursor and navigation --------------------------------------------------------------------
+    def current_index(self) -> int | None:
+        if not self.visible:
+            return None
+        return self.visible[min(max(self.cursor, 0), len(self.visible) - 1)]
+
+    def current(self) -> PairResult | None:
+        i = self.current_index()
+        return None if i is None else self.segments[i]
+
+    def current_flag(self) -> Flag | None:
+        seg = self.current()
+        if seg is None or not seg.flags:
+            return None
+        return seg.flags[min(self.flag_cursor, len(seg.flags) - 1)]
+
+    def move(self, delta: int) -> bool:
+        """Move the cursor by ``delta`` visible rows (clamped); True when it moved."""
+        if not self.visible:
+            return False
+        new = min(max(self.cursor + delta, 0), len(self.visible) - 1)
+        moved = new != self.cursor
+        self.cursor = new
+        if moved:
+            self.flag_cursor = 0
+        return moved
+
+    def move_to(self, pos: int) -> bool:
+        return self.move(pos - self.cursor)
+
+    def next_flagged(self, direction: int = 1) -> bool:
+        """Jump to the next (or previous) visible segment with a live flag; False when there is none."""
+        rows = self.visible
+        pos = self.cursor + direction
+        while 0 <= pos < len(rows):
+            if self.row(rows[pos]).live:
+                return self.move_to(pos) or True
+            pos += direction
+        return False
+
+    def goto_number(self, number: int) -> bool:
+        """Go to segment ``number`` (1-based position in the input). Clears filters if it is hidden."""
+        index = number - 1
+        if not 0 <= index < len(self.segments):
+            return False
+        if index not in self._visible_set():
+            self.filters = Filters()
+            self.refilter(keep=index)
+        else:
+            self.move_to(self.visible.index(index) if self.sort != "position" else self._nearest(index))
+        return self.current_index() == index
+
+    def _visible_set(self) -> set[int] | range:
+        if not self.filters.active():
+            return range(len(self.segments))
+        return set(self.visible)
+
+    def search(self, query: str, side: str = "both", direction: int = 1) -> bool:
+        """Move to the next visible segment (after the cursor, wrapping) whose source and/or target
+        contains ``query`` (case-insensitive). ``side``: 'source', 'target' or 'both'."""
+        q = query.casefold()
+        if not q or not self.visible:
+            return False
+        n = len(self.visible)
+        for step in range(1, n + 1):
+            pos = (self.cursor + direction * step) % n
+            p = self.segments[self.visible[pos]].pair
+            if side in ("source", "both") and q in p.source.casefold():
+                return self.move_to(pos) or True
+            if side in ("target", "both") and q in (p.target or "").casefold():
+                return self.move_to(pos) or True
+        return False
+
+    def move_flag(self, delta: int) -> bool:
+        seg = self.current()
+        if seg is None or not seg.flags:
+            return False
+        new = min(max(self.flag_cursor + delta, 0), len(seg.flags) - 1)
+        moved = new != self.flag_cursor
+        self.flag_cursor = new
+        return moved
+
+    # -- summary ------------------------------------------------------------------------------------
+    def summary(self) -> dict:
+        """Counts for the header (segments, flagged, live flags by severity, decisions): kept up to date
+        incrementally, so asking is cheap at any corpus size."""
+        if self._totals is None:
+            self._totals = {"flagged": 0, "flags": 0, "dismissed": 0, "confirmed": 0, "approved": 0, "edited": 0,
+                            "by_severity": {s: 0 for s in Severity}}
+            for i in range(len(self.segments)):
+                self._count(self.row(i), +1)
+        t = self._totals
+        return {"segments": len(self.segments), "visible": len(self.visible), **t,
+                "by_severity": dict(t["by_severity"])}

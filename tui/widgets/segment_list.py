@@ -1,0 +1,133 @@
+"""The segment list: one line per visible segment, drawn on demand (``render_line``), so a list of
+100,000 segments costs no more than a screenful (Toolong's way: no widgets per row, an LRU cache
+of rendered strips)."""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..render import first_words, severity_mark
+from ..state import ReviewState
+
+CACHE_SIZE = 1024
+
+
+class SegmentList(ScrollView, can_focus=True):
+    """Rows: position, score, worst severity mark, live flag count, review marks, first words."""
+
+    COMPONENT_CLASSES = {"segment-list--cursor", "segment-list--dim"}
+    DEFAULT_CSS = """
+    SegmentList { background: $surface; }
+    SegmentList > .segment-list--cursor { background: $accent 40%; text-style: bold; }
+    SegmentList:focus > .segment-list--cursor { background: $accent; }
+    SegmentList > .segment-list--dim { color: $text-muted; }
+    """
+
+    class Selected(Message):
+        """The user clicked a row."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
+    def __init__(self, state: ReviewState, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.state = state
+        self._cache: OrderedDict[tuple, Strip] = OrderedDict()
+        self._number_width = 4
+
+    # -- data changes ------------------------------------------------------------------------------
+    def reset(self) -> None:
+        """Rows were added, filtered or re-sorted: resize and redraw."""
+        self._cache.clear()
+        self._number_width = max(4, len(str(len(self.state.segments))))
+        self.virtual_size = Size(self.size.width, len(self.state.visible))
+        self.refresh()
+
+    def refresh_rows(self, indices) -> None:
+        """Segments changed (a decision, an edit): drop their cached lines."""
+        wanted = set(indices)
+        for key in [k for k in self._cache if k[0] in wanted]:
+            del self._cache[key]
+        self.refresh()
+
+    def follow_cursor(self) -> None:
+        """Scroll so that the cursor row is visible."""
+        y = self.state.cursor
+        top = int(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        if y < top:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        elif y >= top + height:
+            self.scroll_to(y=y - height + 1, animate=False, immediate=True)
+        self.refresh()
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        pos = scroll_y + y
+        width = self.scrollable_content_region.width
+        visible = self.state.visible
+        if pos >= len(visible) or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        index = visible[pos]
+        is_cursor = pos == self.state.cursor
+        key = (index, is_cursor, width, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is not None:
+            self._cache.move_to_end(key)
+            return strip
+        strip = self._render_row(index, is_cursor, width)
+        self._cache[key] = strip
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return strip
+
+    def _render_row(self, index: int, is_cursor: bool, width: int) -> Strip:
+        state = self.state
+        row = state.row(index)
+        seg = state.segments[index]
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{index + 1:>{self._number_width}} ", style="dim")
+        if row.score is None:
+            text.append("   -- ", style="dim")
+        else:
+            text.append(f"{row.score:5.1f} ")
+        text.append_text(severity_mark(row.worst))
+        text.append(f"{row.live:>3} " if row.live else "    ", style="bold" if row.live else "")
+        text.append("✓" if row.approved else " ", style="green")
+        text.append("✎" if row.edited else " ", style="cyan")
+        text.append(" ")
+        text.append(first_words(seg.pair.target if seg.pair.target is not None else "", max(8, width)))
+        base = self.rich_style
+        if is_cursor:
+            base = base + self.get_component_rich_style("segment-list--cursor")
+        text.truncate(width, overflow="ellipsis", pad=True)
+        segments = [Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console)
+                    if s.text != "\n"]
+        return Strip(segments).crop_extend(0, width, base)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(event.size.width, len(self.state.visible))
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        pos = int(self.scroll_offset.y) + event.y
+        if 0 <= pos < len(self.state.visible):
+            self.post_message(self.Selected(pos))
