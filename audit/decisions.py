@@ -385,7 +385,8 @@ class DecisionsSummary:
 
 def audit_with_decisions(inputs: Sequence[str] | str, store: DecisionStore, *, input_format: str | None = None,
                          source_lang: str | None = None, target_lang: str | None = None, config=None,
-                         jobs: int | None = None) -> tuple[AuditResult, DecisionsSummary]:
+                         jobs: int | None = None, references: Sequence[str] | None = None,
+                         metrics: Sequence[str] | None = None) -> tuple[AuditResult, DecisionsSummary]:
     """``run_audit`` with review decisions: post-edited targets are audited in place of the
     originals, and dismissed flags are left out (and not scored)."""
     from itertools import islice
@@ -421,10 +422,26 @@ def audit_with_decisions(inputs: Sequence[str] | str, store: DecisionStore, *, i
                     p = replace(p, target=d.post_edit)
             yield p
 
-    result = audit_pairs(pairs(), config, source_lang=src, target_lang=tgt,
-                         input_hash=file_digest(source.paths), jobs=jobs)
+    stream: Iterable[Pair] = pairs()
+    if references:
+        from .metrics import with_references
+
+        stream = with_references(stream, list(references))
+    result = audit_pairs(stream, config, source_lang=src, target_lang=tgt,
+                         input_hash=file_digest(list(source.paths) + list(references or ())), jobs=jobs,
+                         metrics=metrics)
     result, dropped = apply_decisions(result, store, config)
     return result, DecisionsSummary(dropped, tuple(edited), tuple(approved))
+
+
+def report_decisions(summary: DecisionsSummary, db: str, out) -> None:
+    """One line (and the post-edited segment ids) for ``check --decisions`` on stderr."""
+    out.write(f"transaudit: decisions {db}: {summary.dismissed_left_out} dismissed flag(s) left out, "
+              f"{len(summary.post_edited)} post-edited target(s) audited in place of the original"
+              f", {len(summary.approved)} approved segment(s)\n")
+    if summary.post_edited:
+        ids = ", ".join(summary.post_edited[:20]) + (" …" if len(summary.post_edited) > 20 else "")
+        out.write(f"transaudit: post-edited segments: {ids}\n")
 
 
 # -- export ----------------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ def add_arguments(p) -> None:
     p.add_argument("--fail-under", type=float, metavar="SCORE", help="exit 1 when the corpus quality score is below SCORE")
     p.add_argument("--max-flags", type=int, metavar="N", help="exit 1 when there are more than N flags")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report")
+    p.add_argument("--decisions", metavar="DB",
+                   help="review decisions ('transaudit review'): leave dismissed flags out, audit post-edited targets")
 
 
 _EXT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".txt": "text"}
@@ -45,9 +47,18 @@ def run(args) -> int:
     fmt = fmt or "text"
     if args.output and os.path.abspath(args.output) in {os.path.abspath(p) for p in args.inputs}:
         raise UsageError("the output would overwrite an input file", args.output)
-    result = run_audit(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
-                       target_lang=args.tgt_lang, config=config, references=args.ref or None,
-                       metrics=metric_names(args))
+    if getattr(args, "decisions", None):
+        from ..decisions import DecisionStore, audit_with_decisions, report_decisions
+
+        with DecisionStore(args.decisions, readonly=True) as store:
+            result, applied = audit_with_decisions(
+                args.inputs, store, input_format=args.input_format, source_lang=args.src_lang,
+                target_lang=args.tgt_lang, config=config, references=args.ref or None, metrics=metric_names(args))
+        report_decisions(applied, args.decisions, sys.stderr)
+    else:
+        result = run_audit(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
+                           target_lang=args.tgt_lang, config=config, references=args.ref or None,
+                           metrics=metric_names(args), align=args.align, presegmented=args.presegmented)
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
                                        and os.environ.get("NO_COLOR") is None)
     write_report(result, fmt, args.output, color=color)
