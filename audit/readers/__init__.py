@@ -33,7 +33,7 @@ class PairSource:
 # format name -> (extensions, module name). Modules expose ``open_source(paths, src_lang, tgt_lang) -> PairSource``.
 FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
     "tmx": ((".tmx",), "tmx"),
-    "xliff": ((".xlf", ".xliff", ".xlz"), "xliff"),
+    "xliff": ((".xlf", ".xliff"), "xliff"),
     "po": ((".po", ".pot"), "po"),
     "tsv": ((".tsv", ".tab"), "tsv"),
     "jsonl": ((".jsonl", ".ndjson"), "jsonl"),
@@ -41,11 +41,47 @@ FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
+_SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "arabic": "Arab", "devanagari": "Deva"}
+
+
+def normalize_lang(code: str | None) -> str | None:
+    """A language tag as a file gives it, in BCP 47 shape: ``pt_BR`` -> ``pt-BR``, ``sr@latin`` -> ``sr-Latn``."""
+    if not code:
+        return None
+    code = code.strip()
+    if not code:
+        return None
+    code, _, modifier = code.partition("@")
+    code = code.split(".")[0].replace("_", "-")  # "de_DE.UTF-8" -> "de-DE"
+    parts = code.split("-")
+    out = [parts[0].lower()]
+    for p in parts[1:]:
+        out.append(p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p)
+    if modifier.lower() in _SCRIPT_MODIFIERS:
+        out.insert(1, _SCRIPT_MODIFIERS[modifier.lower()])
+    return "-".join(x for x in out if x) or None
+
+
+def lang_score(lang: str | None, wanted: str | None) -> int:
+    """2: same tag, 1: same base language, 0: different (or unknown)."""
+    if not lang or not wanted:
+        return 0
+    a, b = normalize_lang(lang), normalize_lang(wanted)
+    if a is None or b is None:
+        return 0
+    if a.lower() == b.lower():
+        return 2
+    return 1 if a.split("-")[0].lower() == b.split("-")[0].lower() else 0
+
+
 def format_names() -> list[str]:
     return sorted(FORMATS)
 
 
 def check_readable(path: str) -> Path:
+    """The file exists, is a readable regular file, is not empty and does not look binary."""
+    from .decode import bom_encoding, looks_binary
+
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", path)
@@ -53,24 +89,37 @@ def check_readable(path: str) -> Path:
         raise InputError("is a directory, not a file", path)
     try:
         with p.open("rb") as fh:
-            head = fh.read(1)
+            head = fh.read(8192)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     if not head:
         raise InputError("file is empty", path)
+    if looks_binary(head):
+        line = head.count(b"\n", 0, head.index(b"\x00")) + 1
+        raise InputError("looks like a binary file (NUL bytes), not text", path, line)
+    if len(head) < 8192:  # a small file: is there any text at all?
+        enc = bom_encoding(head) or "utf-8"
+        try:
+            if not head.decode(enc, errors="ignore").lstrip("\ufeff").strip():
+                raise InputError("file is empty (whitespace only)", path)
+        except LookupError:  # pragma: no cover - all BOM encodings are known
+            pass
     return p
 
 
 def detect_format(path: str) -> str:
     """Guess a single file's format from its extension, then its content."""
     suffixes = [s.lower() for s in Path(path).suffixes]
+    last = suffixes[-1] if suffixes else ""
     for name, (exts, _mod) in FORMATS.items():
-        if suffixes and suffixes[-1] in exts:
+        if last in exts and name != "text":
             return name
     from .sniff import sniff_format
 
     guessed = sniff_format(path)
     if guessed is None:
+        if last in FORMATS["text"][0]:
+            return "text"
         raise InputError("cannot tell the file format; give --input-format " + "|".join(format_names()), path)
     return guessed
 

@@ -1,6 +1,10 @@
-"""Decoding input bytes: UTF-8 (with or without BOM) or UTF-16 with BOM; binary files refused.
+"""Decoding input bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM; binary files refused.
 
-Errors name the file and the line of the first undecodable byte.
+Text is read streaming, one line at a time, split on ``\\n`` only (a ``\\r`` before it is dropped;
+a ``\\r`` elsewhere, U+2028 and other Unicode separators stay in the text). Anything that is not
+valid in the detected encoding is an ``InputError`` naming the file, the line and the column
+(in characters) of the first bad byte. XML formats are decoded by lxml, which honours the
+declared encoding; they only use ``sniff_binary`` from here.
 """
 from __future__ import annotations
 
@@ -10,52 +14,113 @@ from typing import Iterator
 from ..errors import InputError
 
 _SNIFF = 8192
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """The encoding a byte-order mark announces, or None."""
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return enc
+    return None
+
+
+def looks_binary(head: bytes) -> bool:
+    """True for bytes that are not text in any encoding we read (NUL bytes without a UTF-16/32 BOM).
+
+    UTF-16 XML without a BOM (``<\\0?\\0x\\0`` as the XML spec allows) is not binary."""
+    if b"\x00" not in head or bom_encoding(head) in ("utf-16", "utf-32"):
+        return False
+    return not (head.startswith(b"<\x00?\x00") or head.startswith(b"\x00<\x00?"))
 
 
 def detect_encoding(path: str) -> str:
     with open(path, "rb") as fh:
         head = fh.read(_SNIFF)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
-        return "utf-16"
-    if b"\x00" in head:
-        raise InputError("looks like a binary file (NUL bytes), not text", path)
+    enc = bom_encoding(head)
+    if enc is not None:
+        return enc
+    if looks_binary(head):
+        raise InputError("looks like a binary file (NUL bytes), not text", path, head.count(b"\n", 0, head.index(b"\x00")) + 1)
     return "utf-8"
 
 
-def _raise_decode(path: str, raw_line: bytes, lineno: int, exc: UnicodeDecodeError) -> None:
-    raise InputError(
-        f"not valid UTF-8 (byte 0x{raw_line[exc.start]:02x} at column {exc.start + 1}); "
+def _char_column(raw: bytes, byte_index: int) -> int:
+    """1-based column (in characters) of ``byte_index`` within a line whose prefix is valid UTF-8."""
+    return len(raw[:byte_index].decode("utf-8", errors="replace")) + 1
+
+
+def _utf8_error(path: str, raw_line: bytes, lineno: int, exc: UnicodeDecodeError) -> InputError:
+    return InputError(
+        f"not valid UTF-8 (byte 0x{raw_line[exc.start]:02x} at column {_char_column(raw_line, exc.start)}); "
         "convert the file to UTF-8",
         path, lineno,
-    ) from None
+    )
 
 
-def open_text_lines(path: str, keepends: bool = False) -> Iterator[tuple[int, str]]:
-    """Yield (1-based line number, line) streaming; lines split on \\n only (\\r\\n tolerated)."""
+def _locate_error(path: str, enc: str, data: bytes | None = None) -> InputError:
+    """The line and column of the first undecodable unit of a whole file (error path only)."""
+    if data is None:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    name = "UTF-16" if enc.startswith("utf-16") else "UTF-32" if enc.startswith("utf-32") else enc
+    try:
+        data.decode(enc)
+    except UnicodeDecodeError as exc:
+        text = data[:exc.start].decode(enc, errors="replace")
+        line = text.count("\n") + 1
+        col = len(text) - (text.rfind("\n") + 1) + 1
+        return InputError(f"not valid {name} ({exc.reason} at column {col}); convert the file to UTF-8", path, line)
+    return InputError(f"not valid {name}; convert the file to UTF-8", path)
+
+
+def _strip_eol(line: str) -> str:
+    if line.endswith("\n"):
+        line = line[:-1]
+        if line.endswith("\r"):
+            line = line[:-1]
+    return line
+
+
+def open_text_lines(path: str, keepends: bool = False, encoding: str | None = None) -> Iterator[tuple[int, str]]:
+    """Yield (1-based line number, line), streaming; lines split on ``\\n`` only (``\\r\\n`` tolerated).
+
+    ``encoding`` forces an ASCII-compatible legacy encoding (a PO file's declared charset);
+    by default the encoding comes from the BOM, else UTF-8.
+    """
     enc = detect_encoding(path)
-    if enc == "utf-16":
+    if enc in ("utf-16", "utf-32"):
         try:
-            with open(path, encoding="utf-16", newline="") as fh:
+            with open(path, encoding=enc, newline="\n") as fh:
+                lineno = 0
                 for lineno, line in enumerate(fh, 1):
-                    yield lineno, line if keepends else line.rstrip("\r\n")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not valid UTF-16: {exc.reason}", path) from None
+                    if "\x00" in line:
+                        raise InputError("NUL character in text (binary file?)", path, lineno)
+                    yield lineno, line if keepends else _strip_eol(line)
+        except UnicodeError:
+            raise _locate_error(path, enc) from None
         return
+    codec = "utf-8" if encoding is None or enc == "utf-8-sig" else encoding
     with open(path, "rb") as fh:
-        first = True
         for lineno, raw in enumerate(fh, 1):
-            if first and enc == "utf-8-sig":
+            if lineno == 1 and enc == "utf-8-sig":
                 raw = raw[3:]
-            first = False
             if b"\x00" in raw:
                 raise InputError("NUL byte in text (binary file?)", path, lineno)
             try:
-                line = raw.decode("utf-8")
+                line = raw.decode(codec)
             except UnicodeDecodeError as exc:
-                _raise_decode(path, raw, lineno, exc)
-            yield lineno, line if keepends else line.rstrip("\r\n")
+                if codec == "utf-8":
+                    raise _utf8_error(path, raw, lineno, exc) from None
+                raise InputError(f"not valid {codec} (byte 0x{raw[exc.start]:02x}); convert the file to UTF-8",
+                                 path, lineno) from None
+            yield lineno, line if keepends else _strip_eol(line)
 
 
 def read_text(path: str) -> str:
@@ -67,11 +132,15 @@ def read_text(path: str) -> str:
         data = data[3:]
         enc = "utf-8"
     try:
-        return data.decode(enc)
+        text = data.decode(enc)
     except UnicodeDecodeError as exc:
         if enc == "utf-8":
             lineno = data.count(b"\n", 0, exc.start) + 1
-            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            line_start = data.rfind(b"\n", 0, exc.start) + 1
+            col = _char_column(data[line_start:exc.start + 1], exc.start - line_start)
             raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {col}); "
                              "convert the file to UTF-8", path, lineno) from None
-        raise InputError(f"not valid {enc}: {exc.reason}", path) from None
+        raise _locate_error(path, enc, data) from None
+    if "\x00" in text:
+        raise InputError("NUL character in text (binary file?)", path, text.count("\n", 0, text.index("\x00")) + 1)
+    return text
