@@ -91,8 +91,6 @@ def side_text(text: str, side: str, flags: Iterable[tuple[Flag, str | None]], se
     out = Text(disp, no_wrap=False, overflow="fold")
     for start, end, style, _layer in sorted(styles, key=lambda x: x[3]):
         out.stylize(style, start, end)
-    if is_rtl(text):
-        out.justify = "right"
     return out
 
 

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from audit.model import Flag, PairResult
 
-from ..render import side_text, visible
+from ..render import is_rtl, side_text, visible
 
 
 class PairView(VerticalScroll):
@@ -53,6 +53,9 @@ class PairView(VerticalScroll):
         else:
             body = side_text(pair.target, "target", flags, selected)
         tgt.update(self._pane(title, body))
+        # right-to-left text is aligned right (the terminal orders the characters)
+        src.styles.text_align = "right" if is_rtl(pair.source) else "left"
+        tgt.styles.text_align = "right" if pair.target and is_rtl(pair.target) else "left"
         has_ref = bool(pair.references)
         self.set_class(has_ref, "with-reference")
         if has_ref:
@@ -84,5 +87,4 @@ class PairView(VerticalScroll):
         out = Text()
         out.append_text(t)
         out.append_text(body)
-        out.justify = body.justify
         return out

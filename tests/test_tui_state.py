@@ -1,0 +1,231 @@
+"""The review app's pure logic (tui/state.py, tui/render.py), without a terminal."""
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+from rich.text import Text
+
+from audit.decisions import FlagDecision, SegmentDecision, segment_key
+from audit.model import Flag, Pair, PairResult, Severity, Span, fingerprint
+from tui.render import INSERT_MARK, first_words, flag_line, is_rtl, side_text
+from tui.state import Filters, ReviewState, parse_filters
+
+CAT = {"NUM001": "accuracy/mistranslation", "PUN002": "fluency/punctuation", "EMP002": "accuracy/omission"}
+
+
+def seg(i: int, source: str, target: str, flags=(), quality=None) -> PairResult:
+    pair = Pair(str(i + 1), source, target, source_lang="en", target_lang="es", index=i)
+    out = []
+    for code, sev, start, end in flags:
+        spans = (Span("target", start, end),)
+        out.append(Flag(pair.id, code, code.lower(), Severity.parse(sev), CAT[code], f"{code} here", spans,
+                        fingerprint(code, pair, spans)))
+    return PairResult(pair, tuple(out), {"quality": quality} if quality is not None else {})
+
+
+def corpus():
+    return [
+        seg(0, "One apple.", "Una manzana.", quality=100.0),
+        seg(1, "Two pears.", "Tres peras.", [("NUM001", "major", 0, 4)], quality=60.0),
+        seg(2, "Hello!", "Hola", [("PUN002", "minor", 4, 4)], quality=80.0),
+        seg(3, "Red car.", "Coche rojo.", quality=100.0),
+        seg(4, "Five cats.", "", [("EMP002", "critical", 0, 0)], quality=0.0),
+        seg(5, "Blue sky.", "Cielo azul.", quality=100.0),
+    ]
+
+
+def test_parse_filters():
+    f = parse_filters("sev:major code:num,PUN002 cat:accuracy status:open")
+    assert f == Filters(Severity.MAJOR, frozenset({"NUM", "PUN002"}), frozenset({"accuracy"}), "open")
+    assert parse_filters("critical NUM001 fluency/punctuation dismissed") == Filters(
+        Severity.CRITICAL, frozenset({"NUM001"}), frozenset({"fluency/punctuation"}), "dismissed")
+    assert parse_filters("") == Filters()
+    for bad in ("status:later", "sev:huge", "colour:red", "sev:minor,major"):
+        with pytest.raises(ValueError):
+            parse_filters(bad)
+
+
+def test_next_and_previous_flagged():
+    st = ReviewState(corpus())
+    assert st.current_index() == 0
+    assert st.next_flagged(1) and st.current_index() == 1
+    assert st.next_flagged(1) and st.current_index() == 2
+    assert st.next_flagged(1) and st.current_index() == 4
+    assert not st.next_flagged(1) and st.current_index() == 4
+    assert st.next_flagged(-1) and st.current_index() == 2
+    st.move(10)
+    assert st.current_index() == 5
+    st.move(-100)
+    assert st.current_index() == 0
+
+
+def test_filters_by_severity_code_category():
+    st = ReviewState(corpus())
+    st.set_filters(Filters(min_severity=Severity.MAJOR))
+    assert st.visible == [1, 4]
+    st.set_filters(Filters(codes=frozenset({"PUN"})))
+    assert st.visible == [2]
+    st.set_filters(Filters(categories=frozenset({"accuracy"})))
+    assert st.visible == [1, 4]
+    st.set_filters(Filters(categories=frozenset({"accuracy/omission"})))
+    assert st.visible == [4]
+    st.set_filters(Filters(status="clean"))
+    assert st.visible == [0, 3, 5]
+    st.set_filters(Filters())
+    assert st.visible == list(range(6))
+
+
+def test_cursor_stays_on_segment_when_filter_changes():
+    st = ReviewState(corpus())
+    st.move_to(4)
+    st.set_filters(Filters(status="flagged"))
+    assert st.current_index() == 4 and st.visible == [1, 2, 4]
+    st.set_filters(Filters())
+    assert st.current_index() == 4
+    st.move_to(3)  # not flagged: the cursor lands on the next one that is
+    st.set_filters(Filters(status="flagged"))
+    assert st.current_index() == 4
+
+
+def test_sort_by_score_worst_first():
+    st = ReviewState(corpus())
+    st.move_to(2)
+    st.set_sort("score")
+    assert st.visible[:3] == [4, 1, 2]
+    assert st.current_index() == 2
+    st.set_sort("position")
+    assert st.visible == list(range(6)) and st.current_index() == 2
+    with pytest.raises(ValueError):
+        st.set_sort("random")
+
+
+def test_goto_number_clears_hiding_filters():
+    st = ReviewState(corpus())
+    st.set_filters(Filters(status="flagged"))
+    assert st.goto_number(4)  # segment 4 (index 3) is clean: filters are cleared
+    assert st.current_index() == 3 and not st.filters.active()
+    assert st.goto_number(2) and st.current_index() == 1
+    assert not st.goto_number(0) and not st.goto_number(99)
+
+
+def test_search_source_target_and_wrap():
+    st = ReviewState(corpus())
+    assert st.search("PERAS", "target") and st.current_index() == 1
+    assert not st.search("peras", "source")
+    assert st.search("cat", "source") and st.current_index() == 4
+    assert st.search("apple", "both") and st.current_index() == 0  # wraps around
+    assert st.search("sky", "both", direction=-1) and st.current_index() == 5
+    assert not st.search("", "both")
+
+
+def test_decisions_change_rows_and_totals():
+    segs = corpus()
+    decisions: dict[str, FlagDecision] = {}
+    seg_decisions: dict[str, SegmentDecision] = {}
+    st = ReviewState(segs, flag_decisions=decisions, segment_decisions=seg_decisions,
+                     rescore=lambda s: 100.0 if not s.flags else 50.0)
+    before = st.summary()
+    assert before["flagged"] == 3 and before["by_severity"][Severity.CRITICAL] == 1
+    fp = segs[4].flags[0].fingerprint
+    decisions[fp] = FlagDecision(fp, "dismissed")
+    st.invalidate(st.indices_of_flag(fp))
+    after = st.summary()
+    assert after["flagged"] == 2 and after["dismissed"] == 1 and after["by_severity"][Severity.CRITICAL] == 0
+    row = st.row(4)
+    assert row.worst is None and row.live == 0 and row.dismissed == 1 and row.score == 100.0
+    st.set_filters(Filters(status="dismissed"))
+    assert st.visible == [4]
+    st.set_filters(Filters(status="open"))
+    assert st.visible == [1, 2]
+    fp1 = segs[1].flags[0].fingerprint
+    decisions[fp1] = FlagDecision(fp1, "confirmed")
+    st.invalidate([1])
+    st.set_filters(Filters(status="confirmed"))
+    assert st.visible == [1]
+    key = segment_key(segs[3].pair)
+    seg_decisions[key] = SegmentDecision(key, approved=True)
+    st.invalidate(st.indices_of_key(key))
+    st.set_filters(Filters(status="approved"))
+    assert st.visible == [3]
+    assert st.summary()["approved"] == 1
+
+
+def test_streaming_add_respects_filters():
+    segs = corpus()
+    st = ReviewState()
+    st.set_filters(Filters(status="flagged"))
+    st.add(segs[:3])
+    assert st.visible == [1, 2]
+    st.add(segs[3:])
+    assert st.visible == [1, 2, 4]
+    assert st.summary()["segments"] == 6
+
+
+def test_replace_segment_after_post_edit():
+    segs = corpus()
+    st = ReviewState(segs)
+    fixed = seg(1, "Two pears.", "Dos peras.", quality=100.0)
+    st.replace_segment(1, fixed)
+    assert st.row(1).live == 0 and st.summary()["flagged"] == 2
+    assert st.indices_of_flag(segs[1].flags[0].fingerprint) == []
+
+
+# -- rendering ------------------------------------------------------------------------------------------
+
+def _styled(text: Text) -> list[tuple[str, str]]:
+    return [(text.plain[s.start:s.end], str(s.style)) for s in text.spans]
+
+
+def _flag(pair, code, side, start, end, sev="major", related=()):
+    spans = (Span(side, start, end),) + tuple(Span(s, a, b) for s, a, b in related)
+    return Flag(pair.id, code, code, Severity.parse(sev), CAT.get(code, "other"), "m", spans,
+                fingerprint(code, pair, spans))
+
+
+def test_side_text_places_spans_through_the_visible_map():
+    # a control character before the span makes display offsets differ from string offsets
+    target = "a\x1bb [bold]dos[/bold] peras"
+    pair = Pair("1", "two pears", target)
+    f = _flag(pair, "NUM001", "target", target.index("dos"), target.index("dos") + 3, related=[("source", 0, 3)])
+    t = side_text(target, "target", [(f, None)])
+    assert t.plain == "a␛b [bold]dos[/bold] peras"  # markup shown as typed, escape made visible
+    assert [s for s, _ in _styled(t)] == ["dos"]
+    s = side_text("two pears", "source", [(f, None)])
+    assert _styled(s)[0][0] == "two" and "underline" in _styled(s)[0][1]
+
+
+def test_side_text_bidi_override_and_cjk():
+    target = "总额\u202e是\u202c 100 元"
+    pair = Pair("1", "total 100", target)
+    f = _flag(pair, "NUM001", "target", target.index("100"), target.index("100") + 3)
+    t = side_text(target, "target", [(f, None)])
+    assert "\u202e" not in t.plain and "<U+202E>" in t.plain
+    assert _styled(t)[0][0] == "100"
+    # wide characters take two cells: nothing is padded with len()
+    assert Text("总额").cell_len == 4
+
+
+def test_side_text_dismissed_selected_and_insertion_point():
+    target = "Hola"
+    pair = Pair("1", "Hello!", target)
+    ins = _flag(pair, "PUN002", "target", 4, 4, sev="minor")
+    t = side_text(target, "target", [(ins, None)])
+    assert t.plain == "Hola" + INSERT_MARK and _styled(t)[0][0] == INSERT_MARK
+    big = _flag(pair, "NUM001", "target", 0, 4)
+    t = side_text(target, "target", [(big, "dismissed")])
+    assert "strike" in _styled(t)[0][1]
+    t = side_text(target, "target", [(big, None)], selected=big)
+    assert "reverse" in _styled(t)[-1][1]
+
+
+def test_rtl_and_first_words_and_flag_line():
+    assert is_rtl("مرحبا بالعالم") and is_rtl("שלום") and not is_rtl("hello") and not is_rtl("123 abc")
+    assert is_rtl("123 مرحبا")
+    assert first_words("  a\tb\n c [link=x]y[/link]  ") == "a b c [link=x]y[/link]"
+    pair = Pair("1", "x", "esto [b]es[/b]")
+    f = _flag(pair, "NUM001", "target", 5, 8)
+    line = flag_line(f, "dismissed", "a [red]note[/red]", pair.target)
+    assert "[b]" in line.plain and "a [red]note[/red]" in line.plain and "[dismissed]" in line.plain
+    console = Console(width=200, color_system=None, record=True)
+    console.print(line)
+    assert "[red]note[/red]" in console.export_text()
