@@ -1,0 +1,277 @@
+"""NUM: numbers missing, added or changed in value, compared by value and locale-aware.
+
+The heavy lifting is ``align(ctx)``: it pairs the numbers of the source and target one to one
+by value (``audit.numbers`` parses them), then tries every innocent explanation for what is
+left over before anything is reported: composite numbers split into parts (``14:30`` ~
+``14時30分``), numbers spelled out on the other side (``3`` ~ ``tres``, ``三``), month names
+(``11`` in ``2024年11月`` ~ ``November``), unit conversions (``5 miles`` ~ ``8 km``, the UNI
+checks' business), rounding (``1,997`` ~ ``nearly 2,000``) and repeated mentions. The UNI
+checks in ``audit.checks.units`` reuse the same alignment.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import hit
+from ..numbers import Num, month_values, parse_numbers, spelled_values, _SPELLED, _STEMS
+from ..registry import check
+from ..units import Unit, converts, unit_at, unit_before
+
+_CACHE_ATTR = "_numbers_alignment"
+# Languages whose spelled-out numbers we can read (others: small numbers may be spelled out).
+_SPELLED_LANGS = frozenset(_SPELLED) | frozenset(_STEMS) | {"zh", "ja"}
+
+
+@dataclass
+class Alignment:
+    matched: list[tuple[Num, Num]] = field(default_factory=list)
+    missing: list[Num] = field(default_factory=list)
+    added: list[Num] = field(default_factory=list)
+    changed: list[tuple[Num, Num]] = field(default_factory=list)
+    converted: list[tuple[Num, Num, str, str]] = field(default_factory=list)
+    src_units: dict[int, Unit | None] = field(default_factory=dict)
+    tgt_units: dict[int, Unit | None] = field(default_factory=dict)
+
+
+_EMPTY = Alignment()
+
+
+def num_unit(n: Num, view, cache: dict) -> Unit | None:
+    """The unit written after (or the currency before) a number, cached per alignment."""
+    key = id(n)
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    u = None
+    if n.kind not in ("year", "date", "composite", "name", "time", "decade", "month", "day"):
+        u = unit_at(view.text, n.end, view.lang) or unit_before(view.text, n.start)
+        if u is None and n.end != n.num_end:
+            u = unit_at(view.text, n.num_end, view.lang)
+    cache[key] = u
+    return u
+
+
+def _numeric(keys) -> set:
+    return {k for k in keys if isinstance(k, float)}
+
+
+def _match(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
+    """Pair numbers one to one: strong keys with agreeing units, strong keys, then any keys."""
+    if not s_left or not t_left:
+        return
+    for mode in (0, 1, 2):
+        i = 0
+        while i < len(s_left) and t_left:
+            s = s_left[i]
+            sk = s.keys if mode < 2 else s.all_keys
+            found = None
+            for j, t in enumerate(t_left):
+                tk = t.keys if mode < 2 else t.all_keys
+                if sk & tk:
+                    if mode == 0:
+                        us = num_unit(s, src, al.src_units)
+                        ut = num_unit(t, tgt, al.tgt_units)
+                        if (us is None) != (ut is None) or (us is not None and not us.agrees(ut)):
+                            continue
+                    found = j
+                    break
+            if found is None:
+                i += 1
+                continue
+            al.matched.append((s, t_left.pop(found)))
+            s_left.pop(i)
+
+
+def _explode(items: list[Num]) -> tuple[list[Num], bool]:
+    out, changed = [], False
+    for n in items:
+        if n.parts and len(n.parts) > 1:
+            out.extend(n.parts)
+            changed = True
+        else:
+            out.append(n)
+    return out, changed
+
+
+def _rounded(a: float, b: float) -> bool:
+    """True when one value is a plausible rounding of the other (within 3%)."""
+    if a == b:
+        return True
+    big, small = max(abs(a), abs(b)), min(abs(a), abs(b))
+    if big == 0 or (big - small) / big > 0.03:
+        return False
+    for nd in range(-6, 3):
+        if round(a, nd) == b or round(b, nd) == a:
+            return True
+    return False
+
+
+def _similar(s: Num, t: Num) -> bool:
+    """Two leftovers that look like the same number with a changed value."""
+    sd = "".join(ch for ch in s.text if ch.isdigit())
+    td = "".join(ch for ch in t.text if ch.isdigit())
+    if sorted(sd) == sorted(td):
+        return True
+    return s.kind == t.kind and s.kind != "number"
+
+
+def align(ctx) -> Alignment:
+    """The number alignment of one pair, computed once and shared by the NUM and UNI checks."""
+    cached = ctx.__dict__.get(_CACHE_ATTR)
+    if cached is not None:
+        return cached
+    src, tgt = ctx.src, ctx.tgt
+    S = src.memo(parse_numbers)
+    T = tgt.memo(parse_numbers)
+    if not S and not T:
+        ctx.__dict__[_CACHE_ATTR] = _EMPTY
+        return _EMPTY
+    al = Alignment()
+    s_left, t_left = list(S), list(T)
+    _match(s_left, t_left, al, src, tgt)
+    # composites (times, dates, space-grouped digits) that did not match whole: try their parts
+    if s_left or t_left:
+        s_new, a = _explode(s_left)
+        t_new, b = _explode(t_left)
+        if a or b:
+            s_left, t_left = s_new, t_new
+            _match(s_left, t_left, al, src, tgt)
+    # names (G7, MP3, COVID-19) may match but are never reported
+    s_left = [n for n in s_left if not n.optional and n.kind != "name"]
+    t_left = [n for n in t_left if not n.optional and n.kind != "name"]
+    if s_left or t_left:
+        _explain(s_left, t_left, al, src, tgt)
+    ctx.__dict__[_CACHE_ATTR] = al
+    return al
+
+
+def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
+    # 1. unit conversions: 5 miles ~ 8 km (reported by UNI002 when both are leftovers)
+    for s in list(s_left):
+        us = num_unit(s, src, al.src_units)
+        if us is None:
+            continue
+        for t in list(t_left):
+            ut = num_unit(t, tgt, al.tgt_units)
+            if ut is not None and (conv := converts(s.value * s.scale, us, t.value * t.scale, ut)):
+                al.converted.append((s, t, conv[0], conv[1]))
+                s_left.remove(s)
+                t_left.remove(t)
+                break
+        else:
+            # the target may keep only the converted figure of "5 miles (8 km)"
+            for s2, t in al.matched:
+                ut = num_unit(t, tgt, al.tgt_units)
+                if ut is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                    s_left.remove(s)
+                    break
+    for t in list(t_left):
+        ut = num_unit(t, tgt, al.tgt_units)
+        if ut is None:
+            continue
+        for s, t2 in al.matched:
+            us = num_unit(s, src, al.src_units)
+            if us is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                t_left.remove(t)
+                break
+    # 2. numbers spelled out, month names on the other side
+    if s_left:
+        spelled = tgt.memo(spelled_values)
+        months = tgt.memo(month_values)
+        s_left[:] = [s for s in s_left if not _explained_by_words(s, spelled, months)]
+    if t_left:
+        spelled = src.memo(spelled_values)
+        months = src.memo(month_values)
+        t_left[:] = [t for t in t_left if not _explained_by_words(t, spelled, months)]
+    # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22
+    for s in list(s_left):
+        for t in t_left:
+            if _numeric(s.keys) and _numeric(t.keys) and any(
+                    _rounded(a, b) for a in _numeric(s.all_keys) for b in _numeric(t.all_keys)):
+                s_left.remove(s)
+                t_left.remove(t)
+                break
+    # 4. small numbers in a language whose spelled-out numbers we cannot read
+    if s_left and tgt.lang not in _SPELLED_LANGS:
+        s_left[:] = [s for s in s_left if not _small(s)]
+    if t_left and src.lang not in _SPELLED_LANGS:
+        t_left[:] = [t for t in t_left if not _small(t)]
+    # 5. changed values: pair look-alikes (12 ~ 21), then the rest in order when counts agree
+    if s_left and t_left:
+        for s in list(s_left):
+            for t in t_left:
+                if _similar(s, t):
+                    al.changed.append((s, t))
+                    s_left.remove(s)
+                    t_left.remove(t)
+                    break
+        if s_left and len(s_left) == len(t_left):
+            al.changed.extend(zip(s_left, t_left))
+            s_left, t_left = [], []
+    # 6. a value already matched elsewhere is a repeated mention, not a loss
+    matched_s = set().union(*(s.all_keys for s, _ in al.matched)) if al.matched else set()
+    matched_t = set().union(*(t.all_keys for _, t in al.matched)) if al.matched else set()
+    al.missing = [s for s in s_left if not (s.all_keys & (matched_s | matched_t))]
+    al.added = [t for t in t_left if not (t.all_keys & (matched_s | matched_t))]
+
+
+def _small(n: Num) -> bool:
+    return n.kind in ("number", "ordinal") and n.scale == 1.0 and n.value <= 20 and n.value == int(n.value)
+
+
+def _explained_by_words(n: Num, spelled: frozenset, months: frozenset) -> bool:
+    keys = _numeric(n.all_keys)
+    if keys & spelled:
+        return True
+    if months and n.value in months and n.kind not in ("year", "percent"):
+        return True
+    return False
+
+
+def _label(n: Num) -> str:
+    return n.text
+
+
+@check("NUM001", "number-missing", "accuracy/omission", "major")
+def number_missing(pair, ctx):
+    """A number of the source has no counterpart in the target. Numbers are compared by value,
+    not as strings: locale formats (``21,7 millones`` = ``21.7 million``, ``1.000,5`` =
+    ``1,000.5`` = ``1 000,5`` = ``1'000.5``), digits of any script (``٣``, ``३``, ``３``),
+    scale words (``1100万``, ``3 lakh``, ``2 Milliarden``), times (``14:30`` ~ ``2:30 p.m.``)
+    and decades (``1990s`` ~ ``90er``) all match. Not flagged: a number spelled out in the
+    target (``3`` -> ``tres``, ``三``), a month number named in words (``2024年11月`` ->
+    ``November 2024``), a unit conversion (``5 miles`` -> ``8 km``, see UNI002), a rounding
+    within 3%, a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``).
+    The span is the source number."""
+    al = align(ctx)
+    for s in al.missing:
+        sev = "minor" if s.kind in ("year", "ordinal", "day", "decade") else None
+        yield hit(f"source number '{_label(s)}' is missing from the target",
+                  source=(s.start, s.end), severity=sev, primary="source")
+
+
+@check("NUM002", "number-added", "accuracy/addition", "major")
+def number_added(pair, ctx):
+    """A number in the target has no counterpart in the source: compared by value with the
+    same allowances as NUM001 (locale formats, native digits, scale words, numbers spelled out
+    in the source, month names, unit conversions, rounding, names with digits). The span is the
+    target number."""
+    al = align(ctx)
+    for t in al.added:
+        sev = "minor" if t.kind in ("year", "ordinal", "day", "decade") else None
+        yield hit(f"target number '{_label(t)}' is not in the source", target=(t.start, t.end), severity=sev)
+
+
+@check("NUM003", "number-changed", "accuracy/mistranslation", "major")
+def number_changed(pair, ctx):
+    """A source number appears in the target with a different value (``12`` -> ``21``,
+    ``15%`` -> ``50%``, ``2019`` -> ``2009``): a source number and a target number are both
+    unmatched and look like the same figure (same digits reordered, same kind such as a
+    percentage or a year, or the only leftover on each side). Locale formats and scale words
+    are compared by value first, so ``1.000`` (es) -> ``1,000`` (en) or ``2 millones`` ->
+    ``2 million`` are not flagged. Spans: the target number, then the source number."""
+    al = align(ctx)
+    for s, t in al.changed:
+        yield hit(f"number changed: '{_label(s)}' in the source, '{_label(t)}' in the target",
+                  target=(t.start, t.end), source=(s.start, s.end))
