@@ -248,7 +248,8 @@ def audit_pairs(pairs: Iterable[Pair], config: Config | None = None, *, source_l
 
 def run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, source_lang: str | None = None,
               target_lang: str | None = None, config: Config | None = None, jobs: int | None = None,
-              references: Sequence[str] | None = None, metrics: Sequence[str] | None = None) -> AuditResult:
+              references: Sequence[str] | None = None, metrics: Sequence[str] | None = None,
+              align: bool = False, presegmented: bool = False) -> AuditResult:
     """Read one bilingual file (or two line-aligned text files) and audit it.
 
     ``references``: line-aligned reference files (one reference per file, added after any
@@ -262,7 +263,8 @@ def run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, s
 
     config = config or Config()
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
-    source = open_input(paths, input_format, source_lang or config.source_lang, target_lang or config.target_lang)
+    source = open_input(paths, input_format, source_lang or config.source_lang, target_lang or config.target_lang,
+                        align=align, presegmented=presegmented)
     src = source_lang or config.source_lang or source.source_lang
     tgt = target_lang or config.target_lang or source.target_lang
     if src is None or tgt is None:

@@ -21,6 +21,11 @@ def add_input_arguments(p: argparse.ArgumentParser) -> None:
                    help="checks not to run: codes or prefixes, comma-separated; repeatable")
     p.add_argument("--config", metavar="PATH", help="config file (default: transaudit.toml or [tool.transaudit] in pyproject.toml)")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
+    p.add_argument("--align", action="store_true",
+                   help="two files are documents to segment and sentence-align (automatic for .docx/.html/.md/.srt "
+                        "and for text files whose line counts differ)")
+    p.add_argument("--presegmented", action="store_true",
+                   help="with two documents: each line is one sentence (align them without re-segmenting)")
     p.add_argument("--ref", "-r", action="append", default=[], metavar="FILE",
                    help="reference translation, line-aligned with the input: adds BLEU, chrF, chrF++ and TER "
                         "(corpus with 95%% CI, and per segment); repeatable for several references")

@@ -125,13 +125,22 @@ def detect_format(path: str) -> str:
 
 
 def open_input(paths: list[str] | tuple[str, ...], input_format: str | None = None,
-               src_lang: str | None = None, tgt_lang: str | None = None) -> PairSource:
-    """Open one bilingual file, or two line-aligned monolingual files (source, target)."""
+               src_lang: str | None = None, tgt_lang: str | None = None, *, align: bool = False,
+               presegmented: bool = False) -> PairSource:
+    """Open one bilingual file, or two line-aligned monolingual files (source, target).
+
+    Two documents (``align``, ``presegmented``, .docx/.html/.md/.srt, or text files whose line
+    counts differ) are segmented and sentence-aligned by ``readers.documents``."""
     import importlib
 
     paths = tuple(str(p) for p in paths)
     if not paths:
         raise UsageError("no input file given")
+    if len(paths) == 2 and (input_format is None or align or presegmented):
+        from .documents import open_source as open_documents, wants_alignment
+
+        if wants_alignment(paths, align, presegmented):
+            return open_documents(paths, src_lang, tgt_lang, presegmented=presegmented)
     for p in paths:
         check_readable(p)
     if input_format is not None and input_format not in FORMATS:
