@@ -13,7 +13,7 @@ What each format can carry (``as_read`` applies the same losses to a canonical r
 - references: only TSV (extra columns); TMX, XLIFF and PO drop them.
 - "no target" vs "empty target": PO has only ``msgstr ""`` = untranslated (read as no target);
   TSV has only an empty column (read as ``""``); TMX and XLIFF keep the difference.
-- TSV cannot hold a tab, a newline or a carriage return in a field: no TSV is written for such a
+- TSV cannot hold a tab, a newline, a carriage return or a NUL in a field: no TSV is written for such a
   corpus (and a stale one is removed). TMX and XLIFF 1.2 cannot hold control characters other
   than tab/newline/CR: none is written then; XLIFF 2.0 writes them as ``<cp hex=".."/>``.
   PO cannot hold NUL. Lone surrogates: no output at all.
@@ -230,8 +230,8 @@ def why_not(fmt: str, c: Corpus) -> str | None:
     texts = list(c.texts())
     if any(_SURROGATE.search(t) for t in texts) or any(_SURROGATE.search(r["id"]) for r in c.rows):
         return "lone surrogate characters cannot be encoded"
-    if fmt == "tsv" and any(("\t" in t or "\n" in t or "\r" in t) for t in texts):
-        return "a field contains a tab, newline or carriage return"
+    if fmt == "tsv" and any(("\t" in t or "\n" in t or "\r" in t or "\x00" in t) for t in texts):
+        return "a field contains a tab, newline, carriage return or NUL"
     if fmt in ("tmx", "xlf") and any(_XML_BAD.search(t) for t in texts):
         return "a field contains characters XML 1.0 cannot hold"
     if fmt in ("tmx", "xlf", "v2.xlf") and any(_XML_BAD.search(r["id"]) for r in c.rows):

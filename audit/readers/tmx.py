@@ -31,7 +31,7 @@ RULES = {
     "ph": (EMPTY, ("x",)),
     "ut": (EMPTY, ("x",)),
 }
-_TAGS = ("{*}header", "{*}tu")
+_SCAN_UNITS = 1000  # units read ahead, at most, to learn the target language
 
 
 def _variants(tu) -> list[tuple[str | None, object]]:
@@ -79,8 +79,10 @@ def _pick(variants, src: str | None, tgt: str | None) -> tuple[int | None, int |
 
 
 def _scan(path: str) -> tuple[str | None, list[str | None]]:
-    """(header srclang, languages of the first tu): read only the head of the file."""
+    """(header srclang, languages of the first tu that has two variants): reads only the head of the file."""
     srclang = None
+    first: list[str | None] | None = None
+    seen = 0
     for n, (ev, el) in enumerate(events(path, ("start", "end"))):
         name = local(el.tag)
         if n == 0 and name != "tmx":
@@ -91,8 +93,15 @@ def _scan(path: str) -> tuple[str | None, list[str | None]]:
             v = (el.get("srclang") or "").strip()
             srclang = v if v and v.lower() != "*all*" else None
         elif name == "tu":
-            return srclang, [lang for lang, _ in _variants(el)]
-    return srclang, []
+            langs = [lang for lang, _ in _variants(el)]
+            if first is None:
+                first = langs
+            # the first unit with two variants names the pair (earlier ones may lack a translation)
+            seen += 1
+            if len(langs) >= 2 or seen >= _SCAN_UNITS:
+                return srclang, langs if len(langs) >= 2 else first
+            release(el)
+    return srclang, first or []
 
 
 def _read(path: str, src: str | None, tgt: str | None, user_src: str | None, user_tgt: str | None,
