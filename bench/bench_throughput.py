@@ -1,0 +1,95 @@
+"""Throughput and peak memory of ``transaudit check`` with the default checks.
+
+Builds a JSONL corpus (per-line languages) of at least 100,000 pairs from NTREX (English -> 18 languages, repeated),
+runs ``transaudit check`` on it in a child process (pairs/s and peak RSS, at several corpus
+sizes to show how memory grows), and runs Translate Toolkit's pofilter default checks on a
+sample in this same process for the ratio. Usage: python bench/bench_throughput.py [--pairs N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+from common import NTREX_LANGS, ROOT, have_data, ntrex_pairs
+
+
+def build_corpus(path: str, n: int) -> int:
+    pairs = []
+    for name in NTREX_LANGS:
+        pairs.extend(ntrex_pairs(name))
+    written = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        while written < n:
+            for p in pairs:
+                if written >= n:
+                    break
+                fh.write(json.dumps({"source": p.source, "target": p.target, "source_lang": "en",
+                                     "target_lang": p.target_lang}, ensure_ascii=False) + "\n")
+                written += 1
+    return written
+
+
+def run_check(path: str, jobs: int | None, fmt: str = "json") -> tuple[float, float]:
+    """(seconds, peak RSS MiB of the child and its workers) for one ``check`` run."""
+    out = path + ".out"
+    cmd = [sys.executable, "-m", "audit", "check", path, "-F", fmt, "-o", out]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=ROOT)
+    dt = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    os.unlink(out)
+    return dt, max(before, after) / 1024
+
+
+def pofilter_rate(n: int) -> float:
+    """Units per second of Translate Toolkit's default pofilter checks, in this process."""
+    from translate.filters import checks
+    from translate.storage import pypo
+
+    pairs = []
+    for name in NTREX_LANGS:
+        pairs.extend(ntrex_pairs(name, n // len(NTREX_LANGS) + 1))
+    pairs = pairs[:n]
+    units = []
+    for p in pairs:
+        u = pypo.pounit(p.source)
+        u.target = p.target
+        units.append(u)
+    checker = checks.StandardChecker()
+    t0 = time.perf_counter()
+    for u in units:
+        checker.run_filters(u)
+    return len(units) / (time.perf_counter() - t0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pairs", type=int, default=100_000)
+    ap.add_argument("--jobs", type=int, default=None)
+    args = ap.parse_args()
+    if not have_data():
+        raise SystemExit("../shared/data/ntrex not found")
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"{'pairs':>8} {'seconds':>8} {'pairs/s':>9} {'peak MiB':>9}")
+        for n in (args.pairs // 4, args.pairs // 2, args.pairs):
+            path = os.path.join(tmp, f"c{n}.jsonl")
+            build_corpus(path, n)
+            dt, rss = run_check(path, args.jobs)
+            print(f"{n:>8} {dt:>8.1f} {n / dt:>9,.0f} {rss:>9.0f}")
+        ours = n / dt
+    rate = pofilter_rate(5000)
+    print(f"pofilter default checks (same machine, this process, 5,000 units): {rate:,.0f} units/s")
+    print(f"ratio transaudit/pofilter: {ours / rate:.1f}x (goal: >= 10x)")
+
+
+if __name__ == "__main__":
+    main()
