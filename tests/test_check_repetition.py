@@ -1,0 +1,202 @@
+import pytest
+from helpers import neighbour, run_check, spans
+
+
+def tspans(flags, target):
+    return [target[s:e] for s, e in spans(flags, "target")]
+
+
+def related(flag, target):
+    return [target[sp.start:sp.end] for sp in flag.spans[1:] if sp.side == "target"]
+
+
+# --- REP001 doubled word ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", [
+    ("The report was published on Monday.", "El informe se publicó el el lunes.", "en", "es", ["el"]),
+    ("She bought bread at the market.", "Elle a acheté du pain au au marché.", "en", "fr", ["au"]),
+    ("He lives in Moscow.", "Он живёт в в Москве.", "en", "ru", ["в"]),
+    ("Der Zug fährt um acht Uhr ab.", "The the train leaves at eight.", "de", "en", ["the"]),
+    ("The plan will help workers.", "यह योजना श्रमिकों की की मदद करेगी।", "en", "hi", ["की"]),
+    ("This is his book.", "这是他的的书。", "en", "zh", ["的"]),
+    ("The man was stabbed.", "男性がが刺された。", "en", "ja", ["が"]),
+    ("I saw it in the news.", "Lo vi en en en las noticias.", "en", "es", ["en en"]),
+    ("Trump spoke on Friday.", "Trump Trump habló el viernes.", "en", "es", ["Trump"]),
+])
+def test_doubled_word_flagged(src, tgt, sl, tl, expected):
+    flags = run_check("REP001", src, tgt, sl, tl)
+    assert [f.code for f in flags] == ["REP001"] * len(expected)
+    assert tspans(flags, tgt) == expected
+
+
+def test_doubled_word_related_span_is_first_copy():
+    tgt = "Das ist ist gut."
+    flags = run_check("REP001", "That is good.", tgt, "en", "de")
+    assert tspans(flags, tgt) == ["ist"]
+    assert flags[0].spans[0].start == 8
+    assert related(flags[0], tgt) == ["ist"] and flags[0].spans[1].start == 4
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("You wash yourselves.", "Vous vous lavez.", "en", "fr"),
+    ("We see each other.", "Nous nous voyons.", "en", "fr"),
+    ("He said that that was wrong.", "Dijo que eso estaba mal.", "en", "es"),
+    ("Dijo que eso estaba mal.", "He said that that was wrong.", "es", "en"),
+    ("They had had enough.", "Ya habían tenido suficiente.", "en", "es"),
+    ("Die Frau, die die Zeitung liest.", "The woman who reads the paper.", "de", "en"),
+    ("The woman who reads the paper.", "Die Frau die die Zeitung liest.", "en", "de"),
+    ("Yes, yes, I know.", "Да да, я знаю.", "en", "ru"),
+    ("The children play.", "Anak-anak bermain.", "en", "id"),
+    ("He walked slowly.", "Yavaş yavaş yürüdü.", "en", "tr"),
+    ("Slowly the water rose.", "धीरे धीरे पानी बढ़ा।", "en", "hi"),
+    ("Each one is different.", "हर एक अलग अलग है।", "en", "hi"),
+    ("He often comes.", "他常常来。谢谢。", "en", "zh"),
+    ("People gathered.", "人々が集まった。", "en", "ja"),
+    ("This is the purpose of the plan.", "这是计划的目的的一部分。", "en", "zh"),
+    ("Read page 10 10 times.", "Lee la página 10 10 veces.", "en", "es"),
+    ("It cost 1,000,000 euros.", "Cela a coûté 1 000 000 euros.", "en", "fr"),
+    ("We visited Bora Bora.", "Visitamos Bora Bora.", "en", "es"),
+    ("我们去了波拉波拉岛。", "We went to Bora Bora.", "zh", "en"),
+    ("He laughed: ha ha.", "Il a ri : ha ha.", "en", "fr"),
+    ("It was very very cold.", "Hacía muy muy frío.", "en", "es"),
+    ("He spoke to CNN on Friday.", "وقال لشبكة سي إن إن يوم الجمعة.", "en", "ar"),
+    ("He spoke to the BBC.", "وقال لشبكة بي بي سي.", "en", "ar"),
+    ("the the", "le le", "en", "fr"),  # the source doubles too
+    ("Doors open. Lights on.", "Türen auf. Auf die Plätze.", "en", "de"),  # punctuation between
+    ("He said no, no, no.", "Il a dit non, non, non.", "en", "fr"),
+    ("Walk quickly!", "빨리 빨리 걸어!", "en", "ko"),
+])
+def test_doubled_word_clean(src, tgt, sl, tl):
+    assert run_check("REP001", src, tgt, sl, tl) == []
+
+
+# --- REP002 n-gram loops ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected,first", [
+    ("The meeting of the council ended.",
+     "La reunión del consejo del consejo del consejo terminó.", "en", "es",
+     "del consejo del consejo", "del consejo"),
+    ("Он сказал, что всё в порядке.",
+     "He said that it was fine, it was fine, it was fine, it was fine.", "ru", "en",
+     "it was fine, it was fine, it was fine", "it was fine"),
+    ("The government announced new measures today.",
+     "政府今天宣布了新措施新措施新措施新措施。", "en", "zh", "新措施新措施新措施", "新措施"),
+    ("The minister visited the hospital on Monday.",
+     "Der Minister besuchte am Montag das Krankenhaus in der Stadt das Krankenhaus in der Stadt.",
+     "en", "de", "das Krankenhaus in der Stadt", "das Krankenhaus in der Stadt"),
+    ("Prices rose sharply last year.",
+     "昨年は価格が急激に上昇した価格が急激に上昇した。", "en", "ja", "価格が急激に上昇した", "価格が急激に上昇した"),
+])
+def test_loop_flagged(src, tgt, sl, tl, expected, first):
+    flags = run_check("REP002", src, tgt, sl, tl)
+    assert [f.code for f in flags] == ["REP002"]
+    assert tspans(flags, tgt) == [expected]
+    assert related(flags[0], tgt) == [first]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("No, no, no, no!", "「違う、違う、違う、違う！」", "en", "ja"),  # the source repeats too
+    ("No, no, no, no!", "Non, non, non, non !", "en", "fr"),
+    ("He laughed.", "他哈哈哈哈哈地笑了。", "en", "zh"),
+    ("Thank you, thank you.", "谢谢谢谢。", "en", "zh"),
+    ("It happened step by step, little by little.", "Sucedió paso a paso, poco a poco.", "en", "es"),
+    ("New York, New York", "Nueva York, Nueva York", "en", "es"),
+    ("The committee met in Paris and the committee met again in Rome.",
+     "Комитет собрался в Париже, а затем комитет снова собрался в Риме.", "en", "ru"),
+    ("They went round and round.", "Они ходили кругами.", "en", "ru"),
+    ("Prices rose in 2019, 2020 and 2021.", "Los precios subieron en 2019, 2020 y 2021.", "en", "es"),
+])
+def test_loop_clean(src, tgt, sl, tl):
+    assert run_check("REP002", src, tgt, sl, tl) == []
+
+
+# --- REP003 repeated from an earlier sentence or the previous segment --------------------------------
+
+SEED_LIKE_TGT = (
+    "The port of Sines is vital for the growth of the Atlantic Logistics Corridor project. "
+    "Considered the pride of the coast, it is also a key site for the growth of the Atlantic "
+    "Logistics Corridor project."
+)
+
+
+def test_repeated_clause_within_segment():
+    src = ("El puerto de Sines es vital para el crecimiento del proyecto del Corredor Logístico Atlántico. "
+           "Considerado el orgullo de la costa, su bahía atrae a miles de turistas cada verano.")
+    flags = run_check("REP003", src, SEED_LIKE_TGT, "es", "en")
+    assert [f.code for f in flags] == ["REP003"]
+    assert tspans(flags, SEED_LIKE_TGT) == ["for the growth of the Atlantic Logistics Corridor project"]
+    f = flags[0]
+    assert f.spans[0].start > f.spans[1].start  # the copy is the later one
+    assert related(f, SEED_LIKE_TGT) == ["for the growth of the Atlantic Logistics Corridor project"]
+    assert f.severity.label == "major"
+
+
+def test_repeated_clause_from_previous_segment():
+    prev = neighbour("Los bomberos controlaron el incendio en el almacén del puerto de Valencia.",
+                     "Firefighters brought the blaze at the warehouse in the port of Valencia under control.",
+                     "es", "en")
+    src = "Nadie resultó herido, según la policía local."
+    tgt = "No one was hurt, brought the blaze at the warehouse in the port of Valencia under control, police said."
+    flags = run_check("REP003", src, tgt, "es", "en", prev=prev)
+    assert tspans(flags, tgt) == ["brought the blaze at the warehouse in the port of Valencia under control"]
+    assert "previous segment" in flags[0].message
+    assert len(flags[0].spans) == 1
+
+
+def test_repeated_clause_from_previous_segment_russian():
+    prev = neighbour("The central bank raised interest rates to fight rising inflation.",
+                     "Центральный банк повысил процентные ставки для борьбы с растущей инфляцией.", "en", "ru")
+    src = "Analysts had expected the decision."
+    tgt = "Аналитики ожидали, что банк повысил процентные ставки для борьбы с растущей инфляцией."
+    flags = run_check("REP003", src, tgt, "en", "ru", prev=prev)
+    assert tspans(flags, tgt) == ["банк повысил процентные ставки для борьбы с растущей инфляцией"]
+
+
+def test_repeated_clause_chinese():
+    src = ("The new bridge connects the two banks of the river. "
+           "It took five years to build and cost two billion yuan.")
+    tgt = "新大桥连接了河流两岸的经济开发区和居民区。该工程历时五年，连接了河流两岸的经济开发区和居民区。"
+    flags = run_check("REP003", src, tgt, "en", "zh")
+    assert tspans(flags, tgt) == ["连接了河流两岸的经济开发区和居民区"]
+
+
+@pytest.mark.parametrize("prev_src,prev_tgt,src,tgt,sl,tl", [
+    # a headline followed by its lead sentence: the source repeats the content too
+    ("Shark injures boy on lobster dive in Oregon",
+     "Un tiburón hiere a un niño que buceaba en busca de langostas en Oregón",
+     "A shark injured a boy on Saturday while he was diving for lobster in Oregon, officials said.",
+     "Un tiburón hirió el sábado a un niño que buceaba en busca de langostas en Oregón, según las autoridades.",
+     "en", "es"),
+    # the source repeats the same long name
+    ("The Ministry of Foreign Affairs of the Republic of Korea issued a statement.",
+     "Министерство иностранных дел Республики Корея выступило с заявлением.",
+     "The Ministry of Foreign Affairs of the Republic of Korea later denied it.",
+     "Позже Министерство иностранных дел Республики Корея это опровергло.",
+     "en", "ru"),
+    ("中华人民共和国外交部发言人今天表示欢迎。",
+     "The spokesperson of the Ministry of Foreign Affairs of the People's Republic of China welcomed it today.",
+     "中华人民共和国外交部发言人还说，会谈是建设性的。",
+     "The spokesperson of the Ministry of Foreign Affairs of the People's Republic of China also said the talks were constructive.",
+     "zh", "en"),
+    # short shared phrases are normal
+    ("The company said profits rose.", "La empresa dijo que los beneficios subieron.",
+     "The company said sales fell.", "La empresa dijo que las ventas bajaron.", "en", "es"),
+])
+def test_repeated_clause_clean(prev_src, prev_tgt, src, tgt, sl, tl):
+    prev = neighbour(prev_src, prev_tgt, sl, tl)
+    assert run_check("REP003", src, tgt, sl, tl, prev=prev) == []
+
+
+def test_repeated_clause_source_repeats_within_segment():
+    src = ("Der Bau der neuen Brücke über den Rhein beginnt im Mai. "
+           "Der Bau der neuen Brücke über den Rhein kostet 40 Millionen Euro.")
+    tgt = ("Construction of the new bridge over the Rhine begins in May. "
+           "Construction of the new bridge over the Rhine will cost 40 million euros.")
+    assert run_check("REP003", src, tgt, "de", "en") == []
+
+
+def test_back_to_back_copy_is_not_rep003():
+    tgt = "The talks ended without an agreement on trade. The talks ended without an agreement on trade."
+    assert run_check("REP003", "Las conversaciones terminaron sin acuerdo comercial.", tgt, "es", "en") == []
+    flags = run_check("REP002", "Las conversaciones terminaron sin acuerdo comercial.", tgt, "es", "en")
+    assert tspans(flags, tgt) == ["The talks ended without an agreement on trade"]
