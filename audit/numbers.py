@@ -58,12 +58,15 @@ NUM_RE = regex.compile(
     r"\p{Nd}+(?:(?:[.,'’٫٬:/]|[ \u00a0\u202f\u2009](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
 )
 _SEP_SPLIT = regex.compile(r"([^\p{Nd}])")
-_LETTER_BEFORE = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", regex.V1)
 _ALPHA_SCRIPTS = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 
 
 def _key(v: float) -> float:
     """A value normalised for comparison (absorbs float noise such as 21.7 * 1e6)."""
+    if isinstance(v, int):
+        return float(v)
+    if v.is_integer() and abs(v) < 1e15:
+        return v
     return float(f"{v:.10g}")
 
 
@@ -171,10 +174,6 @@ def _is_cjk(word: str) -> bool:
     return all(ch in _CJK_SCALE_CHARS for ch in word)
 
 
-_WORD_SCALES = [w for w in _scale_words if not _is_cjk(w)]
-SCALE_RE = regex.compile(
-    r"(?:[ \u00a0\u202f]|-|(?=[\p{L}]))(" + "|".join(regex.escape(w) for w in _WORD_SCALES)
-    + r")(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
 CJK_SCALE_RE = regex.compile(r"\s?([" + _CJK_SCALE_CHARS + r"]{1,2})")
 
 
@@ -201,32 +200,100 @@ def scale_value(word: str, lang: str | None) -> float | None:
 # ---------------------------------------------------------------------------------------------
 # Context words around a number
 
-_PERCENT_AFTER = regex.compile(
-    r"[ \u00a0\u202f]?(?:%|٪|‰|per ?cent\b|por ?ciento\b|pour ?cent\b|prozent\b|per ?cento\b|por ?cento\b|"
-    r"процент\w*|відсот\w*|procent\w*|yüzde\b|प्रतिशत|درصد|بالمئة|بالمائة|في المئة|في المائة|퍼센트|パーセント|"
-    r"phần trăm|เปอร์เซ็นต์|אחוז\w*)", regex.IGNORECASE)
-_PERCENT_BEFORE = regex.compile(r"(?:%|٪|yüzde|百分之)[ \u00a0]?$", regex.IGNORECASE)
 
 _ORDINAL_SUFFIX = regex.compile(
     r"(?:st|nd|rd|th|º|ª|°|\.º|\.ª|er|re|e|ème|eme|ème|ᵉ|ᵉʳ|o|a|os|as|°|-?й|-?я|-?е|-?го|-?му|-?м|-?ю|"
     r"-?ий|-?ый|-?ой|-?ая|-?ое|-?ого|-?ому|-?ом|-?ей|inci|ıncı|uncu|üncü|ncı|nci|ncü|ncu|\.)"
     r"(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
-_ORD_LETTERS = {"st", "nd", "rd", "th", "er", "re", "e", "ème", "eme", "o", "a", "os", "as", "ᵉ", "ᵉʳ",
-                "inci", "ıncı", "uncu", "üncü", "ncı", "nci", "ncü", "ncu"}
 _DECADE_AFTER = regex.compile(r"(?:'?s|’s|er|-?х|-?e|-?es|年代|년대)(?![\p{L}\p{M}\p{N}])")
-_DECADE_BEFORE = regex.compile(
-    r"(?:años|anos|années|anni|década de|decada de|décennie|decennio|década|jahre|'|’)[ \u00a0]?$",
-    regex.IGNORECASE)
 _TIME_AFTER = regex.compile(
-    r"[ \u00a0\u202f]?(a\.?m\.?|p\.?m\.?|uhr|h|hrs|horas|heures|ore|ч\.?|時|点|點|시|น\.|saat)(?![\p{L}])",
+    r"[ \u00a0\u202f]?(?:(a\.?m\.?|p\.?m\.?|uhr|h|hrs|horas|heures|ore|ч\.?|น\.|saat)(?![\p{L}])|(時|点|點|시)(?!間|간))",
     regex.IGNORECASE)
-_PM_BEFORE = regex.compile(r"(?:午後|下午|晚上|오후)\s?$")
 _CJK_AFTER_ORD = regex.compile(r"^(?:번째|째|番目|回目)")
-_ORD_BEFORE = regex.compile(r"(?:第|제|No\.|no\.|nº|n°|№)\s?$")
-_MONTH_AFTER = regex.compile(r"\s?(?:月|월)")
-_YEAR_AFTER = regex.compile(r"\s?(?:年|년)")
-_DAY_AFTER = regex.compile(r"\s?(?:日|일|号|號)")
-_CURRENCY_BEFORE = regex.compile(r"(?:[$€£¥₹₽₩₺₪₫฿]|US\$|R\$|A\$|C\$|HK\$|Rs\.?|CHF|USD|EUR|GBP)[ \u00a0]?$")
+
+
+_CUR_CHARS = frozenset("$€£¥₹₽₩₺₪₫฿")
+_CUR_WORDS = frozenset({"usd", "eur", "gbp", "chf", "rs", "us$", "inr", "jpy", "cny", "rmb"})
+_DEC_WORDS = frozenset({"años", "anos", "années", "anni", "década", "decada", "décennie", "decennio", "jahre"})
+_ORD_WORDS = frozenset({"no.", "nº", "n°", "no"})
+
+
+def _before_info(text: str, start: int) -> str | None:
+    """What is written right before a number: 'cur' ($, USD), 'pct' (%50, yüzde), 'dec' (años 90),
+    'ord' (第, No.), 'pm' (午後, 下午) or None."""
+    j = start
+    if j and text[j - 1] in " \u00a0\u202f":
+        j -= 1
+    if not j:
+        return None
+    c = text[j - 1]
+    if c in _CUR_CHARS:
+        return "cur"
+    if c in "%٪":
+        return "pct"
+    if c in "'’":
+        return "dec"
+    if c in "第제№":
+        return "ord"
+    if c == "$" or text[max(0, j - 3):j] in ("No.", "no.", "Nº", "nº", "n°", "N°"):
+        return "ord"
+    if not c.isalpha():
+        return None
+    i = j - 1
+    while i > 0 and text[i - 1].isalpha() and j - i < 12:
+        i -= 1
+    w = text[i:j].casefold()
+    if w in _CUR_WORDS:
+        return "cur"
+    if w == "yüzde" or w.endswith("百分之"):
+        return "pct"
+    if w in _DEC_WORDS or (w == "de" and text[max(0, i - 8):i].casefold().rstrip() in ("década", "decada")):
+        return "dec"
+    if w.endswith(("午後", "下午", "晚上", "오후")):
+        return "pm"
+    return None
+
+
+_NEXT_WORD = regex.compile(r"[ \u00a0\u202f\u2009\-]?([\p{L}\p{M}]+\.?)")
+_ORD_GLUED = regex.compile(r"[\p{L}º°ª\-.]")
+_PERCENT_WORDS = frozenset({
+    "percent", "per cent", "por ciento", "pour cent", "prozent", "per cento", "por cento", "procent", "procentów",
+    "procenty", "procentach", "процент", "процента", "процентов", "процентах", "відсоток", "відсотки", "відсотків",
+    "yüzde", "प्रतिशत", "درصد", "بالمئة", "بالمائة", "في المئة", "في المائة", "퍼센트", "パーセント", "phần trăm",
+    "เปอร์เซ็นต์", "אחוז", "אחוזים", "pct", "pc"})
+_AMPM = regex.compile(r"[ \u00a0]?[ap]\.?[ \u00a0]?m\.?(?![\p{L}])", regex.IGNORECASE)
+_PERCENT_FIRST = frozenset(w.split()[0] for w in _PERCENT_WORDS if " " in w)
+_TIME_WORDS = frozenset({"am", "a.m", "pm", "p.m", "uhr", "h", "hrs", "horas", "heures", "ore", "ч", "saat", "น"})
+
+
+def _two_words(text: str, pos: int, w1f: str) -> str:
+    m = _NEXT_WORD.match(text, pos)
+    return f"{w1f} {m.group(1).casefold().rstrip('.')}" if m and text[pos:pos + 1] in _SPACE_SEPS else ""
+
+
+def _scale_after(text: str, w1: str, w1_end: int, lang, currency: bool, glued: bool):
+    """(scale, end) when the word after a number is a scale word (million, Mrd., млн, lakh)."""
+    wf = w1.casefold()
+    sv = None
+    for cand, end in ((wf, w1_end), (wf.rstrip("."), w1_end - (1 if wf.endswith(".") else 0))):
+        if cand in _SCALES:
+            if cand in _CURRENCY_ONLY and not currency:
+                return None, 0
+            if cand == "m" and not glued:
+                return None, 0
+            if cand == "mil" and lang not in (None, "es", "pt", "ca", "gl"):
+                return None, 0
+            if cand == "bin" and lang not in (None, "tr", "az"):
+                return None, 0
+            if cand in ("mila", "mille", "tausend") and glued:
+                return None, 0
+            sv = scale_value(cand, lang)
+            if sv == 1e3 and cand in ("mil",):
+                m2 = _NEXT_WORD.match(text, end)
+                if m2 and m2.group(1).casefold().rstrip(".") in ("millones", "millón", "milhões", "milhão"):
+                    return 1e9, m2.end(1)
+            return sv, end
+    return None, 0
 
 
 @dataclass(slots=True)
@@ -258,10 +325,6 @@ class Num:
         return self.keys | self.weak
 
 
-def _plain(start: int, end: int, text: str, value: float, kind: str = "number") -> Num:
-    return Num(start, end, text, value, frozenset({_key(value)}), kind=kind, num_end=end)
-
-
 def _parse_token(text: str, m, lang: str | None) -> Num | None:
     start, end = m.span()
     raw = m.group()
@@ -290,6 +353,7 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
             kind = "time"
             value = h + mi / 100
             keys = {("t", (h * 60 + mi) % 720)}
+            weak = {("h", h % 12)}
         parts = _split_parts(m, raw)
         if kind != "time":
             return _composite(start, end, raw, parts, name)
@@ -313,6 +377,8 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
             h, mi = int(groups[0]), int(groups[1])
             if h <= 24 and mi < 60:
                 keys.add(("t", (h * 60 + mi) % 720))
+                weak.add(("h", h % 12))
+                parts = _split_parts(m, raw)
                 kind = "time"
     else:
         value = float(asc)
@@ -323,73 +389,64 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
 
     num_end = end
     scale = 1.0
-    currency = bool(_CURRENCY_BEFORE.search(before))
-    # what follows the digits
-    sm = SCALE_RE.match(text, end) if after[:1] and not name and kind != "time" else None
-    if sm:
-        word = sm.group(1)
-        wf = word.casefold()
-        if wf in _CURRENCY_ONLY and not currency:
-            sm = None
-        elif wf == "mil" and lang not in (None, "es", "pt", "ca", "gl"):
-            sm = None
-        elif wf == "bin" and lang not in (None, "tr", "az"):
-            sm = None
-        elif wf == "m" and sm.start(1) != end:
-            sm = None
-    if sm is None and not name and kind == "number":
-        cm = CJK_SCALE_RE.match(text, end)
-        if cm and (cm.group(1)[0] not in "千百천" or lang in ("zh", "ja", "ko") or True):
-            sv = scale_value(cm.group(1), lang)
-            # "百" alone after a number is not a scale (it is rarely written so); keep 千 only glued
-            if sv and not (cm.group(1) in ("百",) ):
-                scale = sv
-                end = cm.end()
-    if sm is not None:
-        sv = scale_value(sm.group(1), lang)
-        if sv:
-            scale = sv
-            end = sm.end()
-            # Spanish/Portuguese "mil millones"
-            more = SCALE_RE.match(text, end)
-            if more and more.group(1).casefold() in ("millones", "millón", "milhões", "milhão") and sv == 1e3:
-                scale = 1e9
-                end = more.end()
+    bm = _before_info(text, start)
+    currency = bm == "cur"
+    nxt = text[end:end + 1]
+    w1 = w1_end = None
+    if nxt and not name and kind != "time":
+        # the word after the number (space-separated or glued), looked up in the scale table
+        if nxt in _CJK_SCALE_CHARS or (nxt == " " and text[end + 1:end + 2] in _CJK_SCALE_CHARS
+                                        and text[end + 1:end + 2] != ""):
+            cm = CJK_SCALE_RE.match(text, end)
+            if cm and cm.group(1) != "百":
+                sv = scale_value(cm.group(1), lang)
+                if sv:
+                    scale, end = sv, cm.end()
+        if scale == 1.0 and (wm := _NEXT_WORD.match(text, end)):
+            w1, w1_end = wm.group(1), wm.end(1)
+            sv, send = _scale_after(text, w1, w1_end, lang, currency, glued=wm.start(1) == end)
+            if sv:
+                scale, end = sv, send
     if scale != 1.0:
-        weak.update(keys)
-        weak.discard(("t", None))
+        weak.update(k for k in keys if not isinstance(k, tuple))
         keys = {_key(value * scale)} | {k for k in keys if isinstance(k, tuple)}
-        weak = {w for w in weak if not isinstance(w, tuple)}
         kind = "number"
         name = False
-    after = text[end:end + 24]
+        nxt = text[end:end + 1]
+        wm = _NEXT_WORD.match(text, end)
+        w1, w1_end = (wm.group(1), wm.end(1)) if wm else (None, None)
     if kind in ("number", "id") and not name:
-        if _PERCENT_AFTER.match(after) or _PERCENT_BEFORE.search(before):
+        w1f = w1.casefold().rstrip(".") if w1 else ""
+        glued = bool(w1) and text[end:end + 1] not in _SPACE_SEPS
+        if (nxt and nxt in "%٪‰") or (w1 and not glued and (w1f in _PERCENT_WORDS or (w1f in _PERCENT_FIRST and _two_words(text, w1_end, w1f) in _PERCENT_WORDS))) \
+                or bm == "pct":
             kind = "percent"
-        elif _MONTH_AFTER.match(after) and value <= 12 and not seps:
+        elif nxt and nxt in "月월" and value <= 12 and not seps:
             kind = "month"
-        elif _YEAR_AFTER.match(after) and not seps:
+        elif nxt and nxt in "年년" and not seps:
             kind = "year"
-        elif _DAY_AFTER.match(after) and value <= 31 and not seps:
+        elif nxt and nxt in "日일号號" and value <= 31 and not seps:
             kind = "day"
-        elif (tm := _TIME_AFTER.match(after)) and value <= 24 and not seps:
+        elif value <= 24 and not seps and (w1f in _TIME_WORDS or (nxt and nxt in "時点點시" and text[end + 1:end + 2] not in "間간")
+                                           or (w1f in ("a", "p") and (ampm := _AMPM.match(text, end)))):
             h = int(value)
-            tag = tm.group(1).casefold().replace(".", "")
-            if tag == "pm" and h < 12 or _PM_BEFORE.search(before):
+            if (w1f.replace(".", "") == "pm" and h < 12) or bm == "pm" or (w1f == "p" and h < 12):
                 weak.add(_key(h + 12))
             keys.add(("t", (h * 60) % 720))
+            weak.add(("h", h % 12))
             kind = "time"
-        elif _ORD_BEFORE.search(before) or _CJK_AFTER_ORD.match(after):
+        elif bm == "ord" or (nxt and nxt in "번째番回" and _CJK_AFTER_ORD.match(text, end)):
             kind = "ordinal"
-        elif not seps and (dm := _DECADE_AFTER.match(after)) and value % 10 == 0 and value >= 10 and \
+        elif not seps and value % 10 == 0 and value >= 10 and nxt and nxt not in _SPACE_SEPS and \
+                (dm := _DECADE_AFTER.match(text, end)) and \
                 (value >= 1000 or dm.group().lstrip("-'’") in ("s", "er", "х", "年代", "년대")):
             kind = "decade"
-            end += dm.end() if dm.group().strip("-") in ("s", "'s", "’s", "er") else 0
-        elif not seps and _DECADE_BEFORE.search(before) and value % 10 == 0:
+            end += dm.end() - dm.start() if dm.group().strip("-") in ("s", "'s", "’s", "er") else 0
+        elif not seps and bm == "dec" and value % 10 == 0:
             kind = "decade"
-        elif (om := _ORDINAL_SUFFIX.match(after)) and not seps:
+        elif not seps and nxt and nxt not in _SPACE_SEPS and (om := _ORDINAL_SUFFIX.match(text, end)):
             suf = om.group().lstrip("-").casefold()
-            if suf == "." :
+            if suf == ".":
                 pass  # "3." is a German ordinal or a sentence end: leave it a number
             elif suf in ("o", "a", "os", "as", "e") and lang not in ("it", "pt", "es", "fr", None):
                 pass
@@ -397,8 +454,8 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
                 pass
             else:
                 kind = "ordinal"
-                if regex.match(r"[\p{L}º°ª]", after):
-                    end += om.end()
+                if _ORD_GLUED.match(nxt):
+                    end = om.end()
         if kind == "number" and not seps and 1000 <= value <= 2100 and len(asc) == 4:
             kind = "year"
         if kind == "decade":
@@ -416,6 +473,8 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
             if unit_at(text, end, lang) is None and not _TIME_AFTER.match(text, end) \
                     and not regex.match(r"[xX×](?![\p{L}])", nxt):
                 name = True
+    if name and not seps and len(asc) == 2:
+        weak.update({_key(1900 + value), _key(2000 + value)})
     num = Num(start, end, text[start:end], value, frozenset(keys | {("s", asc)} if kind != "time" else keys),
               frozenset(weak), kind=kind if not name else "name", scale=scale, optional=name,
               parts=parts, num_end=num_end, currency=currency)
@@ -432,7 +491,7 @@ def _split_parts(m, raw: str) -> tuple[Num, ...]:
         if len(asc) > 1 and asc[0] == "0":
             keys.add(("s", asc))
         out.append(Num(base + pm.start(), base + pm.end(), pm.group(), v, frozenset(keys),
-                       num_end=base + pm.end()))
+                       kind="part", num_end=base + pm.end(), optional=v == 0))
     return tuple(out)
 
 
@@ -447,11 +506,26 @@ def parse_numbers(view) -> list[Num]:
     text = view.text
     if not text or not HAS_DIGIT.search(text):
         return []
-    out = []
+    out: list[Num] = []
     for m in NUM_RE.finditer(text):
         n = _parse_token(text, m, view.lang)
-        if n is not None:
-            out.append(n)
+        if n is None:
+            continue
+        prev = out[-1] if out else None
+        # 1億2,500万 = 125,000,000; 37万5,000 = 375,000; 1 万 6 千 = 16,000
+        if (prev is not None and prev.scale >= 1e3 and prev.text[-1:] in _CJK_SCALE_CHARS
+                and n.start - prev.end <= 1 and text[prev.end:n.start].strip() == ""
+                and n.value * n.scale < prev.scale and n.kind in ("number", "id")):
+            total = prev.value * prev.scale + n.value * n.scale
+            out[-1] = Num(prev.start, n.end, text[prev.start:n.end], total, frozenset({_key(total)}),
+                          num_end=n.end, currency=prev.currency)
+            continue
+        # 1950-53: a two-digit year after a four-digit one
+        if (prev is not None and prev.kind == "year" and len(n.text) == 2 and n.kind in ("number", "year")
+                and text[prev.end:n.start] in ("-", "–", "/")):
+            century = int(prev.value) // 100 * 100
+            n.weak = n.weak | {_key(century + n.value)}
+        out.append(n)
     return out
 
 
@@ -485,10 +559,15 @@ def _lex(spec: str) -> dict[str, float]:
 _SPELLED: dict[str, dict[str, float]] = {
     "en": _lex("a|an|one|once|single|first=1 two|twice|second|both|pair|couple|double=2 three|third|thrice|triple=3 "
                "four|fourth|quarter=4 five|fifth=5 six|sixth=6 seven|seventh=7 eight|eighth=8 nine|ninth=9 "
-               "ten|tenth|decade=10 eleven|eleventh=11 twelve|twelfth|dozen=12 thirteen=13 fourteen=14 "
+               "ten|tenth|decade|decades=10 eleven|eleventh=11 twelve|twelfth|dozen=12 thirteen=13 fourteen=14 "
                "fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19 twenty=20 thirty=30 forty=40 "
                "fifty=50 sixty=60 seventy=70 eighty=80 ninety=90 hundred|century=100 thousand=1000 "
-               "million=1000000 billion=1000000000 half=0.5 dozens=12 hundreds=100 thousands=1000"),
+               "million=1000000 billion=1000000000 half=0.5 dozens=12 hundreds=100 thousands=1000 another|monthly|weekly|"
+               "daily|annual|annually|yearly|solo|sole|alone|only=1 doubled|doubling|doubles|duo|twins|bilateral=2 "
+               "tripled|tripling|triples|trio|triplets=3 quadrupled|quartet=4 teen|teens|teenage|teenager|teenagers=10 "
+               "fortnight=14 quarter-hour=15 half-hour=30 twentieth=20 thirtieth=30 fortieth=40 fiftieth=50 "
+               "sixtieth=60 seventieth=70 eightieth=80 ninetieth=90 hundredth=100 thirteenth=13 fourteenth=14 "
+               "fifteenth=15 sixteenth=16 seventeenth=17 eighteenth=18 nineteenth=19"),
     "es": _lex("un|uno|una|primer|primero|primera|única|único=1 dos|segundo|segunda|ambos|ambas|doble|par=2 "
                "tres|tercer|tercero|tercera|triple=3 cuatro|cuarto|cuarta=4 cinco|quinto|quinta=5 seis|sexto|sexta=6 "
                "siete|séptimo|séptima=7 ocho|octavo|octava=8 nueve|noveno|novena=9 diez|décimo|décima|década=10 "
@@ -496,13 +575,15 @@ _SPELLED: dict[str, dict[str, float]] = {
                "diecinueve=19 veinte=20 veintiuno|veintiún=21 veintidós=22 veintitrés=23 veinticuatro=24 "
                "veinticinco=25 treinta=30 cuarenta=40 cincuenta=50 sesenta=60 setenta=70 ochenta=80 noventa=90 "
                "cien|ciento|siglo=100 doscientos|doscientas=200 trescientos|trescientas=300 quinientos|quinientas=500 "
-               "mil=1000 millón=1000000 mitad|medio|media=0.5"),
+               "mil=1000 millón=1000000 mitad|medio|media=0.5 vigésimo|vigésima=20 trigésimo|trigésima=30 "
+               "cuadragésimo|cuadragésima=40 quincuagésimo=50 centésimo|centésima=100"),
     "fr": _lex("un|une|premier|première|unique=1 deux|deuxième|second|seconde|double|couple|paire=2 "
                "trois|troisième|triple=3 quatre|quatrième|quart=4 cinq|cinquième=5 six|sixième=6 sept|septième=7 "
                "huit|huitième=8 neuf|neuvième=9 dix|dixième|décennie=10 onze|onzième=11 douze|douzième|douzaine=12 "
                "treize=13 quatorze=14 quinze|quinzaine=15 seize=16 vingt|vingtaine=20 trente|trentaine=30 "
                "quarante|quarantaine=40 cinquante|cinquantaine=50 soixante=60 quatre-vingt|quatre-vingts=80 "
-               "cent|centaine|siècle=100 mille|millier=1000 million=1000000 moitié|demi|demie=0.5"),
+               "cent|centaine|siècle=100 mille|millier=1000 million=1000000 moitié|demi|demie=0.5 vingtième=20 "
+               "trentième=30 quarantième=40 cinquantième=50 centième=100"),
     "de": _lex("ein|eine|einer|einem|einen|eines|eins|erste|erster|erstes|ersten|erstem|einzige=1 "
                "zwei|zwo|zweite|zweiter|zweites|zweiten|beide|beiden|beider|paar|doppelt|doppelte=2 "
                "drei|dritte|dritter|drittes|dritten|dreifach=3 vier|vierte|vierten|vierter|viertel=4 "
@@ -516,13 +597,14 @@ _SPELLED: dict[str, dict[str, float]] = {
                "sette|settimo|settima=7 otto|ottavo|ottava=8 nove|nono|nona=9 dieci|decimo|decima|decennio=10 "
                "undici=11 dodici|dozzina=12 tredici=13 quattordici=14 quindici=15 sedici=16 venti|ventina=20 "
                "trenta|trentina=30 quaranta=40 cinquanta=50 sessanta=60 settanta=70 ottanta=80 novanta=90 "
-               "cento|centinaio|secolo=100 mille|migliaio=1000 milione=1000000 metà|mezzo|mezza=0.5"),
+               "cento|centinaio|secolo=100 mille|migliaio=1000 milione=1000000 metà|mezzo|mezza=0.5 ventesimo=20 "
+               "trentesimo=30 quarantesimo=40 cinquantesimo=50"),
     "pt": _lex("um|uma|primeiro|primeira|único|única=1 dois|duas|segundo|segunda|ambos|ambas|dobro|par=2 "
                "três|terceiro|terceira|triplo=3 quatro|quarto|quarta=4 cinco|quinto|quinta=5 seis|sexto|sexta=6 "
                "sete|sétimo|sétima=7 oito|oitavo|oitava=8 nove|nono|nona=9 dez|décimo|década=10 onze=11 "
                "doze|dúzia=12 treze=13 catorze|quatorze=14 quinze=15 dezesseis|dezasseis=16 vinte=20 trinta=30 "
                "quarenta=40 cinquenta=50 sessenta=60 setenta=70 oitenta=80 noventa=90 cem|cento|século=100 "
-               "mil=1000 milhão=1000000 metade|meio|meia=0.5"),
+               "mil=1000 milhão=1000000 metade|meio|meia=0.5 vigésimo|vigésima=20 trigésimo|trigésima=30"),
     "tr": _lex("bir|birinci|ilk=1 iki|ikinci|çift=2 üç|üçüncü=3 dört|dördüncü=4 beş|beşinci=5 altı|altıncı=6 "
                "yedi|yedinci=7 sekiz|sekizinci=8 dokuz|dokuzuncu=9 on|onuncu=10 yirmi=20 otuz=30 kırk=40 elli=50 "
                "altmış=60 yetmiş=70 seksen=80 doksan=90 yüz=100 bin=1000 milyon=1000000 yarım|yarı=0.5"),
@@ -566,6 +648,8 @@ _STEMS: dict[str, dict[str, float]] = {
                "ארבע|ארבעה|רביעי=4 חמש|חמישה|חמישי=5 שש|שישה|שישי=6 שבע|שבעה|שביעי=7 שמונה|שמיני=8 "
                "תשע|תשעה|תשיעי=9 עשר|עשרה|עשירי|עשור=10 עשרים=20 שלושים=30 ארבעים=40 חמישים=50 "
                "מאה|מאות=100 אלף|אלפי|אלפים=1000 מיליון=1000000 חצי=0.5"),
+    "de": _lex("zwanzig=20 dreißig=30 vierzig=40 fünfzig=50 sechzig=60 siebzig=70 achtzig=80 neunzig=90 "
+               "hundert=100 tausend=1000"),
     "th": _lex("หนึ่ง|แรก|เดียว=1 สอง|คู่=2 สาม=3 สี่=4 ห้า=5 หก=6 เจ็ด=7 แปด=8 เก้า=9 สิบ=10 ยี่สิบ=20 "
                "ร้อย|ศตวรรษ=100 พัน=1000 ล้าน=1000000 ครึ่ง=0.5"),
 }
@@ -602,6 +686,18 @@ def _cjk_value(run: str) -> list[float]:
             cur = cur * 10 + v if cur and cur < 10 else v
     out.add(total + section + cur)
     return list(out)
+
+
+_ROMAN_RE = regex.compile(r"(?<![\p{L}])(?=[MDCLXVI]{2,}(?![\p{L}]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}])")
+_ROMAN = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
 
 
 def _combine(seq: list[float]) -> float:
@@ -678,12 +774,16 @@ def spelled_values(view) -> frozenset:
         w = tok.text.casefold()
         parts = _WORD_SPLIT.split(w) if "-" in w or "‐" in w else [w]
         vals = [_word_value(p, lang) for p in parts]
-        if len(parts) > 1 and all(v is not None for v in vals):
-            if w in _SPELLED.get(lang or "", {}):
-                vals = [_SPELLED[lang][w]]
         whole = _word_value(w, lang) if len(parts) > 1 else None
         if whole is not None:
             vals = [whole]
+        elif len(parts) > 1 and any(v is not None for v in vals):
+            # five-times, fifth-floor, twenty-five: the number parts count
+            nums = [v for v in vals if v is not None]
+            out.update(_key(v) for v in nums)
+            if len(nums) > 1:
+                out.add(_key(_combine(nums)))
+            vals = [None]
         if all(v is not None for v in vals) and vals:
             for v in vals:
                 out.add(_key(v))
@@ -691,12 +791,19 @@ def spelled_values(view) -> frozenset:
             continue
         if w in _CONNECTORS and seq:
             continue
-        if len(seq) > 1:
-            out.add(_key(_combine(seq)))
+        _flush(seq, out)
         seq = []
+    _flush(seq, out)
+    if _ROMAN_RE.search(text):
+        out.update(_key(_roman(m.group())) for m in _ROMAN_RE.finditer(text) if m.group())
+    return frozenset(out)
+
+
+def _flush(seq: list[float], out: set) -> None:
     if len(seq) > 1:
         out.add(_key(_combine(seq)))
-    return frozenset(out)
+        for a, b in zip(seq, seq[1:]):  # two decades = 20
+            out.add(_key(a * b))
 
 
 @lru_cache(maxsize=64)
@@ -720,6 +827,8 @@ def _month_table(lang: str | None) -> tuple[dict[str, int], "regex.Pattern | Non
                     n = name.casefold().rstrip(".")
                     if len(n) >= 3 and not n.isdigit() and not HAS_DIGIT.search(n):
                         table.setdefault(n, num)
+    if "en" in langs:
+        table.setdefault("sept", 9)
     if not table:
         return {}, None
     rx = regex.compile(r"(?<![\p{L}\p{M}])(" + "|".join(regex.escape(k) for k in sorted(table, key=len, reverse=True))

@@ -47,25 +47,25 @@ day: day|days|día|días|jour|jours|tag|tage|tagen|giorno|giorni|dia|dias|ден
 week: week|weeks|semana|semanas|semaine|semaines|woche|wochen|settimana|settimane|недел*|тиждень|тижні|тижнів|tydzień|tygodni*|hafta*|周|星期|週間|주|أسبوع|أسابيع|هفته|שבוע|שבועות|सप्ताह|हफ्ते|हफ़्ते|tuần|สัปดาห์
 month: month|months|mes|meses|mois|monat|monate|monaten|mese|mesi|месяц*|місяц*|miesiąc*|miesięcy|个月|個月|か月|ヶ月|カ月|ケ月|개월|شهر|أشهر|شهور|ماه|חודש|חודשים|महीने|महीना|महीनों|tháng|เดือน
 year: year|years|yr|yrs|año|años|ans|année|années|jahr|jahre|jahren|jahres|anno|anni|ano|anos|год|года|лет|годам|годах|рік|роки|років|rok|lata|lat|lat.|yıl*|yaş*|年|年間|년|سنة|سنوات|عام|أعوام|عاما|عامًا|سال|שנה|שנים|साल|वर्ष|वर्षों|năm|ปี
-mm: mm|millimeter|millimeters|millimetre|millimetres|milímetro|milímetros|millimètre|millimètres|millimetri|миллиметр*|мм|міліметр*|milimetr*|milimetre|毫米|ミリ|밀리미터|ملم|مليمتر|میلی‌متر|מ"מ|मिलीमीटर
-cm: cm|centimeter|centimeters|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|ס"מ|सेंटीमीटर
-m: m|meter|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร
-km: km|kilometer|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร
+mm: mm|millimeter|millimetern|millimeters|millimetre|millimetres|milímetro|milímetros|millimètre|millimètres|millimetri|миллиметр*|мм|міліметр*|milimetr*|milimetre|毫米|ミリ|밀리미터|ملم|مليمتر|میلی‌متر|מ"מ|मिलीमीटर
+cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|ס"מ|सेंटीमीटर
+m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร
+km: km|kilometer|kilometern|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร
 km,kg: キロ|kilo|kilos|кило
 in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|إنش|اینچ|אינץ'|इंच
-ft: ft|foot|feet|pie|pies|pied|pieds|fuß|fuss|piede|piedi|pé|pés|фут|фута|футов|stóp|stopy|fit|英尺|フィート|피트|قدم|أقدام|فوت|רגל|फ़ीट|फीट|फुट
-yd: yd|yard|yards|yarda|yardas|iarde|iarda|ярд*|jard*|码|碼|ヤード|야드
+ft: ft|foot|feet|pie|pies|pied|pieds|fuß|fuss|fut|piede|piedi|pé|pés|фут|фута|футов|футів|футах|stóp|stopy|fit|英尺|フィート|피트|قدم|أقدام|فوت|רגל|फ़ीट|फीट|फुट
+yd: yd|yard|yards|yarda|yardas|iarde|iarda|ярд*|jardów|jardy|码|碼|ヤード|야드
 mi: mile|miles|milla|millas|milles|meile|meilen|miglio|miglia|milha|milhas|миля|мили|миль|милі|mil|mile|英里|マイル|마일|ميل|أميال|مایل|מייל|מיילים|मील|dặm|ไมล์
 nmi: nautical mile|nautical miles|millas náuticas|milles nautiques|seemeilen|seemeile|морских миль|海里|海里|해리
 mg: mg|milligram|milligrams|milligramme|miligramo|miligramos|milligrammi|миллиграмм*|мг|miligram*|毫克|ミリグラム|밀리그램|ملغ|میلی‌گرم|מ"ג|मिलीग्राम
-g: g|gram|grams|gramme|grammes|gramo|gramos|gramm|gramme|grammi|grama|gramas|грамм*|грам*|gram|gramów|gramy|克|グラム|그램|غرام|جرام|گرم|גרם|ग्राम
+g: g|gram|grams|gramme|grammes|gramo|gramos|gramm|gramme|grammi|grama|gramas|грамм*|грам|грамів|грами|gram|gramów|gramy|克|グラム|그램|غرام|جرام|گرم|גרם|ग्राम
 kg: kg|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilogramm|chilogrammi|chilogrammo|quilo|quilos|quilograma|quilogramas|кг|килограмм*|кілограм*|kilogram*|kilogramów|公斤|千克|キログラム|킬로그램|كيلوغرام|كيلوجرام|كغ|كجم|کیلوگرم|ק"ג|קילוגרם|किलोग्राम|किलो|กิโลกรัม
-t: tonne|tonnes|ton|tons|tonelada|toneladas|tonnellata|tonnellate|тонн|тонны|тонна|тоннах|тоннам|тонну|тон|тонни|tony|ton|tonę|吨|噸|トン|톤|طن|أطنان|تن|טון|טונות|टन
+t: tonne|tonnes|ton|tons|tonelada|toneladas|tonnellata|tonnellate|тонн|тонны|тонна|тоннах|тоннам|тонну|тон|тонни|tony|ton|tonę|吨|噸|トン|톤|طن|أطنان|טון|טונות|टन
 gbp,lb: pound|pounds|libra|libras|livre|livres|pfund|фунт*|funt*|ポンド|파운드|پوند|פאונד|पाउंड|पौंड|bảng|ปอนด์|pound
 lb: lb|lbs|libbra|libbre|磅|رطل|رطلا
 oz: oz|ounce|ounces|onza|onzas|once|unze|unzen|oncia|унци*|uncj*|uncji|盎司|オンス|온스|أونصة|اونس|אונקיה|औंस
-m2: m²|m2|sq m|square meter|square meters|square metre|square metres|metros cuadrados|mètres carrés|quadratmeter|qm|metri quadrati|metros quadrados|кв. м|квадратных метров|квадратних метрів|metrów kwadratowych|metrekare|平方米|平方メートル|제곱미터|متر مربع|مترا مربعا|מטר רבוע|मीटर²|वर्ग मीटर
-km2: km²|km2|sq km|square kilometer|square kilometers|square kilometre|square kilometres|kilómetros cuadrados|kilomètres carrés|km carrés|quadratkilometer|chilometri quadrati|quilômetros quadrados|кв. км|квадратных километров|квадратних кілометрів|kilometrów kwadratowych|kilometrekare|平方公里|平方千米|平方キロメートル|제곱킬로미터|كيلومتر مربع|کیلومتر مربع|קמ"ר|वर्ग किलोमीटर
+m2: m²|m2|sq m|square meter|square meters|square metre|square metres|metros cuadrados|mètres carrés|quadratmeter|qm|metri quadrati|metros quadrados|кв. м|квадратных метров|квадратних метрів|metrów kwadratowych|metrekare|mét vuông|平方米|平方メートル|제곱미터|متر مربع|مترا مربعا|מטר רבוע|मीटर²|वर्ग मीटर
+km2: km²|km2|sq km|square kilometer|square kilometers|square kilometre|square kilometres|kilómetros cuadrados|kilomètres carrés|km carrés|quadratkilometer|chilometri quadrati|quilômetros quadrados|кв. км|квадратных километров|квадратних кілометрів|kilometrów kwadratowych|kilometrekare|km vuông|ki-lô-mét vuông|平方公里|平方千米|平方キロメートル|제곱킬로미터|كيلومتر مربع|کیلومتر مربع|קמ"ר|वर्ग किलोमीटर
 ha: ha|hectare|hectares|hectárea|hectáreas|hektar|ettari|ettaro|гектар*|га|гектар*|hektar*|公顷|公頃|ヘクタール|헥타르|هكتار|هکتار|הקטר|דונם|हेक्टेयर
 acre: acre|acres|acri|акр*|akr*|英亩|英畝|エーカー|에이커|فدان|एकड़
 sqmi: square mile|square miles|sq mi|millas cuadradas|milles carrés|quadratmeilen|miglia quadrate|квадратных миль|平方英里|平方マイル|제곱마일
@@ -73,19 +73,19 @@ sqft: square foot|square feet|sq ft|pies cuadrados|pieds carrés|quadratfuß|平
 ml: ml|milliliter|milliliters|millilitre|millilitres|mililitro|mililitros|millilitri|мл|миллилитр*|mililitr*|毫升|ミリリットル|밀리리터|مل|میلی‌لیتر|מ"ל|मिलीलीटर
 l: l|liter|liters|litre|litres|litro|litros|litri|литр*|літр*|litr*|litre|升|公升|リットル|리터|لتر|لترات|لیتر|ליטר|ליטרים|लीटर
 gal: gallon|gallons|galón|galones|gallone|galloni|gallonen|галлон*|галон*|galon*|加仑|加侖|ガロン|갤런|جالون|غالون|گالن|גלון|गैलन
-m3: m³|m3|cubic meter|cubic meters|cubic metre|cubic metres|metros cúbicos|mètres cubes|kubikmeter|metri cubi|кубометр*|кубических метров|立方米|立方メートル|세제곱미터|متر مكعب|متر مکعب|מ"ק
+m3: m³|m3|cubic meter|cubic meters|cubic metre|cubic metres|metros cúbicos|mètres cubes|kubikmeter|metri cubi|кубометр*|кубических метров|кубічних метрів|metrów sześciennych|m sześc.|mét khối|metreküp|立方米|立方メートル|세제곱미터|متر مكعب|متر مکعب|מ"ק
 bbl: barrel|barrels|barril|barriles|baril|barils|barrel|barili|barile|barris|баррел*|барел*|baryłk*|varil|桶|バレル|배럴|برميل|براميل|بشکه|חבית|חביות|बैरल
-kmh,km: km/h|kph|km/hr|km/std|km/u|kmh|км/ч|км/год|kilometers per hour|kilometres per hour|kilómetros por hora|kilómetros/hora|kilomètres-heure|kilomètres à l'heure|stundenkilometer|chilometri orari|chilometri all'ora|quilômetros por hora|километров в час|кілометрів на годину|kilometrów na godzinę|公里/小时|公里每小时|時速|キロ毎時|킬로미터/시|كم/س|كم في الساعة|کیلومتر در ساعت|קמ"ש|किमी/घंटा|किलोमीटर प्रति घंटा
+kmh,km: km/h|kph|km/hr|km/std|km/u|kmh|км/ч|км/год|kilometers per hour|kilometres per hour|kilómetros por hora|kilómetros/hora|kilomètres-heure|kilomètres à l'heure|stundenkilometer|stundenkilometern|kilometern pro stunde|kilometer pro stunde|km pro stunde|chilometri orari|chilometri all'ora|quilômetros por hora|километров в час|кілометрів на годину|kilometrów na godzinę|公里/小时|公里每小时|時速|キロ毎時|킬로미터/시|كم/س|كم في الساعة|کیلومتر در ساعت|קמ"ש|किमी/घंटा|किलोमीटर प्रति घंटा
 mph,mi: mph|miles per hour|millas por hora|miles à l'heure|meilen pro stunde|miglia orarie|миль в час|英里/小时|マイル毎時|마일/시
-kn: knot|knots|nudo|nudos|nœud|nœuds|knoten|nodi|узл*|węzł*|ノット|عقدة|עשר קשר|नॉट
+kn: knot|knots|nudo|nudos|nœud|nœuds|knoten|nodi|узлов|узла|узлы|węzłów|węzły|ノット|عقدة|עשר קשר|नॉट
 ms: m/s|м/с|米/秒|متر/ثانية
-C,deg: °C|℃|° C|°С|celsius|centígrados|centigrados|градус* цельси*|摄氏度|攝氏度|섭씨|مئوية|سانتی‌گراد|צלזיוס|सेल्सियस|độ c
+C,deg: °C|ºC|º C|℃|° C|°С|celsius|centígrados|centigrados|градус* цельси*|摄氏度|攝氏度|섭씨|مئوية|سانتی‌گراد|צלזיוס|सेल्सियस|độ c
 F,deg: °F|℉|° F|fahrenheit|华氏度|華氏度|화씨|فهرنهايت|פרנהייט|फ़ारेनहाइट
-C,F,deg: °|degree|degrees|grado|grados|degré|degrés|grad|gradi|grau|graus|градус*|stopni*|stopień|derece|度|درجة|درجات|درجه|מעלות|डिग्री|độ|องศา
+C,F,deg: °|º|degree|degrees|grado|grados|degré|degrés|grad|gradi|grau|graus|градус*|stopni*|stopień|derece|度|درجة|درجات|درجه|מעלות|डिग्री|độ|องศา
 usd: dollar|dollars|dólar|dólares|dollaro|dollari|доллар*|долар*|dolar*|美元|ドル|달러|دولار|دولارات|دلار|דולר|דולרים|डॉलर|đô la|ดอลลาร์|usd|us$
 eur: euro|euros|евро|євро|avro|欧元|歐元|ユーロ|유로|يورو|یورو|יורו|यूरो|eur|€
 gbp: sterling|pounds sterling|libras esterlinas|livres sterling|sterline|sterlina|стерлинг*|szterling*|sterlin|英镑|英鎊|إسترليني|جنيه|جنيهات|ליש"ט|gbp|£
-jpy: yen|yenes|иен*|йен*|jen*|日元|円|엔|ين|ین|येन|jpy|¥
+jpy: yen|yenes|иен*|йен*|jenów|jeny|日元|円|엔|ين|ین|येन|jpy|¥
 cny: yuan|renminbi|юан*|rmb|cny|元|人民币|위안|يوان
 inr: rupee|rupees|rupia|rupias|roupie|roupies|rupie|rupien|рупи*|rupii|रुपये|रुपए|रुपया|روبية|inr|₹
 rub: rouble|roubles|ruble|rubles|rublo|rublos|rubel|rubli|руб.|рубл*|卢布|盧布|ルーブル|루블|روبل|rub|₽
@@ -136,17 +136,26 @@ def _build():
 _EXACT, _STEMS = _build()
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SYMBOLIC = regex.compile(r"[^\p{L}\p{M}]")
-_exact_alpha = sorted((f for f in _EXACT if not _CJK.search(f)), key=len, reverse=True)
-_exact_cjk = sorted((f for f in _EXACT if _CJK.search(f)), key=len, reverse=True)
-# After a number: optional space/hyphen, optional "of"/"de" (11 millones de libras), the form.
-_AFTER_RE = regex.compile(
-    r"(?:[ \u00a0\u202f\u2009]|-|–)?(?:(?:de|of|d'|d’|di|de la|del|des|du|do|da)[ \u00a0])?("
-    + "|".join(regex.escape(f) for f in _exact_alpha)
-    + r")(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
-_AFTER_CJK_RE = regex.compile(
-    r"[ \u00a0]?(?:的)?(" + "|".join(regex.escape(f) for f in _exact_cjk) + r")", regex.IGNORECASE)
-_WORD_AFTER = regex.compile(
-    r"(?:[ \u00a0\u202f]|-)?(?:(?:de|of|di)[ \u00a0])?([\p{L}\p{M}'’ʼ]+)")
+_EXACT_CJK = {f: ids for f, ids in _EXACT.items() if _CJK.search(f)}
+_CJK_MAX = max(len(f) for f in _EXACT_CJK)
+_CONNECTOR_WORDS = frozenset({"de", "of", "d'", "d’", "di", "del", "des", "du", "do", "da", "de la"})
+# One token after a number: a word (with inner apostrophes, a /unit, ², a final period) or a sign.
+_TOK = regex.compile(
+    r"[ \u00a0\u202f\u2009]?[-–]?((?:[\p{L}\p{M}]+(?:['’ʼ\"][\p{L}\p{M}]+)*|[°℃℉%٪‰$€£¥₹₽₩₺₴])"
+    r"(?:/[\p{L}\p{M}]+)?[²³23]?\.?)")
+_CJK_START = regex.compile(r"[ \u00a0]?的?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def next_tokens(text: str, pos: int, n: int = 4) -> list:
+    """Up to ``n`` tokens right after ``pos``, each (start, end), one space apart at most."""
+    out = []
+    for _ in range(n):
+        m = _TOK.match(text, pos)
+        if not m:
+            break
+        out.append((m.start(1), m.end(1)))
+        pos = m.end()
+    return out
 _BEFORE_RE = regex.compile(
     r"(US\$|A\$|C\$|HK\$|NZ\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₴|Rs\.?|USD|EUR|GBP|CHF|JPY|CNY|RMB|INR)[ \u00a0]?$")
 _BEFORE_IDS = {"US$": "usd", "A$": "usd", "C$": "usd", "HK$": "usd", "NZ$": "usd", "R$": "usd", "$": "usd",
@@ -177,23 +186,49 @@ def _stem_lookup(word: str) -> frozenset | None:
     return None
 
 
+def _lookup(text: str, toks: list, lang: str | None) -> Unit | None:
+    for k in range(len(toks), 0, -1):
+        start, end = toks[0][0], toks[k - 1][1]
+        phrase = text[start:end].replace("\u00a0", " ").casefold()
+        for form, cut in ((phrase, 0), (phrase[:-1], 1) if phrase.endswith(".") else (None, 0)):
+            if form is None:
+                continue
+            ids = _EXACT.get(form)
+            if ids is not None and _allowed(form, lang):
+                return Unit(ids, start, end - cut)
+    return None
+
+
 def unit_at(text: str, pos: int, lang: str | None = None) -> Unit | None:
     """The unit written right after position ``pos`` (the end of a number), or None."""
     if pos >= len(text):
         return None
-    m = _AFTER_RE.match(text, pos)
-    if m:
-        form = m.group(1).casefold()
-        if _allowed(form, lang):
-            return Unit(_EXACT[form], m.start(1), m.end(1))
-    m = _AFTER_CJK_RE.match(text, pos)
-    if m:
-        return Unit(_EXACT[m.group(1).casefold()], m.start(1), m.end(1))
-    m = _WORD_AFTER.match(text, pos)
-    if m:
-        ids = _stem_lookup(m.group(1))
-        if ids is not None:
-            return Unit(ids, m.start(1), m.end(1))
+    cm = _CJK_START.match(text, pos)
+    if cm:
+        p = cm.end() - 1
+        chunk = text[p:p + _CJK_MAX]
+        for k in range(len(chunk), 0, -1):
+            ids = _EXACT_CJK.get(chunk[:k])
+            if ids is not None:
+                return Unit(ids, p, p + k)
+        return None
+    toks = next_tokens(text, pos)
+    if not toks:
+        return None
+    u = _lookup(text, toks, lang)
+    if u is not None:
+        return u
+    first = text[toks[0][0]:toks[0][1]].casefold()
+    if first in _CONNECTOR_WORDS and len(toks) > 1:
+        u = _lookup(text, toks[1:], lang)
+        if u is not None:
+            return u
+        first = text[toks[1][0]:toks[1][1]]
+        ids = _stem_lookup(first)
+        return Unit(ids, toks[1][0], toks[1][1]) if ids is not None else None
+    ids = _stem_lookup(first)
+    if ids is not None:
+        return Unit(ids, toks[0][0], toks[0][1])
     return None
 
 
@@ -207,6 +242,24 @@ def unit_before(text: str, pos: int) -> Unit | None:
     return None
 
 
+MEASURES = frozenset({"length", "mass", "area", "volume", "speed", "temperature"})
+
+
+def unit_ids_in(text: str) -> frozenset:
+    """Ids of every unit word anywhere in ``text`` (a cheap scan, used as evidence)."""
+    ids = set()
+    for m in regex.finditer(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+", text):
+        w = m.group().casefold()
+        found = _EXACT.get(w) or _stem_lookup(w)
+        if found:
+            ids.update(found)
+    if _CJK.search(text):
+        for f, found in _EXACT_CJK.items():
+            if f in text:
+                ids.update(found)
+    return frozenset(ids)
+
+
 def units_in(text: str) -> frozenset:
     """Dimensions of every unit word anywhere in ``text`` (a cheap scan, used as evidence)."""
     dims = set()
@@ -215,9 +268,10 @@ def units_in(text: str) -> frozenset:
         ids = _EXACT.get(w) or _stem_lookup(w)
         if ids:
             dims.update(UNITS[i][0] for i in ids)
-    for f in _exact_cjk:
-        if f in text:
-            dims.update(UNITS[i][0] for i in _EXACT[f])
+    if _CJK.search(text):
+        for f, ids in _EXACT_CJK.items():
+            if f in text:
+                dims.update(UNITS[i][0] for i in ids)
     return frozenset(dims)
 
 
@@ -238,15 +292,25 @@ def convert(value: float, src: str, dst: str) -> float | None:
     return value * fs / fd
 
 
+def convert_difference(value: float, src: str, dst: str) -> float | None:
+    """A temperature difference (10 °F warmer = 5.6 °C warmer); other units as ``convert``."""
+    if (src, dst) == ("F", "C"):
+        return value * 5 / 9
+    if (src, dst) == ("C", "F"):
+        return value * 9 / 5
+    return convert(value, src, dst)
+
+
 def converts(v1: float, u1: Unit, v2: float, u2: Unit, tolerance: float = 0.03) -> tuple[str, str] | None:
     """(id1, id2) when ``v1 u1`` and ``v2 u2`` are the same quantity within ``tolerance``."""
     for a in sorted(u1.ids):
         for b in sorted(u2.ids):
             if a == b:
                 continue
-            c = convert(v1, a, b)
-            if c is None:
-                continue
-            if abs(c - v2) <= tolerance * max(abs(c), abs(v2)) or (abs(c - v2) <= 1.0 and UNITS[a][0] == "temperature"):
-                return a, b
+            for fn in (convert, convert_difference):
+                c = fn(v1, a, b)
+                if c is None:
+                    continue
+                if abs(c - v2) <= tolerance * max(abs(c), abs(v2)) or (abs(c) < 30 and abs(c - v2) < 1.0):
+                    return a, b
     return None

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from ..model import hit
 from ..numbers import Num, month_values, parse_numbers, spelled_values, _SPELLED, _STEMS
 from ..registry import check
-from ..units import Unit, converts, unit_at, unit_before
+import regex
+
+from ..units import MEASURES, Unit, converts, unit_at, unit_before, unit_ids_in, UNITS
+
+# "1 to 4 inches", "2,5 bis 10 cm", "5–10 см": the first number of a range takes the unit of the second.
+_RANGE_NEXT = regex.compile(
+    r"[ \u00a0]?(?:[-–—~～〜]|to|a|y|and|et|und|bis|à|e|i|do|до|ve|or|o|ou|oder|или|и|hasta|al)[ \u00a0]?"
+    r"\p{Nd}+(?:[.,]\p{Nd}+)?", regex.IGNORECASE)
 
 _CACHE_ATTR = "_numbers_alignment"
 # Languages whose spelled-out numbers we can read (others: small numbers may be spelled out).
@@ -48,6 +55,8 @@ def num_unit(n: Num, view, cache: dict) -> Unit | None:
         u = unit_at(view.text, n.end, view.lang) or unit_before(view.text, n.start)
         if u is None and n.end != n.num_end:
             u = unit_at(view.text, n.num_end, view.lang)
+        if u is None and (rm := _RANGE_NEXT.match(view.text, n.end)):
+            u = unit_at(view.text, rm.end(), view.lang)
     cache[key] = u
     return u
 
@@ -175,6 +184,13 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
             if us is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
                 t_left.remove(t)
                 break
+    # 1b. loose conversions: a measure in one unit system on one side, another unit of the same
+    # dimension on the other (6-foot-6 -> zwei Meter, 20 feet -> seis metros): translators round
+    # freely, and a wrong conversion is left to the reviewer of UNI002 rather than called missing
+    if s_left:
+        _drop_loose(s_left, src, al.src_units, tgt)
+    if t_left:
+        _drop_loose(t_left, tgt, al.tgt_units, src)
     # 2. numbers spelled out, month names on the other side
     if s_left:
         spelled = tgt.memo(spelled_values)
@@ -216,8 +232,20 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     al.added = [t for t in t_left if not (t.all_keys & (matched_s | matched_t))]
 
 
+def _drop_loose(items: list[Num], view, cache: dict, other) -> None:
+    other_ids = None
+    for n in list(items):
+        u = num_unit(n, view, cache)
+        if u is None or not (u.dims & MEASURES):
+            continue
+        if other_ids is None:
+            other_ids = unit_ids_in(other.text)
+        if any(UNITS[i][0] in u.dims and i not in u.ids for i in other_ids):
+            items.remove(n)
+
+
 def _small(n: Num) -> bool:
-    return n.kind in ("number", "ordinal") and n.scale == 1.0 and n.value <= 20 and n.value == int(n.value)
+    return n.kind in ("number", "ordinal", "part") and n.scale == 1.0 and n.value <= 20 and n.value == int(n.value)
 
 
 def _explained_by_words(n: Num, spelled: frozenset, months: frozenset) -> bool:

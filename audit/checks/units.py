@@ -5,10 +5,59 @@ Reuses the number alignment of ``audit.checks.numbers`` and the unit lexicon of
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex
+
 from ..model import hit
 from ..registry import check
-from ..units import UNITS, units_in
+from ..units import UNITS, converts, units_in
+from ..numbers import parse_numbers
 from .numbers import align, num_unit
+
+_WORD_NEXT = regex.compile(r"[ \u00a0\u202f]?[\p{L}]")
+_SCORE_BEFORE = regex.compile(r"\p{Nd}\s?[-–—:/]\s?$")
+_SCORE_AFTER = regex.compile(r"\s?[-–—:/]\s?\p{Nd}")
+_DIGIT_NEXT = regex.compile(r"[ \u00a0]?\p{Nd}")
+
+
+@lru_cache(maxsize=64)
+def _weekdays(lang):
+    """Weekday names (CLDR): ``يوم السبت``, ``روز شنبه``: a day word naming a weekday is no unit."""
+    names = set()
+    try:
+        from babel.dates import get_day_names
+
+        for lg in {lang or "en", "en"}:
+            for width in ("wide", "abbreviated"):
+                for ctxt in ("format", "stand-alone"):
+                    names.update(n.casefold() for n in get_day_names(width, ctxt, lg).values() if len(n) >= 3)
+    except Exception:
+        pass
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _date_like(text: str, end: int, lang) -> bool:
+    """The unit word starts a date or weekday (``30 tháng 9``, ``يوم السبت``), not a quantity."""
+    if _DIGIT_NEXT.match(text, end):
+        return True
+    rest = text[end:end + 16].lstrip().casefold()
+    rest = rest[2:] if rest.startswith("ال") else rest
+    return any(rest.startswith(w) or rest.startswith(w.removeprefix("ال")) for w in _weekdays(lang))
+
+
+def _approx_conversion(s, us, t, ut, others, tgt_units, tgt) -> bool:
+    """Same dimension, different unit, same value: an approximate conversion (30 yards ~ 30 m) or
+    the converted figure is elsewhere in the target (10 inches ... 25 cm)."""
+    if us.dims != ut.dims or us.dims & {"currency", "percent"}:
+        return False
+    if converts(s.value * s.scale, us, t.value * t.scale, ut, tolerance=0.12):
+        return True
+    for t2 in others:
+        u2 = num_unit(t2, tgt, tgt_units)
+        if u2 is not None and t2 is not t and converts(s.value * s.scale, us, t2.value * t2.scale, u2, tolerance=0.05):
+            return True
+    return False
 
 # Dimensions a translation should not attach to a bare source number: a time, length, mass...
 # appearing from nowhere is the signature of a misread word (``214 según`` -> ``214 seconds``).
@@ -51,12 +100,23 @@ def unit_mismatch(pair, ctx):
             continue
         us = num_unit(s, ctx.src, al.src_units)
         if us is not None:
-            if not us.agrees(ut):
+            if not us.agrees(ut) and not _date_like(pair.target, ut.end, ctx.tgt.lang) \
+                    and not _approx_conversion(s, us, t, ut, ctx.tgt.memo(parse_numbers), al.tgt_units, ctx.tgt) \
+                    and not any(t2 is not t and t2.keys & t.keys and (u2 := num_unit(t2, ctx.tgt, al.tgt_units))
+                                is not None and us.agrees(u2) for _, t2 in al.matched):
                 yield hit(f"unit changed: '{pair.source[us.start:us.end]}' in the source, "
                           f"'{pair.target[ut.start:ut.end]}' in the target",
                           target=_span(t, ut), source=_span(s, us))
             continue
-        if s.kind not in _PLAIN or t.kind not in _PLAIN or "year" in ut.ids:
+        if s.kind not in _PLAIN or t.kind not in _PLAIN or ut.ids & {"year", "h"}:
+            continue
+        # the source number is followed by a word the target may have misread as a unit,
+        # and is not part of a score, range or time (2-0, 13:10)
+        src_text = pair.source
+        if not _WORD_NEXT.match(src_text, s.end) or _SCORE_BEFORE.search(src_text, 0, s.start) \
+                or _SCORE_AFTER.match(src_text, s.end):
+            continue
+        if _date_like(pair.target, ut.end, ctx.tgt.lang):
             continue
         dims = ut.dims
         if not dims <= _ADDED_DIMS:
