@@ -55,7 +55,7 @@ HAS_DIGIT = regex.compile(r"\p{Nd}")
 # following group of exactly three digits; colons and slashes join times and dates.
 _SPACE_SEPS = " \u00a0\u202f\u2009"
 NUM_RE = regex.compile(
-    r"\p{Nd}+(?:(?:[.,'’٫٬:/]|[ \u00a0\u202f\u2009](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
+    r"\p{Nd}+(?:(?:[.,'’٫٬،:/]|[ \u00a0\u202f\u2009](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
 )
 _SEP_SPLIT = regex.compile(r"([^\p{Nd}])")
 _ALPHA_SCRIPTS = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
@@ -86,8 +86,8 @@ def locale_symbols(lang: str | None) -> tuple[str, str]:
         return ".", ","
 
 
-_DECIMALISH = {".", ",", "٫"}
-_GROUPISH = {".", ",", "'", "’", "٬", " ", "\u00a0", "\u202f", "\u2009"}
+_DECIMALISH = {".", ",", "٫", "٬", "،"}
+_GROUPISH = {".", ",", "'", "’", "٬", "،", " ", "\u00a0", "\u202f", "\u2009"}
 
 
 def _readings(groups: list[str], seps: list[str], lang: str | None) -> list[float]:
@@ -97,7 +97,7 @@ def _readings(groups: list[str], seps: list[str], lang: str | None) -> list[floa
     # Reading A: every separator groups thousands.
     if (len(set(seps)) == 1 and seps[0] in _GROUPISH and len(groups[0]) <= 3
             and all(len(g) == 3 for g in groups[1:])):
-        prefer = 0 if (seps[0] == grp or seps[0] in "'’٬" or seps[0] in _SPACE_SEPS
+        prefer = 0 if (seps[0] == grp or seps[0] in "'’٬،" or seps[0] in _SPACE_SEPS
                        or (grp in _SPACE_SEPS and seps[0] in _SPACE_SEPS) or len(seps) > 1) else 1
         readings.append((prefer, float("".join(groups))))
     # Reading B: the last separator is the decimal mark, the others group thousands.
@@ -110,7 +110,7 @@ def _readings(groups: list[str], seps: list[str], lang: str | None) -> list[floa
             elif not all(len(g) == 3 for g in groups[1:-1]):
                 ok = False
         if ok:
-            prefer = 0 if (last == dec or last == "٫" or others) else 1
+            prefer = 0 if (last == dec or last == "٫" or others) and last not in "٬،" else 1
             readings.append((prefer, float("".join(groups[:-1]) + "." + groups[-1])))
     readings.sort(key=lambda r: r[0])
     return [v for _, v in readings]
@@ -370,6 +370,9 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
         value = values[0]
         keys = {_key(values[0])}
         weak = {_key(v) for v in values[1:]}
+        if len(groups) == 2 and seps[0] in ".," and len(groups[1]) == 2 and int(groups[0]) <= 24 \
+                and int(groups[1]) < 60:
+            weak.add(("t", (int(groups[0]) * 60 + int(groups[1])) % 720))
         if any(s in _SPACE_SEPS for s in seps):
             # "2 300" may be two numbers in a text that does not group with spaces
             parts = _split_parts(m, raw)
@@ -386,6 +389,7 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
         if len(asc) > 1 and asc[0] == "0":
             kind = "id"
             keys.add(("s", asc))
+            keys.add(("d", asc))
 
     num_end = end
     scale = 1.0
@@ -497,7 +501,8 @@ def _split_parts(m, raw: str) -> tuple[Num, ...]:
 
 def _composite(start, end, raw, parts, name, kind="composite") -> Num:
     asc = ascii_digits(raw)
-    return Num(start, end, raw, parts[0].value if parts else 0.0, frozenset({("s", asc)}),
+    digits = "".join(ch for ch in asc if ch.isdigit())
+    return Num(start, end, raw, parts[0].value if parts else 0.0, frozenset({("s", asc), ("d", digits)}),
                kind="name" if name else kind, optional=name, parts=parts, num_end=end)
 
 
@@ -519,6 +524,16 @@ def parse_numbers(view) -> list[Num]:
             total = prev.value * prev.scale + n.value * n.scale
             out[-1] = Num(prev.start, n.end, text[prev.start:n.end], total, frozenset({_key(total)}),
                           num_end=n.end, currency=prev.currency)
+            continue
+        # phone numbers and ids: 0800 555 111, +44 20 7946 0958 -> one id compared by its digits
+        if (prev is not None and (prev.kind == "id" or text[max(0, prev.start - 1):prev.start] == "+"
+                                  or (prev.kind == "phone"))
+                and text[prev.end:n.start] in (" ", "-", ".", "\u00a0") and n.kind in ("number", "id", "year")
+                and not n.scale != 1.0 and prev.scale == 1.0):
+            digits = "".join(ch for ch in ascii_digits(text[prev.start:n.end]) if ch.isdigit())
+            parts = (prev.parts or (prev,)) + (n,)
+            out[-1] = Num(prev.start, n.end, text[prev.start:n.end], prev.value, frozenset({("d", digits)}),
+                          kind="phone", parts=parts, num_end=n.end)
             continue
         # 1950-53: a two-digit year after a four-digit one
         if (prev is not None and prev.kind == "year" and len(n.text) == 2 and n.kind in ("number", "year")
@@ -634,7 +649,10 @@ _STEMS: dict[str, dict[str, float]] = {
                "trzy|trzech|trzem|trzema|trzec|troje=3 czter|czwart=4 pięć|pięci|piąt=5 sześć|sześci|szóst=6 "
                "siedem|siedmi|siódm=7 osiem|ośmi|ósm=8 dziewięć|dziewięci|dziewiąt=9 dziesięć|dziesięci|dziesiąt|dekad=10 "
                "jedenaś=11 dwanaś|tuzin=12 dwadzieści=20 trzydzieści=30 czterdzieści=40 pięćdziesiąt=50 "
-               "sto|stu|set|wiek|stulec=100 tysiąc|tysięc|tysiąc=1000 milion=1000000 połow|pół=0.5 półtor=1.5"),
+               "sto|stu|set|wiek|stulec=100 tysiąc|tysięc|tysiąc=1000 milion=1000000 połow|pół=0.5 półtor=1.5 "
+               "jedenast=11 dwunast=12 trzynast=13 czternast=14 piętnast=15 szesnast=16 siedemnast=17 osiemnast=18 "
+               "dziewiętnast=19 dwudziest=20 trzydziest=30 czterdziest=40 pięćdziesi=50 sześćdziesi=60 "
+               "siedemdziesi=70 osiemdziesi=80 dziewięćdziesi=90 dwust|dwieście=200 trzyst|trzysta=300"),
     "tr": _lex("bir|ilk=1 iki|çift=2 üç=3 dört|dörd=4 beş=5 altı=6 yedi=7 sekiz=8 dokuz=9 onu|ona|onun=10 "
                "yirmi=20 otuz=30 kırk=40 elli=50 yüz=100 bin=1000 yarı=0.5"),
     "ar": _lex("واحد|واحدة|أول|الأول|الأولى|اولى|وحيد=1 اثن|إثن|ثنتين|ثاني|الثاني|الثانية|كلا|كلتا|زوج=2 "
@@ -643,7 +661,8 @@ _STEMS: dict[str, dict[str, float]] = {
                "مائة|مئة|مئات|قرن=100 ألف|آلاف|الف=1000 مليون=1000000 نصف=0.5"),
     "fa": _lex("یک|اول|نخست|یکم=1 دو|دوم|هر_دو|جفت=2 سه|سوم=3 چهار|چهارم=4 پنج|پنجم=5 شش|ششم=6 هفت|هفتم=7 "
                "هشت|هشتم=8 نه|نهم=9 ده|دهم|دهه=10 یازده=11 دوازده=12 بیست=20 سی=30 چهل=40 پنجاه=50 "
-               "صد|قرن=100 هزار=1000 میلیون=1000000 نیم|نصف=0.5"),
+               "صد|قرن=100 هزار=1000 میلیون=1000000 نیم|نصف=0.5 صفر=0 سیزده=13 چهارده=14 پانزده=15 شانزده=16 "
+               "هفده=17 هجده|هیجده=18 نوزده=19 شصت=60 هفتاد=70 هشتاد=80 نود=90 دویست=200 سیصد=300 پانصد=500"),
     "he": _lex("אחד|אחת|ראשון|ראשונה|יחיד=1 שניים|שתיים|שני|שתי|שנייה|זוג=2 שלוש|שלושה|שלישי|שלישית=3 "
                "ארבע|ארבעה|רביעי=4 חמש|חמישה|חמישי=5 שש|שישה|שישי=6 שבע|שבעה|שביעי=7 שמונה|שמיני=8 "
                "תשע|תשעה|תשיעי=9 עשר|עשרה|עשירי|עשור=10 עשרים=20 שלושים=30 ארבעים=40 חמישים=50 "
@@ -730,6 +749,13 @@ def _word_value(w: str, lang: str | None) -> float | None:
             for n in range(min(len(c), 12), 1, -1):
                 v = stems.get(c[:n])
                 if v is not None and (n >= 3 or n == len(c)):
+                    # czterdziestodwuletni = 40 + 2, двадцатипятилетний = 20 + 5
+                    if v >= 20 and v % 10 == 0 and v < 100 and len(c) - n >= 3:
+                        rest = c[n:].lstrip("oиіyеe")
+                        for k in range(min(len(rest), 10), 2, -1):
+                            u = stems.get(rest[:k])
+                            if u is not None and 1 <= u <= 9:
+                                return v + u
                     return v
     if lang == "de":
         m = _GERMAN_COMPOUND.match(w)
@@ -770,7 +796,12 @@ def spelled_values(view) -> frozenset:
     if lang not in _SPELLED and lang not in _STEMS:
         return frozenset(out)
     seq: list[float] = []
+    prev_end = 0
     for tok in view.words:
+        if seq and text[prev_end:tok.start].strip(" -\u00a0"):
+            _flush(seq, out)
+            seq = []
+        prev_end = tok.end
         w = tok.text.casefold()
         parts = _WORD_SPLIT.split(w) if "-" in w or "‐" in w else [w]
         vals = [_word_value(p, lang) for p in parts]
@@ -802,8 +833,9 @@ def spelled_values(view) -> frozenset:
 def _flush(seq: list[float], out: set) -> None:
     if len(seq) > 1:
         out.add(_key(_combine(seq)))
-        for a, b in zip(seq, seq[1:]):  # two decades = 20
+        for a, b in zip(seq, seq[1:]):  # two decades = 20, thirty four = 34
             out.add(_key(a * b))
+            out.add(_key(a + b))
 
 
 @lru_cache(maxsize=64)

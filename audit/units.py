@@ -27,7 +27,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "mg": ("mass", 1e-6), "g": ("mass", 0.001), "kg": ("mass", 1), "t": ("mass", 1000),
     "lb": ("mass", 0.45359237), "oz": ("mass", 0.028349523125),
     "m2": ("area", 1), "km2": ("area", 1e6), "ha": ("area", 1e4), "acre": ("area", 4046.8564224),
-    "sqmi": ("area", 2589988.110336), "sqft": ("area", 0.09290304),
+    "sqmi": ("area", 2589988.110336), "dunam": ("area", 1000), "sqft": ("area", 0.09290304),
     "ml": ("volume", 0.001), "l": ("volume", 1), "gal": ("volume", 3.785411784), "m3": ("volume", 1000),
     "bbl": ("volume", 158.987294928),
     "kmh": ("speed", 1), "mph": ("speed", 1.609344), "kn": ("speed", 1.852), "ms": ("speed", 3.6),
@@ -47,10 +47,10 @@ day: day|days|día|días|jour|jours|tag|tage|tagen|giorno|giorni|dia|dias|ден
 week: week|weeks|semana|semanas|semaine|semaines|woche|wochen|settimana|settimane|недел*|тиждень|тижні|тижнів|tydzień|tygodni*|hafta*|周|星期|週間|주|أسبوع|أسابيع|هفته|שבוע|שבועות|सप्ताह|हफ्ते|हफ़्ते|tuần|สัปดาห์
 month: month|months|mes|meses|mois|monat|monate|monaten|mese|mesi|месяц*|місяц*|miesiąc*|miesięcy|个月|個月|か月|ヶ月|カ月|ケ月|개월|شهر|أشهر|شهور|ماه|חודש|חודשים|महीने|महीना|महीनों|tháng|เดือน
 year: year|years|yr|yrs|año|años|ans|année|années|jahr|jahre|jahren|jahres|anno|anni|ano|anos|год|года|лет|годам|годах|рік|роки|років|rok|lata|lat|lat.|yıl*|yaş*|年|年間|년|سنة|سنوات|عام|أعوام|عاما|عامًا|سال|שנה|שנים|साल|वर्ष|वर्षों|năm|ปี
-mm: mm|millimeter|millimetern|millimeters|millimetre|millimetres|milímetro|milímetros|millimètre|millimètres|millimetri|миллиметр*|мм|міліметр*|milimetr*|milimetre|毫米|ミリ|밀리미터|ملم|مليمتر|میلی‌متر|מ"מ|मिलीमीटर
-cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|ס"מ|सेंटीमीटर
+mm: mm|millimeter|millimetern|millimeters|millimetre|millimetres|milímetro|milímetros|millimètre|millimètres|millimetri|миллиметр*|мм|міліметр*|milimetr*|milimetre|毫米|ミリ|밀리미터|ملم|مليمتر|میلی‌متر|میلیمتر*|מ"מ|मिलीमीटर
+cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|سانتیمتر*|ס"מ|सेंटीमीटर
 m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร
-km: km|kilometer|kilometern|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร
+km: km|kilometer|kilometern|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر*|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร
 km,kg: キロ|kilo|kilos|кило
 in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|إنش|اینچ|אינץ'|इंच
 ft: ft|foot|feet|pie|pies|pied|pieds|fuß|fuss|fut|piede|piedi|pé|pés|фут|фута|футов|футів|футах|stóp|stopy|fit|英尺|フィート|피트|قدم|أقدام|فوت|רגל|फ़ीट|फीट|फुट
@@ -59,14 +59,15 @@ mi: mile|miles|milla|millas|milles|meile|meilen|miglio|miglia|milha|milhas|ми�
 nmi: nautical mile|nautical miles|millas náuticas|milles nautiques|seemeilen|seemeile|морских миль|海里|海里|해리
 mg: mg|milligram|milligrams|milligramme|miligramo|miligramos|milligrammi|миллиграмм*|мг|miligram*|毫克|ミリグラム|밀리그램|ملغ|میلی‌گرم|מ"ג|मिलीग्राम
 g: g|gram|grams|gramme|grammes|gramo|gramos|gramm|gramme|grammi|grama|gramas|грамм*|грам|грамів|грами|gram|gramów|gramy|克|グラム|그램|غرام|جرام|گرم|גרם|ग्राम
-kg: kg|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilogramm|chilogrammi|chilogrammo|quilo|quilos|quilograma|quilogramas|кг|килограмм*|кілограм*|kilogram*|kilogramów|公斤|千克|キログラム|킬로그램|كيلوغرام|كيلوجرام|كغ|كجم|کیلوگرم|ק"ג|קילוגרם|किलोग्राम|किलो|กิโลกรัม
+kg: kg|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilogramm|chilogrammi|chilogrammo|quilo|quilos|quilograma|quilogramas|кг|килограмм*|кілограм*|kilogram*|kilogramów|公斤|千克|キログラム|킬로그램|كيلوغرام|كيلوجرام|كغ|كجم|کیلوگرم*|کیلویی|ק"ג|קילוגרם|किलोग्राम|किलो|กิโลกรัม
 t: tonne|tonnes|ton|tons|tonelada|toneladas|tonnellata|tonnellate|тонн|тонны|тонна|тоннах|тоннам|тонну|тон|тонни|tony|ton|tonę|吨|噸|トン|톤|طن|أطنان|טון|טונות|टन
 gbp,lb: pound|pounds|libra|libras|livre|livres|pfund|фунт*|funt*|ポンド|파운드|پوند|פאונד|पाउंड|पौंड|bảng|ปอนด์|pound
 lb: lb|lbs|libbra|libbre|磅|رطل|رطلا
 oz: oz|ounce|ounces|onza|onzas|once|unze|unzen|oncia|унци*|uncj*|uncji|盎司|オンス|온스|أونصة|اونس|אונקיה|औंस
 m2: m²|m2|sq m|square meter|square meters|square metre|square metres|metros cuadrados|mètres carrés|quadratmeter|qm|metri quadrati|metros quadrados|кв. м|квадратных метров|квадратних метрів|metrów kwadratowych|metrekare|mét vuông|平方米|平方メートル|제곱미터|متر مربع|مترا مربعا|מטר רבוע|मीटर²|वर्ग मीटर
 km2: km²|km2|sq km|square kilometer|square kilometers|square kilometre|square kilometres|kilómetros cuadrados|kilomètres carrés|km carrés|quadratkilometer|chilometri quadrati|quilômetros quadrados|кв. км|квадратных километров|квадратних кілометрів|kilometrów kwadratowych|kilometrekare|km vuông|ki-lô-mét vuông|平方公里|平方千米|平方キロメートル|제곱킬로미터|كيلومتر مربع|کیلومتر مربع|קמ"ר|वर्ग किलोमीटर
-ha: ha|hectare|hectares|hectárea|hectáreas|hektar|ettari|ettaro|гектар*|га|гектар*|hektar*|公顷|公頃|ヘクタール|헥타르|هكتار|هکتار|הקטר|דונם|हेक्टेयर
+ha: ha|hectare|hectares|hectárea|hectáreas|hektar|ettari|ettaro|гектар*|га|гектар*|hektar*|公顷|公頃|ヘクタール|헥타르|هكتار|هکتار|הקטר|हेक्टेयर
+dunam: דונם|دونم|dönüm|dunam|dunams|
 acre: acre|acres|acri|акр*|akr*|英亩|英畝|エーカー|에이커|فدان|एकड़
 sqmi: square mile|square miles|sq mi|millas cuadradas|milles carrés|quadratmeilen|miglia quadrate|квадратных миль|平方英里|平方マイル|제곱마일
 sqft: square foot|square feet|sq ft|pies cuadrados|pieds carrés|quadratfuß|平方英尺|平方フィート|제곱피트
@@ -141,7 +142,7 @@ _CJK_MAX = max(len(f) for f in _EXACT_CJK)
 _CONNECTOR_WORDS = frozenset({"de", "of", "d'", "d’", "di", "del", "des", "du", "do", "da", "de la"})
 # One token after a number: a word (with inner apostrophes, a /unit, ², a final period) or a sign.
 _TOK = regex.compile(
-    r"[ \u00a0\u202f\u2009]?[-–]?((?:[\p{L}\p{M}]+(?:['’ʼ\"][\p{L}\p{M}]+)*|[°℃℉%٪‰$€£¥₹₽₩₺₴])"
+    r"[ \u00a0\u202f\u2009]?[-–]?((?:[\p{L}\p{M}]+(?:['’ʼ\"“”״][\p{L}\p{M}]+)*|[°℃℉%٪‰$€£¥₹₽₩₺₴])"
     r"(?:/[\p{L}\p{M}]+)?[²³23]?\.?)")
 _CJK_START = regex.compile(r"[ \u00a0]?的?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
@@ -190,6 +191,8 @@ def _lookup(text: str, toks: list, lang: str | None) -> Unit | None:
     for k in range(len(toks), 0, -1):
         start, end = toks[0][0], toks[k - 1][1]
         phrase = text[start:end].replace("\u00a0", " ").casefold()
+        if "“" in phrase or "”" in phrase or "״" in phrase:
+            phrase = phrase.replace("“", '"').replace("”", '"').replace("״", '"')
         for form, cut in ((phrase, 0), (phrase[:-1], 1) if phrase.endswith(".") else (None, 0)):
             if form is None:
                 continue

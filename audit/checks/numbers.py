@@ -65,11 +65,11 @@ def _numeric(keys) -> set:
     return {k for k in keys if isinstance(k, float)}
 
 
-def _match(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
+def _match(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt, modes=(0, 1, 2)) -> None:
     """Pair numbers one to one: strong keys with agreeing units, strong keys, then any keys."""
     if not s_left or not t_left:
         return
-    for mode in (0, 1, 2):
+    for mode in modes:
         i = 0
         while i < len(s_left) and t_left:
             s = s_left[i]
@@ -138,14 +138,15 @@ def align(ctx) -> Alignment:
         return _EMPTY
     al = Alignment()
     s_left, t_left = list(S), list(T)
-    _match(s_left, t_left, al, src, tgt)
+    _match(s_left, t_left, al, src, tgt, (0, 1))
     # composites (times, dates, space-grouped digits) that did not match whole: try their parts
-    if s_left or t_left:
+    if s_left and t_left:
         s_new, a = _explode(s_left)
         t_new, b = _explode(t_left)
         if a or b:
             s_left, t_left = s_new, t_new
-            _match(s_left, t_left, al, src, tgt)
+            _match(s_left, t_left, al, src, tgt, (0, 1))
+    _match(s_left, t_left, al, src, tgt, (2,))
     # names (G7, MP3, COVID-19) may match but are never reported
     s_left = [n for n in s_left if not n.optional and n.kind != "name"]
     t_left = [n for n in t_left if not n.optional and n.kind != "name"]
@@ -228,8 +229,13 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # 6. a value already matched elsewhere is a repeated mention, not a loss
     matched_s = set().union(*(s.all_keys for s, _ in al.matched)) if al.matched else set()
     matched_t = set().union(*(t.all_keys for _, t in al.matched)) if al.matched else set()
-    al.missing = [s for s in s_left if not (s.all_keys & (matched_s | matched_t))]
-    al.added = [t for t in t_left if not (t.all_keys & (matched_s | matched_t))]
+    # a lone zero is mostly a score or a placeholder (1-0 -> "one-nil", "1 bis 0")
+    al.missing = [s for s in s_left if not (s.all_keys & (matched_s | matched_t)) and not _zero(s)]
+    al.added = [t for t in t_left if not (t.all_keys & (matched_s | matched_t)) and not _zero(t)]
+
+
+def _zero(n: Num) -> bool:
+    return n.value == 0 and n.kind in ("number", "part")
 
 
 def _drop_loose(items: list[Num], view, cache: dict, other) -> None:
