@@ -1,0 +1,186 @@
+import pytest
+from helpers import neighbour, run_check, spans
+
+from audit.config import Config
+from audit.engine import audit_pairs
+from audit.model import Pair
+from audit.names import acronym_equivalents, exonyms, letter_overlap, romanize, skeleton
+
+
+def src_texts(flags, source):
+    return [source[s:e] for s, e in spans(flags, "source")]
+
+
+def tgt_texts(flags, target):
+    return [target[s:e] for s, e in spans(flags, "target")]
+
+
+# --- helpers of audit.names ---------------------------------------------------------------
+
+def test_romanize_and_skeleton():
+    assert romanize("Пекин") == "pekin"
+    assert romanize("Kraków") == "krakow"
+    assert romanize("Ελλάδα") == "ellada"
+    assert skeleton(romanize("Sainsbury")) == skeleton(romanize("Сейнсбери"))
+    assert skeleton(romanize("Gwyneth")) == skeleton(romanize("Гвинет"))
+
+
+def test_exonyms_from_cldr_and_city_table():
+    assert "Alemania" in exonyms("Germany", "en", "es")
+    assert "Лондон" in exonyms("London", "en", "ru")
+    assert "伦敦" in exonyms("London", "en", "zh")
+    assert "Beijing" in exonyms("Pekín", "es", "en")
+    assert "北京" in exonyms("Beijing", "en", "ja")
+
+
+def test_acronym_relations():
+    assert "OTAN" in acronym_equivalents("NATO")
+    assert "OMS" in acronym_equivalents("WHO")
+    assert letter_overlap("ELB", "BLA") >= 0.5
+    assert letter_overlap("NATO", "НАТО") == 1.0
+    assert letter_overlap("CNN", "BBC") < 0.5
+
+
+# --- ENT001 acronym replaced ------------------------------------------------------------------
+
+@pytest.mark.parametrize("source,target,sl,tl,src_acr,tgt_acr", [
+    ("Según la CNN, el ELB reivindicó el ataque.", "According to the BBC, the ELB claimed the attack.",
+     "es", "en", "CNN", "BBC"),
+    ("El ELB reivindicó el atentado del martes.", "ISIS claimed Tuesday's attack.", "es", "en", "ELB", "ISIS"),
+    ("The FBI opened an inquiry.", "Le KGB a ouvert une enquête.", "en", "fr", "FBI", "KGB"),
+    ("NASA launched the probe.", "Die NATO startete die Sonde.", "en", "de", "NASA", "NATO"),
+    ("CNN сообщила об этом в среду.", "The BBC reported it on Wednesday.", "ru", "en", "CNN", "BBC"),
+    ("据CNN报道，袭击发生在周二。", "According to the BBC, the attack happened on Tuesday.", "zh", "en", "CNN", "BBC"),
+    ("According to CNN, the attack happened on Tuesday.", "据BBC报道，袭击发生在周二。", "en", "zh", "CNN", "BBC"),
+])
+def test_acronym_replaced(source, target, sl, tl, src_acr, tgt_acr):
+    flags = run_check("ENT001", source, target, sl, tl)
+    assert src_texts(flags, source) == [src_acr]
+    assert tgt_texts(flags, target) == [tgt_acr]
+    assert flags[0].severity.label == "major"
+
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    ("La OTAN y la ONU se reunieron.", "NATO and the UN met.", "es", "en"),
+    ("El ELB atacó el tren.", "The BLA attacked the train.", "es", "en"),
+    ("La OMS y el FMI advierten.", "The WHO and the IMF warn.", "es", "en"),
+    ("El PIB de EEUU creció.", "US GDP grew.", "es", "en"),
+    ("NATO met in Brussels.", "НАТО собралось в Брюсселе.", "en", "ru"),
+    ("NATO met in Brussels.", "北约在布鲁塞尔开会。", "en", "zh"),
+    ("The UN met in Geneva.", "اجتمعت الأمم المتحدة في جنيف.", "en", "ar"),
+    ("The ICJ ruled on Monday.", "Der IGH entschied am Montag.", "en", "de"),  # a translated acronym
+    ("He paid $500 at the ATM.", "Pagó 500 USD en el cajero.", "en", "es"),  # currency codes
+    ("I chose NOT to go.", "Decidí NO ir.", "en", "es"),  # capitals for emphasis
+    ("THANK YOU FOR THE SUPPORT", "MERCI POUR LE SOUTIEN", "en", "fr"),  # a heading in capitals
+    ("Data from the Aviation Safety Network show this.", "Los datos de la ASN lo muestran.", "en", "es"),
+    ("Chapter XIV starts at 19:30 BST.", "El capítulo XIV empieza a las 19:30 CET.", "en", "es"),
+])
+def test_acronym_replaced_clean(source, target, sl, tl):
+    assert run_check("ENT001", source, target, sl, tl) == []
+
+
+# --- ENT002 acronym missing -------------------------------------------------------------------
+
+@pytest.mark.parametrize("source,target,sl,tl,acr", [
+    ("The FBI arrested him on Monday.", "Lo detuvieron el lunes.", "en", "es", "FBI"),
+    ("NASA announced the launch.", "Die Behörde kündigte den Start an.", "en", "de", "NASA"),
+    ("FBI周一逮捕了他。", "He was arrested on Monday.", "zh", "en", "FBI"),
+])
+def test_acronym_missing(source, target, sl, tl, acr):
+    flags = run_check("ENT002", source, target, sl, tl)
+    assert src_texts(flags, source) == [acr]
+    assert flags[0].severity.label == "minor"
+
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    ("The FBI arrested him.", "El FBI lo detuvo.", "en", "es"),
+    ("The FBI arrested him.", "ФБР арестовало его.", "en", "ru"),
+    ("The FBI arrested him.", "联邦调查局逮捕了他。", "en", "zh"),
+    ("The FBI arrested him.", "اعتقله مكتب التحقيقات الفيدرالي.", "en", "ar"),
+    ("The FBI arrested him.", "एफबीआई ने उसे गिरफ्तार किया।", "en", "hi"),
+    ("The Balochistan Liberation Army (BLA) attacked.", "El Ejército de Liberación de Baluchistán atacó.", "en", "es"),
+    ("The CEO of Team USA resigned.", "El director ejecutivo del equipo estadounidense dimitió.", "en", "es"),
+    ("Disorder broke out at HMP Long Lartin.", "Hubo disturbios en la prisión de Long Lartin.", "en", "es"),
+])
+def test_acronym_missing_clean(source, target, sl, tl):
+    assert run_check("ENT002", source, target, sl, tl) == []
+
+
+# --- ENT003 name missing -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("source,target,sl,tl,name", [
+    ("The train left Quetta on Tuesday.", "El tren salió el martes.", "en", "es", "Quetta"),
+    ("The train left Quetta on Tuesday.", "Le train est parti mardi de Karachi.", "en", "fr", "Quetta"),
+    ("火车周二从Quetta出发。", "The train left on Tuesday.", "zh", "en", "Quetta"),
+    ("Поезд вышел из Кветты во вторник.", "The train left on Tuesday.", "ru", "en", "Кветты"),
+])
+def test_name_missing(source, target, sl, tl, name):
+    flags = run_check("ENT003", source, target, sl, tl)
+    assert src_texts(flags, source) == [name]
+    assert flags[0].severity.label == "minor"
+
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    ("The train left Quetta on Tuesday.", "El tren salió de Quetta el martes.", "en", "es"),
+    ("The talks were held in London.", "Rozmowy odbyły się w Londynie.", "en", "pl"),  # inflected
+    ("The talks were held in Beijing.", "Las conversaciones se celebraron en Pekín.", "en", "es"),  # exonym
+    ("Germany and Austria agreed.", "Alemania y Austria acordaron.", "en", "es"),  # CLDR names
+    ("The Austrians won.", "Les Autrichiens ont gagné.", "en", "fr"),  # demonym
+    ("Поезд вышел из Кветты.", "The train left Quetta.", "ru", "en"),  # transliteration
+    ("Talks in Beijing went well.", "Переговоры в Пекине прошли хорошо.", "en", "ru"),  # Cyrillic target: off by default
+    ("Talks in Beijing went well.", "北京的会谈进展顺利。", "en", "zh"),  # caseless target: skipped
+    ("The talks went well.", "Las conversaciones fueron bien.", "en", "es"),
+    ("Yesterday the army said Monday was calm.", "El ejército dijo ayer que el lunes fue tranquilo.", "en", "es"),
+    ("Die Regierung hat am Montag entschieden.", "The government decided on Monday.", "de", "en"),  # German nouns
+    ("Tsunami and Quake Devastate an Island", "Un tsunami y un terremoto devastan una isla", "en", "es"),  # headline
+])
+def test_name_missing_clean(source, target, sl, tl):
+    assert run_check("ENT003", source, target, sl, tl) == []
+
+
+def test_name_in_neighbouring_segment_is_found():
+    prev = neighbour("It was raining.", "Llovía en Quetta.")
+    assert run_check("ENT003", "The train left Quetta on Tuesday.", "El tren salió el martes.", "en", "es",
+                     prev=prev) == []
+
+
+def test_cyrillic_targets_by_option():
+    flags = run_check("ENT003", "The train left Quetta on Tuesday.", "Поезд ушёл во вторник.", "en", "ru",
+                      options={"transliterated_targets": True})
+    assert [f.code for f in flags] == ["ENT003"]
+    assert run_check("ENT003", "The train left Quetta.", "Поезд ушёл из Кветты.", "en", "ru",
+                     options={"transliterated_targets": True}) == []
+
+
+# --- issue 3 acceptance: a machine-translated news article, Spanish -> English ----------------
+
+ARTICLE = [
+    ("TÁNGER. La policía marroquí rescató el jueves a unas 40 personas de un autobús, secuestrado "
+     "el miércoles por contrabandistas en la provincia de Tetuán, según un portavoz.",
+     "TangierThe Moroccan police rescued about 40 people from a bus on Thursday. hijacked on Wednesday "
+     "by smugglers in the province of Tetouan, according to a spokesman."),
+    ("El puerto es clave para la Ruta de la Seda. Desde Tánger hasta Marsella, los barcos sufren ataques.",
+     "The port is key to the Silk Road From Tangier to Marseille, ships suffer attacks."),
+    ("Según la agencia EFE, el FLM reivindicó el asalto.",
+     "According to the EFE agency, the IRA claimed the assault."),
+]
+
+
+def test_acceptance_seed_like_article():
+    pairs = [Pair(id=str(i), source=s, target=t, source_lang="es", target_lang="en", index=i)
+             for i, (s, t) in enumerate(ARTICLE)]
+    result = audit_pairs(pairs, Config(select=("GLU", "SEN", "CAS", "ENT")))
+    got = {}
+    for seg in result.segments:
+        for f in seg.flags:
+            sp = f.primary
+            got.setdefault(f.code, []).append(seg.pair.text(sp.side)[sp.start:sp.end])
+    assert got["GLU001"] == ["TangierThe"]
+    assert got["SEN001"] == ["Thursday. hijacked"]
+    assert got["CAS002"] == ["From"]
+    assert got["ENT001"] == ["IRA"]
+    for seg in result.segments:
+        for f in seg.flags:
+            if f.code == "ENT001":
+                src_sp = [s for s in f.spans if s.side == "source"][0]
+                assert seg.pair.source[src_sp.start:src_sp.end] == "FLM"
