@@ -57,6 +57,8 @@ _SPACE_SEPS = " \u00a0\u202f\u2009"
 NUM_RE = regex.compile(
     r"\p{Nd}+(?:(?:[.,'’٫٬،:/]|[ \u00a0\u202f\u2009](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
 )
+NUM_NOSPACE_RE = regex.compile(r"\p{Nd}+(?:[.,'’٫٬،:/]\p{Nd}+)*")
+_SPACE_GROUPS = regex.compile(r"\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009]\p{Nd}{3})+(?:[.,٫]\p{Nd}+)?")
 _SEP_SPLIT = regex.compile(r"([^\p{Nd}])")
 _ALPHA_SCRIPTS = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 
@@ -67,7 +69,7 @@ def _key(v: float) -> float:
         return float(v)
     if v.is_integer() and abs(v) < 1e15:
         return v
-    return float(f"{v:.10g}")
+    return float(f"{v:.14g}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -100,14 +102,21 @@ def _readings(groups: list[str], seps: list[str], lang: str | None) -> list[floa
         prefer = 0 if (seps[0] == grp or seps[0] in "'’٬،" or seps[0] in _SPACE_SEPS
                        or (grp in _SPACE_SEPS and seps[0] in _SPACE_SEPS) or len(seps) > 1) else 1
         readings.append((prefer, float("".join(groups))))
+    # Indian grouping: 12,34,567 (lakh and crore)
+    elif (len(set(seps)) == 1 and seps[0] in ",٬" and len(groups) >= 3 and len(groups[0]) <= 2
+            and all(len(g) == 2 for g in groups[1:-1]) and len(groups[-1]) == 3):
+        readings.append((0, float("".join(groups))))
     # Reading B: the last separator is the decimal mark, the others group thousands.
     last, others = seps[-1], seps[:-1]
     if last in _DECIMALISH and last not in others:
         ok = True
         if others:
-            if len(set(others)) != 1 or others[0] not in _GROUPISH or len(groups[0]) > 3:
+            mid = groups[1:-1]
+            indian = (len(mid) >= 2 and len(groups[0]) <= 2 and all(len(g) == 2 for g in mid[:-1])
+                      and len(mid[-1]) == 3)
+            if len(set(others)) != 1 or others[0] not in _GROUPISH or (len(groups[0]) > 3 and not indian):
                 ok = False
-            elif not all(len(g) == 3 for g in groups[1:-1]):
+            elif not (all(len(g) == 3 for g in mid) or indian):
                 ok = False
         if ok:
             prefer = 0 if (last == dec or last == "٫" or others) and last not in "٬،" else 1
@@ -506,13 +515,25 @@ def _composite(start, end, raw, parts, name, kind="composite") -> Num:
                kind="name" if name else kind, optional=name, parts=parts, num_end=end)
 
 
+def _matches(text: str):
+    """Digit runs; a run grouped by spaces only counts as one number when every group after the
+    first has three digits and the first at most three (``1 000 000``, not ``2019 300``)."""
+    for m in NUM_RE.finditer(text):
+        raw = m.group()
+        if (" " in raw or "\u00a0" in raw or "\u202f" in raw or "\u2009" in raw) \
+                and not _SPACE_GROUPS.fullmatch(raw):
+            yield from NUM_NOSPACE_RE.finditer(text, m.start(), m.end())
+        else:
+            yield m
+
+
 def parse_numbers(view) -> list[Num]:
     """Every number written with digits in ``view.text``, in order (use ``view.memo``)."""
     text = view.text
     if not text or not HAS_DIGIT.search(text):
         return []
     out: list[Num] = []
-    for m in NUM_RE.finditer(text):
+    for m in _matches(text):
         n = _parse_token(text, m, view.lang)
         if n is None:
             continue
@@ -863,9 +884,18 @@ def _month_table(lang: str | None) -> tuple[dict[str, int], "regex.Pattern | Non
         table.setdefault("sept", 9)
     if not table:
         return {}, None
+    stems = {}
+    if lang in _SLAVIC:  # inflected month names: ноябре, листопаді, listopadzie
+        for name, num in list(table.items()):
+            if len(name) >= 5 and name.isalpha():
+                stems.setdefault(name[:-1], num)
+        table.update(stems)
     rx = regex.compile(r"(?<![\p{L}\p{M}])(" + "|".join(regex.escape(k) for k in sorted(table, key=len, reverse=True))
-                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+                       + r")" + (r"[\p{L}]{0,3}" if stems else "") + r"(?![\p{L}\p{M}])", regex.IGNORECASE)
     return table, rx
+
+
+_SLAVIC = frozenset({"ru", "uk", "pl", "be", "cs", "sk", "hr", "sr", "sl", "bg"})
 
 
 def month_values(view) -> frozenset:
