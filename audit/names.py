@@ -235,6 +235,7 @@ EU UE ЕС ЄС AB 欧盟 欧州連合 유럽연합 الاتحاد यूरो�
 WHO OMS ВОЗ ВООЗ DSÖ ŚOZ 世卫组织 世界卫生组织 世界保健機関 세계보건기구 منظمة
 IMF FMI IWF МВФ MFW 国际货币基金组织 国際通貨基金 국제통화기금
 GDP PIB BIP ВВП PKB GSYİH GSYH HDP 国内生产总值 国内総生産 국내총생산 الناتج
+GNP PNB BSP ВНП PNL
 WTO OMC ВТО СОТ ŚOT DTÖ 世贸组织 世界貿易機関 세계무역기구
 US USA EEUU EUA ÉU США ABD 美国 米国 미국 الأمريكية अमेरिका
 UK RU GB VB ВБ 英国 영국

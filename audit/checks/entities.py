@@ -152,7 +152,7 @@ def _acronym_analysis(pair, ctx):
         z = zipf(t.lower(), src_lang)
         if not _cased_side(ctx.src):
             z = max(z, zipf(t.lower(), "en"))  # Latin acronyms in Chinese text: English use as proxy
-        if z < 2.5:
+        if z < 3.0:
             continue  # not an acronym the source language uses as is: a translated one (IGH for ICJ)
         if any(eq in src for eq in acronym_equivalents(t)):
             continue
@@ -294,7 +294,8 @@ def _found_in(name: str, rn: str, text: str, rtext: str, exs: list[str]) -> bool
 
 def name_found(name: str, ctx) -> bool:
     """Is the source name ``name`` rendered in the target (any spelling we can recognise)?
-    The neighbouring target segments count too: a name may move across a segment boundary."""
+    The neighbouring target segments count too: a name may move across a segment boundary.
+    Cheap tests first (substrings), the fuzzy comparison with every target word last."""
     tgt = ctx.tgt.text
     if name in tgt:
         return True
@@ -302,6 +303,14 @@ def name_found(name: str, ctx) -> bool:
     exs = [romanize(x) for x in exonyms(name, ctx.src.lang, ctx.tgt.lang)]
     if _found_in(name, rn, tgt, ctx.tgt.memo(_romanized), exs):
         return True
+    for view in (ctx.prev_tgt, ctx.next_tgt):
+        if view is not None and view.text and _found_in(name, rn, view.text, view.memo(_romanized), exs):
+            return True
+    rt = ctx.tgt.memo(_romanized)
+    for t in territory_prefix_names(name, ctx.src.lang, ctx.tgt.lang):
+        r = romanize(t)
+        if r[:max(4, min(len(r), 6) - 1)] in rt:
+            return True  # a demonym: Austrians -> autrichiens (Autriche)
     sk = skeleton(rn)
     if sk:
         # words with the same first sound: similar spelling, or the same consonant skeleton
@@ -310,13 +319,6 @@ def name_found(name: str, ctx) -> bool:
                 return True  # transliterated: Сейнсбери for Sainsbury, Гвинет for Gwyneth
             if name_similarity(rn, w[:len(rn) + 1]) >= 0.5:
                 return True
-    for t in territory_prefix_names(name, ctx.src.lang, ctx.tgt.lang):
-        rt = romanize(t)
-        if rt[:max(4, min(len(rt), 6) - 1)] in ctx.tgt.memo(_romanized):
-            return True  # a demonym: Austrians -> autrichiens (Autriche)
-    for view in (ctx.prev_tgt, ctx.next_tgt):
-        if view is not None and view.text and _found_in(name, rn, view.text, view.memo(_romanized), exs):
-            return True
     return False
 
 
