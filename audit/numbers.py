@@ -488,7 +488,10 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
                 name = True
     if name and not seps and len(asc) == 2:
         weak.update({_key(1900 + value), _key(2000 + value)})
-    num = Num(start, end, text[start:end], value, frozenset(keys | {("s", asc)} if kind != "time" else keys),
+    if kind != "time":
+        # the digits as written: a strong key, except under a scale (2 billion vs 2 Billionen)
+        (keys if scale == 1.0 else weak).add(("s", asc))
+    num = Num(start, end, text[start:end], value, frozenset(keys),
               frozenset(weak), kind=kind if not name else "name", scale=scale, optional=name,
               parts=parts, num_end=num_end, currency=currency)
     return num
@@ -741,16 +744,20 @@ def _roman(s: str) -> int:
 
 
 def _combine(seq: list[float]) -> float:
-    total, cur = 0.0, 0.0
+    """Value of a sequence of number words: [3, 100, 20, 5] -> 325, [1000, 500, 1e6] -> 1.5e9."""
+    total, current, small = 0.0, 0.0, 0.0
     for v in seq:
-        if v == 100 and cur:
-            cur *= 100
-        elif v >= 1000:
-            total += (cur or 1) * v
-            cur = 0
+        if v >= 1e6:
+            total += ((current + small) or 1) * v
+            current = small = 0.0
+        elif v == 1000:
+            current += (small or 1) * 1000
+            small = 0.0
+        elif v == 100:
+            small = (small or 1) * 100
         else:
-            cur += v
-    return total + cur
+            small += v
+    return total + current + small
 
 
 def _word_value(w: str, lang: str | None) -> float | None:

@@ -78,6 +78,8 @@ def _match(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt, modes=
             for j, t in enumerate(t_left):
                 tk = t.keys if mode < 2 else t.all_keys
                 if sk & tk:
+                    if mode == 2 and s.scale != 1.0 and t.scale != 1.0:
+                        continue  # 2 billion vs 2 Billionen: the scales disagree
                     if mode == 0:
                         us = num_unit(s, src, al.src_units)
                         ut = num_unit(t, tgt, al.tgt_units)
@@ -205,7 +207,7 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     for s in list(s_left):
         for t in t_left:
             if _numeric(s.keys) and _numeric(t.keys) and any(
-                    _rounded(a, b) for a in _numeric(s.all_keys) for b in _numeric(t.all_keys)):
+                    _rounded(a, b) for a in _numeric(s.keys) for b in _numeric(t.keys)):
                 s_left.remove(s)
                 t_left.remove(t)
                 break
@@ -229,13 +231,13 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # 6. a value already matched elsewhere is a repeated mention, not a loss
     matched_s = set().union(*(s.all_keys for s, _ in al.matched)) if al.matched else set()
     matched_t = set().union(*(t.all_keys for _, t in al.matched)) if al.matched else set()
-    # a lone zero is mostly a score or a placeholder (1-0 -> "one-nil", "1 bis 0")
-    al.missing = [s for s in s_left if not (s.all_keys & (matched_s | matched_t)) and not _zero(s)]
-    al.added = [t for t in t_left if not (t.all_keys & (matched_s | matched_t)) and not _zero(t)]
+    # a lone zero is mostly a score or a placeholder (1-0 -> "one-nil"); "100 percent" an idiom
+    al.missing = [s for s in s_left if not (s.all_keys & (matched_s | matched_t)) and not _idiom(s)]
+    al.added = [t for t in t_left if not (t.all_keys & (matched_s | matched_t)) and not _idiom(t)]
 
 
-def _zero(n: Num) -> bool:
-    return n.value == 0 and n.kind in ("number", "part")
+def _idiom(n: Num) -> bool:
+    return (n.value == 0 and n.kind in ("number", "part")) or (n.kind == "percent" and n.value == 100)
 
 
 def _drop_loose(items: list[Num], view, cache: dict, other) -> None:

@@ -1,0 +1,133 @@
+"""NUM001 (missing), NUM002 (added), NUM003 (changed): flagged cases with exact spans, and the
+traps of DOMAIN.md's numbers row as clean cases across languages and scripts."""
+import pytest
+from helpers import run_check
+
+CODES = ("NUM001", "NUM002", "NUM003")
+
+
+def all_flags(source, target, sl, tl):
+    return [f for code in CODES for f in run_check(code, source, target, sl, tl)]
+
+
+def span_texts(flag, source, target):
+    return [(sp.side, (source if sp.side == "source" else target)[sp.start:sp.end]) for sp in flag.spans]
+
+
+# -- clean: locale formats, native digits, scale words, spelled numbers, dates, names --------------
+
+CLEAN = [
+    # decimal comma, scale words (the seed's 21,7 millones)
+    ("Se recaudaron 21,7 millones de euros.", "21.7 million euros were raised.", "es", "en"),
+    ("Un tramo de 900 kilómetros.", "A 900-kilometer stretch.", "es", "en"),
+    ("Der Preis lag bei 1.000,5 Euro.", "The price was 1,000.5 euros.", "de", "en"),
+    ("The price was 1,000.5 euros.", "Le prix était de 1\u00a0000,5 euros.", "en", "fr"),
+    ("The price was 1,000.5 euros.", "Le prix était de 1\u202f000,5 euros.", "en", "fr"),
+    ("The price was 1,000.5 francs.", "Der Preis betrug 1'000.5 Franken.", "en", "de"),
+    ("Цена выросла до 1\u00a0000,5 рубля.", "The price rose to 1,000.5 roubles.", "ru", "en"),
+    ("Die Quote stieg um 1,5 Punkte.", "The rate rose by 1.5 points.", "de", "en"),
+    ("Vinieron 1.000 personas.", "1,000 people came.", "es", "en"),
+    ("Sales reached 2 million units.", "Las ventas alcanzaron 2.000.000 de unidades.", "en", "es"),
+    ("The fund holds 2 billion dollars.", "Der Fonds hält 2 Milliarden Dollar.", "en", "de"),
+    ("It cost 1.5 billion dollars.", "Costó 1.500 millones de dólares.", "en", "es"),
+    ("It cost 1.5 billion dollars.", "Costó mil quinientos millones de dólares.", "en", "es"),
+    # native digits, Asian scales
+    ("في عام ٢٠٢٤ زار ١٬٥٠٠ شخص المتحف.", "In 2024, 1,500 people visited the museum.", "ar", "en"),
+    ("در سال ۲۰۲۴، ۱۵ نفر آمدند.", "In 2024, 15 people came.", "fa", "en"),
+    ("२०२४ में ५ लाख लोग आए।", "In 2024, 500,000 people came.", "hi", "en"),
+    ("The deal was worth £11 million.", "这笔交易价值1100万英镑。", "en", "zh"),
+    ("The deal was worth 300 million yen.", "取引額は3億円だった。", "en", "ja"),
+    ("He paid $375,000.", "彼は37万5,000ドルを支払った。", "en", "ja"),
+    ("２０２４年に始まった。", "It started in 2024.", "ja", "en"),
+    # spelled-out numbers on one side
+    ("Three people were injured.", "3 personas resultaron heridas.", "en", "es"),
+    ("Drei Menschen wurden verletzt.", "3 people were injured.", "de", "en"),
+    ("Пострадали три человека.", "3 people were injured.", "ru", "en"),
+    ("三个人受伤。", "3 people were injured.", "zh", "en"),
+    ("The five-time champion won.", "El campeón, que ha ganado 5 veces, venció.", "en", "es"),
+    ("It happened in the 19th century.", "Sucedió en el siglo XIX.", "en", "es"),
+    # ordinals, ranges, decades, dates, times
+    ("She finished 1st.", "Terminó en 1.er lugar.", "en", "es"),
+    ("Il est arrivé 1er.", "He came 1st.", "fr", "en"),
+    ("It will take 10-12 days.", "Tardará de 10 a 12 días.", "en", "es"),
+    ("It was popular in the 2000s.", "Fue popular en la década de 2000.", "en", "es"),
+    ("It was popular in the 1990s.", "Es war in den 90er Jahren beliebt.", "en", "de"),
+    ("The vote is in November 2024.", "La votación es en noviembre de 2024.", "en", "es"),
+    ("The vote is in November 2024.", "投票は2024年11月に行われる。", "en", "ja"),
+    ("The vote is on 5 November.", "Голосование пройдёт 5 ноября.", "en", "ru"),
+    ("The meeting starts at 2:30 p.m.", "Das Treffen beginnt um 14:30 Uhr.", "en", "de"),
+    ("The meeting starts at 2 p.m.", "La reunión empieza a las 14:00.", "en", "es"),
+    # names with digits, phone numbers, ids
+    ("The G7 met about COVID-19.", "El G7 se reunió sobre la COVID-19.", "en", "es"),
+    ("Call 0800 555 111 now.", "Звоните по номеру 0800555111.", "en", "ru"),
+    ("Save it as MP3.", "Guárdalo como MP3.", "en", "es"),
+    # unit conversions are UNI002's business, not NUM's
+    ("He walked 5 miles.", "Caminó 8 km.", "en", "es"),
+    ("Waves as high as 20 feet hit the coast.", "Olas de hasta seis metros golpearon la costa.", "en", "es"),
+    # rounding, repeated mentions, zero scores, "100 percent sure"
+    ("Nearly 1,997 people voted.", "Casi 2.000 personas votaron.", "en", "es"),
+    ("The temperature fell to 0 degrees.", "Температура упала до нуля.", "en", "ru"),
+    ("She is 100 percent certain.", "Elle en est absolument certaine.", "en", "fr"),
+    ("No numbers here.", "Aquí no hay números.", "en", "es"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", CLEAN)
+def test_clean(source, target, sl, tl):
+    assert all_flags(source, target, sl, tl) == []
+
+
+# -- flagged -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source,target,sl,tl,src_span,tgt_span", [
+    ("12 people were injured.", "21 personas resultaron heridas.", "en", "es", "12", "21"),
+    ("Prices rose 15% last year.", "Les prix ont augmenté de 50 % l'an dernier.", "en", "fr", "15", "50"),
+    ("В 2019 году пострадали 12 человек.", "In 2019, 21 people were injured.", "ru", "en", "12", "21"),
+    ("会议有12个代表。", "The meeting had 21 delegates.", "zh", "en", "12", "21"),
+    ("أصيب ١٢ شخصا.", "21 people were injured.", "ar", "en", "١٢", "21"),
+    ("१२ लोग घायल हुए।", "21 people were injured.", "hi", "en", "१२", "21"),
+    ("It cost 2 billion dollars.", "Es kostete 2 Billionen Dollar.", "en", "de", "2 billion", "2 Billionen"),
+    ("Se recaudaron 21,7 millones.", "27.1 million were raised.", "es", "en", "21,7 millones", "27.1 million"),
+])
+def test_changed(source, target, sl, tl, src_span, tgt_span):
+    flags = run_check("NUM003", source, target, sl, tl)
+    assert [f.code for f in flags] == ["NUM003"]
+    assert span_texts(flags[0], source, target) == [("target", tgt_span), ("source", src_span)]
+    assert run_check("NUM001", source, target, sl, tl) == []
+    assert run_check("NUM002", source, target, sl, tl) == []
+
+
+@pytest.mark.parametrize("source,target,sl,tl,span", [
+    ("He paid 300 dollars in 2019.", "Pagó dólares en 2019.", "en", "es", "300"),
+    ("Sie zahlte 4.500 Euro.", "She paid euros.", "de", "en", "4.500"),
+    ("Погибли 45 человек.", "Погибли люди.", "ru", "ru", "45"),
+    ("会议有45个代表。", "The meeting had delegates.", "zh", "en", "45"),
+])
+def test_missing(source, target, sl, tl, span):
+    flags = run_check("NUM001", source, target, sl, tl)
+    assert [f.code for f in flags] == ["NUM001"]
+    assert span_texts(flags[0], source, target) == [("source", span)]
+    assert str(flags[0].severity.label) == "major"
+
+
+@pytest.mark.parametrize("source,target,sl,tl,span", [
+    ("They arrived yesterday.", "Llegaron 45 personas ayer.", "en", "es", "45"),
+    ("Sie kamen gestern.", "They came yesterday with 3,500 people.", "de", "en", "3,500"),
+    ("Они приехали вчера.", "他们昨天来了45个人。", "ru", "zh", "45"),
+])
+def test_added(source, target, sl, tl, span):
+    flags = run_check("NUM002", source, target, sl, tl)
+    assert [f.code for f in flags] == ["NUM002"]
+    assert span_texts(flags[0], source, target) == [("target", span)]
+
+
+def test_swap_of_two_numbers_flags_both():
+    source, target = "Scores were 12 and 34.", "Los resultados fueron 21 y 43."
+    flags = run_check("NUM003", source, target, "en", "es")
+    assert sorted(span_texts(f, source, target)[0][1] for f in flags) == ["21", "43"]
+
+
+def test_missing_year_is_minor():
+    source, target = "The law was passed in 2019 by parliament.", "El parlamento aprobó la ley."
+    flags = run_check("NUM001", source, target, "en", "es")
+    assert [f.severity.label for f in flags] == ["minor"]

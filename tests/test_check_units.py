@@ -1,0 +1,76 @@
+"""UNI001 (unit changes meaning) and UNI002 (deliberate conversion): flagged and clean cases with
+exact spans, in several languages and scripts."""
+import pytest
+from helpers import run_check
+
+
+def span_texts(flag, source, target):
+    return [(sp.side, (source if sp.side == "source" else target)[sp.start:sp.end]) for sp in flag.spans]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,tgt_span,src_span", [
+    # the seed's model case: a number read as a unit ("según" -> "seconds")
+    ("Murieron 214 según dijeron las autoridades.", "214 seconds they said the authorities died.",
+     "es", "en", "214 seconds", "214"),
+    ("The truck carried 5 km of cable.", "El camión llevaba 5 kg de cable.", "en", "es", "5 kg", "5 km"),
+    ("Die Strecke ist 20 Meilen lang.", "The route is 20 km long.", "de", "en", "20 km", "20 Meilen"),
+    ("The break lasted 10 minutes.", "La pausa duró 10 segundos.", "en", "es", "10 segundos", "10 minutes"),
+    ("Дорога длиной 5 км.", "A road 5 kg long.", "ru", "en", "5 kg", "5 км"),
+    ("道路长5公里。", "The road is 5 miles long.", "zh", "en", "5 miles", "5公里"),
+    ("يبلغ طول الطريق 5 كيلومترات.", "The road is 5 kg long.", "ar", "en", "5 kg", "5 كيلومترات"),
+    ("It costs $5.", "Cuesta 5 €.", "en", "es", "5 €", "$5"),
+])
+def test_unit_mismatch(source, target, sl, tl, tgt_span, src_span):
+    flags = run_check("UNI001", source, target, sl, tl)
+    assert [f.code for f in flags] == ["UNI001"]
+    assert span_texts(flags[0], source, target) == [("target", tgt_span), ("source", src_span)]
+    assert flags[0].severity.label == "major"
+
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    ("Un tramo de 900 kilómetros.", "A 900-kilometer stretch.", "es", "en"),
+    ("He left a £11million deal.", "Abandonó un acuerdo de 11 millones de libras.", "en", "es"),
+    ("The deal was worth £11 million.", "这笔交易价值1100万英镑。", "en", "zh"),
+    ("Дорога длиной 5 км.", "The road is 5 km long.", "ru", "en"),
+    ("道路长5公里。", "The road is 5 km long.", "zh", "en"),
+    ("सड़क 5 किलोमीटर लंबी है।", "The road is 5 km long.", "hi", "en"),
+    ("It reached 30 degrees.", "Es wurden 30 °C erreicht.", "en", "de"),
+    ("Prices rose 5%.", "Los precios subieron un 5 por ciento.", "en", "es"),
+    ("It weighs 550 pounds.", "Pesa 550 libras.", "en", "es"),
+    # units made explicit in the target are not errors: ages, hours of the day, minutes after a comma
+    ("He is 30.", "Tiene 30 años.", "en", "es"),
+    ("It will be less than 48,\" he said.", "Serán menos de 48 minutos\", dijo.", "en", "es"),
+    ("The match is at 4 on Saturday.", "Матч пройдёт в 4 часа в субботу.", "en", "ru"),
+    # a number followed by a day word that names a weekday, or a date construction
+    ("They won 2-0 on Saturday.", "فازوا 2-0 يوم السبت.", "en", "ar"),
+    ("It happened on 30 September.", "Nó xảy ra vào ngày 30 tháng 9.", "en", "vi"),
+    # the same value twice with two units: the matching pairs agreeing units
+    ("5 people walked 5 km.", "5 km recorrieron 5 personas.", "en", "es"),
+    # approximate conversions and conversions kept beside the original
+    ("He was 30 yards out.", "Estaba a 30 metros.", "en", "es"),
+    ("It is 300 km (180 miles) long.", "Es ist 300 km lang.", "en", "de"),
+])
+def test_unit_clean(source, target, sl, tl):
+    assert run_check("UNI001", source, target, sl, tl) == []
+
+
+@pytest.mark.parametrize("source,target,sl,tl,tgt_span,src_span", [
+    ("He walked 5 miles.", "Caminó 8 km.", "en", "es", "8 km", "5 miles"),
+    ("It reached 100 °F.", "Il a atteint 38 °C.", "en", "fr", "38 °C", "100 °F"),
+    ("The bag weighs 10 lb.", "Die Tasche wiegt 4,5 kg.", "en", "de", "4,5 kg", "10 lb"),
+    ("Up to 10 inches of rain.", "До 25 см осадков.", "en", "ru", "25 см", "10 inches"),
+    ("It covers 1,000 acres.", "占地405公顷。", "en", "zh", "405公顷", "1,000 acres"),
+])
+def test_conversion(source, target, sl, tl, tgt_span, src_span):
+    flags = run_check("UNI002", source, target, sl, tl)
+    assert [f.code for f in flags] == ["UNI002"]
+    assert span_texts(flags[0], source, target) == [("target", tgt_span), ("source", src_span)]
+    assert flags[0].severity.label == "minor"
+    # a conversion is not a missing, added or changed number
+    for code in ("NUM001", "NUM002", "NUM003"):
+        assert run_check(code, source, target, sl, tl) == []
+
+
+def test_no_conversion_without_units():
+    assert run_check("UNI002", "He walked 5 miles.", "Caminó 5 millas.", "en", "es") == []
+    assert run_check("UNI002", "Nothing here.", "Nada aquí.", "en", "es") == []
