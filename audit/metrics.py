@@ -464,3 +464,141 @@ def score_results(results: list, target_lang: str | None, metrics: Iterable[str]
         seg = {k: round(v[i], 4) for k, v in ms.segment.items() if v[i] is not None}
         out.append(replace(r, scores={**r.scores, **seg}) if seg else r)
     return out, ms.to_dict()
+
+
+# -- system comparison: paired bootstrap resampling and approximate randomization ---------------
+
+def _estimate_ci_np(scores: np.ndarray) -> tuple[float, float]:
+    """sacrebleu.significance.estimate_ci: (mean, half-width of the 95% interval)."""
+    s = np.sort(scores)
+    n = len(s)
+    lo = n // 40
+    return float(s.mean()), float(0.5 * (s[n - lo - 1] - s[lo]))
+
+
+def _p_value(sample_stats: np.ndarray, real_difference: float) -> float:
+    """sacrebleu.significance._compute_p_value (from multeval)."""
+    c = int(np.sum(sample_stats > real_difference))
+    return (c + 1) / (len(sample_stats) + 1)
+
+
+def paired_bootstrap(scorer: Scorer, stats_a: np.ndarray, stats_b: np.ndarray, score_a: float, score_b: float,
+                     n_samples: int = 1000, seed: int | None = DEFAULT_SEED) -> dict[str, Any]:
+    """sacrebleu's paired bootstrap resampling test (``--paired-bs``), same draws, same p-value,
+    except for two identical systems, where sacrebleu reports p = 1/(n+1) and we report 1."""
+    rng = np.random.default_rng(seed)
+    comp = scorer.metric._compute_score_from_stats
+    both = np.concatenate([stats_a, stats_b], axis=1)
+    d = stats_a.shape[1]
+    sa, sb = [], []
+    for sums in resample_sums(both, n_samples, rng, batch_cells=4_000_000):
+        for row in sums.astype(np.float32):
+            sa.append(comp(row[:d]).score)
+            sb.append(comp(row[d:]).score)
+    sa_np, sb_np = np.array(sa), np.array(sb)
+    diffs = np.abs(sb_np - sa_np)
+    p = _p_value(diffs - diffs.mean(), abs(score_a - score_b))
+    if np.array_equal(stats_a, stats_b):
+        p = 1.0  # identical systems: sacrebleu's strict '>' would give 1/(n+1), i.e. "significant"
+    mean_a, ci_a = _estimate_ci_np(sa_np)
+    mean_b, ci_b = _estimate_ci_np(sb_np)
+    return {"p_value": p, "n": n_samples, "seed": seed, "mean_a": mean_a, "ci_a": ci_a,
+            "mean_b": mean_b, "ci_b": ci_b}
+
+
+AR_MAX_CELLS = 50_000_000  # above this (trials x segments) the AR draws are made in batches
+
+
+def approximate_randomization(scorer: Scorer, stats_a: Sequence[Sequence[float]], stats_b: Sequence[Sequence[float]],
+                              score_a: float, score_b: float, n_trials: int = 10000,
+                              seed: int | None = DEFAULT_SEED) -> dict[str, Any]:
+    """sacrebleu's paired approximate randomization test (``--paired-ar``): each trial swaps the two
+    systems' outputs on a random half of the segments. Same draws as sacrebleu when
+    trials x segments <= AR_MAX_CELLS (above, drawn in batches: the same test, other draws)."""
+    rng = np.random.default_rng(seed)
+    a = np.asarray(stats_a)
+    b = np.asarray(stats_b)
+    n = len(a)
+    comp = scorer.metric._compute_score_from_stats
+    rows = n_trials if n_trials * n <= AR_MAX_CELLS else max(1, AR_MAX_CELLS // max(n, 1))
+    diffs = []
+    done = 0
+    while done < n_trials:
+        m = min(rows, n_trials - done)
+        pos = rng.integers(2, size=(m, n), dtype=bool)
+        neg = ~pos
+        shuf_a = pos @ a + neg @ b
+        shuf_b = neg @ a + pos @ b
+        for x, y in zip(shuf_a, shuf_b):
+            diffs.append(abs(comp(x).score - comp(y).score))
+        done += m
+    p = _p_value(np.array(diffs), abs(score_a - score_b))
+    if np.array_equal(a, b):
+        p = 1.0  # identical systems (see paired_bootstrap)
+    return {"p_value": p, "n": n_trials, "seed": seed}
+
+
+def compare_systems(hyps_a: Sequence[str], hyps_b: Sequence[str], refs: Sequence[Sequence[str]],
+                    target_lang: str | None = None, metrics: Iterable[str] | None = ("bleu", "chrf", "chrf++"),
+                    tests: Sequence[str] = ("bs", "ar"), n_bootstrap: int = 1000, n_trials: int = 10000,
+                    seed: int | None = DEFAULT_SEED, top: int = 10, jobs: int = 1) -> dict[str, Any]:
+    """Compare system B with baseline A on the same references: per metric, both scores with
+    bootstrap means and 95% intervals, the delta B - A, and p-values of sacrebleu's paired bootstrap
+    (``bs``) and approximate randomization (``ar``) tests; and the ``top`` segments where the two
+    differ most by sentence chrF. Statistics are extracted once per system and metric."""
+    if not (len(hyps_a) == len(hyps_b) == len(refs)):
+        raise ValueError("systems and references must have the same number of segments")
+    keys = parse_metric_names(metrics)
+    streams = reference_streams([tuple(r) for r in refs])
+    if not streams or not hyps_a:
+        raise ValueError("nothing to compare: no segments or no references")
+    out: dict[str, Any] = {"segments": len(hyps_a), "references": len(streams), "metrics": {}}
+    chrf_a = chrf_b = None
+    for k in keys:
+        sc = get_scorer(k, target_lang)
+        sc.set_num_refs(streams)
+        st_a = extract_stats(sc, list(hyps_a), streams, jobs)
+        st_b = extract_stats(sc, list(hyps_b), streams, jobs)
+        score_a, score_b = sc.corpus(st_a), sc.corpus(st_b)
+        entry: dict[str, Any] = {
+            "name": score_a.name, "signature": sc.signature(),
+            "a": {"score": float(score_a.score)}, "b": {"score": float(score_b.score)},
+            "delta": float(score_b.score - score_a.score), "higher_is_better": sc.higher_is_better,
+        }
+        if sc.note:
+            entry["note"] = sc.note
+        if "bs" in tests:
+            bs = paired_bootstrap(sc, np.asarray(st_a, dtype=np.float64), np.asarray(st_b, dtype=np.float64),
+                                  score_a.score, score_b.score, n_bootstrap, seed)
+            entry["a"].update(mean=bs["mean_a"], ci=bs["ci_a"])
+            entry["b"].update(mean=bs["mean_b"], ci=bs["ci_b"])
+            sig = sc.metric.get_signature()
+            sig.update("seed", str(seed).lower())
+            sig.update("bs", n_bootstrap)
+            entry["paired_bs"] = {"p_value": bs["p_value"], "resamples": n_bootstrap, "seed": seed,
+                                  "signature": sig.format()}
+        if "ar" in tests:
+            ar = approximate_randomization(sc, st_a, st_b, score_a.score, score_b.score, n_trials, seed)
+            sig = sc.metric.get_signature()
+            sig.update("seed", str(seed).lower())
+            sig.update("ar", n_trials)
+            entry["paired_ar"] = {"p_value": ar["p_value"], "trials": n_trials, "seed": seed,
+                                  "signature": sig.format()}
+        out["metrics"][k] = entry
+        if k == "chrf":
+            chrf_a = [sc.segment(r) for r in st_a]
+            chrf_b = [sc.segment(r) for r in st_b]
+    if chrf_a is None:
+        sc = get_scorer("chrf")
+        sc.set_num_refs(streams)
+        chrf_a = [sc.segment(r) for r in extract_stats(sc, list(hyps_a), streams, jobs)]
+        chrf_b = [sc.segment(r) for r in extract_stats(sc, list(hyps_b), streams, jobs)]
+    order = sorted(range(len(hyps_a)), key=lambda i: (-abs(chrf_b[i] - chrf_a[i]), i))
+    out["differences"] = [
+        {"index": i, "chrf_a": round(chrf_a[i], 4), "chrf_b": round(chrf_b[i], 4),
+         "delta": round(chrf_b[i] - chrf_a[i], 4)}
+        for i in order[:max(0, top)] if chrf_b[i] != chrf_a[i]
+    ]
+    out["better_b"] = sum(1 for x, y in zip(chrf_a, chrf_b) if y > x)
+    out["better_a"] = sum(1 for x, y in zip(chrf_a, chrf_b) if x > y)
+    return out

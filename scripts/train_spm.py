@@ -1,6 +1,7 @@
 """Train transaudit's multilingual sentencepiece model, reproducibly and offline.
 
-    python scripts/train_spm.py            # writes audit/data/spm/transaudit-spm16k.model
+    python scripts/train_spm.py                     # writes audit/data/spm/transaudit-spm16k.model
+    python scripts/train_spm.py --out /tmp/x.model  # e.g. to check that a rebuild is identical
 
 What it is: a 16,000-piece **unigram** sentencepiece model (``transaudit-spm16k``) used for
 subword token counts (``audit.subword.token_count``: length ratios that work across scripts) and
@@ -136,9 +137,14 @@ def required_chars() -> str:
     return "".join(chars)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Train transaudit's sentencepiece model (offline, reproducible).")
+    ap.add_argument("--out", default=os.path.join(OUT_DIR, NAME + ".model"),
+                    help="where to write the model (default: the shipped model's path)")
+    args = ap.parse_args(argv)
     corpus, langs = build_corpus()
-    os.makedirs(OUT_DIR, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "corpus.txt")
         with open(path, "w", encoding="utf-8") as fh:
@@ -152,7 +158,8 @@ def main() -> int:
             minloglevel=2,
         )
     data = model.getvalue()
-    out = os.path.join(OUT_DIR, NAME + ".model")
+    out = args.out
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out + ".tmp", "wb") as fh:
         fh.write(data)
     os.replace(out + ".tmp", out)
