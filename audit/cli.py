@@ -14,7 +14,7 @@ from . import __version__
 from .errors import AuditError, ExitCode
 
 # Order here is the order in ``transaudit --help``.
-COMMANDS = ["check", "checks", "align", "review", "export-decisions"]
+COMMANDS = ["check", "checks", "compare", "align", "review", "export-decisions"]
 
 
 class _Parser(argparse.ArgumentParser):
