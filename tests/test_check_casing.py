@@ -51,36 +51,30 @@ def test_initial_lowercase_continuation_of_previous_segment():
     assert flagged("CAS001", "While the city slept.", "mientras la ciudad dormía.", "en", "es", prev=prev2) == ["mientras"]
 
 
-# --- CAS002: stray capital mid-sentence ----------------------------------------------------
+# --- CAS002: capitals lost -----------------------------------------------------------------
 
-@pytest.mark.parametrize("source,target,sl,tl,expected", [
-    ("Es clave para la Franja y la Ruta. Desde Pekín hasta Pakistán, el puerto es un objetivo.",
-     "It is key to the Belt and Road From Beijing to Pakistan, the port is a target.", "es", "en", ["From"]),
-    ("He went to the market with his sister.", "Fue al mercado Con su hermana.", "en", "es", ["Con"]),
-    ("He went to the market with his sister.", "Он пошёл на рынок Вместе с сестрой, Для покупок.", "en", "ru", ["Для"]),
-    ("He went to the market with his sister.", "Il est allé au marché Avec sa sœur.", "en", "fr", ["Avec"]),
+@pytest.mark.parametrize("source,target,sl,tl,src_run", [
+    ("Warning: DO NOT OPEN THIS DOOR during the flight.", "Aviso: no abra esta puerta durante el vuelo.",
+     "en", "es", "DO NOT OPEN THIS DOOR"),
+    ("He wrote: THANK YOU ALL FOR COMING.", "Il a écrit : merci à tous d'être venus.", "en", "fr",
+     "THANK YOU ALL FOR COMING"),
+    ("Надпись гласила: НЕ ВХОДИТЬ БЕЗ ПРОПУСКА.", "The sign said: do not enter without a pass.", "ru", "en",
+     "НЕ ВХОДИТЬ БЕЗ ПРОПУСКА"),
 ])
-def test_stray_capital_flagged(source, target, sl, tl, expected):
+def test_capitals_lost_flagged(source, target, sl, tl, src_run):
     flags = run_check("CAS002", source, target, sl, tl)
-    assert [target[s:e] for s, e in spans(flags)] == expected
-    assert all(f.severity.label == "minor" for f in flags)
+    assert [source[s:e] for s, e in spans(flags, "source")] == [src_run]
+    assert spans(flags, "target") == [(0, len(target))]
+    assert flags[0].severity.label == "minor"
 
 
 @pytest.mark.parametrize("source,target,sl,tl", [
-    ("Fue a La Haya y a Los Ángeles.", "He went to The Hague and to Los Angeles.", "es", "en"),
-    ("Lo publicó Le Monde.", "It was published by Le Monde and Die Zeit.", "fr", "en"),
-    ("Dijo: «Con calma».", "He said: With calm, we win.", "es", "en"),
-    ("Dijo que sí.", 'He said "With Love" was his song.', "es", "en"),
-    ("Er sprach mit Ihnen über Politik und Wirtschaft.", "He spoke with you about politics and economy.", "de", "en"),
-    ("He spoke about politics.", "Er sprach mit Ihnen über die Politik und Wirtschaft der Stadt.", "en", "de"),
-    ("Vio Gone With the Wind ayer.", "He watched Gone With the Wind yesterday.", "en", "en"),
-    ("Gone With the Wind", "Lo Que El Viento Se Llevó", "en", "es"),  # a title in Title Case
-    ("The Sun, The Moon And The Stars: A Guide", "Le Soleil, La Lune Et Les Étoiles : Un Guide", "en", "fr"),
-    ("He met Óscar De la Hoya.", "Conoció a Óscar De la Hoya en Las Vegas.", "en", "es"),
-    ("The army freed 300 people.", "军队解救了300人。", "en", "zh"),
-    ("The army freed 300 people.", "حرر الجيش 300 شخص.", "en", "ar"),
-    ("The army freed 300 people.", "Армия освободила 300 человек в Москве.", "en", "ru"),
-    ("Call the FBI now.", "Llame Al FBI ahora.", "en", "es"),  # before an acronym
+    ("Warning: DO NOT OPEN THIS DOOR.", "Aviso: NO ABRA ESTA PUERTA.", "en", "es"),
+    ("The FBI and the CIA met NATO.", "El FBI y la CIA se reunieron con la OTAN.", "en", "es"),  # acronyms
+    ("DO NOT OPEN THIS DOOR", "请勿打开此门", "en", "zh"),
+    ("DO NOT OPEN THIS DOOR", "لا تفتح هذا الباب", "en", "ar"),
+    ("DO NOT OPEN THIS DOOR", "इस दरवाज़े को न खोलें", "en", "hi"),
+    ("He said no.", "Dijo que no.", "en", "es"),
 ])
-def test_stray_capital_clean(source, target, sl, tl):
+def test_capitals_lost_clean(source, target, sl, tl):
     assert run_check("CAS002", source, target, sl, tl) == []

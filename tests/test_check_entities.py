@@ -177,7 +177,7 @@ def test_acceptance_seed_like_article():
             got.setdefault(f.code, []).append(seg.pair.text(sp.side)[sp.start:sp.end])
     assert got["GLU001"] == ["TangierThe"]
     assert got["SEN001"] == ["Thursday. hijacked"]
-    assert got["CAS002"] == ["From"]
+    assert got["SEN002"] == ["From"]
     assert got["ENT001"] == ["IRA"]
     for seg in result.segments:
         for f in seg.flags:

@@ -47,3 +47,38 @@ def test_broken_sentence_flagged(source, target, sl, tl, expected):
 ])
 def test_broken_sentence_clean(source, target, sl, tl):
     assert run_check("SEN001", source, target, sl, tl) == []
+
+
+# --- SEN002: stray capital mid-sentence ----------------------------------------------------
+
+@pytest.mark.parametrize("source,target,sl,tl,expected", [
+    ("Es clave para la Franja y la Ruta. Desde Pekín hasta Pakistán, el puerto es un objetivo.",
+     "It is key to the Belt and Road From Beijing to Pakistan, the port is a target.", "es", "en", ["From"]),
+    ("He went to the market with his sister.", "Fue al mercado Con su hermana.", "en", "es", ["Con"]),
+    ("He went to the market with his sister.", "Он пошёл на рынок Вместе с сестрой, Для покупок.", "en", "ru", ["Для"]),
+    ("He went to the market with his sister.", "Il est allé au marché Avec sa sœur.", "en", "fr", ["Avec"]),
+])
+def test_stray_capital_flagged(source, target, sl, tl, expected):
+    flags = run_check("SEN002", source, target, sl, tl)
+    assert [target[s:e] for s, e in spans(flags)] == expected
+    assert all(f.severity.label == "minor" for f in flags)
+
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    ("Fue a La Haya y a Los Ángeles.", "He went to The Hague and to Los Angeles.", "es", "en"),
+    ("Lo publicó Le Monde.", "It was published by Le Monde and Die Zeit.", "fr", "en"),
+    ("Dijo: «Con calma».", "He said: With calm, we win.", "es", "en"),
+    ("Dijo que sí.", 'He said "With Love" was his song.', "es", "en"),
+    ("Er sprach mit Ihnen über Politik und Wirtschaft.", "He spoke with you about politics and economy.", "de", "en"),
+    ("He spoke about politics.", "Er sprach mit Ihnen über die Politik und Wirtschaft der Stadt.", "en", "de"),
+    ("Vio Gone With the Wind ayer.", "He watched Gone With the Wind yesterday.", "en", "en"),
+    ("Gone With the Wind", "Lo Que El Viento Se Llevó", "en", "es"),  # a title in Title Case
+    ("The Sun, The Moon And The Stars: A Guide", "Le Soleil, La Lune Et Les Étoiles : Un Guide", "en", "fr"),
+    ("He met Óscar De la Hoya.", "Conoció a Óscar De la Hoya en Las Vegas.", "en", "es"),
+    ("The army freed 300 people.", "军队解救了300人。", "en", "zh"),
+    ("The army freed 300 people.", "حرر الجيش 300 شخص.", "en", "ar"),
+    ("The army freed 300 people.", "Армия освободила 300 человек в Москве.", "en", "ru"),
+    ("Call the FBI now.", "Llame Al FBI ahora.", "en", "es"),  # before an acronym
+])
+def test_stray_capital_clean(source, target, sl, tl):
+    assert run_check("SEN002", source, target, sl, tl) == []
