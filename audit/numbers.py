@@ -174,7 +174,9 @@ _BILLION_WORDS = {"billion", "billions", "billionen", "billón", "billones", "bi
                   "biliony", "bilionów"}
 # Abbreviations that are scales only right after a currency amount (else metre, kilo...).
 _CURRENCY_ONLY = {"m", "k", "md", "mds", "bn", "tn"}
-_CJK_SCALE_CHARS = "万萬亿億兆千百만억조천"
+_CJK_SCALE_CHARS = "万萬亿億兆千百만억조천백"
+_CJK_SMALL = {"千": 1e3, "百": 1e2, "천": 1e3, "백": 1e2}
+_CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12, "만": 1e4, "억": 1e8, "조": 1e12}
 
 _scale_words = sorted(_SCALES, key=len, reverse=True)
 
@@ -194,8 +196,7 @@ def scale_value(word: str, lang: str | None) -> float | None:
         if _is_cjk(word):
             value = 1.0
             for ch in word:
-                v = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12, "千": 1e3, "百": 1e2,
-                     "만": 1e4, "억": 1e8, "조": 1e12, "천": 1e3}[ch]
+                v = _CJK_SMALL.get(ch) or _CJK_BIG[ch]
                 value *= v
             return value
         return None
@@ -469,7 +470,7 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
                 kind = "ordinal"
                 if _ORD_GLUED.match(nxt):
                     end = om.end()
-        if kind == "number" and not seps and 1000 <= value <= 2100 and len(asc) == 4:
+        if kind == "number" and not seps and 1000 <= value <= 2100 and len(asc) == 4 and scale == 1.0:
             kind = "year"
         if kind == "decade":
             v = int(value)
@@ -518,6 +519,30 @@ def _composite(start, end, raw, parts, name, kind="composite") -> Num:
                kind="name" if name else kind, optional=name, parts=parts, num_end=end)
 
 
+def _cjk_part(n: Num) -> tuple[float, float, float]:
+    """(digits, small multiplier, big multiplier) of a number with CJK scale characters."""
+    small = big = 1.0
+    i = len(n.text)
+    while i and n.text[i - 1] in _CJK_SCALE_CHARS:
+        i -= 1
+    for ch in n.text[i:]:
+        if ch in _CJK_SMALL:
+            small *= _CJK_SMALL[ch]
+        else:
+            big *= _CJK_BIG[ch]
+    return n.value, small, big
+
+
+def _cjk_total(run) -> float:
+    total = section = 0.0
+    for v, small, big in run:
+        section += v * small
+        if big > 1:
+            total += section * big
+            section = 0.0
+    return total + section
+
+
 def _matches(text: str):
     """Digit runs; a run grouped by spaces only counts as one number when every group after the
     first has three digits and the first at most three (``1 000 000``, not ``2019 300``)."""
@@ -536,18 +561,25 @@ def parse_numbers(view) -> list[Num]:
     if not text or not HAS_DIGIT.search(text):
         return []
     out: list[Num] = []
+    runs: dict[int, list] = {}
     for m in _matches(text):
         n = _parse_token(text, m, view.lang)
         if n is None:
             continue
         prev = out[-1] if out else None
         # 1億2,500万 = 125,000,000; 37万5,000 = 375,000; 1 万 6 千 = 16,000
-        if (prev is not None and prev.scale >= 1e3 and prev.text[-1:] in _CJK_SCALE_CHARS
+        # 1億2,500万 = 125,000,000; 1억 4천 2백만 = 142,000,000: a run of CJK scaled groups
+        if (prev is not None and prev.text[-1:] in _CJK_SCALE_CHARS and (prev.scale > 1.0 or id(prev) in runs)
                 and n.start - prev.end <= 1 and text[prev.end:n.start].strip() == ""
-                and n.value * n.scale < prev.scale and n.kind in ("number", "id")):
-            total = prev.value * prev.scale + n.value * n.scale
-            out[-1] = Num(prev.start, n.end, text[prev.start:n.end], total, frozenset({_key(total)}),
-                          num_end=n.end, currency=prev.currency)
+                and n.kind in ("number", "id") and "," not in text[prev.end:n.start]):
+            run = runs.get(id(prev)) or [_cjk_part(prev)]
+            run.append(_cjk_part(n))
+            total = _cjk_total(run)
+            merged = Num(prev.start, n.end, text[prev.start:n.end], total, frozenset({_key(total)}),
+                         num_end=n.end, currency=prev.currency, scale=n.scale if n.scale > 1.0 else 1.0)
+            merged.value, merged.scale = total, 1.0
+            runs[id(merged)] = run
+            out[-1] = merged
             continue
         # phone numbers and ids: 0800 555 111, +44 20 7946 0958 -> one id compared by its digits
         if (prev is not None and (prev.kind == "id" or text[max(0, prev.start - 1):prev.start] == "+"
@@ -681,7 +713,9 @@ _STEMS: dict[str, dict[str, float]] = {
                "yirmi=20 otuz=30 kırk=40 elli=50 yüz=100 bin=1000 yarı=0.5"),
     "ar": _lex("واحد|واحدة|أول|الأول|الأولى|اولى|وحيد=1 اثن|إثن|ثنتين|ثاني|الثاني|الثانية|كلا|كلتا|زوج=2 "
                "ثلاث|ثالث=3 أربع|اربع|رابع=4 خمس|خامس=5 ست|سادس=6 سبع|سابع=7 ثمان|ثامن=8 تسع|تاسع=9 "
-               "عشر|عاشر|عقد=10 عشرون|عشرين=20 ثلاثون|ثلاثين=30 أربعون|أربعين=40 خمسون|خمسين=50 "
+               "عشر|عاشر|عقد=10 عشرون|عشرين=20 ثلاثون|ثلاثين=30 أربعون|أربعين|اربعون|اربعين=40 خمسون|خمسين=50 "
+               "ستون|ستين=60 سبعون|سبعين=70 ثمانون|ثمانين=80 تسعون|تسعين=90 مائتين|مئتين|مائتان|مئتان=200 "
+               "ألفين|ألفان|الفين=2000 مليوني|مليونين|مليونان=2000000 مليار=1000000000 صفر=0 "
                "مائة|مئة|مئات|قرن=100 ألف|آلاف|الف=1000 مليون=1000000 نصف=0.5"),
     "fa": _lex("یک|اول|نخست|یکم=1 دو|دوم|هر_دو|جفت=2 سه|سوم=3 چهار|چهارم=4 پنج|پنجم=5 شش|ششم=6 هفت|هفتم=7 "
                "هشت|هشتم=8 نه|نهم=9 ده|دهم|دهه=10 یازده=11 دوازده=12 بیست=20 سی=30 چهل=40 پنجاه=50 "
@@ -760,11 +794,50 @@ def _combine(seq: list[float]) -> float:
     return total + current + small
 
 
+def _italian_numbers() -> dict[str, float]:
+    """Italian cardinals 1-99 as single words (ventitré, trentuno, ottantotto)."""
+    units = ["", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"]
+    teens = ["dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette",
+             "diciotto", "diciannove"]
+    tens = {20: "venti", 30: "trenta", 40: "quaranta", 50: "cinquanta", 60: "sessanta", 70: "settanta",
+            80: "ottanta", 90: "novanta"}
+    out = {w: float(i) for i, w in enumerate(units) if w}
+    out.update({w: float(10 + i) for i, w in enumerate(teens)})
+    for t, tw in tens.items():
+        out[tw] = float(t)
+        for u in range(1, 10):
+            stem = tw[:-1] if u in (1, 8) else tw
+            out[stem + units[u]] = float(t + u)
+    out["ventitré"], out["trentatré"] = 23.0, 33.0
+    return out
+
+
+_IT_NUMBERS = _italian_numbers()
+_IT_SUFFIX = regex.compile(r"(?:enne|enni|esimo|esima|esimi|esime)$")
+
+
+def _italian_value(w: str) -> float | None:
+    """tredicenne (13-year-old), ventinovenne, dodicesima (12th), trentunenne."""
+    m = _IT_SUFFIX.search(w)
+    if not m:
+        return None
+    stem = w[:m.start()]
+    for cand in (stem, stem + "i", stem + "e", stem + "o", stem + "a", stem + "é"):
+        v = _IT_NUMBERS.get(cand)
+        if v is not None:
+            return v
+    return None
+
+
 def _word_value(w: str, lang: str | None) -> float | None:
     exact = _SPELLED.get(lang or "", {})
     v = exact.get(w)
     if v is not None:
         return v
+    if lang == "it":
+        v = _IT_NUMBERS.get(w) or (_italian_value(w) if len(w) > 6 else None)
+        if v is not None:
+            return v
     stems = _STEMS.get(lang or "")
     if stems:
         pre = _PREFIX_RE.get(lang)

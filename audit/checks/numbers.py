@@ -265,6 +265,15 @@ def _explained_by_words(n: Num, spelled: frozenset, months: frozenset) -> bool:
     return False
 
 
+def _soft(n: Num) -> bool:
+    """Years, ordinals, days, decades and small counts (1-10) are often restructured by a
+    translator (``first``, ``both``, Korean and Japanese counters, ``in 2019`` dropped from a
+    headline): reported as minor."""
+    if n.kind in ("year", "ordinal", "day", "decade", "month"):
+        return True
+    return n.kind in ("number", "part") and n.scale == 1.0 and n.value <= 10 and n.value == int(n.value)
+
+
 def _label(n: Num) -> str:
     return n.text
 
@@ -279,10 +288,11 @@ def number_missing(pair, ctx):
     target (``3`` -> ``tres``, ``三``), a month number named in words (``2024年11月`` ->
     ``November 2024``), a unit conversion (``5 miles`` -> ``8 km``, see UNI002), a rounding
     within 3%, a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``).
-    The span is the source number."""
+    Years, ordinals, days, decades and counts up to 10 are reported as minor (translators
+    restructure them); other numbers as major. The span is the source number."""
     al = align(ctx)
     for s in al.missing:
-        sev = "minor" if s.kind in ("year", "ordinal", "day", "decade") else None
+        sev = "minor" if _soft(s) else None
         yield hit(f"source number '{_label(s)}' is missing from the target",
                   source=(s.start, s.end), severity=sev, primary="source")
 
@@ -291,11 +301,12 @@ def number_missing(pair, ctx):
 def number_added(pair, ctx):
     """A number in the target has no counterpart in the source: compared by value with the
     same allowances as NUM001 (locale formats, native digits, scale words, numbers spelled out
-    in the source, month names, unit conversions, rounding, names with digits). The span is the
-    target number."""
+    in the source, month names, unit conversions, rounding, names with digits). Years, ordinals
+    and counts up to 10 are minor (translators make counts explicit: ``both`` -> ``2``, Korean and
+    Japanese counters). The span is the target number."""
     al = align(ctx)
     for t in al.added:
-        sev = "minor" if t.kind in ("year", "ordinal", "day", "decade") else None
+        sev = "minor" if _soft(t) else None
         yield hit(f"target number '{_label(t)}' is not in the source", target=(t.start, t.end), severity=sev)
 
 
