@@ -257,7 +257,9 @@ def _title_case(text: str) -> bool:
 
 
 def _latin_candidates(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _LATIN_WORD.finditer(text) if len(m.group()) >= 3]
+    # words in capitals are acronyms: ENT001/ENT002's business
+    return [(m.start(), m.end(), m.group()) for m in _LATIN_WORD.finditer(text)
+            if len(m.group()) >= 3 and not m.group().isupper()]
 
 
 _WORD3 = regex.compile(r"[\p{L}\p{M}]{3,}")
@@ -330,7 +332,10 @@ def name_missing(pair, ctx):
     (Pekín / Beijing / Пекин, Alemania / Germany, from CLDR names of countries, languages and cities)
     and not as a similar word (character bigrams). For sources in scripts without case (Chinese,
     Japanese, Arabic, Hindi...), the Latin-script words inside them are checked instead. Targets in
-    scripts without case are skipped (names there are transliterated in ways we cannot verify).
+    scripts without case are skipped (names there are transliterated in ways we cannot verify), and
+    so are Cyrillic and Greek targets unless ``transliterated_targets = true`` is set in
+    ``[tool.transaudit.options.ENT003]`` (their phonetic spellings of foreign names vary too much
+    for a quiet default: Уэйд for Wayde).
     German sources are checked only for rare capitalised words (German capitalises nouns). Minor and
     conservative: translators legitimately replace or drop names ("the Kremlin" for "Moscow"). The
     span is the name in the source."""

@@ -32,7 +32,14 @@ aprox pág núm ex vol cf sr sra dr dra
 np ds ww tzw tj ok ul godz wg mln mld tys zł proc ok r pkt św dz nr al
 vb örn yy sf bkz çev haz yrd doç
 г гг в вв ул пер д стр см им св ок млн млрд тыс руб долл коп др пр т п рис табл гл изд
-р ст вул м тис грн дол
+р ст вул м тис грн дол проф акад обл пос доц тов
+např tzv atd apod resp tj mj str čes napr atď ú
+bijv enz ca nr blz mr dhr mevr zgn evt vnl resp
+bl ex osv mfl ca kl nr fx mv jfr dvs ibl
+dl dna str nr pl stb ill kb ún vö esim ym jne mm ks
+dll dsb dst yth bpk sdr hlm
+npr itd tzv god sv pvz kt
+pàg núm
 """.split())
 # Lower-case particles that begin names (``de Gaulle``, ``van Gogh``, ``al-Assad``).
 _PARTICLES = frozenset("de del della di da dos das du des van von der den ter la le al el bin ibn".split())
