@@ -78,3 +78,21 @@ def test_glued_clean(source, target, sl, tl):
 def test_token_in_source_is_not_flagged():
     # a fused token copied from the source is the source's business, not a glue error
     assert run_check("GLU001", "Visit ParisTheatre today.", "Visitez ParisTheatre aujourd'hui.", "en", "fr") == []
+
+
+# --- robustness: every issue-3 check on arbitrary text, spans always inside the text ---------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+ISSUE3 = ["GLU001", "SEN001", "SEN002", "CAS001", "CAS002", "ENT001", "ENT002", "ENT003"]
+_alphabet = st.sampled_from(list("aZ. ,;:!?'\"«»-_/@#ÉéßİıПпЖж北京。，ابहि\u00a0\u0301") + ["The", "NATO", "ISIS",
+                                                                                           "London", "e.g.", "U.S."])
+_text = st.lists(_alphabet, max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(src=_text, tgt=_text, langs=st.sampled_from([("en", "es"), ("es", "en"), ("en", "zh"), ("zh", "en"),
+                                                   ("en", "ru"), ("de", "fr"), ("ar", "en"), (None, None)]))
+def test_issue3_checks_never_crash(src, tgt, langs):
+    for code in ISSUE3:
+        run_check(code, src, tgt, langs[0], langs[1])  # run_check asserts every span is inside its text
