@@ -173,9 +173,10 @@ def resample_sums(stats: np.ndarray, n_samples: int, rng: np.random.Generator, b
         idx = rng.choice(n, size=(m, n), replace=True)
         if n * m <= 2_000_000:
             sums = stats[idx].sum(1)
-        else:
-            flat = (idx + (np.arange(m)[:, None] * n)).ravel()
-            counts = np.bincount(flat, minlength=m * n).reshape(m, n).astype(np.float64)
+        else:  # row by row: a bincount over n bins stays in cache (one over m*n bins does not)
+            counts = np.empty((m, n), dtype=np.float64)
+            for r in range(m):
+                counts[r] = np.bincount(idx[r], minlength=n)
             sums = counts @ stats
         yield sums
         done += m
@@ -191,6 +192,23 @@ def bootstrap_scores(scorer: Scorer, stats: np.ndarray, n_samples: int, seed: in
         for s in sums.astype(np.float32):  # sacrebleu scores float32 sums
             out.append(comp(s).score)
     return np.array(out)
+
+
+def _bootstrap_all(scorers: Mapping[str, Scorer], arrays: Mapping[str, np.ndarray], n_samples: int,
+                   seed: int | None) -> dict[str, list[float]]:
+    """Bootstrap scores of several metrics from one set of draws (each metric alone would draw the
+    same indices from the same seed: sharing them is the same result at a fraction of the cost)."""
+    keys = list(arrays)
+    both = np.concatenate([arrays[k] for k in keys], axis=1)
+    bounds = np.cumsum([0] + [arrays[k].shape[1] for k in keys])
+    out: dict[str, list[float]] = {k: [] for k in keys}
+    comps = [scorers[k].metric._compute_score_from_stats for k in keys]
+    rng = np.random.default_rng(seed)
+    for sums in resample_sums(both, n_samples, rng, batch_cells=4_000_000):
+        for row in sums.astype(np.float32):  # sacrebleu scores float32 sums
+            for j, k in enumerate(keys):
+                out[k].append(comps[j](row[bounds[j]:bounds[j + 1]]).score)
+    return out
 
 
 def ci_from_scores(scores: Sequence[float]) -> dict[str, float]:
@@ -323,13 +341,13 @@ def evaluate(hyps: Sequence[str | None], refs: Sequence[Sequence[str]], target_l
     if "chrf" in keys and "chrf" not in stats:
         d = 3 * scorers["chrf"].metric.order
         stats["chrf"] = [row[:d] for row in stats["chrf++"]]
+    arrays = {k: np.asarray(stats[k], dtype=np.float64) for k in keys}
+    boot = _bootstrap_all(scorers, arrays, n_bootstrap, seed) if n_bootstrap and n_bootstrap > 1 else {}
     for k in keys:
         sc, st = scorers[k], stats[k]
         score = sc.corpus(st)
-        arr = np.asarray(st, dtype=np.float64)
-        ci = None
-        if n_bootstrap and n_bootstrap > 1:
-            ci = ci_from_scores(bootstrap_scores(sc, arr, n_bootstrap, seed))
+        arr = arrays[k]
+        ci = ci_from_scores(boot[k]) if k in boot else None
         out.corpus[k] = CorpusMetric(
             key=k, name=score.name, score=float(score.score), signature=sc.signature(
                 n_bootstrap if ci else None, seed), segments=len(scored),
