@@ -185,7 +185,7 @@ def _is_cjk(word: str) -> bool:
     return all(ch in _CJK_SCALE_CHARS for ch in word)
 
 
-CJK_SCALE_RE = regex.compile(r"\s?([" + _CJK_SCALE_CHARS + r"]{1,2})")
+CJK_SCALE_RE = regex.compile(r"\s?[多余餘几幾]?([" + _CJK_SCALE_CHARS + r"]{1,2})")
 
 
 def scale_value(word: str, lang: str | None) -> float | None:
@@ -215,7 +215,8 @@ _ORDINAL_SUFFIX = regex.compile(
     r"(?:st|nd|rd|th|º|ª|°|\.º|\.ª|er|re|e|ème|eme|ème|ᵉ|ᵉʳ|o|a|os|as|°|-?й|-?я|-?е|-?го|-?му|-?м|-?ю|"
     r"-?ий|-?ый|-?ой|-?ая|-?ое|-?ого|-?ому|-?ом|-?ей|inci|ıncı|uncu|üncü|ncı|nci|ncü|ncu|\.)"
     r"(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
-_DECADE_AFTER = regex.compile(r"(?:'?s|’s|er|-?х|-?e|-?es|年代|년대)(?![\p{L}\p{M}\p{N}])")
+_DECADE_AFTER = regex.compile(r"(?:'?s|’s|er|-?х|-?e|-?es|\s?年代|\s?년대)(?![\p{L}\p{M}\p{N}])")
+_CENTURY_AFTER = regex.compile(r"\s?(?:世纪|世紀|세기)")
 _TIME_AFTER = regex.compile(
     r"[ \u00a0\u202f]?(?:(a\.?m\.?|p\.?m\.?|uhr|h|hrs|horas|heures|ore|ч\.?|น\.|saat)(?![\p{L}])|(時|点|點|시)(?!間|간))",
     regex.IGNORECASE)
@@ -409,8 +410,8 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
     w1 = w1_end = None
     if nxt and not name and kind != "time":
         # the word after the number (space-separated or glued), looked up in the scale table
-        if nxt in _CJK_SCALE_CHARS or (nxt == " " and text[end + 1:end + 2] in _CJK_SCALE_CHARS
-                                        and text[end + 1:end + 2] != ""):
+        if nxt in _CJK_SCALE_CHARS or nxt in "多余餘几幾" or (nxt == " " and text[end + 1:end + 2] in _CJK_SCALE_CHARS
+                                                         and text[end + 1:end + 2] != ""):
             cm = CJK_SCALE_RE.match(text, end)
             if cm and cm.group(1) != "百":
                 sv = scale_value(cm.group(1), lang)
@@ -432,7 +433,7 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
     if kind in ("number", "id") and not name:
         w1f = w1.casefold().rstrip(".") if w1 else ""
         glued = bool(w1) and text[end:end + 1] not in _SPACE_SEPS
-        if (nxt and nxt in "%٪‰") or (w1 and not glued and (w1f in _PERCENT_WORDS or (w1f in _PERCENT_FIRST and _two_words(text, w1_end, w1f) in _PERCENT_WORDS))) \
+        if (nxt and (nxt in "%٪‰" or (nxt in _SPACE_SEPS and text[end + 1:end + 2] in ("%", "٪", "‰")))) or (w1 and not glued and (w1f in _PERCENT_WORDS or (w1f in _PERCENT_FIRST and _two_words(text, w1_end, w1f) in _PERCENT_WORDS))) \
                 or bm == "pct":
             kind = "percent"
         elif nxt and nxt in "月월" and value <= 12 and not seps:
@@ -449,11 +450,13 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
             keys.add(("t", (h * 60) % 720))
             weak.add(("h", h % 12))
             kind = "time"
-        elif bm == "ord" or (nxt and nxt in "번째番回" and _CJK_AFTER_ORD.match(text, end)):
+        elif bm == "ord" or (nxt and nxt in " 世세" and _CENTURY_AFTER.match(text, end)) \
+                or (nxt and nxt in "번째番回" and _CJK_AFTER_ORD.match(text, end)):
             kind = "ordinal"
-        elif not seps and value % 10 == 0 and value >= 10 and nxt and nxt not in _SPACE_SEPS and \
+        elif not seps and value % 10 == 0 and value >= 10 and nxt and \
+                (nxt not in _SPACE_SEPS or text[end + 1:end + 2] in ("年", "년")) and \
                 (dm := _DECADE_AFTER.match(text, end)) and \
-                (value >= 1000 or dm.group().lstrip("-'’") in ("s", "er", "х", "年代", "년대")):
+                (value >= 1000 or dm.group().lstrip("-'’ ") in ("s", "er", "х", "年代", "년대")):
             kind = "decade"
             end += dm.end() - dm.start() if dm.group().strip("-") in ("s", "'s", "’s", "er") else 0
         elif not seps and bm == "dec" and value % 10 == 0:
@@ -472,6 +475,9 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
                     end = om.end()
         if kind == "number" and not seps and 1000 <= value <= 2100 and len(asc) == 4 and scale == 1.0:
             kind = "year"
+        if lang == "th" and not seps and 2400 <= value <= 2700 and len(asc) == 4:
+            kind = "year"
+            weak.add(_key(value - 543))  # Buddhist era: 2561 = 2018
         if kind == "decade":
             v = int(value)
             if v < 100:
@@ -517,6 +523,9 @@ def _composite(start, end, raw, parts, name, kind="composite") -> Num:
     digits = "".join(ch for ch in asc if ch.isdigit())
     return Num(start, end, raw, parts[0].value if parts else 0.0, frozenset({("s", asc), ("d", digits)}),
                kind="name" if name else kind, optional=name, parts=parts, num_end=end)
+
+
+_H_BETWEEN = regex.compile(r"[ \u00a0\u202f]?h[ \u00a0\u202f]?")
 
 
 def _cjk_part(n: Num) -> tuple[float, float, float]:
@@ -590,6 +599,15 @@ def parse_numbers(view) -> list[Num]:
             parts = (prev.parts or (prev,)) + (n,)
             out[-1] = Num(prev.start, n.end, text[prev.start:n.end], prev.value, frozenset({("d", digits)}),
                           kind="phone", parts=parts, num_end=n.end)
+            continue
+        # French and others: 19 h 00, 17 h 30
+        if (prev is not None and prev.kind == "time" and len(n.text) == 2 and n.value < 60
+                and _H_BETWEEN.fullmatch(text[prev.end:n.start])):
+            h = int(prev.value)
+            mins = h * 60 + int(n.value)
+            out[-1] = Num(prev.start, n.end, text[prev.start:n.end], h + n.value / 100,
+                          frozenset({("t", mins % 720)}), frozenset({("h", h % 12), _key(h)}), kind="time",
+                          parts=(prev, n), num_end=n.end)
             continue
         # 1950-53: a two-digit year after a four-digit one
         if (prev is not None and prev.kind == "year" and len(n.text) == 2 and n.kind in ("number", "year")
@@ -874,6 +892,19 @@ def _word_value(w: str, lang: str | None) -> float | None:
     return None
 
 
+_TOKEN_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+
+
+@lru_cache(maxsize=64)
+def _prefixes(lang: str | None) -> tuple[frozenset, frozenset]:
+    """First three letters of every number word of a language, and its words shorter than three."""
+    words = set(_SPELLED.get(lang or "", {})) | set(_STEMS.get(lang or "", {}))
+    if lang == "it":
+        words |= set(_IT_NUMBERS)
+    words |= {w for w in _SCALES if len(w) >= 3 and not w.endswith(".")}
+    return frozenset(w[:3] for w in words if len(w) >= 3), frozenset(w for w in words if len(w) < 3)
+
+
 def spelled_values(view) -> frozenset:
     """Values of numbers spelled out in words in ``view`` (use ``view.memo``).
 
@@ -898,12 +929,30 @@ def spelled_values(view) -> frozenset:
         return frozenset(out)
     seq: list[float] = []
     prev_end = 0
-    for tok in view.words:
-        if seq and text[prev_end:tok.start].strip(" -\u00a0"):
+    low = text.casefold()
+    prefixes, short = _prefixes(lang)
+    pre_re = _PREFIX_RE.get(lang)
+    for tok in _TOKEN_RE.finditer(low):
+        w = tok.group()
+        if seq and low[prev_end:tok.start()].strip(" -\u00a0"):
             _flush(seq, out)
             seq = []
-        prev_end = tok.end
-        w = tok.text.casefold()
+        prev_end = tok.end()
+        if "-" not in w and "‐" not in w:
+            # cheap rejection of words that cannot be numbers
+            if len(w) < 3:
+                if w not in short and w not in _CONNECTORS:
+                    _flush(seq, out)
+                    seq = []
+                    continue
+            else:
+                core = w
+                if pre_re is not None and (pm := pre_re.match(w)) and pm.end() and len(w) - pm.end() >= 2:
+                    core = w[pm.end():]
+                if w[:3] not in prefixes and core[:3] not in prefixes and core[:2] not in short:
+                    _flush(seq, out)
+                    seq = []
+                    continue
         parts = _WORD_SPLIT.split(w) if "-" in w or "‐" in w else [w]
         vals = [_word_value(p, lang) for p in parts]
         whole = _word_value(w, lang) if len(parts) > 1 else None

@@ -149,6 +149,11 @@ def align(ctx) -> Alignment:
             s_left, t_left = s_new, t_new
             _match(s_left, t_left, al, src, tgt, (0, 1))
     _match(s_left, t_left, al, src, tgt, (2,))
+    # leftover composites (1/3, 24/7, 4:0) are explained part by part
+    if s_left:
+        s_left = _explode(s_left)[0]
+    if t_left:
+        t_left = _explode(t_left)[0]
     # names (G7, MP3, COVID-19) may match but are never reported
     s_left = [n for n in s_left if not n.optional and n.kind != "name"]
     t_left = [n for n in t_left if not n.optional and n.kind != "name"]
@@ -196,13 +201,9 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         _drop_loose(t_left, tgt, al.tgt_units, src)
     # 2. numbers spelled out, month names on the other side
     if s_left:
-        spelled = tgt.memo(spelled_values)
-        months = tgt.memo(month_values)
-        s_left[:] = [s for s in s_left if not _explained_by_words(s, spelled, months)]
+        s_left[:] = [s for s in s_left if not _explained_by_words(s, tgt)]
     if t_left:
-        spelled = src.memo(spelled_values)
-        months = src.memo(month_values)
-        t_left[:] = [t for t in t_left if not _explained_by_words(t, spelled, months)]
+        t_left[:] = [t for t in t_left if not _explained_by_words(t, src)]
     # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22
     for s in list(s_left):
         for t in t_left:
@@ -256,12 +257,13 @@ def _small(n: Num) -> bool:
     return n.kind in ("number", "ordinal", "part") and n.scale == 1.0 and n.value <= 20 and n.value == int(n.value)
 
 
-def _explained_by_words(n: Num, spelled: frozenset, months: frozenset) -> bool:
+def _explained_by_words(n: Num, other) -> bool:
+    """A number spelled out in words on the other side, or a month number named there."""
     keys = _numeric(n.all_keys)
-    if keys & spelled:
+    if keys & other.memo(spelled_values):
         return True
-    if months and n.value in months and n.kind not in ("year", "percent"):
-        return True
+    if n.kind not in ("year", "percent") and 1 <= n.value <= 12 and n.value == int(n.value):
+        return n.value in other.memo(month_values)
     return False
 
 
