@@ -21,6 +21,7 @@ from ..text import char_script
 MIN_RUN = 3  # foreign words in a run
 MAJOR_RUN = 5  # from this many foreign words the flag is major
 SRC_MIN_ZIPF = 3.0  # common in the source language (about once per million words or more)
+MEAN_SRC_ZIPF = 4.0  # a fragment of the source language is made of its everyday words
 MARGIN = 1.5  # at least 30 times more frequent in the source language than in the target
 MIN_SPACELESS_RUN = 4  # ideographs/kana copied from a Chinese/Japanese source into another script
 
@@ -73,7 +74,10 @@ def _quoted(text: str, s: int, e: int) -> bool:
 
 
 def _in_parens(text: str, s: int, e: int) -> bool:
-    return text.rfind("(", 0, s) > text.rfind(")", 0, s) and text.find(")", e) != -1
+    for o, c in (("(", ")"), ("（", "）")):
+        if text.rfind(o, 0, s) > text.rfind(c, 0, s) and text.find(c, e) != -1:
+            return True
+    return False
 
 
 _SENT_END = re.compile(r"[.!?…。！？]\s")
@@ -170,7 +174,8 @@ def _spaced_runs(pair, ctx, src: str, tgt: str | None):
                 piece.append(k)
                 continue
             fidx = [q for q in piece if marks[q]]
-            if len(fidx) >= MIN_RUN and len(fidx) * 3 >= 2 * (fidx[-1] - fidx[0] + 1):
+            if len(fidx) >= MIN_RUN and len(fidx) * 3 >= 2 * (fidx[-1] - fidx[0] + 1) and \
+                    sum(zipf(toks[q].text.casefold(), src) for q in fidx) >= MEAN_SRC_ZIPF * len(fidx):
                 ta, tb = toks[fidx[0]], toks[fidx[-1]]
                 found = _source_phrase(skeys, swords, [t.text.casefold() for t in toks[fidx[0]:fidx[-1] + 1]])
                 if found is not None and not _within_quotes(text, ta.start, tb.end) \
