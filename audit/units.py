@@ -48,7 +48,7 @@ week: week|weeks|semana|semanas|semaine|semaines|woche|wochen|settimana|settiman
 month: month|months|mes|meses|mois|monat|monate|monaten|mese|mesi|месяц*|місяц*|miesiąc*|miesięcy|个月|個月|か月|ヶ月|カ月|ケ月|개월|شهر|أشهر|شهور|ماه|חודש|חודשים|महीने|महीना|महीनों|tháng|เดือน
 year: year|years|yr|yrs|año|años|ans|année|années|jahr|jahre|jahren|jahres|anno|anni|ano|anos|год|года|лет|годам|годах|рік|роки|років|rok|lata|lat|lat.|yıl*|yaş*|年|年間|년|سنة|سنوات|عام|أعوام|عاما|عامًا|سال|שנה|שנים|साल|वर्ष|वर्षों|năm|ปี
 mm: mm|millimeter|millimetern|millimeters|millimetre|millimetres|milímetro|milímetros|millimètre|millimètres|millimetri|миллиметр*|мм|міліметр*|milimetr*|milimetre|毫米|ミリ|밀리미터|ملم|مليمتر|میلی‌متر|میلیمتر*|מ"מ|मिलीमीटर
-cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|سانتیمتر*|ס"מ|सेंटीमीटर
+cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|سانتیمتر*|سانتی|ס"מ|सेंटीमीटर
 m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร
 km: km|kilometer|kilometern|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر*|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร
 km,kg: キロ|kilo|kilos|кило

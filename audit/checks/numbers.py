@@ -21,7 +21,8 @@ from ..units import MEASURES, Unit, converts, unit_at, unit_before, unit_ids_in,
 
 # "1 to 4 inches", "2,5 bis 10 cm", "5–10 см": the first number of a range takes the unit of the second.
 _RANGE_NEXT = regex.compile(
-    r"[ \u00a0]?(?:[-–—~～〜]|to|a|y|and|et|und|bis|à|e|i|do|до|ve|or|o|ou|oder|или|и|hasta|al)[ \u00a0]?"
+    r"[ \u00a0]?(?:[-–—~～〜]|to|a|y|and|et|und|bis|à|e|i|do|до|ve|or|o|ou|oder|или|и|hasta|al|עד|ל-|تا|إلى|الى|"
+    r"حتى|و|से|至|到|から|에서|ila|đến|tới|ถึง)[ \u00a0]?"
     r"\p{Nd}+(?:[.,]\p{Nd}+)?", regex.IGNORECASE)
 
 _CACHE_ATTR = "_numbers_alignment"
