@@ -28,7 +28,8 @@ def add_arguments(p) -> None:
                    help="review decisions ('transaudit review'): leave dismissed flags out, audit post-edited targets")
 
 
-_EXT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".txt": "text"}
+_EXT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".txt": "text", ".html": "html",
+                ".htm": "html", ".sarif": "sarif", ".xlf": "xliff", ".xliff": "xliff"}
 
 
 def run(args) -> int:

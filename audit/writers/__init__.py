@@ -21,6 +21,9 @@ WRITERS: dict[str, str] = {
     "json": "jsonout",
     "jsonl": "jsonl",
     "csv": "csvout",
+    "html": "html",
+    "sarif": "sarif",
+    "xliff": "xliff_its",
 }
 
 

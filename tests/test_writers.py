@@ -1,0 +1,131 @@
+"""Report writers: exact spans, escaping of untrusted text, valid structure, atomic output."""
+import csv
+import io
+import json
+
+import pytest
+from lxml import etree
+
+from audit.model import AuditResult, Flag, Pair, PairResult, Severity, Span, fingerprint
+from audit.writers import atomic_write, write_report
+from audit.writers.pieces import pieces
+
+NASTY = "Click <script>alert(1)</script> [bold]now[/bold] \x1b[31mred\x1b[0m \u202eevil & more"
+
+
+def make_flag(pair, code, sev, spans, message="msg"):
+    spans = tuple(spans)
+    return Flag(pair.id, code, "name", sev, "accuracy/mistranslation", message, spans, fingerprint(code, pair, spans))
+
+
+def make_result():
+    p1 = Pair("1", "Hola <b>mundo</b>.", NASTY, source_lang="es", target_lang="en", index=0)
+    s = NASTY.index("<script>")
+    f1 = make_flag(p1, "MRK001", Severity.MAJOR, [Span("target", s, s + 8), Span("source", 5, 8)], "tag <b> lost")
+    f2 = make_flag(p1, "NUM003", Severity.MINOR, [Span("target", s + 2, s + 20)])
+    esc = NASTY.index("\x1b")
+    f3 = make_flag(p1, "ENC003", Severity.CRITICAL, [Span("target", esc, esc + 1)], "control \x1b char")
+    p2 = Pair("2", "Adiós.", "中文。", source_lang="es", target_lang="zh", index=1)
+    f4 = make_flag(p2, "EMP002", Severity.MINOR, [Span("target", 0, 0)])
+    p3 = Pair("3", "Sí.", "Yes.", source_lang="es", target_lang="en", index=2)
+    segs = (PairResult(p1, (f1, f2, f3)), PairResult(p2, (f4,)), PairResult(p3, ()))
+    return AuditResult(segs, "es", "en", "transaudit:test", {}, scores={"quality": 50.0})
+
+
+def render(fmt):
+    buf = io.StringIO()
+    write_report(make_result(), fmt, stream=buf)
+    return buf.getvalue()
+
+
+def test_pieces_cover_text_and_overlaps():
+    res = make_result()
+    seg = res.segments[0]
+    text = seg.pair.target
+    ps = pieces(text, seg.flags, "target")
+    assert "".join(text[a:b] for a, b, _ in ps) == text
+    s = text.index("<script>")
+    covering = {(a, b): {f.code for f in fl} for a, b, fl in ps}
+    assert covering[(s + 2, s + 8)] == {"MRK001", "NUM003"}
+    assert covering[(s, s + 2)] == {"MRK001"}
+
+
+def test_html_escapes_everything_and_marks_spans():
+    out = render("html")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "␛" in out and "&lt;U+202E&gt;" in out
+    assert 'class="major"' in out and 'class="critical"' in out and "minor empty" in out
+    assert "[bold]now[/bold]" in out  # shown as text, nothing interprets it
+
+
+def test_sarif_structure():
+    d = json.loads(render("sarif"))
+    assert d["version"] == "2.1.0"
+    run = d["runs"][0]
+    results = run["results"]
+    assert len(results) == 4
+    levels = {r["ruleId"]: r["level"] for r in results}
+    assert levels == {"MRK001": "warning", "NUM003": "note", "ENC003": "error", "EMP002": "note"}
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    for r in results:
+        assert rule_ids[r["ruleIndex"]] == r["ruleId"]
+        assert r["partialFingerprints"]["transaudit/v1"]
+
+
+def test_xliff_its_marks_are_exact_and_refs_resolve():
+    out = render("xliff")
+    root = etree.fromstring(out.encode("utf-8"))
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2", "its": "http://www.w3.org/2005/11/its"}
+    ids = {el.get("{http://www.w3.org/XML/1998/namespace}id") for el in root.iterfind(".//its:locQualityIssues", ns)}
+    refs = [el.get("{http://www.w3.org/2005/11/its}locQualityIssuesRef") for el in root.iter()
+            if el.get("{http://www.w3.org/2005/11/its}locQualityIssuesRef")]
+    assert refs and all(r[1:] in ids for r in refs)
+    tu = root.find(".//x:trans-unit[@id='1']", ns)
+    target = tu.find("x:target", ns)
+    text = "".join(target.itertext())
+    assert len(text) == len(NASTY)  # control characters replaced one for one
+    marked = "".join(m.text for m in target.iterfind("x:mrk", ns))
+    s = NASTY.index("<script>")
+    assert marked.startswith(NASTY[s:s + 20])
+    types = {i.get("locQualityIssueType") for i in tu.iterfind(".//its:locQualityIssue", ns)}
+    assert types == {"markup", "numbers", "characters"}
+
+
+def test_csv_one_row_per_flag_with_exact_text():
+    rows = list(csv.DictReader(io.StringIO(render("csv"))))
+    assert len(rows) == 4
+    res = make_result()
+    for row in rows:
+        seg = next(s for s in res.segments if s.pair.id == row["segment_id"])
+        side = row["side"]
+        assert row["text"] == seg.pair.text(side)[int(row["start"]):int(row["end"])]
+
+
+def test_text_report_never_passes_escapes_through():
+    out = render("text")
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "⟦" in out
+
+
+def test_json_contract_text_equals_slice():
+    d = json.loads(render("json"))
+    for seg in d["segments"]:
+        for f in seg["flags"]:
+            assert f["text"] == seg[f["side"]][f["start"]:f["end"]]
+            for r in f["related"]:
+                assert r["text"] == seg[r["side"]][r["start"]:r["end"]]
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old")
+
+    def boom(fh):
+        fh.write("partial")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        atomic_write(str(target), boom)
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
