@@ -88,39 +88,69 @@ def _strip_eol(line: str) -> str:
     return line
 
 
+def _first_bad_utf8_line(path: str, codec: str) -> InputError:
+    """Error path: re-read line by line to name the first line that does not decode."""
+    lineno = None
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[3:]
+            try:
+                raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                if codec == "utf-8":
+                    return _utf8_error(path, raw, lineno, exc)
+                return InputError(f"not valid {codec} (byte 0x{raw[exc.start]:02x}); convert the file to UTF-8",
+                                  path, lineno)
+    return InputError(f"not valid {codec}", path, lineno)  # pragma: no cover - the block decoder failed
+
+
+_BLOCK = 1 << 20
+
+
 def open_text_lines(path: str, keepends: bool = False, encoding: str | None = None) -> Iterator[tuple[int, str]]:
     """Yield (1-based line number, line), streaming; lines split on ``\\n`` only (``\\r\\n`` tolerated).
 
     ``encoding`` forces an ASCII-compatible legacy encoding (a PO file's declared charset);
-    by default the encoding comes from the BOM, else UTF-8.
+    by default the encoding comes from the BOM, else UTF-8. The file is decoded in blocks of
+    1 MB (memory stays flat); a decoding error is located precisely by re-reading.
     """
     enc = detect_encoding(path)
-    if enc in ("utf-16", "utf-32"):
-        try:
-            with open(path, encoding=enc, newline="\n") as fh:
-                lineno = 0
-                for lineno, line in enumerate(fh, 1):
-                    if "\x00" in line:
-                        raise InputError("NUL character in text (binary file?)", path, lineno)
-                    yield lineno, line if keepends else _strip_eol(line)
-        except UnicodeError:
-            raise _locate_error(path, enc) from None
-        return
-    codec = "utf-8" if encoding is None or enc == "utf-8-sig" else encoding
+    if enc in ("utf-16", "utf-32", "utf-8-sig"):
+        codec = enc
+    else:
+        codec = encoding or "utf-8"
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    lineno = 0
+    rest = ""
     with open(path, "rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            if lineno == 1 and enc == "utf-8-sig":
-                raw = raw[3:]
-            if b"\x00" in raw:
-                raise InputError("NUL byte in text (binary file?)", path, lineno)
+        while True:
+            block = fh.read(_BLOCK)
+            final = not block
             try:
-                line = raw.decode(codec)
-            except UnicodeDecodeError as exc:
-                if codec == "utf-8":
-                    raise _utf8_error(path, raw, lineno, exc) from None
-                raise InputError(f"not valid {codec} (byte 0x{raw[exc.start]:02x}); convert the file to UTF-8",
-                                 path, lineno) from None
-            yield lineno, line if keepends else _strip_eol(line)
+                text = decoder.decode(block, final=final)
+            except UnicodeDecodeError:
+                if codec in ("utf-16", "utf-32"):
+                    raise _locate_error(path, codec) from None
+                raise _first_bad_utf8_line(path, "utf-8" if codec == "utf-8-sig" else codec) from None
+            if "\x00" in text:
+                nul = (rest + text).index("\x00")
+                raise InputError("NUL character in text (binary file?)", path, lineno + (rest + text).count("\n", 0, nul) + 1)
+            if final:
+                if rest:
+                    lineno += 1
+                    yield lineno, rest
+                return
+            lines = (rest + text).split("\n")
+            rest = lines.pop()
+            if keepends:
+                for line in lines:
+                    lineno += 1
+                    yield lineno, line + "\n"
+            else:
+                for line in lines:
+                    lineno += 1
+                    yield lineno, line[:-1] if line.endswith("\r") else line
 
 
 def read_text(path: str) -> str:

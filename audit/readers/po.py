@@ -32,7 +32,8 @@ from .decode import open_text_lines
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f",
             "v": "\v", "'": "'", "?": "?"}
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))", re.S)
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
+# one line: an optional keyword (msgstr[N] for plurals), then one "..." string and nothing else
+_LINE = re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"([^"\\]*(?:\\.[^"\\]*)*)"\Z', re.S)
 
 
 class _Entry:
@@ -67,30 +68,6 @@ def _unescape(s: str, path: str, lineno: int) -> str:
         raise InputError(f"invalid escape sequence \\{c} in a PO string", path, lineno)
 
     return _ESCAPE_RE.sub(sub, s)
-
-
-def _quoted(rest: str, path: str, lineno: int) -> str:
-    """The content of one ``"..."`` string that makes up the rest of a line."""
-    rest = rest.strip()
-    if len(rest) < 2 or rest[0] != '"' or rest[-1] != '"':
-        raise InputError('expected a string in double quotes', path, lineno)
-    body = rest[1:-1]
-    # an unescaped quote inside means two strings on one line, or a broken one
-    i = body.find('"')
-    while i != -1:
-        bs = 0
-        j = i - 1
-        while j >= 0 and body[j] == "\\":
-            bs += 1
-            j -= 1
-        if bs % 2 == 0:
-            raise InputError('unescaped double quote inside a PO string', path, lineno)
-        i = body.find('"', i + 1)
-    if body.endswith("\\"):
-        bs = len(body) - len(body.rstrip("\\"))
-        if bs % 2:
-            raise InputError("string ends with a lone backslash", path, lineno)
-    return _unescape(body, path, lineno)
 
 
 def _header_fields(text: str) -> dict[str, str]:
@@ -151,10 +128,17 @@ def _entries(path: str, encoding: str | None = None) -> Iterator[_Entry]:
                     pending.append(text)
             # "#:" references and "#|" previous strings are not needed
             continue
-        if s[0] == '"':
+        m = _LINE.match(s)
+        if m is None:
+            if s.startswith(("msg", '"')):
+                raise InputError('expected a string in double quotes (with \\" for a quote inside)', path, lineno)
+            raise InputError(f"unexpected text in PO file: {s[:40]!r}", path, lineno)
+        kw, num, value = m.group(1), m.group(2), m.group(3)
+        if "\\" in value:
+            value = _unescape(value, path, lineno)
+        if kw is None:  # a continuation string
             if field is None or cur is None:
                 raise InputError("string outside of an entry", path, lineno)
-            value = _quoted(s, path, lineno)
             if field == "ctx":
                 cur.ctx = (cur.ctx or "") + value
             elif field == "id":
@@ -165,11 +149,8 @@ def _entries(path: str, encoding: str | None = None) -> Iterator[_Entry]:
                 n = field[1]
                 cur.msgstr[n] += value
             continue
-        m = _KEYWORD.match(s)
-        if not m:
-            raise InputError(f"unexpected text in PO file: {s[:40]!r}", path, lineno)
-        kw, num, rest = m.group(1), m.group(2), m.group(3)
-        value = _quoted(rest, path, lineno)
+        if num is not None and kw != "msgstr":
+            raise InputError(f"{kw}[{num}] is not PO syntax", path, lineno)
         if kw in ("msgctxt", "msgid") and (cur is None or cur.msgstr or (kw == "msgctxt" and cur.has_msgid)):
             if cur is not None:
                 done = finish(cur)

@@ -34,25 +34,31 @@ RULES = {
 _SCAN_UNITS = 1000  # units read ahead, at most, to learn the target language
 
 
+def _unit(tu) -> tuple[list[tuple[str | None, object]], str | None]:
+    """([(lang, seg element or None)] of a tu's variants in order, the unit's notes or None)."""
+    variants = []
+    notes = None
+    for child in tu:
+        tag = child.tag
+        name = tag if tag == "tuv" else local(tag)
+        if name == "tuv":
+            seg = None
+            for c in child:
+                ctag = c.tag
+                cname = ctag if ctag == "seg" else local(ctag)
+                if cname == "seg":
+                    if seg is None:
+                        seg = c
+                elif cname == "note" and (c.text or "").strip():
+                    notes = (notes or []) + [c.text.strip()]
+            variants.append((xml_lang(child), seg))
+        elif name == "note" and (child.text or "").strip():
+            notes = (notes or []) + [child.text.strip()]
+    return variants, ("\n".join(notes) if notes else None)
+
+
 def _variants(tu) -> list[tuple[str | None, object]]:
-    """[(lang, seg element or None)] of a tu's variants, in order."""
-    out = []
-    for tuv in tu:
-        if local(tuv.tag) != "tuv":
-            continue
-        seg = None
-        for c in tuv:
-            if local(c.tag) == "seg":
-                seg = c
-                break
-        out.append((xml_lang(tuv), seg))
-    return out
-
-
-def _notes(tu) -> str | None:
-    notes = [(n.text or "").strip() for n in tu.iter("{*}note")]
-    notes = [n for n in notes if n]
-    return "\n".join(notes) if notes else None
+    return _unit(tu)[0]
 
 
 def _pick(variants, src: str | None, tgt: str | None) -> tuple[int | None, int | None]:
@@ -109,10 +115,15 @@ def _read(path: str, src: str | None, tgt: str | None, user_src: str | None, use
     index = 0
     position = 0
     meta["skipped"] = 0
+    picks: dict[tuple, tuple[int | None, int | None]] = {}
     for _ev, el in events(path, ("end",), "{*}tu"):
         position += 1
-        variants = _variants(el)
-        si, ti = _pick(variants, src, tgt)
+        variants, note = _unit(el)
+        key = tuple(lang for lang, _ in variants)
+        picked = picks.get(key)
+        if picked is None:
+            picked = picks[key] = _pick(variants, src, tgt)
+        si, ti = picked
         if si is None:
             meta["skipped"] += 1
             release(el)
@@ -128,12 +139,14 @@ def _read(path: str, src: str | None, tgt: str | None, user_src: str | None, use
             target = render(tseg, RULES, path) if tseg is not None else ""
             tline = tseg.sourceline if tseg is not None else None
         sline = sseg.sourceline if sseg is not None else el.sourceline
+        if tline is None:
+            tline = el.sourceline
+        s_origin = Origin(path, tuid, sline, None)
         yield Pair(
             id=pid, source=source, target=target,
             source_lang=user_src or slang or src, target_lang=user_tgt or tlang or tgt,
-            source_origin=Origin(path, tuid, sline, None),
-            target_origin=Origin(path, tuid, tline if tline is not None else el.sourceline, None),
-            index=index, note=_notes(el),
+            source_origin=s_origin, target_origin=s_origin if tline == sline else Origin(path, tuid, tline, None),
+            index=index, note=note,
         )
         index += 1
         release(el)

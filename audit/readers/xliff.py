@@ -97,6 +97,16 @@ def _children(el, name: str):
     return [c for c in el if local(c.tag) == name]
 
 
+def _parts(el) -> dict[str, list]:
+    """The children of a unit or segment by local name, in one pass."""
+    out: dict[str, list] = {}
+    for c in el:
+        tag = c.tag
+        if isinstance(tag, str):
+            out.setdefault(tag[tag.find("}") + 1:], []).append(c)
+    return out
+
+
 def _read_v1(path, src_lang, tgt_lang) -> Iterator[Pair]:
     index = 0
     position = 0
@@ -115,13 +125,14 @@ def _read_v1(path, src_lang, tgt_lang) -> Iterator[Pair]:
             continue
         uid = el.get("id")
         pid = uid if uid else str(position)
-        srcs = _children(el, "source")
+        parts = _parts(el)
+        srcs = parts.get("source")
         if not srcs:
             raise InputError(f"trans-unit {pid!r} has no <source>", path, el.sourceline)
-        tgts = _children(el, "target")
+        tgts = parts.get("target")
         s_el = srcs[0]
         t_el = tgts[0] if tgts else None
-        notes = [(n.text or "").strip() for n in _children(el, "note")]
+        notes = [(n.text or "").strip() for n in parts.get("note", ())]
         notes = [n for n in notes if n]
         yield Pair(
             id=pid, source=render(s_el, RULES_1, path),
@@ -153,17 +164,19 @@ def _read_v2(path, src_lang, tgt_lang) -> Iterator[Pair]:
             continue
         uid = el.get("id")
         base_id = uid if uid else str(position)
+        parts = _parts(el)
         notes = []
-        for ns in _children(el, "notes"):
+        for ns in parts.get("notes", ()):
             notes.extend((n.text or "").strip() for n in _children(ns, "note"))
         notes = [n for n in notes if n]
         note = "\n".join(notes) if notes else None
-        segments = _children(el, "segment")
+        segments = parts.get("segment", ())
         for k, seg in enumerate(segments, 1):
-            srcs = _children(seg, "source")
+            sparts = _parts(seg)
+            srcs = sparts.get("source")
             if not srcs:
                 raise InputError(f"unit {base_id!r}: <segment> has no <source>", path, seg.sourceline)
-            tgts = _children(seg, "target")
+            tgts = sparts.get("target")
             s_el, t_el = srcs[0], (tgts[0] if tgts else None)
             if len(segments) > 1:
                 pid = f"{base_id}/{seg.get('id') or k}"
