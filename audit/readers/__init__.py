@@ -8,6 +8,7 @@ file and line for bad input; none modifies its input.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -44,6 +45,7 @@ FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
 _SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "arabic": "Arab", "devanagari": "Deva"}
 
 
+@lru_cache(maxsize=256)
 def normalize_lang(code: str | None) -> str | None:
     """A language tag as a file gives it, in BCP 47 shape: ``pt_BR`` -> ``pt-BR``, ``sr@latin`` -> ``sr-Latn``."""
     if not code:
@@ -62,6 +64,7 @@ def normalize_lang(code: str | None) -> str | None:
     return "-".join(x for x in out if x) or None
 
 
+@lru_cache(maxsize=256)
 def lang_score(lang: str | None, wanted: str | None) -> int:
     """2: same tag, 1: same base language, 0: different (or unknown)."""
     if not lang or not wanted:
