@@ -47,13 +47,24 @@ def _make_flags(chk: Check, pair: Pair, findings: Iterable[Finding], config: Con
     return out
 
 
+# A missing or blank target is reported once, by these families; other checks don't pile on.
+BLANK_TARGET_FAMILIES = frozenset({"EMP", "ALN"})
+
+
+def _blank_target(pair: Pair) -> bool:
+    return not (pair.target or "").strip()
+
+
 def check_pair(pair: Pair, checks: Sequence[Check], config: Config,
                prev: Pair | None = None, next: Pair | None = None) -> list[Flag]:
     """Run the pair-scope checks on one pair; flags unsorted."""
     ctx = Context(pair, prev, next, config.options)
     flags: list[Flag] = []
+    blank = _blank_target(pair)
     for chk in checks:
         if chk.spec.scope != "pair" or not chk.spec.applies(pair.source_lang, pair.target_lang):
+            continue
+        if blank and chk.code[:3] not in BLANK_TARGET_FAMILIES:
             continue
         try:
             found = chk.fn(pair, ctx)
@@ -177,6 +188,8 @@ def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config
         for idx, fd in found:
             pair = pairs[idx]
             if not chk.spec.applies(pair.source_lang, pair.target_lang):
+                continue
+            if _blank_target(pair) and chk.code[:3] not in BLANK_TARGET_FAMILIES:
                 continue
             extra.setdefault(idx, []).extend(_make_flags(chk, pair, [fd], config))
     if not extra:
