@@ -336,6 +336,13 @@ def test_po_legacy_charset_and_source_language_header(tmp_path):
     assert (pairs[0].source, pairs[0].target) == ("Crème brûlée", "Crème brûlée (Süßspeise)")
 
 
+def test_po_charset_is_taken_from_the_header_only(tmp_path):
+    text = ('msgid ""\nmsgstr "Language: es\\n"\n\nmsgid "Content-Type: text/html; charset=ISO-8859-1"\n'
+            'msgstr "Tipo de contenido: texto/html; juego de caracteres=ISO-8859-1 — ñ"\n')
+    _, pairs = read(write(tmp_path, "u.po", text))
+    assert pairs[0].target.endswith("— ñ")
+
+
 @pytest.mark.parametrize("body, line, what", [
     ('msgid "a"\nmsgstr "b\n', 2, "double quotes"),
     ('msgid "a"\n', 1, "without msgstr"),

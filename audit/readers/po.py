@@ -211,31 +211,30 @@ def _pairs(path: str, encoding, src_lang, tgt_lang) -> Iterator[Pair]:
             index += 1
 
 
-_CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)", re.I)
+_CHARSET = re.compile(r"charset\s*=\s*([A-Za-z0-9_.:-]+)", re.I)
 
 
 def _scan_header(path: str) -> tuple[str | None, dict[str, str]]:
-    """(legacy encoding or None for UTF-8, header fields): reads only up to the first real entry."""
-    with open(path, "rb") as fh:
-        head = fh.read(16384)
+    """(legacy encoding or None for UTF-8, header fields), from the header entry alone.
+
+    The header is read as Latin-1 (every byte decodes; header fields are ASCII), so the
+    declared charset can be learnt before the rest of the file is decoded with it."""
+    fields: dict[str, str] = {}
+    for e in _entries(path, "latin-1"):
+        if e.msgid == "" and e.ctx is None:
+            fields = _header_fields(e.msgstr.get(0, ""))
+        break
     encoding = None
-    m = _CHARSET.search(head)
+    m = _CHARSET.search(fields.get("content-type", ""))
     if m:
-        name = m.group(1).decode("ascii").lower()
+        name = m.group(1).lower()
         if name not in ("charset", "utf-8", "utf8"):
             try:
                 info = codecs.lookup(name)
             except LookupError:
                 raise InputError(f"unknown charset {name!r} in the PO header", path) from None
-            if "utf-16" in info.name or "utf-32" in info.name:
-                encoding = None  # BOM-detected by the decoder
-            elif info.name != "utf-8":
+            if info.name != "utf-8" and "utf-16" not in info.name and "utf-32" not in info.name:
                 encoding = info.name
-    fields: dict[str, str] = {}
-    for e in _entries(path, encoding):
-        if e.msgid == "" and e.ctx is None:
-            fields = _header_fields(e.msgstr.get(0, ""))
-        break
     return encoding, fields
 
 
