@@ -52,6 +52,7 @@ _ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "iw": "he", "in": "id", "jw": "jv", "n
             "uzs": "uz", "azj": "az", "khk": "mn", "plt": "mg", "swh": "sw", "gaz": "om", "npi": "ne"}
 
 
+@lru_cache(maxsize=1024)
 def norm(lang: str | None) -> str | None:
     """A language code reduced to the base code the identifiers use ('pt-BR' -> 'pt', 'nb' -> 'no')."""
     if not lang:
@@ -63,6 +64,7 @@ def norm(lang: str | None) -> str | None:
     return _ALIASES.get(b, b)
 
 
+@lru_cache(maxsize=4096)
 def compatible(a: str | None, b: str | None) -> bool:
     """Whether two languages are the same or close enough to be confused (es/pt/gl/ca, cs/sk,
     hr/sr/bs, da/no/sv, ms/id...): a target detected as one is fine for the other."""
