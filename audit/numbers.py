@@ -336,20 +336,28 @@ class Num:
         return self.keys | self.weak
 
 
+@lru_cache(maxsize=4096)
+def _alphabetic(ch: str) -> bool:
+    """A letter of a cased alphabet (Latin, Cyrillic, Greek): glued to digits it makes a name."""
+    return bool(_ALPHA_SCRIPTS.match(ch))
+
+
 def _parse_token(text: str, m, lang: str | None) -> Num | None:
     start, end = m.span()
     raw = m.group()
-    asc = ascii_digits(raw)
-    pieces = _SEP_SPLIT.split(asc)
-    groups, seps = pieces[0::2], pieces[1::2]
-    before = text[max(0, start - 12):start]
+    asc = raw if raw.isascii() else ascii_digits(raw)
+    if asc.isdigit():
+        groups, seps = [asc], []
+    else:
+        pieces = _SEP_SPLIT.split(asc)
+        groups, seps = pieces[0::2], pieces[1::2]
     after = text[end:end + 24]
     prev_ch = text[start - 1] if start else ""
     name = False
     # A number glued to alphabetic letters (G7, MP3, A380, COVID-19, F-16) is a name.
-    if prev_ch and _ALPHA_SCRIPTS.match(prev_ch):
+    if prev_ch and prev_ch.isalpha() and _alphabetic(prev_ch):
         name = True
-    elif prev_ch == "-" and start >= 2 and _ALPHA_SCRIPTS.match(text[start - 2]):
+    elif prev_ch == "-" and start >= 2 and _alphabetic(text[start - 2]):
         name = True
     kind = "number"
     keys: set = set()
@@ -381,6 +389,8 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
         value = values[0]
         keys = {_key(values[0])}
         weak = {_key(v) for v in values[1:]}
+        if len(values) == 1 and seps == [","] and locale_symbols(lang)[0] != "," and len(groups[1]) != 3:
+            parts = _split_parts(m, raw)  # "1,1" in an English or Chinese text may be a list
         if len(groups) == 2 and seps[0] in ".," and len(groups[1]) == 2 and int(groups[0]) <= 24 \
                 and int(groups[1]) < 60:
             weak.add(("t", (int(groups[0]) * 60 + int(groups[1])) % 720))
@@ -404,7 +414,7 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
 
     num_end = end
     scale = 1.0
-    bm = _before_info(text, start)
+    bm = _before_info(text, start) if start else None
     currency = bm == "cur"
     nxt = text[end:end + 1]
     w1 = w1_end = None
@@ -759,6 +769,8 @@ _CJK_NUMERALS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "�
                  "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000,
                  "万": 10000, "萬": 10000, "亿": 1e8, "億": 1e8, "半": 0.5, "首": 1, "双": 2, "雙": 2, "俩": 2, "倆": 2}
 _CJK_NUM_RE = regex.compile(r"[〇零一壹二两兩贰三叁四五六七八九十百千万萬亿億半首双雙俩倆]+")
+_DE_SUFFIXES = ("fach", "mal", "jähr", "tägig", "stünd", "wöch", "monat", "köpf", "stell", "teil", "seit",
+                "stöck", "prozent", "minüt", "sekünd", "kilo", "meter", "hundert", "tausend", "ein")
 _GERMAN_COMPOUND = regex.compile(r"^(\w+?)und(\w+zig|dreißig)$")
 _WORD_SPLIT = regex.compile(r"[\-‐]")
 
@@ -877,6 +889,11 @@ def _word_value(w: str, lang: str | None) -> float | None:
                                 return v + u
                     return v
     if lang == "de":
+        # zehnfach, zehnmal, dreijährig, zweistündig: a number word glued to a suffix
+        for n in range(min(len(w) - 2, 9), 2, -1):
+            v = exact.get(w[:n])
+            if v is not None and v >= 2 and w[n:].startswith(_DE_SUFFIXES):
+                return v
         m = _GERMAN_COMPOUND.match(w)
         if m:
             a, b = exact.get(m.group(1)), exact.get(m.group(2))
