@@ -85,3 +85,22 @@ def test_files_declare_the_corpus_languages(path):
             continue
         src = open_input([out_path])
         assert (src.source_lang, src.target_lang) == (corpus.src, corpus.tgt), _rel(out_path)
+
+
+def test_build_formats_check_mode_reports_stale_outputs(tmp_path, capsys):
+    folder = tmp_path / "en-tr"
+    folder.mkdir()
+    corpus = folder / "c.jsonl"
+    corpus.write_text('{"id": "1", "source": "Good morning", "target": "Günaydın"}\n', encoding="utf-8")
+    assert bf.main([str(corpus), "--check"]) == 1  # nothing converted yet
+    assert not list(folder.glob("c.*.xlf")) and not (folder / "c.tmx").exists()
+    assert bf.main([str(corpus)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["c.jsonl", "c.po", "c.tmx", "c.tsv", "c.v2.xlf", "c.xlf"]
+    first = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert bf.main([str(corpus)]) == 0 and {p.name: p.read_bytes() for p in folder.iterdir()} == first  # deterministic
+    assert bf.main([str(corpus), "--check"]) == 0
+    corpus.write_text('{"id": "1", "source": "Good\\tmorning", "target": "Günaydın"}\n', encoding="utf-8")
+    assert bf.main([str(corpus), "--check"]) == 1
+    assert bf.main([str(corpus)]) == 0
+    assert not (folder / "c.tsv").exists()  # a tab: TSV cannot carry it, the stale file is removed
+    capsys.readouterr()

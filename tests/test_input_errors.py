@@ -110,3 +110,13 @@ def test_good_input_still_writes_its_report(tmp_path, capsys):
     code = main(["check", str(p), "--select", "EMP", "-o", str(out)])
     assert code == 0 and out.exists()
     assert "EMP001" in out.read_text(encoding="utf-8")
+
+
+def test_existing_output_file_is_left_untouched_on_error(tmp_path, capsys):
+    p = tmp_path / "bad.tsv"
+    p.write_bytes(b"one\tuno\ntwo\n")
+    out = tmp_path / "report.csv"
+    out.write_text("previous report\n", encoding="utf-8")
+    code = main(["check", str(p), "-s", "en", "-t", "es", "--select", "EMP", "-o", str(out)])
+    assert code == 2 and capsys.readouterr().err.startswith(f"transaudit: error: {p}:2: ")
+    assert out.read_text(encoding="utf-8") == "previous report\n"
