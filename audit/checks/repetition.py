@@ -153,6 +153,68 @@ def _spaced_units(text: str, ws, lang: str | None) -> Units:
     return Units(False, starts, ends, keys, " ".join(keys), offs, lang)
 
 
+# A cheaper first look at spaced text, enough to rule out repeats for almost every segment:
+# the case-folded text split on whitespace (punctuation stays attached, so the gates below are
+# loosened by the couple of chunks punctuation can spoil).
+_JOIN = "{} {}".format
+
+
+@dataclass(slots=True)
+class Light:
+    chunks: list[str]
+    doubled: bool  # some chunk starts with the previous one ("the the.", "en en")
+    _bigrams: list | None = None
+    _bset: set | None = None
+    _rep: int | None = None
+
+    @property
+    def bigrams(self) -> list[str]:
+        if self._bigrams is None:
+            ch = self.chunks
+            self._bigrams = list(map(_JOIN, ch, ch[1:]))
+        return self._bigrams
+
+    @property
+    def bigram_set(self) -> set:
+        if self._bset is None:
+            self._bset = set(self.bigrams)
+        return self._bset
+
+    @property
+    def rep(self) -> int:
+        """Adjacent chunk pairs that repeat an earlier pair."""
+        if self._rep is None:
+            self._rep = len(self.bigrams) - len(self.bigram_set)
+        return self._rep
+
+
+def _make_light(text: str) -> Light:
+    ch = text.casefold().split()
+    return Light(ch, any(map(str.startswith, ch[1:], ch)))
+
+
+def light_of(view) -> Light:
+    return view.memo(_light_memo)
+
+
+def _light_memo(view) -> Light:
+    li = _make_light(view.text)
+    _recent_light.append((view.text, li))
+    if len(_recent_light) > 4:
+        del _recent_light[0]
+    return li
+
+
+_recent_light: list[tuple[str, Light]] = []
+
+
+def neighbour_light(text: str) -> Light:
+    for t, li in reversed(_recent_light):
+        if t is text or t == text:
+            return li
+    return _make_light(text)
+
+
 def units_of(view) -> Units:
     """The units of a TextView (memoised on the view; shares the view's word tokens)."""
     return view.memo(_units_memo)
@@ -282,8 +344,7 @@ def doubled_word(pair, ctx):
     if not tgt:
         return ()
     lang = ctx.tgt.lang
-    u = units_of(ctx.tgt)
-    if u.spaceless:
+    if _spaceless_lang(lang, tgt):
         rx = _CJK_DOUBLES.get(lang or "")
         if rx is None or not rx.search(tgt):
             return ()
@@ -294,6 +355,9 @@ def doubled_word(pair, ctx):
             half = (m.start() + m.end()) // 2
             out.append(hit(f"doubled {tgt[m.start():half]!r}", target=[(half, m.end()), (m.start(), half)]))
         return out
+    if not light_of(ctx.tgt).doubled:
+        return ()
+    u = units_of(ctx.tgt)
     keys = u.keys
     if len(set(keys)) == len(keys):
         return ()
@@ -453,6 +517,8 @@ def ngram_loop(pair, ctx):
     tgt = pair.target
     if not tgt:
         return ()
+    if not _spaceless_lang(ctx.tgt.lang, tgt) and light_of(ctx.tgt).rep < 2:
+        return ()
     u = units_of(ctx.tgt)
     if len(u) < 4:
         return ()
@@ -563,6 +629,18 @@ def repeated_clause(pair, ctx):
     tgt = pair.target
     if not tgt:
         return ()
+    prev = ctx.prev
+    if prev is not None and not prev.target:
+        prev = None
+    if not _spaceless_lang(ctx.tgt.lang, tgt):
+        li = light_of(ctx.tgt)
+        self_possible = len(li.chunks) >= 2 * N_SPACED and li.rep >= LONG2_SPACED_WORDS - 3
+        if prev is not None:
+            pset = neighbour_light(prev.target).bigram_set
+            if sum(1 for b in li.bigrams if b in pset) < N_SPACED - 3:
+                prev = None
+        if not self_possible and prev is None:
+            return ()
     u = units_of(ctx.tgt)
     n, _ = _clause_limits(u)
     if len(u) < n:
@@ -585,8 +663,7 @@ def repeated_clause(pair, ctx):
             taken.append(span)
             out.append(hit(f"repeats {tgt[orig[0]:orig[1]]!r} from earlier in the segment",
                            target=[span, orig]))
-    prev = ctx.prev
-    if prev is not None and prev.target:
+    if prev is not None:
         shared = None
         for start, end, _origin in _shared_with(u, prev.target, scan, n):
             if not _long_enough(u, start, end):
