@@ -433,6 +433,7 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
             if sv:
                 scale, end = sv, send
     if scale != 1.0:
+        parts = ()
         weak.update(k for k in keys if not isinstance(k, tuple))
         keys = {_key(value * scale)} | {k for k in keys if isinstance(k, tuple)}
         kind = "number"
@@ -701,7 +702,8 @@ _SPELLED: dict[str, dict[str, float]] = {
     "pt": _lex("um|uma|primeiro|primeira|único|única=1 dois|duas|segundo|segunda|ambos|ambas|dobro|par=2 "
                "três|terceiro|terceira|triplo=3 quatro|quarto|quarta=4 cinco|quinto|quinta=5 seis|sexto|sexta=6 "
                "sete|sétimo|sétima=7 oito|oitavo|oitava=8 nove|nono|nona=9 dez|décimo|década=10 onze=11 "
-               "doze|dúzia=12 treze=13 catorze|quatorze=14 quinze=15 dezesseis|dezasseis=16 vinte=20 trinta=30 "
+               "doze|dúzia=12 treze=13 catorze|quatorze=14 quinze=15 dezesseis|dezasseis=16 dezessete|dezassete=17 "
+               "dezoito=18 dezenove|dezanove=19 vinte=20 trinta=30 "
                "quarenta=40 cinquenta=50 sessenta=60 setenta=70 oitenta=80 noventa=90 cem|cento|século=100 "
                "mil=1000 milhão=1000000 metade|meio|meia=0.5 vigésimo|vigésima=20 trigésimo|trigésima=30"),
     "tr": _lex("bir|birinci|ilk=1 iki|ikinci|çift=2 üç|üçüncü=3 dört|dördüncü=4 beş|beşinci=5 altı|altıncı=6 "
@@ -1001,8 +1003,10 @@ def _flush(seq: list[float], out: set) -> None:
     if len(seq) > 1:
         out.add(_key(_combine(seq)))
         for a, b in zip(seq, seq[1:]):  # two decades = 20, thirty four = 34
-            out.add(_key(a * b))
-            out.add(_key(a + b))
+            if a >= 2 and b in (10, 12, 100, 1000, 1e6, 1e9):
+                out.add(_key(a * b))
+            if a >= 20 and a % 10 == 0 and 1 <= b <= 9:
+                out.add(_key(a + b))
 
 
 @lru_cache(maxsize=64)

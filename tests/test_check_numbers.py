@@ -127,6 +127,18 @@ def test_swap_of_two_numbers_flags_both():
     assert sorted(span_texts(f, source, target)[0][1] for f in flags) == ["21", "43"]
 
 
+def test_rounding_goes_one_way():
+    # a translator rounds (1,997 -> 2.000); a target more precise than its source is a change
+    assert run_check("NUM003", "About 2,000 people came.", "Vinieron unas 1.997 personas.", "en", "es") != []
+    assert run_check("NUM003", "Exactly 1,997 people came.", "Vinieron casi 2.000 personas.", "en", "es") == []
+
+
+def test_wrong_conversion_is_not_explained():
+    # 10 inches is 25 cm, not 25 mm: the conversion does not hold, the values are reported
+    flags = run_check("NUM003", "Up to 10 inches of rain.", "Hasta 25 mm de lluvia.", "en", "es")
+    assert [f.code for f in flags] == ["NUM003"]
+
+
 def test_missing_year_is_minor():
     source, target = "The law was passed in 2019 by parliament.", "El parlamento aprobó la ley."
     flags = run_check("NUM001", source, target, "en", "es")

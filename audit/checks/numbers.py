@@ -106,15 +106,16 @@ def _explode(items: list[Num]) -> tuple[list[Num], bool]:
     return out, changed
 
 
-def _rounded(a: float, b: float) -> bool:
-    """True when one value is a plausible rounding of the other (within 3%)."""
-    if a == b:
+def _rounded(s: float, t: float) -> bool:
+    """True when the target value is a plausible rounding of the source value (within 3%):
+    ``1,997`` -> ``2.000``, ``21.7`` -> ``22``. A target more precise than its source is not."""
+    if s == t:
         return True
-    big, small = max(abs(a), abs(b)), min(abs(a), abs(b))
+    big, small = max(abs(s), abs(t)), min(abs(s), abs(t))
     if big == 0 or (big - small) / big > 0.03:
         return False
     for nd in range(-6, 3):
-        if round(a, nd) == b or round(b, nd) == a:
+        if round(s, nd) == t or (nd < 0 and abs(s - t) < 0.5 * 10 ** -nd and t % 10 ** -nd == 0):
             return True
     return False
 
@@ -197,9 +198,9 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # dimension on the other (6-foot-6 -> zwei Meter, 20 feet -> seis metros): translators round
     # freely, and a wrong conversion is left to the reviewer of UNI002 rather than called missing
     if s_left:
-        _drop_loose(s_left, src, al.src_units, tgt)
+        _drop_loose(s_left, src, al.src_units, tgt, t_left, al.tgt_units)
     if t_left:
-        _drop_loose(t_left, tgt, al.tgt_units, src)
+        _drop_loose(t_left, tgt, al.tgt_units, src, s_left, al.src_units)
     # 2. numbers spelled out, month names on the other side
     if s_left:
         s_left[:] = [s for s in s_left if not _explained_by_words(s, tgt)]
@@ -242,7 +243,10 @@ def _idiom(n: Num) -> bool:
     return (n.value == 0 and n.kind in ("number", "part")) or (n.kind == "percent" and n.value == 100)
 
 
-def _drop_loose(items: list[Num], view, cache: dict, other) -> None:
+def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], other_cache: dict) -> None:
+    """Drop measures whose other side uses another unit of the same dimension: compared with a
+    number in that unit when there is one (within 35%), else taken as spelled out or dropped
+    with the conversion (``20 feet`` -> ``seis metros``)."""
     other_ids = None
     for n in list(items):
         u = num_unit(n, view, cache)
@@ -250,7 +254,12 @@ def _drop_loose(items: list[Num], view, cache: dict, other) -> None:
             continue
         if other_ids is None:
             other_ids = unit_ids_in(other.text)
-        if any(UNITS[i][0] in u.dims and i not in u.ids for i in other_ids):
+        if not any(UNITS[i][0] in u.dims and i not in u.ids for i in other_ids):
+            continue
+        rivals = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
+                  and ou.dims & u.dims and not ou.agrees(u)]
+        if not rivals or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=0.35)
+                             for o, ou in rivals):
             items.remove(n)
 
 
