@@ -33,6 +33,7 @@ def test_broken_sentence_flagged(source, target, sl, tl, expected):
     ("Llegó a EE. UU. en mayo.", "He came to the U.S. in May... and then... nothing.", "es", "en"),
     ("He came... and left.", "Llegó… y se fue. iPhone y eBay lo vendieron.", "en", "es"),
     ("The French leader.", "Le dirigeant français. de Gaulle parla.", "en", "fr"),
+    ("See the site.", "Consulte el sitio. www.example.com tiene todo.", "en", "es"),
     ("He said: 'It is over.' then left.", "Dijo: «Se acabó.» luego se fue.", "en", "es"),
     ("¿Qué? dijo él.", "What? he said. Really! she replied.", "es", "en"),
     ("2020 г. в Москве было 3 тыс. человек.", "In 2020 there were 3,000 people in Moscow.", "ru", "en"),

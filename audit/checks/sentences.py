@@ -92,6 +92,8 @@ def breaks(text: str, lang: str | None) -> list[tuple[int, int, int]]:
             continue  # ``de Gaulle``, ``van Gogh``
         if "-" in word and len(word.split("-")[0]) == 1:
             continue  # ``e-mail``, ``x-ray``
+        if text[w.end():w.end() + 1] in (".", "/", "@", "_", ":") and text[w.end() + 1:w.end() + 2].isalnum():
+            continue  # a domain, a path, an address or code: ``www.example.com``, ``npm:install``
         out.append((dot - len(before), dot, w.end()))
     return out
 
