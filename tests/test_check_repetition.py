@@ -65,6 +65,8 @@ def test_doubled_word_related_span_is_first_copy():
     ("Doors open. Lights on.", "Türen auf. Auf die Plätze.", "en", "de"),  # punctuation between
     ("He said no, no, no.", "Il a dit non, non, non.", "en", "fr"),
     ("Walk quickly!", "빨리 빨리 걸어!", "en", "ko"),
+    ("Normally it rolls it away.", "Normalerweise rollt es es weg.", "en", "de"),
+    ("（笑声）我们看到的是依兰。", "What we see is ylang ylang.", "zh", "en"),  # a rare reduplicated name
 ])
 def test_doubled_word_clean(src, tgt, sl, tl):
     assert run_check("REP001", src, tgt, sl, tl) == []

@@ -251,7 +251,7 @@ ALLOWED_DOUBLES: dict[str, frozenset[str]] = {
     "es": frozenset("sí si no muy ya casi".split()),
     "it": frozenset("piano quasi sì no così via".split()),
     "pt": frozenset("já sim não muito".split()),
-    "de": frozenset("die der das den dem sie ja nein".split()),
+    "de": frozenset("die der das den dem sie es ja nein".split()),
     "nl": frozenset("die dat ja nee".split()),
     "pl": frozenset("tak nie".split()),
     "cs": frozenset("ano ne".split()),
@@ -317,6 +317,14 @@ def _doubled_runs(u: Units, text: str):
     return runs
 
 
+def _rare_word(word: str, lang: str | None) -> bool:
+    """Rare in the language's word list (wordfreq Zipf < 2): doubling it is deliberate."""
+    from ..lexicon import knows, zipf
+
+    wf = {"no": "nb", "hr": "sh", "sr": "sh", "bs": "sh"}.get(lang or "", lang)
+    return bool(wf) and knows(wf) and wf not in ("zh", "ja", "ko") and zipf(word, wf) < 2.0
+
+
 def _has_double(text: str, lang: str | None) -> bool:
     """True when the text doubles any word (whitespace between)."""
     u = units_of_text(text, lang)
@@ -336,7 +344,7 @@ def doubled_word(pair, ctx):
     reduplication (``anak-anak``) is one word; Chinese and Japanese reduplication (``常常``,
     ``谢谢``, ``人々``) is normal, only doubled particles such as ``的的`` and ``をを`` are flagged.
     Capitalised doublings (names such as ``Bora Bora``) are flagged only when the source has the
-    word just once; a doubled number only when the source does not have that number twice
+    word just once; doubled rare words (``ylang ylang``) are left alone; a doubled number only when the source does not have that number twice
     (three-digit groups as in ``1 000 000`` are digit grouping); nothing is flagged when the
     source itself doubles a word. The span covers the extra copies; the related span is the
     first copy."""
@@ -388,6 +396,8 @@ def doubled_word(pair, ctx):
         if key.isdigit():
             if len(key) == 3 or pair.source.count(key) >= 2:
                 continue  # digit grouping "1 000 000", or the source has the number twice
+        elif _rare_word(key, lang):
+            continue  # a reduplicated name or term (ylang ylang, mahi mahi), not a slip
         elif first[:1].isupper() and second[:1].isupper():
             if units_of(ctx.src).keys.count(key) != 1:
                 continue  # a reduplicated name (Bora Bora, Baden Baden), or not from the source
