@@ -248,6 +248,23 @@ def unit_before(text: str, pos: int) -> Unit | None:
 MEASURES = frozenset({"length", "mass", "area", "volume", "speed", "temperature"})
 
 
+def unit_mentions(text: str) -> list:
+    """Every unit word in ``text``: [(ids, start, end)] (a cheap scan, used as evidence)."""
+    out = []
+    for m in regex.finditer(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+", text):
+        w = m.group().casefold()
+        found = _EXACT.get(w) or _stem_lookup(w)
+        if found:
+            out.append((found, m.start(), m.end()))
+    if _CJK.search(text):
+        for f, found in _EXACT_CJK.items():
+            i = text.find(f)
+            while i >= 0:
+                out.append((found, i, i + len(f)))
+                i = text.find(f, i + 1)
+    return out
+
+
 def unit_ids_in(text: str) -> frozenset:
     """Ids of every unit word anywhere in ``text`` (a cheap scan, used as evidence)."""
     ids = set()

@@ -17,7 +17,8 @@ from ..numbers import Num, month_values, parse_numbers, spelled_values, _SPELLED
 from ..registry import check
 import regex
 
-from ..units import MEASURES, Unit, converts, unit_at, unit_before, unit_ids_in, UNITS
+from ..context import TextView
+from ..units import MEASURES, UNITS, Unit, converts, unit_at, unit_before, unit_mentions
 
 # "1 to 4 inches", "2,5 bis 10 cm", "5–10 см": the first number of a range takes the unit of the second.
 _RANGE_NEXT = regex.compile(
@@ -247,20 +248,36 @@ def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], o
     """Drop measures whose other side uses another unit of the same dimension: compared with a
     number in that unit when there is one (within 35%), else taken as spelled out or dropped
     with the conversion (``20 feet`` -> ``seis metros``)."""
-    other_ids = None
+    mentions = None
     for n in list(items):
         u = num_unit(n, view, cache)
         if u is None or not (u.dims & MEASURES):
             continue
-        if other_ids is None:
-            other_ids = unit_ids_in(other.text)
-        if not any(UNITS[i][0] in u.dims and i not in u.ids for i in other_ids):
+        if mentions is None:
+            mentions = unit_mentions(other.text)
+        # another unit of the same dimension, counted by a number word (seis metros, 两米)
+        spelled = [(ids, a, b) for ids, a, b in mentions
+                   if any(UNITS[i][0] in u.dims and i not in u.ids for i in ids)
+                   and _counted(other, a)]
+        if not spelled:
             continue
         rivals = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
                   and ou.dims & u.dims and not ou.agrees(u)]
         if not rivals or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=0.35)
                              for o, ou in rivals):
             items.remove(n)
+
+
+def _counted(view, start: int) -> bool:
+    """A number (digits or words) right before position ``start``: ``seis metros``, ``6 m``."""
+    before = view.text[max(0, start - 24):start]
+    if any(ch.isdigit() for ch in before[-8:]):
+        return True
+    words = before.split()
+    if not words:
+        return bool(before) and bool(spelled_values(TextView(before[-4:], view.lang, view.side)))
+    tail = " ".join(words[-2:])
+    return bool(spelled_values(TextView(tail, view.lang, view.side)))
 
 
 def _small(n: Num) -> bool:
