@@ -179,12 +179,31 @@ def _identifier(langs: frozenset[str] | None):
     return ident
 
 
-def rank(text: str, langs: Iterable[str] | None = None, top: int = 5) -> list[tuple[str, float]]:
-    """py3langid's best guesses for ``text``: [(language, probability)], best first."""
+def distribution(text: str, langs: Iterable[str] | None = None):
+    """py3langid's probabilities for ``text``: (labels, numpy array of probabilities), over all
+    its languages or those of ``langs`` it knows. Aliased labels (srl/sr) share one entry."""
     ident = _identifier(frozenset(langs) if langs is not None else None)
     with _LOCK:
-        ranked = ident.rank(text)
-    return [(norm(l) or l, float(p)) for l, p in ranked[:top]]
+        probs = ident._decide(text)
+    return ident.nb_classes, probs
+
+
+def rank(text: str, langs: Iterable[str] | None = None, top: int = 5) -> list[tuple[str, float]]:
+    """py3langid's best guesses for ``text``: [(language, probability)], best first."""
+    labels, probs = distribution(text, langs)
+    k = min(top, len(labels))
+    if k <= 0:
+        return []
+    import numpy as np
+
+    idx = np.argpartition(-probs, k - 1)[:k] if k < len(labels) else np.arange(len(labels))
+    idx = sorted(idx.tolist(), key=lambda i: -float(probs[i]))
+    return [(norm(labels[i]) or labels[i], float(probs[i])) for i in idx]
+
+
+def group_probability(labels, probs, lang: str) -> float:
+    """The probability py3langid gives ``lang`` and the languages compatible with it."""
+    return float(sum(float(probs[i]) for i, l in enumerate(labels) if compatible(l, lang)))
 
 
 def identify(text: str) -> tuple[str | None, float]:

@@ -283,12 +283,14 @@ def wrong_language(pair, ctx):
 
 def _model_opinion(pair, text: str, tl: str, script: str):
     cands = _script_candidates(script)
-    ranked = langid.rank(text, langs=cands if len(cands) >= 2 else None, top=len(cands) or 5)
-    if not ranked:
+    labels, probs = langid.distribution(text, cands if len(cands) >= 2 else None)
+    if not len(labels):
         return ()
-    top, p = ranked[0]
-    p_decl = sum(q for l, q in ranked if langid.compatible(l, tl))
-    if langid.compatible(top, tl) or p < P_FIRST or p_decl >= P_DECLARED:
+    best = int(probs.argmax())
+    top, p = langid.norm(labels[best]) or labels[best], float(probs[best])
+    if langid.compatible(top, tl) or p < P_FIRST:
+        return ()
+    if langid.group_probability(labels, probs, tl) >= P_DECLARED:
         return ()
     second = langid.langdetect_rank(text)
     if not second:
