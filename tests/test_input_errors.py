@@ -46,6 +46,8 @@ CASES = {
                       [], 0, 4, "malformed XML"),
     "malformed-xliff": ({"m.xlf": (GOOD_XLF_HEAD + "\n\n<trans-unit id='2'><source>a &amp b</source>\n").encode()},
                         [], 0, 6, "malformed XML"),
+    "undeclared-entity": ({"e.xlf": (GOOD_XLF_HEAD + "\n<trans-unit id='2'><source>a&nbsp;b</source></trans-unit>\n").encode()},
+                          [], 0, 5, "nbsp"),
     "truncated-xliff": ({"t.xlf": GOOD_XLF_HEAD.encode()}, [], 0, 4, "malformed XML"),
     "line-counts": ({"s.txt": b"one\ntwo\nthree\n", "t.txt": b"uno\ndos\n"}, ["-f", "text"], 0, 3, "more lines"),
     "line-counts-target": ({"s.txt": b"one\n", "t.txt": b"uno\ndos\n"}, ["-f", "text"], 1, 2, "more lines"),

@@ -35,12 +35,19 @@ def safe_iterparse(path: str, events=("end",), tag=None):
 def xml_error(path: str, exc: Exception) -> InputError:
     """An lxml syntax error as a one-line InputError naming the file and line."""
     msg = getattr(exc, "msg", None) or str(exc) or "malformed XML"
-    msg = " ".join(str(msg).split())
     line = getattr(exc, "lineno", None)
     col = None
     pos = getattr(exc, "position", None)
     if pos and len(pos) == 2:
         line, col = pos
+    # iterparse sometimes raises a vague "no element found" at (0, 0): libxml2's log has the cause
+    # (the log may also hold older errors of other files: take this file's last one)
+    if not line or line <= 0 or msg == "no element found":
+        entries = [e for e in (getattr(exc, "error_log", None) or ())
+                   if e.level_name in ("FATAL", "ERROR") and e.filename in (path, None, "<string>")]
+        if entries:
+            msg, line, col = entries[-1].message, entries[-1].line, entries[-1].column
+    msg = " ".join(str(msg).split())
     # lxml repeats ", line N, column M" at the end of its message: we say it once, our way
     msg = re.sub(r",?\s*line \d+,\s*column \d+\s*$", "", msg)
     if col:
