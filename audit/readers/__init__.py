@@ -4,6 +4,14 @@
 sniffing the content, and returns a ``PairSource``: re-iterable (each iteration re-reads the
 file, streaming), with the languages it found. Every reader raises ``InputError`` naming the
 file and line for bad input; none modifies its input.
+
+Formats (one module each): ``tmx`` (TMX 1.4), ``xliff`` (XLIFF 1.2 and 2.x; inline codes become
+placeholder tags, documented there), ``po`` (gettext), ``tsv``, ``jsonl``, ``textpair`` (two
+line-aligned text files); ``documents`` aligns two unaligned documents. XML is parsed by lxml with
+no entity resolution, no DTD and no network (``xmlutil``); text is decoded by ``decode`` (UTF-8
+with or without BOM, UTF-16/32 with BOM). A ``PairSource``'s languages are what the file declares
+(TMX ``srclang``/``xml:lang``, XLIFF ``source-language``/``srcLang``..., PO ``Language``) unless the
+caller gives them; the engine detects what neither says.
 """
 from __future__ import annotations
 
