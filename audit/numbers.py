@@ -484,7 +484,8 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
                 kind = "ordinal"
                 if _ORD_GLUED.match(nxt):
                     end = om.end()
-        if kind == "number" and not seps and 1000 <= value <= 2100 and len(asc) == 4 and scale == 1.0:
+        if kind == "number" and not seps and 1000 <= value <= 2100 and len(asc) == 4 and scale == 1.0 \
+                and not currency:
             kind = "year"
         if lang == "th" and not seps and 2400 <= value <= 2700 and len(asc) == 4:
             kind = "year"

@@ -51,7 +51,8 @@ mm: mm|millimeter|millimetern|millimeters|millimetre|millimetres|milímetro|mil�
 cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|سانتیمتر*|سانتی|ס"מ|सेंटीमीटर
 m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร
 km: km|kilometer|kilometern|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر*|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร
-km,kg: キロ|kilo|kilos|кило
+km,kg: キロ
+kg: kilo|kilos|кило
 in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|إنش|اینچ|אינץ'|इंच
 ft: ft|foot|feet|pie|pies|pied|pieds|fuß|fuss|fut|piede|piedi|pé|pés|фут|фута|футов|футів|футах|stóp|stopy|fit|英尺|フィート|피트|قدم|أقدام|فوت|רגל|फ़ीट|फीट|फुट
 yd: yd|yard|yards|yarda|yardas|iarde|iarda|ярд*|jardów|jardy|码|碼|ヤード|야드

@@ -53,7 +53,7 @@ def num_unit(n: Num, view, cache: dict) -> Unit | None:
     except KeyError:
         pass
     u = None
-    if n.kind not in ("year", "date", "composite", "name", "time", "decade", "month", "day"):
+    if n.kind not in ("date", "composite", "name", "time", "decade", "month", "day"):
         u = unit_at(view.text, n.end, view.lang) or unit_before(view.text, n.start)
         if u is None and n.end != n.num_end:
             u = unit_at(view.text, n.num_end, view.lang)

@@ -46,7 +46,7 @@ def _date_like(text: str, end: int, lang) -> bool:
     return any(rest.startswith(w) or rest.startswith(w.removeprefix("ال")) for w in _weekdays(lang))
 
 
-def _approx_conversion(s, us, t, ut, others, tgt_units, tgt) -> bool:
+def _approx_conversion(s, us, t, ut, others, tgt_units, tgt, taken=frozenset()) -> bool:
     """Same dimension, different unit, same value: an approximate conversion (30 yards ~ 30 m) or
     the converted figure is elsewhere in the target (10 inches ... 25 cm)."""
     if us.dims != ut.dims or us.dims & {"currency", "percent"}:
@@ -54,6 +54,8 @@ def _approx_conversion(s, us, t, ut, others, tgt_units, tgt) -> bool:
     if converts(s.value * s.scale, us, t.value * t.scale, ut, tolerance=0.12):
         return True
     for t2 in others:
+        if id(t2) in taken:
+            continue  # that figure already renders another source quantity in its own unit
         u2 = num_unit(t2, tgt, tgt_units)
         if u2 is not None and t2 is not t and converts(s.value * s.scale, us, t2.value * t2.scale, u2, tolerance=0.05):
             return True
@@ -92,6 +94,9 @@ def unit_mismatch(pair, ctx):
     if not al.matched:
         return
     src_dims = None
+    taken = frozenset(id(t2) for s2, t2 in al.matched
+                      if (a := num_unit(s2, ctx.src, al.src_units)) is not None
+                      and (b := num_unit(t2, ctx.tgt, al.tgt_units)) is not None and a.agrees(b))
     for s, t in al.matched:
         if s.optional or t.optional:
             continue
@@ -101,7 +106,8 @@ def unit_mismatch(pair, ctx):
         us = num_unit(s, ctx.src, al.src_units)
         if us is not None:
             if not us.agrees(ut) and not _date_like(pair.target, ut.end, ctx.tgt.lang) \
-                    and not _approx_conversion(s, us, t, ut, ctx.tgt.memo(parse_numbers), al.tgt_units, ctx.tgt) \
+                    and not _approx_conversion(s, us, t, ut, ctx.tgt.memo(parse_numbers), al.tgt_units, ctx.tgt,
+                                               taken) \
                     and not any(t2 is not t and t2.keys & t.keys and (u2 := num_unit(t2, ctx.tgt, al.tgt_units))
                                 is not None and us.agrees(u2) for _, t2 in al.matched):
                 yield hit(f"unit changed: '{pair.source[us.start:us.end]}' in the source, "
