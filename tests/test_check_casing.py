@@ -39,6 +39,7 @@ def test_initial_lowercase_flagged(source, target, sl, tl, expected):
     ("Weather.com reports rain.", "weather.com informa de lluvia.", "en", "es"),
     ("Iran said so.", "bogey ושני כפולים", "en", "he"),
     ("火车", "the train", "zh", "en"),  # caseless source that is not a sentence: a fragment
+    ("Settings saved.", "è®¾ç½®å·²ä¿å­˜ã€‚", "en", "zh"),  # mojibake is ENC's business
 ])
 def test_initial_lowercase_clean(source, target, sl, tl):
     assert run_check("CAS001", source, target, sl, tl) == []

@@ -138,6 +138,18 @@ def test_name_missing_clean(source, target, sl, tl):
     assert run_check("ENT003", source, target, sl, tl) == []
 
 
+@pytest.mark.parametrize("target,tl,flagged", [
+    ("该公司宣布了一项新的合作伙伴关系。", "zh", True),
+    ("該社は新たな提携を発表した。", "ja", True),
+    ("该公司宣布与OpenAI建立新的合作伙伴关系。", "zh", False),
+    ("أعلنت الشركة عن شراكة جديدة.", "ar", False),  # Arabic transliterates brands: not checked
+])
+def test_brand_names_in_caseless_targets(target, tl, flagged):
+    source = "The company announced a new partnership with OpenAI, says the PhD student."
+    flags = run_check("ENT003", source, target, "en", tl)
+    assert src_texts(flags, source) == (["OpenAI"] if flagged else [])
+
+
 def test_name_in_neighbouring_segment_is_found():
     prev = neighbour("It was raining.", "Llovía en Quetta.")
     assert run_check("ENT003", "The train left Quetta on Tuesday.", "El tren salió el martes.", "en", "es",

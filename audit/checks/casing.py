@@ -42,10 +42,10 @@ def initial_lowercase(pair, ctx):
     if not tgt:
         return ()
     ti = _first_letter(tgt)
-    if ti is not None and tgt[ti].islower() and ctx.tgt.script in CASELESS_SCRIPTS:
-        return ()  # a Latin word at the start of an Arabic, Hebrew, Hindi... target
     if ti is None or not tgt[ti].islower():
         return ()
+    if not _cased_target(ctx) or ctx.tgt.script in CASELESS_SCRIPTS:
+        return ()  # a Latin word at the start of an Arabic, Hebrew, Chinese... target
     src = pair.source
     si = _first_letter(src)
     if si is None:

@@ -22,6 +22,13 @@ _ROMAN = regex.compile(r"[IVXLCDM]+")
 _CAP_RUN = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’\-]*[ \u00a0]+(?:(?:of|de|del|la|der|des|di|du|för|och|and|y|et|und|e)[ \u00a0]+)?)+")
 _LATIN_WORD = regex.compile(r"(?<![\p{Latin}\p{M}\p{N}])\p{Latin}[\p{Latin}\p{M}'’\-]*\p{Latin}(?![\p{Latin}\p{M}\p{N}])")
 _CYRILLIC_GREEK_LANGS = frozenset("ru uk be bg mk kk ky tg mn el".split())
+# Caseless target languages that keep brand names with inner capitals in Latin letters (OpenAI,
+# YouTube, WhatsApp in Chinese, Japanese, Hindi, Thai text; Korean, Arabic, Hebrew and Persian
+# usually transliterate them: 유튜브, يوتيوب).
+_KEEP_LATIN_BRANDS = frozenset("zh ja hi th".split())
+_INNER_CAP = regex.compile(r"(?<=\p{Ll})\p{Lu}")
+_BRAND = regex.compile(r"(?<![\p{Latin}\p{N}'’\-#@])\p{Latin}*\p{Ll}\p{Lu}\p{Latin}*(?![\p{Latin}\p{N}])")
+_BRAND_PREFIXES = frozenset("Mc Di De La Le Du Da Lo".split())
 # Acronyms that are words or units more than names.
 _NOT_ACRONYMS = frozenset("""
 OK AM PM TV PC ID CV PS PR VS HR CD DVD USB GPS DJ MC MP GB MB KB TB HD UV ATM SUV VIP SMS PIN LED
@@ -331,9 +338,10 @@ def name_missing(pair, ctx):
     not as is, not inflected (Londynie), not transliterated (Кветта for Quetta), not as its exonym
     (Pekín / Beijing / Пекин, Alemania / Germany, from CLDR names of countries, languages and cities)
     and not as a similar word (character bigrams). For sources in scripts without case (Chinese,
-    Japanese, Arabic, Hindi...), the Latin-script words inside them are checked instead. Targets in
-    scripts without case are skipped (names there are transliterated in ways we cannot verify), and
-    so are Cyrillic and Greek targets unless ``transliterated_targets = true`` is set in
+    Japanese, Arabic, Hindi...), the Latin-script words inside them are checked instead. For Chinese,
+    Japanese, Hindi and Thai targets only brand names with an inner capital (OpenAI, YouTube) are
+    checked, since those languages keep them in Latin letters; other names there, and targets in
+    the other scripts without case, are skipped (transliterations we cannot verify), and so are Cyrillic and Greek targets unless ``transliterated_targets = true`` is set in
     ``[tool.transaudit.options.ENT003]`` (their phonetic spellings of foreign names vary too much
     for a quiet default: Уэйд for Wayde).
     German sources are checked only for rare capitalised words (German capitalises nouns). Minor and
@@ -347,7 +355,20 @@ def name_missing(pair, ctx):
         if not ctx.options("ENT003").get("transliterated_targets", False):
             return ()
     elif not _cased_side(ctx.tgt):
-        return ()
+        if tl not in _KEEP_LATIN_BRANDS:
+            return ()
+        out = []
+        if not _INNER_CAP.search(src):
+            return out
+        low = tgt.casefold()
+        for m in _BRAND.finditer(src):
+            w = m.group()
+            if len(w) < 4 or sum(1 for c in w if c.islower()) < 2:
+                continue  # PhD, DoS: abbreviations
+            if w[:2] in _BRAND_PREFIXES or w[:3] == "Mac" or w.casefold() in low:
+                continue
+            out.append(hit(f"the name '{w}' does not appear in the target", source=m.span(), primary="source"))
+        return out
     if _cased_side(ctx.src):
         cands = _name_candidates(src, ctx.src.lang, tgt)
     else:
