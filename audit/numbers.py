@@ -250,15 +250,13 @@ def _before_info(text: str, start: int) -> str | None:
         return "ord"
     if not c.isalpha():
         return None
-    i = j - 1
-    while i > 0 and text[i - 1].isalpha() and j - i < 12:
-        i -= 1
+    i = text.rfind(" ", max(0, j - 14), j) + 1 or max(0, j - 14)
     w = text[i:j].casefold()
     if w in _CUR_WORDS:
         return "cur"
     if w == "yüzde" or w.endswith("百分之"):
         return "pct"
-    if w in _DEC_WORDS or (w == "de" and text[max(0, i - 8):i].casefold().rstrip() in ("década", "decada")):
+    if w in _DEC_WORDS or (w == "de" and text[max(0, i - 8):i].casefold().rstrip().endswith(("década", "decada"))):
         return "dec"
     if w.endswith(("午後", "下午", "晚上", "오후")):
         return "pm"
