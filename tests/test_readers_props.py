@@ -102,3 +102,36 @@ def test_writers_refuse_what_a_format_cannot_carry(tmp_path):
                   [{"id": "1", "source": "a\tb", "target": "c\x01", "references": []}], "en", "de")
     assert bf.why_not("tsv", c) and bf.why_not("tmx", c) and bf.why_not("xlf", c)
     assert bf.why_not("v2.xlf", c) is None and bf.why_not("po", c) is None
+
+
+@_SETTINGS
+@given(st.lists(_ROW, min_size=1, max_size=5))
+def test_jsonl_roundtrip_keeps_unicode_line_separators(rows):
+    import json
+
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "c.jsonl")
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        got = [(p.source, p.target) for p in open_input([path])]
+    assert got == [(r["source"], r["target"]) for r in rows]
+
+
+@_SETTINGS
+@given(st.lists(st.tuples(_text("\n\x00"), _text("\n\x00")), min_size=1, max_size=5))
+def test_text_pair_roundtrip_splits_on_newline_only(lines):
+    # U+2028, U+0085 and a lone \r are text, not line ends (str.splitlines would split on them)
+    lines = [(s.rstrip("\r"), t.rstrip("\r")) for s, t in lines]
+    with tempfile.TemporaryDirectory() as d:
+        sp, tp = os.path.join(d, "s.txt"), os.path.join(d, "t.txt")
+        with open(sp, "w", encoding="utf-8", newline="") as fs, open(tp, "w", encoding="utf-8", newline="") as ft:
+            fs.write("".join(s + "\n" for s, _ in lines))
+            ft.write("".join(t + "\n" for _, t in lines))
+        if not all("".join(side).lstrip("\ufeff").strip() for side in zip(*lines)):
+            return  # an all-blank file is refused as empty
+        got = [(p.source, p.target) for p in open_input([sp, tp], "text")]
+    # a U+FEFF that starts a file is a byte-order mark, not text
+    s0, t0 = lines[0]
+    lines[0] = (s0[1:] if s0.startswith("\ufeff") else s0, t0[1:] if t0.startswith("\ufeff") else t0)
+    assert got == lines
