@@ -410,6 +410,11 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
             keys.add(("s", asc))
             keys.add(("d", asc))
 
+    if text[end:end + 1] in _VULGAR and text[end:end + 1] and not seps:
+        # 1½ = 1.5, 2¼ = 2.25
+        value += unicodedata.numeric(text[end])
+        keys = {_key(value)}
+        end += 1
     num_end = end
     scale = 1.0
     bm = _before_info(text, start) if start else None
@@ -535,6 +540,7 @@ def _composite(start, end, raw, parts, name, kind="composite") -> Num:
                kind="name" if name else kind, optional=name, parts=parts, num_end=end)
 
 
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _H_BETWEEN = regex.compile(r"[ \u00a0\u202f]?h[ \u00a0\u202f]?")
 
 
