@@ -520,3 +520,34 @@ def test_language_tags():
     assert normalize_lang("de_DE.UTF-8") == "de-DE"
     assert normalize_lang(" ") is None
     assert lang_score("en-US", "en-us") == 2 and lang_score("en-GB", "en") == 1 and lang_score("fr", "en") == 0
+
+
+def test_xliff12_segmented_units_give_a_pair_per_segment(tmp_path):
+    xlf = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="doc.docx" source-language="en-US" target-language="hi-IN" datatype="x-docx"><body>
+  <trans-unit id="p1">
+   <source>First sentence. Second <g id="1">bold</g> one.</source>
+   <seg-source><mrk mtype="seg" mid="1">First sentence.</mrk> <mrk mtype="seg" mid="2">Second <g id="1">bold</g> one.</mrk></seg-source>
+   <target><mrk mtype="seg" mid="2">दूसरा <g id="1">मोटा</g> वाक्य।</mrk> <mrk mtype="seg" mid="1">पहला वाक्य।</mrk></target>
+  </trans-unit>
+  <trans-unit id="p2">
+   <source>Only one.</source>
+   <seg-source><mrk mtype="seg" mid="3">Only one.</mrk></seg-source>
+  </trans-unit>
+  <trans-unit id="p3">
+   <source>Not segmented target.</source>
+   <seg-source><mrk mtype="seg" mid="4">Not segmented target.</mrk></seg-source>
+   <target>लक्ष्य खंडित नहीं।</target>
+  </trans-unit>
+ </body></file>
+</xliff>
+"""
+    _, pairs = read(write(tmp_path, "seg.xlf", xlf))
+    assert [(p.id, p.source, p.target) for p in pairs] == [
+        ("p1/1", "First sentence.", "पहला वाक्य।"),
+        ("p1/2", 'Second <g id="1">bold</g> one.', 'दूसरा <g id="1">मोटा</g> वाक्य।'),
+        ("p2", "Only one.", None),
+        ("p3", "Not segmented target.", "लक्ष्य खंडित नहीं।"),
+    ]
+    assert pairs[1].source_origin.line == 6 and pairs[1].target_origin.line == 7

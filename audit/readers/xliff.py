@@ -1,7 +1,9 @@
 """XLIFF reader: 1.2 (and 1.0/1.1) and 2.x, streamed with lxml ``iterparse``.
 
 XLIFF 1.x: one pair per ``<trans-unit>`` (its direct ``<source>`` and ``<target>``; ``<alt-trans>``
-proposals are ignored, units with ``translate="no"`` are skipped). Languages from the ``<file>``'s
+proposals are ignored, units with ``translate="no"`` are skipped). A unit segmented the way CAT
+tools do it (``<seg-source>`` and ``<target>`` holding ``<mrk mtype="seg" mid="N">``) gives one pair
+per segment, matched by ``mid``, with ids ``unit/mid`` when there are several. Languages from the ``<file>``'s
 ``source-language`` / ``target-language``; id: the trans-unit ``id``; note: its ``<note>`` elements.
 
 XLIFF 2.x: one pair per ``<segment>`` of each ``<unit>`` (``<ignorable>`` skipped). Languages from
@@ -107,6 +109,15 @@ def _parts(el) -> dict[str, list]:
     return out
 
 
+def _seg_marks(el) -> dict[str, object]:
+    """{mid: <mrk mtype="seg">} of an element, in document order."""
+    out = {}
+    for k, m in enumerate(el.iter("{*}mrk"), 1):
+        if (m.get("mtype") or "") == "seg":
+            out.setdefault(m.get("mid") or str(k), m)
+    return out
+
+
 def _read_v1(path, src_lang, tgt_lang) -> Iterator[Pair]:
     index = 0
     position = 0
@@ -134,13 +145,32 @@ def _read_v1(path, src_lang, tgt_lang) -> Iterator[Pair]:
         t_el = tgts[0] if tgts else None
         notes = [(n.text or "").strip() for n in parts.get("note", ())]
         notes = [n for n in notes if n]
+        note = "\n".join(notes) if notes else None
+        smarks = _seg_marks(parts["seg-source"][0]) if "seg-source" in parts else {}
+        tmarks = _seg_marks(t_el) if smarks and t_el is not None else {}
+        if smarks and (t_el is None or tmarks):
+            # a segmented unit (<seg-source> with <mrk mtype="seg">, as CAT tools write): a pair per segment
+            for mid, sm in smarks.items():
+                tm = tmarks.get(mid)
+                sid = f"{pid}/{mid}" if len(smarks) > 1 else pid
+                yield Pair(
+                    id=sid, source=render(sm, RULES_1, path),
+                    target=render(tm, RULES_1, path) if tm is not None else None,
+                    source_lang=src_lang or file_src, target_lang=tgt_lang or file_tgt,
+                    source_origin=Origin(path, sid, sm.sourceline, None),
+                    target_origin=Origin(path, sid, (tm if tm is not None else el).sourceline, None),
+                    index=index, note=note,
+                )
+                index += 1
+            release(el)
+            continue
         yield Pair(
             id=pid, source=render(s_el, RULES_1, path),
             target=render(t_el, RULES_1, path) if t_el is not None else None,
             source_lang=src_lang or file_src, target_lang=tgt_lang or file_tgt,
             source_origin=Origin(path, uid, s_el.sourceline, None),
             target_origin=Origin(path, uid, (t_el if t_el is not None else el).sourceline, None),
-            index=index, note="\n".join(notes) if notes else None,
+            index=index, note=note,
         )
         index += 1
         release(el)
