@@ -88,7 +88,9 @@ async def test_navigation_keys(corpus):
         assert app.state.current_index() == 0
         # the header says where we are
         await pilot.press("n")
-        assert "segment 2, id a2" in str(app.screen.query_one("#summary", Static).render())
+        assert "#2 id a2" in str(app.screen.query_one("#summary", Static).render())
+        await pilot.press("1", "2", "enter")  # a digit opens 'go to' with that digit in
+        assert app.state.current_index() == 11
 
 
 @aio
@@ -310,3 +312,36 @@ def test_export_decisions_command(corpus, tmp_path, capsys):
     capsys.readouterr()
     assert cli_main(["export-decisions", str(tmp_path / "none.db")]) == 2
     assert cli_main(["export-decisions", db, "--edited", edited]) == 2
+
+
+@aio
+async def test_keys_move_the_cursor_in_a_long_list(tmp_path):
+    """With more rows than the screen, arrows, pages, Home/End move the cursor (not just the scroll)."""
+    path = tmp_path / "long.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(500):
+            target = "" if i % 50 == 49 else f"Frase número {i + 1}."
+            fh.write(json.dumps({"id": f"r{i + 1}", "source": f"Sentence number {i + 1}.", "target": target},
+                                ensure_ascii=False) + "\n")
+    app = create_app([str(path)], source_lang="en", target_lang="es", config=CONFIG, jobs=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("down", "down")
+        assert app.state.current_index() == 2
+        await pilot.press("up")
+        assert app.state.current_index() == 1
+        await pilot.press("pagedown")
+        assert app.state.current_index() > 3
+        await pilot.press("end")
+        assert app.state.current_index() == 499
+        lst = app.screen.query_one(SegmentList)
+        assert lst.scroll_offset.y > 400  # the cursor row is on screen
+        await pilot.press("home")
+        assert app.state.current_index() == 0 and lst.scroll_offset.y == 0
+        await pilot.press("n")
+        assert app.state.current_index() == 49
+        await pilot.press("n")
+        assert app.state.current_index() == 99
+        await pilot.press("g", "4", "5", "0", "enter")
+        assert app.state.current_index() == 449
+        assert lst.scroll_offset.y <= 449 < lst.scroll_offset.y + lst.scrollable_content_region.height

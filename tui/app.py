@@ -6,6 +6,7 @@ stream in by chunks and the screen is usable at once. Review decisions go to an
 """
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import replace
 from functools import partial
@@ -22,9 +23,9 @@ from audit.decisions import (
 )
 from audit.model import AuditResult, Pair, PairResult, Severity
 
-from .messages import AuditFailed, AuditFinished, AuditStarted, ScoresUpdated, SegmentsAdded
+from .messages import AuditFailed, AuditFinished, AuditStarted, SegmentsAdded
 from .screens.review import ReviewScreen
-from .state import STATUSES, Filters, ReviewState
+from .state import STATUSES, LiveScores, ReviewState
 
 BATCH = 1000  # results per message while streaming
 
@@ -116,6 +117,8 @@ class ReviewApp(App):
                                  segment_decisions=self.store.segment_decisions(), rescore=self._rescore_segment)
         self.result: AuditResult | None = None
         self.corpus_scores: dict = {}
+        self.live: LiveScores | None = None
+        self._base_dismissed: frozenset[str] = frozenset()
         self.langs = ""
         self.codes_seen: set[str] = set()
         self._categories: dict[str, str] = {}
@@ -128,30 +131,42 @@ class ReviewApp(App):
     def on_mount(self) -> None:
         self.review_screen = ReviewScreen()
         self.push_screen(self.review_screen)
+
+    def start_loading(self) -> None:
+        """Called by the review screen once it is mounted: show preloaded results or start the audit."""
         if self.preloaded is not None:
             res = self.preloaded
             self.langs = f"{res.source_lang or '?'}→{res.target_lang or '?'}"
-            self.on_segments_added(SegmentsAdded(res.segments, self.preloaded_originals or [s.pair for s in res.segments],
-                                                 len(res.segments)))
-            self.on_audit_finished(AuditFinished(res))
+            self.preload_worker(res, self.preloaded_originals)
         else:
-            self.audit_worker()
+            self._base_dismissed = self.store.dismissed()
+            self.audit_worker(self._base_dismissed)
 
     def on_unmount(self) -> None:
         self.store.close()
 
     @work(thread=True, exclusive=True, group="audit")
-    def audit_worker(self) -> None:
+    def audit_worker(self, dismissed: frozenset[str]) -> None:
         """Read, audit and stream the results; only posts messages."""
         try:
-            self._audit_in_thread()
+            self._audit_in_thread(dismissed)
         except Exception as exc:  # shown to the user, not a crash
             from audit.errors import AuditError
 
             msg = exc.format() if isinstance(exc, AuditError) else f"{type(exc).__name__}: {exc}"
             self.post_message(AuditFailed(msg))
 
-    def _audit_in_thread(self) -> None:
+    @work(thread=True, exclusive=True, group="audit")
+    def preload_worker(self, result: AuditResult, originals: Sequence[Pair] | None) -> None:
+        """Stream an audit result that is already made (library use, benchmarks) like a running audit."""
+        segs = result.segments
+        for start in range(0, len(segs), BATCH):
+            chunk = segs[start:start + BATCH]
+            origs = list(originals[start:start + BATCH]) if originals is not None else [s.pair for s in chunk]
+            self.post_message(SegmentsAdded(chunk, origs, start + len(chunk), [segment_key(p) for p in origs]))
+        self.post_message(AuditFinished(result))
+
+    def _audit_in_thread(self, dismissed: frozenset[str]) -> None:
         from audit import scoring
         from audit.engine import (
             file_digest, fill_languages, iter_audit, make_signature, resolve_checks, run_corpus_checks,
@@ -197,13 +212,16 @@ class ReviewApp(App):
         results = run_corpus_checks(results, checks, config)
         signature = make_signature(checks, config, src, tgt, file_digest(source.paths))
         settings = {"checks": [c.code for c in checks], **config.to_dict()}
-        result = scoring.finalize(AuditResult(tuple(results), src, tgt, signature, settings), config)
+        result = scoring.finalize(AuditResult(tuple(results), src, tgt, signature, settings), config,
+                                  dismissed=dismissed)
         self.post_message(AuditFinished(result))
 
     def _post_batch(self, batch, originals, start, scoring) -> None:
         scored = scoring.finalize(AuditResult(tuple(batch), None, None, "", {}), self.config).segments
+        # (segment scores while streaming; the final result re-scores without dismissed flags)
         origs = [originals.pop(start + k) for k in range(len(batch))]
-        self.post_message(SegmentsAdded(list(scored), origs, start + len(batch)))
+        keys = [segment_key(p) for p in origs]
+        self.post_message(SegmentsAdded(list(scored), origs, start + len(batch), keys))
 
     # -- messages from the worker ------------------------------------------------------------------------------
     def on_audit_started(self, message: AuditStarted) -> None:
@@ -211,7 +229,8 @@ class ReviewApp(App):
 
     def on_segments_added(self, message: SegmentsAdded) -> None:
         first = not self.state.segments
-        self.state.add(message.results, message.originals)
+        self.state.add(message.results, message.originals, message.keys)
+        gc.freeze()  # audited segments live as long as the app: keep them out of every garbage collection
         for r in message.results:
             for f in r.flags:
                 if f.code not in self._categories:
@@ -230,7 +249,14 @@ class ReviewApp(App):
         self.result = message.result
         self.state.replace_all(message.result.segments)
         self.state.finished = True
-        self.corpus_scores = dict(message.result.scores)
+        self.live = LiveScores(message.result.segments, message.result.scores, self._base_dismissed, self.config)
+        # decisions made while the audit ran (or on a preloaded result) adjust the corpus scores
+        changed = self.store.dismissed() ^ self._base_dismissed
+        for i in sorted({i for fp in changed for i in self.state.indices_of_flag(fp)}):
+            self.live.update(i, self.state.segments[i], self.store.dismissed())
+        self.corpus_scores = self.live.scores()
+        self.state.summary()
+        gc.freeze()
         for r in message.result.segments:
             for f in r.flags:
                 if f.code not in self._categories:
@@ -241,19 +267,12 @@ class ReviewApp(App):
             bar.update(total=len(message.result.segments), progress=len(message.result.segments))
             bar.add_class("done")
             self.review_screen.refresh_all()
-        if self.store.dismissed():
-            self.schedule_rescore()
 
     def on_audit_failed(self, message: AuditFailed) -> None:
         self.state.finished = True
         self.notify(message.error, title="Audit failed", severity="error", timeout=30)
         if self.review_screen is not None:
             self.review_screen.query_one("#progress").add_class("done")
-            self.review_screen.refresh_summary()
-
-    def on_scores_updated(self, message: ScoresUpdated) -> None:
-        self.corpus_scores = message.scores
-        if self.review_screen is not None:
             self.review_screen.refresh_summary()
 
     # -- helpers for the screen -------------------------------------------------------------------------------
@@ -276,20 +295,14 @@ class ReviewApp(App):
         res = scoring.finalize(AuditResult((seg,), None, None, "", {}), self.config)
         return res.segments[0].scores.get("quality")
 
-    def schedule_rescore(self) -> None:
-        if not self.state.finished or self.result is None:
+    def rescore(self, indices) -> None:
+        """Adjust the corpus scores for segments whose decisions or targets changed."""
+        if self.live is None:
             return
         dismissed = self.store.dismissed()
-        segments = tuple(self.state.segments)
-        self._rescore_worker(segments, dismissed)
-
-    @work(thread=True, exclusive=True, group="rescore")
-    def _rescore_worker(self, segments, dismissed) -> None:
-        from audit import scoring
-
-        segs, _ = drop_dismissed(segments, dismissed)
-        res = scoring.finalize(replace(self.result, segments=tuple(segs)), self.config)
-        self.post_message(ScoresUpdated(dict(res.scores)))
+        for i in indices:
+            self.live.update(i, self.state.segments[i], dismissed)
+        self.corpus_scores = self.live.scores()
 
     # -- decisions ---------------------------------------------------------------------------------------------
     def decide_flag(self, flag, status: str | None, note: str | None = None) -> None:

@@ -12,11 +12,13 @@ from audit.model import AuditResult, Pair, PairResult
 class SegmentsAdded(Message):
     """A chunk of audited segments, in input order, with the pairs as read (before post-edits)."""
 
-    def __init__(self, results: Sequence[PairResult], originals: Sequence[Pair], done: int) -> None:
+    def __init__(self, results: Sequence[PairResult], originals: Sequence[Pair], done: int,
+                 keys: Sequence[str] | None = None) -> None:
         super().__init__()
         self.results = results
         self.originals = originals
         self.done = done
+        self.keys = keys  # the originals' segment keys, computed in the worker
 
 
 class AuditStarted(Message):
@@ -39,14 +41,3 @@ class AuditFailed(Message):
     def __init__(self, error: str) -> None:
         super().__init__()
         self.error = error
-
-
-class ScoresUpdated(Message):
-    """Corpus scores recomputed without the dismissed flags."""
-
-    def __init__(self, scores: dict) -> None:
-        super().__init__()
-        self.scores = scores
-
-    def can_replace(self, message: Message) -> bool:  # type: ignore[override]
-        return isinstance(message, ScoresUpdated)

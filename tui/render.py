@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Iterable
 
+import regex
+
 from rich.style import Style
 from rich.text import Text
 
@@ -32,7 +34,17 @@ DISMISSED_STYLE = Style(strike=True, dim=True)
 SELECTED_STYLE = Style(reverse=True, bold=True, underline=True)
 INSERT_MARK = "‸"
 
-RTL_SCRIPTS = ("ARABIC", "HEBREW", "SYRIAC", "THAANA", "NKO")
+# Characters that ``audit.display.visible`` would replace: text without any is shown as it is.
+_NEEDS_ESCAPE = regex.compile(
+    r"[\p{Cc}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+    r"\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def shown(text: str, keep_newlines: bool = False) -> tuple[str, list[int] | None]:
+    """``visible(text)`` with a fast path: (text, None) when nothing needs replacing (identity map)."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text, None
+    return visible(text, keep_newlines)
 
 
 def is_rtl(text: str) -> bool:
@@ -54,7 +66,9 @@ def side_text(text: str, side: str, flags: Iterable[tuple[Flag, str | None]], se
     struck through; the selected flag is drawn reversed on top. An empty span (an insertion
     point) is marked with a caret.
     """
-    disp, imap = visible(text, keep_newlines=True)
+    disp, imap = shown(text, keep_newlines=True)
+    if imap is None:
+        imap = range(len(text) + 1)
     inserts: list[tuple[int, Style]] = []
     styles: list[tuple[int, int, Style, int]] = []  # start, end, style, layer
 
@@ -98,7 +112,7 @@ def first_words(text: str | None, limit: int = 200) -> str:
     """The start of a segment, one line, made visible."""
     if not text:
         return ""
-    return visible(" ".join(text[: limit * 2].split())[:limit])[0]
+    return shown(" ".join(text[: limit * 2].split())[:limit])[0]
 
 
 def severity_mark(sev: Severity | None) -> Text:

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from audit.decisions import FlagDecision, SegmentDecision, segment_key
 from audit.model import Flag, Pair, PairResult, Severity
 
+_EMPTY: frozenset[str] = frozenset()
 STATUSES = ("all", "open", "confirmed", "dismissed", "approved", "unapproved", "edited", "flagged", "clean")
 SORTS = ("position", "score")
 
@@ -133,28 +134,36 @@ class ReviewState:
         self._by_fp: dict[str, list[int]] = {}
         self._by_key: dict[str, list[int]] = {}
         self._totals: dict | None = None
+        self._fold_cache: list[tuple[str, str]] = []
         if self.segments:
             segs, origs = self.segments, self.originals or [s.pair for s in self.segments]
             self.segments, self.originals = [], []
             self.add(segs, origs)
 
     # -- loading ------------------------------------------------------------------------------
-    def add(self, results: Sequence[PairResult], originals: Sequence[Pair] | None = None) -> None:
-        """Append streamed results (in input order); visible rows grow if they pass the filters."""
+    def add(self, results: Sequence[PairResult], originals: Sequence[Pair] | None = None,
+            keys: Sequence[str] | None = None) -> None:
+        """Append streamed results (in input order); visible rows grow if they pass the filters.
+        ``keys``: the originals' ``segment_key``s when the caller computed them (off the UI thread)."""
         originals = originals if originals is not None else [r.pair for r in results]
         start = len(self.segments)
         self.segments.extend(results)
         self.originals.extend(originals)
+        keys = keys if keys is not None else [segment_key(p) for p in originals]
+        self._keys.extend(keys)
+        by_key, by_fp = self._by_key, self._by_fp
         for i in range(start, len(self.segments)):
-            key = segment_key(self.originals[i])
-            self._keys.append(key)
-            self._by_key.setdefault(key, []).append(i)
+            by_key.setdefault(self._keys[i], []).append(i)
             for f in self.segments[i].flags:
-                self._by_fp.setdefault(f.fingerprint, []).append(i)
+                by_fp.setdefault(f.fingerprint, []).append(i)
         if self._totals is not None:
-            for i in range(start, len(self.segments)):
+            for i in self._interesting(range(start, len(self.segments))):
                 self._count(self.row(i), +1)
-        new = [i for i in range(start, len(self.segments)) if self._passes(i)]
+        f = self.filters
+        if not f.active():
+            new = list(range(start, len(self.segments)))
+        else:
+            new = [i for i in range(start, len(self.segments)) if self._passes(i, f)]
         if self.sort == "position":
             self.visible.extend(new)
         else:
@@ -167,6 +176,7 @@ class ReviewState:
             raise ValueError("final results do not match the streamed ones")
         current = self.current_index()
         self.segments = list(results)
+        self._fold_cache = []
         self._by_fp = {}
         for i, r in enumerate(self.segments):
             for f in r.flags:
@@ -182,6 +192,8 @@ class ReviewState:
             if lst and index in lst:
                 lst.remove(index)
         self.segments[index] = result
+        if index < len(self._fold_cache):
+            self._fold_cache[index] = (result.pair.source.casefold(), (result.pair.target or "").casefold())
         for f in result.flags:
             self._by_fp.setdefault(f.fingerprint, []).append(index)
         self.invalidate([index])
@@ -215,6 +227,10 @@ class ReviewState:
 
     def _make_row(self, index: int) -> Row:
         seg = self.segments[index]
+        if not seg.flags:  # the common case, kept cheap: most segments of a corpus have no flag
+            sd = self.segment_decisions.get(self._keys[index]) if self.segment_decisions else None
+            return Row(index, None, 0, 0, 0, 0, 0, bool(sd and sd.approved), bool(sd and sd.post_edit is not None),
+                       seg.scores.get("quality") if seg.scores else None, _EMPTY, _EMPTY, (0, 0, 0))
         worst = None
         live = opened = confirmed = dismissed = 0
         sev = [0, 0, 0]
@@ -256,6 +272,8 @@ class ReviewState:
                 self._count(self.row(i), +1)
 
     def _count(self, r: Row, sign: int) -> None:
+        if not r.total and not r.approved and not r.edited:
+            return
         t = self._totals
         t["flagged"] += sign * (r.live > 0)
         t["flags"] += sign * r.live
@@ -263,14 +281,22 @@ class ReviewState:
         t["confirmed"] += sign * r.confirmed
         t["approved"] += sign * r.approved
         t["edited"] += sign * r.edited
+        sev = t["sev"]
         for k, n in enumerate(r.by_severity):
-            t["by_severity"][Severity(k + 1)] += sign * n
+            sev[k] += sign * n
+
+    def _interesting(self, indices: Iterable[int]) -> Iterable[int]:
+        """The indices whose row counts in the totals: flagged or with a segment decision."""
+        decided = self.segment_decisions
+        segs, keys = self.segments, self._keys
+        return [i for i in indices if segs[i].flags or (decided and keys[i] in decided)]
 
     # -- filters and sort -----------------------------------------------------------------------
-    def _passes(self, index: int) -> bool:
-        f = self.filters
-        if not f.active():
-            return True
+    def _passes(self, index: int, f: Filters | None = None) -> bool:
+        if f is None:
+            f = self.filters
+            if not f.active():
+                return True
         r = self.row(index)
         if f.min_severity is not None and (r.worst is None or r.worst < f.min_severity):
             return False
@@ -299,12 +325,34 @@ class ReviewState:
             return r.live == 0
         return True
 
+    def _filtered(self) -> list[int]:
+        """Indices passing the filters, in input order. Only the candidates that can pass are looked
+        at: flag filters scan flagged segments only, approval filters the decided ones."""
+        f = self.filters
+        n = len(self.segments)
+        if not f.active():
+            return list(range(n))
+        needs_flags = (f.min_severity is not None or f.codes or f.categories
+                       or f.status in ("open", "confirmed", "dismissed", "flagged"))
+        if needs_flags:
+            candidates: Iterable[int] = [i for i, seg in enumerate(self.segments) if seg.flags]
+        elif f.status in ("approved", "edited"):
+            keys = self.segment_decisions.keys() if self.segment_decisions else ()
+            candidates = sorted({i for k in keys for i in self._by_key.get(k, ())})
+        else:
+            candidates = range(n)
+        passes = self._passes
+        return [i for i in candidates if passes(i, f)]
+
     def _sort(self) -> None:
         if self.sort == "score":
+            row = self.row
+
             def k(i):
-                s = self.row(i).score
-                return (s if s is not None else 101.0, i)
-            self.visible.sort(key=k)
+                s = row(i).score
+                return s if s is not None else 101.0
+            self.visible.sort()
+            self.visible.sort(key=k)  # stable: equal scores stay in input order
         else:
             self.visible.sort()
 
@@ -313,7 +361,7 @@ class ReviewState:
         else on the nearest following one."""
         if keep is None:
             keep = self.current_index()
-        self.visible = [i for i in range(len(self.segments)) if self._passes(i)]
+        self.visible = self._filtered()
         self._sort()
         self.cursor = 0
         if keep is not None and self.visible:
@@ -418,15 +466,25 @@ class ReviewState:
         q = query.casefold()
         if not q or not self.visible:
             return False
+        folded = self._folded()
         n = len(self.visible)
+        visible = self.visible
+        want_src = side in ("source", "both")
+        want_tgt = side in ("target", "both")
         for step in range(1, n + 1):
             pos = (self.cursor + direction * step) % n
-            p = self.segments[self.visible[pos]].pair
-            if side in ("source", "both") and q in p.source.casefold():
-                return self.move_to(pos) or True
-            if side in ("target", "both") and q in (p.target or "").casefold():
+            src, tgt = folded[visible[pos]]
+            if (want_src and q in src) or (want_tgt and q in tgt):
                 return self.move_to(pos) or True
         return False
+
+    def _folded(self) -> list[tuple[str, str]]:
+        """Case-folded texts for search, built on the first search and kept in step with edits."""
+        cache = self._fold_cache
+        for i in range(len(cache), len(self.segments)):
+            p = self.segments[i].pair
+            cache.append((p.source.casefold(), (p.target or "").casefold()))
+        return cache
 
     def move_flag(self, delta: int) -> bool:
         seg = self.current()
@@ -443,9 +501,61 @@ class ReviewState:
         incrementally, so asking is cheap at any corpus size."""
         if self._totals is None:
             self._totals = {"flagged": 0, "flags": 0, "dismissed": 0, "confirmed": 0, "approved": 0, "edited": 0,
-                            "by_severity": {s: 0 for s in Severity}}
-            for i in range(len(self.segments)):
+                            "sev": [0, 0, 0]}
+            for i in self._interesting(range(len(self.segments))):
                 self._count(self.row(i), +1)
         t = self._totals
-        return {"segments": len(self.segments), "visible": len(self.visible), **t,
-                "by_severity": dict(t["by_severity"])}
+        out = {"segments": len(self.segments), "visible": len(self.visible), **t,
+               "by_severity": {sev: t["sev"][sev - 1] for sev in Severity}}
+        del out["sev"]
+        return out
+
+
+class LiveScores:
+    """Corpus scores kept up to date as flags are dismissed and targets edited, without re-scoring the
+    whole corpus on every key press: the totals of the final result are adjusted by the change of each
+    touched segment (``audit.scoring``'s penalty, word count and quality formula)."""
+
+    def __init__(self, base_segments: Sequence[PairResult], base_scores: Mapping, base_dismissed: frozenset[str],
+                 config) -> None:
+        from audit import scoring
+
+        self._scoring = scoring
+        self.config = config
+        self.base_segments = base_segments
+        self.base_dismissed = base_dismissed
+        n = len(base_segments)
+        self.n = n
+        self.penalty = float(base_scores.get("penalty") or 0.0)
+        self.words = int(base_scores.get("words") or 0)
+        self.passed = round((base_scores.get("pass_rate") or 0.0) * n)
+        self.clean = round((base_scores.get("clean_rate") or 0.0) * n)
+        self.extra = {k: v for k, v in base_scores.items()
+                      if k not in ("quality", "penalty", "words", "pass_rate", "clean_rate", "dismissed")}
+        self._counted: dict[int, tuple[float, int, bool, bool]] = {}
+
+    def contribution(self, seg: PairResult, dismissed) -> tuple[float, int, bool, bool]:
+        sc = self._scoring
+        counted = sc.counted_flags(seg, dismissed)
+        pen = sum(sc.flag_weight(f, self.config.weights) for f in counted)
+        return (pen, sc.word_count(seg.pair.target or ""), not any(f.severity >= Severity.MAJOR for f in counted),
+                not counted)
+
+    def update(self, index: int, seg: PairResult, dismissed) -> None:
+        old = self._counted.get(index)
+        if old is None:
+            old = self.contribution(self.base_segments[index], self.base_dismissed)
+        new = self.contribution(seg, dismissed)
+        self.penalty += new[0] - old[0]
+        self.words += new[1] - old[1]
+        self.passed += int(new[2]) - int(old[2])
+        self.clean += int(new[3]) - int(old[3])
+        self._counted[index] = new
+
+    def scores(self) -> dict:
+        n = self.n
+        return {**self.extra,
+                "quality": round(self._scoring.quality(self.penalty, self.words), 2) if n else None,
+                "penalty": round(self.penalty, 3), "words": self.words,
+                "pass_rate": round(self.passed / n, 4) if n else None,
+                "clean_rate": round(self.clean / n, 4) if n else None}

@@ -19,8 +19,10 @@ class Prompt(ModalScreen[str | None]):
     Prompt Label { width: 100%; }
     """
 
-    def __init__(self, title: str, placeholder: str = "", value: str = "", hint: str = "") -> None:
+    def __init__(self, title: str, placeholder: str = "", value: str = "", hint: str = "",
+                 select_on_focus: bool = True) -> None:
         super().__init__()
+        self._select = select_on_focus
         self._title = title
         self._placeholder = placeholder
         self._value = value
@@ -29,7 +31,8 @@ class Prompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text(self._title, style="bold"))
-            yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input")
+            yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input",
+                        select_on_focus=self._select)
             if self._hint:
                 yield Label(Text(self._hint, style="dim"))
 

@@ -38,6 +38,7 @@ class ReviewScreen(Screen):
         B("home", "edge(0)", "First", "first", show=False),
         B("end", "edge(1)", "Last", "last", show=False),
         B("g", "goto", "Go to", "goto"),
+        *[B(str(d), f"goto('{d}')", "Go to number", f"goto-{d}", show=False) for d in range(1, 10)],
         B("slash", "search", "Search", "search"),
         B("f3", "search_again(1)", "Search next", "search-next", show=False),
         B("shift+f3", "search_again(-1)", "Search prev", "search-prev", show=False),
@@ -60,12 +61,13 @@ class ReviewScreen(Screen):
     ]
 
     DEFAULT_CSS = """
-    ReviewScreen #summary { height: auto; padding: 0 1; background: $boost; }
+    ReviewScreen #summary { height: 2; padding: 0 1; background: $boost; }
     ReviewScreen #progress { height: 1; padding: 0 1; }
     ReviewScreen #progress.done { display: none; }
     ReviewScreen SegmentList { height: 35%; min-height: 4; border-bottom: solid $primary; }
     ReviewScreen #detail { height: 1fr; }
-    ReviewScreen FlagList { border-top: solid $primary; }
+    ReviewScreen FlagList { border: none; border-top: solid $primary; padding: 0; }
+    ReviewScreen FlagList:focus { border: none; border-top: solid $accent; }
     """
 
     def __init__(self) -> None:
@@ -88,6 +90,7 @@ class ReviewScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(SegmentList).focus()
         self.refresh_all()
+        self.app.start_loading()
 
     # -- redrawing ------------------------------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -121,15 +124,14 @@ class ReviewScreen(Screen):
         app = self.app
         state = self.state
         s = state.summary()
-        t = Text()
-        t.append("transaudit review ", style="bold")
-        t.append(app.title_text + "  ")
+        t = Text(no_wrap=True, overflow="ellipsis")
+        t.append(app.title_text, style="bold")
         if app.langs:
-            t.append(f"{app.langs}  ", style="bold")
-        t.append(f"{s['segments']:,} segments", style="bold")
+            t.append(f" {app.langs}")
+        t.append(f" · {s['segments']:,} seg")
         if not state.finished:
             t.append(" (auditing…)", style="italic")
-        t.append(f" · {s['flagged']:,} flagged · {s['flags']:,} flags ")
+        t.append(f" · {s['flagged']:,} flagged · ")
         for sev in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR):
             t.append(f"{SEVERITY_MARK[sev]}{s['by_severity'][sev]:,} ", style=SEVERITY_COLOR[sev])
         score = app.corpus_scores.get("quality")
@@ -145,12 +147,13 @@ class ReviewScreen(Screen):
         pos = f"{state.cursor + 1:,}/{len(state.visible):,}" if state.visible else "0/0"
         t.append(f"row {pos}", style="bold")
         if idx is not None:
-            t.append(f" (segment {idx + 1}, id ", style="dim")
-            t.append(state.segments[idx].pair.id, style="dim")
-            t.append(")", style="dim")
-        t.append(f" · filter: {state.filters.describe()} · sort: {state.sort}")
-        t.append(f" · decided: {s['confirmed']} confirmed, {s['dismissed']} dismissed, {s['approved']} approved,"
-                 f" {s['edited']} edited")
+            t.append(f" #{idx + 1} id ", style="dim")
+            t.append(state.segments[idx].pair.id[:24], style="dim")
+        if state.filters.active():
+            t.append(f" · filter {state.filters.describe()}", style="bold cyan")
+        if state.sort != "position":
+            t.append(f" · sort {state.sort}", style="bold cyan")
+        t.append(f" · ✓{s['confirmed']} ✗{s['dismissed']} approved {s['approved']} edited {s['edited']}", style="dim")
         self.query_one("#summary", Static).update(t)
 
     def moved(self) -> None:
@@ -188,7 +191,7 @@ class ReviewScreen(Screen):
         if self.state.move_to(event.position):
             self.moved()
 
-    def action_goto(self) -> None:
+    def action_goto(self, prefill: str = "") -> None:
         def done(value: str | None) -> None:
             if not value:
                 return
@@ -198,7 +201,8 @@ class ReviewScreen(Screen):
                 self.notify(f"Not a segment number: {value!r}", severity="error")
                 return
             self.goto(number)
-        self.app.push_screen(Prompt("Go to segment number", f"1–{len(self.state.segments)}"), done)
+        self.app.push_screen(Prompt("Go to segment number", f"1–{len(self.state.segments)}", value=prefill,
+                                    select_on_focus=not prefill), done)
 
     def goto(self, number: int) -> None:
         filtered = self.state.filters.active()
@@ -338,10 +342,10 @@ class ReviewScreen(Screen):
         for fp in fingerprints:
             changed.update(self.state.indices_of_flag(fp))
         self.state.invalidate(changed)
+        self.app.rescore(changed)
         self.query_one(SegmentList).refresh_rows(changed)
         self.refresh_current()
         self.refresh_summary()
-        self.app.schedule_rescore()
 
     def action_approve(self) -> None:
         idx = self.state.current_index()
@@ -356,6 +360,9 @@ class ReviewScreen(Screen):
         if idx is None:
             return
         seg = self.state.segments[idx]
+        if not self.state.finished:
+            self.notify("Editing opens once the audit has finished.", timeout=2)
+            return
 
         def done(value: str | None) -> None:
             if value is None or value == (seg.pair.target or ""):

@@ -7,20 +7,25 @@ from collections import OrderedDict
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..render import first_words, severity_mark
+
+from ..render import SEVERITY_COLOR, SEVERITY_MARK, first_words
 from ..state import ReviewState
 
 CACHE_SIZE = 1024
+_DIM = Style(dim=True)
+_BOLD = Style(bold=True)
+_GREEN = Style(color="green")
+_CYAN = Style(color="cyan")
+_SEV_STYLES = {sev: Style(color=c) for sev, c in SEVERITY_COLOR.items()}
 
 
-class SegmentList(ScrollView, can_focus=True):
+class SegmentList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows: position, score, worst severity mark, live flag count, review marks, first words."""
 
     COMPONENT_CLASSES = {"segment-list--cursor", "segment-list--dim"}
@@ -92,28 +97,30 @@ class SegmentList(ScrollView, can_focus=True):
         return strip
 
     def _render_row(self, index: int, is_cursor: bool, width: int) -> Strip:
+        """Segments built directly (no console render): a row costs a few microseconds."""
         state = self.state
         row = state.row(index)
         seg = state.segments[index]
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"{index + 1:>{self._number_width}} ", style="dim")
-        if row.score is None:
-            text.append("   -- ", style="dim")
-        else:
-            text.append(f"{row.score:5.1f} ")
-        text.append_text(severity_mark(row.worst))
-        text.append(f"{row.live:>3} " if row.live else "    ", style="bold" if row.live else "")
-        text.append("✓" if row.approved else " ", style="green")
-        text.append("✎" if row.edited else " ", style="cyan")
-        text.append(" ")
-        text.append(first_words(seg.pair.target if seg.pair.target is not None else "", max(8, width)))
         base = self.rich_style
         if is_cursor:
             base = base + self.get_component_rich_style("segment-list--cursor")
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console)
-                    if s.text != "\n"]
-        return Strip(segments).crop_extend(0, width, base)
+        dim = base + _DIM
+        parts = [Segment(f"{index + 1:>{self._number_width}} ", dim)]
+        parts.append(Segment("   -- " if row.score is None else f"{row.score:5.1f} ", dim if row.score is None else base))
+        if row.worst is None:
+            parts.append(Segment(" ", base))
+        else:
+            parts.append(Segment(SEVERITY_MARK[row.worst], base + _SEV_STYLES[row.worst]))
+        parts.append(Segment(f"{row.live:>3} " if row.live else "    ", base + _BOLD if row.live else base))
+        parts.append(Segment("✓" if row.approved else " ", base + _GREEN))
+        parts.append(Segment("✎" if row.edited else " ", base + _CYAN))
+        parts.append(Segment(" ", base))
+        target = seg.pair.target
+        if target is None:
+            parts.append(Segment("(no target)", dim))
+        else:
+            parts.append(Segment(first_words(target, max(8, width)), base))
+        return Strip(parts).crop_extend(0, width, base)
 
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
