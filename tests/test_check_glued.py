@@ -59,6 +59,7 @@ def test_source_words_get_related_spans():
     ("EE.UU. y el Reino Unido, p.ej. hoy.", "The U.S. and the U.K., e.g. today.", "es", "en"),
     ("Das kostet ca. 3,5 Mio., d.h. viel.", "Cela coûte env. 3,5 M, c.-à-d. beaucoup.", "de", "fr"),
     ("La Dott.ssa Rossi ha parlato.", "La Dott.ssa Rossi ha parlato di nuovo.", "it", "it"),
+    ("Charles Evans kam.", "Ch.Evans est venu.", "de", "fr"),
     ("Der Sig.ra-Titel.", "Il titolo Sig.ra è usato.", "de", "it"),
     ("Le site Amazon.de a ouvert.", "The Amazon.de site opened.", "fr", "en"),
     ("Microsoft ASP.NET and Node.js.", "Microsoft ASP.NET y Node.js.", "en", "es"),

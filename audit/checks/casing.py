@@ -68,6 +68,8 @@ def initial_lowercase(pair, ctx):
         return ()
     if "." in word:
         return ()  # a domain or file name: ``weather.com``
+    if len(word) == 1 and regex.match(r"\s*[).:]", tgt[ti + 1:ti + 3]):
+        return ()  # a list item: ``a) …``, ``b. …``
     end = ti + len(word)
     if word.lower() in _PARTICLES and regex.match(r"[ \u00a0'’]*\p{Lu}", tgt[end:end + 3]):
         return ()

@@ -7,6 +7,8 @@ All three are tolerant of transliteration (НАТО = NATO), acronyms that chang
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..lexicon import knows, zipf
@@ -225,6 +227,27 @@ def _sentence_initial(text: str, i: int) -> bool:
     return j < 0 or text[j] in ".!?:;…\n"
 
 
+_NOUN_CAPS = frozenset({"de", "lb"})  # languages that capitalise every noun
+
+
+@lru_cache(maxsize=50_000)
+def _compound(word: str, lang: str) -> bool:
+    """True when ``word`` splits into two known words (with a linking ``s``/``es``/``n``/``en``):
+    a German compound noun (Höhenzahlen = Höhen + zahlen), not a name."""
+    n = len(word)
+    for i in range(4, n - 3):
+        right = word[i:]
+        if zipf(right, lang) < 2.5:
+            continue
+        left = word[:i]
+        if zipf(left, lang) >= 2.5:
+            return True
+        for link in ("s", "es", "n", "en", "er", "e"):
+            if left.endswith(link) and len(left) - len(link) >= 3 and zipf(left[:-len(link)], lang) >= 2.5:
+                return True
+    return False
+
+
 def _name_candidates(text: str, lang: str | None, tgt: str) -> list[tuple[int, int, str]]:
     """Capitalised words of the source that are names with high confidence and do not stand
     verbatim in the target (the common case, settled first, without any lookup)."""
@@ -243,9 +266,12 @@ def _name_candidates(text: str, lang: str | None, tgt: str) -> list[tuple[int, i
         if have_freq is None:
             have_freq = knows(lang)
         z = zipf(w.lower(), lang) if have_freq else 0.0
-        if lang == "de":
-            if z >= 1.5:
-                continue  # German capitalises nouns: only rare words are likely names
+        if lang in _NOUN_CAPS:
+            # German capitalises nouns, and its compounds are rare words: only words that are
+            # rare in German yet known in English texts (names used across languages), and that
+            # do not split into two German words, count as names.
+            if z >= 3.0 or not (1.5 <= zipf(w.lower(), "en") < 4.5) or _compound(w.lower(), lang):
+                continue
         elif z >= 3.0:
             continue  # a common word (a day, a title, a word in a name like "Army")
         if (z >= 1.0 or not have_freq) and _sentence_initial(text, s):
@@ -344,7 +370,8 @@ def name_missing(pair, ctx):
     the other scripts without case, are skipped (transliterations we cannot verify), and so are Cyrillic and Greek targets unless ``transliterated_targets = true`` is set in
     ``[tool.transaudit.options.ENT003]`` (their phonetic spellings of foreign names vary too much
     for a quiet default: Уэйд for Wayde).
-    German sources are checked only for rare capitalised words (German capitalises nouns). Minor and
+    German sources (German capitalises nouns) are checked only for words rare in German yet known in
+    English texts, that do not split into two German words (names used across languages). Minor and
     conservative: translators legitimately replace or drop names ("the Kremlin" for "Moscow"). The
     span is the name in the source."""
     src, tgt = pair.source, pair.target

@@ -127,6 +127,8 @@ def _punct_glue(tok: str, i: int, lang: str | None) -> bool:
         return False  # a file name or a domain
     if p == "." and left.lower() in _ABBREV:
         return False
+    if p == "." and left[0].isupper() and len(left) <= 3 and right[0].isupper():
+        return False  # an abbreviated first name or title: ``Ch.Evans``, ``Wm.Smith``, ``Dr.Who``
     if p == "." and right.islower() and len(right) <= 3 and len(left) <= 5:
         return False  # abbreviation with a suffix: ``Dott.ssa``, ``Sig.ra``, ``Prof.ssa``
     if len(left) < 3 and len(right) < 3 and not left.isascii():
