@@ -142,3 +142,32 @@ def test_quote_running_over_segments_is_clean():
     flags = run_check("PUN003", "He said: \"People talk differently now.\"", "Он сказал: «Люди теперь говорят иначе.",
                       "en", "ru")
     assert [f.spans[0].start for f in flags] == [11]
+
+
+# ------------------------------------------------------------------------ Spanish opening marks
+
+@pytest.mark.parametrize("src,tgt,expected", [
+    ("Are you coming?", "Vienes?", [6]),
+    ("What a day!", "Qué día!", [7]),
+    ("Hello. How are you? Fine!", "Hola. ¿Cómo estás? Bien!", [23]),
+    ("Is the F.B.I. involved? Yes!", "Está involucrado el F.B.I.? Sí.", [26]),
+])
+def test_spanish_opening_mark_flagged(src, tgt, expected):
+    flags = run_check("PUN004", src, tgt, "en", "es")
+    assert [sp.start for f in flags for sp in f.spans] == expected
+    assert all(tgt[sp.start] in "?!" for f in flags for sp in f.spans)
+
+
+@pytest.mark.parametrize("src,tgt,tl", [
+    ("Are you coming?", "¿Vienes?", "es"),
+    ("If it rains, are you coming?", "Si llueve, ¿vienes?", "es"),
+    ("What are you saying?!", "¡Qué dices?!", "es"),
+    ("Did the U.S. agree?", "¿Aceptaron los EE. UU. el acuerdo?", "es"),
+    ('They chanted "November is coming!" outside.', 'Coreaban "November is coming!" afuera.', "es"),
+    ("Visit http://x.com/?a=1 now.", "Visita http://x.com/?a=1 ahora.", "es"),
+    ("Are you coming?", "Véns?", "ca"),  # Catalan: closing mark only
+    ("Are you coming?", "Vens?", "pt"),
+    ("Are you coming?", "你来吗？", "zh"),
+])
+def test_spanish_opening_mark_clean(src, tgt, tl):
+    assert run_check("PUN004", src, tgt, "en", tl) == []

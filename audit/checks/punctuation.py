@@ -379,3 +379,81 @@ def unbalanced_quotes_check(pair, ctx):
     chars = " ".join(tgt[s:e] for s, e in spans)
     return [hit(f"unbalanced quotation mark{'s' if len(spans) > 1 else ''} in the target: {chars}",
                 target=spans)]
+
+
+# ------------------------------------------------------------------------ Spanish opening marks
+
+_OPENER = {"?": "¿", "!": "¡"}
+_SENTENCE_END = ".?!…\n"
+
+
+def _ends_sentence(text: str, j: int) -> bool:
+    """Whether the mark at ``j`` ends a sentence: not the dot of "F.B.I." or "EE. UU. de"."""
+    if text[j] != ".":
+        return True
+    w = j
+    while w and text[w - 1].isalpha():
+        w -= 1
+    if 0 < j - w <= 3 and text[w].isupper():
+        return False  # "EE. UU.", "Sr. Pérez", initials
+    k = j + 1
+    if k >= len(text) or text[k] not in " \n\t":
+        return k >= len(text)
+    while k < len(text) and text[k] in " \n\t":
+        k += 1
+    return k >= len(text) or not text[k].islower()
+
+
+def _missing_openers(text: str, source: str = "") -> list[tuple[int, str]]:
+    """(offset, mark) of each ``?``/``!`` whose sentence (or clause since the previous end mark)
+    has no opening ``¿``/``¡`` before it."""
+    out = []
+    for mark in _OPENER:
+        i = text.find(mark)
+        while i >= 0:
+            k = i
+            while k + 1 < len(text) and text[k + 1] in "?!":
+                k += 1
+            if i and text[i - 1] in "?!":  # inside a run "?!": judged by the run's first mark
+                i = text.find(mark, k + 1)
+                continue
+            j = i - 1
+            while j >= 0 and not (text[j] in _SENTENCE_END and _ends_sentence(text, j)):
+                j -= 1
+            clause = text[j + 1:i]
+            if "¿" not in clause and "¡" not in clause and clause.strip() and not _kept_quote(clause, source):
+                out.append((i, mark))
+            i = text.find(mark, k + 1)
+    out.sort()
+    return out
+
+
+def _kept_quote(clause: str, source: str) -> bool:
+    """The mark closes a quotation left in the source language ("November is coming!")."""
+    q = max(clause.rfind(ch) for ch in "«“\"„‘'")
+    if q < 0:
+        return False
+    quoted = clause[q + 1:].strip()
+    return len(quoted) >= 3 and quoted in source
+
+
+@check("PUN004", "spanish-opening-mark", "fluency/punctuation", "minor", languages=["es"])
+def spanish_opening_mark(pair, ctx):
+    """A Spanish target has a question or exclamation mark without its opening ``¿`` or ``¡``
+    earlier in the same sentence (Spanish marks both ends: ``¿Vienes?``, ``¡Qué bien!``, also
+    mid-sentence: ``Si llueve, ¿vienes?``). The span is the closing mark. Not flagged: marks in
+    a run (``?!`` closes one question), a sentence opened with the other mark (``¡Qué dices?``),
+    abbreviation dots ("EE. UU.", "F.B.I.") taken for sentence ends, a quotation kept in the
+    source language ("November is coming!"),
+    marks in URLs, tags and placeholders, and other languages: Catalan and Galician usually
+    write only the closing mark."""
+    tgt = pair.target
+    if not tgt or ("?" not in tgt and "!" not in tgt):
+        return ()
+    missing = _missing_openers(ctx.tgt.memo(prose), pair.source)
+    if not missing:
+        return ()
+    n = len(missing)
+    return [hit("question or exclamation mark without its opening ¿ or ¡" if n == 1
+                else f"{n} question or exclamation marks without their opening ¿ or ¡",
+                target=[(i, i + 1) for i, _ in missing])]
