@@ -517,10 +517,11 @@ def _any_source_loop(text: str, lang: str | None) -> bool:
 def ngram_loop(pair, ctx):
     """An n-gram loop: a phrase repeated back to back, the typical hallucination of machine
     translation (``the meeting of the meeting of the meeting of``). Flagged when a phrase of two
-    or more words (two or more characters in Chinese and Japanese, four in Thai) repeats three
-    or more times in a row, or a long phrase (five or more words and 25 characters; eight
-    Chinese, ten Japanese, twenty Thai characters) twice in a row, punctuation between copies
-    ignored in spaced text. A single word repeated is REP001's; a single character repeated
+    or more words repeats three or more times in a row, or a long phrase (five or more words and
+    25 characters) twice in a row, punctuation between copies ignored. In Chinese and Japanese
+    the same holds in characters: a unit of two or more characters repeated until the loop is
+    longer than eight characters plus one unit, or eight or more characters twice; in Thai four
+    and twenty characters. A single word repeated is REP001's; a single character repeated
     (``哈哈哈``) and reduplication (``谢谢``) are not loops; nothing is flagged when the source
     itself repeats something back to back (``No, no, no``). The span covers the extra copies;
     the related span is the first copy."""
@@ -627,8 +628,10 @@ def _long_enough(u: Units, start: int, end: int) -> bool:
 @check("REP003", "repeated-clause", "accuracy/addition", "major")
 def repeated_clause(pair, ctx):
     """A clause or sentence that repeats content already written: a long stretch of the target
-    (six or more words and 35 characters; fourteen characters in Chinese, eighteen in Japanese,
-    35 in Thai) that also stands word for word in an earlier sentence of the same target, or in
+    (six or more words and 35 characters; in Chinese, Japanese and Thai a weight of 14, counting
+    an ideograph 1, a hiragana 0.5, a katakana 0.4, a Thai letter 0.35: about fourteen Chinese
+    characters, longer in kana, so that a katakana name repeated is not enough) that also stands
+    word for word in an earlier sentence of the same target, or in
     the previous segment's target (document order), while the source does not repeat that
     content (the source excuses the target when it shares with itself, or with the previous
     source, about a third as many content words as the repeated stretch has, at least two: a
