@@ -150,6 +150,14 @@ def test_brand_names_in_caseless_targets(target, tl, flagged):
     assert src_texts(flags, source) == (["OpenAI"] if flagged else [])
 
 
+def test_german_source_nouns_are_not_names():
+    source = "Gestern sprach die Kanzlerin in Zermatt über die Höhenzahlen der Gipfel."
+    flags = run_check("ENT003", source, "Hier, la chancelière a parlé à Genève des altitudes des sommets.", "de", "fr")
+    assert src_texts(flags, source) == ["Zermatt"]  # Höhenzahlen, Kanzlerin, Gipfel: nouns
+    assert run_check("ENT003", source, "Hier, la chancelière a parlé à Zermatt des altitudes des sommets.",
+                     "de", "fr") == []
+
+
 def test_name_in_neighbouring_segment_is_found():
     prev = neighbour("It was raining.", "Llovía en Quetta.")
     assert run_check("ENT003", "The train left Quetta on Tuesday.", "El tren salió el martes.", "en", "es",
