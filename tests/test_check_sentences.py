@@ -76,6 +76,8 @@ def test_stray_capital_flagged(source, target, sl, tl, expected):
     ("Gone With the Wind", "Lo Que El Viento Se Llevó", "en", "es"),  # a title in Title Case
     ("The Sun, The Moon And The Stars: A Guide", "Le Soleil, La Lune Et Les Étoiles : Un Guide", "en", "fr"),
     ("He met Óscar De la Hoya.", "Conoció a Óscar De la Hoya en Las Vegas.", "en", "es"),
+    ("Paintings by Van Gogh.", "Schilderijen van Van Gogh en de zonnebloemen.", "en", "nl"),
+    ("A film by Von Trier.", "Ein Film von Von Trier über das Meer.", "en", "de"),
     ("The army freed 300 people.", "军队解救了300人。", "en", "zh"),
     ("The army freed 300 people.", "حرر الجيش 300 شخص.", "en", "ar"),
     ("The army freed 300 people.", "Армия освободила 300 человек в Москве.", "en", "ru"),

@@ -160,7 +160,9 @@ FUNCTION_WORDS = {
 }
 ARTICLES = frozenset(
     "the an el la los las un una unos unas o os as um uma le les une il lo gli der die das den dem "
-    "des ein eine einen einem einer de het een del della da du".split()
+    "des ein eine einen einem einer de het een del della da du"
+    # name particles, capitalised in some names and positions: Van Gogh, Di Maio, Dos Santos, Von Trier
+    " van von ter ten di do dos das al el bin ibn".split()
 )
 _RX: dict[str, regex.Pattern | None] = {}
 
