@@ -14,6 +14,7 @@ def tspan(flags, target):
      "en", "fr", ["â€™", "â€™"]),
     ("The river is frozen.", "Ð ÐµÐºÐ° Ð·Ð°Ð¼ÐµÑ€Ð·Ð»Ð°.", "en", "ru", ["ÐµÐºÐ°", "Ð·Ð°Ð¼ÐµÑ€Ð·Ð»Ð°"]),
     ("Chinese text", "ä¸­æ–‡ text", "en", "zh", ["ä¸\xadæ–‡"]),
+    ("Hello, friend.", "РџСЂРёРІРµС‚, РґСЂСѓРі.", "en", "ru", ["РџСЂРёРІРµС‚", "РґСЂСѓРі"]),
 ])
 def test_mojibake_flagged(src, tgt, sl, tl, expected):
     flags = run_check("ENC001", src, tgt, sl, tl)
@@ -37,6 +38,7 @@ def test_mojibake_message_names_repair():
     ("Moscow", "Москва — столица России.", "en", "ru"),
     ("Beijing", "北京是中国的首都。", "en", "zh"),
     ("naïve café", "Ästhetik für Größe ß“ und Ö…", "en", "de"),
+    ("Salt and year", "Сіль і Рік. Рёв моторов.", "en", "uk"),
 ])
 def test_mojibake_clean(src, tgt, sl, tl):
     assert run_check("ENC001", src, tgt, sl, tl) == []

@@ -23,8 +23,18 @@ _CONT = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
-_MOJI_GATE = re.compile(f"[\u00c2-\u00f4][{_CONT}]")
-_MOJI_RUN = re.compile(f"(?:[\u00c2-\u00f4][{_CONT}]+)+")
+# The same read as Windows-1251 (Cyrillic): the lead bytes 0xD0/0xD1 show as "Р"/"С" and the
+# continuation bytes as below ("РїСЂРёРІРµС‚" for "привет"). The gate leaves out і ї є ґ, which
+# legitimately follow Р/С in Ukrainian ("Рік", "Сіль"); runs may contain them.
+_CONT_1251 = (
+    "\u0402\u0403\u201a\u0453\u201e\u2026\u2020\u2021\u20ac\u2030\u0409\u2039\u040a\u040c\u040b"
+    "\u040f\u0452\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u2122\u0459\u203a\u045a\u045c\u045b"
+    "\u045f\u00a0\u040e\u045e\u0408\u00a4\u0490\u00a6\u00a7\u0401\u00a9\u0404\u00ab\u00ac\u00ad"
+    "\u00ae\u0407\u00b0\u00b1\u0406\u00b5\u00b6\u00b7\u0451\u2116\u00bb\u0458\u0405\u0455"
+)
+_CONT_1251_RUN = _CONT_1251 + "\u0456\u0457\u0454\u0491"
+_MOJI_GATE = re.compile(f"[\u00c2-\u00f4][{_CONT}]|[\u0420\u0421][{_CONT_1251}]")
+_MOJI_RUN = re.compile(f"(?:[\u00c2-\u00f4][{_CONT}]+)+|(?:[\u0420\u0421][{_CONT_1251_RUN}])+")
 
 
 @lru_cache(maxsize=1)
@@ -43,12 +53,28 @@ def mojibake_runs(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _MOJI_RUN.finditer(text):
         run = m.group()
-        if not ftfy.badness.is_bad(run):
-            continue
-        fixed = ftfy.fix_encoding(run)
-        if fixed != run:
+        fixed = ftfy.fix_encoding(run) if ftfy.badness.is_bad(run) else _round_trip(run)
+        if fixed is not None and fixed != run:
             out.append((m.start(), m.end(), fixed))
     return out
+
+
+def _round_trip(run: str) -> str | None:
+    """A run ftfy does not judge on its own (too short): still mojibake when it is four or more
+    characters that encode back to valid multi-byte UTF-8 (legitimate text practically never
+    does)."""
+    if len(run) < 4:
+        return None
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    for enc in ("sloppy-windows-1252", "sloppy-windows-1251"):
+        try:
+            fixed = run.encode(enc).decode("utf-8")
+        except (UnicodeError, LookupError):
+            continue
+        if len(fixed) < len(run):
+            return fixed
+    return None
 
 
 def _mojibake_view(view):
@@ -58,7 +84,8 @@ def _mojibake_view(view):
 @check("ENC001", "mojibake", "fluency/character-encoding", "major")
 def mojibake(pair, ctx):
     """Mojibake in the target: text that was encoded as UTF-8 and decoded as Latin-1 or
-    Windows-1252 (``Ã©`` for ``é``, ``â€™`` for ``’``, ``Ð¿Ñ€Ð¸`` for ``при``). Candidate runs are
+    Windows-1252 (``Ã©`` for ``é``, ``â€™`` for ``’``, ``Ð¿Ñ€Ð¸`` for ``при``) or Windows-1251
+    (``РїСЂРё`` for ``при``). Candidate runs are
     found with a character-class pattern (a UTF-8 lead byte followed by continuation bytes as
     Windows-1252 shows them) and each is confirmed by ftfy, which must judge it bad and be
     able to repair it; the message shows the repair. Legitimate accented text (Portuguese
