@@ -100,9 +100,9 @@ def breaks(text: str, lang: str | None) -> list[tuple[int, int, int]]:
 
 @check("SEN001", "lowercase-after-full-stop", "fluency/grammar", "major")
 def lowercase_after_stop(pair, ctx):
-    """A sentence of the target starts with a lower-case letter right after a full stop
-    (``… on Wednesday. kidnapped on Tuesday …``): a sentence broken in two, typically by machine
-    translation or a bad join. Not flagged: abbreviations (``U.S.``, ``e.g.``, ``etc.``,
+    """A new sentence of the target starts with a lower-case letter right after a full stop: a
+    sentence broken in two, typically by machine translation or a bad join, as in ``… on
+    Wednesday. kidnapped on Tuesday …``. Not flagged: abbreviations (``U.S.``, ``e.g.``, ``etc.``,
     ``approx.``, ``Dr.``, ``p. 12``, ``z. B.``, ``тыс.``, short non-words before the dot), initials
     (``S. Rajaratnam``), ellipses, ordinals and numbers before the dot (``19. yüzyıl``), words with
     inner capitals (``iPhone``), name particles (``de Gaulle``), text after ``?`` and ``!`` (Spanish
@@ -229,14 +229,15 @@ def stray_capitals(text: str, lang: str | None) -> list[tuple[int, int]]:
     return out
 
 
-@check("SEN002", "stray-capital", "fluency/grammar", "minor")
+@check("SEN002", "stray-capital", "fluency/grammar", "minor", languages=tuple(FUNCTION_WORDS) + ("no",))
 def stray_capital(pair, ctx):
     """A function word (article, preposition, conjunction) capitalised in the middle of a sentence
     of the target (``the Belt and Road From Beijing to …``): usually the trace of a sentence start
     glued to the previous sentence, or of a bad join. Languages: en es pt fr it de nl pl ru uk tr vi
     ca ro cs sv da nb id. Not flagged: segments mostly in Title Case (headings), words inside
     quotation marks, words after ``:`` or at the start of a line, articles that begin a name
-    (``The Hague``, ``Le Monde``, ``Die Zeit``, ``De la Hoya``), words before an acronym, one-letter
+    (``The Hague``, ``Le Monde``, ``Die Zeit``, ``De la Hoya``) and name particles before a name
+    (``Van Gogh``, ``Von Trier``), words before an acronym, one-letter
     words, German nouns (only function words are looked at), and targets whose source shows the
     same word capitalised or has capitalised function words mid-sentence itself (a title)."""
     text = pair.target
