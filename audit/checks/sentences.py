@@ -101,7 +101,7 @@ def breaks(text: str, lang: str | None) -> list[tuple[int, int, int]]:
 @check("SEN001", "lowercase-after-full-stop", "fluency/grammar", "major")
 def lowercase_after_stop(pair, ctx):
     """A new sentence of the target starts with a lower-case letter right after a full stop: a
-    sentence broken in two, typically by machine translation or a bad join, as in ``… on
+    sentence broken in two, typically by machine translation or a bad join. Example: ``… freed on
     Wednesday. kidnapped on Tuesday …``. Not flagged: abbreviations (``U.S.``, ``e.g.``, ``etc.``,
     ``approx.``, ``Dr.``, ``p. 12``, ``z. B.``, ``тыс.``, short non-words before the dot), initials
     (``S. Rajaratnam``), ellipses, ordinals and numbers before the dot (``19. yüzyıl``), words with
