@@ -17,7 +17,7 @@ from .config import Config
 from .context import Context
 from .errors import UsageError
 from .model import AuditResult, Finding, Flag, Pair, PairResult, Severity, fingerprint
-from .registry import Check, select_checks
+from .registry import Check, select_checks, superseded_codes
 
 CHUNK = 1000  # pairs per task: large enough to amortise inter-process traffic
 PARALLEL_MIN = 4000  # below this many pairs, one process is faster than starting workers
@@ -168,9 +168,17 @@ def iter_audit(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | 
                 yield from _emit(task[0], flags)
 
 
+def _final(flags) -> tuple[Flag, ...]:
+    """Drop flags that another flag on the same pair supersedes; sort the rest."""
+    drop = superseded_codes({f.code for f in flags})
+    if drop:
+        flags = [f for f in flags if f.code not in drop]
+    return tuple(sorted(flags, key=Flag.sort_key))
+
+
 def _emit(chunk: list[Pair], flag_lists: list[list[Flag]]) -> Iterator[PairResult]:
     for pair, flags in zip(chunk, flag_lists):
-        yield PairResult(pair, tuple(sorted(flags, key=Flag.sort_key)))
+        yield PairResult(pair, _final(flags))
 
 
 def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config: Config) -> list[PairResult]:
@@ -197,7 +205,7 @@ def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config
     out = []
     for i, r in enumerate(results):
         if i in extra:
-            r = PairResult(r.pair, tuple(sorted(r.flags + tuple(extra[i]), key=Flag.sort_key)), r.scores)
+            r = PairResult(r.pair, _final(r.flags + tuple(extra[i])), r.scores)
         out.append(r)
     return out
 

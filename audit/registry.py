@@ -54,6 +54,7 @@ def check(
     status: str = "stable",
     scope: str = "pair",
     doc: str | None = None,
+    supersedes: Iterable[str] = (),
 ):
     """Register a check. The doc defaults to the function's docstring (one paragraph or more)."""
     if not CODE_RE.match(code):
@@ -77,6 +78,7 @@ def check(
             source_languages=frozenset(source_languages) if source_languages is not None else None,
             status=status,
             scope=scope,
+            supersedes=frozenset(supersedes),
         )
         if code in _REGISTRY and _REGISTRY[code].fn is not fn:
             old = _REGISTRY[code].fn
@@ -107,6 +109,17 @@ def load_all() -> dict[str, Check]:
             pass
         _LOADED = True
     return dict(sorted(_REGISTRY.items()))
+
+
+def superseded_codes(codes: Iterable[str]) -> set[str]:
+    """The codes made redundant by any of ``codes`` (e.g. a copied target makes 'wrong language'
+    and 'source fragment' redundant)."""
+    out: set[str] = set()
+    for code in codes:
+        chk = _REGISTRY.get(code)
+        if chk is not None:
+            out |= chk.spec.supersedes
+    return out
 
 
 def all_checks() -> dict[str, Check]:
