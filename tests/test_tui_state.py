@@ -229,3 +229,54 @@ def test_rtl_and_first_words_and_flag_line():
     console = Console(width=200, color_system=None, record=True)
     console.print(line)
     assert "[red]note[/red]" in console.export_text()
+
+
+def test_editor_text_has_no_terminal_controls():
+    from tui.screens.dialogs import editable
+
+    assert editable("a\x1b[31mb\u202ec\nd\te\u200b") == ("a[31mbc\nd\te", 3)
+    assert editable("नमस्ते दुनिया") == ("नमस्ते दुनिया", 0)  # combining marks are not controls
+    assert editable("مرحبا") == ("مرحبا", 0)
+
+
+from hypothesis import given, settings, strategies as st_
+
+
+def _brute_search(state, q, side, direction):
+    q = q.casefold()
+    vis = state.visible
+    n = len(vis)
+    for step in range(1, n + 1):
+        pos = (state.cursor + direction * step) % n
+        p = state.segments[vis[pos]].pair
+        if (side in ("source", "both") and q in p.source.casefold()) or \
+                (side in ("target", "both") and q in (p.target or "").casefold()):
+            return vis[pos]
+    return None
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts=st_.lists(st_.tuples(st_.text("abAB ç", max_size=6), st_.text("abAB ç", max_size=6)), min_size=1,
+                       max_size=12),
+       q=st_.text("abAB ç", min_size=1, max_size=2), cursor=st_.integers(0, 11),
+       side=st_.sampled_from(["source", "target", "both"]), direction=st_.sampled_from([1, -1]),
+       flagged_only=st_.booleans())
+def test_search_matches_a_plain_scan(texts, q, cursor, side, direction, flagged_only):
+    segs = [seg(i, s, t, [("NUM001", "major", 0, 0)] if i % 3 == 0 else []) for i, (s, t) in enumerate(texts)]
+    state = ReviewState(segs)
+    if flagged_only:
+        state.set_filters(Filters(status="flagged"))
+    state.move_to(min(cursor, len(state.visible) - 1))
+    expected = _brute_search(state, q, side, direction)
+    found = state.search(q, side, direction)
+    assert found == (expected is not None)
+    if found:
+        assert state.current_index() == expected
+
+
+def test_search_sees_post_edits():
+    segs = corpus()
+    st = ReviewState(segs)
+    assert not st.search("dos peras", "target")
+    st.replace_segment(1, seg(1, "Two pears.", "Dos peras.", quality=100.0))
+    assert st.search("dos peras", "target") and st.current_index() == 1

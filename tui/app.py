@@ -270,7 +270,7 @@ class ReviewApp(App):
 
     def on_audit_failed(self, message: AuditFailed) -> None:
         self.state.finished = True
-        self.notify(message.error, title="Audit failed", severity="error", timeout=30)
+        self.notify(message.error, title="Audit failed", severity="error", timeout=30, markup=False)
         if self.review_screen is not None:
             self.review_screen.query_one("#progress").add_class("done")
             self.review_screen.refresh_summary()
@@ -368,9 +368,9 @@ class ReviewApp(App):
         try:
             n = export_decisions(self.store, fmt, path)
         except (AuditError, OSError) as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
-        self.notify(f"{n} decisions written to {path}")
+        self.notify(f"{n} decisions written to {path}", markup=False)
 
     def edited_default_path(self) -> str:
         target = self.inputs[-1] if self.inputs else "transaudit.txt"
@@ -390,14 +390,14 @@ class ReviewApp(App):
         from audit.errors import AuditError
 
         if not self.inputs:
-            self.notify("No input file to write back.", severity="error")
+            self.notify("No input file to write back.", severity="error", markup=False)
             return
         try:
             n = write_edited(self.inputs, self.store, path, input_format=self.input_format)
         except (AuditError, OSError) as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
-        self.notify(f"{n} edited targets written to {path}")
+        self.notify(f"{n} edited targets written to {path}", markup=False)
 
 
 def create_app(inputs: Sequence[str] = (), **kwargs) -> ReviewApp:

@@ -135,6 +135,8 @@ class ReviewState:
         self._by_key: dict[str, list[int]] = {}
         self._totals: dict | None = None
         self._fold_cache: list[tuple[str, str]] = []
+        self._hay: dict[str, tuple] = {}
+        self._edits = 0  # bumped when a segment's text changes (post-edit, undo)
         if self.segments:
             segs, origs = self.segments, self.originals or [s.pair for s in self.segments]
             self.segments, self.originals = [], []
@@ -194,6 +196,7 @@ class ReviewState:
         self.segments[index] = result
         if index < len(self._fold_cache):
             self._fold_cache[index] = (result.pair.source.casefold(), (result.pair.target or "").casefold())
+        self._edits += 1
         for f in result.flags:
             self._by_fp.setdefault(f.fingerprint, []).append(index)
         self.invalidate([index])
@@ -346,10 +349,12 @@ class ReviewState:
 
     def _sort(self) -> None:
         if self.sort == "score":
-            row = self.row
+            rows, segs = self._rows, self.segments
 
             def k(i):
-                s = row(i).score
+                # rows of flagged segments are cached (the totals need them); the others are scored as audited
+                r = rows.get(i)
+                s = r.score if r is not None else (segs[i].scores.get("quality") if segs[i].scores else None)
                 return s if s is not None else 101.0
             self.visible.sort()
             self.visible.sort(key=k)  # stable: equal scores stay in input order
@@ -464,8 +469,25 @@ class ReviewState:
         """Move to the next visible segment (after the cursor, wrapping) whose source and/or target
         contains ``query`` (case-insensitive). ``side``: 'source', 'target' or 'both'."""
         q = query.casefold()
-        if not q or not self.visible:
+        if not q or not self.visible or "\x00" in q:
             return False
+        sides = ("source", "target") if side == "both" else (side,)
+        n_seg = len(self.segments)
+        cur = self.current_index()
+        if self.sort == "position":
+            # scan the corpus in C (str.find over one joined text per side), not segment by segment
+            in_view = None if not self.filters.active() else set(self.visible)
+            best = None
+            for sd in sides:
+                hay, starts = self._haystack(sd)
+                found = self._find(hay, starts, q, cur, direction, in_view, n_seg)
+                if found is not None:
+                    dist = (found - cur) * direction % n_seg or n_seg
+                    if best is None or dist < best[0]:
+                        best = (dist, found)
+            if best is None:
+                return False
+            return self.move_to(self._nearest(best[1])) or True
         folded = self._folded()
         n = len(self.visible)
         visible = self.visible
@@ -477,6 +499,50 @@ class ReviewState:
             if (want_src and q in src) or (want_tgt and q in tgt):
                 return self.move_to(pos) or True
         return False
+
+    @staticmethod
+    def _find(hay: str, starts: list[int], q: str, cur: int, direction: int, in_view, n: int) -> int | None:
+        """Index of the next segment (after ``cur`` in ``direction``, wrapping) whose text contains ``q``."""
+        import bisect
+
+        def index_at(pos: int) -> int:
+            return bisect.bisect_right(starts, pos) - 1
+
+        if direction > 0:
+            ranges = [(starts[cur + 1] if cur + 1 < n else len(hay), len(hay)), (0, starts[cur + 1] if cur + 1 < n else len(hay))]
+            for lo, hi in ranges:
+                pos = hay.find(q, lo, hi)
+                while pos != -1:
+                    i = index_at(pos)
+                    if in_view is None or i in in_view:
+                        return i
+                    pos = hay.find(q, starts[i + 1] if i + 1 < n else hi, hi)
+            return None
+        ranges = [(0, starts[cur]), (starts[cur], len(hay))]
+        for lo, hi in ranges:
+            pos = hay.rfind(q, lo, hi)
+            while pos != -1:
+                i = index_at(pos)
+                if in_view is None or i in in_view:
+                    return i
+                pos = hay.rfind(q, lo, starts[i])
+        return None
+
+    def _haystack(self, side: str) -> tuple[str, list[int]]:
+        """All texts of one side, case-folded and joined with NUL, and where each starts (cached)."""
+        cached = self._hay.get(side)
+        if cached is not None and cached[2] == len(self.segments) and cached[3] == self._edits:
+            return cached[0], cached[1]
+        folded = self._folded()
+        k = 0 if side == "source" else 1
+        starts = []
+        pos = 0
+        for pair in folded:
+            starts.append(pos)
+            pos += len(pair[k]) + 1
+        hay = "\x00".join(pair[k] for pair in folded)
+        self._hay[side] = (hay, starts, len(self.segments), self._edits)
+        return hay, starts
 
     def _folded(self) -> list[tuple[str, str]]:
         """Case-folded texts for search, built on the first search and kept in step with edits."""

@@ -44,6 +44,15 @@ class Prompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+def editable(text: str) -> tuple[str, int]:
+    """The text with control, bidi-override and invisible characters removed (line breaks and tabs kept):
+    a terminal editor must never send them to the terminal. Returns (text, how many were removed)."""
+    from ..render import _NEEDS_ESCAPE
+
+    kept = _NEEDS_ESCAPE.sub(lambda m: m.group() if m.group() in "\n\t" else "", text)
+    return kept, len(text) - len(kept)
+
+
 class EditTarget(ModalScreen[str | None]):
     """Edit a segment's target; Ctrl+S saves, Escape cancels."""
 
@@ -58,7 +67,7 @@ class EditTarget(ModalScreen[str | None]):
     def __init__(self, source: str, target: str) -> None:
         super().__init__()
         self._source = source
-        self._target = target
+        self._target, self._removed = editable(target)
 
     def compose(self) -> ComposeResult:
         from audit.display import visible
@@ -67,6 +76,9 @@ class EditTarget(ModalScreen[str | None]):
             yield Label(Text("Source", style="bold"))
             yield Label(Text(visible(self._source)[0]))
             yield Label(Text("Target (Ctrl+S to save, Esc to cancel)", style="bold"))
+            if self._removed:
+                yield Label(Text(f"{self._removed} control, bidi or invisible character(s) were taken out of the text "
+                                 "to edit; saving keeps them out.", style="yellow"))
             yield TextArea(self._target, id="edit-area", soft_wrap=True)
 
     def on_mount(self) -> None:

@@ -179,13 +179,13 @@ class ReviewScreen(Screen):
         if self.state.next_flagged(1):
             self.moved()
         else:
-            self.notify("No flagged segment after this one.", timeout=2)
+            self.notify("No flagged segment after this one.", timeout=2, markup=False)
 
     def action_prev_flagged(self) -> None:
         if self.state.next_flagged(-1):
             self.moved()
         else:
-            self.notify("No flagged segment before this one.", timeout=2)
+            self.notify("No flagged segment before this one.", timeout=2, markup=False)
 
     def on_segment_list_selected(self, event: SegmentList.Selected) -> None:
         if self.state.move_to(event.position):
@@ -198,7 +198,7 @@ class ReviewScreen(Screen):
             try:
                 number = int(value.strip().replace(",", ""))
             except ValueError:
-                self.notify(f"Not a segment number: {value!r}", severity="error")
+                self.notify(f"Not a segment number: {value!r}", severity="error", markup=False)
                 return
             self.goto(number)
         self.app.push_screen(Prompt("Go to segment number", f"1–{len(self.state.segments)}", value=prefill,
@@ -208,10 +208,10 @@ class ReviewScreen(Screen):
         filtered = self.state.filters.active()
         if self.state.goto_number(number):
             if filtered and not self.state.filters.active():
-                self.notify("Filters cleared to show that segment.", timeout=2)
+                self.notify("Filters cleared to show that segment.", timeout=2, markup=False)
             self.refresh_all()
         else:
-            self.notify(f"No segment {number}.", severity="error")
+            self.notify(f"No segment {number}.", severity="error", markup=False)
 
     def action_search(self) -> None:
         def done(value: str | None) -> None:
@@ -230,7 +230,7 @@ class ReviewScreen(Screen):
         if self.state.search(query, side, direction):
             self.moved()
         else:
-            self.notify(f"Not found: {query}", severity="warning", timeout=2)
+            self.notify(f"Not found: {query}", severity="warning", timeout=2, markup=False)
 
     def action_search_again(self, direction: int) -> None:
         if self._last_search:
@@ -271,7 +271,7 @@ class ReviewScreen(Screen):
             try:
                 filters = parse_filters(value)
             except ValueError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
                 return
             self.set_filters(filters)
         self.app.push_screen(Prompt("Filter segments", "sev:major code:NUM cat:accuracy status:open",
@@ -311,7 +311,7 @@ class ReviewScreen(Screen):
     def action_decide(self, status: str) -> None:
         flag = self.state.current_flag()
         if flag is None:
-            self.notify("No flag selected.", timeout=2)
+            self.notify("No flag selected.", timeout=2, markup=False)
             return
         current = self.state.flag_status(flag)
         note = self.state.flag_note(flag)
@@ -324,7 +324,7 @@ class ReviewScreen(Screen):
     def action_note(self) -> None:
         flag = self.state.current_flag()
         if flag is None:
-            self.notify("No flag selected.", timeout=2)
+            self.notify("No flag selected.", timeout=2, markup=False)
             return
 
         def done(value: str | None) -> None:
@@ -361,7 +361,7 @@ class ReviewScreen(Screen):
             return
         seg = self.state.segments[idx]
         if not self.state.finished:
-            self.notify("Editing opens once the audit has finished.", timeout=2)
+            self.notify("Editing opens once the audit has finished.", timeout=2, markup=False)
             return
 
         def done(value: str | None) -> None:
@@ -369,15 +369,15 @@ class ReviewScreen(Screen):
                 return
             self.app.post_edit(idx, value)
             self.after_decision(indices=self.state.indices_of_key(self.state.key(idx)))
-            self.notify("Post-edit saved; the segment was checked again.", timeout=2)
+            self.notify("Post-edit saved; the segment was checked again.", timeout=2, markup=False)
         self.app.push_screen(EditTarget(seg.pair.source, seg.pair.target or ""), done)
 
     def action_undo(self) -> None:
         change = self.app.undo()
         if change is None:
-            self.notify("Nothing to undo.", timeout=2)
+            self.notify("Nothing to undo.", timeout=2, markup=False)
             return
-        self.notify(f"Undone: {change.description}", timeout=2)
+        self.notify(f"Undone: {change.description}", timeout=2, markup=False)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
