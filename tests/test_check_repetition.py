@@ -107,6 +107,10 @@ def test_loop_flagged(src, tgt, sl, tl, expected, first):
      "Комитет собрался в Париже, а затем комитет снова собрался в Риме.", "en", "ru"),
     ("They went round and round.", "Они ходили кругами.", "en", "ru"),
     ("Prices rose in 2019, 2020 and 2021.", "Los precios subieron en 2019, 2020 y 2021.", "en", "es"),
+    # a headline run into its lead sentence: the source repeats the content in other words
+    ("Cyclist dies in crash with lorry A cyclist has died in a crash with a lorry in Leeds.",
+     "Un ciclista muere en un choque con un camión Un ciclista muere en un choque con un camión en Leeds.",
+     "en", "es"),
 ])
 def test_loop_clean(src, tgt, sl, tl):
     assert run_check("REP002", src, tgt, sl, tl) == []

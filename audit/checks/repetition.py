@@ -523,8 +523,10 @@ def ngram_loop(pair, ctx):
     longer than eight characters plus one unit, or eight or more characters twice; in Thai four
     and twenty characters. A single word repeated is REP001's; a single character repeated
     (``哈哈哈``) and reduplication (``谢谢``) are not loops; nothing is flagged when the source
-    itself repeats something back to back (``No, no, no``). The span covers the extra copies;
-    the related span is the first copy."""
+    itself repeats something back to back (``No, no, no``), and a long stretch written twice is
+    excused when the source repeats that content in other words (a headline run into its lead
+    sentence, as for REP003). The span covers the extra copies; the related span is the first
+    copy."""
     tgt = pair.target
     if not tgt:
         return ()
@@ -541,8 +543,17 @@ def ngram_loop(pair, ctx):
     if not loops or _any_source_loop(pair.source, ctx.src.lang):
         return ()
     out = []
+    src_repeated = None
     for first, n, copies in sorted(loops):
         last = first + n * copies - 1
+        if copies == 2:
+            # a long stretch twice: excused when the source repeats that content in other words
+            # (a headline run into its lead sentence), as for REP003
+            if src_repeated is None:
+                stems = _content(units_of_text(pair.source, ctx.src.lang))
+                src_repeated = len(stems) - len(set(stems))
+            if src_repeated >= _needed(u, first, first + n - 1):
+                continue
         extra = (u.starts[first + n], u.ends[last])
         orig = (u.starts[first], u.ends[first + n - 1])
         if u.spaceless:
