@@ -53,14 +53,14 @@ m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр
 km: km|kilometer|kilometern|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر*|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร
 km,kg: キロ
 kg: kilo|kilos|кило
-in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|إنش|اینچ|אינץ'|इंच
+in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|بوصات|إنش|اینچ|אינץ'|इंच
 ft: ft|foot|feet|pie|pies|pied|pieds|fuß|fuss|fut|piede|piedi|pé|pés|фут|фута|футов|футів|футах|stóp|stopy|fit|英尺|フィート|피트|قدم|أقدام|فوت|רגל|फ़ीट|फीट|फुट
 yd: yd|yard|yards|yarda|yardas|iarde|iarda|ярд*|jardów|jardy|码|碼|ヤード|야드
 mi: mile|miles|milla|millas|milles|meile|meilen|miglio|miglia|milha|milhas|миля|мили|миль|милі|mil|mile|英里|マイル|마일|ميل|أميال|مایل|מייל|מיילים|मील|dặm|ไมล์
 nmi: nautical mile|nautical miles|millas náuticas|milles nautiques|seemeilen|seemeile|морских миль|海里|海里|해리
 mg: mg|milligram|milligrams|milligramme|miligramo|miligramos|milligrammi|миллиграмм*|мг|miligram*|毫克|ミリグラム|밀리그램|ملغ|میلی‌گرم|מ"ג|मिलीग्राम
-g: g|gram|grams|gramme|grammes|gramo|gramos|gramm|gramme|grammi|grama|gramas|грамм*|грам|грамів|грами|gram|gramów|gramy|克|グラム|그램|غرام|جرام|گرم|גרם|ग्राम
-kg: kg|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilogramm|chilogrammi|chilogrammo|quilo|quilos|quilograma|quilogramas|кг|килограмм*|кілограм*|kilogram*|kilogramów|公斤|千克|キログラム|킬로그램|كيلوغرام|كيلوجرام|كغ|كجم|کیلوگرم*|کیلویی|ק"ג|קילוגרם|किलोग्राम|किलो|กิโลกรัม
+g: g|gram|grams|gramme|grammes|gramo|gramos|gramm|gramme|grammi|grama|gramas|грамм*|грам|грамів|грами|gram|gramów|gramy|克|グラム|그램|غرام|غرامات|جرام|جرامات|گرم|גרם|ग्राम
+kg: kg|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilogramm|chilogrammi|chilogrammo|quilo|quilos|quilograma|quilogramas|кг|килограмм*|кілограм*|kilogram*|kilogramów|公斤|千克|キログラム|킬로그램|كيلوغرام|كيلوغرامات|كيلوجرام|كيلوجرامات|كغ|كجم|کیلوگرم*|کیلویی|ק"ג|קילוגרם|किलोग्राम|किलो|กิโลกรัม
 t: tonne|tonnes|ton|tons|tonelada|toneladas|tonnellata|tonnellate|тонн|тонны|тонна|тоннах|тоннам|тонну|тон|тонни|tony|ton|tonę|吨|噸|トン|톤|طن|أطنان|טון|טונות|टन
 gbp,lb: pound|pounds|libra|libras|livre|livres|pfund|фунт*|funt*|ポンド|파운드|پوند|פאונד|पाउंड|पौंड|bảng|ปอนด์|pound
 lb: lb|lbs|libbra|libbre|磅|رطل|رطلا
@@ -87,7 +87,8 @@ C,F,deg: °|º|degree|degrees|grado|grados|degré|degrés|grad|gradi|grau|graus|
 usd: dollar|dollars|dólar|dólares|dollaro|dollari|доллар*|долар*|dolar*|美元|ドル|달러|دولار|دولارات|دلار|דולר|דולרים|डॉलर|đô la|ดอลลาร์|usd|us$
 eur: euro|euros|евро|євро|avro|欧元|歐元|ユーロ|유로|يورو|یورو|יורו|यूरो|eur|€
 gbp: sterling|pounds sterling|libras esterlinas|livres sterling|sterline|sterlina|стерлинг*|szterling*|sterlin|英镑|英鎊|إسترليني|جنيه|جنيهات|ליש"ט|gbp|£
-jpy: yen|yenes|иен*|йен*|jenów|jeny|日元|円|엔|ين|ین|येन|jpy|¥
+jpy,cny: ¥|￥
+jpy: yen|yenes|иен*|йен*|jenów|jeny|日元|円|엔|ين|ین|येन|jpy
 cny: yuan|renminbi|юан*|rmb|cny|元|人民币|위안|يوان
 inr: rupee|rupees|rupia|rupias|roupie|roupies|rupie|rupien|рупи*|rupii|रुपये|रुपए|रुपया|روبية|inr|₹
 rub: rouble|roubles|ruble|rubles|rublo|rublos|rubel|rubli|руб.|рубл*|卢布|盧布|ルーブル|루블|روبل|rub|₽
@@ -161,7 +162,7 @@ def next_tokens(text: str, pos: int, n: int = 4) -> list:
 _BEFORE_RE = regex.compile(
     r"(US\$|A\$|C\$|HK\$|NZ\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₴|Rs\.?|USD|EUR|GBP|CHF|JPY|CNY|RMB|INR)[ \u00a0]?$")
 _BEFORE_IDS = {"US$": "usd", "A$": "usd", "C$": "usd", "HK$": "usd", "NZ$": "usd", "R$": "usd", "$": "usd",
-               "€": "eur", "£": "gbp", "¥": "jpy", "₹": "inr", "₽": "rub", "₩": "krw", "₺": "try", "₴": "uah",
+               "€": "eur", "£": "gbp", "¥": ("jpy", "cny"), "₹": "inr", "₽": "rub", "₩": "krw", "₺": "try", "₴": "uah",
                "RS": "inr", "RS.": "inr", "USD": "usd", "EUR": "eur", "GBP": "gbp", "CHF": "chf", "JPY": "jpy",
                "CNY": "cny", "RMB": "cny", "INR": "inr"}
 
@@ -242,7 +243,8 @@ def unit_before(text: str, pos: int) -> Unit | None:
         return None
     m = _BEFORE_RE.search(text, max(0, pos - 6), pos)
     if m:
-        return Unit(frozenset({_BEFORE_IDS[m.group(1).upper()]}), m.start(1), m.end(1))
+        ids = _BEFORE_IDS[m.group(1).upper()]
+        return Unit(frozenset(ids if isinstance(ids, tuple) else (ids,)), m.start(1), m.end(1))
     return None
 
 

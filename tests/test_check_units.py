@@ -19,6 +19,8 @@ def span_texts(flag, source, target):
     ("道路长5公里。", "The road is 5 miles long.", "zh", "en", "5 miles", "5公里"),
     ("يبلغ طول الطريق 5 كيلومترات.", "The road is 5 kg long.", "ar", "en", "5 kg", "5 كيلومترات"),
     ("It costs $5.", "Cuesta 5 €.", "en", "es", "5 €", "$5"),
+    ("The trip took 3 hours.", "旅は3分間かかった。", "en", "ja", "3分間", "3 hours"),
+    ("Rain: up to 10 inches.", "أمطار تصل إلى 10 كيلومترات.", "en", "ar", "10 كيلومترات", "10 inches"),
 ])
 def test_unit_mismatch(source, target, sl, tl, tgt_span, src_span):
     flags = run_check("UNI001", source, target, sl, tl)
@@ -36,6 +38,10 @@ def test_unit_mismatch(source, target, sl, tl, tgt_span, src_span):
     ("सड़क 5 किलोमीटर लंबी है।", "The road is 5 km long.", "hi", "en"),
     ("It reached 30 degrees.", "Es wurden 30 °C erreicht.", "en", "de"),
     ("Prices rose 5%.", "Los precios subieron un 5 por ciento.", "en", "es"),
+    ("The trip took 3 hours and covered 5 km.", "旅は3時間かかり、5キロメートルを移動した。", "en", "ja"),
+    ("The trip covered 5 km.", "여행은 5킬로미터를 이동했다.", "en", "ko"),
+    ("It costs ¥500.", "售价500元。", "en", "zh"),
+    ("Rosa will bring up to 10 inches of rain.", "سيجلب الإعصار أمطارا بارتفاع 10 بوصات.", "en", "ar"),
     ("It weighs 550 pounds.", "Pesa 550 libras.", "en", "es"),
     # units made explicit in the target are not errors: ages, hours of the day, minutes after a comma
     ("He is 30.", "Tiene 30 años.", "en", "es"),
