@@ -66,7 +66,7 @@ gbp,lb: pound|pounds|libra|libras|livre|livres|pfund|фунт*|funt*|ポンド|�
 lb: lb|lbs|libbra|libbre|磅|رطل|رطلا
 oz: oz|ounce|ounces|onza|onzas|once|unze|unzen|oncia|унци*|uncj*|uncji|盎司|オンス|온스|أونصة|اونس|אונקיה|औंस
 m2: m²|m2|sq m|square meter|square meters|square metre|square metres|metros cuadrados|mètres carrés|quadratmeter|qm|metri quadrati|metros quadrados|кв. м|квадратных метров|квадратних метрів|metrów kwadratowych|metrekare|mét vuông|平方米|平方メートル|제곱미터|متر مربع|مترا مربعا|מטר רבוע|मीटर²|वर्ग मीटर
-km2: km²|km2|sq km|square kilometer|square kilometers|square kilometre|square kilometres|kilómetros cuadrados|kilomètres carrés|km carrés|quadratkilometer|chilometri quadrati|quilômetros quadrados|кв. км|квадратных километров|квадратних кілометрів|kilometrów kwadratowych|kilometrekare|km vuông|ki-lô-mét vuông|平方公里|平方千米|平方キロメートル|제곱킬로미터|كيلومتر مربع|کیلومتر مربع|קמ"ר|वर्ग किलोमीटर
+km2: km²|km2|sq km|square kilometer|square kilometers|square kilometre|square kilometres|kilómetros cuadrados|kilomètres carrés|km carrés|quadratkilometer|chilometri quadrati|quilômetros quadrados|кв. км|квадратных километров|квадратних кілометрів|kilometrów kwadratowych|kilometrekare|km vuông|平方公里|平方千米|平方キロメートル|제곱킬로미터|كيلومتر مربع|کیلومتر مربع|קמ"ר|वर्ग किलोमीटर
 ha: ha|hectare|hectares|hectárea|hectáreas|hektar|ettari|ettaro|гектар*|га|гектар*|hektar*|公顷|公頃|ヘクタール|헥타르|هكتار|هکتار|הקטר|हेक्टेयर
 dunam: דונם|دونم|dönüm|dunam|dunams|
 acre: acre|acres|acri|акр*|akr*|英亩|英畝|エーカー|에이커|فدان|एकड़
@@ -149,7 +149,7 @@ _TOK = regex.compile(
 _CJK_START = regex.compile(r"[ \u00a0]?的?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
-def next_tokens(text: str, pos: int, n: int = 4) -> list:
+def next_tokens(text: str, pos: int, n: int = 3) -> list:
     """Up to ``n`` tokens right after ``pos``, each (start, end), one space apart at most."""
     out = []
     for _ in range(n):

@@ -77,16 +77,26 @@ def _match(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt, modes=
             s = s_left[i]
             sk = s.keys if mode < 2 else s.all_keys
             found = None
-            for j, t in enumerate(t_left):
-                tk = t.keys if mode < 2 else t.all_keys
-                if sk & tk:
+            cands = [j for j, t in enumerate(t_left) if sk & (t.keys if mode < 2 else t.all_keys)]
+            if mode == 0 and len(cands) > 1:
+                # several targets share the value: prefer the one whose unit agrees
+                us = num_unit(s, src, al.src_units)
+                for j in cands:
+                    ut = num_unit(t_left[j], tgt, al.tgt_units)
+                    if (us is None) == (ut is None) and (us is None or us.agrees(ut)):
+                        found = j
+                        break
+            elif mode == 0 and cands and len([x for x in s_left if x.keys & t_left[cands[0]].keys]) > 1:
+                # several sources share the value: this one takes it only if the units agree
+                us = num_unit(s, src, al.src_units)
+                ut = num_unit(t_left[cands[0]], tgt, al.tgt_units)
+                if (us is None) == (ut is None) and (us is None or us.agrees(ut)):
+                    found = cands[0]
+            elif mode > 0 or cands:
+                for j in cands:
+                    t = t_left[j]
                     if mode == 2 and s.scale != 1.0 and t.scale != 1.0:
                         continue  # 2 billion vs 2 Billionen: the scales disagree
-                    if mode == 0:
-                        us = num_unit(s, src, al.src_units)
-                        ut = num_unit(t, tgt, al.tgt_units)
-                        if (us is None) != (ut is None) or (us is not None and not us.agrees(ut)):
-                            continue
                     found = j
                     break
             if found is None:
