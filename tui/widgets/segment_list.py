@@ -119,7 +119,8 @@ class SegmentList(ScrollView, can_focus=True, inherit_bindings=False):
         if target is None:
             parts.append(Segment("(no target)", dim))
         else:
-            parts.append(Segment(first_words(target, max(8, width)), base))
+            words = first_words(target, max(8, width))
+            parts.append(Segment(words, base) if words else Segment("(empty)" if not target else "(blank)", dim))
         return Strip(parts).crop_extend(0, width, base)
 
     def on_resize(self, event: events.Resize) -> None:
