@@ -30,7 +30,7 @@ _NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})  # wordfreq would need jieba/Me
 _MASK = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\S+\.(?:com|org|net|html?)\b", re.I)
 _GAP = re.compile(r"[ \u00a0]+|[ \u00a0]*[,;:][ \u00a0]*")
 _QUOTES = "\"'“”‘’«»„‚‹›「」『』"
-_SPACELESS_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々]{4,}")
+_SPACELESS_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々]{%d,}" % MIN_SPACELESS_RUN)
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 

@@ -64,8 +64,6 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\U00020000-\U00
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _WIDE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_SPACE = re.compile(r"\s")
-_LATIN_OR_CYR = re.compile("[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 W_HAN, W_KANA, W_HANGUL = 2.8, 1.6, 2.2
 
 
