@@ -140,6 +140,19 @@ def test_learned_ratio_overrides_priors():
     assert run("LEN001", pairs, subword=False) == []
 
 
+def test_length_models_report_the_learned_ratio():
+    length._CACHE.clear()
+    models = length.length_models(_corpus(), {"subword": False})
+    m = models[("en", "es")]
+    assert m["learned_from"] == 300
+    # target words of the synthetic corpus are longer than the source words, 1.6 times as many
+    assert 1.6 < m["char_ratio"] < 3.0
+    length._CACHE.clear()
+    small = length.length_models(_corpus()[:50], {"subword": False})
+    assert small[("en", "es")]["learned_from"] == 0
+    assert small[("en", "es")]["char_ratio"] == pytest.approx(1.155)
+
+
 def test_learned_ratio_finds_outliers():
     pairs = _corpus()
     src = pairs[10].source

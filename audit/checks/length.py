@@ -120,8 +120,9 @@ def _robust(xs: Sequence[float]) -> tuple[float, float]:
     return m, 1.4826 * statistics.median([abs(x - m) for x in xs])
 
 
-def _analyse(pairs: Sequence[Pair], options) -> tuple[list, list]:
-    """(too short, too long) findings as (index, Finding) lists."""
+def _analyse(pairs: Sequence[Pair], options) -> tuple[list, list, dict]:
+    """(too short, too long) findings as (index, Finding) lists, and the model of each
+    language pair."""
     min_corpus = int(options.get("min_corpus", MIN_CORPUS))
     z = float(options.get("z", Z))
     min_len = float(options.get("min_length", MIN_LEN))
@@ -137,6 +138,7 @@ def _analyse(pairs: Sequence[Pair], options) -> tuple[list, list]:
             continue
         groups.setdefault(key, []).append((idx, ws, wt))
     short, long_ = [], []
+    models: dict[tuple, _Model] = {}
     counter = _token_counter() if use_tokens else None
     for (sl, tl), rows in groups.items():
         mu0, s0, known = prior(sl, tl)
@@ -166,7 +168,7 @@ def _analyse(pairs: Sequence[Pair], options) -> tuple[list, list]:
                 tok_mu = statistics.median(xs) if xs else None
             elif ft_s is not None and ft_t is not None:
                 tok_mu = math.log(ft_t / ft_s)
-        model = _Model(mu, s0, scale, learned, tok_mu)
+        model = models[(sl, tl)] = _Model(mu, s0, scale, learned, tok_mu)
         for i, ws, wt, x, L in usable:
             d = x - model.mu
             sig = model.sigma(L)
@@ -185,7 +187,7 @@ def _analyse(pairs: Sequence[Pair], options) -> tuple[list, list]:
                         continue
             finding = _finding(pairs[i], r, d / sig, model, sl, tl)
             (short if d < 0 else long_).append((i, finding))
-    return short, long_
+    return short, long_, models
 
 
 def _finding(p: Pair, r: float, zscore: float, model: _Model, sl, tl) -> Finding:
@@ -205,7 +207,7 @@ def _finding(p: Pair, r: float, zscore: float, model: _Model, sl, tl) -> Finding
 _CACHE: dict = {}
 
 
-def _cached(pairs: Sequence[Pair], options) -> tuple[list, list]:
+def _cached(pairs: Sequence[Pair], options) -> tuple[list, list, dict]:
     """Both checks share one analysis of the same corpus."""
     key = (id(pairs), len(pairs), tuple(sorted((k, str(v)) for k, v in (options or {}).items())))
     got = _CACHE.get(key)
@@ -228,8 +230,7 @@ def too_short(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Finding]]:
     under about 30 characters are never judged; the subword token count must agree when the
     sentencepiece model is installed. Options: ``min_corpus``, ``z``, ``min_length``,
     ``subword``."""
-    short, _ = _cached(pairs, options)
-    return short
+    return _cached(pairs, options)[0]
 
 
 @check("LEN002", "too-long", "accuracy/addition", "major", scope="corpus")
@@ -240,5 +241,16 @@ def too_long(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Finding]]:
     (learned from 200+ pairs of the corpus, else priors), a deviation of more than 3 sigmas
     that shrinks with length, and a target over 1.5 times the expected length; major over 2
     times. Short sources (under about 30 characters) are never judged."""
-    _, long_ = _cached(pairs, options)
-    return long_
+    return _cached(pairs, options)[1]
+
+
+def length_models(pairs: Sequence[Pair], options=None) -> dict[tuple, dict]:
+    """The length model of each language pair of a corpus, for reports: expected ratio of
+    weighted characters (target/source), spread relative to the prior noise model, how many
+    pairs it was learned from (0: priors), and the expected subword-token ratio."""
+    out = {}
+    for key, m in _cached(pairs, options or {})[2].items():
+        out[key] = {"char_ratio": round(math.exp(m.mu), 3), "scale": round(m.scale, 3),
+                    "learned_from": m.learned,
+                    "token_ratio": None if m.tok_mu is None else round(math.exp(m.tok_mu), 3)}
+    return out
