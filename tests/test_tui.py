@@ -345,3 +345,18 @@ async def test_keys_move_the_cursor_in_a_long_list(tmp_path):
         await pilot.press("g", "4", "5", "0", "enter")
         assert app.state.current_index() == 449
         assert lst.scroll_offset.y <= 449 < lst.scroll_offset.y + lst.scrollable_content_region.height
+
+
+@aio
+async def test_reference_pane_and_metrics(tmp_path):
+    path = tmp_path / "ref.jsonl"
+    path.write_text('{"source": "The cat sleeps.", "target": "El gato duerme.", "reference": "El gato está durmiendo."}\n'
+                    '{"source": "Good morning.", "target": "Buenos  días.", "reference": "Buenos días."}\n',
+                    encoding="utf-8")
+    app = create_app([str(path)], source_lang="en", target_lang="es", config=CONFIG, jobs=1)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(app, pilot)
+        ref = pane_text(app, "reference")
+        assert "El gato está durmiendo." in ref and "chrF" in ref
+        assert app.screen.query_one("#pair").has_class("with-reference")
+        assert "BLEU" in str(app.screen.query_one("#summary", Static).render())

@@ -101,7 +101,8 @@ class ReviewApp(App):
     def __init__(self, inputs: Sequence[str] = (), *, input_format: str | None = None,
                  source_lang: str | None = None, target_lang: str | None = None, config: Config | None = None,
                  db_path: str | None = None, jobs: int | None = None, result: AuditResult | None = None,
-                 originals: Sequence[Pair] | None = None) -> None:
+                 originals: Sequence[Pair] | None = None, references: Sequence[str] | None = None,
+                 metrics: Sequence[str] | None = None) -> None:
         super().__init__()
         self.inputs = list(inputs)
         self.input_format = input_format
@@ -109,6 +110,8 @@ class ReviewApp(App):
         self.target_lang = target_lang
         self.config = config or Config()
         self.jobs = jobs
+        self.references = list(references or ())
+        self.metrics = metrics
         self.preloaded = result
         self.preloaded_originals = originals
         self.db_path = db_path or (default_db_path(self.inputs) if self.inputs else ":memory:")
@@ -190,8 +193,14 @@ class ReviewApp(App):
         segs = dict(self.store.segment_decisions())  # a snapshot: the main thread may write meanwhile
         originals: dict[int, Pair] = {}
 
+        base = iter(source)
+        if self.references:
+            from audit.metrics import with_references
+
+            base = with_references(source, self.references)
+
         def pairs():
-            for k, p in enumerate(fill_languages(source, src, tgt)):
+            for k, p in enumerate(fill_languages(base, src, tgt)):
                 originals[k] = p
                 d = segs.get(segment_key(p)) if segs else None
                 if d is not None and d.post_edit is not None:
@@ -209,11 +218,17 @@ class ReviewApp(App):
         if batch:
             self._post_batch(batch, originals, len(results), scoring)
             results.extend(batch)
+        corpus_metrics: dict = {}
+        if any(r.pair.references for r in results):
+            from audit.metrics import score_results
+
+            jobs = self.jobs if self.jobs is not None else (config.jobs or (os.cpu_count() or 1))
+            results, corpus_metrics = score_results(results, tgt, self.metrics, seed=config.seed or None, jobs=jobs)
         results = run_corpus_checks(results, checks, config)
-        signature = make_signature(checks, config, src, tgt, file_digest(source.paths))
+        signature = make_signature(checks, config, src, tgt, file_digest(list(source.paths) + self.references))
         settings = {"checks": [c.code for c in checks], **config.to_dict()}
-        result = scoring.finalize(AuditResult(tuple(results), src, tgt, signature, settings), config,
-                                  dismissed=dismissed)
+        result = scoring.finalize(AuditResult(tuple(results), src, tgt, signature, settings, metrics=corpus_metrics),
+                                  config, dismissed=dismissed)
         self.post_message(AuditFinished(result))
 
     def _post_batch(self, batch, originals, start, scoring) -> None:
@@ -282,11 +297,13 @@ class ReviewApp(App):
     def metric_items(self) -> list[tuple[str, str]]:
         metrics = self.result.metrics if self.result is not None else {}
         out = []
-        for name, value in (metrics or {}).items():
+        for key, value in (metrics or {}).items():
+            name = str(key)
             if isinstance(value, dict):
+                name = str(value.get("name") or key)
                 value = value.get("score")
-            if isinstance(value, (int, float)):
-                out.append((str(name), f"{value:.1f}"))
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                out.append((name, f"{value:.1f}"))
         return out[:4]
 
     def _rescore_segment(self, seg: PairResult) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from ..errors import UsageError
-from .common import add_input_arguments, config_from_args
+from .common import add_input_arguments, config_from_args, metric_names
 
 NAME = "review"
 HELP = "review an audit in the terminal: navigate, filter, confirm or dismiss flags, post-edit"
@@ -29,6 +29,7 @@ def run(args) -> int:
     from tui.app import create_app  # lazy: Textual is imported only when reviewing
 
     app = create_app(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
-                     target_lang=args.tgt_lang, config=config, db_path=db, jobs=args.jobs)
+                     target_lang=args.tgt_lang, config=config, db_path=db, jobs=args.jobs,
+                     references=getattr(args, "ref", None) or None, metrics=metric_names(args))
     app.run()
     return int(app.return_code or 0)

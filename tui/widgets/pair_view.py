@@ -64,7 +64,9 @@ class PairView(VerticalScroll):
                 if k:
                     refs.append("\n")
                 refs.append_text(side_text(r, f"reference{k}", flags, selected))
-            ref.update(self._pane("REFERENCE", refs))
+            shown = [f"{label} {seg.scores[key]:.1f}" for key, label in
+                     (("chrf", "chrF"), ("bleu", "BLEU"), ("ter", "TER")) if isinstance(seg.scores.get(key), (int, float))]
+            ref.update(self._pane("REFERENCE  " + "  ".join(shown), refs))
         extra = []
         if pair.note:
             extra.append(("note: ", visible(pair.note)[0]))
