@@ -22,7 +22,6 @@ _LEAD = regex.compile(r"^[^\p{L}\p{N}]+")
 _TRAIL = regex.compile(r"[^\p{L}\p{N}\p{M}]+$")
 # Characters that make a token an identifier, a path, a URL or markup rather than prose.
 _TECH = regex.compile(r"[/\\@_=#&+~<>{}\[\]|*$%^`]|://|www\.|\d[.,:]\d")
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 # Left parts that start names written with an inner capital (McDonald, DiCaprio, LaGuardia...).
 _NAME_PREFIXES = frozenset("""

@@ -185,7 +185,6 @@ def _rx(lang: str | None) -> "regex.Pattern | None":
     return rx
 
 
-_TITLE_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}{2,}")
 _ANY_WORD = regex.compile(r"[\p{L}\p{M}]{2,}")
 _NEXT_WORDS = regex.compile(r"[ \u00a0]+([\p{L}\p{M}'’\-]+)(?:[ \u00a0]+([\p{L}\p{M}'’\-]+))?")
 
