@@ -15,7 +15,17 @@ def tgt_texts(flags, target):
     return [target[s:e] for s, e in spans(flags, "target")]
 
 
-# --- helpers of audit.names ---------------------------------------------------------------
+# --- helpers of audit.lexicon and audit.names -----------------------------------------------
+
+def test_lexicon_lookups():
+    from audit.lexicon import knows, zipf
+
+    assert knows("en") and knows("no") and not knows("xx") and not knows(None)
+    assert zipf("the", "en") > 7 > zipf("london", "en") > 4
+    assert zipf("Kidnapped", "en") == zipf("kidnapped", "en") > 3  # case-insensitive
+    assert zipf("londonthe", "en") == 0.0
+    assert zipf("the", "xx") == 0.0  # unknown language: no evidence, not "not a word"
+
 
 def test_romanize_and_skeleton():
     assert romanize("Пекин") == "pekin"
