@@ -37,12 +37,23 @@ _TRANSLATE.update({cp: None for cp in range(0x0300, 0x0370)})  # combining diacr
 _TRANSLATE.update({0x0483: None, 0x0484: None, 0x0485: None, 0x0486: None, 0x0487: None})
 
 
-@lru_cache(maxsize=100_000)
 def romanize(text: str) -> str:
     """Lower-case Latin rendering of Latin, Cyrillic and Greek text; other scripts pass through
-    (their combining marks are kept: only Latin/Cyrillic/Greek diacritics are dropped)."""
+    (their combining marks are kept: only Latin/Cyrillic/Greek diacritics are dropped).
+    Words are cached; whole segments are not (callers memoise them per text view)."""
     if text.isascii():
         return text.lower()
+    if len(text) <= 40:
+        return _romanize_word(text)
+    return _romanize(text)
+
+
+@lru_cache(maxsize=100_000)
+def _romanize_word(text: str) -> str:
+    return _romanize(text)
+
+
+def _romanize(text: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text.casefold()).translate(_TRANSLATE))
 
 
