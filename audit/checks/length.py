@@ -53,7 +53,7 @@ TOKEN_FACTOR: dict[str, float] = {
 S0_CLOSE, S0_DISTANT, S0_UNKNOWN = 0.08, 0.13, 0.20
 NOISE_C = 1.6
 Z = 3.0  # deviation, in sigmas, before a ratio is suspicious
-MIN_LEN = 30  # English-equivalent characters: shorter sources are never judged
+MIN_LEN = 22  # English-equivalent characters: shorter sources are never judged
 MIN_CORPUS = 200  # pairs of one language pair before its own distribution is trusted
 # Ratio (observed / expected) limits: beyond these and Z sigmas a pair is flagged; beyond the
 # "major" ones the flag is major (a lost clause, a doubled paragraph).
@@ -227,8 +227,9 @@ def too_short(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Finding]]:
     professional news translations (composed via English for pairs without English). A pair is
     flagged when its log ratio deviates by more than 3 sigmas, the noise growing for shorter
     segments, and the target is below 67% of the expected length; major below 50%. Sources
-    under about 30 characters are never judged; the subword token count must agree when the
-    sentencepiece model is installed. Options: ``min_corpus``, ``z``, ``min_length``,
+    under about 22 characters (spaces not counted) are never judged; the subword token count
+    must agree when the sentencepiece model is installed. Options: ``min_corpus``, ``z``,
+    ``min_length``,
     ``subword``."""
     return _cached(pairs, options)[0]
 
@@ -240,7 +241,7 @@ def too_long(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Finding]]:
     LEN001: script-weighted characters against the expected ratio of the language pair
     (learned from 200+ pairs of the corpus, else priors), a deviation of more than 3 sigmas
     that shrinks with length, and a target over 1.5 times the expected length; major over 2
-    times. Short sources (under about 30 characters) are never judged."""
+    times. Short sources (under about 22 characters) are never judged."""
     return _cached(pairs, options)[1]
 
 
