@@ -229,8 +229,7 @@ def too_short(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Finding]]:
     segments, and the target is below 67% of the expected length; major below 50%. Sources
     under about 22 characters (spaces not counted) are never judged; the subword token count
     must agree when the sentencepiece model is installed. Options: ``min_corpus``, ``z``,
-    ``min_length``,
-    ``subword``."""
+    ``min_length``, ``subword``."""
     return _cached(pairs, options)[0]
 
 
