@@ -551,3 +551,9 @@ def test_xliff12_segmented_units_give_a_pair_per_segment(tmp_path):
         ("p3", "Not segmented target.", "लक्ष्य खंडित नहीं।"),
     ]
     assert pairs[1].source_origin.line == 6 and pairs[1].target_origin.line == 7
+
+
+def test_tmx_wrong_source_language_is_an_error_not_an_empty_report(tmp_path):
+    with pytest.raises(InputError) as e:
+        read(write(tmp_path, "m.tmx", TMX), src_lang="fr")
+    assert "source language 'fr'" in e.value.message

@@ -57,10 +57,6 @@ def _unit(tu) -> tuple[list[tuple[str | None, object]], str | None]:
     return variants, ("\n".join(notes) if notes else None)
 
 
-def _variants(tu) -> list[tuple[str | None, object]]:
-    return _unit(tu)[0]
-
-
 def _pick(variants, src: str | None, tgt: str | None) -> tuple[int | None, int | None]:
     """Indices of the source and target variants."""
     si = None
@@ -99,7 +95,7 @@ def _scan(path: str) -> tuple[str | None, list[str | None]]:
             v = (el.get("srclang") or "").strip()
             srclang = v if v and v.lower() != "*all*" else None
         elif name == "tu":
-            langs = [lang for lang, _ in _variants(el)]
+            langs = [lang for lang, _ in _unit(el)[0]]
             if first is None:
                 first = langs
             # the first unit with two variants names the pair (earlier ones may lack a translation)
@@ -150,6 +146,8 @@ def _read(path: str, src: str | None, tgt: str | None, user_src: str | None, use
         )
         index += 1
         release(el)
+    if index == 0 and meta["skipped"]:
+        raise InputError(f"no <tu> has a variant in the source language {src!r}; check --src-lang", path)
 
 
 def open_source(paths, src_lang, tgt_lang) -> PairSource:
