@@ -47,7 +47,8 @@ def detect_encoding(path: str) -> str:
     if enc is not None:
         return enc
     if looks_binary(head):
-        raise InputError("looks like a binary file (NUL bytes), not text", path, head.count(b"\n", 0, head.index(b"\x00")) + 1)
+        line = head.count(b"\n", 0, head.index(b"\x00")) + 1
+        raise InputError("looks like a binary file (NUL bytes), not text", path, line)
     return "utf-8"
 
 
@@ -134,8 +135,9 @@ def open_text_lines(path: str, keepends: bool = False, encoding: str | None = No
                     raise _locate_error(path, codec) from None
                 raise _first_bad_utf8_line(path, "utf-8" if codec == "utf-8-sig" else codec) from None
             if "\x00" in text:
-                nul = (rest + text).index("\x00")
-                raise InputError("NUL character in text (binary file?)", path, lineno + (rest + text).count("\n", 0, nul) + 1)
+                chunk = rest + text
+                line = lineno + chunk.count("\n", 0, chunk.index("\x00")) + 1
+                raise InputError("NUL character in text (binary file?)", path, line)
             if final:
                 if rest:
                     lineno += 1

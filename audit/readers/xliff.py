@@ -70,6 +70,7 @@ RULES_2 = {
     "cp": (CP, ()),
 }
 
+
 def _version(root) -> int:
     v = (root.get("version") or "").strip()
     if v.startswith("2") or "document:2" in (root.tag or ""):
