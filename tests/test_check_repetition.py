@@ -75,6 +75,31 @@ def test_doubled_word_clean(src, tgt, sl, tl):
 # --- REP002 n-gram loops ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("src,tgt,sl,tl,expected,first", [
+    ("Click here to reset your password.", "Cliquez ici pour réinitialiser votre mot de passe mot de passe.",
+     "en", "fr", "mot de passe", "mot de passe"),
+    ("The app crashes on start-up.", "Приложение падает при запуске при запуске.", "en", "ru",
+     "при запуске", "при запуске"),
+    ("The meeting ended late.", "La riunione è finita la riunione è finita tardi.", "en", "it",
+     "la riunione è finita", "La riunione è finita"),
+])
+def test_doubled_phrase_flagged_minor(src, tgt, sl, tl, expected, first):
+    flags = run_check("REP002", src, tgt, sl, tl)
+    assert tspans(flags, tgt) == [expected]
+    assert related(flags[0], tgt) == [first]
+    assert flags[0].severity.label == "minor"
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("New York, New York", "Nueva York, Nueva York", "en", "es"),  # punctuation between
+    ("Ding dong ding dong", "Ding dong ding dong", "en", "de"),  # the source doubles too
+    ("He said so.", "Il l'a dit, il l'a dit.", "en", "fr"),
+    ("Step by step.", "Paso a paso.", "en", "es"),
+])
+def test_doubled_phrase_clean(src, tgt, sl, tl):
+    assert run_check("REP002", src, tgt, sl, tl) == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected,first", [
     ("The meeting of the council ended.",
      "La reunión del consejo del consejo del consejo terminó.", "en", "es",
      "del consejo del consejo", "del consejo"),

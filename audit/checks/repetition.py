@@ -188,8 +188,13 @@ class Light:
         return self._rep
 
 
+_FINAL_PUNCT = ".,;:!?…\"'»”’)]。！？"
+
+
 def _make_light(text: str) -> Light:
     ch = text.casefold().split()
+    if ch:
+        ch[-1] = ch[-1].rstrip(_FINAL_PUNCT)  # a repeat at the very end of the sentence
     return Light(ch, any(map(str.startswith, ch[1:], ch)))
 
 
@@ -503,6 +508,29 @@ def _long_twice(u: Units):
     return out
 
 
+_DOUBLE_PHRASE = re.compile(r"(.{2,4})\1", re.S)
+MIN_DOUBLE_PHRASE_CHARS = 8
+
+
+def _short_twice(u: Units, text: str):
+    """[(first_unit, unit_len, 2)]: a short phrase (2-4 words, 8+ characters) written twice with
+    only whitespace between the copies ("mot de passe mot de passe"), spaced text only."""
+    if u.spaceless:
+        return []
+    out = []
+    for m in _DOUBLE_PHRASE.finditer(u.codes):
+        unit = m.group(1)
+        if _PERIODIC.fullmatch(unit):
+            continue
+        first, n = m.start(), len(unit)
+        if not _SEP_WS.fullmatch(text, u.ends[first + n - 1], u.starts[first + n]):
+            continue
+        if u.ends[first + n - 1] - u.starts[first] < MIN_DOUBLE_PHRASE_CHARS:
+            continue
+        out.append((first, n, 2))
+    return out
+
+
 def _any_source_loop(text: str, lang: str | None) -> bool:
     """The source repeats something back to back (even one word three times): loops excused."""
     u = units_of_text(text, lang)
@@ -525,28 +553,41 @@ def ngram_loop(pair, ctx):
     (``哈哈哈``) and reduplication (``谢谢``) are not loops; nothing is flagged when the source
     itself repeats something back to back (``No, no, no``), and a long stretch written twice is
     excused when the source repeats that content in other words (a headline run into its lead
-    sentence, as for REP003). The span covers the extra copies; the related span is the first
+    sentence, as for REP003). A short phrase (two to four words, eight or more characters)
+    doubled with only whitespace between (``mot de passe mot de passe``) is a minor flag unless
+    the source doubles too. The span covers the extra copies; the related span is the first
     copy."""
     tgt = pair.target
     if not tgt:
         return ()
-    if not _spaceless_lang(ctx.tgt.lang, tgt) and light_of(ctx.tgt).rep < 2:
+    if not _spaceless_lang(ctx.tgt.lang, tgt) and light_of(ctx.tgt).rep < 1:
         return ()
     u = units_of(ctx.tgt)
     if len(u) < 4:
         return ()
     loops = _triple_loops(u)
     covered = [(f, f + n * k) for f, n, k in loops]
-    for f, n, k in _long_twice(u):
-        if not any(a <= f < b for a, b in covered):
+    for f, n, k in _long_twice(u) + _short_twice(u, tgt):
+        if not any(a <= f < b or a < f + n * k <= b for a, b in covered):
             loops.append((f, n, k))
+            covered.append((f, f + n * k))
     if not loops or _any_source_loop(pair.source, ctx.src.lang):
         return ()
+    src_doubles = None
     out = []
     src_repeated = None
     for first, n, copies in sorted(loops):
         last = first + n * copies - 1
-        if copies == 2:
+        sev = None
+        if copies == 2 and n < (LONG2_SPACED_WORDS if not u.spaceless else 10 ** 9):
+            # a short phrase doubled: an editing slip (minor), excused when the source doubles
+            if src_doubles is None:
+                src_doubles = _has_double(pair.source, ctx.src.lang) or bool(
+                    _short_twice(units_of_text(pair.source, ctx.src.lang), pair.source))
+            if src_doubles:
+                continue
+            sev = "minor"
+        elif copies == 2:
             # a long stretch twice: excused when the source repeats that content in other words
             # (a headline run into its lead sentence), as for REP003
             if src_repeated is None:
@@ -558,7 +599,8 @@ def ngram_loop(pair, ctx):
         orig = (u.starts[first], u.ends[first + n - 1])
         if u.spaceless:
             extra, orig = _trim(tgt, extra), _trim(tgt, orig)
-        out.append(hit(f"{tgt[orig[0]:orig[1]]!r} repeated {copies} times in a row", target=[extra, orig]))
+        what = "doubled" if copies == 2 else f"repeated {copies} times in a row"
+        out.append(hit(f"{tgt[orig[0]:orig[1]]!r} {what}", target=[extra, orig], severity=sev))
     return out
 
 
