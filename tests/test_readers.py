@@ -557,3 +557,17 @@ def test_tmx_wrong_source_language_is_an_error_not_an_empty_report(tmp_path):
     with pytest.raises(InputError) as e:
         read(write(tmp_path, "m.tmx", TMX), src_lang="fr")
     assert "source language 'fr'" in e.value.message
+
+
+def test_cli_takes_languages_from_the_file_and_honours_input_format(tmp_path, capsys):
+    from audit.cli import main
+
+    out = tmp_path / "r.json"
+    assert main(["check", write(tmp_path, "m.tmx", TMX), "--select", "EMP", "-o", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert (report["source_lang"], report["target_lang"]) == ("en-US", "ja-JP")
+    misnamed = write(tmp_path, "po-really.txt", PO)
+    assert main(["check", misnamed, "-f", "po", "--select", "EMP", "-F", "json", "-o", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["target_lang"] == "ru-RU" and len(report["segments"]) == 7
+    capsys.readouterr()
