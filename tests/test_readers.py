@@ -449,6 +449,7 @@ def test_bad_utf16_reports_line(tmp_path):
     ("a.txt", '# comment\nmsgid ""\nmsgstr ""\n', "po"),
     ("a.pot", 'msgid "x"\nmsgstr ""\n', "po"),
     ("a.tab", "a\tb\n", "tsv"),
+    ("a.sdlxliff", "", "xliff"),
     ("a.ndjson", '{"source": "a"}\n', "jsonl"),
 ])
 def test_detect_format_by_extension_then_content(tmp_path, name, content, fmt):

@@ -42,7 +42,7 @@ class PairSource:
 # format name -> (extensions, module name). Modules expose ``open_source(paths, src_lang, tgt_lang) -> PairSource``.
 FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
     "tmx": ((".tmx",), "tmx"),
-    "xliff": ((".xlf", ".xliff"), "xliff"),
+    "xliff": ((".xlf", ".xliff", ".sdlxliff", ".mqxliff"), "xliff"),  # Trados and memoQ write XLIFF 1.2
     "po": ((".po", ".pot"), "po"),
     "tsv": ((".tsv", ".tab"), "tsv"),
     "jsonl": ((".jsonl", ".ndjson"), "jsonl"),
