@@ -7,7 +7,9 @@ the few segments these leave undecided, and langdetect only to confirm what py3l
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 from .. import langid
 from ..model import hit
@@ -16,11 +18,12 @@ from ..registry import check
 from ..text import char_script
 from .untranslated import same_letters
 
+MODEL_CHARS = 240  # the models see at most this much: their cost grows with the length
 MIN_WORDS = 4  # shorter lines are skipped: identifiers are unreliable on them
 MIN_LETTERS = 25
 MIN_FOREIGN_LETTERS = 15  # letters of ordinary words in a script the language does not use
 FOREIGN_SHARE = 0.85  # ...and their share of all ordinary letters ("势在必行（Il faut bien le faire）" is fine)
-P_FIRST = 0.9  # py3langid must be this sure of another language...
+P_FIRST = 0.9  # py3langid must be this sure of another language (group)...
 P_DECLARED = 0.05  # ...and give the declared language (group) less than this
 SHARED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Arabic", "Devanagari"})
 _LANG_NAMES = {
@@ -68,6 +71,29 @@ def _script_re(scripts: frozenset[str]) -> "re.Pattern[str] | None":
     return re.compile("[" + "".join(_RANGES[sc] for sc in sorted(scripts)) + "]")
 
 
+# Characters of no script: ASCII and Latin-1 punctuation, digits and symbols, general and CJK
+# punctuation, full-width punctuation, combining accents, emoji.
+_NEUTRAL = ("\x00-\x40\x5b-\x60\x7b-\xbf\xd7\xf7\u0300-\u036f\u2000-\u2bff\u3000-\u3004\u3008-\u3020"
+            "\u3030-\u303f\ufe00-\ufe6f\uff00-\uff20\uff3b-\uff40\uff5b-\uff65\U0001f000-\U0001faff")
+
+
+@lru_cache(maxsize=64)
+def _foreign_re(scripts: frozenset[str]) -> "re.Pattern[str] | None":
+    """Characters that are neither neutral nor in ``scripts``."""
+    if not all(sc in _RANGES for sc in scripts):
+        return None
+    return re.compile("[^" + _NEUTRAL + "".join(_RANGES[sc] for sc in sorted(scripts)) + "]")
+
+
+def _mostly_expected(text: str, expected: frozenset[str]) -> bool | None:
+    """Cheap script test: True when under a third of the text is in other scripts (a few
+    matches of one compiled class, no per-character Python); None for scripts without ranges."""
+    rx = _foreign_re(expected)
+    if rx is None:
+        return None
+    return 3 * len(rx.findall(text)) < len(text)
+
+
 def _has(text: str, *scripts: str) -> bool:
     rx = _script_re(frozenset(scripts))
     return rx is not None and rx.search(text) is not None
@@ -82,20 +108,16 @@ def _name(lang: str | None) -> str:
     return _LANG_NAMES.get(lang or "", lang or "unknown")
 
 
+# Word characters with the combining marks ``re``'s \w leaves out (Devanagari and other Indic
+# vowel signs, Hebrew points, Arabic harakat, Thai vowels): one class, no per-character Python.
+_WORD_RE = re.compile(r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0963"
+                      r"\u0966-\u0dff\u0e31-\u0e3a\u0e47-\u0e4e]+")
+
+
 def _lower_words(view) -> list[str]:
-    """Lower-cased letter words of a view (digits dropped, elisions and hyphens split)."""
-    out = []
-    for tok in view.words:
-        w = tok.text
-        if not w.isalpha():
-            if any(ch.isdigit() for ch in w):
-                continue
-            for part in w.lower().replace("’", "'").replace("-", "'").split("'"):
-                if part:
-                    out.append(part)
-            continue
-        out.append(w.lower())
-    return out
+    """Lower-cased words of a view, split at apostrophes and hyphens (French "l'homme" gives
+    "l" and "homme", as in the frequency lists); numbers left out."""
+    return [w for w in _WORD_RE.findall(view.text.lower()) if not w[0].isdigit() and w[0] != "_"]
 
 
 @lru_cache(maxsize=1)
@@ -124,12 +146,7 @@ def function_words_agree(words: list[str], lang: str) -> bool:
 def _fw_counts(words: list[str], lang: str) -> tuple[int, int]:
     """(hits of the declared language's group, hits of the best unrelated language)."""
     idx = _index()
-    counts: dict[str, int] = {}
-    for w in words:
-        langs = idx.get(w)
-        if langs:
-            for l in langs:
-                counts[l] = counts.get(l, 0) + 1
+    counts = Counter(chain.from_iterable([idx[w] for w in words if w in idx]))  # counted in C
     group = _group(lang)
     mine = other = 0
     for l, c in counts.items():
@@ -162,8 +179,8 @@ def _arabic_letters_agree(text: str, lang: str) -> bool | None:
 # a declared language whose frequent words are few in a line (agglutinative Turkish, Polish).
 DISTINCTIVE = {
     "tr": "ığİ", "az": "əğı", "pl": "łśźżąęń", "cs": "řěů", "sk": "ľĺŕô", "hu": "őű", "ro": "șțăâ",
-    "vi": "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", "de": "ßäöü", "es": "ñ¿¡",
-    "pt": "ãõç", "fr": "œçèêëîûù", "uk": "іїєґ", "ru": "ыэъё", "be": "ўі", "bg": "ъщ", "sr": "ђћџљњ",
+    "vi": "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", "de": "ßäöü", "es": "ñ¿¡áíóú",
+    "pt": "ãõçáâêô", "it": "àèìòù", "fr": "œçèêëîûù", "uk": "іїєґ", "ru": "ыэъё", "be": "ўі", "bg": "ъщ", "sr": "ђћџљњ",
     "mk": "ѓќѕљњџ", "kk": "әғқңөұүһ", "lt": "ėįųū", "lv": "āēīūģķļņ", "is": "ðþæ", "da": "øæå",
     "no": "øæå", "sv": "åäö", "fi": "äö", "et": "õäöü", "ca": "çàèòï", "sq": "ëç", "hr": "čćđšž",
     "sl": "čšž", "lb": "ëéä", "mt": "ħġċż", "cy": "ŵŷ", "ga": "áéíóú", "eu": "ñz",
@@ -248,9 +265,11 @@ def wrong_language(pair, ctx):
     expected = langid.expected_scripts(tl)
     if expected is None:
         return ()
-    main = ctx.tgt.script  # shared analysis: computed once per pair for every check
-    ok = main is None or main in expected
-    if not ok:
+    if _mostly_expected(tgt, expected) is not True:
+        main = ctx.tgt.script  # the full count, only for the few targets the cheap test doubts
+    else:
+        main = None
+    if main is not None and main not in expected:
         per = _ordinary_letters(ctx.tgt)
         foreign = sum(n for s, n in per.items() if s not in expected)
         if foreign >= MIN_FOREIGN_LETTERS and foreign >= FOREIGN_SHARE * sum(per.values()):
@@ -278,7 +297,7 @@ def wrong_language(pair, ctx):
     if _letters_agree(text, words, tl):
         return ()
     script = max(shared, key=lambda sc: _count(text, sc))
-    return _model_opinion(pair, text, tl, script)
+    return _model_opinion(pair, text[:MODEL_CHARS], tl, script)
 
 
 def _model_opinion(pair, text: str, tl: str, script: str):
@@ -287,8 +306,11 @@ def _model_opinion(pair, text: str, tl: str, script: str):
     if not len(labels):
         return ()
     best = int(probs.argmax())
-    top, p = langid.norm(labels[best]) or labels[best], float(probs[best])
-    if langid.compatible(top, tl) or p < P_FIRST:
+    top = langid.norm(labels[best]) or labels[best]
+    if langid.compatible(top, tl):
+        return ()
+    p = langid.group_probability(labels, probs, top)  # es + gl + pt...: one language for us
+    if p < P_FIRST:
         return ()
     if langid.group_probability(labels, probs, tl) >= P_DECLARED:
         return ()
