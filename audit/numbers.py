@@ -580,15 +580,23 @@ def _matches(text: str):
             yield m
 
 
-def parse_numbers(view) -> list[Num]:
-    """Every number written with digits in ``view.text``, in order (use ``view.memo``)."""
+def parse_numbers(view) -> tuple[Num, ...]:
+    """Every number written with digits in ``view.text``, in order (use ``view.memo``).
+
+    Results are cached by text and language: a corpus repeats segments (and one source
+    is often checked against several translations). The ``Num`` items are shared: read only."""
     text = view.text
     if not text or not HAS_DIGIT.search(text):
-        return []
+        return ()
+    return _parse_cached(text, view.lang)
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(text: str, lang: str | None) -> tuple[Num, ...]:
     out: list[Num] = []
     runs: dict[int, list] = {}
     for m in _matches(text):
-        n = _parse_token(text, m, view.lang)
+        n = _parse_token(text, m, lang)
         if n is None:
             continue
         prev = out[-1] if out else None
@@ -631,7 +639,7 @@ def parse_numbers(view) -> list[Num]:
             century = int(prev.value) // 100 * 100
             n.weak = n.weak | {_key(century + n.value)}
         out.append(n)
-    return out
+    return tuple(out)
 
 
 def parse_text(text: str, lang: str | None) -> list[Num]:
@@ -642,7 +650,7 @@ def parse_text(text: str, lang: str | None) -> list[Num]:
 
     v = _V()
     v.text, v.lang = text, lang
-    return parse_numbers(v)
+    return list(parse_numbers(v))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -936,11 +944,14 @@ def spelled_values(view) -> frozenset:
     (``twenty-five``, ``veinticinco``, ``fünfundzwanzig``, ``二十五``) and sequences
     (``three hundred``); only used to explain a digit on the other side, never flagged.
     """
-    text = view.text
-    lang = view.lang
-    out: set = set()
-    if not text:
+    if not view.text:
         return frozenset()
+    return _spelled_cached(view.text, view.lang)
+
+
+@lru_cache(maxsize=4096)
+def _spelled_cached(text: str, lang: str | None) -> frozenset:
+    out: set = set()
     if _CJK_NUM_RE.search(text):
         for m in _CJK_NUM_RE.finditer(text):
             out.update(_key(v) for v in _cjk_value(m.group()))

@@ -78,6 +78,13 @@ def _describe(u) -> str:
     return "/".join(sorted(u.ids))
 
 
+def _taken(al, ctx) -> frozenset:
+    """Target figures matched to a source quantity in an agreeing unit."""
+    return frozenset(id(t2) for s2, t2 in al.matched
+                     if (a := num_unit(s2, ctx.src, al.src_units)) is not None
+                     and (b := num_unit(t2, ctx.tgt, al.tgt_units)) is not None and a.agrees(b))
+
+
 @check("UNI001", "unit-mismatch", "accuracy/mistranslation", "major")
 def unit_mismatch(pair, ctx):
     """A number keeps its value but its unit changes meaning: ``5 km`` -> ``5 kg``,
@@ -94,9 +101,7 @@ def unit_mismatch(pair, ctx):
     if not al.matched:
         return
     src_dims = None
-    taken = frozenset(id(t2) for s2, t2 in al.matched
-                      if (a := num_unit(s2, ctx.src, al.src_units)) is not None
-                      and (b := num_unit(t2, ctx.tgt, al.tgt_units)) is not None and a.agrees(b))
+    taken = None
     for s, t in al.matched:
         if s.optional or t.optional:
             continue
@@ -105,7 +110,11 @@ def unit_mismatch(pair, ctx):
             continue
         us = num_unit(s, ctx.src, al.src_units)
         if us is not None:
-            if not us.agrees(ut) and not _date_like(pair.target, ut.end, ctx.tgt.lang) \
+            if us.agrees(ut):
+                continue
+            if taken is None:
+                taken = _taken(al, ctx)
+            if not _date_like(pair.target, ut.end, ctx.tgt.lang) \
                     and not _approx_conversion(s, us, t, ut, ctx.tgt.memo(parse_numbers), al.tgt_units, ctx.tgt,
                                                taken) \
                     and not any(t2 is not t and t2.keys & t.keys and (u2 := num_unit(t2, ctx.tgt, al.tgt_units))
