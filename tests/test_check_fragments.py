@@ -56,6 +56,10 @@ def test_fragment_flagged(src, tgt, sl, tl, t_expected, s_expected, sev):
     ("Apple released the new iPhone.", "苹果发布了新款iPhone。", "en", "zh"),
     # a gloss of the original Chinese name in parentheses
     ("安倍晋三访问了北京。", "Shinzo Abe (安倍晋三) visited Beijing.", "zh", "en"),
+    # a whole target left in the source language is UNT001's business
+    ("Your password has expired. Please choose a new one.",
+     "Your password has expired. Please choose a new one.", "en", "zh"),
+    ("The festival will begin next week.", "The festival will begin next week!", "en", "hi"),
     # same language on both sides: not this check's business
     ("the new law will help", "the new law will help", "en", "en"),
     # a proper translation

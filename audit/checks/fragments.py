@@ -217,6 +217,13 @@ def _source_phrase(skeys: list[str], swords, phrase: list[str]) -> tuple[int, in
     return None
 
 
+def _mostly_copied(text: str, spans) -> bool:
+    """The runs cover 80% or more of the target's letters: a non-translation, not a fragment."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    covered = sum(1 for s, e in spans for ch in text[s:e] if ch.isalpha())
+    return letters > 0 and covered >= 0.8 * letters
+
+
 def _spaceless_source_runs(pair, ctx):
     """Chinese/Japanese characters copied from the source into a target of another script."""
     text = pair.target
@@ -243,8 +250,9 @@ def source_fragment(pair, ctx):
     e-mail addresses, loanwords and cognates both languages use (``hotel``, ``internet``,
     German ``was``), quoted phrases and short runs are never flagged. Ideographs or kana copied
     from a Chinese or Japanese source into a target in another script (four or more, not a
-    parenthesised gloss) are flagged too. Minor for three or four words, major from five. Spans:
-    the target run and the source phrase it copies."""
+    parenthesised gloss) are flagged too. A target that is nearly all source-language text is a
+    non-translation (UNT001), not a fragment. Minor for three or four words, major from five.
+    Spans: the target run and the source phrase it copies."""
     tgt_text = pair.target
     if not tgt_text or not pair.source:
         return ()
@@ -256,13 +264,18 @@ def source_fragment(pair, ctx):
         if ctx.tgt.script in ("Han", "Hiragana", "Katakana") or tgt in _NEEDS_TOKENIZER:
             return ()
         found = _spaceless_source_runs(pair, ctx)
+        if found and _mostly_copied(tgt_text, [r[0] for r in found]):
+            return ()
         for tspan, sspan, size in found:
             out.append(hit(f"source-language text left in the target: {tgt_text[tspan[0]:tspan[1]]!r}",
                            target=tspan, source=sspan, severity="major" if size >= 8 else "minor"))
         return out
     if not knows(src):
         return ()
-    for tspan, sspan, nwords in _spaced_runs(pair, ctx, src, tgt):
+    runs = _spaced_runs(pair, ctx, src, tgt)
+    if runs and _mostly_copied(tgt_text, [r[0] for r in runs]):
+        return ()  # the whole target is in the source language: UNT001's business
+    for tspan, sspan, nwords in runs:
         out.append(hit(f"source-language fragment left in the target: {tgt_text[tspan[0]:tspan[1]]!r}",
                        target=tspan, source=sspan, severity="major" if nwords >= MAJOR_RUN else "minor"))
     return out
