@@ -36,8 +36,9 @@ def _trimmed(text: str) -> tuple[int, int]:
 @check("MET001", "low-chrf-vs-reference", "accuracy/mistranslation", "minor", scope="corpus")
 def low_chrf_outlier(pairs, options):
     """A segment whose chrF against its reference is an outlier far below the rest of the corpus:
-    robust z-score (distance from the corpus median in units of 1.4826 x the median absolute
-    deviation) of -2.5 or lower (major at -3.5 or lower). Runs only on segments with a reference
+    robust z-score (distance from the median in units of 1.4826 x the median absolute deviation)
+    of -2.5 or lower (major at -3.5 or lower), computed among segments of similar length (up to
+    four bins of reference length: sentence chrF varies more on short segments). Runs only on segments with a reference
     (``--ref FILE`` or the reference column of the input), and only when at least 20 segments have
     one: a corpus-relative judgement needs a corpus. References shorter than 15 characters are
     skipped (sentence chrF on two or three words is noise), and so are empty or missing targets
@@ -56,21 +57,30 @@ def low_chrf_outlier(pairs, options):
     from ..metrics import sentence_chrf
 
     all_scores = sentence_chrf([p.target for p in pairs], [tuple(p.references) for p in pairs])
-    scores = [all_scores[i] for i in idx]
-    med = statistics.median(scores)
-    mad = statistics.median(abs(s - med) for s in scores)
-    sigma = max(1.4826 * mad, MIN_SIGMA)
-    for i, s in zip(idx, scores):
-        z = (s - med) / sigma
-        if z > z_minor:
-            continue
-        pair = pairs[i]
-        sev = "major" if z <= z_major else "minor"
-        yield i, hit(
-            f"chrF {s:.1f} against the reference, far below the corpus median {med:.1f} (robust z {z:.1f})",
-            target=_trimmed(pair.target), severity=sev,
-            data={"chrf": round(s, 2), "median": round(med, 2), "z": round(z, 2)},
-        )
+    # Sentence chrF spreads more on short segments: judge each segment against segments of similar
+    # length (up to 4 bins of reference length, each with at least min_segments segments).
+    ref_len = {i: max(len("".join((r or "").split())) for r in pairs[i].references) for i in idx}
+    order = sorted(idx, key=lambda i: (ref_len[i], i))
+    n_bins = max(1, min(4, len(order) // min_segments))
+    for b in range(n_bins):
+        group = order[b * len(order) // n_bins:(b + 1) * len(order) // n_bins]
+        scores = [all_scores[i] for i in group]
+        med = statistics.median(scores)
+        mad = statistics.median(abs(x - med) for x in scores)
+        sigma = max(1.4826 * mad, MIN_SIGMA)
+        for i in group:
+            s = all_scores[i]
+            z = (s - med) / sigma
+            if z > z_minor:
+                continue
+            pair = pairs[i]
+            sev = "major" if z <= z_major else "minor"
+            yield i, hit(
+                f"chrF {s:.1f} against the reference, far below the median {med:.1f} of segments of similar "
+                f"length (robust z {z:.1f})",
+                target=_trimmed(pair.target), severity=sev,
+                data={"chrf": round(s, 2), "median": round(med, 2), "z": round(z, 2)},
+            )
 
 
 @lru_cache(maxsize=64)
