@@ -178,9 +178,6 @@ _CJK_SCALE_CHARS = "万萬亿億兆千百만억조천백"
 _CJK_SMALL = {"千": 1e3, "百": 1e2, "천": 1e3, "백": 1e2}
 _CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12, "만": 1e4, "억": 1e8, "조": 1e12}
 
-_scale_words = sorted(_SCALES, key=len, reverse=True)
-
-
 def _is_cjk(word: str) -> bool:
     return all(ch in _CJK_SCALE_CHARS for ch in word)
 
@@ -220,7 +217,7 @@ _CENTURY_AFTER = regex.compile(r"\s?(?:世纪|世紀|세기)")
 _TIME_AFTER = regex.compile(
     r"[ \u00a0\u202f]?(?:(a\.?m\.?|p\.?m\.?|uhr|h|hrs|horas|heures|ore|ч\.?|น\.|saat)(?![\p{L}])|(時|点|點|시)(?!間|간))",
     regex.IGNORECASE)
-_CJK_AFTER_ORD = regex.compile(r"^(?:번째|째|番目|回目)")
+_CJK_AFTER_ORD = regex.compile(r"\s?(?:번째|째|番目|回目)")
 
 
 _CUR_CHARS = frozenset("$€£¥₹₽₩₺₪₫฿")
@@ -395,7 +392,7 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
         if any(s in _SPACE_SEPS for s in seps):
             # "2 300" may be two numbers in a text that does not group with spaces
             parts = _split_parts(m, raw)
-        if time_m := (len(groups) == 2 and seps[0] in ".h" and len(groups[1]) == 2 and _TIME_AFTER.match(after)):
+        if len(groups) == 2 and seps[0] in ".h" and len(groups[1]) == 2 and _TIME_AFTER.match(after):
             h, mi = int(groups[0]), int(groups[1])
             if h <= 24 and mi < 60:
                 keys.add(("t", (h * 60 + mi) % 720))
