@@ -560,8 +560,13 @@ def ngram_loop(pair, ctx):
     tgt = pair.target
     if not tgt:
         return ()
-    if not _spaceless_lang(ctx.tgt.lang, tgt) and light_of(ctx.tgt).rep < 1:
-        return ()
+    if not _spaceless_lang(ctx.tgt.lang, tgt):
+        li = light_of(ctx.tgt)
+        rep = li.rep
+        # a loop or a long stretch twice repeats several word pairs; a short phrase doubled
+        # repeats one, and then some word recurs two to four words later
+        if rep < 1 or (rep < 2 and not any(any(map(str.__eq__, li.chunks, li.chunks[k:])) for k in (2, 3, 4))):
+            return ()
     u = units_of(ctx.tgt)
     if len(u) < 4:
         return ()
