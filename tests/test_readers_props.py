@@ -135,3 +135,49 @@ def test_text_pair_roundtrip_splits_on_newline_only(lines):
     s0, t0 = lines[0]
     lines[0] = (s0[1:] if s0.startswith("\ufeff") else s0, t0[1:] if t0.startswith("\ufeff") else t0)
     assert got == lines
+
+
+# --- robustness: any damage to a valid file gives pairs or one InputError, never a crash -------------
+
+def _valid_files() -> dict[str, bytes]:
+    c = bf.Corpus("x/en-ru/c.jsonl", [
+        {"id": "1", "source": 'Press <b>OK</b> & "go"', "target": "Нажмите <b>OK</b> и «вперёд»", "references": ["r"]},
+        {"id": "2", "source": "Line\nbreak", "target": None, "references": []},
+        {"id": "3", "source": "Empty", "target": "", "references": []},
+    ], "en", "ru")
+    files = {fmt: bf.WRITERS[fmt](c) for fmt in ("tmx", "xlf", "v2.xlf", "po")}
+    c.rows[1]["source"] = "Line break"
+    files["tsv"] = bf.tsv_bytes(c)
+    files["jsonl"] = b'{"id": "1", "source": "a", "target": "b"}\n{"source": "c", "target": null, "references": ["d"]}\n'
+    return files
+
+
+_VALID = _valid_files()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fmt=st.sampled_from(sorted(_VALID)), cut=st.integers(0, 10_000), junk=st.binary(max_size=12),
+       mode=st.sampled_from(["truncate", "insert", "replace"]))
+def test_damaged_files_give_pairs_or_one_input_error(fmt, cut, junk, mode):
+    from audit.errors import AuditError
+
+    data = _VALID[fmt]
+    pos = cut % (len(data) + 1)
+    if mode == "truncate":
+        data = data[:pos]
+    elif mode == "insert":
+        data = data[:pos] + junk + data[pos:]
+    else:
+        data = data[:pos] + junk + data[pos + len(junk):]
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "damaged." + fmt.split(".")[-1])
+        with open(path, "wb") as fh:
+            fh.write(data)
+        try:
+            pairs = list(open_input([path], None, "en", "ru"))
+        except AuditError as exc:
+            assert "\n" not in exc.format()
+            assert exc.path == path
+        else:
+            for p in pairs:
+                assert isinstance(p.source, str) and (p.target is None or isinstance(p.target, str))
