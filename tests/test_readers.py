@@ -572,3 +572,12 @@ def test_cli_takes_languages_from_the_file_and_honours_input_format(tmp_path, ca
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["target_lang"] == "ru-RU" and len(report["segments"]) == 7
     capsys.readouterr()
+
+
+def test_lone_surrogates_become_replacement_characters(tmp_path):
+    path = write(tmp_path, "s.jsonl", '{"source": "bad \\ud800 here", "target": "ok \\ud83d\\ude00", "references": ["\\udfff"]}\n')
+    _, pairs = read(path)
+    assert (pairs[0].source, pairs[0].target, pairs[0].references) == ("bad \ufffd here", "ok 😀", ("\ufffd",))
+    xlf = XLIFF2.replace('<cp hex="0007"/>', '<cp hex="D800"/>')
+    _, pairs = read(write(tmp_path, "s.xlf", xlf))
+    assert "\ufffd" in pairs[1].source and "\ud800" not in pairs[1].source

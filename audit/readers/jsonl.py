@@ -3,17 +3,35 @@
 ``target`` null or absent -> ``Pair.target = None``. Optional keys: ``source_lang``/``target_lang``
 (``--src-lang``/``--tgt-lang`` win over them), ``note``. Other keys are ignored. Pair ids: ``id``,
 else the line number. Blank lines are skipped; anything else that is not a JSON object with a
-string ``source`` is an error naming the line.
+string ``source`` is an error naming the line. A lone surrogate escape (``"\\ud800"``, which no
+UTF-8 text can hold) becomes U+FFFD, as a decoder would replace a bad byte: the pair is still
+audited and the encoding checks see a replacement character.
 """
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterator
 
 from ..errors import InputError
 from ..model import Origin, Pair
 from . import PairSource, normalize_lang
 from .decode import open_text_lines
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(obj: dict) -> dict:
+    def fix(v):
+        if isinstance(v, str):
+            return _SURROGATE.sub("\ufffd", v)
+        if isinstance(v, list):
+            return [fix(x) for x in v]
+        return v
+
+    return {k: fix(v) for k, v in obj.items()}
 
 
 def _read(path: str, src_lang: str | None, tgt_lang: str | None) -> Iterator[Pair]:
@@ -27,6 +45,8 @@ def _read(path: str, src_lang: str | None, tgt_lang: str | None) -> Iterator[Pai
             raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", path, lineno) from None
         if not isinstance(obj, dict):
             raise InputError("each line must be a JSON object", path, lineno)
+        if "\\u" in line and _SURROGATE_ESCAPE.search(line):  # rare: checked only on a cheap hint
+            obj = _no_surrogates(obj)
         src = obj.get("source")
         if not isinstance(src, str):
             raise InputError("missing or non-string \"source\"", path, lineno)

@@ -125,7 +125,8 @@ def render(el: etree._Element, rules: dict[str, tuple[str, tuple[str, ...]]], pa
                 parts.append(f"<{local(tag)}{_attrs(child, names)}/>")
             elif kind == CP:
                 try:
-                    parts.append(chr(int(child.get("hex", ""), 16)))
+                    ch = chr(int(child.get("hex", ""), 16))
+                    parts.append("\ufffd" if "\ud800" <= ch <= "\udfff" else ch)  # no UTF-8 text holds a surrogate
                 except (ValueError, OverflowError):
                     raise InputError(f"bad <cp hex={child.get('hex')!r}>: not a code point", path,
                                      child.sourceline) from None
