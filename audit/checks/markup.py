@@ -159,8 +159,8 @@ def placeholder_mismatch(pair, ctx):
     """Placeholders differ between source and target: a placeholder of the source is missing
     from the target (lost: span on the source), the target has one the source does not
     (added), one was changed (``%d`` to ``%s``, ``{name}`` to ``{nom}``: spans on both sides), or
-    sequential printf placeholders of different types were swapped (``%s ... %d`` rendered
-    ``%d ... %s``, which breaks formatting at run time). Recognised: printf (``%s``, ``%d``,
+    sequential printf placeholders of different types were swapped (``%s`` then ``%d``
+    rendered ``%d`` then ``%s``, which breaks formatting at run time). Recognised: printf (``%s``, ``%d``,
     ``%1$s``, ``%-5.2f``, ``%(name)s``, ``%@``, ``%{name}``), ``{0}``, ``{name}``,
     ``{{ var }}``, ``{% tag %}``, ``${VAR}``, ``$VAR``. Not flagged: reordered positional or
     named placeholders (``%1$s``, ``{name}``: reordering is how translation works), ``%s %d``

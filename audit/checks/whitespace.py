@@ -90,7 +90,7 @@ def _inner_runs(text: str) -> list[tuple[int, int]]:
 @check("WSP003", "double-space", "fluency/typography", "minor")
 def double_space(pair, ctx):
     """The target has two or more consecutive spaces inside the text (ASCII, no-break or narrow
-    no-break spaces in any mix, e.g. a space typed next to a French no-break space) and the
+    no-break spaces in any mix, such as a space typed next to a French no-break space) and the
     source has none. One flag spans every such run. Not flagged: a source that itself uses
     doubled spaces (two spaces after a full stop is a house style), runs at the start or end of
     the text (WSP001/WSP002) or next to a line break (indentation), single no-break spaces,
