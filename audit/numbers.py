@@ -58,6 +58,8 @@ NUM_RE = regex.compile(
     r"\p{Nd}+(?:(?:[.,'’٫٬،:/]|[ \u00a0\u202f\u2009](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
 )
 NUM_NOSPACE_RE = regex.compile(r"\p{Nd}+(?:[.,'’٫٬،:/]\p{Nd}+)*")
+NUM_NOCOLON_RE = regex.compile(r"\p{Nd}+(?:[.,'’٫٬،]\p{Nd}+)*")
+_DECIMAL_PIECE = regex.compile(r"\p{Nd}[.,٫]\p{Nd}")
 _SPACE_GROUPS = regex.compile(r"\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009]\p{Nd}{3})+(?:[.,٫]\p{Nd}+)?")
 _SEP_SPLIT = regex.compile(r"([^\p{Nd}])")
 _ALPHA_SCRIPTS = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
@@ -269,7 +271,8 @@ _PERCENT_WORDS = frozenset({
     "เปอร์เซ็นต์", "אחוז", "אחוזים", "pct", "pc"})
 _AMPM = regex.compile(r"[ \u00a0]?[ap]\.?[ \u00a0]?m\.?(?![\p{L}])", regex.IGNORECASE)
 _PERCENT_FIRST = frozenset(w.split()[0] for w in _PERCENT_WORDS if " " in w)
-_TIME_WORDS = frozenset({"am", "a.m", "pm", "p.m", "uhr", "h", "hrs", "horas", "heures", "ore", "ч", "saat", "น"})
+_TIME_WORDS = frozenset({"am", "a.m", "pm", "p.m", "uhr", "h", "hrs", "horas", "heures", "ore", "ч", "saat", "น",
+                         "giờ", "godz"})
 
 
 def _two_words(text: str, pos: int, w1f: str) -> str:
@@ -538,7 +541,7 @@ def _composite(start, end, raw, parts, name, kind="composite") -> Num:
 
 
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
-_H_BETWEEN = regex.compile(r"[ \u00a0\u202f]?h[ \u00a0\u202f]?")
+_H_BETWEEN = regex.compile(r"[ \u00a0\u202f]?(?:h|giờ|時|时|点|點|시|uhr|Uhr|ч\.?)[ \u00a0\u202f]?")
 
 
 def _cjk_part(n: Num) -> tuple[float, float, float]:
@@ -573,6 +576,9 @@ def _matches(text: str):
         if (" " in raw or "\u00a0" in raw or "\u202f" in raw or "\u2009" in raw) \
                 and not _SPACE_GROUPS.fullmatch(raw):
             yield from NUM_NOSPACE_RE.finditer(text, m.start(), m.end())
+        elif (":" in raw or "/" in raw) and _DECIMAL_PIECE.search(raw):
+            # a score or ratio of decimals: 16,5:10,5
+            yield from NUM_NOCOLON_RE.finditer(text, m.start(), m.end())
         else:
             yield m
 
@@ -621,9 +627,10 @@ def _parse_cached(text: str, lang: str | None) -> tuple[Num, ...]:
             out[-1] = Num(prev.start, n.end, text[prev.start:n.end], prev.value, frozenset({("d", digits)}),
                           kind="phone", parts=parts, num_end=n.end)
             continue
-        # French and others: 19 h 00, 17 h 30
-        if (prev is not None and prev.kind == "time" and len(n.text) == 2 and n.value < 60
-                and _H_BETWEEN.fullmatch(text[prev.end:n.start])):
+        # 19 h 00, 17 giờ 30, 5時30分, 7시 55분, 14 Uhr 30
+        if (prev is not None and prev.kind == "time" and len(n.text) <= 2 and n.value < 60
+                and _H_BETWEEN.fullmatch(text[prev.end:n.start])
+                and (len(n.text) == 2 or text[prev.end:n.start].strip() not in ("h", ""))):
             h = int(prev.value)
             mins = h * 60 + int(n.value)
             out[-1] = Num(prev.start, n.end, text[prev.start:n.end], h + n.value / 100,

@@ -62,6 +62,10 @@ CLEAN = [
     ("The vote is on 5 November.", "Голосование пройдёт 5 ноября.", "en", "ru"),
     ("The meeting starts at 2:30 p.m.", "Das Treffen beginnt um 14:30 Uhr.", "en", "de"),
     ("The meeting starts at 2 p.m.", "La reunión empieza a las 14:00.", "en", "es"),
+    ("The show is on at 11:15.", "Програма виходить об 11.15.", "en", "uk"),
+    ("It ended at around 5.30pm.", "Nó kết thúc vào khoảng 17 giờ 30.", "en", "vi"),
+    ("It ended at 5:30 p.m.", "午後5時30分に終わった。", "en", "ja"),
+    ("Europe won 16.5 to 10.5.", "Європа перемогла з рахунком 16,5:10,5.", "en", "uk"),
     # names with digits, phone numbers, ids
     ("The G7 met about COVID-19.", "El G7 se reunió sobre la COVID-19.", "en", "es"),
     ("Call 0800 555 111 now.", "Звоните по номеру 0800555111.", "en", "ru"),

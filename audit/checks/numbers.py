@@ -77,6 +77,11 @@ def _match(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt, modes=
             s = s_left[i]
             sk = s.keys if mode < 2 else s.all_keys
             found = None
+            if mode == 3:
+                sk = {k for k in s.all_keys if isinstance(k, tuple) and k[0] == "t"}
+                if not sk:
+                    i += 1
+                    continue
             cands = [j for j, t in enumerate(t_left) if sk & (t.keys if mode < 2 else t.all_keys)]
             if mode == 0 and len(cands) > 1:
                 # several targets share the value: prefer the one whose unit agrees
@@ -154,6 +159,8 @@ def align(ctx) -> Alignment:
     al = Alignment()
     s_left, t_left = list(S), list(T)
     _match(s_left, t_left, al, src, tgt, (0, 1))
+    # times in another notation (5.30pm ~ 17.30, 11:15 ~ 11.15) before they are split
+    _match(s_left, t_left, al, src, tgt, (3,))
     # composites (times, dates, space-grouped digits) that did not match whole: try their parts
     if s_left and t_left:
         s_new, a = _explode(s_left)
