@@ -1022,6 +1022,10 @@ def _spelled_cached(text: str, lang: str | None) -> frozenset:
 def _flush(seq: list[float], out: set) -> None:
     if len(seq) > 1:
         out.add(_key(_combine(seq)))
+        for k, v in enumerate(seq):  # three and a half = 3.5, tres y media
+            if v == 0.5 and k:
+                base = seq[k - 1] if seq[k - 1] != 1 or k < 2 else seq[k - 2]
+                out.add(_key(base + 0.5))
         for a, b in zip(seq, seq[1:]):  # two decades = 20, thirty four = 34
             if a >= 2 and b in (10, 12, 100, 1000, 1e6, 1e9):
                 out.add(_key(a * b))

@@ -55,6 +55,7 @@ CLEAN = [
     ("It was popular in the 2000s.", "Es war in den 2000er Jahren beliebt.", "en", "de"),
     ("Two dozen people came.", "Vinieron 24 personas.", "en", "es"),
     ("It took 1½ hours.", "Tardó 1,5 horas.", "en", "es"),
+    ("They are three and a half times as rich.", "Sie sind 3½-mal so reich.", "en", "de"),
     ("Он приехал в 2019 году с 1-й попытки.", "He came in 2019 on the 1st attempt.", "ru", "en"),
     ("第一次会议在2019年举行。", "The first meeting was held in 2019.", "zh", "en"),
     ("The vote is in November 2024.", "La votación es en noviembre de 2024.", "en", "es"),
