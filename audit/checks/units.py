@@ -93,9 +93,12 @@ def unit_mismatch(pair, ctx):
     mass, area, volume or speed to a number that has no unit in the source and the source
     mentions no unit of that kind at all (``214 según dijeron`` -> ``214 seconds they said``).
     Ambiguous words are given every reading (``pound`` is money or mass, ``degrees`` Celsius
-    or Fahrenheit), and they only clash when no reading agrees. Not flagged: years, ages and
-    other units made explicit (``he is 30`` -> ``tiene 30 años``), percentages and currencies
-    added to a bare number, deliberate conversions (UNI002). Spans: the target number with
+    or Fahrenheit), and they only clash when no reading agrees. Not flagged: years and hours
+    made explicit (``he is 30`` -> ``tiene 30 años``, ``at 4`` -> ``в 4 часа``), a unit added
+    after a number that ends a phrase (``less than 48,`` -> ``menos de 48 minutos,``), scores
+    and ranges (``2-0``), day words that start a date or name a weekday (``30 tháng 9``,
+    ``يوم السبت``), percentages and currencies added to a bare number, and conversions, exact
+    or approximate (``30 yards`` -> ``30 metros``; see UNI002). Spans: the target number with
     its unit, then the source number (with its unit)."""
     al = align(ctx)
     if not al.matched:
