@@ -168,6 +168,16 @@ _SCALES = {
     "bilionów": 1e12, "trilyon": 1e12, "تريليون": 1e12, "ترليون": 1e12, "تریلیون": 1e12,
     "טריליון": 1e12, "खरब": 1e11, "ट्रिलियन": 1e12, "兆": 1e12, "조": 1e12, "万亿": 1e12, "萬億": 1e12,
     "千亿": 1e11, "千億": 1e11,
+    # more languages: nl, sv/da/no, cs/sk, hu, fi, ro, el, bg, sr/hr, id/ms
+    "duizend": 1e3, "miljoen": 1e6, "miljard": 1e9, "biljoen": 1e12, "mld.": 1e9, "tusen": 1e3, "tusind": 1e3,
+    "miljon": 1e6, "miljoner": 1e6, "miljarder": 1e9, "millioner": 1e6, "milliarder": 1e9, "biljon": 1e12,
+    "tisíc": 1e3, "milionů": 1e6, "miliony": 1e6, "miliarda": 1e9, "miliardy": 1e9, "miliard": 1e9,
+    "milión": 1e6, "miliónov": 1e6, "ezer": 1e3, "millió": 1e6, "milliárd": 1e9, "billió": 1e12,
+    "tuhatta": 1e3, "miljoonaa": 1e6, "miljoona": 1e6, "miljardia": 1e9, "miljardi": 1e9, "biljoonaa": 1e12,
+    "mii": 1e3, "miliarde": 1e9, "χιλιάδες": 1e3, "εκατομμύρια": 1e6, "εκατομμύριο": 1e6,
+    "δισεκατομμύρια": 1e9, "δισ.": 1e9, "εκατ.": 1e6, "хиляди": 1e3, "милиона": 1e6, "милиарда": 1e9,
+    "hiljada": 1e3, "tisuća": 1e3, "miliona": 1e6, "milijuna": 1e6, "milijardi": 1e9, "milijarda": 1e9,
+    "triliun": 1e12,
 }
 # Languages where "billion" (and its cognates) is the long-scale 10^12.
 _LONG_SCALE = {"de", "fr", "es", "it", "pl", "nl", "sv", "da", "no", "nb", "fi", "cs", "sk", "hu",
