@@ -707,8 +707,7 @@ def repeated_clause(pair, ctx):
         li = light_of(ctx.tgt)
         self_possible = len(li.chunks) >= 2 * N_SPACED and li.rep >= LONG2_SPACED_WORDS - 3
         if prev is not None:
-            pset = neighbour_light(prev.target).bigram_set
-            if sum(1 for b in li.bigrams if b in pset) < N_SPACED - 3:
+            if len(li.bigram_set.intersection(neighbour_light(prev.target).bigram_set)) < N_SPACED - 3:
                 prev = None
         if not self_possible and prev is None:
             return ()
