@@ -415,6 +415,8 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
     else:
         value = float(asc)
         keys = {_key(value)}
+        if prev_ch in ".," and (start < 2 or text[start - 2] in " (\u00a0$€£"):
+            weak.add(_key(float("0." + asc)))  # .5 = 0,5
         if len(asc) > 1 and asc[0] == "0":
             kind = "id"
             keys.add(("s", asc))
