@@ -155,6 +155,17 @@ def copied_words(pair, ctx) -> tuple[list, int, int]:
     return copied, n_copied, n_copied + n_other
 
 
+def _may_be_copied(source: str, target: str) -> bool:
+    """Cheap gate (C-speed set operations, a few µs): could a large part of the target's words be
+    the source's? Lenient on purpose (tokens split on spaces, case and punctuation kept): the real
+    test comes after, on the pairs it lets through (a few percent of real translations)."""
+    toks = set(target.split())
+    if len(toks) < 3:
+        return False
+    shared = len(toks.intersection(source.split()))
+    return shared >= 2 and shared >= 0.25 * len(toks)
+
+
 @check("MET002", "source-copy", "accuracy/untranslated", "major")
 def source_copy(pair, ctx):
     """The target is largely a copy of the source: high chrF between source and target (major
@@ -172,7 +183,7 @@ def source_copy(pair, ctx):
     Spans: the whole target, and the whole source. Options: ``chrf_minor``, ``chrf_major``,
     ``min_words``, ``min_share``."""
     tgt = pair.target
-    if not tgt or len(tgt) < 12:
+    if not tgt or len(tgt) < 12 or not _may_be_copied(pair.source, tgt):
         return
     opts = ctx.options("MET002")
     copied, n_copied, n_telling = copied_words(pair, ctx)
