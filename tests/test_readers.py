@@ -581,3 +581,11 @@ def test_lone_surrogates_become_replacement_characters(tmp_path):
     xlf = XLIFF2.replace('<cp hex="0007"/>', '<cp hex="D800"/>')
     _, pairs = read(write(tmp_path, "s.xlf", xlf))
     assert "\ufffd" in pairs[1].source and "\ud800" not in pairs[1].source
+
+
+def test_file_language_tags_are_normalised_on_every_pair(tmp_path):
+    xlf = XLIFF12.replace('target-language="ar"', 'target-language="AR_eg"')
+    src, pairs = read(write(tmp_path, "p.xlf", xlf))
+    assert src.target_lang == "ar-EG" and pairs[0].target_lang == "ar-EG"
+    _, pairs = read(write(tmp_path, "m.tmx", TMX.replace('xml:lang="ja-JP"', 'xml:lang="ja_jp"')))
+    assert pairs[0].target_lang == "ja-JP"

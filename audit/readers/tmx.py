@@ -140,7 +140,7 @@ def _read(path: str, src: str | None, tgt: str | None, user_src: str | None, use
         s_origin = Origin(path, tuid, sline, None)
         yield Pair(
             id=pid, source=source, target=target,
-            source_lang=user_src or slang or src, target_lang=user_tgt or tlang or tgt,
+            source_lang=user_src or normalize_lang(slang or src), target_lang=user_tgt or normalize_lang(tlang or tgt),
             source_origin=s_origin, target_origin=s_origin if tline == sline else Origin(path, tuid, tline, None),
             index=index, note=note,
         )

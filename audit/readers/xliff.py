@@ -127,7 +127,7 @@ def _read_v1(path, src_lang, tgt_lang) -> Iterator[Pair]:
         name = local(el.tag)
         if name == "file":
             if ev == "start":
-                file_src, file_tgt = el.get("source-language"), el.get("target-language")
+                file_src, file_tgt = normalize_lang(el.get("source-language")), normalize_lang(el.get("target-language"))
             continue
         if ev == "start":
             continue
@@ -185,7 +185,7 @@ def _read_v2(path, src_lang, tgt_lang) -> Iterator[Pair]:
         name = local(el.tag)
         if name == "xliff":
             if ev == "start":
-                root_src, root_tgt = el.get("srcLang"), el.get("trgLang")
+                root_src, root_tgt = normalize_lang(el.get("srcLang")), normalize_lang(el.get("trgLang"))
             continue
         if ev == "start":
             continue
