@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import hit
-from ..numbers import Num, month_values, parse_numbers, spelled_values, _SPELLED, _STEMS
-from ..registry import check
 import regex
 
 from ..context import TextView
+from ..model import hit
+from ..numbers import _SPELLED, _STEMS, Num, month_values, parse_numbers, spelled_values
+from ..registry import check
 from ..units import MEASURES, UNITS, Unit, converts, unit_at, unit_before, unit_mentions
 
 # "1 to 4 inches", "2,5 bis 10 cm", "5–10 см": the first number of a range takes the unit of the second.
@@ -33,6 +33,10 @@ _SPELLED_LANGS = frozenset(_SPELLED) | frozenset(_STEMS) | {"zh", "ja"}
 
 @dataclass
 class Alignment:
+    """Numbers of a pair paired one to one (``matched``), and what is left: source numbers
+    missing from the target, target numbers added, look-alike pairs changed in value, and
+    quantities converted to another unit (``converted``: source, target, unit ids)."""
+
     matched: list[tuple[Num, Num]] = field(default_factory=list)
     missing: list[Num] = field(default_factory=list)
     added: list[Num] = field(default_factory=list)
