@@ -117,9 +117,10 @@ class SegmentDecision:
 class Change:
     """What an undo reverted: ``kind`` is 'flag' or 'segment', ``key`` the fingerprint or segment key."""
 
-    kind: str
+    kind: str  # "flag", "segment" or "flags" (a batch)
     key: str
     description: str
+    keys: tuple[str, ...] = ()  # for a batch: every fingerprint it changed
 
 
 def _iso(ts: float) -> str | None:
@@ -232,6 +233,43 @@ class DecisionStore:
         self._write_flag(flag.fingerprint, before, after, desc)
         return after
 
+    def set_flags(self, flags: Iterable[Flag], status: str | None, note: str | None = None) -> int:
+        """Decide many flags at once (one transaction, undone as one step). Returns how many changed."""
+        if status is not None and status not in FLAG_STATUSES:
+            raise ValueError(f"unknown flag status {status!r} ({', '.join(FLAG_STATUSES)})")
+        now = time.time()
+        changes = []
+        seen = set()
+        for flag in flags:
+            fp = flag.fingerprint
+            if fp in seen:
+                continue
+            seen.add(fp)
+            before = self.flag_status(fp)
+            after = None if status is None else FlagDecision(fp, status, note or None, flag.code, flag.pair_id,
+                                                             flag.message, now)
+            if before == after or (before is not None and after is not None and before.status == after.status
+                                   and before.note == after.note):
+                continue
+            changes.append((fp, before, after))
+        if not changes:
+            return 0
+        desc = f"{status or 'clear'} {len(changes)} flag(s)"
+        with self._tx() as db:
+            for fp, _before, after in changes:
+                self._put_flag(db, fp, after)
+            before_s = json.dumps({"desc": desc, "batch": [[fp, json.loads(_dump(b, desc))["value"]]
+                                                           for fp, b, _a in changes]}, ensure_ascii=False)
+            db.execute("INSERT INTO history(kind, key, before, after, at) VALUES ('flags', ?, ?, ?, ?)",
+                       (changes[0][0], before_s, json.dumps({"desc": desc}), now))
+        cache = self.flag_decisions()
+        for fp, _before, after in changes:
+            if after is None:
+                cache.pop(fp, None)
+            else:
+                cache[fp] = after
+        return len(changes)
+
     def _write_flag(self, fp: str, before: FlagDecision | None, after: FlagDecision | None, desc: str,
                     record: bool = True) -> None:
         with self._tx() as db:
@@ -308,13 +346,27 @@ class DecisionStore:
             hid, kind, key, before_s, after_s = row
             before = _load(before_s)
             desc = json.loads(after_s or before_s or "{}").get("desc", kind)
-            if kind == "flag":
+            if kind == "flags":
+                restored = []
+                for fp, value in before["batch"]:
+                    d = FlagDecision(**value) if value else None
+                    self._put_flag(db, fp, d)
+                    restored.append((fp, d))
+            elif kind == "flag":
                 d = FlagDecision(**before["value"]) if before and before.get("value") else None
                 self._put_flag(db, key, d)
             else:
                 d = SegmentDecision(**before["value"]) if before and before.get("value") else None
                 self._put_segment(db, key, d)
             db.execute("DELETE FROM history WHERE id = ?", (hid,))
+        if kind == "flags":
+            cache = self.flag_decisions()
+            for fp, d in restored:
+                if d is None:
+                    cache.pop(fp, None)
+                else:
+                    cache[fp] = d
+            return Change(kind, key, desc, tuple(fp for fp, _ in restored))
         if kind == "flag":
             cache = self.flag_decisions()
         else:

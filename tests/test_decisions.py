@@ -249,3 +249,21 @@ def test_write_edited_po(tmp_path):
         assert write_edited([str(po)], st, str(tmp_path / "out.po")) == 1
     text = (tmp_path / "out.po").read_text(encoding="utf-8")
     assert 'msgstr "Guardar"' in text and 'msgstr "Abrir archivo"' in text
+
+
+def test_batch_decision_is_one_undo_step(tmp_path):
+    db = str(tmp_path / "d.db")
+    res = _audit(_pairs())
+    flags = res.flags
+    with DecisionStore(db) as st:
+        st.set_flag(flags[0], "confirmed", "keep")
+        assert st.set_flags(flags, "dismissed") == 2
+        assert st.set_flags(flags, "dismissed") == 0  # nothing changes: nothing recorded
+        assert st.dismissed() == {f.fingerprint for f in flags}
+        size = st.history_size()
+    with DecisionStore(db) as st:
+        ch = st.undo()
+        assert ch.kind == "flags" and set(ch.keys) == {f.fingerprint for f in flags}
+        assert st.flag_status(flags[0].fingerprint).note == "keep"
+        assert st.flag_status(flags[1].fingerprint) is None
+        assert st.history_size() == size - 1

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static, TextArea
 from audit.cli import main as cli_main
 from audit.config import Config
 from audit.decisions import DecisionStore
+from audit.model import Severity
 from tui.app import create_app
 from tui.messages import AuditFinished, SegmentsAdded
 from tui.widgets.segment_list import SegmentList
@@ -360,3 +361,24 @@ async def test_reference_pane_and_metrics(tmp_path):
         assert "El gato está durmiendo." in ref and "chrF" in ref
         assert app.screen.query_one("#pair").has_class("with-reference")
         assert "BLEU" in str(app.screen.query_one("#summary", Static).render())
+
+
+@aio
+async def test_dismiss_all_of_a_check_and_undo_at_once(corpus):
+    app = make(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert app.state.current_flag().code == "WSP003"  # a1: doubled space
+        await pilot.press("D")
+        wsp = [f for s in app.state.segments for f in s.flags if f.code == "WSP003"]
+        assert len(wsp) == 3 and all(app.state.flag_status(f) == "dismissed" for f in wsp)
+        assert app.state.summary()["by_severity"][Severity.MINOR] == 0
+        assert app.corpus_scores["quality"] > 13.7
+        from audit import scoring
+        full = scoring.finalize(app.result, app.config, dismissed=app.store.dismissed()).scores
+        for key in ("quality", "penalty", "pass_rate", "clean_rate", "words"):
+            assert app.corpus_scores[key] == full[key], key  # incremental = recomputed from scratch
+        await pilot.press("u")
+        assert all(app.state.flag_status(f) is None for f in wsp)
+        assert app.state.summary()["by_severity"][Severity.MINOR] == 3
+        assert app.corpus_scores["quality"] == 13.7

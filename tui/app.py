@@ -53,6 +53,10 @@ class ReviewCommands(Provider):
             ("Review: undo last decision", screen.action_undo, "u"),
             ("Review: approve / unapprove segment", screen.action_approve, "a"),
             ("Review: edit target…", screen.action_edit, "e"),
+            ("Review: dismiss every open flag of the selected check (shown segments)",
+             partial(screen.action_decide_all, "dismissed"), "D"),
+            ("Review: confirm every open flag of the selected check (shown segments)",
+             partial(screen.action_decide_all, "confirmed"), "C"),
             ("Export: decisions as JSON…", partial(app.export_decisions_prompt, "json"), ""),
             ("Export: decisions as CSV…", partial(app.export_decisions_prompt, "csv"), ""),
             ("Export: edited translation…", app.write_edited_prompt, ""),
@@ -143,16 +147,17 @@ class ReviewApp(App):
             self.preload_worker(res, self.preloaded_originals)
         else:
             self._base_dismissed = self.store.dismissed()
-            self.audit_worker(self._base_dismissed)
+            # snapshots taken here, on the UI thread: the worker never reads the live store
+            self.audit_worker(self._base_dismissed, dict(self.store.segment_decisions()))
 
     def on_unmount(self) -> None:
         self.store.close()
 
     @work(thread=True, exclusive=True, group="audit")
-    def audit_worker(self, dismissed: frozenset[str]) -> None:
+    def audit_worker(self, dismissed: frozenset[str], segs: dict) -> None:
         """Read, audit and stream the results; only posts messages."""
         try:
-            self._audit_in_thread(dismissed)
+            self._audit_in_thread(dismissed, segs)
         except Exception as exc:  # shown to the user, not a crash
             from audit.errors import AuditError
 
@@ -169,7 +174,7 @@ class ReviewApp(App):
             self.post_message(SegmentsAdded(chunk, origs, start + len(chunk), [segment_key(p) for p in origs]))
         self.post_message(AuditFinished(result))
 
-    def _audit_in_thread(self, dismissed: frozenset[str]) -> None:
+    def _audit_in_thread(self, dismissed: frozenset[str], segs: dict) -> None:
         from audit import scoring
         from audit.engine import (
             file_digest, fill_languages, iter_audit, make_signature, resolve_checks, run_corpus_checks,
@@ -190,7 +195,6 @@ class ReviewApp(App):
                 tgt = detect_side_language([p.target or "" for p in sample])
         self.post_message(AuditStarted(None, src, tgt))
         checks = resolve_checks(config)
-        segs = dict(self.store.segment_decisions())  # a snapshot: the main thread may write meanwhile
         originals: dict[int, Pair] = {}
 
         base = iter(source)
@@ -355,7 +359,9 @@ class ReviewApp(App):
         if change is None:
             return None
         screen = self.review_screen
-        if change.kind == "flag":
+        if change.kind == "flags":
+            screen.after_decision(change.keys)
+        elif change.kind == "flag":
             screen.after_decision([change.key])
         else:
             indices = self.state.indices_of_key(change.key)

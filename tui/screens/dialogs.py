@@ -123,6 +123,7 @@ target. Decisions are saved at once in the decisions database and are there when
 | `c` | confirm the selected flag |
 | `d` | dismiss the selected flag (a false alarm) |
 | `m` | add a note to the selected flag |
+| `D` / `C` | dismiss / confirm every open flag of the selected flag's check in the segments shown |
 | `a` | approve the segment (again: unapprove) |
 | `e` | edit the target (a post-edit); the segment is checked again |
 | `u` | undo the last decision (also after a restart) |

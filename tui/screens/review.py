@@ -47,6 +47,8 @@ class ReviewScreen(Screen):
         B("c", "decide('confirmed')", "Confirm", "confirm"),
         B("d", "decide('dismissed')", "Dismiss", "dismiss"),
         B("m", "note", "Note", "note", show=False),
+        B("D", "decide_all('dismissed')", "Dismiss all of this check", "dismiss-all", show=False),
+        B("C", "decide_all('confirmed')", "Confirm all of this check", "confirm-all", show=False),
         B("a", "approve", "Approve", "approve"),
         B("e", "edit", "Edit", "edit"),
         B("u", "undo", "Undo", "undo"),
@@ -320,6 +322,23 @@ class ReviewScreen(Screen):
         if new:
             self.state.move_flag(1)
         self.after_decision([flag.fingerprint])
+
+    def action_decide_all(self, status: str) -> None:
+        """Decide every open flag of the selected flag's check in the segments shown (one undo step)."""
+        flag = self.state.current_flag()
+        if flag is None:
+            self.notify("No flag selected.", timeout=2)
+            return
+        code = flag.code
+        state = self.state
+        segs = state.segments
+        targets = [f for i in state.visible if segs[i].flags for f in segs[i].flags
+                   if f.code == code and state.flag_status(f) is None]
+        n = self.app.store.set_flags(targets, status)
+        self.after_decision([f.fingerprint for f in targets])
+        where = "shown" if state.filters.active() else "all"
+        self.notify(f"{status.capitalize()} {n} open {code} flag(s) in {where} segments (u undoes them at once).",
+                    timeout=3, markup=False)
 
     def action_note(self) -> None:
         flag = self.state.current_flag()
