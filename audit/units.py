@@ -40,13 +40,13 @@ UNITS: dict[str, tuple[str, float]] = {
 
 # ids|...: forms. An id list like "gbp,lb" marks an ambiguous form.
 _FORMS = r"""
-s: second|seconds|sec|secs|segundos|seconde|secondes|sekunde|sekunden|sek.|secondi|секунд*|сек.|sekund*|saniye*|秒|秒钟|秒鐘|秒間|초|ثانية|ثوان|ثواني|ثانیه|שניות|सेकंड|giây|วินาที
-min: minute|minutes|min|mins|minuto|minutos|minuten|minuti|минут*|мин.|хвилин*|minut*|dakika*|分钟|分鐘|分間|دقيقة|دقائق|دقیقه|דקות|דקה|मिनट|phút|นาที
-h: hour|hours|hr|hrs|hora|horas|heure|heures|stunde|stunden|std.|ora|ore|час|часа|часов|часам|часах|годин*|godzin*|saat|小时|小時|時間|시간|ساعة|ساعات|ساعت|שעות|שעה|घंटे|घंटा|घंटों|giờ|ชั่วโมง
-day: day|days|día|días|jour|jours|tag|tage|tagen|giorno|giorni|dia|dias|день|дня|дней|дням|днях|сутки|суток|дні|днів|dzień|dni|dnia|gün*|天|日間|يوم|أيام|يوما|يومًا|روز|יום|ימים|दिन|दिनों|ngày|วัน
-week: week|weeks|semana|semanas|semaine|semaines|woche|wochen|settimana|settimane|недел*|тиждень|тижні|тижнів|tydzień|tygodni*|hafta*|周|星期|週間|주|أسبوع|أسابيع|هفته|שבוע|שבועות|सप्ताह|हफ्ते|हफ़्ते|tuần|สัปดาห์
-month: month|months|mes|meses|mois|monat|monate|monaten|mese|mesi|месяц*|місяц*|miesiąc*|miesięcy|个月|個月|か月|ヶ月|カ月|ケ月|개월|شهر|أشهر|شهور|ماه|חודש|חודשים|महीने|महीना|महीनों|tháng|เดือน
-year: year|years|yr|yrs|año|años|ans|année|années|jahr|jahre|jahren|jahres|anno|anni|ano|anos|год|года|лет|годам|годах|рік|роки|років|rok|lata|lat|lat.|yıl*|yaş*|年|年間|년|سنة|سنوات|عام|أعوام|عاما|عامًا|سال|שנה|שנים|साल|वर्ष|वर्षों|năm|ปี
+s: second|sekunden|seconden|sekunder|sekundy|sekund|másodperc|δευτερόλεπτα|detik|seconds|sec|secs|segundos|seconde|secondes|sekunde|sekunden|sek.|secondi|секунд*|сек.|sekund*|saniye*|秒|秒钟|秒鐘|秒間|초|ثانية|ثوان|ثواني|ثانیه|שניות|सेकंड|giây|วินาที
+min: minute|minuut|minuten|minuter|minutter|minuty|perc|λεπτά|menit|minutes|min|mins|minuto|minutos|minuten|minuti|минут*|мин.|хвилин*|minut*|dakika*|分钟|分鐘|分間|دقيقة|دقائق|دقیقه|דקות|דקה|मिनट|phút|นาที
+h: hour|uur|uren|timmar|timme|timer|hodin|hodiny|óra|órát|ώρες|ώρα|jam|hours|hr|hrs|hora|horas|heure|heures|stunde|stunden|std.|ora|ore|час|часа|часов|часам|часах|годин*|godzin*|saat|小时|小時|時間|시간|ساعة|ساعات|ساعت|שעות|שעה|घंटे|घंटा|घंटों|giờ|ชั่วโมง
+day: day|dag|dagen|dagar|dage|dní|dny|nap|napig|ημέρες|μέρες|hari|days|día|días|jour|jours|tag|tage|tagen|giorno|giorni|dia|dias|день|дня|дней|дням|днях|сутки|суток|дні|днів|dzień|dni|dnia|gün*|天|日間|يوم|أيام|يوما|يومًا|روز|יום|ימים|दिन|दिनों|ngày|วัน
+week: week|weken|veckor|vecka|uger|týdnů|týdny|hét|hetet|εβδομάδες|minggu|weeks|semana|semanas|semaine|semaines|woche|wochen|settimana|settimane|недел*|тиждень|тижні|тижнів|tydzień|tygodni*|hafta*|周|星期|週間|주|أسبوع|أسابيع|هفته|שבוע|שבועות|सप्ताह|हफ्ते|हफ़्ते|tuần|สัปดาห์
+month: month|maand|maanden|månader|måneder|měsíců|měsíce|hónap|μήνες|bulan|months|mes|meses|mois|monat|monate|monaten|mese|mesi|месяц*|місяц*|miesiąc*|miesięcy|个月|個月|か月|ヶ月|カ月|ケ月|개월|شهر|أشهر|شهور|ماه|חודש|חודשים|महीने|महीना|महीनों|tháng|เดือน
+year: year|jaar|jaren|år|let|roků|roky|év|éve|χρόνια|έτη|tahun|years|yr|yrs|año|años|ans|année|années|jahr|jahre|jahren|jahres|anno|anni|ano|anos|год|года|лет|годам|годах|рік|роки|років|rok|lata|lat|lat.|yıl*|yaş*|年|年間|년|سنة|سنوات|عام|أعوام|عاما|عامًا|سال|שנה|שנים|साल|वर्ष|वर्षों|năm|ปี
 mm: mm|millimeter|millimetern|millimeters|millimetre|millimetres|milímetro|milímetros|millimètre|millimètres|millimetri|миллиметр*|мм|міліметр*|milimetr*|milimetre|毫米|ミリ|밀리미터|ملم|مليمتر|میلی‌متر|میلیمتر*|מ"מ|मिलीमीटर
 cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|سانتیمتر*|سانتی|ס"מ|सेंटीमीटर
 m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร
@@ -172,7 +172,8 @@ _NOT_IN = {"ha": {"es", "it", "pt", "ca"}, "tag": {"en"}, "ore": {"en"}, "pie": 
            "mes": {"fr", "ca"}, "won": {"en"}, "ora": {"en", "ro"}, "an": {"en"}, "lat": {"en"}, "ton": {"fr"},
            "dia": {"it", "en"}, "rok": {"en"}, "grad": {"en"}, "bảng": set(), "lira": set(), "m": set(),
            "mil": {"es", "pt", "ca", "gl", "fr", "en", "it"}, "gün": set(), "pound": set(), "ans": {"en"},
-           "l": set(), "g": set(), "t": set(), "lire": {"fr"}, "saat": set()}
+           "l": set(), "g": set(), "t": set(), "lire": {"fr"}, "saat": set(), "let": {"en", "fr"},
+           "nap": {"en"}, "jam": {"en"}, "dag": {"en"}, "perc": {"en"}, "uur": set()}
 
 
 def _allowed(form: str, lang: str | None) -> bool:
