@@ -21,7 +21,7 @@ TGT = [
 ]
 RIVER_ES = "El río inundó dos pueblos tras tres días de lluvias intensas."
 # copied: MET002 major; half copied: MET002 minor
-COPY = "The river flooded two villages after three days of heavy rain."
+COPY = "The river flooded two villages after three days of heavy rain (lluvia)."  # a near copy
 HALF = "La ciudad plantará quinientos trees along the main avenue this autumn."
 
 

@@ -119,17 +119,23 @@ def _one(flags):
     (EN, "es"), (EN, "ru"), (EN, "zh"), (EN, "hi"),
 ])
 def test_met002_flags_a_copied_english_target(src, tgt_lang):
-    f = _one(run_check("MET002", src, src + " ", "en", tgt_lang))
+    tgt = " " + src.replace("next week", "next month") + " "  # a near copy: one word edited
+    f = _one(run_check("MET002", src, tgt, "en", tgt_lang))
     assert f.severity.label == "major"
     t, s = f.spans[0], f.spans[1]
     assert (t.side, s.side) == ("target", "source")
-    assert (src + " ")[t.start:t.end] == src and src[s.start:s.end] == src
+    assert tgt[t.start:t.end] == tgt.strip() and src[s.start:s.end] == src
+
+
+def test_met002_leaves_exact_copies_to_unt001():
+    assert run_check("MET002", EN, EN.upper(), "en", "es") == []
 
 
 def test_met002_flags_a_copied_german_source_into_japanese():
     src = "Die Stadt wird im nächsten Jahr eine neue Brücke über den Fluss bauen."
-    f = _one(run_check("MET002", src, src, "de", "ja"))
-    assert f.data["chrf"] == 100.0
+    tgt = "Die Stadt wird im nächsten Jahr eine neue Brücke über den Fluss bauen (橋)."
+    f = _one(run_check("MET002", src, tgt, "de", "ja"))
+    assert f.data["chrf"] > 90 and tgt[f.spans[0].start:f.spans[0].end] == tgt
 
 
 def test_met002_flags_a_half_translated_target_as_minor():

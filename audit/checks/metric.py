@@ -9,6 +9,8 @@ from __future__ import annotations
 import statistics
 from functools import lru_cache
 
+import regex
+
 from ..model import hit
 from ..registry import check
 
@@ -155,6 +157,13 @@ def copied_words(pair, ctx) -> tuple[list, int, int]:
     return copied, n_copied, n_copied + n_other
 
 
+_NON_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
+
+
+def _letters(text: str) -> str:
+    return _NON_LETTERS.sub("", text).casefold()
+
+
 def _may_be_copied(source: str, target: str) -> bool:
     """Cheap gate (C-speed set operations, a few µs): could a large part of the target's words be
     the source's? Lenient on purpose (tokens split on spaces, case and punctuation kept): the real
@@ -177,8 +186,9 @@ def source_copy(pair, ctx):
     in the target language and than in the languages most often quoted (English, French, Spanish,
     German, Italian, Portuguese, Dutch). So segments made of names, titles, scores or figures,
     cognates and the shared function words of close languages (es/pt/ca, cs/sk), and quotations
-    left in a third language (a French saying inside an English text) are not flagged. Exact
-    copies of short strings are UNT001's business. Word frequencies come from wordfreq; for a
+    left in a third language (a French saying inside an English text) are not flagged. A target
+    with exactly the source's letters is UNT001's business (one flag, not two): MET002 finds the
+    near and partial copies. Word frequencies come from wordfreq; for a
     source language wordfreq does not know, every shared word counts and chrF must reach 80.
     Spans: the whole target, and the whole source. Options: ``chrf_minor``, ``chrf_major``,
     ``min_words``, ``min_share``."""
@@ -186,6 +196,8 @@ def source_copy(pair, ctx):
     if not tgt or len(tgt) < 12 or not _may_be_copied(pair.source, tgt):
         return
     opts = ctx.options("MET002")
+    if _letters(tgt) == _letters(pair.source):
+        return  # the very same text: UNT001 reports exact copies (one flag, not two)
     copied, n_copied, n_telling = copied_words(pair, ctx)
     if len(copied) < int(opts.get("min_words", MIN_COPIED_WORDS)):
         return
