@@ -618,7 +618,8 @@ def _one_line(text: str) -> str:
 
 
 def _write_edited_toolkit(path: str, fmt: str, source, edits: dict[int, str], output: str) -> None:
-    """PO / XLIFF / TMX through translate-toolkit: units matched in order by source text."""
+    """PO / XLIFF (1.2 and 2.x) / TMX through translate-toolkit (its XML parser resolves no external
+    entities): units matched in order by source text; a post-edited target is written as plain text."""
     from .writers import atomic_write
 
     if fmt == "po":
@@ -635,7 +636,15 @@ def _write_edited_toolkit(path: str, fmt: str, source, edits: dict[int, str], ou
         if p.index in edits:
             want.setdefault(p.source, []).append(edits[p.index])
     with open(path, "rb") as fh:
-        st = store_cls.parsestring(fh.read())
+        raw = fh.read()
+    try:
+        st = store_cls.parsestring(raw)
+    except ValueError:
+        if fmt != "xliff":
+            raise
+        from translate.storage import xliff2  # XLIFF 2.x has its own parser
+
+        st = xliff2.Xliff2File.parsestring(raw)
     for unit in st.units:
         if getattr(unit, "isheader", lambda: False)():
             continue

@@ -267,3 +267,50 @@ def test_batch_decision_is_one_undo_step(tmp_path):
         assert st.flag_status(flags[0].fingerprint).note == "keep"
         assert st.flag_status(flags[1].fingerprint) is None
         assert st.history_size() == size - 1
+
+
+XLF12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="ui" source-language="en" target-language="ru" datatype="plaintext"><body>
+  <trans-unit id="u1"><source>Open the door.</source><target>Откройте дверь.</target></trans-unit>
+  <trans-unit id="u2"><source>Close the window.</source><target>Закройте дверь.</target></trans-unit>
+ </body></file>
+</xliff>
+"""
+
+XLF20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">
+ <file id="f1">
+  <unit id="u1"><segment><source>Open the door.</source><target>Откройте дверь.</target></segment></unit>
+  <unit id="u2"><segment><source>Close the window.</source><target>Закройте дверь.</target></segment></unit>
+ </file>
+</xliff>
+"""
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en"
+ srclang="en" datatype="plaintext"/><body>
+ <tu tuid="1"><tuv xml:lang="en"><seg>Open the door.</seg></tuv><tuv xml:lang="ru"><seg>Откройте дверь.</seg></tuv></tu>
+ <tu tuid="2"><tuv xml:lang="en"><seg>Close the window.</seg></tuv><tuv xml:lang="ru"><seg>Закройте дверь.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.mark.parametrize("name,text", [("in.xlf", XLF12), ("in2.xlf", XLF20), ("in.tmx", TMX)])
+def test_write_edited_xml_formats(tmp_path, name, text):
+    from audit.readers import open_input
+
+    src = tmp_path / name
+    _write(src, text)
+    try:
+        pairs = list(open_input([str(src)]))
+    except (ImportError, ModuleNotFoundError, InputError, UsageError):
+        pytest.skip("reader not in this tree yet")
+    assert [p.target for p in pairs] == ["Откройте дверь.", "Закройте дверь."]
+    out = tmp_path / ("out" + os.path.splitext(name)[1])
+    with DecisionStore(str(tmp_path / "d.db")) as st:
+        st.set_post_edit(pairs[1], "Закройте окно & <всё>.")
+        assert write_edited([str(src)], st, str(out)) == 1
+    again = list(open_input([str(out)]))
+    assert [p.target for p in again] == ["Откройте дверь.", "Закройте окно & <всё>."]
+    assert src.read_text(encoding="utf-8") == text  # the input is never changed
