@@ -138,10 +138,10 @@ def untranslated(pair, ctx):
     src, tgt = pair.source, pair.target
     if not tgt or not src:
         return ()
+    if src != tgt and not same_letters(src, tgt):  # the common case, decided before any analysis
+        return ()
     sl, tl = ctx.src.lang, ctx.tgt.lang
     if tl is None or sl == tl:
-        return ()
-    if src != tgt and not same_letters(src, tgt):
         return ()
     if src == tgt and not _NON_LETTER_RE.sub("", src):
         return ()

@@ -96,10 +96,12 @@ def double_space(pair, ctx):
     the text (WSP001/WSP002) or next to a line break (indentation), single no-break spaces,
     targets in Thai, Lao, Khmer or Burmese, where spaces separate phrases and are loose."""
     tgt = pair.target
-    if not tgt or ctx.tgt.lang in _SPACE_AS_PUNCT_LANGS:
+    if not tgt:
         return ()
     if "  " not in tgt and "\u00a0" not in tgt and "\u202f" not in tgt and "\u3000" not in tgt \
             and "\u2009" not in tgt:
+        return ()
+    if ctx.tgt.lang in _SPACE_AS_PUNCT_LANGS:
         return ()
     runs = _inner_runs(tgt)
     if not runs or _inner_runs(pair.source):
