@@ -191,6 +191,22 @@ def test_repeated_clause_chinese():
     assert tspans(flags, tgt) == ["连接了河流两岸的经济开发区和居民区"]
 
 
+def test_repeated_clause_japanese():
+    src = ("The new port is vital to the development of the China-Pakistan Economic Corridor. "
+           "Considered the pride of the nation, its beaches attract thousands of tourists.")
+    tgt = "新しい港は中国・パキスタン経済回廊の発展に不可欠だ。国の誇りとされ、中国・パキスタン経済回廊の発展に不可欠な戦略地域でもある。"
+    flags = run_check("REP003", src, tgt, "en", "ja")
+    assert tspans(flags, tgt) == ["中国・パキスタン経済回廊の発展に不可欠"]
+    assert flags[0].spans[0].start > flags[0].spans[1].start
+
+
+def test_repeated_katakana_name_is_not_a_clause():
+    prev = neighbour("The Baden-Wuerttemberg-class frigates replace older ships.",
+                     "バーデン・ヴュルテンベルク級フリゲート艦は旧型艦に代わる。", "en", "ja")
+    tgt = "バーデン・ヴュルテンベルク級フリゲート艦は非常に重い。"
+    assert run_check("REP003", "The ships are very heavy.", tgt, "en", "ja", prev=prev) == []
+
+
 @pytest.mark.parametrize("prev_src,prev_tgt,src,tgt,sl,tl", [
     # a headline followed by its lead sentence: the source repeats the content too
     ("Shark injures boy on lobster dive in Oregon",

@@ -23,10 +23,10 @@ from ..text import SPACELESS_SCRIPTS, main_script, words
 SPACELESS_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 # Per spaceless language: (min weight of a repeated clause, min chars of a twice-repeated unit
 # (also the n-gram size of the repeat scan), min chars of a unit repeated three times). The
-# weight counts an ideograph 1, a hiragana 0.5, a katakana 0.4 (loanwords and names are long
-# in katakana), a Thai or other letter 0.35, a digit 0.3, punctuation and spaces 0: about
-# one weight unit per 2.5 Latin letters of content.
-_SPACELESS_LIMITS = {"zh": (14, 8, 2), "ja": (14, 8, 2)}
+# weight counts an ideograph 1, a kana 0.4 (hiragana are mostly particles and endings,
+# katakana spell long loanwords and names), a Thai or other letter 0.35, a digit 0.3,
+# punctuation and spaces 0: about one weight unit per 2.5 Latin letters of content.
+_SPACELESS_LIMITS = {"zh": (12, 8, 2), "ja": (11, 8, 2)}
 _SPACELESS_DEFAULT = (12, 20, 4)
 _W_HAN = regex.compile(r"\p{Han}|々")
 _W_HIRA = regex.compile(r"\p{Hiragana}")
@@ -40,7 +40,7 @@ def spaceless_weight(text: str) -> float:
     hira = len(_W_HIRA.findall(text))
     kata = len(_W_KATA.findall(text))
     other = len(_W_LETTER.findall(text)) - han - hira - kata
-    return han + 0.5 * hira + 0.4 * kata + 0.35 * max(0, other) + 0.3 * len(_W_DIGIT.findall(text))
+    return han + 0.4 * hira + 0.4 * kata + 0.35 * max(0, other) + 0.3 * len(_W_DIGIT.findall(text))
 
 
 @dataclass(slots=True)
@@ -686,9 +686,9 @@ def _long_enough(u: Units, start: int, end: int) -> bool:
 @check("REP003", "repeated-clause", "accuracy/addition", "major")
 def repeated_clause(pair, ctx):
     """A clause or sentence that repeats content already written: a long stretch of the target
-    (six or more words and 35 characters; in Chinese, Japanese and Thai a weight of 14, counting
-    an ideograph 1, a hiragana 0.5, a katakana 0.4, a Thai letter 0.35: about fourteen Chinese
-    characters, longer in kana, so that a katakana name repeated is not enough) that also stands
+    (six or more words and 35 characters; in Chinese a weight of 12, in Japanese 11, in Thai 12,
+    counting an ideograph 1, a kana 0.4, a Thai letter 0.35: about twelve Chinese characters,
+    longer in kana, so that a katakana name repeated is not enough) that also stands
     word for word in an earlier sentence of the same target, or in
     the previous segment's target (document order), while the source does not repeat that
     content (the source excuses the target when it shares with itself, or with the previous
