@@ -37,9 +37,10 @@ class Block:
 class Sentence:
     start: int
     end: int
-    block: int  # index of its block (paragraph number for the aligner)
+    block: int  # index of its block
     unit: str | None = None
     line: int | None = None
+    para: int = 0  # paragraph number for the aligner: blocks, and lines of blocks that are not wrapped prose
 
 
 @dataclass
@@ -291,7 +292,14 @@ def segment_document(doc: Document, lang: str | None, presegmented: bool = False
         line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     import bisect
 
+    from .segment import _lines, _wrapped
+
+    para = -1
     for bi, blk in enumerate(doc.blocks):
+        # a line break is a paragraph break too, unless the block is hard-wrapped prose
+        by_line = doc.kind == "txt" and not _wrapped(text, _lines(text, blk.start, blk.end))
+        para += 1
+        last_line = None
         if presegmented:
             spans = []
             pos = blk.start
@@ -310,7 +318,10 @@ def segment_document(doc: Document, lang: str | None, presegmented: bool = False
             spans = [(blk.start + s, blk.start + e) for s, e in sentence_spans(text[blk.start:blk.end], lang)]
         for s, e in spans:
             line = bisect.bisect_right(line_starts, s) if line_starts is not None else blk.line
-            out.append(Sentence(s, e, bi, blk.unit, line))
+            if by_line and last_line is not None and line != last_line:
+                para += 1
+            last_line = line
+            out.append(Sentence(s, e, bi, blk.unit, line, para))
     doc.sentences = out
     return doc
 
@@ -358,7 +369,61 @@ def align_documents(src_path: str, tgt_path: str, src_lang: str | None = None, t
     tgt_lang = tgt_lang or guess_language(tgt)
     segment_document(src, src_lang, presegmented)
     segment_document(tgt, tgt_lang, presegmented)
-    beads = align_sentences(src.sentence_texts(), tgt.sentence_texts(), src_lang, tgt_lang,
-                            src_paragraphs=[s.block for s in src.sentences],
-                            tgt_paragraphs=[s.block for s in tgt.sentences], semantic=semantic)
+    beads = align_hierarchical(src.sentence_texts(), tgt.sentence_texts(), [s.para for s in src.sentences],
+                               [s.para for s in tgt.sentences], src_lang, tgt_lang, semantic=semantic)
     return DocumentAlignment(src, tgt, src_lang, tgt_lang, beads)
+
+
+MIN_PARAGRAPHS = 30
+
+
+def align_hierarchical(src: Sequence[str], tgt: Sequence[str], src_paras: Sequence[int], tgt_paras: Sequence[int],
+                       src_lang: str | None, tgt_lang: str | None, semantic: bool | None = None) -> list:
+    """Align paragraphs first, then the sentences within each pair of aligned paragraphs.
+
+    Paragraphs are longer than sentences, so their lengths and anchors are more reliable; and a
+    shifted sentence alignment cannot run on across paragraph boundaries. Inside aligned paragraphs
+    a skipped sentence costs more (splits and merges are likelier than omissions there). Documents
+    with fewer than ``MIN_PARAGRAPHS`` paragraphs on either side are aligned sentence by sentence."""
+    from dataclasses import replace
+
+    from .align import DEFAULT, Bead, align_sentences
+
+    def groups(paras):
+        out: list[list[int]] = []
+        last = None
+        for i, p in enumerate(paras):
+            if p != last:
+                out.append([])
+                last = p
+            out[-1].append(i)
+        return out
+
+    sg, tg = groups(src_paras), groups(tgt_paras)
+    # paragraph alignment needs enough paragraphs to estimate its own length ratio reliably
+    if len(sg) < MIN_PARAGRAPHS or len(tg) < MIN_PARAGRAPHS or (
+            all(len(g) == 1 for g in sg) and all(len(g) == 1 for g in tg)):
+        return align_sentences(src, tgt, src_lang, tgt_lang, src_paragraphs=src_paras,
+                               tgt_paragraphs=tgt_paras, semantic=semantic)
+    ptexts_s = [" ".join(src[i] for i in g) for g in sg]
+    ptexts_t = [" ".join(tgt[i] for i in g) for g in tg]
+    pbeads = align_sentences(ptexts_s, ptexts_t, src_lang, tgt_lang, semantic=semantic)
+    inner_params = replace(DEFAULT, skip=DEFAULT.skip * 1.7)
+    out: list = []
+    for pb in pbeads:
+        s_idx = [i for k in pb.source for i in sg[k]]
+        t_idx = [j for k in pb.target for j in tg[k]]
+        if not s_idx or not t_idx:
+            out.extend(Bead((i,), (), pb.confidence) for i in s_idx)
+            out.extend(Bead((), (j,), pb.confidence) for j in t_idx)
+            continue
+        if len(s_idx) == 1 and len(t_idx) == 1:
+            out.append(Bead((s_idx[0],), (t_idx[0],), pb.confidence))
+            continue
+        # inside paragraphs known to translate each other, leaving a sentence out is less likely
+        inner = align_sentences([src[i] for i in s_idx], [tgt[j] for j in t_idx], src_lang, tgt_lang,
+                                src_paragraphs=[src_paras[i] for i in s_idx],
+                                tgt_paragraphs=[tgt_paras[j] for j in t_idx], semantic=semantic, params=inner_params)
+        for b in inner:
+            out.append(Bead(tuple(s_idx[i] for i in b.source), tuple(t_idx[j] for j in b.target), b.confidence))
+    return out

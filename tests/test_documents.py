@@ -21,7 +21,7 @@ def no_embeddings(monkeypatch):
 EN = """Annual report
 
 The museum opened a new wing in March. It hosts 120 paintings from the Dutch collection.
-Visitors increased by 15% compared to last year. Dr. Ana Ruiz led the restoration team.
+Visitors increased by 15% compared to last year. Dr. Ana Ruiz led a restoration team of 12 experts.
 
 The café was closed for two weeks in August. A new director, Tom Berger, will start in 2024.
 """
@@ -53,7 +53,7 @@ def test_different_line_counts_are_aligned_with_exact_origins(tmp_path):
     tgt_text = open(tp, encoding="utf-8").read()
     beads = [(seg.pair.align.source, seg.pair.align.target) for seg in result.segments]
     assert ((0,), (0,)) in beads
-    assert ((4,), ()) in beads  # "Dr. Ana Ruiz led the restoration team." omitted
+    assert ((4,), ()) in beads  # "Dr. Ana Ruiz led a restoration team of 12 experts." omitted
     assert ((), (6,)) in beads  # the opening hours were added
     for seg in result.segments:
         p = seg.pair
@@ -66,7 +66,7 @@ def test_different_line_counts_are_aligned_with_exact_origins(tmp_path):
                 assert side_text[origin.offset + sp_.start:origin.offset + sp_.end] == p.text(sp_.side)[sp_.start:sp_.end]
     flags = {(f.code, seg.pair.text(f.spans[0].side)[f.spans[0].start:f.spans[0].end])
              for seg in result.segments for f in seg.flags}
-    assert flags == {("ALN001", "Dr. Ana Ruiz led the restoration team."),
+    assert flags == {("ALN001", "Dr. Ana Ruiz led a restoration team of 12 experts."),
                      ("ALN002", "Ahora el museo abre también los lunes de 10 a 18 horas.")}
     omitted = next(seg.pair for seg in result.segments if seg.pair.align.bead == "1-0")
     assert omitted.target == "" and omitted.source_origin.line == 4
