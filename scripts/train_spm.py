@@ -137,6 +137,16 @@ def required_chars() -> str:
     return "".join(chars)
 
 
+def _train(model: io.BytesIO) -> None:
+    spm.SentencePieceTrainer.train(
+        input="corpus.txt", model_writer=model, model_type="unigram", vocab_size=VOCAB,
+        character_coverage=0.9995, byte_fallback=True, required_chars=required_chars(),
+        num_threads=1, shuffle_input_sentence=False, input_sentence_size=0, seed_sentencepiece_size=400000,
+        split_digits=True, normalization_rule_name="identity", max_sentence_length=4096,
+        minloglevel=2,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
@@ -146,17 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     corpus, langs = build_corpus()
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "corpus.txt")
-        with open(path, "w", encoding="utf-8") as fh:
+        with open(os.path.join(tmp, "corpus.txt"), "w", encoding="utf-8") as fh:
             fh.write(corpus)
         model = io.BytesIO()
-        spm.SentencePieceTrainer.train(
-            input=path, model_writer=model, model_type="unigram", vocab_size=VOCAB,
-            character_coverage=0.9995, byte_fallback=True, required_chars=required_chars(),
-            num_threads=1, shuffle_input_sentence=False, input_sentence_size=0, seed_sentencepiece_size=400000,
-            split_digits=True, normalization_rule_name="identity", max_sentence_length=4096,
-            minloglevel=2,
-        )
+        cwd = os.getcwd()
+        os.chdir(tmp)  # the model records its input path: a relative one keeps the bytes reproducible
+        try:
+            _train(model)
+        finally:
+            os.chdir(cwd)
     data = model.getvalue()
     out = args.out
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
