@@ -177,3 +177,13 @@ def test_met002_options():
     tgt = "Комитет опубликует свой final report on the new water rules next week."
     assert run_check("MET002", EN, tgt, "en", "ru", options={"chrf_minor": 90}) == []
     assert run_check("MET002", EN, tgt, "en", "ru", options={"min_words": 12}) == []
+
+
+def test_met002_unknown_source_language():
+    # Galician (not in wordfreq) into Portuguese: shared words are ordinary Portuguese words
+    gl = "O goberno da rexión presentou onte un plan para construír novas escolas na zona rural."
+    pt = "O governo da região apresentou ontem um plano para construir novas escolas na zona rural."
+    assert run_check("MET002", gl, pt, "gl", "pt") == []
+    # ...but a near copy of Galician into English is still found
+    f = _one(run_check("MET002", gl, gl.replace("onte", "yesterday"), "gl", "en"))
+    assert f.severity.label == "major"

@@ -150,6 +150,8 @@ def copied_words(pair, ctx) -> tuple[list, int, int]:
                 continue
             if any(_freqs(lg).get(k, 0.0) * _MARGIN > fs for lg in _PANEL if lg != ctx.src.lang):
                 continue
+        elif tf.get(k, 0.0) >= _MIN_FREQ:
+            continue  # source language unknown to wordfreq: a common target-language word proves nothing
         n_copied += 1
         if k not in seen:
             seen.add(k)
@@ -188,9 +190,9 @@ def source_copy(pair, ctx):
     cognates and the shared function words of close languages (es/pt/ca, cs/sk), and quotations
     left in a third language (a French saying inside an English text) are not flagged. A target
     with exactly the source's letters is UNT001's business (one flag, not two): MET002 finds the
-    near and partial copies. Word frequencies come from wordfreq; for a
-    source language wordfreq does not know, every shared word counts and chrF must reach 80.
-    Spans: the whole target, and the whole source. Options: ``chrf_minor``, ``chrf_major``,
+    near and partial copies. Word frequencies come from wordfreq; for a source language wordfreq
+    does not know, a shared word counts unless it is a common word of the target language, and
+    chrF must reach 80. Spans: the whole target, and the whole source. Options: ``chrf_minor``, ``chrf_major``,
     ``min_words``, ``min_share``."""
     tgt = pair.target
     if not tgt or len(tgt) < 12 or not _may_be_copied(pair.source, tgt):
