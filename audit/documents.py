@@ -407,7 +407,10 @@ def align_hierarchical(src: Sequence[str], tgt: Sequence[str], src_paras: Sequen
                                tgt_paragraphs=tgt_paras, semantic=semantic)
     ptexts_s = [" ".join(src[i] for i in g) for g in sg]
     ptexts_t = [" ".join(tgt[i] for i in g) for g in tg]
-    pbeads = align_sentences(ptexts_s, ptexts_t, src_lang, tgt_lang, semantic=semantic)
+    # paragraphs are merged or split in translation more rarely than sentences
+    para_params = replace(DEFAULT, prior_12=2 * DEFAULT.prior_12, prior_22=2 * DEFAULT.prior_22,
+                          prior_13=2 * DEFAULT.prior_13, prior_23=2 * DEFAULT.prior_23, prior_14=2 * DEFAULT.prior_14)
+    pbeads = align_sentences(ptexts_s, ptexts_t, src_lang, tgt_lang, semantic=semantic, params=para_params)
     inner_params = replace(DEFAULT, skip=DEFAULT.skip * 1.7)
     out: list = []
     for pb in pbeads:

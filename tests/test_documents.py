@@ -232,3 +232,25 @@ def test_align_command_errors(tmp_path, capsys):
     tp = write(tmp_path, "tgt.txt", ES)
     assert main(["align", sp, tp, "-o", str(tmp_path / "out.xyz")]) == 2
     assert not os.path.exists(tmp_path / "out.xyz")
+
+
+NTREX = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "ntrex")
+
+
+@pytest.mark.skipif(not os.path.exists(os.path.join(NTREX, "eng.txt")), reason="shared data not present")
+def test_long_documents_align_paragraphs_first(tmp_path):
+    from audit.documents import align_documents
+
+    with open(os.path.join(NTREX, "eng.txt"), encoding="utf-8") as fh:
+        en = [line.rstrip("\n") for line in fh][:120]
+    with open(os.path.join(NTREX, "spa.txt"), encoding="utf-8") as fh:
+        es = [line.rstrip("\n") for line in fh][:120]
+    dropped = en[60]
+    del es[60]  # a whole paragraph (line) left untranslated
+    sp = write(tmp_path, "en.txt", "\n".join(en) + "\n")
+    tp = write(tmp_path, "es.txt", "\n".join(es) + "\n")
+    al = align_documents(sp, tp, "en", "es", semantic=False)
+    unaligned_src = [al.source.text[al.source.sentences[b.source[0]].start:al.source.sentences[b.source[-1]].end]
+                     for b in al.beads if b.source and not b.target]
+    assert " ".join(unaligned_src) == dropped
+    assert not [b for b in al.beads if b.target and not b.source]
