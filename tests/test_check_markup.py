@@ -153,3 +153,19 @@ def test_links_flagged(src, tgt, sl, tl, expected, severities):
 ])
 def test_links_clean(src, tgt, sl, tl):
     assert run_check("MRK003", src, tgt, sl, tl) == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", [
+    # the readers' XLIFF placeholders: paired codes and XLIFF 2 start/end codes
+    ('<bpt id="5"/>Bold<ept id="5"/> text', 'Texto <bpt id="5"/>negrita', "en", "es", [[("source", '<ept id="5"/>')]]),
+    ('<sc id="3"/>Жирный<ec startRef="3"/>', '<sc id="3"/>Bold<ec startRef="4"/>', "ru", "en",
+     [[("target", '<ec startRef="4"/>'), ("source", '<ec startRef="3"/>')]]),
+])
+def test_xliff_codes_flagged(src, tgt, sl, tl, expected):
+    assert span_texts(run_check("MRK001", src, tgt, sl, tl), src, tgt) == expected
+
+
+def test_xliff_codes_reordered_clean():
+    src = '<x id="1"/>保存<x id="2"/>文件<it id="6" pos="open"/>'
+    tgt = 'Save <x id="2"/>the file<x id="1"/> <it id="6" pos="open"/>'
+    assert run_check("MRK001", src, tgt, "zh", "en") == []
