@@ -16,7 +16,7 @@ import regex
 
 from ..context import TextView
 from ..model import hit
-from ..numbers import _SPELLED, _STEMS, Num, month_values, parse_numbers, spelled_values
+from ..numbers import _SPELLED, _STEMS, HAS_DIGIT, Num, month_values, parse_numbers, spelled_values
 from ..registry import check
 from ..units import MEASURES, UNITS, Unit, converts, unit_at, unit_before, unit_mentions
 
@@ -154,6 +154,10 @@ def align(ctx) -> Alignment:
     cached = ctx.__dict__.get(_CACHE_ATTR)
     if cached is not None:
         return cached
+    pair = ctx.pair
+    if not HAS_DIGIT.search(pair.source) and not (pair.target and HAS_DIGIT.search(pair.target)):
+        ctx.__dict__[_CACHE_ATTR] = _EMPTY  # the common case: no digits on either side
+        return _EMPTY
     src, tgt = ctx.src, ctx.tgt
     S = src.memo(parse_numbers)
     T = tgt.memo(parse_numbers)
@@ -340,11 +344,8 @@ def number_missing(pair, ctx):
     within 3%, a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``).
     Years, ordinals, days, decades and counts up to 10 are reported as minor (translators
     restructure them); other numbers as major. The span is the source number."""
-    al = align(ctx)
-    for s in al.missing:
-        sev = "minor" if _soft(s) else None
-        yield hit(f"source number '{_label(s)}' is missing from the target",
-                  source=(s.start, s.end), severity=sev, primary="source")
+    return [hit(f"source number '{_label(s)}' is missing from the target", source=(s.start, s.end),
+                severity="minor" if _soft(s) else None, primary="source") for s in align(ctx).missing]
 
 
 @check("NUM002", "number-added", "accuracy/addition", "major")
@@ -354,10 +355,8 @@ def number_added(pair, ctx):
     in the source, month names, unit conversions, rounding, names with digits). Years, ordinals
     and counts up to 10 are minor (translators make counts explicit: ``both`` -> ``2``, Korean and
     Japanese counters). The span is the target number."""
-    al = align(ctx)
-    for t in al.added:
-        sev = "minor" if _soft(t) else None
-        yield hit(f"target number '{_label(t)}' is not in the source", target=(t.start, t.end), severity=sev)
+    return [hit(f"target number '{_label(t)}' is not in the source", target=(t.start, t.end),
+                severity="minor" if _soft(t) else None) for t in align(ctx).added]
 
 
 @check("NUM003", "number-changed", "accuracy/mistranslation", "major")
@@ -368,7 +367,5 @@ def number_changed(pair, ctx):
     percentage or a year, or the only leftover on each side). Locale formats and scale words
     are compared by value first, so ``1.000`` (es) -> ``1,000`` (en) or ``2 millones`` ->
     ``2 million`` are not flagged. Spans: the target number, then the source number."""
-    al = align(ctx)
-    for s, t in al.changed:
-        yield hit(f"number changed: '{_label(s)}' in the source, '{_label(t)}' in the target",
-                  target=(t.start, t.end), source=(s.start, s.end))
+    return [hit(f"number changed: '{_label(s)}' in the source, '{_label(t)}' in the target",
+                target=(t.start, t.end), source=(s.start, s.end)) for s, t in align(ctx).changed]

@@ -102,7 +102,11 @@ def unit_mismatch(pair, ctx):
     its unit, then the source number (with its unit)."""
     al = align(ctx)
     if not al.matched:
-        return
+        return ()
+    return list(_unit_mismatches(pair, ctx, al))
+
+
+def _unit_mismatches(pair, ctx, al):
     src_dims = None
     taken = None
     for s, t in al.matched:
@@ -156,6 +160,12 @@ def unit_converted(pair, ctx):
     wanted and correct. The numbers are not reported missing or added by NUM001/NUM002.
     Spans: the target quantity, then the source quantity."""
     al = align(ctx)
+    if not al.converted:
+        return ()
+    return list(_conversions(pair, ctx, al))
+
+
+def _conversions(pair, ctx, al):
     for s, t, a, b in al.converted:
         us = num_unit(s, ctx.src, al.src_units)
         ut = num_unit(t, ctx.tgt, al.tgt_units)
