@@ -195,7 +195,10 @@ def _make_light(text: str) -> Light:
     ch = text.casefold().split()
     if ch:
         ch[-1] = ch[-1].rstrip(_FINAL_PUNCT)  # a repeat at the very end of the sentence
-    return Light(ch, any(map(str.startswith, ch[1:], ch)))
+    nxt = ch[1:]
+    doubled = any(map(str.startswith, nxt, ch)) and any(
+        b == a or not b[len(a)].isalnum() for a, b in zip(ch, nxt) if b.startswith(a))
+    return Light(ch, doubled)
 
 
 def light_of(view) -> Light:
