@@ -19,7 +19,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from audit.config import Config
 from audit.decisions import (
-    Change, DecisionStore, default_db_path, drop_dismissed, export_decisions, segment_key, write_edited,
+    Change, DecisionStore, default_db_path, export_decisions, segment_key, write_edited,
 )
 from audit.model import AuditResult, Pair, PairResult, Severity
 
@@ -377,13 +377,11 @@ class ReviewApp(App):
         return base + suffix
 
     def export_decisions_prompt(self, fmt: str) -> None:
-        from .screens.dialogs import Prompt
-
         def done(path: str | None) -> None:
             if path:
                 self.export_decisions_to(fmt, path)
-        self.push_screen(Prompt(f"Export decisions as {fmt.upper()} to", value=self._default_out(f".decisions.{fmt}")),
-                         done)
+        self.review_screen.ask(f"Export decisions as {fmt.upper()} to:", done,
+                               value=self._default_out(f".decisions.{fmt}"), select_on_focus=False)
 
     def export_decisions_to(self, fmt: str, path: str) -> None:
         from audit.errors import AuditError
@@ -401,13 +399,11 @@ class ReviewApp(App):
         return f"{root}.edited{ext}"
 
     def write_edited_prompt(self) -> None:
-        from .screens.dialogs import Prompt
-
         def done(path: str | None) -> None:
             if path:
                 self.write_edited_to(path)
-        self.push_screen(Prompt("Write the edited translation to", value=self.edited_default_path(),
-                                hint="same format as the input; the input itself is never changed"), done)
+        self.review_screen.ask("Write the edited translation to:", done, value=self.edited_default_path(),
+                               hint="same format as the input; never the input itself", select_on_focus=False)
 
     def write_edited_to(self, path: str) -> None:
         from audit.errors import AuditError

@@ -1,4 +1,7 @@
-"""Modal dialogs (``ModalScreen[T]``, Frogmouth's way): one-line prompts, the target editor, help."""
+"""Modal dialogs (``ModalScreen[T]``, Frogmouth's way): the target editor and the help screen.
+
+One-line questions (go to, search, filter, note, export paths) use ``widgets.ask_bar.AskBar`` instead.
+"""
 from __future__ import annotations
 
 from rich.text import Text
@@ -6,42 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Markdown, TextArea
-
-
-class Prompt(ModalScreen[str | None]):
-    """Ask for one line of text; Enter returns it, Escape returns None."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = """
-    Prompt { align: center middle; }
-    Prompt > Vertical { width: 70; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
-    Prompt Label { width: 100%; }
-    """
-
-    def __init__(self, title: str, placeholder: str = "", value: str = "", hint: str = "",
-                 select_on_focus: bool = True) -> None:
-        super().__init__()
-        self._select = select_on_focus
-        self._title = title
-        self._placeholder = placeholder
-        self._value = value
-        self._hint = hint
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Text(self._title, style="bold"))
-            yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input",
-                        select_on_focus=self._select)
-            if self._hint:
-                yield Label(Text(self._hint, style="dim"))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+from textual.widgets import Label, Markdown, TextArea
 
 
 def editable(text: str) -> tuple[str, int]:

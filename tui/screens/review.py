@@ -17,10 +17,11 @@ from audit.model import Severity
 
 from ..render import SEVERITY_COLOR, SEVERITY_MARK
 from ..state import Filters, parse_filters
+from ..widgets.ask_bar import AskBar
 from ..widgets.flag_list import FlagList
 from ..widgets.pair_view import PairView
 from ..widgets.segment_list import SegmentList
-from .dialogs import EditTarget, HelpScreen, Prompt
+from .dialogs import EditTarget, HelpScreen
 
 
 def B(key: str, action: str, description: str, id: str, show: bool = True, **kw) -> Binding:
@@ -87,6 +88,7 @@ class ReviewScreen(Screen):
         with Vertical(id="detail"):
             yield PairView(id="pair")
             yield FlagList(id="flags")
+        yield AskBar(id="ask")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -203,8 +205,12 @@ class ReviewScreen(Screen):
                 self.notify(f"Not a segment number: {value!r}", severity="error", markup=False)
                 return
             self.goto(number)
-        self.app.push_screen(Prompt("Go to segment number", f"1–{len(self.state.segments)}", value=prefill,
-                                    select_on_focus=not prefill), done)
+        self.ask("Go to segment:", done, placeholder=f"1–{len(self.state.segments)}", value=prefill,
+                 select_on_focus=not prefill)
+
+    def ask(self, title: str, callback, **kwargs) -> None:
+        """One line of input in the bar under the pair (Enter answers, Escape cancels)."""
+        self.query_one(AskBar).ask(title, callback, **kwargs)
 
     def goto(self, number: int) -> None:
         filtered = self.state.filters.active()
@@ -225,8 +231,8 @@ class ReviewScreen(Screen):
                 value = value[2:]
             self._last_search = (value, side)
             self.search(value, side, 1)
-        self.app.push_screen(Prompt("Search", "text (prefix s: source only, t: target only)",
-                                    hint="F3 / Shift+F3: next / previous match"), done)
+        self.ask("Search:", done, placeholder="text (s: source only, t: target only)",
+                 hint="F3 / Shift+F3: next / previous")
 
     def search(self, query: str, side: str, direction: int) -> None:
         if self.state.search(query, side, direction):
@@ -276,10 +282,8 @@ class ReviewScreen(Screen):
                 self.notify(str(exc), severity="error", markup=False)
                 return
             self.set_filters(filters)
-        self.app.push_screen(Prompt("Filter segments", "sev:major code:NUM cat:accuracy status:open",
-                                    value=self._filter_text(),
-                                    hint="statuses: all open confirmed dismissed approved unapproved edited flagged clean"),
-                             done)
+        self.ask("Filter:", done, placeholder="sev:major code:NUM cat:accuracy status:open", value=self._filter_text(),
+                 hint="status: open confirmed dismissed approved unapproved edited flagged clean")
 
     def _filter_text(self) -> str:
         f = self.state.filters
@@ -352,9 +356,8 @@ class ReviewScreen(Screen):
             status = self.state.flag_status(flag) or "confirmed"
             self.app.decide_flag(flag, status, value.strip() or None)
             self.after_decision([flag.fingerprint])
-        self.app.push_screen(Prompt(f"Note on {flag.code}", "why this flag is right or wrong",
-                                    value=self.state.flag_note(flag) or "",
-                                    hint="saving a note on an open flag confirms it"), done)
+        self.ask(f"Note on {flag.code}:", done, placeholder="why this flag is right or wrong",
+                 value=self.state.flag_note(flag) or "", hint="a note on an open flag confirms it")
 
     def after_decision(self, fingerprints=(), indices=()) -> None:
         changed = set(indices)
