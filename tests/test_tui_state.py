@@ -280,3 +280,14 @@ def test_search_sees_post_edits():
     assert not st.search("dos peras", "target")
     st.replace_segment(1, seg(1, "Two pears.", "Dos peras.", quality=100.0))
     assert st.search("dos peras", "target") and st.current_index() == 1
+
+
+def test_search_index_built_elsewhere_is_installed_only_if_current():
+    st = ReviewState(corpus())
+    data = st.search_index_data()
+    assert st.install_search_index(data)
+    assert st.search("peras", "target") and st.current_index() == 1
+    stale = st.search_index_data()
+    st.replace_segment(3, seg(3, "Red car.", "Coche azul.", quality=100.0))
+    assert not st.install_search_index(stale)
+    assert st.search("azul", "target") and st.current_index() == 3

@@ -23,7 +23,7 @@ from audit.decisions import (
 )
 from audit.model import AuditResult, Pair, PairResult, Severity
 
-from .messages import AuditFailed, AuditFinished, AuditStarted, SegmentsAdded
+from .messages import AuditFailed, AuditFinished, AuditStarted, SearchIndexReady, SegmentsAdded
 from .screens.review import ReviewScreen
 from .state import STATUSES, LiveScores, ReviewState
 
@@ -276,6 +276,7 @@ class ReviewApp(App):
         self.corpus_scores = self.live.scores()
         self.state.summary()
         gc.freeze()
+        self.search_index_worker()
         for r in message.result.segments:
             for f in r.flags:
                 if f.code not in self._categories:
@@ -286,6 +287,13 @@ class ReviewApp(App):
             bar.update(total=len(message.result.segments), progress=len(message.result.segments))
             bar.add_class("done")
             self.review_screen.refresh_all()
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def search_index_worker(self) -> None:
+        self.post_message(SearchIndexReady(self.state.search_index_data()))
+
+    def on_search_index_ready(self, message: SearchIndexReady) -> None:
+        self.state.install_search_index(message.data)
 
     def on_audit_failed(self, message: AuditFailed) -> None:
         self.state.finished = True

@@ -41,3 +41,11 @@ class AuditFailed(Message):
     def __init__(self, error: str) -> None:
         super().__init__()
         self.error = error
+
+
+class SearchIndexReady(Message):
+    """The case-folded search texts, built in a worker after the audit."""
+
+    def __init__(self, data: tuple) -> None:
+        super().__init__()
+        self.data = data

@@ -528,6 +528,29 @@ class ReviewState:
                 pos = hay.rfind(q, lo, starts[i])
         return None
 
+    def search_index_data(self) -> tuple:
+        """Case-folded texts and joined haystacks, built from a snapshot: safe to run in a worker
+        thread (reads only); hand the result to ``install_search_index`` on the UI thread."""
+        n, edits = len(self.segments), self._edits
+        folded = [(r.pair.source.casefold(), (r.pair.target or "").casefold()) for r in self.segments[:n]]
+        hays = {}
+        for k, side in enumerate(("source", "target")):
+            starts = []
+            pos = 0
+            for pair in folded:
+                starts.append(pos)
+                pos += len(pair[k]) + 1
+            hays[side] = ("\x00".join(pair[k] for pair in folded), starts)
+        return n, edits, folded, hays
+
+    def install_search_index(self, data: tuple) -> bool:
+        n, edits, folded, hays = data
+        if n != len(self.segments) or edits != self._edits:
+            return False  # the corpus changed meanwhile: searches build their own
+        self._fold_cache = folded
+        self._hay = {side: (hay, starts, n, edits) for side, (hay, starts) in hays.items()}
+        return True
+
     def _haystack(self, side: str) -> tuple[str, list[int]]:
         """All texts of one side, case-folded and joined with NUL, and where each starts (cached)."""
         cached = self._hay.get(side)
