@@ -186,9 +186,10 @@ _BILLION_WORDS = {"billion", "billions", "billionen", "billón", "billones", "bi
                   "biliony", "bilionów"}
 # Abbreviations that are scales only right after a currency amount (else metre, kilo...).
 _CURRENCY_ONLY = {"m", "k", "md", "mds", "bn", "tn"}
-_CJK_SCALE_CHARS = "万萬亿億兆千百만억조천백"
+_CJK_SCALE_CHARS = "万萬亿億兆千百만억조천백憶"
 _CJK_SMALL = {"千": 1e3, "百": 1e2, "천": 1e3, "백": 1e2}
-_CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12, "만": 1e4, "억": 1e8, "조": 1e12}
+# 憶 after digits is a common input-method slip for 億
+_CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "憶": 1e8, "兆": 1e12, "만": 1e4, "억": 1e8, "조": 1e12}
 
 def _is_cjk(word: str) -> bool:
     return all(ch in _CJK_SCALE_CHARS for ch in word)
@@ -473,7 +474,8 @@ def _parse_token(text: str, m, lang: str | None) -> Num | None:
             h = int(value)
             if (w1f.replace(".", "") == "pm" and h < 12) or bm == "pm" or (w1f == "p" and h < 12):
                 weak.add(_key(h + 12))
-            keys.add(("t", (h * 60) % 720))
+            mins = 30 if text[end + 1:end + 2] == "半" and nxt in "時点點" else 0  # 5時半 = 5:30
+            keys.add(("t", (h * 60 + mins) % 720))
             weak.add(("h", h % 12))
             kind = "time"
         elif bm == "ord" or (nxt and nxt in " 世세" and _CENTURY_AFTER.match(text, end)) \

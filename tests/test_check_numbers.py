@@ -69,6 +69,7 @@ CLEAN = [
     ("The show is on at 11:15.", "Програма виходить об 11.15.", "en", "uk"),
     ("It ended at around 5.30pm.", "Nó kết thúc vào khoảng 17 giờ 30.", "en", "vi"),
     ("It ended at 5:30 p.m.", "午後5時30分に終わった。", "en", "ja"),
+    ("The best time is 5.30pm.", "最適な時間は午後5時半だ。", "en", "ja"),
     ("Europe won 16.5 to 10.5.", "Європа перемогла з рахунком 16,5:10,5.", "en", "uk"),
     # names with digits, phone numbers, ids
     ("The G7 met about COVID-19.", "El G7 se reunió sobre la COVID-19.", "en", "es"),
