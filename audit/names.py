@@ -57,6 +57,18 @@ def _romanize(text: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text.casefold()).translate(_TRANSLATE))
 
 
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII -> ASCII
+_WIDTH[0x3000] = 0x20  # ideographic space
+
+
+def fold_width(text: str) -> str:
+    """Full-width Latin letters, digits and punctuation (``ＣＮＮ``, common in Japanese and Chinese
+    text) as ASCII. One character for one, so offsets into the text stay valid."""
+    if text.isascii():
+        return text
+    return text.translate(_WIDTH)
+
+
 def _bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)}
 

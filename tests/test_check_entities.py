@@ -84,6 +84,7 @@ def test_acronym_replaced(source, target, sl, tl, src_acr, tgt_acr):
     ("THANK YOU FOR THE SUPPORT", "MERCI POUR LE SOUTIEN", "en", "fr"),  # a heading in capitals
     ("Data from the Aviation Safety Network show this.", "Los datos de la ASN lo muestran.", "en", "es"),
     ("Chapter XIV starts at 19:30 BST.", "El capítulo XIV empieza a las 19:30 CET.", "en", "es"),
+    ("According to CNN, the attack happened on Tuesday.", "ＣＮＮによると、攻撃は火曜日に起きた。", "en", "ja"),  # full width
 ])
 def test_acronym_replaced_clean(source, target, sl, tl):
     assert run_check("ENT001", source, target, sl, tl) == []
@@ -152,6 +153,7 @@ def test_name_missing_clean(source, target, sl, tl):
     ("该公司宣布了一项新的合作伙伴关系。", "zh", True),
     ("該社は新たな提携を発表した。", "ja", True),
     ("该公司宣布与OpenAI建立新的合作伙伴关系。", "zh", False),
+    ("同社はＯｐｅｎＡＩとの新たな提携を発表した。", "ja", False),  # full-width letters
     ("أعلنت الشركة عن شراكة جديدة.", "ar", False),  # Arabic transliterates brands: not checked
 ])
 def test_brand_names_in_caseless_targets(target, tl, flagged):

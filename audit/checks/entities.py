@@ -13,8 +13,8 @@ import regex
 
 from ..lexicon import knows, zipf
 from ..model import hit
-from ..names import (acronym_equivalents, exonyms, letter_overlap, name_similarity, romanize, skeleton,
-                     territory_prefix_names)
+from ..names import (acronym_equivalents, exonyms, fold_width, letter_overlap, name_similarity, romanize,
+                     skeleton, territory_prefix_names)
 from ..registry import check
 from ..text import CASELESS_SCRIPTS
 
@@ -75,12 +75,6 @@ def _cased_side(view) -> bool:
     if view.lang:
         return view.lang not in CASELESS_LANGS
     return view.script not in CASELESS_SCRIPTS and view.script is not None
-
-
-def _target_acronyms(view) -> list[tuple[int, int, str]]:
-    text = view.text
-    return [(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(text)
-            if not _in_caps_run(text, m.start(), m.end())]
 
 
 def _in_table(a: str) -> bool:
@@ -144,10 +138,12 @@ def _acronym_analysis(pair, ctx):
     src, tgt = pair.source, pair.target or ""
     if not src or not tgt or not _ACRONYM.search(src):
         return result
+    src, tgt = fold_width(src), fold_width(tgt)  # ＣＮＮ = CNN; one character for one: spans hold
     src_acrs = _source_acronyms(src, ctx.src.lang)
     if not src_acrs:
         return result
-    tgt_all = _target_acronyms(ctx.tgt)
+    tgt_all = [(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(tgt)
+               if not _in_caps_run(tgt, m.start(), m.end())]
     tgt_names = [t for _, _, t in tgt_all]
     missing = [(s, e, a) for s, e, a in src_acrs if not _acronym_present(a, tgt, tgt_names)]
     if not missing:
@@ -387,7 +383,7 @@ def name_missing(pair, ctx):
         out = []
         if not _INNER_CAP.search(src):
             return out
-        low = tgt.casefold()
+        low = fold_width(tgt).casefold()
         for m in _BRAND.finditer(src):
             w = m.group()
             if len(w) < 4 or sum(1 for c in w if c.islower()) < 2:
