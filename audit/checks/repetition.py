@@ -156,9 +156,6 @@ def _spaced_units(text: str, ws, lang: str | None) -> Units:
 # A cheaper first look at spaced text, enough to rule out repeats for almost every segment:
 # the case-folded text split on whitespace (punctuation stays attached, so the gates below are
 # loosened by the couple of chunks punctuation can spoil).
-_JOIN = "{} {}".format
-
-
 @dataclass(slots=True)
 class Light:
     chunks: list[str]
@@ -168,10 +165,11 @@ class Light:
     _rep: int | None = None
 
     @property
-    def bigrams(self) -> list[str]:
+    def bigrams(self) -> list[int]:
+        """Hashes of adjacent chunk pairs (zip reuses its tuple, so nothing is allocated)."""
         if self._bigrams is None:
             ch = self.chunks
-            self._bigrams = list(map(_JOIN, ch, ch[1:]))
+            self._bigrams = list(map(hash, zip(ch, ch[1:])))
         return self._bigrams
 
     @property
@@ -568,7 +566,8 @@ def ngram_loop(pair, ctx):
         rep = li.rep
         # a loop or a long stretch twice repeats several word pairs; a short phrase doubled
         # repeats one, and then some word recurs two to four words later
-        if rep < 1 or (rep < 2 and not any(any(map(str.__eq__, li.chunks, li.chunks[k:])) for k in (2, 3, 4))):
+        # (a loop of 5+ words or a long stretch twice repeats three or more word pairs)
+        if rep < 1 or (rep < 3 and not any(any(map(str.__eq__, li.chunks, li.chunks[k:])) for k in (2, 3, 4))):
             return ()
     u = units_of(ctx.tgt)
     if len(u) < 4:
@@ -708,7 +707,7 @@ def repeated_clause(pair, ctx):
         prev = None
     if not _spaceless_lang(ctx.tgt.lang, tgt):
         li = light_of(ctx.tgt)
-        self_possible = len(li.chunks) >= 2 * N_SPACED and li.rep >= LONG2_SPACED_WORDS - 3
+        self_possible = len(li.chunks) >= 2 * N_SPACED and li.rep >= N_SPACED - 3
         if prev is not None:
             if len(li.bigram_set.intersection(neighbour_light(prev.target).bigram_set)) < N_SPACED - 3:
                 prev = None
