@@ -171,3 +171,31 @@ def test_spanish_opening_mark_flagged(src, tgt, expected):
 ])
 def test_spanish_opening_mark_clean(src, tgt, tl):
     assert run_check("PUN004", src, tgt, "en", tl) == []
+
+
+# ------------------------------------------------------------------- space before punctuation
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", [
+    ("He condemned the Democrats, calling it a plot.", "Condenó a los demócratas , calificándolo de complot.",
+     "en", "es", [(24, 25)]),
+    ("He is 20 years old.", "Ему 20 лет .", "en", "ru", [(10, 11)]),
+    ("They ordered the carillon.", "그들은 카리용을 주문했습니다 .", "en", "ko", [(15, 16)]),
+    ("Wait: what?", "Warte : was ?", "en", "de", [(5, 6), (11, 12)]),
+])
+def test_space_before_punctuation_flagged(src, tgt, sl, tl, expected):
+    flags = run_check("PUN005", src, tgt, sl, tl)
+    assert [(sp.start, sp.end) for f in flags for sp in f.spans] == expected
+    assert all(tgt[s:e] == " " for s, e in expected)
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("Why? Note: yes!", "Pourquoi ? Note : oui !", "en", "fr"),  # French spacing
+    ("Why? Note: yes!", "Pourquoi\u202f? Note\u00a0: oui\u202f!", "en", "fr"),
+    ("Prices rose .5 points, see example .com", "Los precios subieron .5 puntos, ver ejemplo .com", "en", "es"),
+    ("and then ...", "und dann ...", "en", "de"),
+    ("Long Lartin prison: six hurt", "จากเรือนจำ Long Lartin : เจ้าหน้าที่หกคนได้รับบาดเจ็บ", "en", "th"),
+    ("A list , with spaces .", "Una lista , con espacios .", "en", "es"),  # the source spaces them too
+    ("He left.", "他离开了。", "en", "zh"),
+])
+def test_space_before_punctuation_clean(src, tgt, sl, tl):
+    assert run_check("PUN005", src, tgt, sl, tl) == []

@@ -457,3 +457,43 @@ def spanish_opening_mark(pair, ctx):
     return [hit("question or exclamation mark without its opening ¿ or ¡" if n == 1
                 else f"{n} question or exclamation marks without their opening ¿ or ¡",
                 target=[(i, i + 1) for i, _ in missing])]
+
+
+# ------------------------------------------------------------------- space before punctuation
+
+_SPACE_BEFORE_RE = re.compile(r"(?<=[^\s(\[{«\"'“„‘¿¡])( +)([,.;:!?])(?=\s|$)")
+# French (and Breton) put a (no-break) space before the high marks : ; ! ? by rule.
+_SPACED_HIGH_MARKS = frozenset({"fr", "br"})
+# Thai, Lao, Khmer, Burmese: spaces separate phrases and often surround punctuation.
+_LOOSE_SPACING_LANGS = frozenset({"th", "lo", "km", "my"})
+
+
+@check("PUN005", "space-before-punctuation", "fluency/punctuation", "minor")
+def space_before_punctuation(pair, ctx):
+    """The target has an ordinary space before a comma, full stop, colon, semicolon, question
+    or exclamation mark ("word , word", "the end .") that the source does not have. The span is
+    the space. Not flagged: French ``mot : mot``, ``Quoi ?`` (French sets a space before
+    ``: ; ! ?``; a no-break space is never flagged), a mark the source also spaces, a leading
+    ellipsis or decimal (" ...", " .5", " .com": the mark must be followed by a space or the
+    end), a space after an opening bracket or quote, Thai, Lao, Khmer and Burmese targets
+    (spaces separate phrases there and often surround punctuation)."""
+    tgt = pair.target
+    if not tgt or (" ," not in tgt and " ." not in tgt and " :" not in tgt and " ;" not in tgt
+                   and " !" not in tgt and " ?" not in tgt):
+        return ()
+    if ctx.tgt.lang in _LOOSE_SPACING_LANGS:
+        return ()
+    spans = []
+    french = ctx.tgt.lang in _SPACED_HIGH_MARKS
+    src = pair.source
+    for m in _SPACE_BEFORE_RE.finditer(ctx.tgt.memo(prose)):
+        mark = m.group(2)
+        if french and mark in ":;!?":
+            continue
+        if " " + mark in src or "\u00a0" + mark in src:
+            continue
+        spans.append(m.span(1))
+    if not spans:
+        return ()
+    return [hit("space before punctuation" if len(spans) == 1 else f"{len(spans)} spaces before punctuation",
+                target=spans)]
