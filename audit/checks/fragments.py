@@ -9,6 +9,7 @@ candidate runs.
 """
 from __future__ import annotations
 
+import operator
 import re
 
 import regex
@@ -118,9 +119,16 @@ def _spaced_runs(pair, ctx, src: str, tgt: str | None):
     source = pair.source
     # cheap gate on whitespace-split chunks (punctuation attached): a run of three words shares
     # at least two chunks with the source
-    shared = set(source.split()).intersection(text.split())
-    if len(shared) < MIN_RUN - 1 or sum(1 for w in shared if w.islower()) < MIN_RUN - 1:
-        return []  # (names and numbers are not lower case)
+    tchunks = text.split()
+    shared = set(source.split()).intersection(tchunks)
+    if len(shared) < MIN_RUN - 1:
+        return []
+    shared = {w for w in shared if w.islower()}  # (names and numbers are not lower case)
+    if len(shared) < MIN_RUN - 1:
+        return []
+    marks = list(map(shared.__contains__, tchunks))
+    if not any(map(operator.and_, marks, marks[1:])):
+        return []  # a run of three words has two shared chunks side by side
     twords = ctx.tgt.words
     swords = ctx.src.words
     if len(twords) < MIN_RUN or len(swords) < MIN_RUN:

@@ -7,6 +7,7 @@ mapped to a code point so that repeats are found by C-speed regexes over a short
 """
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,6 +198,15 @@ def _make_light(text: str) -> Light:
     doubled = any(map(str.startswith, nxt, ch)) and any(
         b == a or not b[len(a)].isalnum() for a, b in zip(ch, nxt) if b.startswith(a))
     return Light(ch, doubled)
+
+
+def _near_double(ch: list[str]) -> bool:
+    """Two consecutive words recur together 2 to 4 words later ("mot de passe mot de passe")."""
+    for k in (2, 3, 4):
+        m = list(map(str.__eq__, ch, ch[k:]))
+        if any(map(operator.and_, m, m[1:])):
+            return True
+    return False
 
 
 def light_of(view) -> Light:
@@ -567,7 +577,7 @@ def ngram_loop(pair, ctx):
         # a loop or a long stretch twice repeats several word pairs; a short phrase doubled
         # repeats one, and then some word recurs two to four words later
         # (a loop of 5+ words or a long stretch twice repeats three or more word pairs)
-        if rep < 1 or (rep < 3 and not any(any(map(str.__eq__, li.chunks, li.chunks[k:])) for k in (2, 3, 4))):
+        if rep < 1 or (rep < 3 and not _near_double(li.chunks)):
             return ()
     u = units_of(ctx.tgt)
     if len(u) < 4:
