@@ -30,15 +30,15 @@ def B(key: str, action: str, description: str, id: str, show: bool = True, **kw)
 
 class ReviewScreen(Screen):
     BINDINGS = [
-        B("n", "next_flagged", "Next flagged", "next-flagged"),
-        B("p", "prev_flagged", "Prev flagged", "prev-flagged"),
+        B("n", "next_flagged", "Next/prev flagged", "next-flagged", key_display="n/p"),
+        B("p", "prev_flagged", "Prev flagged", "prev-flagged", show=False),
         B("j,down", "move(1)", "Next", "next", show=False),
         B("k,up", "move(-1)", "Prev", "prev", show=False),
         B("pagedown", "page(1)", "Page down", "page-down", show=False),
         B("pageup", "page(-1)", "Page up", "page-up", show=False),
         B("home", "edge(0)", "First", "first", show=False),
         B("end", "edge(1)", "Last", "last", show=False),
-        B("g", "goto", "Go to", "goto"),
+        B("g", "goto", "Go to", "goto", show=False),
         *[B(str(d), f"goto('{d}')", "Go to number", f"goto-{d}", show=False) for d in range(1, 10)],
         B("slash", "search", "Search", "search"),
         B("f3", "search_again(1)", "Search next", "search-next", show=False),
@@ -57,7 +57,7 @@ class ReviewScreen(Screen):
         B("s", "cycle_severity", "Severity", "severity", show=False),
         B("v", "cycle_status", "Status", "status", show=False),
         B("x", "clear_filters", "Clear filters", "clear-filters", show=False),
-        B("o", "toggle_sort", "Sort", "sort"),
+        B("o", "toggle_sort", "Sort", "sort", show=False),
         B("tab", "switch_focus", "Switch pane", "switch", show=False),
         B("question_mark", "help", "Help", "help"),
         B("q", "app.quit", "Quit", "quit"),

@@ -128,11 +128,9 @@ class SegmentList(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(event.size.width, len(self.state.visible))
 
     def on_focus(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self.refresh()  # the cache key holds the focus state: only the cursor row is drawn anew
 
     def on_blur(self) -> None:
-        self._cache.clear()
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:
