@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import replace
+from collections import deque
 from itertools import islice
 from typing import Iterable, Iterator, Sequence
 
@@ -30,7 +31,12 @@ def resolve_checks(config: Config) -> list[Check]:
         raise UsageError(str(exc)) from None
 
 
-def _make_flags(chk: Check, pair: Pair, findings: Iterable[Finding], config: Config) -> list[Flag]:
+def _make_flags(chk: Check, pair: Pair, findings: Iterable[Finding], config: Config,
+                norm: list | None = None) -> list[Flag]:
+    """Findings of one check on one pair as Flags (spans validated, severity resolved, fingerprinted).
+
+    ``norm``: a per-pair cache for the fingerprint's normalised texts (several flags on one pair).
+    """
     spec = chk.spec
     out = []
     configured = config.severity.get(spec.code)
@@ -42,7 +48,7 @@ def _make_flags(chk: Check, pair: Pair, findings: Iterable[Finding], config: Con
         severity = configured or fd.severity or spec.severity
         out.append(Flag(
             pair_id=pair.id, code=spec.code, name=spec.name, severity=severity, category=spec.category,
-            message=fd.message, spans=fd.spans, fingerprint=fingerprint(spec.code, pair, fd.spans), data=fd.data,
+            message=fd.message, spans=fd.spans, fingerprint=fingerprint(spec.code, pair, fd.spans, norm), data=fd.data,
         ))
     return out
 
@@ -55,24 +61,43 @@ def _blank_target(pair: Pair) -> bool:
     return not (pair.target or "").strip()
 
 
-def check_pair(pair: Pair, checks: Sequence[Check], config: Config,
-               prev: Pair | None = None, next: Pair | None = None) -> list[Flag]:
-    """Run the pair-scope checks on one pair; flags unsorted."""
+class _Plan:
+    """The pair-scope checks that apply to each language pair (and to blank targets), worked out
+    once per (source, target) language instead of once per pair and check."""
+
+    __slots__ = ("checks", "_cache")
+
+    def __init__(self, checks: Sequence[Check]):
+        self.checks = [c for c in checks if c.spec.scope == "pair"]
+        self._cache: dict[tuple, tuple[list[Check], list[Check]]] = {}
+
+    def for_pair(self, pair: Pair, blank: bool) -> list[Check]:
+        key = (pair.source_lang, pair.target_lang)
+        got = self._cache.get(key)
+        if got is None:
+            full = [c for c in self.checks if c.spec.applies(pair.source_lang, pair.target_lang)]
+            got = self._cache[key] = (full, [c for c in full if c.code[:3] in BLANK_TARGET_FAMILIES])
+        return got[1] if blank else got[0]
+
+
+def _run_checks(pair: Pair, run: list[Check], config: Config, prev: Pair | None, next: Pair | None) -> list[Flag]:
     ctx = Context(pair, prev, next, config.options)
     flags: list[Flag] = []
-    blank = _blank_target(pair)
-    for chk in checks:
-        if chk.spec.scope != "pair" or not chk.spec.applies(pair.source_lang, pair.target_lang):
-            continue
-        if blank and chk.code[:3] not in BLANK_TARGET_FAMILIES:
-            continue
+    norm: list = []
+    for chk in run:
         try:
             found = chk.fn(pair, ctx)
             if found:
-                flags.extend(_make_flags(chk, pair, found, config))
+                flags.extend(_make_flags(chk, pair, found, config, norm))
         except Exception as exc:  # name the check and the pair: a crash is a bug to report
             raise RuntimeError(f"check {chk.code} failed on pair {pair.id!r}: {exc!r}") from exc
     return flags
+
+
+def check_pair(pair: Pair, checks: Sequence[Check], config: Config,
+               prev: Pair | None = None, next: Pair | None = None) -> list[Flag]:
+    """Run the pair-scope checks on one pair; flags unsorted."""
+    return _run_checks(pair, _Plan(checks).for_pair(pair, _blank_target(pair)), config, prev, next)
 
 
 def _same_doc(a: Pair | None, b: Pair | None) -> bool:
@@ -83,17 +108,35 @@ def _same_doc(a: Pair | None, b: Pair | None) -> bool:
     return pa == pb
 
 
-def _run_chunk(args) -> list[list[Flag]]:
-    chunk, before, after, codes, config = args
-    checks = [c for c in select_checks(config.select, config.ignore) if c.code in codes]
+# Per-process state of a worker (or of the main process for jobs=1): the checks resolved once,
+# never per chunk.
+_STATE: dict = {}
+
+
+def _init_worker(checks: Sequence[Check], config: Config) -> None:
+    _STATE["plan"] = _Plan(checks)
+    _STATE["config"] = config
+
+
+def _run_chunk(args) -> list[tuple[Flag, ...]]:
+    """In a worker: ``_check_chunk`` with the checks the pool initializer resolved."""
+    return _check_chunk(_STATE["plan"], _STATE["config"], args)
+
+
+def _check_chunk(plan: _Plan, config: Config, args) -> list[tuple[Flag, ...]]:
+    """Final (superseded dropped, sorted) flags of each pair of a chunk; ``before``/``after`` are
+    the pairs just outside the chunk, so neighbours across chunk boundaries are right."""
+    chunk, before, after = args
     out = []
     n = len(chunk)
     for i, pair in enumerate(chunk):
         prev = chunk[i - 1] if i > 0 else before
         nxt = chunk[i + 1] if i + 1 < n else after
-        out.append(check_pair(pair, checks, config,
-                              prev if _same_doc(prev, pair) else None,
-                              nxt if _same_doc(nxt, pair) else None))
+        blank = _blank_target(pair)
+        flags = _run_checks(pair, plan.for_pair(pair, blank), config,
+                            prev if _same_doc(prev, pair) else None,
+                            nxt if _same_doc(nxt, pair) else None)
+        out.append(_final(flags) if flags else ())
     return out
 
 
@@ -129,10 +172,16 @@ def fill_languages(pairs: Iterable[Pair], src_lang: str | None, tgt_lang: str | 
 
 def iter_audit(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | None = None,
                jobs: int | None = None) -> Iterator[PairResult]:
-    """Stream results in input order. Corpus-scope checks are run by ``run_audit``, not here."""
+    """Stream results in input order. Corpus-scope checks are run by ``run_audit``, not here.
+
+    Pairs are cut into chunks of ``CHUNK``; with more than one job and at least ``PARALLEL_MIN``
+    pairs, the chunks go to a pool of worker processes that resolved the checks once (pool
+    initializer). At most ``2 * jobs + 2`` chunks are in flight: a new chunk is submitted as soon
+    as the oldest result is taken, so the workers stay busy while memory stays bounded whatever
+    the corpus size (``Pool.imap`` would read the whole input ahead into its task queue).
+    """
     checks = list(checks if checks is not None else resolve_checks(config))
     pair_checks = [c for c in checks if c.spec.scope == "pair"]
-    codes = frozenset(c.code for c in pair_checks)
     jobs = jobs if jobs is not None else (config.jobs or (os.cpu_count() or 1))
     chunks = _with_neighbours(_chunks(pairs, CHUNK))
     first = []
@@ -142,30 +191,31 @@ def iter_audit(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | 
         if len(first) * CHUNK >= PARALLEL_MIN:
             break
     if jobs <= 1 or len(first) * CHUNK < PARALLEL_MIN:
-        for chunk, before, after in first:
-            yield from _emit(chunk, _run_chunk((chunk, before, after, codes, config)))
-        for chunk, before, after in chunks:
-            yield from _emit(chunk, _run_chunk((chunk, before, after, codes, config)))
+        plan = _Plan(pair_checks)
+        for item in first:
+            yield from _emit(item[0], _check_chunk(plan, config, item))
+        for item in chunks:
+            yield from _emit(item[0], _check_chunk(plan, config, item))
         return
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    window = jobs * 4  # chunks in flight: bounds memory whatever the corpus size
+    window = 2 * jobs + 2  # chunks in flight
 
     def tasks():
-        for chunk, before, after in first:
-            yield chunk, before, after, codes, config
-        for chunk, before, after in chunks:
-            yield chunk, before, after, codes, config
+        yield from first
+        yield from chunks
 
-    with ctx.Pool(jobs) as pool:
-        it = tasks()
-        while True:
-            batch = list(islice(it, window))
-            if not batch:
-                break
-            for task, flags in zip(batch, pool.map(_run_chunk, batch, chunksize=1)):
-                yield from _emit(task[0], flags)
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(pair_checks, config)) as pool:
+        pending: deque = deque()
+        for item in tasks():
+            pending.append((item[0], pool.apply_async(_run_chunk, (item,))))
+            if len(pending) >= window:
+                chunk, res = pending.popleft()
+                yield from _emit(chunk, res.get())
+        while pending:
+            chunk, res = pending.popleft()
+            yield from _emit(chunk, res.get())
 
 
 def _final(flags) -> tuple[Flag, ...]:
@@ -176,9 +226,9 @@ def _final(flags) -> tuple[Flag, ...]:
     return tuple(sorted(flags, key=Flag.sort_key))
 
 
-def _emit(chunk: list[Pair], flag_lists: list[list[Flag]]) -> Iterator[PairResult]:
+def _emit(chunk: list[Pair], flag_lists: list[tuple[Flag, ...]]) -> Iterator[PairResult]:
     for pair, flags in zip(chunk, flag_lists):
-        yield PairResult(pair, _final(flags))
+        yield PairResult(pair, flags)
 
 
 def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config: Config) -> list[PairResult]:

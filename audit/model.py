@@ -217,12 +217,23 @@ class Flag:
         )
 
 
-def fingerprint(code: str, pair: Pair, spans: tuple[Span, ...]) -> str:
-    """Stable identity of a flag: survives re-running and re-segmenting (no ids, no offsets)."""
+def fingerprint(code: str, pair: Pair, spans: tuple[Span, ...], norm: list | None = None) -> str:
+    """Stable identity of a flag: survives re-running and re-segmenting (no ids, no offsets).
+
+    ``norm``: an empty list the caller keeps per pair; the normalised texts are cached in it, so
+    several flags on one pair normalise its texts once (the result is the same).
+    """
+    if norm:
+        src, tgt = norm
+    else:
+        src = normalize_for_fingerprint(pair.source).encode()
+        tgt = normalize_for_fingerprint(pair.target or "").encode()
+        if norm is not None:
+            norm[:] = (src, tgt)
     h = hashlib.blake2b(digest_size=10)
     h.update(code.encode())
-    h.update(b"\x00" + normalize_for_fingerprint(pair.source).encode())
-    h.update(b"\x00" + normalize_for_fingerprint(pair.target or "").encode())
+    h.update(b"\x00" + src)
+    h.update(b"\x00" + tgt)
     for sp in spans:
         h.update(b"\x00" + sp.side.encode() + b"\x01" + pair.text(sp.side)[sp.start:sp.end].encode())
     return h.hexdigest()
