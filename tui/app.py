@@ -144,17 +144,19 @@ class ReviewApp(App):
         if self.preloaded is not None:
             res = self.preloaded
             self.langs = f"{res.source_lang or '?'}→{res.target_lang or '?'}"
-            self.preload_worker(res, self.preloaded_originals)
+            # run_worker with a closure: @work would repr() its arguments (a whole corpus) for the worker's name
+            self.run_worker(partial(self._preload_in_thread, res, self.preloaded_originals), name="preload",
+                            group="audit", description="stream a ready audit result", thread=True, exclusive=True)
         else:
             self._base_dismissed = self.store.dismissed()
             # snapshots taken here, on the UI thread: the worker never reads the live store
-            self.audit_worker(self._base_dismissed, dict(self.store.segment_decisions()))
+            self.run_worker(partial(self._audit_worker, self._base_dismissed, dict(self.store.segment_decisions())),
+                            name="audit", group="audit", description="audit the input", thread=True, exclusive=True)
 
     def on_unmount(self) -> None:
         self.store.close()
 
-    @work(thread=True, exclusive=True, group="audit")
-    def audit_worker(self, dismissed: frozenset[str], segs: dict) -> None:
+    def _audit_worker(self, dismissed: frozenset[str], segs: dict) -> None:
         """Read, audit and stream the results; only posts messages."""
         try:
             self._audit_in_thread(dismissed, segs)
@@ -164,8 +166,7 @@ class ReviewApp(App):
             msg = exc.format() if isinstance(exc, AuditError) else f"{type(exc).__name__}: {exc}"
             self.post_message(AuditFailed(msg))
 
-    @work(thread=True, exclusive=True, group="audit")
-    def preload_worker(self, result: AuditResult, originals: Sequence[Pair] | None) -> None:
+    def _preload_in_thread(self, result: AuditResult, originals: Sequence[Pair] | None) -> None:
         """Stream an audit result that is already made (library use, benchmarks) like a running audit."""
         segs = result.segments
         for start in range(0, len(segs), BATCH):
