@@ -19,6 +19,7 @@ from ..text import char_script
 from .untranslated import same_letters
 
 MODEL_CHARS = 240  # the models see at most this much: their cost grows with the length
+WORDS_CHARS = 300  # the frequent-word test reads at most this much of a long target
 MIN_WORDS = 4  # shorter lines are skipped: identifiers are unreliable on them
 MIN_LETTERS = 25
 MIN_FOREIGN_LETTERS = 15  # letters of ordinary words in a script the language does not use
@@ -88,6 +89,8 @@ def _foreign_re(scripts: frozenset[str]) -> "re.Pattern[str] | None":
 def _mostly_expected(text: str, expected: frozenset[str]) -> bool | None:
     """Cheap script test: True when under a third of the text is in other scripts (a few
     matches of one compiled class, no per-character Python); None for scripts without ranges."""
+    if "Latin" in expected and text.isascii():
+        return True
     rx = _foreign_re(expected)
     if rx is None:
         return None
@@ -118,7 +121,7 @@ def _lower_words(view) -> list[str]:
     """Lower-cased words of a view, split at apostrophes and hyphens (French "l'homme" gives
     "l" and "homme", as in the frequency lists). Numbers are kept: they only dilute the share
     of frequent words a little, and filtering them costs more than it brings."""
-    return _WORD_RE.findall(view.text.lower())
+    return _WORD_RE.findall(view.text[:WORDS_CHARS].lower())
 
 
 @lru_cache(maxsize=1)

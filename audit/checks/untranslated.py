@@ -38,6 +38,11 @@ def _first_run(text: str) -> str | None:
     return None if m is None else m.group().casefold()
 
 
+def _last_run(text: str) -> str | None:
+    runs = _LETTER_RUN_RE.findall(text[-40:])
+    return runs[-1].casefold() if runs else None
+
+
 def _may_be_same(a: str, b: str) -> bool:
     """Cheap necessary test for ``same_letters``: the first letter runs agree (one is a prefix
     of the other, so "e-mail" and "email" pass), after NFKC normalisation if need be."""
@@ -45,8 +50,14 @@ def _may_be_same(a: str, b: str) -> bool:
     if wa is None or wb is None:
         return False
     if wa.startswith(wb) or wb.startswith(wa):
-        return True
-    wa, wb = _first_run(unicodedata.normalize("NFKC", a[:80])), _first_run(unicodedata.normalize("NFKC", b[:80]))
+        # the last letter runs must agree too ("Trump said" / "Trump dijo" part here)
+        la, lb = _last_run(a), _last_run(b)
+        if la is None or lb is None or la.endswith(lb) or lb.endswith(la):
+            return True
+    a, b = a[:80], b[:80]
+    if unicodedata.is_normalized("NFKC", a) and unicodedata.is_normalized("NFKC", b):
+        return False
+    wa, wb = _first_run(unicodedata.normalize("NFKC", a)), _first_run(unicodedata.normalize("NFKC", b))
     return wa is not None and wb is not None and (wa.startswith(wb) or wb.startswith(wa))
 
 
