@@ -5,6 +5,10 @@ from ..model import hit
 from ..registry import check
 
 
+def _conf(al) -> str:
+    return "" if al.confidence is None else f", confidence {al.confidence:.2f}"
+
+
 @check("ALN001", "unaligned-source-sentence", "accuracy/omission", "major")
 def unaligned_source(pair, ctx):
     """A source sentence that the sentence aligner matched to nothing in the translation: the
@@ -20,7 +24,7 @@ def unaligned_source(pair, ctx):
     end = len(pair.source.rstrip())
     if end <= start:
         return ()
-    return [hit(f"source sentence has no counterpart in the translation (alignment {al.bead})",
+    return [hit(f"source sentence has no counterpart in the translation (alignment {al.bead}{_conf(al)})",
                 source=(start, end), data={"bead": al.bead, "source": list(al.source)})]
 
 
@@ -29,7 +33,8 @@ def unaligned_target(pair, ctx):
     """A sentence of the translation that the sentence aligner matched to nothing in the source:
     an addition (or text moved from elsewhere). Only raised on pairs made by aligning two
     documents; line-aligned inputs never raise it. The flag spans the whole target sentence.
-    Sentences split in translation (1-2 beads) are matched, not flagged."""
+    Sentences split in translation (1-2 beads) are matched, not flagged; the bead's confidence is
+    given in the message."""
     al = pair.align
     if al is None or al.source or not al.target:
         return ()
@@ -38,5 +43,5 @@ def unaligned_target(pair, ctx):
     end = len(text.rstrip())
     if end <= start:
         return ()
-    return [hit(f"translated sentence has no counterpart in the source (alignment {al.bead})",
+    return [hit(f"translated sentence has no counterpart in the source (alignment {al.bead}{_conf(al)})",
                 target=(start, end), data={"bead": al.bead, "target": list(al.target)})]
