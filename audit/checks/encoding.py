@@ -81,7 +81,8 @@ def _mojibake_view(view):
     return mojibake_runs(view.text)
 
 
-@check("ENC001", "mojibake", "fluency/character-encoding", "major")
+@check("ENC001", "mojibake", "fluency/character-encoding", "major",
+       supersedes=("LNG001", "UNT002", "PUN001", "PUN002", "PUN003", "PUN005", "LEN001", "LEN002"))
 def mojibake(pair, ctx):
     """Mojibake in the target: text that was encoded as UTF-8 and decoded as Latin-1 or
     Windows-1252 (``Ã©`` for ``é``, ``â€™`` for ``’``, ``Ð¿Ñ€Ð¸`` for ``при``) or Windows-1251
