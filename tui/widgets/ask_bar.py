@@ -1,5 +1,6 @@
 """A one-line prompt under the pair view (like a command line), used instead of modal dialogs for
-go-to, search, filter, notes and export paths: no screen switch, so answering stays instant."""
+go-to, search, filter, notes and export paths: no screen switch, and the line is always there (its
+content is only made visible), so asking and answering change no layout."""
 from __future__ import annotations
 
 from typing import Callable
@@ -13,8 +14,9 @@ from textual.widgets import Input, Label
 
 class AskBar(Horizontal):
     DEFAULT_CSS = """
-    AskBar { height: 1; display: none; background: $boost; padding: 0 1; }
-    AskBar.-open { display: block; }
+    AskBar { height: 1; background: $boost; padding: 0 1; }
+    AskBar > * { visibility: hidden; }
+    AskBar.-open > * { visibility: visible; }
     AskBar #ask-title { width: auto; padding: 0 1 0 0; text-style: bold; }
     AskBar Input { width: 1fr; height: 1; border: none; padding: 0; }
     AskBar Input:focus { border: none; }
