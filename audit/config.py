@@ -33,6 +33,7 @@ class Config:
     target_lang: str | None = None
     jobs: int = 0  # 0: automatic
     seed: int = 0
+    glossary: tuple[str, ...] = ()  # glossary files (TSV/CSV/TBX) for the TRM checks
 
     def merged(self, **overrides: Any) -> "Config":
         clean = {k: v for k, v in overrides.items() if v is not None and v != ()}
@@ -45,11 +46,13 @@ class Config:
             "severity": {k: v.label for k, v in sorted(self.severity.items())},
             "options": {k: dict(v) for k, v in sorted(self.options.items())},
             "weights": dict(sorted(self.weights.items())),
+            **({"glossary": list(self.glossary)} if self.glossary else {}),
         }
 
 
 _KEYS = {"select", "ignore", "severity", "options", "fail-on", "fail_on", "fail-under", "fail_under",
-         "max-flags", "max_flags", "weights", "source-lang", "target-lang", "src-lang", "tgt-lang", "jobs", "seed"}
+         "max-flags", "max_flags", "weights", "source-lang", "target-lang", "src-lang", "tgt-lang", "jobs", "seed",
+         "glossary"}
 
 
 def _as_list(value: Any, key: str, path: str) -> tuple[str, ...]:
@@ -99,6 +102,14 @@ def from_mapping(data: Mapping[str, Any], path: str) -> Config:
     for key in ("target-lang", "tgt-lang"):
         if key in data:
             kw["target_lang"] = str(data[key])
+    if "glossary" in data:  # a path or a list of paths, relative to the config file
+        value = data["glossary"]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise UsageError("'glossary' must be a path or a list of paths", path)
+        base = Path(path).parent
+        kw["glossary"] = tuple(str(base / v) if not Path(v).is_absolute() else v for v in value)
     return Config(**kw)
 
 

@@ -20,6 +20,9 @@ def add_input_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ignore", action="append", default=[], metavar="CODES",
                    help="checks not to run: codes or prefixes, comma-separated; repeatable")
     p.add_argument("--config", metavar="PATH", help="config file (default: transaudit.toml or [tool.transaudit] in pyproject.toml)")
+    p.add_argument("--glossary", action="append", default=[], metavar="PATH",
+                   help="glossary for the terminology checks (TRM): TSV/CSV (source<TAB>target[<TAB>note], "
+                        "variants a|b, forbidden !term) or TBX; repeatable, added to the config's glossaries")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core)")
     p.add_argument("--align", action="store_true",
                    help="two files are documents to segment and sentence-align (automatic for .docx/.html/.md/.srt "
@@ -50,6 +53,8 @@ def config_from_args(args: argparse.Namespace) -> Config:
             overrides["fail_on"] = Severity.parse(args.fail_on)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
+    if getattr(args, "glossary", None):
+        overrides["glossary"] = cfg.glossary + tuple(args.glossary)
     if getattr(args, "jobs", None) is not None:
         if args.jobs < 0:
             raise UsageError("--jobs must be 0 or more")
