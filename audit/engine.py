@@ -17,6 +17,7 @@ from . import __version__
 from .config import Config
 from .context import Context
 from .errors import UsageError
+from .glossary import attach as attach_glossary
 from .model import AuditResult, Finding, Flag, Pair, PairResult, Severity, fingerprint
 from .registry import Check, select_checks, superseded_codes
 
@@ -180,6 +181,7 @@ def iter_audit(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | 
     as the oldest result is taken, so the workers stay busy while memory stays bounded whatever
     the corpus size (``Pool.imap`` would read the whole input ahead into its task queue).
     """
+    config = attach_glossary(config)  # loaded here, before any worker is forked
     checks = list(checks if checks is not None else resolve_checks(config))
     pair_checks = [c for c in checks if c.spec.scope == "pair"]
     jobs = jobs if jobs is not None else (config.jobs or (os.cpu_count() or 1))
@@ -296,7 +298,7 @@ def audit_pairs(pairs: Iterable[Pair], config: Config | None = None, *, source_l
     ``audit.metrics.METRIC_KEYS``, default BLEU, chrF, chrF++, TER): segment scores in each
     ``PairResult.scores``, corpus scores with signatures and 95% intervals in ``AuditResult.metrics``.
     """
-    config = config or Config()
+    config = attach_glossary(config or Config())
     checks = resolve_checks(config)
     src = config.source_lang or source_lang
     tgt = config.target_lang or target_lang
