@@ -7,7 +7,10 @@ nothing of checks, checks nothing of reports.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
+import tempfile
+from array import array
 from dataclasses import replace
 from collections import deque
 from itertools import islice
@@ -18,7 +21,7 @@ from .config import Config
 from .context import Context
 from .errors import UsageError
 from .glossary import attach as attach_glossary
-from .model import AuditResult, Finding, Flag, Pair, PairResult, Severity, fingerprint
+from .model import Alignment, AuditResult, Finding, Flag, Origin, Pair, PairResult, Severity, fingerprint
 from .registry import Check, select_checks, superseded_codes
 
 CHUNK = 1000  # pairs per task: large enough to amortise inter-process traffic
@@ -119,9 +122,38 @@ def _init_worker(checks: Sequence[Check], config: Config) -> None:
     _STATE["config"] = config
 
 
-def _run_chunk(args) -> list[tuple[Flag, ...]]:
-    """In a worker: ``_check_chunk`` with the checks the pool initializer resolved."""
-    return _check_chunk(_STATE["plan"], _STATE["config"], args)
+def _run_chunk(blob: bytes) -> list[tuple[Flag, ...]]:
+    """In a worker: ``_check_chunk`` with the checks the pool initializer resolved, on a chunk
+    sent as ``pack_pair`` tuples (marshal: several times cheaper than pickling Pair objects,
+    and the main process is the one that would pay)."""
+    chunk, before, after = marshal.loads(blob)
+    item = ([unpack_pair(t) for t in chunk], unpack_pair(before), unpack_pair(after))
+    return _check_chunk(_STATE["plan"], _STATE["config"], item)
+
+
+def _origin_tuple(o: Origin | None):
+    return None if o is None else (o.path, o.unit, o.line, o.offset)
+
+
+def pack_pair(p: Pair | None) -> tuple | None:
+    """A Pair as a tuple of plain values (for ``marshal``); ``unpack_pair`` inverts it."""
+    if p is None:
+        return None
+    a = p.align
+    so = _origin_tuple(p.source_origin)
+    to = _origin_tuple(p.target_origin)
+    return (p.id, p.source, p.target, tuple(p.references), p.source_lang, p.target_lang, so,
+            True if to == so and to is not None else to,
+            None if a is None else (tuple(a.source), tuple(a.target), a.confidence), p.index, p.note)
+
+
+def unpack_pair(t: tuple | None) -> Pair | None:
+    if t is None:
+        return None
+    so = None if t[6] is None else Origin(*t[6])
+    to = so if t[7] is True else (None if t[7] is None else Origin(*t[7]))
+    a = t[8]
+    return Pair(t[0], t[1], t[2], tuple(t[3]), t[4], t[5], so, to, None if a is None else Alignment(*a), t[9], t[10])
 
 
 def _check_chunk(plan: _Plan, config: Config, args) -> list[tuple[Flag, ...]]:
@@ -211,7 +243,9 @@ def iter_audit(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | 
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(pair_checks, config)) as pool:
         pending: deque = deque()
         for item in tasks():
-            pending.append((item[0], pool.apply_async(_run_chunk, (item,))))
+            chunk, before, after = item
+            blob = marshal.dumps(([pack_pair(p) for p in chunk], pack_pair(before), pack_pair(after)))
+            pending.append((chunk, pool.apply_async(_run_chunk, (blob,))))
             if len(pending) >= window:
                 chunk, res = pending.popleft()
                 yield from _emit(chunk, res.get())
@@ -233,13 +267,13 @@ def _emit(chunk: list[Pair], flag_lists: list[tuple[Flag, ...]]) -> Iterator[Pai
         yield PairResult(pair, flags)
 
 
-def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config: Config) -> list[PairResult]:
-    """Run corpus-scope checks over all pairs; merge their flags into the per-pair results."""
+def corpus_flags(pairs: Sequence[Pair], checks: Sequence[Check], config: Config) -> dict[int, list[Flag]]:
+    """The flags of the corpus-scope checks, by index into ``pairs`` (any Sequence: a list, or the
+    on-disk ``PairSpill`` of the streaming path)."""
     corpus_checks = [c for c in checks if c.spec.scope == "corpus"]
-    if not corpus_checks or not results:
-        return results
-    pairs = [r.pair for r in results]
     extra: dict[int, list[Flag]] = {}
+    if not corpus_checks or not len(pairs):
+        return extra
     for chk in corpus_checks:
         try:
             found = list(chk.fn(pairs, config.options.get(chk.code, {})))
@@ -252,6 +286,14 @@ def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config
             if _blank_target(pair) and chk.code[:3] not in BLANK_TARGET_FAMILIES:
                 continue
             extra.setdefault(idx, []).extend(_make_flags(chk, pair, [fd], config))
+    return extra
+
+
+def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config: Config) -> list[PairResult]:
+    """Run corpus-scope checks over all pairs; merge their flags into the per-pair results."""
+    if not results:
+        return results
+    extra = corpus_flags([r.pair for r in results], checks, config)
     if not extra:
         return results
     out = []
@@ -331,10 +373,30 @@ def run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, s
     Languages come from the arguments, else the config, else the file, else are detected on
     the whole of each side.
     """
+    config = config or Config()
+    pairs, src, tgt, digest = open_audit_input(inputs, input_format, source_lang, target_lang, config,
+                                               references, align, presegmented)
+    return audit_pairs(pairs, config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs, metrics=metrics)
+
+
+def stream_run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, source_lang: str | None = None,
+                     target_lang: str | None = None, config: Config | None = None, jobs: int | None = None,
+                     references: Sequence[str] | None = None, metrics: Sequence[str] | None = None,
+                     align: bool = False, presegmented: bool = False) -> "AuditStream":
+    """``run_audit`` as an ``AuditStream`` (``stream_audit``): for writers that write each segment
+    as it comes (JSONL, text, CSV), in memory that does not grow with the corpus."""
+    config = config or Config()
+    pairs, src, tgt, digest = open_audit_input(inputs, input_format, source_lang, target_lang, config,
+                                               references, align, presegmented)
+    return stream_audit(pairs, config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs, metrics=metrics)
+
+
+def open_audit_input(inputs, input_format, source_lang, target_lang, config: Config, references=None,
+                     align: bool = False, presegmented: bool = False):
+    """(re-iterable pairs, source language, target language, input hash) of an input."""
     from .langid import detect_side_language
     from .readers import open_input
 
-    config = config or Config()
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
     source = open_input(paths, input_format, source_lang or config.source_lang, target_lang or config.target_lang,
                         align=align, presegmented=presegmented)
@@ -351,5 +413,203 @@ def run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, s
         from .metrics import with_references
 
         pairs = with_references(source, list(references))
-    return audit_pairs(pairs, config, source_lang=src, target_lang=tgt,
-                       input_hash=file_digest(list(source.paths) + list(references or ())), jobs=jobs, metrics=metrics)
+    return pairs, src, tgt, file_digest(list(source.paths) + list(references or ()))
+
+
+# -- streaming ---------------------------------------------------------------------------------
+#
+# Design: ``stream_audit`` keeps memory flat whatever the corpus size. Pair checks need one pair
+# and its neighbours; corpus-scope checks (LEN001/LEN002, MET001) need every pair. So the input is
+# read once into a ``PairSpill`` (an unnamed temporary file of marshalled pairs plus one 8-byte
+# offset per pair in memory), the corpus checks run over the spill as a Sequence (they iterate it
+# and fetch the few pairs they flag by index), and their flags are kept by index (few: they are
+# rare by design). The pair checks then stream over the spill, each result gets its corpus flags
+# merged and its scores, and is handed to the writer, which writes it and forgets it. Reference
+# metrics (a pair with references) need every segment's hypothesis and references at once, and
+# the corpus intervals need all segment statistics: with references the stream falls back to the
+# collected ``audit_pairs`` (memory then grows with the corpus, as it does for ``-F json``).
+
+
+class PairSpill:
+    """Pairs on disk, read back in order or by index: a Sequence that holds one offset per pair."""
+
+    def __init__(self, pairs: Iterable[Pair] = ()):
+        self._fh = tempfile.TemporaryFile(prefix="transaudit-spill-")
+        self._offsets = array("q")
+        self._size = 0
+        self.has_references = False
+        self._write(pairs)
+
+    def _write(self, pairs: Iterable[Pair]) -> None:
+        fh = self._fh
+        fh.seek(0, 2)
+        pos = fh.tell()
+        buf: list[bytes] = []
+        for p in pairs:
+            rec = marshal.dumps(pack_pair(p))
+            self._offsets.append(pos)
+            pos += len(rec)
+            buf.append(rec)
+            if p.references:
+                self.has_references = True
+            if len(buf) >= 4096:
+                fh.write(b"".join(buf))
+                buf.clear()
+        fh.write(b"".join(buf))
+        self._offsets.append(pos)  # end of the last record
+        self._size = len(self._offsets) - 1
+        fh.flush()
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, i: int) -> Pair:
+        if i < 0:
+            i += self._size
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        start, end = self._offsets[i], self._offsets[i + 1]
+        return unpack_pair(marshal.loads(os.pread(self._fh.fileno(), end - start, start)))
+
+    def __iter__(self) -> Iterator[Pair]:
+        # pread: no shared file position, so indexing while iterating (LEN fetches pairs) is safe.
+        fd = self._fh.fileno()
+        offs = self._offsets
+        i = 0
+        while i < self._size:  # blocks of up to 4,096 records
+            j = min(self._size, i + 4096)
+            base = offs[i]
+            block = os.pread(fd, offs[j] - base, base)
+            for k in range(i, j):
+                yield unpack_pair(marshal.loads(block[offs[k] - base:offs[k + 1] - base]))
+            i = j
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+class Tally:
+    """Counts of a streamed audit: enough for the summary, the gates and the text report's
+    "By check" table without keeping the flags."""
+
+    def __init__(self) -> None:
+        self.segments = 0
+        self.flagged = 0
+        self.flags = 0
+        self.by_severity = {s.label: 0 for s in Severity}
+        self.by_code: dict[str, int] = {}
+        self.names: dict[str, str] = {}
+        self.code_severity: dict[str, dict[str, int]] = {}
+
+    def add(self, seg: PairResult) -> None:
+        self.segments += 1
+        if seg.flags:
+            self.flagged += 1
+        for f in seg.flags:
+            self.flags += 1
+            lab = f.severity.label
+            self.by_severity[lab] += 1
+            self.by_code[f.code] = self.by_code.get(f.code, 0) + 1
+            self.names[f.code] = f.name
+            cs = self.code_severity.setdefault(f.code, {})
+            cs[lab] = cs.get(lab, 0) + 1
+
+    def count_at_least(self, severity: Severity) -> int:
+        return sum(n for lab, n in self.by_severity.items() if Severity.parse(lab) >= severity)
+
+
+class AuditStream:
+    """An audit whose segments are produced while a writer consumes them (``segments`` can be
+    iterated once). ``scores``, ``metrics`` and ``tally`` are complete once it has been consumed.
+    Writers and gates accept it where they accept an ``AuditResult``."""
+
+    def __init__(self, segments: Iterator[PairResult], source_lang, target_lang, signature: str, settings,
+                 config: Config):
+        self._segments = segments
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self.signature = signature
+        self.settings = settings
+        self.scores: dict = {}
+        self.metrics: dict = {}
+        self.tally = Tally()
+        self._config = config
+        self._consumed = False
+
+    @property
+    def segments(self) -> Iterator[PairResult]:
+        if self._consumed:
+            raise RuntimeError("an AuditStream's segments can be read once")
+        self._consumed = True
+        return self._run()
+
+    def _run(self) -> Iterator[PairResult]:
+        from .scoring import flag_weight, quality, word_count
+
+        weights = self._config.weights
+        tally = self.tally
+        total_pen = 0.0
+        total_words = passed = clean = 0
+        for seg in self._segments:
+            if "quality" not in seg.scores:  # collected fallback results are scored already
+                pen = sum(flag_weight(f, weights) for f in seg.flags)
+                words = word_count(seg.pair.target or "")
+                seg = PairResult(seg.pair, seg.flags, {**seg.scores, "penalty": round(pen, 3),
+                                                       "quality": round(quality(pen, words), 2)})
+                total_pen += pen
+                total_words += words
+                passed += not any(f.severity >= Severity.MAJOR for f in seg.flags)
+                clean += not seg.flags
+            tally.add(seg)
+            yield seg
+        if not self.scores:
+            n = tally.segments
+            self.scores = {
+                "quality": round(quality(total_pen, total_words), 2) if n else None,
+                "penalty": round(total_pen, 3),
+                "pass_rate": round(passed / n, 4) if n else None,
+                "clean_rate": round(clean / n, 4) if n else None,
+                "words": total_words,
+                "dismissed": 0,
+            }
+
+    def drain(self) -> "AuditStream":
+        """Consume the segments without writing them (for the scores and counts alone)."""
+        for _ in self.segments:
+            pass
+        return self
+
+
+def stream_audit(pairs: Iterable[Pair], config: Config | None = None, *, source_lang: str | None = None,
+                 target_lang: str | None = None, input_hash: str | None = None, jobs: int | None = None,
+                 metrics: Sequence[str] | None = None) -> AuditStream:
+    """Like ``audit_pairs`` but without holding the results: returns an ``AuditStream`` whose
+    segments equal ``audit_pairs(...).segments`` (flags, scores), produced one at a time. See the
+    design note above ``PairSpill``."""
+    config = attach_glossary(config or Config())
+    checks = resolve_checks(config)
+    src = config.source_lang or source_lang
+    tgt = config.target_lang or target_lang
+    signature = make_signature(checks, config, src, tgt, input_hash)
+    settings = {"checks": [c.code for c in checks], **config.to_dict()}
+    stream = fill_languages(pairs, src, tgt)
+    spill = PairSpill(stream)
+    if spill.has_references:
+        result = audit_pairs(spill, config, source_lang=src, target_lang=tgt, input_hash=input_hash,
+                             jobs=jobs, metrics=metrics)
+        spill.close()
+        out = AuditStream(iter(result.segments), src, tgt, result.signature, result.settings, config)
+        out.scores = dict(result.scores)
+        out.metrics = dict(result.metrics)
+        return out
+
+    def segments() -> Iterator[PairResult]:
+        try:
+            extra = corpus_flags(spill, checks, config)
+            for i, r in enumerate(iter_audit(spill, config, checks, jobs=jobs)):
+                more = extra.get(i)
+                yield PairResult(r.pair, _final(r.flags + tuple(more))) if more else r
+        finally:
+            spill.close()
+
+    return AuditStream(segments(), src, tgt, signature, settings, config)

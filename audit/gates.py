@@ -8,12 +8,14 @@ from .model import AuditResult
 def evaluate(result: AuditResult, config: Config) -> list[str]:
     """The failed gates, each as one sentence; empty when every gate passes."""
     failed = []
+    tally = getattr(result, "tally", None)  # a streamed audit (engine.AuditStream) keeps counts, not flags
     if config.fail_on is not None:
-        n = sum(1 for f in result.flags if f.severity >= config.fail_on)
+        n = (tally.count_at_least(config.fail_on) if tally is not None
+             else sum(1 for f in result.flags if f.severity >= config.fail_on))
         if n:
             failed.append(f"--fail-on {config.fail_on.label}: {n} flag(s) at {config.fail_on.label} or above")
     if config.max_flags is not None:
-        n = len(result.flags)
+        n = tally.flags if tally is not None else len(result.flags)
         if n > config.max_flags:
             failed.append(f"--max-flags {config.max_flags}: {n} flags")
     if config.fail_under is not None:

@@ -118,3 +118,96 @@ def test_flags_sorted_and_superseded_in_workers(small_chunks):
     pairs = ntrex_pairs(40)
     for r in iter_audit(pairs, Config(), jobs=2):
         assert list(r.flags) == sorted(r.flags, key=lambda f: f.sort_key())
+
+
+def _report(result, fmt: str) -> str:
+    out = io.StringIO()
+    write_report(result, fmt, stream=out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "text", "csv"])
+def test_streamed_report_equals_collected(small_chunks, fmt):
+    pairs = ntrex_pairs(50)
+    pairs[3] = Pair(id=pairs[3].id, source=pairs[3].source, target="", source_lang="en", target_lang="es",
+                    index=3)  # a blank target among them
+    collected = audit_pairs(pairs, Config(), source_lang="en", jobs=2)
+    streamed = engine.stream_audit(iter(pairs), Config(), source_lang="en", jobs=2)
+    assert _report(streamed, fmt) == _report(collected, fmt)
+    assert streamed.scores == dict(collected.scores)
+
+
+def test_jsonl_layout_header_segments_summary():
+    pairs = ntrex_pairs(20)
+    lines = [json.loads(x) for x in _report(engine.stream_audit(pairs, Config(), jobs=1), "jsonl").splitlines()]
+    assert [x["type"] for x in lines] == ["header"] + ["segment"] * len(pairs) + ["summary"]
+    assert lines[-1]["segments"] == len(pairs)
+    assert lines[-1]["flags"] == sum(len(x["flags"]) for x in lines[1:-1])
+
+
+def test_stream_runs_corpus_checks():
+    # LEN001 is corpus-scope: the stream must find what the collected audit finds.
+    base = ntrex_pairs(60)
+    pairs = list(base)
+    p = pairs[10]
+    pairs[10] = Pair(id=p.id, source=p.source, target=p.target[: len(p.target) // 4], source_lang="en",
+                     target_lang=p.target_lang, index=10)
+    cfg = Config(select=("LEN",))
+    collected = audit_pairs(pairs, cfg, jobs=1)
+    streamed = list(engine.stream_audit(pairs, cfg, jobs=1).segments)
+    assert [r.flags for r in streamed] == [r.flags for r in collected.segments]
+    assert any(f.code == "LEN001" for f in streamed[10].flags)
+
+
+def test_stream_with_references_falls_back_to_collected():
+    pairs = [Pair(id=str(i), source=f"The house number {i} is red and large.", target=f"La casa número {i} es roja.",
+                  references=(f"La casa número {i} es roja y grande.",), source_lang="en", target_lang="es", index=i)
+             for i in range(30)]
+    collected = audit_pairs(pairs, Config(), jobs=1)
+    streamed = engine.stream_audit(pairs, Config(), jobs=1)
+    assert _report(streamed, "jsonl") == _report(collected, "jsonl")
+    assert streamed.metrics and streamed.metrics == dict(collected.metrics)
+
+
+def test_spill_sequence():
+    pairs = ntrex_pairs(30)
+    spill = engine.PairSpill(iter(pairs))
+    assert len(spill) == len(pairs) and list(spill) == pairs
+    assert spill[7] == pairs[7] and spill[-1] == pairs[-1]
+    with pytest.raises(IndexError):
+        spill[len(pairs)]
+    it = iter(spill)
+    next(it)
+    assert spill[20] == pairs[20] and next(it) == pairs[1]  # indexing while iterating
+    spill.close()
+
+
+def test_pack_pair_round_trip_covers_every_field():
+    from dataclasses import fields
+
+    from audit.model import Alignment
+
+    o1, o2 = Origin("a.tmx", "u1", 3, 10), Origin("b.tmx", None, 4, None)
+    full = Pair(id="x", source="S", target=None, references=("r1", "r2"), source_lang="en", target_lang="de",
+                source_origin=o1, target_origin=o2, align=Alignment((1, 2), (3,), 0.5), index=9, note="n")
+    assert all(getattr(full, f.name) != f.default for f in fields(Pair) if f.default is not f.default_factory), \
+        "a Pair field was added: teach engine.pack_pair about it and set it here"
+    assert engine.unpack_pair(engine.pack_pair(full)) == full
+    same = Pair(id="y", source="S", target="T", source_origin=o1, target_origin=o1)
+    assert engine.unpack_pair(engine.pack_pair(same)) == same
+    assert engine.unpack_pair(engine.pack_pair(Pair(id="z", source="", target=""))) == Pair(id="z", source="", target="")
+
+
+def test_check_command_streams_jsonl_with_gate(tmp_path):
+    from audit.cli import main
+
+    src = tmp_path / "s.txt"
+    tgt = tmp_path / "t.txt"
+    src.write_text("The price rose to 45 dollars.\nHello world, this is fine.\n", encoding="utf-8")
+    tgt.write_text("El precio subió a 54 dólares.\nHola mundo, esto está bien.\n", encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    code = main(["check", str(src), str(tgt), "-s", "en", "-t", "es", "-o", str(out), "--fail-on", "major"])
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert lines[-1]["type"] == "summary"
+    major = lines[-1]["by_severity"]["major"] + lines[-1]["by_severity"]["critical"]
+    assert major >= 1 and code == 1

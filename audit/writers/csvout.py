@@ -14,22 +14,51 @@ COLUMNS = ["segment_id", "index", "code", "name", "category", "severity", "messa
 def write(result, out, *, color: bool = False) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(COLUMNS)
+    if getattr(result, "tally", None) is None:
+        corpus_json = _corpus_json(result)
+        for seg in result.segments:
+            for row in _rows(seg):
+                row.append(corpus_json)
+                w.writerow(row)
+        return
+    # A streamed audit (engine.AuditStream): the corpus scores on every row are known only at the
+    # end, so the rows wait in a temporary file (one JSON list a line: flat memory).
+    import tempfile
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for seg in result.segments:
+            for row in _rows(seg):
+                spool.write(json.dumps(row, ensure_ascii=False) + "\n")
+        corpus_json = _corpus_json(result)
+        spool.seek(0)
+        for line in spool:
+            row = json.loads(line)
+            row.append(corpus_json)
+            w.writerow(row)
+
+
+def _corpus_json(result) -> str:
     corpus = dict(result.scores)
     for name, m in result.metrics.items():
         if isinstance(m, dict) and "score" in m:
             corpus[name] = {"score": m["score"], "signature": m.get("signature")}
-    corpus_json = json.dumps(corpus, ensure_ascii=False, sort_keys=True)
-    for seg in result.segments:
-        pair = seg.pair
-        for f in seg.flags:
-            p = f.primary
-            text = pair.text(p.side)[p.start:p.end] if p else ""
-            related = [{"side": s.side, "start": s.start, "end": s.end, "text": pair.text(s.side)[s.start:s.end]}
-                       for s in f.related]
-            w.writerow([
-                pair.id, pair.index, f.code, f.name, f.category, f.severity.label, f.message,
-                p.side if p else "", p.start if p else "", p.end if p else "", text,
-                json.dumps(related, ensure_ascii=False) if related else "",
-                pair.source, pair.target or "", seg.scores.get("quality", ""), f.fingerprint,
-                json.dumps(dict(seg.scores), ensure_ascii=False, sort_keys=True), corpus_json,
-            ])
+    return json.dumps(corpus, ensure_ascii=False, sort_keys=True)
+
+
+def _rows(seg) -> list[list]:
+    """The rows of one segment, without the last column (corpus scores)."""
+    pair = seg.pair
+    rows = []
+    for f in seg.flags:
+        p = f.primary
+        text = pair.text(p.side)[p.start:p.end] if p else ""
+        related = [{"side": s.side, "start": s.start, "end": s.end, "text": pair.text(s.side)[s.start:s.end]}
+                   for s in f.related]
+        rows.append([
+            pair.id, pair.index, f.code, f.name, f.category, f.severity.label, f.message,
+            p.side if p else "", p.start if p else "", p.end if p else "", text,
+            json.dumps(related, ensure_ascii=False) if related else "",
+            pair.source, pair.target or "", seg.scores.get("quality", ""), f.fingerprint,
+            json.dumps(dict(seg.scores), ensure_ascii=False, sort_keys=True),
+        ])
+    return rows

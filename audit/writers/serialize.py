@@ -57,6 +57,13 @@ def segment_dict(seg: PairResult) -> dict[str, Any]:
 
 
 def summary_dict(result: AuditResult) -> dict[str, Any]:
+    tally = getattr(result, "tally", None)  # a streamed audit (engine.AuditStream) counted as it went
+    if tally is not None:
+        return {
+            "segments": tally.segments, "flagged_segments": tally.flagged, "flags": tally.flags,
+            "by_severity": dict(tally.by_severity), "by_code": dict(sorted(tally.by_code.items())),
+            "scores": dict(result.scores), "metrics": dict(result.metrics),
+        }
     by_sev = {s.label: 0 for s in Severity}
     by_code: dict[str, int] = {}
     flagged = 0

@@ -46,9 +46,29 @@ def mark(text: str, spans, color: bool) -> str:
 
 
 def write(result, out, *, color: bool = False) -> None:
-    s = summary_dict(result)
     b = (lambda t: _BOLD + t + _RESET) if color else (lambda t: t)
     dim = (lambda t: _DIM + t + _RESET) if color else (lambda t: t)
+    tally = getattr(result, "tally", None)
+    if tally is None:
+        _write_head(result, out, b, dim, None)
+        for seg in result.segments:
+            _write_segment(seg, out, color, b, dim)
+        return
+    # A streamed audit (engine.AuditStream): the summary comes first but is known last, so the
+    # segments go to a temporary file first (flat memory), then head and segments are written.
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        for seg in result.segments:
+            _write_segment(seg, spool, color, b, dim)
+        _write_head(result, out, b, dim, tally)
+        spool.seek(0)
+        shutil.copyfileobj(spool, out)
+
+
+def _write_head(result, out, b, dim, tally) -> None:
+    s = summary_dict(result)
     out.write(b("transaudit") + f" {result.source_lang or '?'} → {result.target_lang or '?'}: "
               f"{s['segments']} segments, {s['flagged_segments']} flagged, {s['flags']} flags "
               f"({', '.join(f'{v} {k}' for k, v in s['by_severity'].items())})\n")
@@ -74,18 +94,23 @@ def write(result, out, *, color: bool = False) -> None:
     out.write(dim(f"  {result.signature}") + "\n")
     if s["by_code"]:
         out.write("\n" + b("By check") + "\n")
-        names = {}
-        sevs: dict[str, Counter] = {}
-        for seg in result.segments:
-            for f in seg.flags:
-                names[f.code] = f.name
-                sevs.setdefault(f.code, Counter())[f.severity.label] += 1
+        if tally is not None:
+            names = tally.names
+            sevs = {code: Counter(c) for code, c in tally.code_severity.items()}
+        else:
+            names = {}
+            sevs: dict[str, Counter] = {}
+            for seg in result.segments:
+                for f in seg.flags:
+                    names[f.code] = f.name
+                    sevs.setdefault(f.code, Counter())[f.severity.label] += 1
         for code, n in s["by_code"].items():
             detail = ", ".join(f"{v} {k}" for k, v in sorted(sevs[code].items()))
             out.write(f"  {code} {names[code]:<28} {n:>6}  ({detail})\n")
-    for seg in result.segments:
-        if not seg.flags:
-            continue
+
+
+def _write_segment(seg, out, color: bool, b, dim) -> None:
+    if seg.flags:
         pair = seg.pair
         loc = ""
         o = pair.target_origin or pair.source_origin
