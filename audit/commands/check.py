@@ -5,7 +5,7 @@ import os
 import sys
 
 from .. import gates
-from ..engine import run_audit
+from ..engine import run_audit, stream_run_audit
 from ..errors import ExitCode, UsageError
 from ..writers import format_names, write_report
 from .common import add_input_arguments, config_from_args, metric_names
@@ -27,6 +27,8 @@ def add_arguments(p) -> None:
     p.add_argument("--decisions", metavar="DB",
                    help="review decisions ('transaudit review'): leave dismissed flags out, audit post-edited targets")
 
+
+STREAMING_FORMATS = frozenset({"jsonl", "text", "csv"})
 
 _EXT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".txt": "text", ".html": "html",
                 ".htm": "html", ".sarif": "sarif", ".xlf": "xliff", ".xliff": "xliff"}
@@ -57,9 +59,12 @@ def run(args) -> int:
                 target_lang=args.tgt_lang, config=config, references=args.ref or None, metrics=metric_names(args))
         report_decisions(applied, args.decisions, sys.stderr)
     else:
-        result = run_audit(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
-                           target_lang=args.tgt_lang, config=config, references=args.ref or None,
-                           metrics=metric_names(args), align=args.align, presegmented=args.presegmented)
+        # JSONL, text and CSV are written segment by segment as the audit runs (memory flat in the
+        # corpus size); the other formats need the whole result first.
+        audit = stream_run_audit if fmt in STREAMING_FORMATS else run_audit
+        result = audit(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
+                       target_lang=args.tgt_lang, config=config, references=args.ref or None,
+                       metrics=metric_names(args), align=args.align, presegmented=args.presegmented)
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
                                        and os.environ.get("NO_COLOR") is None)
     write_report(result, fmt, args.output, color=color)
