@@ -297,7 +297,8 @@ def segment_document(doc: Document, lang: str | None, presegmented: bool = False
     para = -1
     for bi, blk in enumerate(doc.blocks):
         # a line break is a paragraph break too, unless the block is hard-wrapped prose
-        by_line = doc.kind == "txt" and not _wrapped(text, _lines(text, blk.start, blk.end))
+        # (presegmented: lines are sentences, only blank lines separate paragraphs)
+        by_line = doc.kind == "txt" and not presegmented and not _wrapped(text, _lines(text, blk.start, blk.end))
         para += 1
         last_line = None
         if presegmented:

@@ -254,3 +254,19 @@ def test_long_documents_align_paragraphs_first(tmp_path):
                      for b in al.beads if b.source and not b.target]
     assert " ".join(unaligned_src) == dropped
     assert not [b for b in al.beads if b.target and not b.source]
+
+
+def test_align_presegmented_jsonl_scores_against_gold(tmp_path):
+    from audit.align import score_alignments
+
+    en = ["The bridge opened in 1932.", "It is 503 metres long.", "Dr. Bradfield designed it.",
+          "Traffic grew quickly.", "A toll still applies today."]
+    fr = ["Le pont a ouvert en 1932.", "Il mesure 503 mètres.", "Le Dr Bradfield l'a conçu.",
+          "Le trafic a vite augmenté.", "Un péage s'applique encore.", "Il reste un symbole."]
+    sp = write(tmp_path, "en.txt", "\n".join(en) + "\n")
+    tp = write(tmp_path, "fr.txt", "\n".join(fr) + "\n")
+    out = str(tmp_path / "a.jsonl")
+    assert main(["align", sp, tp, "-s", "en", "-t", "fr", "--presegmented", "-o", out]) == 0
+    test = [(tuple(r["source"]), tuple(r["target"])) for r in map(json.loads, open(out, encoding="utf-8"))]
+    gold = [((i,), (i,)) for i in range(5)] + [((), (5,))]
+    assert score_alignments([gold], [test])["f1_strict"] == 1.0
