@@ -293,9 +293,9 @@ def wrong_language(pair, ctx):
     has_fw = langid.has_function_words(tl)
     if has_fw and function_words_agree(words, tl):
         return ()
-    text = ctx.tgt.memo(prose)
-    if sum(1 for ch in text if ch.isalpha()) < MIN_LETTERS:
+    if sum(len(w) for w in words) < MIN_LETTERS:  # word characters: letters and marks
         return ()
+    text = ctx.tgt.memo(prose)
     if "Arabic" in shared and _arabic_letters_agree(text, tl):
         return ()
     if _letters_agree(text, words, tl):
