@@ -270,3 +270,17 @@ def test_align_presegmented_jsonl_scores_against_gold(tmp_path):
     test = [(tuple(r["source"]), tuple(r["target"])) for r in map(json.loads, open(out, encoding="utf-8"))]
     gold = [((i,), (i,)) for i in range(5)] + [((), (5,))]
     assert score_alignments([gold], [test])["f1_strict"] == 1.0
+
+
+@pytest.mark.parametrize("src,tgt,bead,code", [
+    ("The plan was approved.\nIt costs 12 million euros.\nWork starts in May 2022.\n",
+     "El plan fue aprobado.\nLas obras empiezan en mayo de 2022.\n", "1-0", "ALN001"),
+    ("The plan was approved.\nWork starts in May 2022.\n",
+     "El plan fue aprobado.\nHabrá 30 plazas y 4 turnos nuevos.\nLas obras empiezan en mayo de 2022.\n", "0-1", "ALN002"),
+])
+def test_unaligned_sentences_are_reported_once(tmp_path, src, tgt, bead, code):
+    sp = write(tmp_path, "en.txt", src)
+    tp = write(tmp_path, "es.txt", tgt)
+    result = run_audit([sp, tp], source_lang="en", target_lang="es", config=Config(select=("ALN", "EMP", "NUM")))
+    flags = {seg.pair.align.bead: sorted(f.code for f in seg.flags) for seg in result.segments if seg.flags}
+    assert flags == {bead: [code]}  # no EMP002 / NUM002 piling on

@@ -9,7 +9,7 @@ def _conf(al) -> str:
     return "" if al.confidence is None else f", confidence {al.confidence:.2f}"
 
 
-@check("ALN001", "unaligned-source-sentence", "accuracy/omission", "major")
+@check("ALN001", "unaligned-source-sentence", "accuracy/omission", "major", supersedes=("EMP001", "EMP002"))
 def unaligned_source(pair, ctx):
     """A source sentence that the sentence aligner matched to nothing in the translation: the
     translation most likely omits it. Only pairs made by aligning two documents (``transaudit
