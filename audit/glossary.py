@@ -176,11 +176,15 @@ def _header(cells: list[str]) -> dict | None:
     return cols
 
 
+_QUOTED = regex.compile(r'^"((?:[^"]|"")*)"$')
+
+
 def _unquote(cell: str) -> str:
+    """A cell as spreadsheets export it: a quoted cell, with doubled quotes inside, is unquoted;
+    other quotes are text."""
     cell = cell.strip()
-    if len(cell) >= 2 and cell[0] == cell[-1] == '"':
-        cell = cell[1:-1].replace('""', '"').strip()
-    return cell
+    m = _QUOTED.match(cell)
+    return m.group(1).replace('""', '"').strip() if m else cell
 
 
 def _variants(cell: str) -> list[str]:
@@ -219,11 +223,11 @@ def _row_entry(cells: list[str], cols: dict, path: str, line: int) -> Entry:
                  cols.get("source_lang"), cols.get("target_lang"))
 
 
-def _rows_to_entries(rows: Iterable[tuple[int, list[str]]], path: str) -> list[Entry]:
+def _rows_to_entries(rows: Iterable[tuple[int, list[str]]], path: str, unquote: bool = True) -> list[Entry]:
     cols = None
     out = []
     for line, cells in rows:
-        cells = [_unquote(c) for c in cells]
+        cells = [_unquote(c) if unquote else c.strip() for c in cells]
         if not any(cells) or cells[0].startswith("#"):
             continue
         if cols is None:
@@ -261,7 +265,7 @@ def _load_csv(path: str) -> list[Entry]:
             yield start, cells
             start = reader.line_num + 1
 
-    return _rows_to_entries(rows(), path)
+    return _rows_to_entries(rows(), path, unquote=False)
 
 
 def _local(tag) -> str:
