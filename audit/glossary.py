@@ -548,12 +548,20 @@ class LangMatcher:
             return False
         if self.stemmer is not None:
             return True
-        cp = 0
-        for a, b in zip(t_cf, w_cf):
-            if a != b:
-                break
-            cp += 1
-        return cp >= max(4, lt - 2)
+        return _prefix_match(t_cf, w_cf)
+
+
+def _prefix_match(t_cf: str, w_cf: str) -> bool:
+    """Inflection without a stemmer: a long common prefix, and endings of bounded length."""
+    lt = len(t_cf)
+    if lt < 4 or abs(len(w_cf) - lt) > max(4, lt // 2):
+        return False
+    cp = 0
+    for a, b in zip(t_cf, w_cf):
+        if a != b:
+            break
+        cp += 1
+    return cp >= max(4, lt - 2)
 
 
 _MATCHERS: dict[str | None, LangMatcher] = {}
@@ -820,9 +828,12 @@ def _variant_in(term: Term, bag, m: LangMatcher) -> bool:
     for cf, key in zip(term.cfs, term.keys):
         if cf in cfs or (len(cf) >= 5 and cf in low):
             continue
-        if m.stemmer is not None and not m.exact and key in keys:
+        if m.exact:
+            return False
+        if m.stemmer is not None and key in keys:
             continue
-        if m.stemmer is None and not m.exact and any(m.same(cf, key, w, w[:4]) for w in cfs):
+        # a bounded common prefix too: stemmers are not always consistent (ru: система/систему)
+        if len(cf) >= 4 and any(_prefix_match(cf, w) for w in cfs):
             continue
         if m.compounding and len(key) >= 4 and any(key in w for w in cfs):
             continue
