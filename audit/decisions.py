@@ -438,27 +438,16 @@ class DecisionsSummary:
 def audit_with_decisions(inputs: Sequence[str] | str, store: DecisionStore, *, input_format: str | None = None,
                          source_lang: str | None = None, target_lang: str | None = None, config=None,
                          jobs: int | None = None, references: Sequence[str] | None = None,
-                         metrics: Sequence[str] | None = None) -> tuple[AuditResult, DecisionsSummary]:
+                         metrics: Sequence[str] | None = None, align: bool = False,
+                         presegmented: bool = False) -> tuple[AuditResult, DecisionsSummary]:
     """``run_audit`` with review decisions: post-edited targets are audited in place of the
     originals, and dismissed flags are left out (and not scored)."""
-    from itertools import islice
-
     from .config import Config
-    from .engine import audit_pairs, file_digest
-    from .langid import detect_side_language
-    from .readers import open_input
+    from .engine import audit_pairs, open_audit_input
 
     config = config or Config()
-    paths = [inputs] if isinstance(inputs, str) else list(inputs)
-    source = open_input(paths, input_format, source_lang or config.source_lang, target_lang or config.target_lang)
-    src = source_lang or config.source_lang or source.source_lang
-    tgt = target_lang or config.target_lang or source.target_lang
-    if src is None or tgt is None:
-        sample = list(islice(iter(source), 400))
-        if src is None:
-            src = detect_side_language([p.source for p in sample])
-        if tgt is None:
-            tgt = detect_side_language([p.target or "" for p in sample])
+    source, src, tgt, digest = open_audit_input(inputs, input_format, source_lang, target_lang, config,
+                                                references, align, presegmented)
     segs = store.segment_decisions()
     edited: list[str] = []
     approved: list[str] = []
@@ -474,13 +463,7 @@ def audit_with_decisions(inputs: Sequence[str] | str, store: DecisionStore, *, i
                     p = replace(p, target=d.post_edit)
             yield p
 
-    stream: Iterable[Pair] = pairs()
-    if references:
-        from .metrics import with_references
-
-        stream = with_references(stream, list(references))
-    result = audit_pairs(stream, config, source_lang=src, target_lang=tgt,
-                         input_hash=file_digest(list(source.paths) + list(references or ())), jobs=jobs,
+    result = audit_pairs(pairs(), config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs,
                          metrics=metrics)
     result, dropped = apply_decisions(result, store, config)
     return result, DecisionsSummary(dropped, tuple(edited), tuple(approved))

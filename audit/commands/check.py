@@ -56,7 +56,8 @@ def run(args) -> int:
         with DecisionStore(args.decisions, readonly=True) as store:
             result, applied = audit_with_decisions(
                 args.inputs, store, input_format=args.input_format, source_lang=args.src_lang,
-                target_lang=args.tgt_lang, config=config, references=args.ref or None, metrics=metric_names(args))
+                target_lang=args.tgt_lang, config=config, references=args.ref or None, metrics=metric_names(args),
+                align=args.align, presegmented=args.presegmented)
         report_decisions(applied, args.decisions, sys.stderr)
     else:
         # JSONL, text and CSV are written segment by segment as the audit runs (memory flat in the
