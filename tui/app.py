@@ -106,7 +106,7 @@ class ReviewApp(App):
                  source_lang: str | None = None, target_lang: str | None = None, config: Config | None = None,
                  db_path: str | None = None, jobs: int | None = None, result: AuditResult | None = None,
                  originals: Sequence[Pair] | None = None, references: Sequence[str] | None = None,
-                 metrics: Sequence[str] | None = None) -> None:
+                 metrics: Sequence[str] | None = None, align: bool = False, presegmented: bool = False) -> None:
         super().__init__()
         self.inputs = list(inputs)
         self.input_format = input_format
@@ -116,6 +116,8 @@ class ReviewApp(App):
         self.jobs = jobs
         self.references = list(references or ())
         self.metrics = metrics
+        self.align = align
+        self.presegmented = presegmented
         self.preloaded = result
         self.preloaded_originals = originals
         self.db_path = db_path or (default_db_path(self.inputs) if self.inputs else ":memory:")
@@ -178,31 +180,18 @@ class ReviewApp(App):
     def _audit_in_thread(self, dismissed: frozenset[str], segs: dict) -> None:
         from audit import scoring
         from audit.engine import (
-            file_digest, fill_languages, iter_audit, make_signature, resolve_checks, run_corpus_checks,
+            fill_languages, iter_audit, make_signature, open_audit_input, resolve_checks, run_corpus_checks,
         )
-        from audit.langid import detect_side_language
-        from audit.readers import open_input
 
-        config = self.config
-        source = open_input(self.inputs, self.input_format, self.source_lang or config.source_lang,
-                            self.target_lang or config.target_lang)
-        src = self.source_lang or config.source_lang or source.source_lang
-        tgt = self.target_lang or config.target_lang or source.target_lang
-        if src is None or tgt is None:
-            sample = list(islice(iter(source), 400))
-            if src is None:
-                src = detect_side_language([p.source for p in sample])
-            if tgt is None:
-                tgt = detect_side_language([p.target or "" for p in sample])
+        from audit.glossary import attach
+
+        config = attach(self.config)  # the glossary, loaded once here as the engine does
+        # the same opening as run_audit: format, document alignment, languages, references, input hash
+        base, src, tgt, digest = open_audit_input(self.inputs, self.input_format, self.source_lang, self.target_lang,
+                                                  config, self.references or None, self.align, self.presegmented)
         self.post_message(AuditStarted(None, src, tgt))
         checks = resolve_checks(config)
         originals: dict[int, Pair] = {}
-
-        base = iter(source)
-        if self.references:
-            from audit.metrics import with_references
-
-            base = with_references(source, self.references)
 
         def pairs():
             for k, p in enumerate(fill_languages(base, src, tgt)):
@@ -230,7 +219,7 @@ class ReviewApp(App):
             jobs = self.jobs if self.jobs is not None else (config.jobs or (os.cpu_count() or 1))
             results, corpus_metrics = score_results(results, tgt, self.metrics, seed=config.seed or None, jobs=jobs)
         results = run_corpus_checks(results, checks, config)
-        signature = make_signature(checks, config, src, tgt, file_digest(list(source.paths) + self.references))
+        signature = make_signature(checks, config, src, tgt, digest)
         settings = {"checks": [c.code for c in checks], **config.to_dict()}
         result = scoring.finalize(AuditResult(tuple(results), src, tgt, signature, settings, metrics=corpus_metrics),
                                   config, dismissed=dismissed)
@@ -350,14 +339,17 @@ class ReviewApp(App):
         from audit.model import Flag
 
         if self._checks is None:
-            self._checks = [c for c in resolve_checks(self.config) if c.spec.scope == "pair"]
+            from audit.glossary import attach
+
+            self._check_config = attach(self.config)  # the glossary, as the engine gives it to the checks
+            self._checks = [c for c in resolve_checks(self._check_config) if c.spec.scope == "pair"]
         for i in indices:
             orig = self.state.originals[i]
             d = self.store.segment(orig)
             pair = replace(orig, target=d.post_edit) if d is not None and d.post_edit is not None else orig
             prev = self.state.segments[i - 1].pair if i > 0 else None
             nxt = self.state.segments[i + 1].pair if i + 1 < len(self.state.segments) else None
-            flags = check_pair(pair, self._checks, self.config, prev, nxt)
+            flags = check_pair(pair, self._checks, self._check_config, prev, nxt)
             seg = PairResult(pair, tuple(sorted(flags, key=Flag.sort_key)))
             seg = scoring.finalize(AuditResult((seg,), None, None, "", {}), self.config).segments[0]
             self.state.replace_segment(i, seg)

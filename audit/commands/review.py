@@ -21,7 +21,8 @@ def run(args) -> int:
     from ..readers import open_input
 
     config = config_from_args(args)
-    open_input(args.inputs, args.input_format)  # fail fast, with a one-line error, before the screen opens
+    open_input(args.inputs, args.input_format, align=getattr(args, "align", False),
+               presegmented=getattr(args, "presegmented", False))  # fail fast, one line, before the screen opens
     db = args.db or default_db_path(args.inputs)
     if os.path.abspath(db) in {os.path.abspath(p) for p in args.inputs}:
         raise UsageError("the decisions database would overwrite an input file", db)
@@ -30,6 +31,7 @@ def run(args) -> int:
 
     app = create_app(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
                      target_lang=args.tgt_lang, config=config, db_path=db, jobs=args.jobs,
-                     references=getattr(args, "ref", None) or None, metrics=metric_names(args))
+                     references=getattr(args, "ref", None) or None, metrics=metric_names(args),
+                     align=getattr(args, "align", False), presegmented=getattr(args, "presegmented", False))
     app.run()
     return int(app.return_code or 0)
