@@ -297,3 +297,20 @@ def test_no_references_no_metrics(three_files):
 
     res = run_audit([src, hyp], source_lang="es", target_lang="en")
     assert res.metrics == {} and "bleu" not in res.segments[0].scores
+
+
+def test_large_corpus_bootstrap_path_draws_and_scores_as_sacrebleu():
+    """Above 2M cells the resampler sums counts @ stats instead of gathering: same scores as sacrebleu."""
+    import numpy as np
+    from sacrebleu.significance import _bootstrap_resample
+
+    rng = np.random.default_rng(3)
+    n = 30000
+    hyp_len = rng.integers(5, 40, n)
+    counts = np.stack([np.minimum(hyp_len - k, rng.integers(0, 40, n)).clip(0) for k in range(4)], 1)
+    totals = np.stack([(hyp_len - k).clip(0) for k in range(4)], 1)
+    stats = np.concatenate([hyp_len[:, None], rng.integers(5, 40, n)[:, None], counts, totals], 1)
+    sc = metrics.get_scorer("bleu", "en")
+    ours = metrics.bootstrap_scores(sc, stats.astype(np.float64), 100)  # 100 x 30000 > 2M cells
+    _seed, theirs = _bootstrap_resample(stats.tolist(), sc.metric, 100)
+    assert list(ours) == [s.score for s in theirs]
