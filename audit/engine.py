@@ -127,9 +127,9 @@ def _run_chunk(blob: bytes) -> list[tuple[Flag, ...]]:
     """In a worker: ``_check_chunk`` with the checks the pool initializer resolved, on a chunk
     sent as ``pack_pair`` tuples (marshal: several times cheaper than pickling Pair objects,
     and the main process is the one that would pay)."""
-    chunk, before, after = marshal.loads(blob)
+    chunk, before, after, words = marshal.loads(blob)
     item = ([unpack_pair(t) for t in chunk], unpack_pair(before), unpack_pair(after))
-    return _check_chunk(_STATE["plan"], _STATE["config"], item)
+    return _check_chunk(_STATE["plan"], _STATE["config"], item, words)
 
 
 def _origin_tuple(o: Origin | None):
@@ -157,11 +157,15 @@ def unpack_pair(t: tuple | None) -> Pair | None:
     return Pair(t[0], t[1], t[2], tuple(t[3]), t[4], t[5], so, to, None if a is None else Alignment(*a), t[9], t[10])
 
 
-def _check_chunk(plan: _Plan, config: Config, args) -> list[tuple[Flag, ...]]:
+def _check_chunk(plan: _Plan, config: Config, args, words: bool = False) -> list:
     """Final (superseded dropped, sorted) flags of each pair of a chunk; ``before``/``after`` are
-    the pairs just outside the chunk, so neighbours across chunk boundaries are right."""
+    the pairs just outside the chunk, so neighbours across chunk boundaries are right. With
+    ``words``, each item is ``(flags, target word count)``: the scoring's word count is computed
+    here, in the worker, rather than in the main process that writes the report."""
     chunk, before, after = args
     out = []
+    if words:
+        from .scoring import word_count
     n = len(chunk)
     for i, pair in enumerate(chunk):
         prev = chunk[i - 1] if i > 0 else before
@@ -170,7 +174,8 @@ def _check_chunk(plan: _Plan, config: Config, args) -> list[tuple[Flag, ...]]:
         flags = _run_checks(pair, plan.for_pair(pair, blank), config,
                             prev if _same_doc(prev, pair) else None,
                             nxt if _same_doc(nxt, pair) else None)
-        out.append(_final(flags) if flags else ())
+        flags = _final(flags) if flags else ()
+        out.append((flags, word_count(pair.target or "")) if words else flags)
     return out
 
 
@@ -207,6 +212,13 @@ def fill_languages(pairs: Iterable[Pair], src_lang: str | None, tgt_lang: str | 
 def iter_audit(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | None = None,
                jobs: int | None = None) -> Iterator[PairResult]:
     """Stream results in input order. Corpus-scope checks are run by ``run_audit``, not here.
+    See ``_iter_results``."""
+    return _iter_results(pairs, config, checks, jobs, False)
+
+
+def _iter_results(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | None,
+                  jobs: int | None, words: bool) -> Iterator:
+    """PairResults in input order (with ``words``: ``(PairResult, target word count)``).
 
     Pairs are cut into chunks of ``CHUNK``; with more than one job and at least ``PARALLEL_MIN``
     pairs, the chunks go to a pool of worker processes that resolved the checks once (pool
@@ -228,9 +240,9 @@ def iter_audit(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | 
     if jobs <= 1 or len(first) * CHUNK < PARALLEL_MIN:
         plan = _Plan(pair_checks)
         for item in first:
-            yield from _emit(item[0], _check_chunk(plan, config, item))
+            yield from _emit(item[0], _check_chunk(plan, config, item, words), words)
         for item in chunks:
-            yield from _emit(item[0], _check_chunk(plan, config, item))
+            yield from _emit(item[0], _check_chunk(plan, config, item, words), words)
         return
     import multiprocessing as mp
 
@@ -245,14 +257,14 @@ def iter_audit(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | 
         pending: deque = deque()
         for item in tasks():
             chunk, before, after = item
-            blob = marshal.dumps(([pack_pair(p) for p in chunk], pack_pair(before), pack_pair(after)))
+            blob = marshal.dumps(([pack_pair(p) for p in chunk], pack_pair(before), pack_pair(after), words))
             pending.append((chunk, pool.apply_async(_run_chunk, (blob,))))
             if len(pending) >= window:
                 chunk, res = pending.popleft()
-                yield from _emit(chunk, res.get())
+                yield from _emit(chunk, res.get(), words)
         while pending:
             chunk, res = pending.popleft()
-            yield from _emit(chunk, res.get())
+            yield from _emit(chunk, res.get(), words)
 
 
 def _final(flags) -> tuple[Flag, ...]:
@@ -263,9 +275,13 @@ def _final(flags) -> tuple[Flag, ...]:
     return tuple(sorted(flags, key=Flag.sort_key))
 
 
-def _emit(chunk: list[Pair], flag_lists: list[tuple[Flag, ...]]) -> Iterator[PairResult]:
-    for pair, flags in zip(chunk, flag_lists):
-        yield PairResult(pair, flags)
+def _emit(chunk: list[Pair], results: list, words: bool = False) -> Iterator:
+    if words:
+        for pair, (flags, n) in zip(chunk, results):
+            yield PairResult(pair, flags), n
+    else:
+        for pair, flags in zip(chunk, results):
+            yield PairResult(pair, flags)
 
 
 def corpus_flags(pairs: Sequence[Pair], checks: Sequence[Check], config: Config) -> dict[int, list[Flag]]:
@@ -552,9 +568,13 @@ class AuditStream:
         total_pen = 0.0
         total_words = passed = clean = 0
         for seg in self._segments:
+            words = None
+            if isinstance(seg, tuple):  # (result, target word count from the worker)
+                seg, words = seg
             if "quality" not in seg.scores:  # collected fallback results are scored already
-                pen = sum(flag_weight(f, weights) for f in seg.flags)
-                words = word_count(seg.pair.target or "")
+                pen = sum(flag_weight(f, weights) for f in seg.flags) if seg.flags else 0
+                if words is None:
+                    words = word_count(seg.pair.target or "")
                 seg = PairResult(seg.pair, seg.flags, {**seg.scores, "penalty": round(pen, 3),
                                                        "quality": round(quality(pen, words), 2)})
                 total_pen += pen
@@ -607,9 +627,9 @@ def stream_audit(pairs: Iterable[Pair], config: Config | None = None, *, source_
     def segments() -> Iterator[PairResult]:
         try:
             extra = corpus_flags(spill, checks, config)
-            for i, r in enumerate(iter_audit(spill, config, checks, jobs=jobs)):
+            for i, (r, words) in enumerate(_iter_results(spill, config, checks, jobs, True)):
                 more = extra.get(i)
-                yield PairResult(r.pair, _final(r.flags + tuple(more))) if more else r
+                yield (PairResult(r.pair, _final(r.flags + tuple(more))) if more else r), words
         finally:
             spill.close()
 
