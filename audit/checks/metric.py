@@ -173,8 +173,12 @@ def _may_be_copied(source: str, target: str) -> bool:
     toks = set(target.split())
     if len(toks) < 3:
         return False
-    shared = len(toks.intersection(source.split()))
-    return shared >= 2 and shared >= 0.25 * len(toks)
+    common = toks.intersection(source.split())
+    if len(common) < 2:
+        return False
+    # names and figures shared by every translation (capitalised, digits) are not evidence
+    shared = sum(1 for w in common if not (w[:1].isupper() or w[:1].isdigit()))
+    return shared >= 2 and shared >= 0.2 * len(toks)
 
 
 @check("MET002", "source-copy", "accuracy/untranslated", "major")
