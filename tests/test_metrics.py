@@ -316,3 +316,23 @@ def test_large_corpus_bootstrap_path_draws_and_scores_as_sacrebleu():
     ours = metrics.bootstrap_scores(sc, stats.astype(np.float64), 100)  # 100 x 30000 > 2M cells
     _seed, theirs = _bootstrap_resample(stats.tolist(), sc.metric, 100)
     assert list(ours) == [s.score for s in theirs]
+
+
+def test_cli_two_reference_files_and_a_reference_column(tmp_path):
+    from audit.engine import run_audit
+
+    src = _write(tmp_path / "src.es", SRC_ES)
+    hyp = _write(tmp_path / "hyp.en", HYP[:3])
+    r1 = _write(tmp_path / "r1.en", REF[:3])
+    r2 = _write(tmp_path / "r2.en", REF2[:3])
+    res = run_audit([src, hyp], source_lang="es", target_lang="en", references=[r1, r2], metrics=("bleu",))
+    assert res.metrics["bleu"]["signature"].startswith("nrefs:2|")
+    assert res.metrics["bleu"]["score"] == pytest.approx(
+        sacrebleu.corpus_bleu(HYP[:3], [REF[:3], REF2[:3]]).score, abs=1e-4)
+    path = tmp_path / "in.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for s, h, r in zip(SRC_ES, HYP, REF):
+            fh.write(json.dumps({"source": s, "target": h, "reference": r}) + "\n")
+    res = run_audit(str(path), source_lang="es", target_lang="en", references=[r2], metrics=("chrf",))
+    assert res.segments[0].pair.references == (REF[0], REF2[0])
+    assert res.metrics["chrf"]["signature"].startswith("nrefs:2|")
