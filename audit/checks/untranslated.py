@@ -131,7 +131,7 @@ def _not_source_language(text: str, sl: str | None, tl: str | None) -> bool:
     return not compatible(lang, sl) and prob >= 0.8
 
 
-@check("UNT001", "untranslated", "accuracy/untranslated", "major")
+@check("UNT001", "untranslated", "accuracy/untranslated", "major", supersedes=("LNG001", "UNT002", "MET002"))
 def untranslated(pair, ctx):
     """The target is a copy of the source: the same letters, ignoring case, digits,
     punctuation and spacing, while the two languages differ. Spans the whole text of both
