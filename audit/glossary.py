@@ -649,18 +649,23 @@ class TermSet:
         else:
             found = self._find_words(view)
         if len(found) > 1:
-            found.sort(key=lambda f: (f[0] - f[1], f[0]))
-            kept: list[tuple[int, int, Term]] = []
-            for f in found:
-                if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
-                    kept.append(f)
-            found = sorted(kept, key=lambda f: f[0])
+            found.sort(key=lambda f: f[0])
+            if any(b[0] < a[1] for a, b in zip(found, found[1:])):  # overlaps: the longest wins
+                occupied = bytearray(len(view.text))
+                kept: list[tuple[int, int, Term]] = []
+                for f in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+                    if 1 not in occupied[f[0]:f[1]]:
+                        occupied[f[0]:f[1]] = b"\x01" * (f[1] - f[0])
+                        kept.append(f)
+                found = sorted(kept, key=lambda f: f[0])
         return found
 
     def _find_words(self, view) -> list[tuple[int, int, Term]]:
         by_key = self.by_key
-        toks = view.words
         wk = view.memo(_word_keys)
+        if by_key.keys().isdisjoint([k for _, k in wk]):  # the common case: no term starts here
+            return []
+        toks = view.words
         text = view.text
         same = self.m.same
         found = []
@@ -737,8 +742,9 @@ def _char_bounds(text: str, start: int, end: int) -> bool:
 
 def _word_keys(view) -> list[tuple[str, str]]:
     """(casefold, key) of every word of a view, in its language (memoized per view)."""
-    w = matcher(view.lang).word
-    return [w(t.text) for t in view.words]
+    m = matcher(view.lang)
+    cache, w = m._keys, m.word
+    return [cache.get(t.text) or w(t.text) for t in view.words]
 
 
 def _target_bag(view):
@@ -754,7 +760,11 @@ def _target_bag(view):
                     pc, pk = m.word(part)
                     keys.add(pk)
                     cfs.add(pc)
-    return keys, cfs, _lower(view.text)
+    by_prefix: dict[str, list[str]] = {}  # first four letters -> words (for the common-prefix rule)
+    for cf in cfs:
+        if len(cf) >= 4:
+            by_prefix.setdefault(cf[:4], []).append(cf)
+    return keys, cfs, _lower(view.text), by_prefix
 
 
 class PairIndex:
@@ -822,7 +832,7 @@ class PairIndex:
 
 
 def _variant_in(term: Term, bag, m: LangMatcher) -> bool:
-    keys, cfs, low = bag
+    keys, cfs, low, by_prefix = bag
     if m.chars or not term.n:
         return term.cf.strip() in low if term.cf.strip() else False
     for cf, key in zip(term.cfs, term.keys):
@@ -833,7 +843,7 @@ def _variant_in(term: Term, bag, m: LangMatcher) -> bool:
         if m.stemmer is not None and key in keys:
             continue
         # a bounded common prefix too: stemmers are not always consistent (ru: система/систему)
-        if len(cf) >= 4 and any(_prefix_match(cf, w) for w in cfs):
+        if len(cf) >= 4 and any(_prefix_match(cf, w) for w in by_prefix.get(cf[:4], ())):
             continue
         if m.compounding and len(key) >= 4 and any(key in w for w in cfs):
             continue

@@ -92,11 +92,17 @@ def forbidden_term(pair, ctx):
     allowed = ctx.tgt.memo(idx.allowed_hits)
     out = []
     for s, e, term in fh:
-        if any(a0 <= s and e <= a1 and (a1 - a0 > e - s or id(at.group) in triggered) for a0, a1, at in allowed):
+        covered = False
+        for a0, a1, at in allowed:  # sorted by start
+            if a0 > s:
+                break
+            if e <= a1 and (a1 - a0 > e - s or id(at.group) in triggered):
+                covered = True
+                break
+        if covered:
             continue
-        related = [(a, b) for a, b, t in src_hits if term.text in t.group.forbidden]
-        groups = [t.group for _, _, t in src_hits if term.text in t.group.forbidden] or [term.group]
-        g = groups[0]
+        related = [(a, b) for a, b, t in src_hits if term.text in t.group.forbidden] if src_hits else []
+        g = next((t.group for _, _, t in src_hits if term.text in t.group.forbidden), term.group)
         msg = f"forbidden term '{pair.target[s:e]}'"
         if g.targets:
             msg += f": use {_quote_list(g.targets)} for '{g.source}'"
