@@ -7,13 +7,32 @@ so twenty checks do not tokenize twenty times.
 """
 from __future__ import annotations
 
-from functools import cached_property
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, Callable, Generic, Mapping, TypeVar
 
 from .model import Pair, base_lang
 from .text import Token, main_script, words
 
 T = TypeVar("T")
+
+
+class cached_property(Generic[T]):
+    """``functools.cached_property`` without its lock (Python 3.11 takes an RLock on every first
+    access, a measurable cost at several views and analyses per pair): computes once, then the
+    value sits in the instance ``__dict__`` and shadows this non-data descriptor."""
+
+    def __init__(self, fn: Callable[[Any], T]):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 class TextView:

@@ -174,7 +174,16 @@ def base_lang(lang: str | None) -> str | None:
     """'pt-BR' -> 'pt', 'zh_Hans' -> 'zh'; None stays None."""
     if not lang:
         return None
-    return lang.replace("_", "-").split("-")[0].lower()
+    try:
+        return _BASE_LANG[lang]
+    except KeyError:
+        base = _BASE_LANG[lang] = lang.replace("_", "-").split("-")[0].lower()
+        if len(_BASE_LANG) > 4096:  # tags come from files: keep the cache bounded
+            _BASE_LANG.clear()
+        return base
+
+
+_BASE_LANG: dict[str, str] = {}
 
 
 def normalize_for_fingerprint(text: str) -> str:
