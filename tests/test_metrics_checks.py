@@ -187,3 +187,25 @@ def test_met002_unknown_source_language():
     # ...but a near copy of Galician into English is still found
     f = _one(run_check("MET002", gl, gl.replace("onte", "yesterday"), "gl", "en"))
     assert f.severity.label == "major"
+
+
+@pytest.mark.parametrize("src,tgt,s,t,sev", [
+    ("委员会将于下周发布关于新水务规定的最终报告。", "委员会将于下周发布关于新水务规定的最终报告 (final report).", "zh", "en", "major"),
+    ("委员会将于下周发布关于新水务规定的最终报告。", "Комитет 委员会将于下周发布关于新水务规定的报告。", "zh", "ru", "minor"),
+    ("委員会は来週、新しい水道規則に関する最終報告書を公表する。", "委員会は来週、新しい水道規則に関する報告書を公表する。", "ja", "es", "major"),
+    ("คณะกรรมการจะเผยแพร่รายงานฉบับสุดท้ายในสัปดาห์หน้า", "คณะกรรมการจะเผยแพร่รายงานในสัปดาห์หน้า", "th", "en", "minor"),  # chrF 74: a shortened copy
+])
+def test_met002_spaceless_sources(src, tgt, s, t, sev):
+    f = _one(run_check("MET002", src, tgt, s, t))
+    assert f.severity.label == sev and tgt[f.spans[0].start:f.spans[0].end] == tgt.strip()
+
+
+@pytest.mark.parametrize("src,tgt,s,t", [
+    ("委员会将于下周发布关于新水务规定的最终报告。", "The committee will publish its final report on the new water rules next week.", "zh", "en"),
+    ("委员会将于下周发布关于新水务规定的最终报告。", "委員会は来週、新しい水道規則に関する最終報告書を公表する。", "zh", "ja"),  # shared Han is legitimate
+    ("习近平主席周二在北京会见了来访的法国总统。", "President Xi Jinping (习近平) met the visiting French president in Beijing (北京) on Tuesday.", "zh", "en"),
+    ("東京都は新しい条例を可決した。", "東京都 (Tokyo) passed a new ordinance.", "ja", "en"),
+    ("委员会将于下周发布关于新水务规定的最终报告。", "委员会将于下周发布关于新水务规定的最终报告。", "zh", "en"),  # exact copy: UNT001's
+])
+def test_met002_spaceless_sources_clean(src, tgt, s, t):
+    assert run_check("MET002", src, tgt, s, t) == []

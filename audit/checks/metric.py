@@ -181,6 +181,37 @@ def _may_be_copied(source: str, target: str) -> bool:
     return shared >= 2 and shared >= 0.2 * len(toks)
 
 
+# Languages written without spaces between words (base codes).
+SPACELESS_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my", "yue", "wuu", "bo", "dz"})
+_SPACELESS_CHARS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+_LETTER = regex.compile(r"\p{L}")
+MIN_SPACELESS_COPY = 10  # letters
+SPACELESS_SHARE = 0.6
+
+
+def _spaceless_copy(pair, ctx):
+    tgt = pair.target
+    n = len(_SPACELESS_CHARS.findall(tgt))
+    if n < MIN_SPACELESS_COPY:
+        return
+    letters = len(_LETTER.findall(tgt))
+    if n < SPACELESS_SHARE * letters or _letters(tgt) == _letters(pair.source):
+        return  # mostly translated, or an exact copy (UNT001)
+    from ..metrics import chrf_pair
+
+    opts = ctx.options("MET002")
+    score = chrf_pair(tgt, pair.source)
+    if score < float(opts.get("chrf_minor", CHRF_MINOR)):
+        return
+    sev = "major" if score >= float(opts.get("chrf_major", CHRF_MAJOR)) else "minor"
+    yield hit(
+        f"target looks copied from the source: chrF {score:.1f} between them, {n} of its {letters} letters "
+        f"in the source's script",
+        target=_trimmed(tgt), source=_trimmed(pair.source), severity=sev,
+        data={"chrf": round(score, 2), "script_letters": n, "letters": letters},
+    )
+
+
 @check("MET002", "source-copy", "accuracy/untranslated", "major")
 def source_copy(pair, ctx):
     """The target is largely a copy of the source: high chrF between source and target (major
@@ -196,10 +227,20 @@ def source_copy(pair, ctx):
     with exactly the source's letters is UNT001's business (one flag, not two): MET002 finds the
     near and partial copies. Word frequencies come from wordfreq; for a source language wordfreq
     does not know, a shared word counts unless it is a common word of the target language, and
-    chrF must reach 80. Spans: the whole target, and the whole source. Options: ``chrf_minor``, ``chrf_major``,
+    chrF must reach 80. Sources written without spaces (Chinese, Japanese, Thai, Lao, Khmer,
+    Burmese) have no words to compare: into a language written otherwise, a target whose letters
+    are mostly of the source's spaceless script (at least 10 of them and 60% of its letters) with
+    chrF 40 or more against the source is flagged the same way (targets in another spaceless
+    language, e.g. Chinese into Japanese, share Han characters legitimately and are left alone).
+    Spans: the whole target, and the whole source. Options: ``chrf_minor``, ``chrf_major``,
     ``min_words``, ``min_share``."""
     tgt = pair.target
-    if not tgt or len(tgt) < 12 or not _may_be_copied(pair.source, tgt):
+    if not tgt or len(tgt) < 12:
+        return
+    if ctx.src.lang in SPACELESS_LANGS and ctx.tgt.lang not in SPACELESS_LANGS:
+        yield from _spaceless_copy(pair, ctx)
+        return
+    if not _may_be_copied(pair.source, tgt):
         return
     opts = ctx.options("MET002")
     if _letters(tgt) == _letters(pair.source):
