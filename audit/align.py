@@ -60,6 +60,8 @@ class AlignParams:
     anchor_full: float = 0.5  # an anchor cosine this high costs nothing
     semantic: float = 2.0  # weight of the embedding term, when embeddings are used
     semantic_full: float = 0.6  # a normalised embedding similarity this high costs nothing
+    size_slope: float = 1.0  # match terms of an a-b bead weigh 1 + size_slope * (a + b - 2) / 2
+    embed_runs: int = 2  # embed concatenations of up to this many consecutive sentences (1: single sentences)
     paragraph: float = 3.0  # a bead crossing a paragraph boundary
     paragraph_sync: float = 1.5  # a bead starting a paragraph on one side only
     max_cells: int = 200_000  # above this many DP cells, align coarse-to-fine
@@ -274,6 +276,10 @@ class _Side:
         self.emb = emb
         self.para = para
         self.ebase = 1.0  # mean (1 - cosine) of unrelated sentence pairs: normalises embedding costs
+        # embeddings of concatenated runs: remb[k][s] embeds sentences s .. s+k-1 joined (k <= len),
+        # rbase[k][s] is that run's mean (1 - cosine) to random sentences of the other side
+        self.remb: dict[int, np.ndarray] | None = None
+        self.rbase: dict[int, np.ndarray] | None = None
         n = len(length)
         self.n = n
         # starts[i]: sentence i begins a paragraph (and the end of the document is a boundary)
@@ -382,6 +388,8 @@ def _run_dp(S: _Side, T: _Side, base: np.ndarray, width: int, p: AlignParams, ra
     gw = int((base[np.minimum(srow + MAXRUN, n)] - base[np.minimum(srow + 1, n)]).max(initial=0)) + width + MAXRUN
     Cf = _cumband(_sparse_band(S.ent, T.ent, n, m, gb, gw))
     Ce = _cumband(_dense_band(S.emb, T.emb, gb, gw)) if S.emb is not None and T.emb is not None else None
+    runs = S.remb is not None and T.remb is not None
+    Rc: dict[tuple[int, int], np.ndarray] = {}
     use_units = uratio is not None
     priors = {(1, 1): p.prior_11, (1, 0): p.skip, (0, 1): p.skip, (1, 2): p.prior_12, (2, 1): p.prior_12,
               (2, 2): p.prior_22, (1, 3): p.prior_13, (3, 1): p.prior_13, (2, 3): p.prior_23,
@@ -421,7 +429,8 @@ def _run_dp(S: _Side, T: _Side, base: np.ndarray, width: int, p: AlignParams, ra
             mask = inside & ok_rows[:, None] & (Jb >= 0) & (pk >= 0) & (pk < width)
             cost = np.full(J.shape, float(priors[(a, b)]))
             if b > 0:
-                size = (a + b) / 2.0  # match terms grow with the bead: merging is never a discount
+                # match terms grow with the bead: merging is never a discount
+                size = 1.0 + p.size_slope * (a + b - 2) / 2.0
                 Jc = np.clip(J, b, m)
                 ls = (S.cl[i] - S.cl[i - a])[:, None]
                 lt = T.cl[Jc] - T.cl[Jc - b]
@@ -441,7 +450,21 @@ def _run_dp(S: _Side, T: _Side, base: np.ndarray, width: int, p: AlignParams, ra
                 # of unrelated sentences about 0: rescale so that anchor_full costs nothing
                 lex = np.where(has, 1.0 - np.minimum(1.0, cos / p.anchor_full), p.anchor_none)
                 cost += p.anchor * size * lex
-                if Ce is not None:
+                if runs and a in S.remb and b in T.remb:
+                    # Vecalign's cost: cosine of the embeddings of the two concatenated runs,
+                    # normalised by how close each run is to unrelated sentences on average
+                    # (longer runs, rare, fall back to summed sentence embeddings below)
+                    if (a, b) not in Rc:
+                        na = len(S.remb[a])
+                        Rc[(a, b)] = _dense_band(S.remb[a], T.remb[b], gb[:na], gw)
+                    sa = np.minimum(i - a, len(S.remb[a]) - 1)
+                    ta = np.minimum(Jc - b, len(T.remb[b]) - 1)
+                    col = np.clip(ta - gb[sa][:, None], 0, gw - 1)
+                    ecos = np.take_along_axis(Rc[(a, b)][sa], col, axis=1)
+                    norm = 0.5 * (S.rbase[a][sa][:, None] + T.rbase[b][ta])
+                    z = 1.0 - (1.0 - ecos) / np.maximum(norm, 0.05)
+                    cost += p.semantic * size * np.maximum(0.0, 1.0 - z / p.semantic_full)
+                elif Ce is not None:
                     edot = block_dot(Ce, i, a, Jc, b)
                     en = S.re[a][i - a][:, None]
                     etn = T.re[b][Jc - b]
@@ -578,8 +601,10 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
         semantic = semantic_available() and os.environ.get("TRANSAUDIT_SEMANTIC", "1") != "0"
     sf, tf = _feature_entries(src, tgt)
     se = te = None
+    sruns = truns = None
     if semantic:
-        se, te = embed(src), embed(tgt)
+        sruns, truns = _embed_runs(src, tgt, params.embed_runs)
+        se, te = sruns[1], truns[1]
     sl, tl = _lengths(src), _lengths(tgt)
     ratio = float(tl.sum() / max(1.0, sl.sum()))
     prior = _prior_ratio(src_lang, tgt_lang)
@@ -602,6 +627,10 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
         # small documents: random pairs include the true ones, so lean on the typical e5 value
         w = min(1.0, n * m / 2000.0)
         S.ebase = max(0.05, w * measured + (1.0 - w) * 0.2)
+        if params.embed_runs > 1:
+            S.remb, T.remb = sruns, truns
+            S.rbase = _run_baselines(sruns, te, S.ebase)
+            T.rbase = _run_baselines(truns, se, S.ebase)
     path = _align(S, T, params, ratio, uratio)
     out = []
     for i0, i1, j0, j1, c in path:
@@ -613,6 +642,35 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
             conf = _skip_confidence(S, T, i0, j0, a > 0)
         out.append(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(conf)))
     return out
+
+
+def _embed_runs(src: list[str], tgt: list[str], runs: int) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Embeddings of every run of 1 .. ``runs`` consecutive sentences (texts joined by a space),
+    in one call: {k: array (len - k + 1, dim)} per side."""
+    texts: list[str] = []
+    spans: list[tuple[int, int, int]] = []  # (side, k, offset into texts)
+    for side, sents in enumerate((src, tgt)):
+        for k in range(1, max(1, runs) + 1):
+            if len(sents) >= k:
+                spans.append((side, k, len(texts)))
+                texts.extend(" ".join(sents[s:s + k]) for s in range(len(sents) - k + 1))
+    mat = embed(texts)
+    out: tuple[dict[int, np.ndarray], dict[int, np.ndarray]] = ({}, {})
+    for side, k, off in spans:
+        cnt = (len(src) if side == 0 else len(tgt)) - k + 1
+        out[side][k] = mat[off:off + cnt]
+    return out
+
+
+def _run_baselines(runs: dict[int, np.ndarray], other: np.ndarray, typical: float) -> dict[int, np.ndarray]:
+    """Per run, the mean (1 - cosine) to a fixed sample of sentences of the other side: how close a
+    run is to unrelated text (Vecalign's normaliser: generic runs are close to everything). Small
+    documents, whose sample holds the true counterparts, lean on the document's typical value."""
+    rng = np.random.default_rng(54321)
+    sample = other[rng.integers(0, len(other), min(len(other), 48))]
+    w = min(1.0, len(other) / 40.0)
+    return {k: np.maximum(0.05, w * np.mean(1.0 - e @ sample.T, axis=1) + (1.0 - w) * typical)
+            for k, e in runs.items()}
 
 
 def _cos(x: np.ndarray, y: np.ndarray) -> float:
