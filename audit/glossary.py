@@ -37,6 +37,7 @@ import io
 import os
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 import regex
@@ -470,6 +471,15 @@ def from_options(options: Mapping[str, Any]) -> Glossary | None:
 
 SPACELESS_LANGS = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my", "bo", "yue", "wuu"})
 ISOLATING_LANGS = frozenset({"vi"})  # no inflection: whole words only
+# Where inflection is a small closed set of endings, two words with one stem must differ only by them
+# (the stemmer also strips derivational suffixes: government/governing, hospital/hospitality).
+INFLECTION_ENDINGS = {
+    "en": frozenset({"", "s", "es", "'s", "’s", "s'", "s’", "ed", "d", "ing", "e", "y", "ies", "ied",
+                     "er", "ers", "est", "ier", "iest"}),
+}
+ELISION_LANGS = frozenset({"fr", "it", "ca", "oc", "ga", "lb"})
+PREFIXING_LANGS = frozenset({"ar", "he", "fa", "ur"})
+NOUNS_CAPITALISED = frozenset({"de", "lb", "gsw", "bar", "nds"})
 COMPOUNDING_LANGS = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is", "et", "af", "lb", "fo"})
 _STEMMERS = {
     "en": "english", "es": "spanish", "fr": "french", "de": "german", "it": "italian", "pt": "portuguese",
@@ -515,6 +525,11 @@ class LangMatcher:
         self.exact = lang in ISOLATING_LANGS
         self.stemmer = None if (self.chars or self.exact) else _stemmer(lang)
         self.compounding = lang in COMPOUNDING_LANGS
+        # a capital mid-sentence marks a name (not so where every noun is capitalised)
+        self.names_capitalised = lang not in NOUNS_CAPITALISED
+        self.elision = lang in ELISION_LANGS
+        self.prefixing = lang in PREFIXING_LANGS  # articles and particles written onto the word
+        self.endings = INFLECTION_ENDINGS.get(lang or "")
         self._keys: dict[str, tuple[str, str]] = {}
 
     def word(self, text: str) -> tuple[str, str]:
@@ -523,6 +538,10 @@ class LangMatcher:
         if got is not None:
             return got
         cf = text.casefold()
+        if self.elision and ("'" in cf or "’" in cf):  # l’eau, dell'acqua: the word after the article
+            head, _, rest = cf.replace("’", "'").rpartition("'")
+            if rest and len(head) <= 4:
+                cf = rest
         if self.exact:
             key = cf
         elif self.stemmer is not None:
@@ -547,8 +566,31 @@ class LangMatcher:
         if abs(lw - lt) > max(4, lt // 2):  # organ / organization share a stem, not a meaning
             return False
         if self.stemmer is not None:
-            return True
+            # same stem, and the words differ only in their endings: server/servers, not
+            # government/governing (stemmers also strip derivational suffixes)
+            if self.prefixing:
+                return True
+            ft, fw = _fold(t_cf), _fold(w_cf)
+            cp = _common_prefix(ft, fw)
+            if self.endings is not None:  # a known set of inflectional endings: hospital(s), not hospitality
+                return ft[cp:] in self.endings and fw[cp:] in self.endings
+            return cp >= lt - 3
         return _prefix_match(t_cf, w_cf)
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    """Without diacritics (Häuser ~ Haus, inversión ~ inversiones)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _prefix_match(t_cf: str, w_cf: str) -> bool:
@@ -695,6 +737,9 @@ class TermSet:
                 if not ok:
                     continue
                 start, end = toks[i].start, toks[i + k - 1].end
+                if (not term.case and self.m.names_capitalised and toks[i].text[0].isupper()
+                        and not toks[i].text.isupper() and not _sentence_start(text, start)):
+                    continue  # 'Waters', 'Kansas City': a name, not the lower-case glossary term
                 if term.lead:
                     if text[start - len(term.lead):start] != term.lead:
                         continue
@@ -731,6 +776,20 @@ class TermSet:
         return found
 
 
+_OPENERS = frozenset("\"'“‘«‹„‚([{¿¡-–—*•·")
+_ENDERS = frozenset(".!?…:;。！？")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Is ``pos`` the first word of a sentence, a line or a quotation?"""
+    j = pos - 1
+    while j >= 0 and (text[j].isspace() or text[j] in _OPENERS):
+        if text[j] == "\n":
+            return True
+        j -= 1
+    return j < 0 or text[j] in _ENDERS
+
+
 def _char_bounds(text: str, start: int, end: int) -> bool:
     """A term that starts/ends with a Latin letter or digit must not continue a Latin word."""
     if _latin_alnum(text[start]) and start > 0 and _latin_alnum(text[start - 1]):
@@ -754,8 +813,8 @@ def _target_bag(view):
     for cf, key in view.memo(_word_keys):
         keys.add(key)
         cfs.add(cf)
-        if "-" in cf:  # parts of hyphenated compounds: servidor-web
-            for part in cf.split("-"):
+        if "-" in cf or "'" in cf or "’" in cf:  # parts of servidor-web, dell'acqua
+            for part in regex.split(r"[-'’]", cf):
                 if part:
                     pc, pk = m.word(part)
                     keys.add(pk)
@@ -840,12 +899,14 @@ def _variant_in(term: Term, bag, m: LangMatcher) -> bool:
             continue
         if m.exact:
             return False
+        if len(cf) <= 3 and any(w.startswith(cf) and len(w) - len(cf) <= 2 for w in cfs):
+            continue  # short words: plural-like endings (año/años, an/ans)
         if m.stemmer is not None and key in keys:
             continue
         # a bounded common prefix too: stemmers are not always consistent (ru: система/систему)
         if len(cf) >= 4 and any(_prefix_match(cf, w) for w in by_prefix.get(cf[:4], ())):
             continue
-        if m.compounding and len(key) >= 4 and any(key in w for w in cfs):
+        if m.compounding and len(key) >= 4 and (any(key in w for w in cfs) or any(key in k for k in keys)):
             continue
         return False
     return True

@@ -216,3 +216,44 @@ def test_large_glossary_is_indexed_not_scanned():
         ctx.src.memo(idx.source_hits)
     per_pair = (time.perf_counter() - start) / 2000
     assert per_pair < 500e-6  # generous bound for a loaded machine; measured ~10 µs
+
+
+# -- false-alarm guards measured on human news translations -------------------------------------
+
+def _g(*rows):
+    from audit.glossary import Entry, Glossary
+
+    return Glossary(entries=[Entry((s,), tuple(t.split("|"))) for s, t in rows])
+
+
+@pytest.mark.parametrize("source,target,sl,tl,rows", [
+    # a lower-case glossary term capitalised mid-sentence is a name: Maxine Waters, Kansas City
+    ("A statement by Maxine Waters followed.", "Siguió un comunicado de Maxine Waters.", "en", "es", [("water", "agua")]),
+    ("It is hot in Kansas City today.", "Hace calor hoy en Kansas City.", "en", "es", [("city", "ciudad")]),
+    # a derivation is not an inflection: hospitality is not hospital, governing is not government
+    ("He works in the hospitality industry.", "Trabaja en la hostelería.", "en", "es", [("hospital", "hospital")]),
+    ("The governing body met.", "La junta directiva se reunió.", "en", "es", [("government", "gobierno")]),
+    # French and Italian elision in the target: l’eau, dell'acqua
+    ("They got out of the water.", "Ils sont sortis de l’eau.", "en", "fr", [("water", "eau")]),
+    ("A glass of water.", "Un bicchiere dell'acqua.", "en", "it", [("water", "acqua")]),
+    # German compounds of an inflected stem: diesjährigen has Jahr
+    ("At this year's event.", "Bei der diesjährigen Veranstaltung.", "en", "de", [("year", "Jahr")]),
+    # short variants with plural endings: año/años
+    ("He was 20 years old.", "Tenía 20 años.", "en", "es", [("year", "año")]),
+])
+def test_trm001_clean_guards(source, target, sl, tl, rows):
+    assert run_check("TRM001", source, target, sl, tl, options={"glossary": _g(*rows)}) == []
+
+
+@pytest.mark.parametrize("source,target,sl,tl,rows,expected", [
+    # the same terms are still found where they are what they seem
+    ("Water is scarce in the city.", "El líquido escasea en la urbe.", "en", "es", [("water", "agua"), ("city", "ciudad")],
+     ["Water", "city"]),
+    ("Two hospitals were closed.", "Se cerraron dos clínicas.", "en", "es", [("hospital", "hospital")], ["hospitals"]),
+    ("The government's plan failed.", "El plan del ejecutivo fracasó.", "en", "es", [("government", "gobierno")],
+     ["government's"]),
+])
+def test_trm001_guards_keep_real_hits(source, target, sl, tl, rows, expected):
+    flags = run_check("TRM001", source, target, sl, tl, options={"glossary": _g(*rows)})
+    got = sorted(source[f.spans[0].start:f.spans[0].end] for f in flags)
+    assert got == sorted(expected)
