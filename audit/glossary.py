@@ -324,6 +324,11 @@ def _load_tbx(path: str) -> list[Concept]:
                 for term, bad in _tbx_terms(el, path):
                     if (term, bad) not in bucket:
                         bucket.append((term, bad))
+        if note is None:  # TBX-Basic also allows definitions inside a langSet or a term group
+            for el in entry.iter():
+                if _local(el.tag) == "descrip" and el.get("type") == "definition":
+                    note = _text(el) or None
+                    break
         if terms:
             concepts.append(Concept({k: tuple(v) for k, v in terms.items() if v}, note, path, entry.sourceline))
     if not concepts:
