@@ -257,3 +257,9 @@ def test_trm001_guards_keep_real_hits(source, target, sl, tl, rows, expected):
     flags = run_check("TRM001", source, target, sl, tl, options={"glossary": _g(*rows)})
     got = sorted(source[f.spans[0].start:f.spans[0].end] for f in flags)
     assert got == sorted(expected)
+
+
+def test_untranslated_copy_is_left_to_unt001():
+    src = "Restart the server and the database now."
+    assert run("TRM001", "en-es.tsv", src, src) == []
+    assert [f.code for f in run("TRM001", "en-es.tsv", src, "Reinicia el server ahora.")] == ["TRM001", "TRM001"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..glossary import from_options
 from ..model import hit
 from ..registry import check
+from ..text import letters_only_casefold
 
 
 def _index(ctx, code):
@@ -31,29 +32,31 @@ def _quote_list(items, limit=3) -> str:
 
 @check("TRM001", "term-not-as-required", "terminology/wrong-term", "major")
 def term_not_as_required(pair, ctx):
-    """A glossary source term occurs in the source but none of its required target variants occurs
-    in the target. Terms match as whole words, case-insensitively unless the glossary term has a
-    capital (``Apple`` is not ``apple``), and tolerate inflection on both sides (Snowball stems, or a
-    bounded common prefix for languages without a stemmer: ``servidores`` matches ``servidor``);
+    """A glossary source term occurs in the source but none of its required target variants occurs in
+    the target. Terms match as whole words, case-insensitively unless the glossary term has a
+    capital (``Apple`` is not ``apple``), and tolerate inflection on both sides (Snowball stems, or
+    a bounded common prefix for languages without a stemmer: ``servidores`` matches ``servidor``);
     in Chinese, Japanese, Korean and Thai they match as substrings. A term inside another word does
     not count (``art`` is not in ``start``), nor does a derivation (English ``hospitality`` is not
     ``hospital``), nor a lower-case term written with a capital in mid-sentence, which is a name
     (``Maxine Waters``, ``Kansas City``; not so in German, where every noun has a capital); when
-    glossary terms overlap, the longest wins. The target
-    side is lenient: a multi-word variant's words may come in any order, and in compounding languages
-    (de, nl, sv, fi, ...) a variant may be part of a compound (``Datenbankserver`` has ``Server``).
-    Several variants (``a|b``) and several entries for one source term are alternatives. Entries with
-    only forbidden targets, and entries whose forbidden target is in the target (reported by TRM002),
-    are not reported here. The flag spans every occurrence of the term in the source; nothing is
-    marked on the target (the wrong rendering is not guessed).
-    Runs only with a glossary: ``--glossary PATH`` (TSV, CSV or TBX; repeatable) or
-    ``glossary = ["terms.tsv"]`` in ``[tool.transaudit]``."""
+    glossary terms overlap, the longest wins. The target side is lenient: a multi-word variant's
+    words may come in any order, and in compounding languages (de, nl, sv, fi, ...) a variant may be
+    part of a compound (``Datenbankserver`` has ``Server``). Several variants (``a|b``) and several
+    entries for one source term are alternatives. Entries with only forbidden targets, and entries
+    whose forbidden target is in the target (reported by TRM002), are not reported here, nor is a
+    target that is a copy of the source (UNT001). The flag spans every occurrence of the term in the
+    source; nothing is marked on the target (the wrong rendering is not guessed). Runs only with a
+    glossary: ``--glossary PATH`` (TSV, CSV or TBX; repeatable) or ``glossary = ["terms.tsv"]`` in
+    ``[tool.transaudit]``."""
     idx = _index(ctx, "TRM001")
     if idx is None:
         return ()
     hits = ctx.src.memo(idx.source_hits)
     if not hits:
         return ()
+    if letters_only_casefold(pair.source) == letters_only_casefold(pair.target or ""):
+        return ()  # an untranslated copy is UNT001's, not one flag per term
     groups: dict[int, tuple] = {}
     for s, e, term in hits:
         groups.setdefault(id(term.group), (term.group, []))[1].append((s, e))
