@@ -129,3 +129,93 @@ def test_semantic_extra_aligns_an_omission_next_to_an_addition():
     beads = align_sentences(en, es, "en", "es", semantic=True)
     got = pairs(beads)
     assert ((0,), (0,)) in got and ((1,), (1,)) in got and ((3,), (3,)) in got
+
+
+# --- second pass with a learned lexicon; semantic runs; switching the extra off -------------------
+
+def test_lexicon_pairs_words_that_share_beads():
+    from audit.align import _learn_lexicon
+
+    # 12 one-to-one beads; "harbour"/"hafen" share three of them, "lighthouse"/"leuchtturm" two,
+    # "the"/"der" appear in every bead (too common to pair)
+    en = [f"the ship number {i} sailed." for i in range(12)]
+    de = [f"der Schiff Nummer {i} segelte." for i in range(12)]
+    for k in (1, 5, 9):
+        en[k] = f"the harbour was full {k}."
+        de[k] = f"der Hafen war voll {k}."
+    for k in (3, 7):
+        en[k] = f"the lighthouse shone {k}."
+        de[k] = f"der Leuchtturm leuchtete {k}."
+    path = [(i, i + 1, i, i + 1, 0.0) for i in range(12)]
+    sx, tx = _learn_lexicon(en, de, path)
+    assert "L:harbour" in sx[1] and "L:harbour" in tx[5] and "L:harbour" not in tx[3]
+    assert "L:lighthouse" in sx[3] and "L:lighthouse" in tx[7]
+    assert not any(f == "L:the" for row in sx for f in row)
+    # too few one-to-one beads to learn anything
+    assert _learn_lexicon(en[:5], de[:5], path[:5]) is None
+
+
+def test_lexicon_pass_keeps_a_long_aligned_document_exact():
+    en = [f"Report {i}: the committee discussed item {i} at length." for i in range(40)]
+    ru = [f"Отчёт {i}: комитет подробно обсудил пункт {i}." for i in range(40)]
+    beads = align_sentences(en, ru, "en", "ru", semantic=False)
+    assert pairs(beads) == [((i,), (i,)) for i in range(40)]
+
+
+_CONCEPTS = {"council": 0, "consejo": 0, "budget": 1, "presupuesto": 1, "euros": 2, "schools": 3, "escuelas": 3,
+             "mayor": 4, "alcaldesa": 4, "opposition": 5, "oposición": 5, "transport": 6, "transporte": 6,
+             "vote": 7, "votación": 7, "session": 8, "sesión": 8, "voted": 9, "votaron": 9, "plan": 10}
+
+
+def _fake_embed(calls):
+    """A stand-in for the e5 model: a bag of shared concepts on top of a common direction, so that
+    unrelated texts have cosines near 0.8 and translations near 1, as with e5."""
+    import numpy as np
+    import regex
+
+    def embed(texts):
+        calls.extend(texts)
+        out = np.zeros((len(texts), 384))
+        out[:, 383] = 1.0
+        for r, t in enumerate(texts):
+            bag = np.zeros(384)
+            for w in regex.findall(r"\w+", t.lower()):
+                if w in _CONCEPTS:
+                    bag[_CONCEPTS[w]] += 1.0
+                elif w.isdigit():
+                    bag[100 + int(w) % 200] += 1.0
+            if bag.any():
+                out[r] += 0.5 * bag / np.linalg.norm(bag)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    return embed
+
+
+def test_semantic_cost_embeds_concatenated_runs(monkeypatch):
+    import audit.align as A
+
+    calls: list[str] = []
+    monkeypatch.setattr(A, "embed", _fake_embed(calls))
+    es = [ES[0], "Incluye 45 millones de euros.", "Son para escuelas.", ES[2], ES[3], ES[4], ES[5], ES[6]]
+    beads = align_sentences(EN, es, "en", "es", semantic=True)
+    # the two target sentences were embedded together, as one text, besides one by one
+    assert "Incluye 45 millones de euros. Son para escuelas." in calls
+    assert "Son para escuelas." in calls
+    got = pairs(beads)
+    assert ((1,), (1, 2)) in got
+    assert ((0,), (0,)) in got and ((6,), (7,)) in got
+
+
+def test_environment_turns_the_semantic_extra_off(monkeypatch):
+    import audit.align as A
+
+    def refuse(texts):
+        raise AssertionError("embeddings computed although TRANSAUDIT_SEMANTIC=0")
+
+    monkeypatch.setattr(A, "semantic_available", lambda: True)
+    monkeypatch.setattr(A, "embed", refuse)
+    monkeypatch.setenv("TRANSAUDIT_SEMANTIC", "0")
+    assert pairs(align_sentences(EN, ES, "en", "es")) == [((i,), (i,)) for i in range(7)]
+    monkeypatch.setenv("TRANSAUDIT_SEMANTIC", "1")
+    with pytest.raises(AssertionError):
+        align_sentences(EN, ES, "en", "es")
