@@ -77,9 +77,6 @@ def test_con001_flagged(sl, tl, rows, expected):
     ("en", "es", [("Open", "Abrir"), ("Open", "Abierto"), ("Close", "Cerrar"), ("Close", "Cerca")]),
     ("en", "ru", [("Save as", "Сохранить как"), ("Save as", "Сохранение как")]),
     ("en", "zh", [("打开", "Open"), ("打开", "Opened")]),
-    # same long source, different context notes: not compared
-    ("en", "es", [("The file could not be opened.", "No se pudo abrir el archivo.", "dialog"),
-                  ("The file could not be opened.", "El archivo no pudo abrirse.", "log")]),
     # sources that differ in case are different sources
     ("en", "es", [("Save the file now.", "Guarda el archivo ahora."), ("Save The File Now.", "Guardar archivo ahora")]),
     # sources without letters
@@ -95,6 +92,14 @@ def test_con001_clean(sl, tl, rows):
 def test_con001_short_strings_with_the_same_note_are_compared():
     rows = [("Open", "Abrir", "menu:file"), ("Open", "Abierto", "menu:file"), ("Open", "Abierta", "status")]
     assert [(i, t) for i, t, _, _ in flags_of(corpus(rows), "CON001")] == [("s2", "Abierto")]
+
+
+def test_con001_long_segments_are_compared_whatever_their_notes():
+    # notes only make short strings comparable; a sentence is a sentence (PO files give every
+    # unit its own msgctxt, XLIFF notes are often translator comments)
+    rows = [("The file could not be opened.", "No se pudo abrir el archivo.", "msgctxt: dialog"),
+            ("The file could not be opened.", "El archivo no pudo abrirse.", "msgctxt: log")]
+    assert [(i, t) for i, t, _, _ in flags_of(corpus(rows), "CON001")] == [("s2", "El archivo no pudo abrirse.")]
 
 
 def test_con001_min_words_option():

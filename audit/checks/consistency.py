@@ -101,34 +101,43 @@ def inconsistent_translation(pairs, options):
     every other rendering is flagged, spanning the whole target with the source as related span,
     and the message names a segment with the reference rendering. Short segments (fewer than three
     words, option ``min_words``) are skipped, since UI strings like "Open" or "Close" legitimately
-    change with context, unless both units carry the same context note (PO msgctxt, XLIFF note);
-    units whose notes differ are never compared. Sources without letters are ignored."""
+    change with context, unless both units carry the same context note (PO msgctxt, XLIFF note).
+    Sources without letters are ignored."""
     min_words = _min_words(options)
 
     def key(p):
         if _blank(p) or not _LETTER.search(p.source):
             return None
-        return (_norm(p.source), p.note or None)
+        return _norm(p.source)
 
     for group in _groups(pairs, key):
         members = [(i, pairs[i]) for i in group]
-        p0 = members[0][1]
-        if p0.note is None and _nwords(p0.source) < min_words:
+        if _nwords(members[0][1].source) >= min_words:
+            yield from _inconsistent(members)
+        else:  # short: only units that share a context note are comparable
+            by_note: dict[str, list] = {}
+            for i, p in members:
+                if p.note:
+                    by_note.setdefault(p.note, []).append((i, p))
+            for sub in by_note.values():
+                if len(sub) > 1:
+                    yield from _inconsistent(sub)
+
+
+def _inconsistent(members):
+    """(index, finding) for each member whose rendering is not the majority's (ties: the first)."""
+    contents = [_content(p.target) for _, p in members]
+    counts = Counter(contents)
+    if len(counts) < 2:
+        return
+    best = max(counts.values())
+    ref = next(c for c in contents if counts[c] == best)
+    ref_p = next(p for (_, p), c in zip(members, contents) if c == ref)
+    for (i, p), c in zip(members, contents):
+        if c == ref:
             continue
-        contents = [_content(p.target) for _, p in members]
-        counts = Counter(contents)
-        if len(counts) < 2:
-            continue
-        best = max(counts.values())
-        ref = next(c for c in contents if counts[c] == best)
-        ref_i, ref_p = next((i, p) for (i, p), c in zip(members, contents) if c == ref)
-        for (i, p), c in zip(members, contents):
-            if c == ref:
-                continue
-            msg = (f"same source translated differently in segment {ref_p.id}: "
-                   f"\u201c{_short(ref_p.target)}\u201d")
-            yield i, hit(msg, target=_trimmed(p.target), source=_trimmed(p.source),
-                         data={"other": ref_p.id})
+        msg = f"same source translated differently in segment {ref_p.id}: \u201c{_short(ref_p.target)}\u201d"
+        yield i, hit(msg, target=_trimmed(p.target), source=_trimmed(p.source), data={"other": ref_p.id})
 
 
 @check("CON002", "same-translation-different-sources", "fluency/inconsistency", "minor", scope="corpus")
