@@ -672,34 +672,60 @@ def _learn_lexicon(src: Sequence[str], tgt: Sequence[str], path, min_count: int 
     ``L:<source word>`` for the sentences of each side that hold a word of such a pair, or None."""
     sb = [_bag(t) for t in src]
     tb = [_bag(t) for t in tgt]
-    cs: dict[str, int] = {}
-    ct: dict[str, int] = {}
-    co: dict[tuple[str, str], int] = {}
-    beads = 0
-    for i0, i1, j0, j1, _ in path:
-        if i1 - i0 != 1 or j1 - j0 != 1:
-            continue
-        beads += 1
-        a, b = sb[i0], tb[j0]
-        for x in a:
-            cs[x] = cs.get(x, 0) + 1
-        for y in b:
-            ct[y] = ct.get(y, 0) + 1
-        for x in a:
-            if cs[x] > beads // 10 + 2:  # frequent words pair with everything: skip early
-                continue
-            for y in b:
-                co[(x, y)] = co.get((x, y), 0) + 1
+    ones = [(i0, j0) for i0, i1, j0, j1, _ in path if i1 - i0 == 1 and j1 - j0 == 1]
+    beads = len(ones)
     if beads < 10:
         return None
-    cap = max(3, beads // 10)  # words in more than a tenth of the beads carry little evidence
+    cs: dict[str, int] = {}
+    ct: dict[str, int] = {}
+    for i, j in ones:
+        for x in sb[i]:
+            cs[x] = cs.get(x, 0) + 1
+        for y in tb[j]:
+            ct[y] = ct.get(y, 0) + 1
+    # words in more than a tenth of the beads carry little evidence; words seen once none
+    cap = max(3, beads // 10)
+    keep_s = {x for x, c in cs.items() if min_count <= c <= cap}
+    keep_t = {y for y, c in ct.items() if min_count <= c <= cap}
+    # co-occurrence counts of (source word, target word) over the beads, vectorised: every bead's
+    # pairs are enumerated as integer keys and counted by np.unique
+    sid = {x: k for k, x in enumerate(keep_s)}
+    tid = {y: k for k, y in enumerate(keep_t)}
+    if not sid or not tid:
+        return None
+    xs, ys, la, lb = [], [], [], []
+    for i, j in ones:
+        a = [sid[x] for x in sb[i] if x in sid]
+        b = [tid[y] for y in tb[j] if y in tid]
+        if a and b:
+            xs.extend(a)
+            ys.extend(b)
+            la.append(len(a))
+            lb.append(len(b))
+    if not la:
+        return None
+    xs_a, ys_a = np.array(xs, dtype=np.int64), np.array(ys, dtype=np.int64)
+    la_a, lb_a = np.array(la, dtype=np.int64), np.array(lb, dtype=np.int64)
+    xoff, yoff = np.cumsum(la_a) - la_a, np.cumsum(lb_a) - lb_a
+    per = la_a * lb_a
+    bead = np.repeat(np.arange(len(per)), per)
+    k = np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per)
+    x = xs_a[xoff[bead] + k // lb_a[bead]]
+    y = ys_a[yoff[bead] + k % lb_a[bead]]
+    keys, counts = np.unique(x * len(tid) + y, return_counts=True)
+    sel = counts >= min_count
+    keys, counts = keys[sel], counts[sel]
+    sx_ids, ty_ids = keys // len(tid), keys % len(tid)
+    s_words, t_words = list(sid), list(tid)
+    csv = np.array([cs[w] for w in s_words], dtype=np.float64)
+    ctv = np.array([ct[w] for w in t_words], dtype=np.float64)
+    dice = 2.0 * counts / (csv[sx_ids] + ctv[ty_ids])
     best: dict[str, tuple[float, str]] = {}
-    for (x, y), c in co.items():
-        if c < min_count or cs[x] > cap or ct[y] > cap:
-            continue
-        d = 2.0 * c / (cs[x] + ct[y])
-        if d >= min_dice and d > best.get(x, (0.0, ""))[0]:
-            best[x] = (d, y)
+    for xi, yi, d in zip(sx_ids[dice >= min_dice].tolist(), ty_ids[dice >= min_dice].tolist(),
+                         dice[dice >= min_dice].tolist()):
+        w = s_words[xi]
+        if d > best.get(w, (0.0, ""))[0]:
+            best[w] = (d, t_words[yi])
     if not best:
         return None
     by_target: dict[str, list[str]] = {}
