@@ -119,9 +119,23 @@ def _same_doc(a: Pair | None, b: Pair | None) -> bool:
 _STATE: dict = {}
 
 
-def _init_worker(checks: Sequence[Check], config: Config) -> None:
+def _init_worker(checks: Sequence[Check], config: Config, spill: "PairSpill | None" = None) -> None:
     _STATE["plan"] = _Plan(checks)
     _STATE["config"] = config
+    _STATE["spill"] = spill
+
+
+def _run_span(args) -> list:
+    """In a forked worker of the streaming path: check pairs ``start`` to ``end - 1`` read from the
+    spill the worker inherited (its file descriptor survives the fork), so that no pair travels
+    between processes; results are ``(flags, target word count)``."""
+    start, end = args
+    spill: PairSpill = _STATE["spill"]
+    pairs = spill.slice(start - 1, end + 1)
+    before = pairs[0] if start > 0 else None
+    after = pairs[-1] if end < len(spill) else None
+    chunk = pairs[(1 if start > 0 else 0):len(pairs) - (1 if end < len(spill) else 0)]
+    return _check_chunk(_STATE["plan"], _STATE["config"], (chunk, before, after), True)
 
 
 def _run_chunk(blob: bytes) -> list[tuple[Flag, ...]]:
@@ -524,6 +538,16 @@ class PairSpill:
         start, end = self._offsets[i], self._offsets[i + 1]
         return unpack_pair(marshal.loads(os.pread(self._fh.fileno(), end - start, start)))
 
+    def slice(self, i: int, j: int) -> list[Pair]:
+        """Pairs ``i`` to ``j - 1`` (clipped to the spill) with one read."""
+        i, j = max(0, i), min(self._size, j)
+        if i >= j:
+            return []
+        offs = self._offsets
+        base = offs[i]
+        block = os.pread(self._fh.fileno(), offs[j] - base, base)
+        return [unpack_pair(marshal.loads(block[offs[k] - base:offs[k + 1] - base])) for k in range(i, j)]
+
     def __iter__(self) -> Iterator[Pair]:
         # pread: no shared file position, so indexing while iterating (LEN fetches pairs) is safe.
         fd = self._fh.fileno()
@@ -660,14 +684,59 @@ def stream_audit(pairs: Iterable[Pair], config: Config | None = None, *, source_
         out.metrics = dict(result.metrics)
         return out
 
+    njobs = jobs if jobs is not None else (config.jobs or (os.cpu_count() or 1))
+    import multiprocessing as mp
+
+    forking = "fork" in mp.get_all_start_methods()
+
     def segments() -> Iterator[PairResult]:
         try:
+            if njobs > 1 and forking and len(spill) >= PARALLEL_MIN:
+                yield from _stream_parallel(spill, checks, config, njobs)
+                return
             extra = corpus_flags(spill, checks, config)
-            warm = (spill[i] for i in spill.samples)  # every language pair of the corpus, not only the first
-            for i, (r, words) in enumerate(_iter_results(spill, config, checks, jobs, True, warm)):
+            for i, (r, words) in enumerate(_iter_results(spill, config, checks, njobs, True)):
                 more = extra.get(i)
                 yield (PairResult(r.pair, _final(r.flags + tuple(more))) if more else r), words
         finally:
             spill.close()
 
     return AuditStream(segments(), src, tgt, signature, settings, config)
+
+
+STREAM_WINDOW = 64  # chunks in flight in the streaming path: only their flags wait in memory
+
+
+def _stream_parallel(spill: PairSpill, checks: Sequence[Check], config: Config, jobs: int) -> Iterator:
+    """The parallel streaming pass: forked workers read their chunks from the spill themselves;
+    the main process submits up to ``STREAM_WINDOW`` chunks, then runs the corpus-scope checks
+    while the workers work (instead of before they start), then takes results in order, reads the
+    pairs back from the spill and merges the corpus flags."""
+    import gc
+    import multiprocessing as mp
+
+    pair_checks = [c for c in checks if c.spec.scope == "pair"]
+    _warm_up(_Plan(pair_checks), config, (spill[i] for i in spill.samples))
+    gc.collect()
+    gc.freeze()  # the loaded data stays out of the workers' garbage collections (fewer copied pages)
+    n = len(spill)
+    spans = iter([(i, min(n, i + CHUNK)) for i in range(0, n, CHUNK)])
+    try:
+        with mp.get_context("fork").Pool(jobs, initializer=_init_worker, initargs=(pair_checks, config, spill)) as pool:
+            pending: deque = deque()
+            for span in islice(spans, STREAM_WINDOW):
+                pending.append((span, pool.apply_async(_run_span, (span,))))
+            extra = corpus_flags(spill, checks, config)
+            pairs = iter(spill)
+            while pending:
+                (start, end), res = pending.popleft()
+                results = res.get()
+                nxt = next(spans, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.apply_async(_run_span, (nxt,))))
+                for i, (flags, words) in zip(range(start, end), results):
+                    pair = next(pairs)
+                    more = extra.get(i)
+                    yield PairResult(pair, _final(flags + tuple(more)) if more else flags), words
+    finally:
+        gc.unfreeze()
