@@ -263,3 +263,25 @@ def test_untranslated_copy_is_left_to_unt001():
     src = "Restart the server and the database now."
     assert run("TRM001", "en-es.tsv", src, src) == []
     assert [f.code for f in run("TRM001", "en-es.tsv", src, "Reinicia el server ahora.")] == ["TRM001", "TRM001"]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,rows,expected", [
+    # terms with punctuation keep it: C++ is not C, .NET needs its dot
+    ("I write C++ code daily.", "Escribo código en Java.", "en", "es", [("C++", "C++")], ["C++"]),
+    ("I write C code daily.", "Escribo código en Java.", "en", "es", [("C++", "C++")], []),
+    ("Install .NET now.", "Instala Java ahora.", "en", "es", [(".NET", ".NET")], [".NET"]),
+    ("The U.S. economy grew.", "La economía creció.", "en", "es", [("U.S.", "EE. UU.")], ["U.S."]),
+    # Arabic source: the article is written onto the word (الخادم for خادم)
+    ("الخادم لا يعمل.", "The machine is down.", "ar", "en", [("خادم", "server")], ["الخادم"]),
+    ("الخادم لا يعمل.", "The server is down.", "ar", "en", [("خادم", "server")], []),
+    # Hindi and Japanese
+    ("सर्वर बंद है।", "The machine is down.", "hi", "en", [("सर्वर", "server")], ["सर्वर"]),
+    ("The server is down.", "सर्वरों बंद है।", "en", "hi", [("server", "सर्वर")], []),
+    ("サーバーが停止しました。", "The machine stopped.", "ja", "en", [("サーバー", "server")], ["サーバー"]),
+    ("サーバーが停止しました。", "The servers stopped.", "ja", "en", [("サーバー", "server")], []),
+    # German source: capitalised nouns are not names there
+    ("Die Server laufen nicht.", "The machines are not running.", "de", "en", [("server", "server")], ["Server"]),
+])
+def test_trm001_scripts_and_punctuation(source, target, sl, tl, rows, expected):
+    flags = run_check("TRM001", source, target, sl, tl, options={"glossary": _g(*rows)})
+    assert [source[f.spans[0].start:f.spans[0].end] for f in flags] == expected
