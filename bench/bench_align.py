@@ -92,7 +92,8 @@ def synthetic(n_target: int = 10_000, seed: int = 7, lang: str = "deu"):
 
 
 def _cache_embeddings(path):
-    """Wrap audit.align.embed with a persistent cache keyed by a hash of the texts."""
+    """Wrap audit.align.embed with a persistent cache of text embeddings keyed by a hash of each
+    text (sentences and the concatenated runs the aligner embeds)."""
     import hashlib
 
     import numpy as np
@@ -102,12 +103,18 @@ def _cache_embeddings(path):
     store = dict(np.load(path)) if os.path.exists(path) else {}
     real = A.embed
 
+    def key(t):
+        return hashlib.sha1(t.encode()).hexdigest()
+
     def cached(texts):
-        key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()
-        if key not in store:
-            store[key] = real(texts)
+        missing = list(dict.fromkeys(t for t in texts if key(t) not in store))
+        if missing:
+            for t, v in zip(missing, real(missing)):
+                store[key(t)] = v
             np.savez(path, **store)
-        return store[key]
+        if not texts:
+            return real(texts)
+        return np.vstack([store[key(t)] for t in texts]).astype(np.float32)
 
     A.embed = cached
 
