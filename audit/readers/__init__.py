@@ -91,7 +91,7 @@ def format_names() -> list[str]:
 
 def check_readable(path: str) -> Path:
     """The file exists, is a readable regular file, is not empty and does not look binary."""
-    from .decode import bom_encoding, looks_binary
+    from .decode import binary_error, bom_encoding, looks_binary
 
     p = Path(path)
     if not p.exists():
@@ -106,8 +106,7 @@ def check_readable(path: str) -> Path:
     if not head:
         raise InputError("file is empty", path)
     if looks_binary(head):
-        line = head.count(b"\n", 0, head.index(b"\x00")) + 1
-        raise InputError("looks like a binary file (NUL bytes), not text", path, line)
+        raise binary_error(head, path)
     if len(head) < 8192:  # a small file: is there any text at all?
         enc = bom_encoding(head) or "utf-8"
         try:

@@ -40,6 +40,30 @@ def looks_binary(head: bytes) -> bool:
     return not (head.startswith(b"<\x00?\x00") or head.startswith(b"\x00<\x00?"))
 
 
+def utf16_without_bom(head: bytes) -> bool:
+    """True when ``head`` reads as UTF-16 text without a byte order mark: NUL bytes at (almost) every
+    other position, the high bytes of ASCII and Latin characters, and (almost) none between them."""
+    n = len(head) - len(head) % 2
+    if n < 8:
+        return False
+    even, odd = head[0:n:2].count(0), head[1:n:2].count(0)
+    half = n // 2
+    return max(even, odd) >= 0.6 * half and min(even, odd) <= 0.02 * half
+
+
+def binary_error(head: bytes, path: str) -> InputError:
+    """The error for a file whose head ``looks_binary``: UTF-16 without BOM is named as such."""
+    line = head.count(b"\n", 0, head.index(b"\x00")) + 1
+    if utf16_without_bom(head):
+        # a UTF-16 LE line feed is b"\n\x00": count lines in the decoded text instead
+        codec = "utf-16-le" if head[1:len(head) - len(head) % 2:2].count(0) > head[0::2].count(0) else "utf-16-be"
+        first_nul = head.index(b"\x00")
+        line = head[:first_nul - first_nul % 2].decode(codec, errors="replace").count("\n") + 1
+        return InputError("looks like UTF-16 without a byte order mark; convert the file to UTF-8 "
+                          "(or save it with a BOM)", path, line)
+    return InputError("looks like a binary file (NUL bytes), not text", path, line)
+
+
 def detect_encoding(path: str) -> str:
     with open(path, "rb") as fh:
         head = fh.read(_SNIFF)
@@ -47,8 +71,7 @@ def detect_encoding(path: str) -> str:
     if enc is not None:
         return enc
     if looks_binary(head):
-        line = head.count(b"\n", 0, head.index(b"\x00")) + 1
-        raise InputError("looks like a binary file (NUL bytes), not text", path, line)
+        raise binary_error(head, path)
     return "utf-8"
 
 
