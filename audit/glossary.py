@@ -580,7 +580,10 @@ class LangMatcher:
             if self.endings is not None:  # a known set of inflectional endings: hospital(s), not hospitality
                 return ft[cp:] in self.endings and fw[cp:] in self.endings
             return cp >= lt - 3
-        return _prefix_match(t_cf, w_cf)
+        if self.endings is not None:
+            cp = _common_prefix(t_cf, w_cf)
+            return t_cf[cp:] in self.endings and w_cf[cp:] in self.endings
+        return _prefix_match(t_cf, w_cf, 1)
 
 
 @lru_cache(maxsize=65536)
@@ -598,8 +601,10 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _prefix_match(t_cf: str, w_cf: str) -> bool:
-    """Inflection without a stemmer: a long common prefix, and endings of bounded length."""
+def _prefix_match(t_cf: str, w_cf: str, slack: int = 2) -> bool:
+    """Inflection without a stemmer: a long common prefix (all of the term but its last ``slack``
+    letters), and endings of bounded length. Finding terms uses slack 1 (програма/програми, not
+    pobreza/pobres); accepting a required variant in the target uses 2 (ребенок/ребенка)."""
     lt = len(t_cf)
     if lt < 4 or abs(len(w_cf) - lt) > max(4, lt // 2):
         return False
@@ -608,7 +613,7 @@ def _prefix_match(t_cf: str, w_cf: str) -> bool:
         if a != b:
             break
         cp += 1
-    return cp >= max(4, lt - 2)
+    return cp >= max(4, lt - slack)
 
 
 _MATCHERS: dict[str | None, LangMatcher] = {}
@@ -669,6 +674,8 @@ class TermSet:
         self.by_chars: dict[str, list[Term]] = {}
         self.firsts: set[str] = set()
         self.size = 0
+        self.prefix_mode = self.m.stemmer is None and not self.m.exact and not self.m.chars
+        self.gate: set[str] = set()  # prefix mode: first four letters of the indexed keys
 
     def add(self, term: Term) -> None:
         self.size += 1
@@ -679,7 +686,13 @@ class TermSet:
             self.by_chars.setdefault(cf[:2], []).append(term)
             self.firsts.add(cf[0])
         elif term.n:
-            self.by_key.setdefault(term.keys[0], []).append(term)
+            if self.prefix_mode:  # no stemmer: index by all of the first word but its last letter
+                first = term.cfs[0]
+                key = first if len(first) < 4 else first[:max(4, len(first) - 1)]
+                self.gate.add(key[:4])
+            else:
+                key = term.keys[0]
+            self.by_key.setdefault(key, []).append(term)
 
     def freeze(self) -> None:
         for d in (self.by_key, self.by_chars):
@@ -710,16 +723,24 @@ class TermSet:
     def _find_words(self, view) -> list[tuple[int, int, Term]]:
         by_key = self.by_key
         wk = view.memo(_word_keys)
-        if by_key.keys().isdisjoint([k for _, k in wk]):  # the common case: no term starts here
-            return []
+        prefix_mode = self.prefix_mode
+        if (self.gate if prefix_mode else by_key.keys()).isdisjoint([k for _, k in wk]):
+            return []  # the common case: no term starts here
         toks = view.words
         text = view.text
         same = self.m.same
         found = []
         n = len(toks)
         for i, (cf, key) in enumerate(wk):
-            cands = by_key.get(key)
-            if cands is None:
+            if prefix_mode:
+                if len(cf) < 4:
+                    cands = by_key.get(cf)
+                else:
+                    cands = [t for j in range(4, len(cf) + 1) for t in by_key.get(cf[:j], ())]
+                    cands.sort(key=lambda t: (-len(t.cf), t.text))
+            else:
+                cands = by_key.get(key)
+            if not cands:
                 continue
             for term in cands:
                 k = term.n
@@ -911,7 +932,8 @@ def _variant_in(term: Term, bag, m: LangMatcher) -> bool:
         # a bounded common prefix too: stemmers are not always consistent (ru: система/систему)
         if len(cf) >= 4 and any(_prefix_match(cf, w) for w in by_prefix.get(cf[:4], ())):
             continue
-        if m.compounding and len(key) >= 4 and (any(key in w for w in cfs) or any(key in k for k in keys)):
+        if m.compounding and len(key) >= 4 and (any(key in w for w in cfs) or any(key in k for k in keys)
+                                                 or any(_fold(key) in _fold(w) for w in cfs)):
             continue
         return False
     return True
