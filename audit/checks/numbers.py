@@ -232,6 +232,10 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         s_left[:] = [s for s in s_left if not _explained_by_words(s, tgt)]
     if t_left:
         t_left[:] = [t for t in t_left if not _explained_by_words(t, src)]
+    # 2b. digit groups: a phone or account number written 433611 on one side, 43 36 11 on the other
+    if s_left and t_left:
+        _regroup(s_left, t_left, tgt.text)
+        _regroup(t_left, s_left, src.text)
     # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22
     for s in list(s_left):
         for t in t_left:
@@ -263,6 +267,41 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # a lone zero is mostly a score or a placeholder (1-0 -> "one-nil"); "100 percent" an idiom
     al.missing = [s for s in s_left if not (s.all_keys & (matched_s | matched_t)) and not _idiom(s)]
     al.added = [t for t in t_left if not (t.all_keys & (matched_s | matched_t)) and not _idiom(t)]
+
+
+_GROUP_GAP = regex.compile(r"[ \u00a0\u202f]")
+
+
+def _digits(n: Num) -> str:
+    return "".join(c for c in n.text if c.isdigit())
+
+
+def _regroup(whole: list[Num], parts: list[Num], parts_text: str) -> None:
+    """Drop a number of ``whole`` (four digits or more) whose digits are exactly those of a run of
+    two or more numbers of ``parts`` of two digits or more, separated by single spaces (``433611`` ~
+    ``43 36 11``), and that run: the same figure grouped differently, not one lost and others added."""
+    ordered = sorted(parts, key=lambda n: n.start)
+    for w in list(whole):
+        digits = _digits(w)
+        if len(digits) < 4 or not digits.isascii():
+            continue
+        for i, first in enumerate(ordered):
+            if len(_digits(first)) < 2 or not digits.startswith(_digits(first)):
+                continue
+            run, acc = [first], _digits(first)
+            for nxt in ordered[i + 1:]:
+                prev = run[-1]
+                if (len(acc) >= len(digits) or len(_digits(nxt)) < 2
+                        or not _GROUP_GAP.fullmatch(parts_text[prev.end:nxt.start])):
+                    break
+                run.append(nxt)
+                acc += _digits(nxt)
+            if len(run) >= 2 and acc == digits:
+                whole.remove(w)
+                for n in run:
+                    parts.remove(n)
+                ordered = [n for n in ordered if n not in run]
+                break
 
 
 def _idiom(n: Num) -> bool:
