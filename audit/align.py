@@ -74,6 +74,7 @@ class AlignParams:
     semantic: float = 2.0  # weight of the embedding term, when embeddings are used
     semantic_full: float = 0.6  # a normalised embedding similarity this high costs nothing
     size_slope: float = 1.0  # match terms of an a-b bead weigh 1 + size_slope * (a + b - 2) / 2
+    semantic_skip: float = 5.0  # skip cost with embeddings (their match costs are larger and surer)
     embed_runs: int = 2
     lexicon: bool = True  # realign once with a word lexicon learned from the first alignment  # embed concatenations of up to this many consecutive sentences (1: single sentences)
     paragraph: float = 3.0  # a bead crossing a paragraph boundary
@@ -623,6 +624,9 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
     if semantic:
         sruns, truns = _embed_runs(src, tgt, params.embed_runs)
         se, te = sruns[1], truns[1]
+        import dataclasses
+
+        params = dataclasses.replace(params, skip=params.semantic_skip)
     sl, tl = _lengths(src), _lengths(tgt)
     ratio = float(tl.sum() / max(1.0, sl.sum()))
     prior = _prior_ratio(src_lang, tgt_lang)
