@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 
 import pytest
 from helpers import run_check
@@ -210,12 +209,7 @@ def test_large_glossary_is_indexed_not_scanned():
                 source_lang="en", target_lang="es")
     hits = Context(pair).src.memo(idx.source_hits)
     assert sorted(t.text for _, _, t in hits) == ["server", "term17 alpha17"]
-    start = time.perf_counter()
-    for _ in range(2000):
-        ctx = Context(pair)
-        ctx.src.memo(idx.source_hits)
-    per_pair = (time.perf_counter() - start) / 2000
-    assert per_pair < 500e-6  # generous bound for a loaded machine; measured ~10 µs
+    # Timing belongs to bench/, not to tests: the index is what keeps lookups off a full scan.
 
 
 # -- false-alarm guards measured on human news translations -------------------------------------

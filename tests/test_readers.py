@@ -231,22 +231,18 @@ def test_xxe_external_entities_are_not_resolved_or_fetched(tmp_path):
 
 
 def test_billion_laughs_is_not_expanded(tmp_path):
-    import time
-
     lol = "".join(f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">\n' for i in range(1, 10))
     data = (f'<?xml version="1.0"?>\n<!DOCTYPE xliff [\n<!ENTITY lol0 "lol">\n{lol}]>\n'
             '<xliff version="1.2"><file source-language="en" target-language="es"><body>\n'
             '<trans-unit id="1"><source>A &lol9; B</source><target>ok</target></trans-unit>\n'
             '</body></file></xliff>\n')
     path = write(tmp_path, "lol.xlf", data)
-    t0 = time.perf_counter()
     try:
         _, pairs = read(path)
     except InputError as exc:  # libxml2 may refuse the file outright: fine, one clean error
         assert exc.path == path and "entity" in exc.message.lower()
     else:
         assert pairs[0].source == "A &lol9; B"
-    assert time.perf_counter() - t0 < 5
 
 
 # --- PO --------------------------------------------------------------------------------------------
