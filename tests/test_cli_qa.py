@@ -193,3 +193,22 @@ def test_regrouped_digits_still_catch_a_changed_number(source, target, src, tgt,
     texts = [(c, (source if sp.side == "source" else target)[sp.start:sp.end])
              for c, f in flags for sp in f.spans[:1]]
     assert (code, text) in texts, texts
+
+
+# --- fixed: a converted range was flagged twice by UNI002 (the range, and its last figure again) ----
+
+@pytest.mark.parametrize("source, target, src, tgt, expected", [
+    ("Up to 1 to 4 inches of rain fell.", "Es fielen 2,5 bis 10 Zentimeter Regen.", "en", "de", "2,5 bis 10 Zentimeter"),
+    ("Expect 2 to 4 inches of rain.", "Ожидается до 5–10 см осадков.", "en", "ru", "5–10 см"),
+    ("Waves of 10 to 20 feet were seen.", "On a vu des vagues de 3 à 6 mètres.", "en", "fr", "3 à 6 mètres"),
+])
+def test_converted_range_is_one_flag(source, target, src, tgt, expected):
+    flags = run_check("UNI002", source, target, src, tgt)
+    assert [target[f.spans[0].start:f.spans[0].end] for f in flags] == [expected]
+
+
+def test_two_separate_conversions_stay_two_flags():
+    source = "It weighs 10 lb and is 5 miles away."
+    target = "Pesa 4,5 kg y está a 8 km."
+    flags = run_check("UNI002", source, target, "en", "es")
+    assert sorted(target[f.spans[0].start:f.spans[0].end] for f in flags) == ["4,5 kg", "8 km"]

@@ -166,9 +166,18 @@ def unit_converted(pair, ctx):
 
 
 def _conversions(pair, ctx, al):
+    spans = []
     for s, t, a, b in al.converted:
-        us = num_unit(s, ctx.src, al.src_units)
-        ut = num_unit(t, ctx.tgt, al.tgt_units)
-        yield hit(f"converted from {a} to {b}: '{pair.source[_span(s, us)[0]:_span(s, us)[1]]}' -> "
-                  f"'{pair.target[_span(t, ut)[0]:_span(t, ut)[1]]}'",
-                  target=_span(t, ut), source=_span(s, us))
+        spans.append((_span(t, num_unit(t, ctx.tgt, al.tgt_units)), _span(s, num_unit(s, ctx.src, al.src_units)),
+                      a, b))
+    for i, (ts, ss, a, b) in enumerate(spans):
+        # "1 to 4 inches" -> "2,5 bis 10 cm" is one conversion: the range's flag covers "4 inches" -> "10 cm"
+        if any(j != i and _within(ts, t2) and _within(ss, s2) and (ts, ss) != (t2, s2)
+               for j, (t2, s2, _, _) in enumerate(spans)):
+            continue
+        yield hit(f"converted from {a} to {b}: '{pair.source[ss[0]:ss[1]]}' -> '{pair.target[ts[0]:ts[1]]}'",
+                  target=ts, source=ss)
+
+
+def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
