@@ -212,3 +212,26 @@ def test_two_separate_conversions_stay_two_flags():
     target = "Pesa 4,5 kg y está a 8 km."
     flags = run_check("UNI002", source, target, "en", "es")
     assert sorted(target[f.spans[0].start:f.spans[0].end] for f in flags) == ["4,5 kg", "8 km"]
+
+
+# --- fixed: "1930s" -> "20 世纪 30 年代": the century number was reported as added (NTREX en-zh) ----
+
+@pytest.mark.parametrize("source, target, src, tgt", [
+    ("The congregation moved out in the 1930s.", "原先的会众在 20 世纪 30 年代撤出。", "en", "zh"),
+    ("The congregation moved out in the 1930s.", "会衆は20世紀30年代に退去した。", "en", "ja"),
+    ("In the 1980s, prices rose.", "20वीं सदी के 80 के दशक में कीमतें बढ़ीं।", "en", "hi"),
+    ("In den 1960er Jahren wuchs die Stadt.", "В 60-е годы 20-го века город вырос.", "de", "ru"),
+])
+def test_century_of_a_decade_is_not_an_added_number(source, target, src, tgt):
+    assert _num_flags(source, target, src, tgt) == []
+
+
+def test_century_still_checked():
+    # a year turned into its century loses the year (NUM001), and a wrong century is still wrong
+    target = "这座教堂建于 18 世纪。"
+    flags = _num_flags("The church was built in 1885.", target, "en", "zh")
+    assert flags and all(c != "NUM002" for c, _ in flags)
+    assert _num_flags("It has 20 rooms.", "它有 20 个房间。", "en", "zh") == []
+    flags = _num_flags("It has 12 rooms in the 1930s.", "它在 20 世纪 30 年代有 15 个房间。", "en", "zh")
+    assert [("NUM003", "15")] == [(c, "它在 20 世纪 30 年代有 15 个房间。"[f.spans[0].start:f.spans[0].end])
+                                  for c, f in flags]

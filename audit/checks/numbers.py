@@ -232,6 +232,11 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         s_left[:] = [s for s in s_left if not _explained_by_words(s, tgt)]
     if t_left:
         t_left[:] = [t for t in t_left if not _explained_by_words(t, src)]
+    # 2a. centuries: 1930s ~ 20世纪30年代 (the "20" names the century of a year or decade of the other side)
+    if t_left:
+        t_left[:] = [t for t in t_left if not _century_of(t, tgt, src)]
+    if s_left:
+        s_left[:] = [s for s in s_left if not _century_of(s, src, tgt)]
     # 2b. digit groups: a phone or account number written 433611 on one side, 43 36 11 on the other
     if s_left and t_left:
         _regroup(s_left, t_left, tgt.text)
@@ -267,6 +272,22 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # a lone zero is mostly a score or a placeholder (1-0 -> "one-nil"); "100 percent" an idiom
     al.missing = [s for s in s_left if not (s.all_keys & (matched_s | matched_t)) and not _idiom(s)]
     al.added = [t for t in t_left if not (t.all_keys & (matched_s | matched_t)) and not _idiom(t)]
+
+
+# a century number's word after it: 20世纪, 20 世紀, 20세기, 20वीं सदी / शताब्दी, 20-го века, 20. Jahrhundert
+_CENTURY_AFTER = regex.compile(
+    r"(?:\.|-?(?:th|st|nd|rd|e|er|ème|º|°|-?(?:го|ом|м|й)|वीं))?[ \u00a0]?"
+    r"(?:世纪|世紀|세기|सदी|शताब्दी|век|столети|Jahrhundert|century|centur|siècle|siglo|secolo|século|wiek|yüzyıl|eeuw)",
+    regex.IGNORECASE)
+
+
+def _century_of(n: Num, view, other) -> bool:
+    """``n`` names a century (a century word follows it) in which a year or decade of ``other`` lies."""
+    if not (1 <= n.value <= 30) or n.value != int(n.value) or not _CENTURY_AFTER.match(view.text, n.num_end or n.end):
+        return False
+    c = int(n.value)
+    return any(o.kind in ("year", "decade") and c in ((int(o.value) - 1) // 100 + 1, int(o.value) // 100 + 1)
+               for o in other.memo(parse_numbers))
 
 
 _GROUP_GAP = regex.compile(r"[ \u00a0\u202f]")
