@@ -706,8 +706,9 @@ def _learn_lexicon(src: Sequence[str], tgt: Sequence[str], path, min_count: int 
     keep_t = {y for y, c in ct.items() if min_count <= c <= cap}
     # co-occurrence counts of (source word, target word) over the beads, vectorised: every bead's
     # pairs are enumerated as integer keys and counted by np.unique
-    sid = {x: k for k, x in enumerate(keep_s)}
-    tid = {y: k for k, y in enumerate(keep_t)}
+    # sorted: ties between candidate partners resolve the same way in every process
+    sid = {x: k for k, x in enumerate(sorted(keep_s))}
+    tid = {y: k for k, y in enumerate(sorted(keep_t))}
     if not sid or not tid:
         return None
     xs, ys, la, lb = [], [], [], []
