@@ -169,3 +169,22 @@ def test_ntrex_human_translations_are_consistent(lang, code):
              for i, (s, t) in enumerate(zip(src, tgt))]
     res = audit_pairs(pairs, Config(select=("CON",)), jobs=1)
     assert sum(1 for seg in res.segments if seg.flags) == 0
+
+
+def test_one_source_into_several_languages_is_not_inconsistent():
+    """A multilingual corpus (one English source, many target languages) compares within each
+    language pair only."""
+    from audit.config import Config
+    from audit.engine import audit_pairs
+    from audit.model import Pair
+
+    src = "The museum will reopen its doors to visitors next spring."
+    pairs = [
+        Pair("1", src, "El museo volverá a abrir sus puertas a los visitantes la próxima primavera.", source_lang="en", target_lang="es", index=0),
+        Pair("2", src, "Музей вновь откроет свои двери для посетителей следующей весной.", source_lang="en", target_lang="ru", index=1),
+        Pair("3", src, "博物馆将于明年春天重新向游客开放。", source_lang="en", target_lang="zh", index=2),
+        Pair("4", src, "El museo reabrirá sus puertas al público la próxima primavera.", source_lang="en", target_lang="es", index=3),
+    ]
+    result = audit_pairs(pairs, Config(select=("CON",)), jobs=1)
+    flagged = {seg.pair.id: [f.code for f in seg.flags] for seg in result.segments if seg.flags}
+    assert flagged == {"4": ["CON001"]}

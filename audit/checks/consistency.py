@@ -105,10 +105,10 @@ def inconsistent_translation(pairs, options):
     Sources without letters are ignored."""
     min_words = _min_words(options)
 
-    def key(p):
+    def key(p):  # a corpus may hold several language pairs: compare within one pair only
         if _blank(p) or not _LETTER.search(p.source):
             return None
-        return _norm(p.source)
+        return (p.source_lang, p.target_lang, _norm(p.source))
 
     for group in _groups(pairs, key):
         members = [(i, pairs[i]) for i in group]
@@ -155,7 +155,7 @@ def same_translation_different_sources(pairs, options):
     def key(p):
         if _blank(p) or not _LETTER.search(p.target or ""):
             return None
-        return _norm(p.target)
+        return (p.source_lang, p.target_lang, _norm(p.target))
 
     for group in _groups(pairs, key):
         members = [(i, pairs[i]) for i in group]
