@@ -73,10 +73,31 @@ def _line_count(path: str) -> int:
     return n + (0 if last == b"\n" else 1)
 
 
+PROSE_SAMPLE = 2000  # non-blank lines read to tell prose paragraphs from one-sentence lines
+PROSE_SENTENCES = 1.5  # mean sentences per line from which a text file is prose, not a corpus
+
+
+def _is_prose(path: str) -> bool:
+    """True when the file's lines are paragraphs (several sentences each on average), as in an
+    article, rather than one segment a line as in a line-aligned corpus (measured: NTREX and
+    Text+Berg lines average 1.0-1.1 sentences, newspaper paragraphs about 3)."""
+    from itertools import islice
+
+    from ..segment import sentence_spans
+    from .decode import open_text_lines
+
+    lines = [line for _, line in islice(((n, t) for n, t in open_text_lines(path) if t.strip()), PROSE_SAMPLE)]
+    if not lines:
+        return False
+    return sum(len(sentence_spans(line)) for line in lines) / len(lines) >= PROSE_SENTENCES
+
+
 def wants_alignment(paths, align: bool = False, presegmented: bool = False) -> bool:
     """Whether two files are documents to align rather than line-aligned text: asked for
-    (``--align``, ``--presegmented``), a document format (.docx, .html, .md, .srt), or plain text
-    files whose line counts differ. Checks that the files can be read."""
+    (``--align``, ``--presegmented``), a document format (.docx, .html, .md, .srt), plain text
+    files whose line counts differ, or text files whose lines are prose paragraphs (different
+    sentence counts are then likely even when the line counts agree). Checks that the files can
+    be read."""
     from ..documents import DOCUMENT_EXTENSIONS
     from ..errors import InputError
     from . import check_readable
@@ -97,4 +118,6 @@ def wants_alignment(paths, align: bool = False, presegmented: bool = False) -> b
             docs = True
     if align or presegmented or docs:
         return True
-    return _line_count(paths[0]) != _line_count(paths[1])
+    if _line_count(paths[0]) != _line_count(paths[1]):
+        return True
+    return _is_prose(paths[0]) or _is_prose(paths[1])
