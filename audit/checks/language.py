@@ -7,9 +7,9 @@ the few segments these leave undecided, and langdetect only to confirm what py3l
 from __future__ import annotations
 
 import re
-from collections import Counter
+import sys
 from functools import lru_cache
-from itertools import chain
+from itertools import repeat
 
 from .. import langid
 from ..model import hit
@@ -147,17 +147,46 @@ def function_words_agree(words: list[str], lang: str) -> bool:
     return mine >= 1.25 * other
 
 
+@lru_cache(maxsize=1)
+def _packed() -> tuple[dict[str, int], dict[str, int], int]:
+    """word -> one integer holding a 32-bit count field per language (1 in the field of each
+    language listing the word), so that a text's counts for every language are one C-level sum
+    of integers; plus each language's field number and the number of fields."""
+    idx = _index()
+    langs = sorted({l for ls in idx.values() for l in ls})
+    pos = {l: i for i, l in enumerate(langs)}
+    packed = {}
+    for w, ls in idx.items():
+        v = 0
+        for l in ls:
+            v += 1 << (32 * pos[l])
+        packed[w] = v
+    return packed, pos, len(langs)
+
+
+@lru_cache(maxsize=256)
+def _group_fields(lang: str) -> tuple[tuple[int, ...], int]:
+    """(field numbers of ``lang``'s compatible group, mask of every other language's fields)."""
+    _, pos, n = _packed()
+    fields = tuple(sorted(pos[l] for l in _group(lang) if l in pos))
+    others = 0
+    for i in range(n):
+        if i not in fields:
+            others |= 0xFFFFFFFF << (32 * i)
+    return fields, others
+
+
 def _fw_counts(words: list[str], lang: str) -> tuple[int, int]:
     """(hits of the declared language's group, hits of the best unrelated language)."""
-    idx = _index()
-    counts = Counter(chain.from_iterable([idx[w] for w in words if w in idx]))  # counted in C
-    group = _group(lang)
-    mine = other = 0
-    for l, c in counts.items():
-        if l in group:
-            mine = max(mine, c)
-        elif c > other:
-            other = c
+    packed, _, n = _packed()
+    total = sum(map(packed.get, words, repeat(0)))  # every language's count at once, in C
+    if not total:
+        return 0, 0
+    fields, others = _group_fields(lang)
+    counts = memoryview(total.to_bytes(4 * n, sys.byteorder)).cast("I")
+    mine = max(map(counts.__getitem__, fields), default=0)
+    rest = total & others
+    other = max(memoryview(rest.to_bytes(4 * n, sys.byteorder)).cast("I")) if rest else 0
     return mine, other
 
 
