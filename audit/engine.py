@@ -455,9 +455,11 @@ def open_audit_input(inputs, input_format, source_lang, target_lang, config: Con
                      align: bool = False, presegmented: bool = False):
     """(re-iterable pairs, source language, target language, input hash) of an input."""
     from .langid import detect_side_language
-    from .readers import open_input
+    from .readers import check_readable, open_input
 
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
+    for ref in references or ():
+        check_readable(ref)  # a missing or empty reference is an input error, named, up front
     source = open_input(paths, input_format, source_lang or config.source_lang, target_lang or config.target_lang,
                         align=align, presegmented=presegmented)
     src = source_lang or config.source_lang or source.source_lang

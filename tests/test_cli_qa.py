@@ -105,7 +105,7 @@ def test_xxe_entity_is_not_resolved(tmp_path, capsys):
 
 # --- found, not fixed (files QA may not edit): expected behaviour --------------------------------
 
-@pytest.mark.xfail(strict=True, reason="QA: -o DIRECTORY raises IsADirectoryError in writers.atomic_write")
+
 def test_output_path_is_a_directory(tmp_path, capsys):
     p = _tsv(tmp_path)
     out_dir = tmp_path / "reports"
@@ -115,7 +115,7 @@ def test_output_path_is_a_directory(tmp_path, capsys):
     assert out_dir.is_dir() and not list(out_dir.iterdir())
 
 
-@pytest.mark.xfail(strict=True, reason="QA: --ref to a missing file: FileNotFoundError in engine.file_digest")
+
 def test_missing_reference_file(tmp_path, capsys):
     p = _tsv(tmp_path)
     missing = tmp_path / "missing.txt"
@@ -123,7 +123,7 @@ def test_missing_reference_file(tmp_path, capsys):
     _one_line_error(capsys, code, str(missing))
 
 
-@pytest.mark.xfail(strict=True, reason="QA: check -o REF overwrites the reference (only inputs are guarded)")
+
 def test_output_over_the_reference_is_refused(tmp_path, capsys):
     p = _tsv(tmp_path)
     ref = tmp_path / "ref.txt"
@@ -134,7 +134,7 @@ def test_output_over_the_reference_is_refused(tmp_path, capsys):
     _one_line_error(capsys, code, str(ref))
 
 
-@pytest.mark.xfail(strict=True, reason="QA: compare -o SYS_A overwrites the system output")
+
 def test_compare_output_over_an_input_is_refused(tmp_path, capsys):
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
@@ -148,7 +148,7 @@ def test_compare_output_over_an_input_is_refused(tmp_path, capsys):
     _one_line_error(capsys, code, str(a))
 
 
-@pytest.mark.xfail(strict=True, reason="QA: atomic_write's mkstemp leaves reports mode 0600 whatever the umask")
+
 def test_report_file_mode_follows_umask(tmp_path, capsys):
     p = _tsv(tmp_path)
     out = tmp_path / "report.json"

@@ -7,7 +7,7 @@ import sys
 from .. import gates
 from ..engine import run_audit, stream_run_audit
 from ..errors import ExitCode, UsageError
-from ..writers import format_names, write_report
+from ..writers import check_output_path, format_names, write_report
 from .common import add_input_arguments, config_from_args, metric_names
 
 NAME = "check"
@@ -48,8 +48,10 @@ def run(args) -> int:
     if fmt is None and args.output:
         fmt = _EXT_FORMATS.get(os.path.splitext(args.output)[1].lower(), "text")
     fmt = fmt or "text"
-    if args.output and os.path.abspath(args.output) in {os.path.abspath(p) for p in args.inputs}:
-        raise UsageError("the output would overwrite an input file", args.output)
+    if args.output:  # before any work: never replace an input, a reference or a database
+        check_output_path(args.output, [*args.inputs, *(getattr(args, "ref", None) or []),
+                                        getattr(args, "decisions", None), getattr(args, "config", None),
+                                        *(getattr(args, "glossary", None) or [])])
     if getattr(args, "decisions", None):
         from ..decisions import DecisionStore, audit_with_decisions, report_decisions
 

@@ -58,6 +58,10 @@ def run(args) -> int:
             raise UsageError(f"--{name} must be 1 or more")
     if args.top < 0:
         raise UsageError("--top must be 0 or more")
+    if args.output:  # before any work: never replace a system output, a reference or the source
+        from ..writers import check_output_path
+
+        check_output_path(args.output, [args.system_a, args.system_b, *args.ref, args.src])
     try:
         metrics = parse_metric_names(args.metrics or ["bleu,chrf,chrf++"])
     except ValueError as exc:

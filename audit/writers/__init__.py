@@ -42,16 +42,37 @@ def write_report(result: AuditResult, fmt: str, path: str | None = None, stream:
     atomic_write(path, lambda fh: module.write(result, fh, color=False))
 
 
-def atomic_write(path: str, fill, mode: str = "w") -> None:
-    """Write through a temp file in the target folder and rename it over ``path``."""
+def check_output_path(path: str, protected=()) -> None:
+    """Refuse, before any work is done, an output path that cannot be written or that would
+    replace one of the ``protected`` files (inputs, references, databases)."""
+    if os.path.isdir(path):
+        raise UsageError("the output path is a directory", path)
     folder = os.path.dirname(os.path.abspath(path)) or "."
     if not os.path.isdir(folder):
         raise UsageError("output folder does not exist", path)
+    target = os.path.realpath(path)
+    for p in protected:
+        if p and os.path.realpath(p) == target:
+            raise UsageError(f"the output would overwrite {p}", path)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: str, fill, mode: str = "w") -> None:
+    """Write through a temp file in the target folder and rename it over ``path``; the file gets
+    the permissions a plain ``open`` would give it (mkstemp's are private)."""
+    check_output_path(path)
+    folder = os.path.dirname(os.path.abspath(path)) or "."
     fd, tmp = tempfile.mkstemp(prefix=".transaudit-", dir=folder)
     try:
         kwargs = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
         with os.fdopen(fd, mode, **kwargs) as fh:
             fill(fh)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:
