@@ -97,3 +97,12 @@ def test_tabs_newlines_flagged(code, src, tgt, sl, tl, expected, primary):
 def test_tabs_newlines_clean(src, tgt, sl, tl):
     assert run_check("WSP004", src, tgt, sl, tl) == []
     assert run_check("WSP005", src, tgt, sl, tl) == []
+
+
+def test_newline_count_of_aligned_document_pairs_is_not_judged():
+    from audit.model import Alignment
+
+    flags = run_check("WSP005", "Adiós.\nTres.", "Bye. Three.", "es", "en", align=Alignment((0, 1), (0,), 0.9))
+    assert flags == []
+    flags = run_check("WSP005", "Adiós.\nTres.", "Bye. Three.", "es", "en")
+    assert [f.code for f in flags] == ["WSP005"]

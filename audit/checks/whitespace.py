@@ -144,9 +144,10 @@ def newline_mismatch(pair, ctx):
     """The target has a different number of line breaks from the source (a CR LF pair counts
     as one break; so do LF, CR, U+2028 and U+2029). Multi-line strings (messages, lists,
     addresses) usually keep their line structure. The flag spans the line breaks of both sides.
-    Not flagged: equal counts, a CR LF pair rendered as LF."""
+    Not flagged: equal counts, a CR LF pair rendered as LF, pairs made by the sentence aligner
+    from two documents (their line breaks are the documents' layout, not the segment's)."""
     src, tgt = pair.source, pair.target
-    if not tgt:
+    if not tgt or pair.align is not None:
         return ()
     if not (_has_break(src) or _has_break(tgt)):
         return ()
