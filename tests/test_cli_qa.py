@@ -235,3 +235,14 @@ def test_century_still_checked():
     flags = _num_flags("It has 12 rooms in the 1930s.", "它在 20 世纪 30 年代有 15 个房间。", "en", "zh")
     assert [("NUM003", "15")] == [(c, "它在 20 世纪 30 年代有 15 个房间。"[f.spans[0].start:f.spans[0].end])
                                   for c, f in flags]
+
+
+def test_review_on_undecodable_input_exits_2_before_opening_the_app(tmp_path, capsys):
+    from audit.cli import main
+
+    bad = tmp_path / "latin1.tsv"
+    bad.write_bytes("Hola.\tHello.\nAdiós.\tGood bye.\n".encode("latin-1"))
+    assert main(["review", str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"{bad}:2:" in err[0]
+    assert not (tmp_path / "latin1.tsv.transaudit.db").exists()

@@ -21,8 +21,17 @@ def run(args) -> int:
     from ..readers import open_input
 
     config = config_from_args(args)
-    open_input(args.inputs, args.input_format, align=getattr(args, "align", False),
-               presegmented=getattr(args, "presegmented", False))  # fail fast, one line, before the screen opens
+    source = open_input(args.inputs, args.input_format, align=getattr(args, "align", False),
+                        presegmented=getattr(args, "presegmented", False))
+    if source.format != "documents":
+        # Fail fast, one line, exit 2, before the screen opens: read the input through once (the
+        # readers stream at tens of thousands of pairs a second; documents are read when opened).
+        for _ in source:
+            pass
+    for ref in getattr(args, "ref", None) or ():
+        from ..readers import check_readable
+
+        check_readable(ref)
     db = args.db or default_db_path(args.inputs)
     if os.path.abspath(db) in {os.path.abspath(p) for p in args.inputs}:
         raise UsageError("the decisions database would overwrite an input file", db)
