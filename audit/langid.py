@@ -250,6 +250,10 @@ def langdetect_rank(text: str) -> list[tuple[str, float]]:
 
 # ----------------------------------------------------------------------------- whole-side vote
 
+MIN_LETTERS_TO_DETECT = 40
+MIN_CONFIDENCE_TO_DETECT = 0.9
+
+
 def detect_side_language(texts: Iterable[str]) -> str | None:
     """The language of a whole side: the majority vote of per-segment guesses on a sample."""
     texts = list(texts)
@@ -261,7 +265,11 @@ def detect_side_language(texts: Iterable[str]) -> str | None:
         if lang:
             votes[lang] += 1
     if not votes:
+        # Too little text for per-segment votes: guess on all of it, but only with enough letters
+        # and a confident model; otherwise the language stays unknown (None) rather than wrong.
         joined = " ".join(texts)[:5000]
-        lang, _ = identify(joined)
-        return lang
+        if sum(ch.isalpha() for ch in joined) < MIN_LETTERS_TO_DETECT:
+            return None
+        lang, prob = identify(joined)
+        return lang if prob >= MIN_CONFIDENCE_TO_DETECT else None
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

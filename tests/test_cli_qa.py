@@ -246,3 +246,29 @@ def test_review_on_undecodable_input_exits_2_before_opening_the_app(tmp_path, ca
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and f"{bad}:2:" in err[0]
     assert not (tmp_path / "latin1.tsv.transaudit.db").exists()
+
+
+def test_header_only_tsv_is_an_input_error(tmp_path, capsys):
+    from audit.cli import main
+
+    path = tmp_path / "h.tsv"
+    path.write_text("source\ttarget\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert main(["check", str(path), "-o", str(out)]) == 2
+    assert "no translation units found" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_tiny_inputs_leave_the_language_unknown_rather_than_wrong(tmp_path, capsys):
+    from audit.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Hola.\nSí.\n", encoding="utf-8")
+    b.write_text("Hello.\nYes.\n", encoding="utf-8")
+    assert main(["check", str(a), str(b), "-F", "json"]) == 0
+    captured = capsys.readouterr()
+    import json
+
+    d = json.loads(captured.out)
+    assert d["source_lang"] is None and d["target_lang"] is None
+    assert "--src-lang" in captured.err and "--tgt-lang" in captured.err

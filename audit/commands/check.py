@@ -34,6 +34,19 @@ _EXT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".txt": "text
                 ".htm": "html", ".sarif": "sarif", ".xlf": "xliff", ".xliff": "xliff"}
 
 
+def _require_units(args) -> None:
+    """An input without a single translation unit (a header-only TSV, a PO with only its header)
+    is an input error: a report of nothing would pass every gate."""
+    from ..errors import InputError
+    from ..readers import open_input
+
+    source = open_input(args.inputs, args.input_format, align=args.align, presegmented=args.presegmented)
+    if source.format == "documents":
+        return
+    if next(iter(source), None) is None:
+        raise InputError("no translation units found", args.inputs[0])
+
+
 def run(args) -> int:
     config = config_from_args(args)
     overrides = {}
@@ -52,6 +65,7 @@ def run(args) -> int:
         check_output_path(args.output, [*args.inputs, *(getattr(args, "ref", None) or []),
                                         getattr(args, "decisions", None), getattr(args, "config", None),
                                         *(getattr(args, "glossary", None) or [])])
+    _require_units(args)
     if getattr(args, "decisions", None):
         from ..decisions import DecisionStore, audit_with_decisions, report_decisions
 
@@ -71,6 +85,11 @@ def run(args) -> int:
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
                                        and os.environ.get("NO_COLOR") is None)
     write_report(result, fmt, args.output, color=color)
+    for side, opt, given, value in (("source", "--src-lang", args.src_lang, getattr(result, "source_lang", None)),
+                                    ("target", "--tgt-lang", args.tgt_lang, getattr(result, "target_lang", None))):
+        if not given and not value:
+            sys.stderr.write(f"transaudit: note: could not tell the {side} language from the input; "
+                             f"give {opt} for language-aware checks\n")
     failed = gates.evaluate(result, config)
     if failed:
         sys.stderr.write("transaudit: gate failed: " + "; ".join(failed) + "\n")
