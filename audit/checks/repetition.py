@@ -11,6 +11,7 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 import regex
 
@@ -106,15 +107,23 @@ class Units:
         if got is None:
             norm, o = self.norm, self.offs
             cut = 0 if self.spaceless else 1
-            seen: dict[str, int] = {}
+            m = len(self.keys) - n + 1
             reps = []
             periodic = []
-            for j in range(len(self.keys) - n + 1):
-                i = seen.setdefault(norm[o[j]:o[j + n] - cut], j)
-                if i + n <= j:
-                    reps.append((j, i))
-                elif i != j:
-                    periodic.append((j, i))
+            if m <= 0:
+                got = self._grams[n] = ({}, reps, periodic)
+                return got
+            gl = [norm[a:b - cut] for a, b in zip(o, o[n:n + m])]
+            # n-gram -> its first index (built from the end, so the earliest index stays)
+            seen: dict[str, int] = dict(zip(reversed(gl), range(m - 1, -1, -1)))
+            if len(seen) < m:  # some n-gram recurs: list (index, earlier index) in order
+                firsts = list(map(seen.__getitem__, gl))
+                for j in compress(range(m), map(operator.ne, firsts, range(m))):
+                    i = firsts[j]
+                    if i + n <= j:
+                        reps.append((j, i))
+                    else:
+                        periodic.append((j, i))
             got = self._grams[n] = (seen, reps, periodic)
         return got
 
