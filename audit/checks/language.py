@@ -7,9 +7,9 @@ the few segments these leave undecided, and langdetect only to confirm what py3l
 from __future__ import annotations
 
 import re
-import sys
+from collections import Counter
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 
 from .. import langid
 from ..model import hit
@@ -149,18 +149,20 @@ def function_words_agree(words: list[str], lang: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _packed() -> tuple[dict[str, int], dict[str, int], int]:
-    """word -> one integer holding a 32-bit count field per language (1 in the field of each
+    """word -> one integer holding an 8-bit count field per language (1 in the field of each
     language listing the word), so that a text's counts for every language are one C-level sum
-    of integers; plus each language's field number and the number of fields."""
+    of integers; plus each language's field number and the number of fields. A word is listed
+    at most once per language, so a field counts at most one per word: texts of up to 255 words
+    cannot overflow a field (longer ones are counted with a Counter)."""
     idx = _index()
     langs = sorted({l for ls in idx.values() for l in ls})
     pos = {l: i for i, l in enumerate(langs)}
     packed = {}
     for w, ls in idx.items():
         v = 0
-        for l in ls:
-            v += 1 << (32 * pos[l])
-        packed[w] = v
+        for l in set(ls):
+            v += 1 << (8 * pos[l])
+        packed[w] = v if len(set(ls)) == len(ls) else None  # (None: a list names a word twice)
     return packed, pos, len(langs)
 
 
@@ -172,21 +174,39 @@ def _group_fields(lang: str) -> tuple[tuple[int, ...], int]:
     others = 0
     for i in range(n):
         if i not in fields:
-            others |= 0xFFFFFFFF << (32 * i)
+            others |= 0xFF << (8 * i)
     return fields, others
 
 
 def _fw_counts(words: list[str], lang: str) -> tuple[int, int]:
     """(hits of the declared language's group, hits of the best unrelated language)."""
     packed, _, n = _packed()
-    total = sum(map(packed.get, words, repeat(0)))  # every language's count at once, in C
+    try:
+        total = sum(map(packed.get, words, repeat(0))) if len(words) < 256 else None
+    except TypeError:  # a word listed twice by one language: count exactly below
+        total = None
+    if total is None:
+        return _fw_counts_slow(words, lang)
     if not total:
         return 0, 0
     fields, others = _group_fields(lang)
-    counts = memoryview(total.to_bytes(4 * n, sys.byteorder)).cast("I")
+    counts = total.to_bytes(n, "little")  # one byte per language
     mine = max(map(counts.__getitem__, fields), default=0)
     rest = total & others
-    other = max(memoryview(rest.to_bytes(4 * n, sys.byteorder)).cast("I")) if rest else 0
+    other = max(rest.to_bytes(n, "little")) if rest else 0
+    return mine, other
+
+
+def _fw_counts_slow(words: list[str], lang: str) -> tuple[int, int]:
+    idx = _index()
+    counts = Counter(chain.from_iterable([idx[w] for w in words if w in idx]))
+    group = _group(lang)
+    mine = other = 0
+    for l, c in counts.items():
+        if l in group:
+            mine = max(mine, c)
+        elif c > other:
+            other = c
     return mine, other
 
 
