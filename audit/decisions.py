@@ -466,6 +466,8 @@ def audit_with_decisions(inputs: Sequence[str] | str, store: DecisionStore, *, i
     result = audit_pairs(pairs(), config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs,
                          metrics=metrics)
     result, dropped = apply_decisions(result, store, config)
+    # The dismissed flags were taken out before scoring: say how many in the corpus scores too.
+    result = replace(result, scores={**result.scores, "dismissed": dropped})
     return result, DecisionsSummary(dropped, tuple(edited), tuple(approved))
 
 

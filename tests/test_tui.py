@@ -170,6 +170,7 @@ async def test_dismiss_persists_across_restart_and_check_leaves_it_out(corpus, c
     a11 = [s for s in data["segments"] if s["id"] == "a11"][0]
     assert [f["code"] for f in a11["flags"]] == ["EMP002"]  # only the dismissed one is left out
     assert "1 dismissed flag(s) left out" in out.err
+    assert data["summary"]["scores"]["dismissed"] == 1
 
 
 @aio
