@@ -183,7 +183,8 @@ class ReviewScreen(Screen):
         if self.state.next_flagged(1):
             self.moved()
         else:
-            self.notify("No flagged segment after this one.", timeout=2, markup=False)
+            more = "" if self.state.finished else " yet (the audit is still running)"
+            self.notify(f"No flagged segment after this one{more}.", timeout=2, markup=False)
 
     def action_prev_flagged(self) -> None:
         if self.state.next_flagged(-1):
