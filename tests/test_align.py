@@ -215,3 +215,32 @@ def test_environment_turns_the_semantic_extra_off(monkeypatch):
     monkeypatch.setenv("TRANSAUDIT_SEMANTIC", "1")
     with pytest.raises(AssertionError):
         align_sentences(EN, ES, "en", "es")
+
+
+def test_skip_cost_follows_the_documents_own_match_costs(monkeypatch):
+    import numpy as np
+
+    import audit.align as A
+
+    calls = []
+    real = A._align
+
+    def spy(S, T, p, ratio, uratio):
+        path = real(S, T, p, ratio, uratio)
+        if S.n == 41:  # the sentence-level passes, not coarse blocks
+            calls.append((p.skip, path))
+        return path
+
+    monkeypatch.setattr(A, "_align", spy)
+    en = [f"Report {i}: the committee discussed item {i} at length." for i in range(40)]
+    ru = [f"Отчёт {i}: комитет подробно обсудил пункт {i}." for i in range(40)]
+    en.insert(20, "An unrelated remark about the weather, with no counterpart at all.")
+    beads = align_sentences(en, ru, "en", "ru", semantic=False)
+    assert len(calls) == 2
+    first_skip, first_path = calls[0]
+    assert first_skip == A.DEFAULT.skip
+    c11 = [c for i0, i1, j0, j1, c in first_path if i1 - i0 == 1 and j1 - j0 == 1]
+    lo, hi = A.DEFAULT.skip_range
+    assert calls[1][0] == pytest.approx(min(hi, max(lo, float(np.quantile(c11, A.DEFAULT.skip_quantile)))))
+    got = pairs(beads)
+    assert ((20,), ()) in got and ((21,), (20,)) in got and ((40,), (39,)) in got
