@@ -698,7 +698,9 @@ _SPELLED: dict[str, dict[str, float]] = {
                "tripled|tripling|triples|trio|triplets=3 quadrupled|quartet=4 teen|teens|teenage|teenager|teenagers=10 "
                "fortnight=14 quarter-hour=15 half-hour=30 twentieth=20 thirtieth=30 fortieth=40 fiftieth=50 "
                "sixtieth=60 seventieth=70 eightieth=80 ninetieth=90 hundredth=100 thirteenth=13 fourteenth=14 "
-               "fifteenth=15 sixteenth=16 seventeenth=17 eighteenth=18 nineteenth=19"),
+               "fifteenth=15 sixteenth=16 seventeenth=17 eighteenth=18 nineteenth=19 "
+               "halves=2 thirds=3 quarters=4 fifths=5 sixths=6 sevenths=7 eighths=8 ninths=9 tenths=10 "
+               "freshman|freshmen=1 sophomore|sophomores=2"),
     "es": _lex("un|uno|una|primer|primero|primera|única|único=1 dos|segundo|segunda|ambos|ambas|doble|par=2 "
                "tres|tercer|tercero|tercera|triple=3 cuatro|cuarto|cuarta=4 cinco|quinto|quinta=5 seis|sexto|sexta=6 "
                "siete|séptimo|séptima=7 ocho|octavo|octava=8 nueve|noveno|novena=9 diez|décimo|décima|década=10 "
@@ -756,7 +758,7 @@ _STEMS: dict[str, dict[str, float]] = {
                "четыр|четвер|четвёр=4 пят=5 шест=6 сем=7 восем|восьм=8 девят=9 десят|десяток|десятилет=10 "
                "одиннадцат=11 двенадцат|дюжин=12 двадцат=20 тридцат=30 сорок=40 пятьдесят|пятидесят=50 "
                "шестьдесят|шестидесят=60 семьдесят|семидесят=70 восемьдесят|восьмидесят=80 девяност=90 "
-               "сто|сотн|столет|век=100 тысяч=1000 миллион=1000000 половин|пол=0.5 полтор=1.5"),
+               "сто|сотн|столет|век=100 тысяч=1000 миллион=1000000 половин|пол=0.5 полтор=1.5 сутк|суток|суточн=24"),
     "uk": _lex("один|одна|одне|одного|одній|одну|одним|перш|єдин=1 два|дві|двох|двом|двоє|друг|обидва|обидві|пар=2 "
                "три|трьох|трьом|троє|трет=3 чотир|четвер=4 п'ят|пʼят|п’ят=5 шіст|шост=6 сім|сьом=7 "
                "вісім|восьм=8 дев'ят|девʼят|дев’ят=9 десят=10 одинадцят=11 дванадцят|дюжин=12 двадцят=20 "
@@ -828,6 +830,7 @@ def _cjk_value(run: str) -> list[float]:
     return list(out)
 
 
+_CJK_DAY_RE = regex.compile(r"一昼夜|一晝夜|一天|一整天|整整一天|丸一日|一日中")
 _ROMAN_RE = regex.compile(r"(?<![\p{L}])(?=[MDCLXVI]{2,}(?![\p{L}]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}])")
 _ROMAN = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
@@ -973,6 +976,8 @@ def _spelled_cached(text: str, lang: str | None) -> frozenset:
     if _CJK_NUM_RE.search(text):
         for m in _CJK_NUM_RE.finditer(text):
             out.update(_key(v) for v in _cjk_value(m.group()))
+        if _CJK_DAY_RE.search(text):  # 一天, 一昼夜 ~ 24 hours
+            out.add(24.0)
     if lang == "th":
         for w, v in _STEMS["th"].items():
             if w in text:
@@ -1028,6 +1033,8 @@ def _spelled_cached(text: str, lang: str | None) -> frozenset:
         _flush(seq, out)
         seq = []
     _flush(seq, out)
+    if 0.5 in out:  # half ~ 2분의 1, 二分の一: the denominator and numerator of a written fraction
+        out.update((2.0, 1.0))
     if _ROMAN_RE.search(text):
         out.update(_key(_roman(m.group())) for m in _ROMAN_RE.finditer(text) if m.group())
     return frozenset(out)
@@ -1045,6 +1052,8 @@ def _flush(seq: list[float], out: set) -> None:
                 out.add(_key(a * b))
             if a >= 20 and a % 10 == 0 and 1 <= b <= 9:
                 out.add(_key(a + b))
+            if 1 <= a <= 9 and b == 10:  # التاسع عشر, תשעה עשר: unit then ten = a teen
+                out.add(_key(a + 10))
 
 
 @lru_cache(maxsize=64)

@@ -157,3 +157,48 @@ def test_missing_year_is_minor():
     source, target = "The law was passed in 2019 by parliament.", "El parlamento aprobó la ley."
     flags = run_check("NUM001", source, target, "en", "es")
     assert [f.severity.label for f in flags] == ["minor"]
+
+
+# -- issue 3: false alarms on human translations, each with a real error nearby still flagged -----
+
+ISSUE3_CLEAN = [
+    # "in the 80s" (Fahrenheit) rendered as a converted Celsius figure
+    ("Highs in the low 80s are forecast for Tuesday.", "Para el martes se prevén máximas de 28 ºC.", "en", "es"),
+    ("Highs in the low 80s are forecast for Tuesday.", "Во вторник ожидается до 28 градусов тепла.", "en", "ru"),
+    # 24 hours = one day (сутки, 一天)
+    ("The water level fell by a metre within 24 hours.", "Уровень воды упал на метр за сутки.", "en", "ru"),
+    ("The water level fell by a metre within 24 hours.", "水位在一天之内下降了一米。", "en", "zh"),
+    # Arabic spelled-out ordinals, teens included
+    ("The bridge was built in the 19th century.", "بني الجسر في القرن التاسع عشر.", "en", "ar"),
+    ("It was her 3rd visit to the city.", "كانت هذه زيارتها الثالثة للمدينة.", "en", "ar"),
+    # fractions and ordinals spelled in English, digits with counters in Korean
+    ("Two-thirds of the members voted for the plan.", "회원의 3분의 2가 그 계획에 찬성했다.", "en", "ko"),
+    ("Half of the members voted for the plan.", "회원의 2분의 1이 그 계획에 찬성했다.", "en", "ko"),
+    ("Her team came first in the national league.", "그녀의 팀은 전국 리그에서 1위를 했다.", "en", "ko"),
+    ("My brother is a sophomore in college.", "내 동생은 대학교 2학년이다.", "en", "ko"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", ISSUE3_CLEAN)
+def test_issue3_clean(source, target, sl, tl):
+    assert all_flags(source, target, sl, tl) == []
+
+
+ISSUE3_ERRORS = [
+    # the idiom explains only a plausible temperature: 45 °C is not "the 80s" Fahrenheit
+    ("Highs in the low 80s are forecast for Tuesday.", "Para el martes se prevén máximas de 45 ºC.", "en", "es",
+     "45", "80s"),
+    ("Within 24 hours, 300 people left the town.", "За сутки город покинули 30 человек.", "en", "ru", "30", "300"),
+    ("The bridge was built in the 19th century and repaired in 1850.",
+     "بني الجسر في القرن التاسع عشر ورمم عام 1805.", "en", "ar", "1805", "1850"),
+    ("Two-thirds of the 600 members voted for the plan.", "회원 500명의 3분의 2가 그 계획에 찬성했다.", "en", "ko",
+     "500", "600"),
+    ("The water level fell by 3 metres within 24 hours.", "水位在一天之内下降了5米。", "en", "zh", "5", "3"),
+]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,tgt_text,src_text", ISSUE3_ERRORS)
+def test_issue3_real_error_still_flagged(source, target, sl, tl, tgt_text, src_text):
+    flags = all_flags(source, target, sl, tl)
+    assert [f.code for f in flags] == ["NUM003"]
+    assert span_texts(flags[0], source, target) == [("target", tgt_text), ("source", src_text)]

@@ -211,3 +211,22 @@ def test_native_digits_round_trip(whole, lang):
     assert len(nums) == 1, (native, nums)
     assert float(whole) in nums[0].keys
     assert native[nums[0].start:nums[0].end] == native
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("في القرن التاسع عشر", "ar", 19),  # unit then ten: a teen, even after القرن (100)
+    ("تسعة عشر عاما", "ar", 19),
+    ("за сутки", "ru", 24),
+    ("в течение суток", "ru", 24),
+    ("一天之内", "zh", 24),
+    ("two-thirds of them", "en", 3),
+    ("half of them", "en", 2),
+    ("a sophomore", "en", 2),
+])
+def test_spelled_values_issue3(text, lang, expected):
+    assert float(expected) in spelled_values(TextView(text, lang, "target"))
+
+
+def test_day_words_are_not_24_elsewhere():
+    assert 24.0 not in spelled_values(TextView("в чём суть дела", "ru", "target"))
+    assert 24.0 not in spelled_values(TextView("一个人", "zh", "target"))

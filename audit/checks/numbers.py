@@ -254,6 +254,11 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         s_left[:] = [s for s in s_left if not _small(s)]
     if t_left and src.lang not in _SPELLED_LANGS:
         t_left[:] = [t for t in t_left if not _small(t)]
+    # 4b. "in the 80s" (degrees Fahrenheit) ~ "27 °C": a two-digit decade against a temperature
+    if s_left and t_left:
+        _fahrenheit_decades(s_left, t_left, tgt, al.tgt_units)
+    if t_left and s_left:
+        _fahrenheit_decades(t_left, s_left, src, al.src_units)
     # 5. changed values: pair look-alikes (12 ~ 21), then the rest in order when counts agree
     if s_left and t_left:
         for s in list(s_left):
@@ -365,6 +370,23 @@ def _counted(view, start: int) -> bool:
     return bool(spelled_values(TextView(tail, view.lang, view.side)))
 
 
+def _fahrenheit_decades(decades: list[Num], temps: list[Num], temps_view, cache: dict) -> None:
+    """Drop a two-digit decade (``the 80s``: temperatures in the eighties, Fahrenheit) and a number
+    of the other side with a temperature unit that lies in that range once converted to Celsius
+    (``27 ºC``, ``27 градусов``): the weather idiom rendered as a converted figure."""
+    for d in list(decades):
+        if d.kind != "decade" or not (0 <= d.value < 100):
+            continue
+        lo, hi = (d.value - 32) * 5 / 9 - 1.0, (d.value + 9 - 32) * 5 / 9 + 1.0
+        for t in temps:
+            u = num_unit(t, temps_view, cache)
+            if u is not None and "temperature" in u.dims and (lo <= t.value * t.scale <= hi or
+                                                               d.value <= t.value * t.scale <= d.value + 9):
+                decades.remove(d)
+                temps.remove(t)
+                break
+
+
 def _small(n: Num) -> bool:
     return n.kind in ("number", "ordinal", "part") and n.scale == 1.0 and n.value <= 20 and n.value == int(n.value)
 
@@ -401,8 +423,9 @@ def number_missing(pair, ctx):
     and decades (``1990s`` ~ ``90er``) all match. Not flagged: a number spelled out in the
     target (``3`` -> ``tres``, ``三``), a month number named in words (``2024年11月`` ->
     ``November 2024``), a unit conversion (``5 miles`` -> ``8 km``, see UNI002), a rounding
-    within 3%, a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``).
-    Years, ordinals, days, decades and counts up to 10 are reported as minor (translators
+    within 3%, a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``), a day
+    for 24 hours (``сутки``, ``一天``), a Fahrenheit decade rendered in Celsius (``the 80s`` ->
+    ``27 °C``). Years, ordinals, days, decades and counts up to 10 are reported as minor (translators
     restructure them); other numbers as major. The span is the source number."""
     return [hit(f"source number '{_label(s)}' is missing from the target", source=(s.start, s.end),
                 severity="minor" if _soft(s) else None, primary="source") for s in align(ctx).missing]
