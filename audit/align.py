@@ -79,7 +79,8 @@ class AlignParams:
     variance: float = 6.8  # Gale-Church s^2 (characters)
     anchor: float = 3.0  # weight of the anchor term
     anchor_none: float = 0.6  # anchor term of a bead with no anchor features
-    anchor_full: float = 0.5  # an anchor cosine this high costs nothing
+    anchor_full: float = 0.6  # an anchor cosine this high costs nothing
+    semantic_anchor_full: float = 0.5  # the same with embeddings (tuned with them; 0.6 untested there)
     semantic: float = 2.0  # weight of the embedding term, when embeddings are used
     semantic_full: float = 0.6  # a normalised embedding similarity this high costs nothing
     size_slope: float = 1.0  # match terms of an a-b bead weigh 1 + size_slope * (a + b - 2) / 2
@@ -635,7 +636,7 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
         se, te = sruns[1], truns[1]
         import dataclasses
 
-        params = dataclasses.replace(params, skip=params.semantic_skip)
+        params = dataclasses.replace(params, skip=params.semantic_skip, anchor_full=params.semantic_anchor_full)
     sl, tl = _lengths(src), _lengths(tgt)
     ratio = float(tl.sum() / max(1.0, sl.sum()))
     prior = _prior_ratio(src_lang, tgt_lang)
