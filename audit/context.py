@@ -86,7 +86,6 @@ class Context:
         self.next = next
         self._options = options or {}
         self.corpus = corpus
-        self._views: dict[str, TextView] = {}
 
     @cached_property
     def src(self) -> TextView:

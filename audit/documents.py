@@ -362,8 +362,6 @@ class DocumentAlignment:
 def align_documents(src_path: str, tgt_path: str, src_lang: str | None = None, tgt_lang: str | None = None,
                     *, presegmented: bool = False, semantic: bool | None = None) -> DocumentAlignment:
     """Extract, segment and align two documents."""
-    from .align import align_sentences
-
     src = load_document(src_path)
     tgt = load_document(tgt_path)
     src_lang = src_lang or guess_language(src)

@@ -22,7 +22,7 @@ Everything here is computed once per view through ``view.memo(...)``.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex

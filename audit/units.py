@@ -13,7 +13,6 @@ a stem matched at the start of a word (Slavic and Semitic inflection).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 

@@ -10,7 +10,6 @@ import gc
 import os
 from dataclasses import replace
 from functools import partial
-from itertools import islice
 from typing import Sequence
 
 from textual import work

@@ -11,7 +11,7 @@ import regex
 
 from ..model import hit
 from ..registry import check
-from ..units import UNITS, converts, units_in
+from ..units import converts, units_in
 from ..numbers import parse_numbers
 from .numbers import align, num_unit
 

@@ -6,7 +6,6 @@ writes to a path atomically (temp file in the same folder, then rename) or to a 
 from __future__ import annotations
 
 import importlib
-import io
 import os
 import sys
 import tempfile
