@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import sys
 import time
 
@@ -66,7 +67,7 @@ def textberg(split: str, semantic: bool):
     return score_alignments(golds, tests), elapsed
 
 
-NTREX_LANG = {"deu": "de", "rus": "ru", "zho-CN": "zh", "jpn": "ja", "arb": "ar", "hin": "hi", "fra": "fr", "spa": "es"}
+NTREX_LANG = {"tha": "th", "kor": "ko", "deu": "de", "rus": "ru", "zho-CN": "zh", "jpn": "ja", "arb": "ar", "hin": "hi", "fra": "fr", "spa": "es"}
 
 
 def synthetic(n_target: int = 10_000, seed: int = 7, lang: str = "deu"):
@@ -101,6 +102,114 @@ def synthetic(n_target: int = 10_000, seed: int = 7, lang: str = "deu"):
     elapsed = time.perf_counter() - t0
     res = score_alignments([gold], [[(b.source, b.target) for b in beads]])
     return len(src), len(tgt), elapsed, res
+
+
+# the full stop that ends the first half of a split sentence, and whether a language's sentences
+# are joined without a space
+_SPLIT_STOP = {"zho-CN": "。", "jpn": "。", "hin": "।"}
+_SPACELESS_LANGS = {"zho-CN", "jpn", "tha"}
+_CLAUSE = re.compile(r"[，、،;؛,]")
+
+
+def _split_at_clause(text: str, lang: str):
+    """Split a sentence in two at the clause comma nearest its middle (each half at least a
+    quarter of it), ending the first half with the language's full stop; None if there is none."""
+    best = None
+    for mt in _CLAUSE.finditer(text):
+        k = mt.start()
+        if len(text) // 4 <= k <= len(text) - len(text) // 4 and k > 0:
+            if best is None or abs(k - len(text) / 2) < abs(best - len(text) / 2):
+                best = k
+    if best is None:
+        return None
+    first = text[:best].rstrip() + _SPLIT_STOP.get(lang, ".")
+    second = text[best + 1:].strip()
+    if not second:
+        return None
+    if lang not in _SPACELESS_LANGS and second[0].isalpha():
+        second = second[0].upper() + second[1:]
+    return first, second
+
+
+def distant_documents(lang: str, doc_size: int = 1000, seed: int = 11):
+    """Realistic document pairs from NTREX eng.txt and a translation: consecutive chunks of about
+    ``doc_size`` sentences, in paragraphs of 2-8 sentences, with target sentences merged (joined
+    without a space in Chinese and Japanese: 2-1 beads), split at a clause comma (1-2), and blocks
+    of 2-5 sentences deleted from or inserted into the translation. Returns a list of
+    (src, tgt, src_paragraphs, tgt_paragraphs, gold)."""
+    nt = os.path.join(ROOT, "ntrex")
+    en = read_lines(os.path.join(nt, "eng.txt"))
+    tr = read_lines(os.path.join(nt, lang + ".txt"))
+    rng = random.Random(seed)
+    joiner = "" if lang in _SPACELESS_LANGS else " "
+    docs = []
+    for d0 in range(0, len(en), doc_size):
+        e_doc, t_doc = en[d0:d0 + doc_size], tr[d0:d0 + doc_size]
+        if len(e_doc) < doc_size // 2 and docs:
+            break
+        src, tgt, sp, tp, gold = [], [], [], [], []
+        para, left = 0, rng.randint(2, 8)
+        k = 0
+        while k < len(e_doc):
+            if left == 0:
+                para, left = para + 1, rng.randint(2, 8)
+            r = rng.random()
+            if r < 0.01 and k + 2 <= len(e_doc):  # a block of source sentences left untranslated
+                for x in range(min(rng.randint(2, 5), len(e_doc) - k)):
+                    gold.append(((len(src),), ()))
+                    src.append(e_doc[k + x])
+                    sp.append(para)
+                    k += 1
+                left -= 1
+                continue
+            if r < 0.02 and k + 2 <= len(e_doc):  # a block of target sentences with no source
+                for x in range(min(rng.randint(2, 5), len(e_doc) - k)):
+                    gold.append(((), (len(tgt),)))
+                    tgt.append(t_doc[k + x])
+                    tp.append(para)
+                    k += 1
+                left -= 1
+                continue
+            e, t = e_doc[k], t_doc[k]
+            k += 1
+            left -= 1
+            if (r < 0.07 and gold and len(gold[-1][0]) == 1 and len(gold[-1][1]) == 1 and sp[-1] == para
+                    and tp[-1] == para):
+                # merged with the previous target sentence: a 2-1 bead
+                tgt[-1] = tgt[-1] + joiner + t
+                s, g = gold[-1]
+                gold[-1] = (s + (len(src),), g)
+                src.append(e)
+                sp.append(para)
+                continue
+            halves = _split_at_clause(t, lang) if r < 0.12 else None
+            if halves:  # split in two: a 1-2 bead
+                gold.append(((len(src),), (len(tgt), len(tgt) + 1)))
+                tgt.extend(halves)
+                tp.extend([para, para])
+            else:
+                gold.append(((len(src),), (len(tgt),)))
+                tgt.append(t)
+                tp.append(para)
+            src.append(e)
+            sp.append(para)
+        docs.append((src, tgt, sp, tp, gold))
+    return docs
+
+
+def distant(lang: str, doc_size: int = 1000, seeds=(11, 12, 13)):
+    golds, tests = [], []
+    t0 = time.perf_counter()
+    sizes = []
+    docs = [d for seed in seeds for d in distant_documents(lang, doc_size, seed)]
+    for src, tgt, sp, tp, gold in docs:
+        beads = align_sentences(src, tgt, "en", NTREX_LANG.get(lang), src_paragraphs=sp, tgt_paragraphs=tp,
+                                semantic=False)
+        golds.append(gold)
+        tests.append([(b.source, b.target) for b in beads])
+        sizes.append(len(src))
+    elapsed = time.perf_counter() - t0
+    return sizes, elapsed, score_alignments(golds, tests)
 
 
 def _cache_embeddings(path):
@@ -146,9 +255,18 @@ def main():
     ap.add_argument("--synthetic-langs", default="deu",
                     help="NTREX target files for the synthetic pairs, comma-separated (e.g. deu,rus,zho-CN)")
     ap.add_argument("--synthetic-size", type=int, default=10_000)
+    ap.add_argument("--distant", metavar="LANGS", nargs="?", const="zho-CN,jpn,arb,hin,rus",
+                    help="only the realistic document pairs (paragraphs, merges, clause splits, blocks of "
+                         "insertions and deletions) for these NTREX languages (default zho-CN,jpn,arb,hin,rus)")
     args = ap.parse_args()
     if args.semantic and args.embed_cache:
         _cache_embeddings(args.embed_cache)
+    if args.distant:
+        for lang in args.distant.split(","):
+            sizes, el, res = distant(lang)
+            print(f"distant ntrex en-{lang:6s} {len(sizes)} docs of {min(sizes)}-{max(sizes)} sentences: "
+                  f"{el:.1f} s; {fmt(res)}", flush=True)
+        return
     splits = ["dev", "test"] if args.split == "all" else [args.split]
     for split in splits:
         res, el = textberg(split, semantic=False)
