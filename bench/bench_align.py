@@ -155,17 +155,17 @@ def distant_documents(lang: str, doc_size: int = 1000, seed: int = 11):
                 para, left = para + 1, rng.randint(2, 8)
             r = rng.random()
             if r < 0.01 and k + 2 <= len(e_doc):  # a block of source sentences left untranslated
-                for x in range(min(rng.randint(2, 5), len(e_doc) - k)):
+                for _ in range(min(rng.randint(2, 5), len(e_doc) - k)):
                     gold.append(((len(src),), ()))
-                    src.append(e_doc[k + x])
+                    src.append(e_doc[k])
                     sp.append(para)
                     k += 1
                 left -= 1
                 continue
             if r < 0.02 and k + 2 <= len(e_doc):  # a block of target sentences with no source
-                for x in range(min(rng.randint(2, 5), len(e_doc) - k)):
+                for _ in range(min(rng.randint(2, 5), len(e_doc) - k)):
                     gold.append(((), (len(tgt),)))
-                    tgt.append(t_doc[k + x])
+                    tgt.append(t_doc[k])
                     tp.append(para)
                     k += 1
                 left -= 1
