@@ -758,12 +758,27 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
     return out
 
 
-_LEX_WORD = regex.compile(r"[\p{L}\p{M}]{2,}")
+_SPACELESS_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc"
+# words of spaced scripts, and runs of scripts written without spaces (split into n-grams below)
+_LEX_WORD = regex.compile(r"(?P<run>[" + _SPACELESS_CLASS + r"]+)|(?:(?![" + _SPACELESS_CLASS + r"])[\p{L}\p{M}]){2,}")
 _LEX_BOOST = 2.0  # weight of a learned word pair relative to a cognate prefix
 
 
 def _bag(text: str) -> set[str]:
-    return {w.casefold() for w in _LEX_WORD.findall(text)}
+    """Lexicon "words" of a sentence: case-folded words of spaced scripts; for scripts written
+    without spaces (Chinese, Japanese, Thai...), whose runs span whole clauses, the character
+    bigrams of each run (a Chinese or Japanese word is mostly one or two characters)."""
+    out = set()
+    for m in _LEX_WORD.finditer(text):
+        w = m.group()
+        if m.lastgroup == "run":
+            if len(w) == 1:
+                out.add(w)
+            else:
+                out.update(w[k:k + 2] for k in range(len(w) - 1))
+        else:
+            out.add(w.casefold())
+    return out
 
 
 def _learn_lexicon(src: Sequence[str], tgt: Sequence[str], path, min_count: int = 2, min_dice: float = 0.5):
