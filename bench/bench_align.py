@@ -107,7 +107,7 @@ def synthetic(n_target: int = 10_000, seed: int = 7, lang: str = "deu"):
 # the full stop that ends the first half of a split sentence, and whether a language's sentences
 # are joined without a space
 _SPLIT_STOP = {"zho-CN": "。", "jpn": "。", "hin": "।"}
-_SPACELESS_LANGS = {"zho-CN", "jpn", "tha"}
+_SPACELESS_LANGS = {"zho-CN", "jpn"}  # (Thai separates sentences with a space)
 _CLAUSE = re.compile(r"[，、،;؛,]")
 
 
