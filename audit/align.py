@@ -131,6 +131,7 @@ _PUNCT_GROUP = {
     '"': '"', "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"',
 }
 _SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SPACELESS_ALPHA = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _STRIP_MARKS = str.maketrans("", "", "".join(chr(c) for c in range(0x300, 0x370)))
 
 
@@ -181,11 +182,14 @@ def _lengths(texts: Sequence[str]) -> np.ndarray:
 
 
 def _units(texts: Sequence[str]) -> np.ndarray:
-    """Word-like units: words of spaced scripts plus characters of spaceless ones."""
+    """Word-like units: words of spaced scripts plus characters of spaceless ones (a third of a
+    unit for the letters of Thai, Lao, Khmer and Myanmar, whose words are several letters long:
+    counted whole, their length term would be three times too confident)."""
     out = np.empty(len(texts), dtype=np.float64)
     for i, t in enumerate(texts):
         k = len(_SPACELESS.findall(t))
-        out[i] = k + len(t.split()) - (1 if k and not t.strip(" ").count(" ") else 0)
+        a = len(_SPACELESS_ALPHA.findall(t)) if k else 0
+        out[i] = k - a * (2.0 / 3.0) + len(t.split()) - (1 if k and not t.strip(" ").count(" ") else 0)
     return out
 
 
