@@ -762,24 +762,33 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
     return out
 
 
-_SPACELESS_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc"
+_CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\u30fc"
+_ALPHA_CLASS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 # words of spaced scripts, and runs of scripts written without spaces (split into n-grams below)
-_LEX_WORD = regex.compile(r"(?P<run>[" + _SPACELESS_CLASS + r"]+)|(?:(?![" + _SPACELESS_CLASS + r"])[\p{L}\p{M}]){2,}")
+_LEX_WORD = regex.compile(r"(?P<cjk>[" + _CJK_CLASS + r"]+)|(?P<alpha>[" + _ALPHA_CLASS + r"]+)"
+                          r"|(?:(?![" + _CJK_CLASS + _ALPHA_CLASS + r"])[\p{L}\p{M}]){2,}")
+_KATAKANA_WORD = regex.compile(r"[\p{Katakana}\u30fc]{2,}")
 _LEX_BOOST = 2.0  # weight of a learned word pair relative to a cognate prefix
+
+
+def _ngrams(run: str, k: int) -> list[str]:
+    return [run] if len(run) <= k else [run[x:x + k] for x in range(len(run) - k + 1)]
 
 
 def _bag(text: str) -> set[str]:
     """Lexicon "words" of a sentence: case-folded words of spaced scripts; for scripts written
-    without spaces (Chinese, Japanese, Thai...), whose runs span whole clauses, the character
-    bigrams of each run (a Chinese or Japanese word is mostly one or two characters)."""
+    without spaces, whose runs span whole clauses, character n-grams of each run: bigrams of Han
+    and kana (a Chinese or Japanese word is mostly one or two characters; katakana runs, loanwords
+    and names, also whole), 4-grams of the letters of Thai, Lao, Khmer and Myanmar (about a word)."""
     out = set()
     for m in _LEX_WORD.finditer(text):
         w = m.group()
-        if m.lastgroup == "run":
-            if len(w) == 1:
-                out.add(w)
-            else:
-                out.update(w[k:k + 2] for k in range(len(w) - 1))
+        kind = m.lastgroup
+        if kind == "cjk":
+            out.update(_ngrams(w, 2))
+            out.update(_KATAKANA_WORD.findall(w))
+        elif kind == "alpha":
+            out.update(_ngrams(w, 4))
         else:
             out.add(w.casefold())
     return out
