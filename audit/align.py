@@ -767,6 +767,7 @@ _ALPHA_CLASS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 # words of spaced scripts, and runs of scripts written without spaces (split into n-grams below)
 _LEX_WORD = regex.compile(r"(?P<cjk>[" + _CJK_CLASS + r"]+)|(?P<alpha>[" + _ALPHA_CLASS + r"]+)"
                           r"|(?:(?![" + _CJK_CLASS + _ALPHA_CLASS + r"])[\p{L}\p{M}]){2,}")
+_AR_CLITIC = regex.compile(r"^(?:وال|بال|كال|فال|لل|ال|و|ف|ب|ل|ك)(?=\p{Arabic}{3})")
 _KATAKANA_WORD = regex.compile(r"[\p{Katakana}\u30fc]{2,}")
 _LEX_BOOST = 2.0  # weight of a learned word pair relative to a cognate prefix
 
@@ -789,6 +790,10 @@ def _bag(text: str) -> set[str]:
             out.update(_KATAKANA_WORD.findall(w))
         elif kind == "alpha":
             out.update(_ngrams(w, 4))
+        elif "\u0600" <= w[0] <= "\u06ff":
+            # Arabic writes conjunctions, prepositions and the article into the word
+            # (wa-, fa-, bi-, li-, ka-, al-): without them a name or noun is one lexicon word
+            out.add(_AR_CLITIC.sub("", w))
         else:
             out.add(w.casefold())
     return out

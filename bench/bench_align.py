@@ -67,7 +67,7 @@ def textberg(split: str, semantic: bool):
     return score_alignments(golds, tests), elapsed
 
 
-NTREX_LANG = {"tha": "th", "kor": "ko", "deu": "de", "rus": "ru", "zho-CN": "zh", "jpn": "ja", "arb": "ar", "hin": "hi", "fra": "fr", "spa": "es"}
+NTREX_LANG = {"tha": "th", "kor": "ko", "heb": "he", "fas": "fa", "ukr": "uk", "deu": "de", "rus": "ru", "zho-CN": "zh", "jpn": "ja", "arb": "ar", "hin": "hi", "fra": "fr", "spa": "es"}
 
 
 def synthetic(n_target: int = 10_000, seed: int = 7, lang: str = "deu"):
