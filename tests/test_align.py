@@ -244,3 +244,100 @@ def test_skip_cost_follows_the_documents_own_match_costs(monkeypatch):
     assert calls[1][0] == pytest.approx(min(hi, max(lo, float(np.quantile(c11, A.DEFAULT.skip_quantile)))))
     got = pairs(beads)
     assert ((20,), ()) in got and ((21,), (20,)) in got and ((40,), (39,)) in got
+
+
+# --- distant scripts: lexicon n-grams, word-like units, number values -----------------------------
+
+EN_TOWN = [
+    "The mayor visited the harbour on Monday.",
+    "Fishermen told the mayor that the harbour is too small.",
+    "The hospital near the harbour needs new doctors.",
+    "The school will open a new library next spring.",
+    "Parents asked the mayor for a safer road to the school.",
+    "The train to the capital was late again this week.",
+    "Passengers complained that the train was crowded.",
+    "The hospital bought two new ambulances.",
+    "Fishermen sold more fish at the market this year.",
+    "The market will stay open until late on Fridays.",
+    "Teachers at the school want smaller classes.",
+    "The mayor promised more money for teachers.",
+    "A storm damaged several boats in the harbour.",
+    "Fishermen repaired their boats within a week.",
+    "The train station will get a new roof.",
+    "Doctors at the hospital worked through the night.",
+    "The library at the school already has many books.",
+    "Shops near the market sold out of umbrellas.",
+    "The mayor thanked the doctors and the fishermen.",
+    "Next month the train company will add more carriages.",
+    "The market also sells vegetables from nearby villages.",
+    "Teachers and parents will meet the mayor in June.",
+]
+ZH_TOWN = [
+    "市长周一视察了港口。",
+    "渔民告诉市长，港口太小了。",
+    "港口附近的医院需要新的医生。",
+    "学校明年春天将开设一座新的图书馆。",
+    "家长们请求市长修建一条通往学校的更安全的道路。",
+    "本周开往首都的火车又晚点了。",
+    "乘客抱怨火车太拥挤。",
+    "医院购买了两辆新的救护车。",
+    "今年渔民在市场上卖出了更多的鱼。",
+    "市场每周五将营业到很晚。",
+    "学校的老师希望缩小班级规模。",
+    "市长承诺为老师提供更多资金。",
+    "一场风暴损坏了港口的几艘渔船。",
+    "渔民在一周内修好了他们的渔船。",
+    "火车站将安装新的屋顶。",
+    "医院的医生们通宵工作。",
+    "学校的图书馆已经有很多书了。",
+    "市场附近的商店把雨伞卖光了。",
+    "市长感谢了医生和渔民。",
+    "下个月火车公司将增加更多车厢。",
+    "市场还出售附近村庄的蔬菜。",
+    "老师和家长将在六月与市长会面。",
+]
+
+
+def test_chinese_document_with_a_merge_and_an_insertion():
+    # no numbers, names or cognates: only lengths and the lexicon learned from character bigrams
+    # (港口 harbour, 渔民 fishermen, 市长 mayor...) place the merge and the added sentence
+    zh = (ZH_TOWN[:5] + [ZH_TOWN[5] + ZH_TOWN[6]] + ZH_TOWN[7:13] + ["港口的一位渔民说，风暴来得很突然。"]
+          + ZH_TOWN[13:])
+    gold = ([((i,), (i,)) for i in range(5)] + [((5, 6), (5,))] + [((i,), (i - 1,)) for i in range(7, 13)]
+            + [((), (12,))] + [((i,), (i,)) for i in range(13, 22)])
+    assert pairs(align_sentences(EN_TOWN, zh, "en", "zh", semantic=False)) == gold
+
+
+def test_lexicon_words_of_spaceless_and_clitic_scripts():
+    from audit.align import _bag
+
+    # Chinese: character bigrams, Latin words apart even when written onto the Han text
+    assert _bag("渔民告诉市长") == {"渔民", "民告", "告诉", "诉市", "市长"}
+    assert {"mwp", "改为", "为a"} & _bag("头衔改为MWP") == {"mwp", "改为"}
+    # Japanese: katakana runs (loanwords, names) also whole
+    assert "ウィロウビー" in _bag("ホリー・ウィロウビーは")
+    # Thai: 4-grams of letters (bigrams of an alphabet are too common to pair)
+    thai = _bag("สมาชิกสมัชชา")
+    assert all(len(w) == 4 for w in thai) and "สมาช" in thai
+    # Arabic: conjunctions, prepositions and the article written onto the word are left out
+    assert _bag("وقال لسينسبري والسينسبري") == {"قال", "سينسبري"}
+
+
+def test_letters_of_thai_count_a_third_of_a_word_like_unit():
+    from audit.align import _units
+
+    han, thai = _units(["渔民告诉市长", "สมาชิกสมัชชา"])
+    assert han == 6 and thai == pytest.approx(12 / 3)
+
+
+def test_numbers_with_multiplier_words_anchor_by_value():
+    from audit.align import sentence_features
+
+    assert "N:380000" in sentence_features("超过 38 万人")
+    assert "N:380000" in sentence_features("more than 380,000 people")
+    assert "N:2800000000" in sentence_features("市场达到 28亿 英镑") and "N:2800000000" in sentence_features("a £2.8bn market")
+    assert "N:125000000" in sentence_features("sold for £125m") and "N:125000000" in sentence_features("1.25 亿英镑")
+    assert "N:1100000" in sentence_features("1,1 Millionen Franken") and "N:1100000" in sentence_features("1,1 million de francs")
+    # metres and words that only begin like a multiplier are not scaled
+    assert not any(f.startswith("N:3000") and f != "N:3000" for f in sentence_features("a 3000 m peak"))
+    assert "N:30000000" not in sentence_features("30 millionaires")
