@@ -167,9 +167,9 @@ _MULT_WORDS = {
     "milyon": 1e6, "milyar": 1e9, "ล้าน": 1e6, "พัน": 1e3,
     "m": 1e6, "k": 1e3,  # only written right after the number ("£125m", "$20k")
 }
-_MULT = regex.compile(r"(?:[ \u00a0\u202f]?(" + "|".join(sorted((regex.escape(w) for w in _MULT_WORDS if len(w) > 1 or ord(w) > 127),
-                                                                 key=len, reverse=True))
-                      + r")|(m|k))(?![\p{L}\p{M}]*[\p{Latin}\p{Cyrillic}\p{Arabic}\p{Devanagari}\p{Hebrew}])", regex.I)
+_MULT_ALT = "|".join(sorted((regex.escape(w) for w in _MULT_WORDS if len(w) > 1 or ord(w) > 127), key=len, reverse=True))
+_MULT = regex.compile(r"(?:[ \u00a0\u202f]?(" + _MULT_ALT + r")|(m|k))"
+                      r"(?![\p{L}\p{M}]*[\p{Latin}\p{Cyrillic}\p{Arabic}\p{Devanagari}\p{Hebrew}])", regex.I)
 
 
 def _scaled(tok: str, word: str) -> str | None:
