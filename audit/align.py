@@ -814,6 +814,8 @@ _ALPHA_CLASS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 _LEX_WORD = regex.compile(r"(?P<cjk>[" + _CJK_CLASS + r"]+)|(?P<alpha>[" + _ALPHA_CLASS + r"]+)"
                           r"|(?:(?![" + _CJK_CLASS + _ALPHA_CLASS + r"])[\p{L}\p{M}]){2,}")
 _AR_CLITIC = regex.compile(r"^(?:وال|بال|كال|فال|لل|ال|و|ف|ب|ل|ك)(?=\p{Arabic}{3})")
+_PLAIN_WORD = regex.compile(r"[\p{L}\p{M}]{2,}")
+_LEX_SCRIPTS = regex.compile(r"[" + _CJK_CLASS + _ALPHA_CLASS + r"\u0600-\u06ff]")
 _KATAKANA_WORD = regex.compile(r"[\p{Katakana}\u30fc]{2,}")
 _LEX_BOOST = 2.0  # weight of a learned word pair relative to a cognate prefix
 
@@ -827,6 +829,8 @@ def _bag(text: str) -> set[str]:
     without spaces, whose runs span whole clauses, character n-grams of each run: bigrams of Han
     and kana (a Chinese or Japanese word is mostly one or two characters; katakana runs, loanwords
     and names, also whole), 4-grams of the letters of Thai, Lao, Khmer and Myanmar (about a word)."""
+    if not _LEX_SCRIPTS.search(text):  # fast path: words of spaced scripts only
+        return {w.casefold() for w in _PLAIN_WORD.findall(text)}
     out = set()
     for m in _LEX_WORD.finditer(text):
         w = m.group()
