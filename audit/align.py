@@ -815,7 +815,9 @@ _LEX_WORD = regex.compile(r"(?P<cjk>[" + _CJK_CLASS + r"]+)|(?P<alpha>[" + _ALPH
                           r"|(?:(?![" + _CJK_CLASS + _ALPHA_CLASS + r"])[\p{L}\p{M}]){2,}")
 _AR_CLITIC = regex.compile(r"^(?:وال|بال|كال|فال|لل|ال|و|ف|ب|ل|ك)(?=\p{Arabic}{3})")
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{M}]{2,}")
-_LEX_SCRIPTS = regex.compile(r"[" + _CJK_CLASS + _ALPHA_CLASS + r"\u0600-\u06ff]")
+_LEX_SCRIPTS = regex.compile(r"[" + _CJK_CLASS + _ALPHA_CLASS + r"\u0600-\u06ff\uac00-\ud7a3]")
+_KO_PARTICLE = regex.compile(r"(?<=\p{Hangul}{2})(?:에서는|에게서|으로는|으로|에서|에게|까지|부터|보다|처럼"
+                             r"|은|는|이|가|을|를|의|에|로|와|과|도|만)$")
 _KATAKANA_WORD = regex.compile(r"[\p{Katakana}\u30fc]{2,}")
 _LEX_BOOST = 2.0  # weight of a learned word pair relative to a cognate prefix
 
@@ -828,7 +830,8 @@ def _bag(text: str) -> set[str]:
     """Lexicon "words" of a sentence: case-folded words of spaced scripts; for scripts written
     without spaces, whose runs span whole clauses, character n-grams of each run: bigrams of Han
     and kana (a Chinese or Japanese word is mostly one or two characters; katakana runs, loanwords
-    and names, also whole), 4-grams of the letters of Thai, Lao, Khmer and Myanmar (about a word)."""
+    and names, also whole), 4-grams of the letters of Thai, Lao, Khmer and Myanmar (about a word);
+    Arabic and Korean words without the clitics and particles those languages write onto them."""
     if not _LEX_SCRIPTS.search(text):  # fast path: words of spaced scripts only
         return {w.casefold() for w in _PLAIN_WORD.findall(text)}
     out = set()
@@ -840,6 +843,9 @@ def _bag(text: str) -> set[str]:
             out.update(_KATAKANA_WORD.findall(w))
         elif kind == "alpha":
             out.update(_ngrams(w, 4))
+        elif "\uac00" <= w[0] <= "\ud7a3":
+            # Korean writes case particles onto the word (-은/-는/-을/-를/-의/-에서...)
+            out.add(_KO_PARTICLE.sub("", w))
         elif "\u0600" <= w[0] <= "\u06ff":
             # Arabic writes conjunctions, prepositions and the article into the word
             # (wa-, fa-, bi-, li-, ka-, al-): without them a name or noun is one lexicon word

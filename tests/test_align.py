@@ -321,6 +321,8 @@ def test_lexicon_words_of_spaceless_and_clitic_scripts():
     assert all(len(w) == 4 for w in thai) and "สมาช" in thai
     # Arabic: conjunctions, prepositions and the article written onto the word are left out
     assert _bag("وقال لسينسبري والسينسبري") == {"قال", "سينسبري"}
+    # Korean: case particles written onto the word are left out (short words kept whole)
+    assert _bag("세인즈베리는 세인즈베리의 회의") == {"세인즈베리", "회의"}
 
 
 def test_letters_of_thai_count_a_third_of_a_word_like_unit():
