@@ -1,12 +1,18 @@
 """Sentence-alignment benchmark: Text+Berg de-fr accuracy and a 10,000-sentence timing.
 
 Usage: python bench/bench_align.py [--split dev|test|all] [--semantic [--embed-cache FILE]] [--no-synthetic]
+       python bench/bench_align.py --distant [zho-CN,jpn,arb,hin,rus,...]
 
 Accuracy is strict and lax precision, recall and F1 as in Vecalign's score.py (precision over
 all test beads, recall over gold beads, both ignoring deletions on the recall side). The
 synthetic pairs concatenate NTREX eng.txt with a translation (deu.txt unless --synthetic-langs
 says otherwise), merging some target sentences, dropping some and adding others, and align the
-10,000-sentence result (the timing figure, limit 30 s).
+10,000-sentence result (the timing figure, limit 30 s). ``--distant`` instead builds realistic
+document pairs for distant scripts from NTREX (two documents of about 950 sentences per seed, three
+seeds): paragraphs of 2-8 sentences, target sentences merged (joined without a space in Chinese
+and Japanese), split at a clause comma (，、، ...), and blocks of 2-5 sentences deleted from or
+inserted into the translation; NTREX itself is not always line-parallel (some translators moved
+clauses across lines), so a few errors are the data's.
 
 Measured (2 cores shared with other work; strict F1 / lax F1):
 - Text+Berg without embeddings (length, anchors, lexicon second pass, skip cost from the first
@@ -18,6 +24,13 @@ Measured (2 cores shared with other work; strict F1 / lax F1):
 - synthetic 10,000-sentence pairs without embeddings: en-de 6.3 s, 0.981 / 0.995; en-ru 5.5 s,
   0.968 / 0.990; en-zh 4.2 s, 0.975 / 0.991 (constant skip and anchor_full 0.5: 0.980 / 0.995,
   0.961 / 0.989, 0.972 / 0.991).
+- --distant, strict / lax F1 without embeddings, before -> after the script-aware lexicon (character
+  bigrams of Han and kana, 4-grams of Thai letters, Arabic clitics and Korean particles left out),
+  Thai letters as a third of a word-like unit and number values with multiplier words:
+  en-zh 0.950 / 0.969 -> 0.966 / 0.985, en-ja 0.943 / 0.962 -> 0.956 / 0.978,
+  en-th 0.882 / 0.942 -> 0.977 / 0.989, en-ko 0.953 / 0.969 -> 0.970 / 0.983,
+  en-ar 0.967 / 0.977 -> 0.974 / 0.983, en-hi 0.986 / 0.991 (unchanged), en-ru 0.963 / 0.978
+  (unchanged); about 1 s per 1,000-sentence document.
 """
 from __future__ import annotations
 
