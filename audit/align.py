@@ -131,6 +131,7 @@ _PUNCT_GROUP = {
     '"': '"', "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"',
 }
 _SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SPACED_RUN = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc]+")
 _SPACELESS_ALPHA = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _STRIP_MARKS = str.maketrans("", "", "".join(chr(c) for c in range(0x300, 0x370)))
 
@@ -198,12 +199,20 @@ def sentence_features(text: str) -> list[str]:
         kind = m.lastgroup
         tok = m.group()
         if kind == "word":
-            if len(tok) >= 4 or (len(tok) >= 2 and not first and tok[0].isupper()):
-                if tok.isascii() or not _SPACELESS.match(tok):
-                    f = _fold(tok)
+            if not tok.isascii() and _SPACELESS.search(tok):
+                # a run of a script written without spaces: Latin (or other) words written onto it
+                # ("在Instagram上", "改为MWP") are still names and cognates
+                words = _SPACED_RUN.findall(tok)
+                first = first and _SPACELESS.match(tok) is None
+            else:
+                words = [tok]
+            for w in words:
+                if len(w) >= 4 or (len(w) >= 2 and not first and w[0].isupper()):
+                    f = _fold(w)
                     feats.append("W:" + f)
-                    if not first and tok[0].isupper():
+                    if not first and w[0].isupper():
                         feats.append("C:" + f[:4])
+                first = False
             first = False
         elif kind == "num":
             feats.append("N:" + ("".join(ch for ch in tok if ch.isdigit()).lstrip("0") or "0"))

@@ -325,6 +325,14 @@ def test_lexicon_words_of_spaceless_and_clitic_scripts():
     assert _bag("세인즈베리는 세인즈베리의 회의") == {"세인즈베리", "회의"}
 
 
+def test_latin_words_written_onto_chinese_text_are_anchors():
+    from audit.align import sentence_features
+
+    feats = sentence_features("37 岁的威洛比在Instagram 上宣布将离开 Truly 时，头衔改为MWP")
+    assert {"W:insta", "C:inst", "W:truly", "W:mwp"} <= set(feats)
+    assert {"W:insta", "C:inst"} <= set(sentence_features("She announced it on Instagram."))
+
+
 def test_letters_of_thai_count_a_third_of_a_word_like_unit():
     from audit.align import _units
 
