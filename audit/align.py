@@ -22,9 +22,10 @@ target sentences) by dynamic programming over the bead types 0-1, 1-0, 1-1, 1-2,
   a bead of its own;
 - a penalty for beads that cross a paragraph boundary on either side.
 
-Without embeddings the document is aligned twice: word pairs that keep sharing the one-to-one
+Without embeddings the document is aligned three times: word pairs that keep sharing the one-to-one
 beads of the first alignment (Dice coefficient over beads) are taken as a lexicon learned from the
-document itself and added to the anchors of the second pass.
+document itself and added to the anchors of the second pass; the lexicon is then learned afresh from
+the second alignment, which has more correct one-to-one beads, for the third (``lexicon_rounds``).
 The first pass also prices skipping (1-0 / 0-1 beads) for the second one, as Vecalign does from its
 own cost distribution: a skipped sentence costs the 90th percentile of the document's 1-1 match
 costs, so that freer translations, whose true matches cost more, are not torn into skips.
@@ -88,7 +89,8 @@ class AlignParams:
     anchor_none: float = 0.6  # anchor term of a bead with no anchor features
     anchor_full: float = 0.6  # an anchor cosine this high costs nothing
     size_slope: float = 1.0  # match terms of an a-b bead weigh 1 + size_slope * (a + b - 2) / 2
-    lexicon: bool = True  # realign once with a word lexicon learned from the first alignment
+    lexicon: bool = True  # realign with a word lexicon learned from a first alignment
+    lexicon_rounds: int = 2  # learn the lexicon this many times, each from the previous alignment
     skip_extend: float = 1.0  # a skip continuing a run of skips costs this share of ``skip``
     # with embeddings (the semantic extra):
     semantic: float = 10.0  # reward of a bead per unit of normalised embedding similarity
@@ -729,10 +731,15 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
                 lo, hi = params.skip_range
                 q = float(np.quantile(np.asarray(c11), params.skip_quantile)) * params.skip_scale
                 params = dataclasses.replace(params, skip=min(hi, max(lo, q)))
-        if extra is not None:
+        for rnd in range(params.lexicon_rounds):
+            if extra is None:
+                break
             sf, tf = _feature_entries(src, tgt, extra)
             S = _Side(sl, su, sf, se, sp)
             T = _Side(tl, tu, tf, te, tp)
+            if rnd + 1 < params.lexicon_rounds:
+                # relearn the lexicon from the better alignment it gave (replacing, not adding to it)
+                extra = _learn_lexicon(src, tgt, _align(S, T, params, ratio, uratio))
     if se is not None:
         rng = np.random.default_rng(12345)
         ii, jj = rng.integers(0, n, 400), rng.integers(0, m, 400)

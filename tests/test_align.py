@@ -244,3 +244,32 @@ def test_skip_cost_follows_the_documents_own_match_costs(monkeypatch):
     assert calls[1][0] == pytest.approx(min(hi, max(lo, float(np.quantile(c11, A.DEFAULT.skip_quantile)))))
     got = pairs(beads)
     assert ((20,), ()) in got and ((21,), (20,)) in got and ((40,), (39,)) in got
+
+
+def test_lexicon_is_relearned_from_the_second_alignment(monkeypatch):
+    import dataclasses
+
+    import audit.align as A
+
+    # 30 one-to-one sentences; ten word pairs, each shared by three of them
+    words = [("harbour", "Hafen"), ("lighthouse", "Leuchtturm"), ("captain", "Kapitän"), ("storm", "Sturm"),
+             ("island", "Insel"), ("anchor", "Anker"), ("cargo", "Ladung"), ("bridge", "Brücke"),
+             ("engine", "Motor"), ("sailor", "Matrose")]
+    en = [f"Yesterday the {words[i % 10][0]} was seen near point {i}." for i in range(30)]
+    de = [f"Gestern wurde der {words[i % 10][1]} bei Punkt {i} gesehen." for i in range(30)]
+    calls = []
+    real = A._learn_lexicon
+
+    def spy(*args, **kw):
+        out = real(*args, **kw)
+        calls.append(out is not None)
+        return out
+
+    monkeypatch.setattr(A, "_learn_lexicon", spy)
+    beads = align_sentences(en, de, "en", "de", semantic=False)
+    assert calls == [True, True]  # learned from the first alignment, then from the second
+    assert pairs(beads) == [((i,), (i,)) for i in range(30)]
+    calls.clear()
+    align_sentences(en, de, "en", "de", semantic=False, params=dataclasses.replace(A.DEFAULT, lexicon_rounds=1))
+    assert calls == [True]
+
