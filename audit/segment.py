@@ -45,7 +45,7 @@ _TITLES = {
     "en": "mx messrs rep sen gov pres supt det insp ft",
     "es": "sres sras dña dra ud uds av avda núm pág págs cap ej pto ee.uu gral lic ing arq",
     "de": "hr fr frl z.b d.h u.a usw bzw ggf evtl vgl bspw ca. inkl exkl sog dipl ing str abs abt "
-          "jh jhd mio mrd nr tel z u s o",
+          "jh jhd mio mrd nr tel z u s o med rer nat phil jur",
     "fr": "mme mmes mlle mlles m mm env cie éd p.ex c.-à-d st ste bd av",
     "it": "sig sigg dott dott.ssa ecc pag ing avv geom arch",
     "pt": "sr sra srs exmo exma av pág dr dra",

@@ -187,15 +187,19 @@ def _fake_embed(calls):
     return embed
 
 
-def test_semantic_cost_embeds_concatenated_runs(monkeypatch):
+@pytest.mark.parametrize("runs", [1, 2])
+def test_semantic_cost_sums_or_embeds_runs(monkeypatch, runs):
+    import dataclasses
+
     import audit.align as A
 
     calls: list[str] = []
     monkeypatch.setattr(A, "embed", _fake_embed(calls))
     es = [ES[0], "Incluye 45 millones de euros.", "Son para escuelas.", ES[2], ES[3], ES[4], ES[5], ES[6]]
-    beads = align_sentences(EN, es, "en", "es", semantic=True)
-    # the two target sentences were embedded together, as one text, besides one by one
-    assert "Incluye 45 millones de euros. Son para escuelas." in calls
+    beads = align_sentences(EN, es, "en", "es", semantic=True,
+                            params=dataclasses.replace(A.DEFAULT, embed_runs=runs))
+    # by default runs are sums of sentence vectors; embed_runs=2 also embeds pairs as one text
+    assert ("Incluye 45 millones de euros. Son para escuelas." in calls) == (runs == 2)
     assert "Son para escuelas." in calls
     got = pairs(beads)
     assert ((1,), (1, 2)) in got
@@ -244,6 +248,74 @@ def test_skip_cost_follows_the_documents_own_match_costs(monkeypatch):
     assert calls[1][0] == pytest.approx(min(hi, max(lo, float(np.quantile(c11, A.DEFAULT.skip_quantile)))))
     got = pairs(beads)
     assert ((20,), ()) in got and ((21,), (20,)) in got and ((40,), (39,)) in got
+
+
+def test_lexicon_is_relearned_from_the_second_alignment(monkeypatch):
+    import dataclasses
+
+    import audit.align as A
+
+    # 30 one-to-one sentences; ten word pairs, each shared by three of them
+    words = [("harbour", "Hafen"), ("lighthouse", "Leuchtturm"), ("captain", "Kapitän"), ("storm", "Sturm"),
+             ("island", "Insel"), ("anchor", "Anker"), ("cargo", "Ladung"), ("bridge", "Brücke"),
+             ("engine", "Motor"), ("sailor", "Matrose")]
+    en = [f"Yesterday the {words[i % 10][0]} was seen near point {i}." for i in range(30)]
+    de = [f"Gestern wurde der {words[i % 10][1]} bei Punkt {i} gesehen." for i in range(30)]
+    calls = []
+    real = A._learn_lexicon
+
+    def spy(*args, **kw):
+        out = real(*args, **kw)
+        calls.append(out is not None)
+        return out
+
+    monkeypatch.setattr(A, "_learn_lexicon", spy)
+    beads = align_sentences(en, de, "en", "de", semantic=False)
+    assert calls == [True, True]  # learned from the first alignment, then from the second
+    assert pairs(beads) == [((i,), (i,)) for i in range(30)]
+    calls.clear()
+    align_sentences(en, de, "en", "de", semantic=False, params=dataclasses.replace(A.DEFAULT, lexicon_rounds=1))
+    assert calls == [True]
+
+
+def test_bead_cost_outside_the_programme_agrees_with_it(monkeypatch):
+    import audit.align as A
+
+    seen = []
+    real = A._attach_lone_skips
+
+    def spy(path, S, T, p, ratio, uratio):
+        seen.append((path, S, T, p, ratio, uratio))
+        return real(path, S, T, p, ratio, uratio)
+
+    monkeypatch.setattr(A, "_attach_lone_skips", spy)
+    es = [ES[0], "Incluye 45 millones de euros.", "Son para escuelas.", ES[2],
+          "Los miembros de la oposición votaron en contra y dijeron que el plan ignoraba el transporte público.",
+          ES[6]]
+    align_sentences(EN, es, "en", "es", src_paragraphs=[0, 0, 0, 1, 1, 1, 2], tgt_paragraphs=[0, 0, 0, 1, 1, 2],
+                    semantic=False)
+    (path, S, T, p, ratio, uratio), = seen
+    SV, TV = A._SentVectors(S.ent, S.n), A._SentVectors(T.ent, T.n)
+    matched = [x for x in path if x[1] > x[0] and x[3] > x[2]]
+    assert any(x[1] - x[0] + x[3] - x[2] > 2 for x in matched)  # merges are priced too
+    for i0, i1, j0, j1, c in matched:
+        assert A._bead_cost(S, T, SV, TV, p, ratio, uratio, i0, i1, j0, j1)[0] == pytest.approx(c, abs=1e-6)
+
+
+def test_lone_skip_joins_the_neighbour_whose_anchors_it_shares():
+    import dataclasses
+
+    import audit.align as A
+
+    # the translation folds "Mayor Helena Costa called it a turning point." into the next sentence,
+    # keeping only the name: the programme leaves the sentence out, the post-pass joins it
+    en = EN[:3] + ["She thanked Radio Norte."] + EN[3:]
+    es = ES[:2] + ["Helena Costa agradeció a Radio Norte."] + ES[3:]
+    keep = dataclasses.replace(A.DEFAULT, attach_skips=0.0)
+    assert ((2,), ()) in pairs(align_sentences(en, es, "en", "es", semantic=False, params=keep))
+    got = pairs(align_sentences(en, es, "en", "es", semantic=False))
+    assert ((2, 3), (2,)) in got
+    assert ((1,), (1,)) in got and ((4,), (3,)) in got
 
 
 # --- distant scripts: lexicon n-grams, word-like units, number values -----------------------------

@@ -83,6 +83,10 @@ CLEAN = [
     ("The temperature fell to 0 degrees.", "Температура упала до нуля.", "en", "ru"),
     ("She is 100 percent certain.", "Elle en est absolument certaine.", "en", "fr"),
     ("No numbers here.", "Aquí no hay números.", "en", "es"),
+    # Slavic teens and hundreds written out (their stems start like the units: девят- / девятнадцат-)
+    ("19 people were hurt.", "Девятнадцать человек пострадали.", "en", "ru"),
+    ("The bridge is 500 metres long.", "Длина моста пятьсот метров.", "en", "ru"),
+    ("19 people were hurt.", "Дев'ятнадцять людей постраждали.", "en", "uk"),
 ]
 
 
@@ -202,3 +206,9 @@ def test_issue3_real_error_still_flagged(source, target, sl, tl, tgt_text, src_t
     flags = all_flags(source, target, sl, tl)
     assert [f.code for f in flags] == ["NUM003"]
     assert span_texts(flags[0], source, target) == [("target", tgt_text), ("source", src_text)]
+
+
+def test_slavic_teen_is_not_its_unit():
+    # "девятнадцать" (19) must not satisfy a source 9, nor "пятьсот" (500) a source 5
+    assert [f.code for f in all_flags("9 people were hurt.", "Девятнадцать человек пострадали.", "en", "ru")] == ["NUM001"]
+    assert [f.code for f in all_flags("It is 5 metres long.", "Длина пятьсот метров.", "en", "ru")] == ["NUM001"]

@@ -196,6 +196,9 @@ def test_space_before_punctuation_flagged(src, tgt, sl, tl, expected):
     ("Long Lartin prison: six hurt", "จากเรือนจำ Long Lartin : เจ้าหน้าที่หกคนได้รับบาดเจ็บ", "en", "th"),
     ("A list , with spaces .", "Una lista , con espacios .", "en", "es"),  # the source spaces them too
     ("He left.", "他离开了。", "en", "zh"),
+    # tokenized corpora: the source spaces its marks, the target follows (other marks included)
+    ("Die Touren gehören der Vergangenheit an .", "Les courses , elles , appartiennent au passé .", "de", "fr"),
+    ("Он сказал , что придёт", "He said he would come : soon .", "ru", "en"),
 ])
 def test_space_before_punctuation_clean(src, tgt, sl, tl):
     assert run_check("PUN005", src, tgt, sl, tl) == []

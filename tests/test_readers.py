@@ -401,6 +401,21 @@ def test_text_pair_lines_offsets_and_crlf(tmp_path):
     assert pairs[3].source_origin.line == 4
 
 
+def test_text_pair_with_carriage_returns_only(tmp_path):
+    # classic Mac OS line ends: no \n anywhere, so \r ends lines (offsets still index the file's text)
+    s = write(tmp_path, "s.txt", "One.\rTwo.\rThree.\r")
+    t = write(tmp_path, "t.txt", "Uno.\rDos.\rTres.")
+    src, pairs = read([s, t], "text")
+    assert [(p.source, p.target) for p in pairs] == [("One.", "Uno."), ("Two.", "Dos."), ("Three.", "Tres.")]
+    assert [p.target_origin.offset for p in pairs] == [0, 5, 10]
+    assert [p.source_origin.line for p in pairs] == [1, 2, 3]
+    # a \r inside a file that has \n line ends stays in the text
+    s = write(tmp_path, "s2.txt", "A\rB.\nC.\n")
+    t = write(tmp_path, "t2.txt", "A B.\nC.\n")
+    src, pairs = read([s, t], "text")
+    assert [p.source for p in pairs] == ["A\rB.", "C."]
+
+
 # --- decoding ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("encoding, bom", [

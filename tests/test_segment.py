@@ -13,6 +13,8 @@ def sents(text, lang):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    ("de", "Dr. med. Anna Müller sprach z. B. über Kliniken. Dr. rer. nat. Weber antwortete.",
+     ["Dr. med. Anna Müller sprach z. B. über Kliniken.", "Dr. rer. nat. Weber antwortete."]),
     ("en", "Dr. Lee met S. Rajaratnam in the U.S. Senate on Monday. The talks lasted 3.5 hours.",
      ["Dr. Lee met S. Rajaratnam in the U.S. Senate on Monday.", "The talks lasted 3.5 hours."]),
     ("en", "We moved to the U.S. The weather was better.",

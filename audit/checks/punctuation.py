@@ -468,6 +468,11 @@ _SPACED_HIGH_MARKS = frozenset({"fr", "br"})
 _LOOSE_SPACING_LANGS = frozenset({"th", "lo", "km", "my"})
 
 
+# a source with a space before a comma or a sentence-final full stop (no language's orthography
+# has one): tokenized text, as in many MT corpora
+_TOKENIZED_RE = re.compile(r"\w ,\s|\w \.(?:\s|$)")
+
+
 @check("PUN005", "space-before-punctuation", "fluency/punctuation", "minor")
 def space_before_punctuation(pair, ctx):
     """The target has an ordinary space before a comma, full stop, colon, semicolon, question
@@ -476,7 +481,8 @@ def space_before_punctuation(pair, ctx):
     ``: ; ! ?``; a no-break space is never flagged), a mark the source also spaces, a leading
     ellipsis or decimal (" ...", " .5", " .com": the mark must be followed by a space or the
     end), a space after an opening bracket or quote, Thai, Lao, Khmer and Burmese targets
-    (spaces separate phrases there and often surround punctuation)."""
+    (spaces separate phrases there and often surround punctuation), and pairs whose source is
+    tokenized text (a space before its own commas or final full stop, as in many MT corpora)."""
     tgt = pair.target
     if not tgt or (" ," not in tgt and " ." not in tgt and " :" not in tgt and " ;" not in tgt
                    and " !" not in tgt and " ?" not in tgt):
@@ -486,6 +492,8 @@ def space_before_punctuation(pair, ctx):
     spans = []
     french = ctx.tgt.lang in _SPACED_HIGH_MARKS
     src = pair.source
+    if _TOKENIZED_RE.search(src):
+        return ()  # a tokenized corpus ("word , word .") spaces every mark: the target follows it
     for m in _SPACE_BEFORE_RE.finditer(ctx.tgt.memo(prose)):
         mark = m.group(2)
         if french and mark in ":;!?":

@@ -1,7 +1,9 @@
 """Decoding input bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM; binary files refused.
 
 Text is read streaming, one line at a time, split on ``\\n`` only (a ``\\r`` before it is dropped;
-a ``\\r`` elsewhere, U+2028 and other Unicode separators stay in the text). Anything that is not
+a ``\\r`` elsewhere, U+2028 and other Unicode separators stay in the text), except in files whose
+first megabyte has carriage returns and no ``\\n`` at all (classic Mac OS line ends), which are
+split on ``\\r``. Anything that is not
 valid in the detected encoding is an ``InputError`` naming the file, the line and the column
 (in characters) of the first bad byte. XML formats are decoded by lxml, which honours the
 declared encoding; they only use ``sniff_binary`` from here.
@@ -147,6 +149,7 @@ def open_text_lines(path: str, keepends: bool = False, encoding: str | None = No
     decoder = codecs.getincrementaldecoder(codec)("strict")
     lineno = 0
     rest = ""
+    eol = None  # "\n", or "\r" for a file with carriage returns only (decided on the first block)
     with open(path, "rb") as fh:
         while True:
             block = fh.read(_BLOCK)
@@ -161,17 +164,19 @@ def open_text_lines(path: str, keepends: bool = False, encoding: str | None = No
                 chunk = rest + text
                 line = lineno + chunk.count("\n", 0, chunk.index("\x00")) + 1
                 raise InputError("NUL character in text (binary file?)", path, line)
+            if eol is None and (text or final):
+                eol = "\r" if "\r" in text and "\n" not in text else "\n"
             if final:
                 if rest:
                     lineno += 1
                     yield lineno, rest
                 return
-            lines = (rest + text).split("\n")
+            lines = (rest + text).split(eol)
             rest = lines.pop()
             if keepends:
                 for line in lines:
                     lineno += 1
-                    yield lineno, line + "\n"
+                    yield lineno, line + eol
             else:
                 for line in lines:
                     lineno += 1
@@ -198,4 +203,7 @@ def read_text(path: str) -> str:
         raise _locate_error(path, enc, data) from None
     if "\x00" in text:
         raise InputError("NUL character in text (binary file?)", path, text.count("\n", 0, text.index("\x00")) + 1)
+    if "\r" in text and "\n" not in text:
+        # classic Mac OS line ends: one character for one, so offsets still index the decoded text
+        text = text.replace("\r", "\n")
     return text

