@@ -49,10 +49,13 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         _E5 = E5()
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    out = []
-    for k in range(0, len(texts), 64):
-        batch = [t[:2000] for t in texts[k:k + 64]]
-        out.append(np.asarray(_E5.passage(batch), dtype=np.float32).reshape(-1, DIM))
-    mat = np.vstack(out)
+    # batches of texts of similar length (a batch is padded to its longest text): about twice as
+    # fast as document order on prose; rows are put back in the caller's order
+    order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+    mat = np.empty((len(texts), DIM), dtype=np.float32)
+    for k in range(0, len(order), 64):
+        idx = order[k:k + 64]
+        batch = [texts[i][:2000] for i in idx]
+        mat[idx] = np.asarray(_E5.passage(batch), dtype=np.float32).reshape(-1, DIM)
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     return mat / np.maximum(norms, 1e-9)
