@@ -383,3 +383,29 @@ async def test_dismiss_all_of_a_check_and_undo_at_once(corpus):
         assert all(app.state.flag_status(f) is None for f in wsp)
         assert app.state.summary()["by_severity"][Severity.MINOR] == 3
         assert app.corpus_scores["quality"] == 13.7
+
+
+@aio
+async def test_footer_hides_keys_during_a_prompt_and_shows_them_again(corpus):
+    from tui.widgets.footer import ReviewFooter
+
+    app = make(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        footer = app.screen.query_one(ReviewFooter)
+
+        def shown():
+            return [c.key for c in footer.children if c.display]
+
+        full = shown()
+        assert full[:3] == ["n", "slash", "c"] and "q" in full
+        mounted = list(footer.children)
+        await pilot.press("g")
+        await pilot.pause()
+        assert shown() == [e[0] for e in footer.wanted()]  # what the stock footer would compose
+        assert "n" not in shown() and "slash" in shown()  # the Input takes the one-letter keys
+        assert list(footer.children) == mounted  # hidden, not rebuilt
+        await pilot.press("escape")
+        await pilot.pause()
+        assert shown() == full
+        assert [footer._entry(c) for c in footer.children] == footer.wanted()

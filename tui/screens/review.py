@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, ProgressBar, Static
+from textual.widgets import OptionList, ProgressBar, Static
 
 from audit.model import Severity
 
@@ -19,6 +19,7 @@ from ..render import SEVERITY_COLOR, SEVERITY_MARK
 from ..state import Filters, parse_filters
 from ..widgets.ask_bar import AskBar
 from ..widgets.flag_list import FlagList
+from ..widgets.footer import ReviewFooter
 from ..widgets.pair_view import PairView
 from ..widgets.segment_list import SegmentList
 from .dialogs import EditTarget, HelpScreen
@@ -89,7 +90,7 @@ class ReviewScreen(Screen):
             yield PairView(id="pair")
             yield FlagList(id="flags")
         yield AskBar(id="ask")
-        yield Footer()
+        yield ReviewFooter()
 
     def on_mount(self) -> None:
         self.query_one(SegmentList).focus()
