@@ -291,3 +291,78 @@ def test_search_index_built_elsewhere_is_installed_only_if_current():
     st.replace_segment(3, seg(3, "Red car.", "Coche azul.", quality=100.0))
     assert not st.install_search_index(stale)
     assert st.search("azul", "target") and st.current_index() == 3
+
+
+# -- filter indexes ---------------------------------------------------------------------------------------
+
+_FLAG = st_.tuples(st_.sampled_from(sorted(CAT)), st_.sampled_from(["minor", "major", "critical"]),
+                   st_.integers(0, 2))
+
+
+@settings(max_examples=200, deadline=None)
+@given(flags=st_.lists(st_.lists(_FLAG, max_size=3), min_size=1, max_size=14),
+       decided=st_.lists(st_.tuples(st_.integers(0, 40), st_.sampled_from(["confirmed", "dismissed"])), max_size=8),
+       approved=st_.lists(st_.integers(0, 13), max_size=4), edited=st_.lists(st_.integers(0, 13), max_size=2),
+       reaudit=st_.lists(st_.tuples(st_.integers(0, 13), st_.lists(_FLAG, max_size=2)), max_size=3),
+       chunk=st_.integers(1, 14),
+       sev=st_.sampled_from([None, *Severity]),
+       codes=st_.sets(st_.sampled_from(["NUM", "NUM001", "PUN002", "EMP", "XYZ", "PUN00"]), max_size=2),
+       cats=st_.sets(st_.sampled_from(["accuracy", "fluency", "accuracy/omission", "acc", "fluency/punctuation"]),
+                     max_size=2),
+       status=st_.sampled_from(["all", "open", "confirmed", "dismissed", "approved", "unapproved", "edited",
+                                "flagged", "clean"]))
+def test_indexed_filters_match_a_plain_scan(flags, decided, approved, edited, reaudit, chunk, sev, codes, cats,
+                                            status):
+    """The filter indexes (flagged segments, segments by code and category, the complements for 'clean'
+    and 'unapproved') give what checking every segment gives, after streaming, decisions and re-audits."""
+    segs = [seg(i, f"Source {i}.", f"Target {i}.", [(c, s, a, a + 1) for c, s, a in fl]) for i, fl in enumerate(flags)]
+    fdec: dict[str, FlagDecision] = {}
+    sdec: dict[str, SegmentDecision] = {}
+    state = ReviewState(flag_decisions=fdec, segment_decisions=sdec)
+    state.set_filters(Filters(sev, frozenset(codes), frozenset(cats), status))
+    for start in range(0, len(segs), chunk):  # streamed: rows are filtered as they arrive
+        state.add(segs[start:start + chunk])
+    every = [f for s in segs for f in s.flags]
+    for k, how in decided:
+        if every:
+            fp = every[k % len(every)].fingerprint
+            fdec[fp] = FlagDecision(fp, how)
+            state.invalidate(state.indices_of_flag(fp))
+    for k in approved + edited:
+        i = k % len(segs)
+        key = segment_key(segs[i].pair)
+        old = sdec.get(key, SegmentDecision(key))
+        sdec[key] = SegmentDecision(key, approved=old.approved or k in approved,
+                                    post_edit=old.post_edit if k in approved else "edited")
+        state.invalidate(state.indices_of_key(key))
+    for k, fl in reaudit:
+        i = k % len(segs)
+        state.replace_segment(i, seg(i, f"Source {i}.", f"New {i}.", [(c, s, a, a + 1) for c, s, a in fl]))
+    f = state.filters
+    state.refilter()
+    assert state.visible == [i for i in range(len(segs)) if state._passes(i, f)]
+    assert state.flagged_indices() == [i for i, s in enumerate(state.segments) if s.flags]
+    for code in CAT:
+        assert state.indices_of_code(code) == {i for i, s in enumerate(state.segments)
+                                               if any(fl.code == code for fl in s.flags)}
+        assert state.indices_of_category(CAT[code]) == {i for i, s in enumerate(state.segments)
+                                                        if any(fl.category == CAT[code] for fl in s.flags)}
+    state.replace_all(list(state.segments))  # the final results: indexes rebuilt
+    assert state.visible == [i for i in range(len(segs)) if state._passes(i, f)]
+    assert state.flagged_indices() == [i for i, s in enumerate(state.segments) if s.flags]
+
+
+def test_clean_and_unapproved_are_the_corpus_minus_the_failing_segments():
+    segs = corpus()
+    fp = segs[4].flags[0].fingerprint
+    key = segment_key(segs[3].pair)
+    st = ReviewState(segs, flag_decisions={fp: FlagDecision(fp, "dismissed")},
+                     segment_decisions={key: SegmentDecision(key, approved=True)})
+    st.set_filters(Filters(status="clean"))
+    assert st.visible == [0, 3, 4, 5]  # 4: its only flag is dismissed
+    st.set_filters(Filters(status="unapproved"))
+    assert st.visible == [0, 1, 2, 4, 5]
+    st.set_filters(Filters(status="clean", codes=frozenset({"EMP"})))
+    assert st.visible == [4]
+    st.set_filters(Filters(codes=frozenset({"NUM", "PUN"}), categories=frozenset({"fluency"})))
+    assert st.visible == [2]

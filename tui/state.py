@@ -11,7 +11,9 @@ under the cursor never jumps away while reviewing.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Callable, Iterable, Mapping, Sequence
 
 from audit.decisions import FlagDecision, SegmentDecision, segment_key
@@ -112,6 +114,18 @@ class Row:
     by_severity: tuple[int, int, int]  # live flags: minor, major, critical
 
 
+_STATUS_TESTS: dict[str, Callable[[Row], bool]] = {
+    "open": lambda r: r.open > 0,
+    "confirmed": lambda r: r.confirmed > 0,
+    "dismissed": lambda r: r.dismissed > 0,
+    "approved": lambda r: r.approved,
+    "unapproved": lambda r: not r.approved,
+    "edited": lambda r: r.edited,
+    "flagged": lambda r: r.live > 0,
+    "clean": lambda r: r.live == 0,
+}  # as in ReviewState._passes
+
+
 @dataclass
 class ReviewState:
     """Segments, decisions, filters, sort and cursor of one review session."""
@@ -133,6 +147,11 @@ class ReviewState:
         self._keys: list[str] = []
         self._by_fp: dict[str, list[int]] = {}
         self._by_key: dict[str, list[int]] = {}
+        # filter indexes (kept in step by add, replace_all and replace_segment): the flagged segments
+        # in input order, and the segments carrying each check code and each MQM category
+        self._flagged: list[int] = []
+        self._by_code: dict[str, set[int]] = {}
+        self._by_cat: dict[str, set[int]] = {}
         self._totals: dict | None = None
         self._fold_cache: list[tuple[str, str]] = []
         self._hay: dict[str, tuple] = {}
@@ -156,8 +175,11 @@ class ReviewState:
         by_key, by_fp = self._by_key, self._by_fp
         for i in range(start, len(self.segments)):
             by_key.setdefault(self._keys[i], []).append(i)
-            for f in self.segments[i].flags:
-                by_fp.setdefault(f.fingerprint, []).append(i)
+            flags = self.segments[i].flags
+            if flags:
+                for f in flags:
+                    by_fp.setdefault(f.fingerprint, []).append(i)
+                self._index_flags(i, flags)
         if self._totals is not None:
             for i in self._interesting(range(start, len(self.segments))):
                 self._count(self.row(i), +1)
@@ -180,9 +202,12 @@ class ReviewState:
         self.segments = list(results)
         self._fold_cache = []
         self._by_fp = {}
+        self._flagged, self._by_code, self._by_cat = [], {}, {}
         for i, r in enumerate(self.segments):
-            for f in r.flags:
-                self._by_fp.setdefault(f.fingerprint, []).append(i)
+            if r.flags:
+                for f in r.flags:
+                    self._by_fp.setdefault(f.fingerprint, []).append(i)
+                self._index_flags(i, r.flags)
         self._rows.clear()
         self._totals = None
         self.refilter(keep=current)
@@ -193,13 +218,56 @@ class ReviewState:
             lst = self._by_fp.get(f.fingerprint)
             if lst and index in lst:
                 lst.remove(index)
+        self._unindex_flags(index, self.segments[index].flags)
         self.segments[index] = result
         if index < len(self._fold_cache):
             self._fold_cache[index] = (result.pair.source.casefold(), (result.pair.target or "").casefold())
         self._edits += 1
         for f in result.flags:
             self._by_fp.setdefault(f.fingerprint, []).append(index)
+        if result.flags:
+            self._index_flags(index, result.flags)
         self.invalidate([index])
+
+    def _index_flags(self, index: int, flags: Sequence[Flag]) -> None:
+        """Enter a segment with flags in the filter indexes (appended in order while loading)."""
+        flagged = self._flagged
+        if not flagged or flagged[-1] < index:
+            flagged.append(index)
+        else:
+            pos = bisect.bisect_left(flagged, index)
+            if pos == len(flagged) or flagged[pos] != index:
+                flagged.insert(pos, index)
+        by_code, by_cat = self._by_code, self._by_cat
+        for f in flags:
+            by_code.setdefault(f.code, set()).add(index)
+            by_cat.setdefault(f.category, set()).add(index)
+
+    def _unindex_flags(self, index: int, flags: Sequence[Flag]) -> None:
+        if not flags:
+            return
+        pos = bisect.bisect_left(self._flagged, index)
+        if pos < len(self._flagged) and self._flagged[pos] == index:
+            del self._flagged[pos]
+        for f in flags:
+            for idx, key in ((self._by_code, f.code), (self._by_cat, f.category)):
+                members = idx.get(key)
+                if members is not None:
+                    members.discard(index)
+                    if not members:
+                        del idx[key]
+
+    def flagged_indices(self) -> list[int]:
+        """The segments with at least one flag (dismissed or not), in input order."""
+        return list(self._flagged)
+
+    def indices_of_code(self, code: str) -> set[int]:
+        """The segments with a flag of check ``code`` (exact code)."""
+        return set(self._by_code.get(code, ()))
+
+    def indices_of_category(self, category: str) -> set[int]:
+        """The segments with a flag of MQM category ``category`` (exact path)."""
+        return set(self._by_cat.get(category, ()))
 
     # -- rows ---------------------------------------------------------------------------------
     def key(self, index: int) -> str:
@@ -330,22 +398,61 @@ class ReviewState:
 
     def _filtered(self) -> list[int]:
         """Indices passing the filters, in input order. Only the candidates that can pass are looked
-        at: flag filters scan flagged segments only, approval filters the decided ones."""
+        at, from the indexes: a code or category filter takes the segments carrying a matching code or
+        category, other flag filters the flagged segments, approval filters the decided ones; 'clean'
+        and 'unapproved' alone are the corpus minus the few segments that fail them."""
         f = self.filters
         n = len(self.segments)
         if not f.active():
             return list(range(n))
-        needs_flags = (f.min_severity is not None or f.codes or f.categories
-                       or f.status in ("open", "confirmed", "dismissed", "flagged"))
-        if needs_flags:
-            candidates: Iterable[int] = [i for i, seg in enumerate(self.segments) if seg.flags]
-        elif f.status in ("approved", "edited"):
+        rows, row = self._rows, self.row
+        st = f.status
+        pool: set[int] | None = None
+        if f.codes:
+            # the codes seen that match a wanted code or prefix: a row passes if it carries one of them
+            codes = [c for c in self._by_code if any(c.startswith(p) for p in f.codes)]
+            pool = set().union(*(self._by_code[c] for c in codes))
+        if f.categories:
+            cats = [c for c in self._by_cat if any(c == p or c.startswith(p + "/") for p in f.categories)]
+            in_cats = set().union(*(self._by_cat[c] for c in cats))
+            pool = in_cats if pool is None else pool & in_cats
+        needs_flags = pool is not None or f.min_severity is not None or st in ("open", "confirmed", "dismissed",
+                                                                               "flagged")
+        if pool is not None:
+            candidates: Iterable[int] = sorted(pool)
+        elif needs_flags:
+            candidates = self._flagged
+        elif st in ("approved", "edited"):
             keys = self.segment_decisions.keys() if self.segment_decisions else ()
             candidates = sorted({i for k in keys for i in self._by_key.get(k, ())})
+        elif st in ("unapproved", "clean"):
+            # every segment but those approved (only decided ones can be) or with a live flag (only flagged ones)
+            if st == "unapproved":
+                keys = self.segment_decisions.keys() if self.segment_decisions else ()
+                fails, attr = {i for k in keys for i in self._by_key.get(k, ())}, "approved"
+            else:
+                fails, attr = self._flagged, "live"
+            mask = bytearray(b"\x01") * n
+            for i in fails:
+                r = rows.get(i)
+                if getattr(r if r is not None else row(i), attr):
+                    mask[i] = 0
+            return list(compress(range(n), mask))
         else:
             candidates = range(n)
-        passes = self._passes
-        return [i for i in candidates if passes(i, f)]
+        sev = f.min_severity
+        test = _STATUS_TESTS.get(st)
+        out = []
+        for i in candidates:
+            r = rows.get(i)
+            if r is None:
+                r = row(i)
+            if sev is not None and (r.worst is None or r.worst < sev):
+                continue
+            if test is not None and not test(r):
+                continue
+            out.append(i)
+        return out
 
     def _sort(self) -> None:
         if self.sort == "score":
