@@ -4,8 +4,8 @@ The stock Footer removes and mounts all its key widgets whenever the screen's bi
 changed (every focus change, several times per change), which cost 50-100 ms per prompt answered
 on a 100,000-segment review (the prompt's Input hides the one-letter keys while it has focus).
 This one draws the same keys but compares what would be shown with what is shown: the same keys
-cost nothing, a subset of the keys already there (the prompt opening) only hides the others, and
-anything else falls back to the stock rebuild.
+cost nothing, a subset of the keys already there (the prompt opening) only hides the others (in
+the same layout pass as the focus change), and anything else falls back to the stock rebuild.
 """
 from __future__ import annotations
 
@@ -58,30 +58,34 @@ class ReviewFooter(Footer):
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
-        if self.is_attached and screen is self.screen and not self._pending:
-            self._pending = True  # several changes before the next refresh: one update
+        if not (self.is_attached and screen is self.screen):
+            return
+        # keys hidden or shown at once change the layout in the same pass as the change of focus;
+        # checked again after the refresh (as the stock footer does), rebuilt then if need be
+        self._show_hide()
+        if not self._pending:
+            self._pending = True  # several changes before the next refresh: one check
             self.call_after_refresh(self._update_keys)
+
+    def _show_hide(self) -> bool:
+        """Show exactly the wanted keys if they are all mounted, in order; False if a rebuild is needed."""
+        wanted = self.wanted()
+        children = list(self.children)
+        if wanted is None or not children or not all(isinstance(c, FooterKey) for c in children):
+            return False
+        plan, k = [], 0
+        for c in children:
+            take = k < len(wanted) and self._entry(c) == wanted[k]
+            plan.append(take)
+            k += take
+        if k != len(wanted):
+            return False
+        for c, show in zip(children, plan):
+            if c.display != show:
+                c.display = show
+        return True
 
     async def _update_keys(self) -> None:
         self._pending = False
-        if not self.is_attached:
-            return
-        wanted = self.wanted()
-        children = list(self.children)
-        if wanted is not None and children and all(isinstance(c, FooterKey) for c in children):
-            have = [self._entry(c) for c in children]
-            shown = [e for e, c in zip(have, children) if c.display]
-            if shown == wanted:
-                return
-            # the wanted keys in the order they are mounted: show those, hide the rest
-            plan, k = [], 0
-            for e in have:
-                take = k < len(wanted) and e == wanted[k]
-                plan.append(take)
-                k += take
-            if k == len(wanted):
-                for c, show in zip(children, plan):
-                    if c.display != show:
-                        c.display = show
-                return
-        await self.recompose()
+        if self.is_attached and not self._show_hide():
+            await self.recompose()
