@@ -366,3 +366,50 @@ def test_clean_and_unapproved_are_the_corpus_minus_the_failing_segments():
     assert st.visible == [4]
     st.set_filters(Filters(codes=frozenset({"NUM", "PUN"}), categories=frozenset({"fluency"})))
     assert st.visible == [2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st_.lists(st_.tuples(st_.text("abAB ç", max_size=6), st_.text("abAB ç", max_size=6)), min_size=1,
+                       max_size=10),
+       edits=st_.lists(st_.tuples(st_.integers(0, 9), st_.text("abAB çß", max_size=7)), min_size=1, max_size=4),
+       q=st_.text("abAB ç", min_size=1, max_size=2), cursor=st_.integers(0, 9),
+       direction=st_.sampled_from([1, -1]), installed=st_.booleans(), flagged_only=st_.booleans(),
+       streamed=st_.integers(1, 10))
+def test_search_texts_by_blocks_follow_streaming_and_post_edits(texts, edits, q, cursor, direction, installed,
+                                                                  flagged_only, streamed):
+    """The joined search texts (by blocks; 3 segments a block here) grow as segments stream in, and a
+    re-audited segment's block is joined again: the blocks are what joining the corpus again gives, and
+    searches find what a plain scan finds."""
+    from tui.state import _Haystack
+
+    block = _Haystack.BLOCK
+    _Haystack.BLOCK = 3
+    try:
+        segs = [seg(i, s, t, [("NUM001", "major", 0, 0)] if i % 3 == 0 else []) for i, (s, t) in enumerate(texts)]
+        state = ReviewState()
+        state.add(segs[:streamed])
+        if installed:
+            assert state.install_search_index(state.search_index_data())
+        else:
+            state.search("zz", "both")  # joins both sides on the first search
+        state.add(segs[streamed:])
+        state.search("zz", "both")  # the blocks grow with the corpus
+        for k, text in edits:
+            i = k % len(segs)
+            state.replace_segment(i, seg(i, segs[i].pair.source, text, segs[i].flags and [("NUM001", "major", 0, 0)]))
+            for side in ("source", "target"):
+                hs = state._hay[side]
+                assert hs.edits == state._edits and hs.n == len(segs)  # kept current, not joined again
+                assert hs.blocks == ReviewState(list(state.segments))._haystack(side).blocks
+        if flagged_only:
+            state.set_filters(Filters(status="flagged"))
+        state.move_to(min(cursor, len(state.visible) - 1))
+        for side in ("source", "target", "both"):
+            expected = _brute_search(state, q, side, direction)
+            before = state.cursor
+            assert state.search(q, side, direction) == (expected is not None)
+            if expected is not None:
+                assert state.current_index() == expected
+            state.move_to(before)
+    finally:
+        _Haystack.BLOCK = block
