@@ -6,8 +6,9 @@ target sentences) by dynamic programming over the bead types 0-1, 1-0, 1-1, 1-2,
 
 - a prior per bead type (merges and skips are rarer than 1-1);
 - a Gale-Church length term: the target length predicted from the source length by the
-  document's own length ratio, in characters, and, when the scripts differ, also in
-  word-like units (words, or characters of scripts written without spaces);
+  document's own length ratio, in characters, and, when the two sides are written in different
+  scripts, also in subword tokens of the package's multilingual sentencepiece model (a length that
+  is comparable across scripts; the token ratio of short documents leans on a measured prior);
 - an anchor term: the cosine between hashed bags of features that survive translation:
   numbers by value (``21,7`` = ``21.7``; ``38 万`` = ``380,000``, ``£2.8bn`` = ``28亿``), URLs and
   e-mails, punctuation groups (``? ! : % ( "``),
@@ -101,6 +102,12 @@ class AlignParams:
     skip_range: tuple[float, float] = (2.5, 5.0)
     length: float = 1.0  # weight of the Gale-Church term
     variance: float = 6.8  # Gale-Church s^2 (characters)
+    # ... in subword tokens, for pairs of different scripts (measured on NTREX one-to-one lines:
+    # 1.4-1.7, Thai 3.7). Without embeddings the length term carries more of the decision and
+    # documents with merges and splits want it less confident: on the --distant bench 10 is best,
+    # flat from 7 to 14, 1.7 loses up to 0.05 strict F1 on Thai; with embeddings the measured 1.7 is
+    # best (semantic_token_variance)
+    token_variance: float = 10.0
     anchor: float = 3.0  # weight of the anchor term
     anchor_none: float = 0.6  # anchor term of a bead with no anchor features
     anchor_full: float = 0.6  # an anchor cosine this high costs nothing
@@ -116,6 +123,7 @@ class AlignParams:
     semantic_anchor_full: float = 0.5  # anchor_full with embeddings
     semantic_skip: float = 6.0  # skip cost with embeddings (their rewards set the scale)
     semantic_skip_extend: float = 0.7  # skip_extend with embeddings
+    semantic_token_variance: float = 1.7  # token_variance with embeddings
     # embed concatenations of up to this many consecutive sentences; longer runs (all, with 1) are
     # summed sentence vectors (Text+Berg test: 1 -> 0.903 / 0.975, 2 -> 0.891 / 0.971, 3 -> 0.900 / 0.973)
     embed_runs: int = 1
@@ -155,7 +163,6 @@ _PUNCT_GROUP = {
 }
 _SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _SPACED_RUN = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc]+")
-_SPACELESS_ALPHA = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _STRIP_MARKS = str.maketrans("", "", "".join(chr(c) for c in range(0x300, 0x370)))
 
 
@@ -259,16 +266,13 @@ def _lengths(texts: Sequence[str]) -> np.ndarray:
     return np.array([len(t) - t.count(" ") for t in texts], dtype=np.float64)
 
 
-def _units(texts: Sequence[str]) -> np.ndarray:
-    """Word-like units: words of spaced scripts plus characters of spaceless ones (a third of a
-    unit for the letters of Thai, Lao, Khmer and Myanmar, whose words are several letters long:
-    counted whole, their length term would be three times too confident)."""
-    out = np.empty(len(texts), dtype=np.float64)
-    for i, t in enumerate(texts):
-        k = len(_SPACELESS.findall(t))
-        a = len(_SPACELESS_ALPHA.findall(t)) if k else 0
-        out[i] = k - a * (2.0 / 3.0) + len(t.split()) - (1 if k and not t.strip(" ").count(" ") else 0)
-    return out
+def _tokens(texts: Sequence[str]) -> np.ndarray:
+    """Subword tokens of each text (``audit.subword``, the multilingual sentencepiece model that
+    ships with the package): a length comparable across scripts, where characters are not (a
+    Chinese character carries several Latin letters' worth of text, a Thai word several letters)."""
+    from .subword import token_counts
+
+    return np.asarray(token_counts(texts), dtype=np.float64)
 
 
 class _Entries:
@@ -557,7 +561,7 @@ def _run_dp(S: _Side, T: _Side, base: np.ndarray, width: int, p: AlignParams, ra
                 if use_units:
                     us = (S.cu[i] - S.cu[i - a])[:, None]
                     ut = T.cu[Jc] - T.cu[Jc - b]
-                    lc = 0.5 * (lc + _gc_cost(us, ut, uratio, p.variance * 0.25))
+                    lc = 0.5 * (lc + _gc_cost(us, ut, uratio, p.token_variance))
                 cost += p.length * size * lc
                 dot = block_dot(Cf, i, a, Jc, b)
                 sn = S.rf[a][i - a][:, None]
@@ -699,7 +703,7 @@ def _bead_cost(S: _Side, T: _Side, SV: _SentVectors, TV: _SentVectors, p: AlignP
     if uratio is not None:
         us = np.array(S.cu[i1] - S.cu[i0])
         ut = np.array(T.cu[j1] - T.cu[j0])
-        lc = 0.5 * (lc + float(_gc_cost(us, ut, uratio, p.variance * 0.25)))
+        lc = 0.5 * (lc + float(_gc_cost(us, ut, uratio, p.token_variance)))
     cost += p.length * size * lc
     va, vb = SV.run(i0, i1), TV.run(j0, j1)
     dot = sum(w * vb.get(f, 0.0) for f, w in va.items())
@@ -827,12 +831,26 @@ def _prior_ratio(src_lang: str | None, tgt_lang: str | None) -> float | None:
     return b / a
 
 
-def _distant(a: Sequence[str], b: Sequence[str]) -> bool:
-    sa = sum(len(_SPACELESS.findall(t)) for t in a[:200])
-    sb = sum(len(_SPACELESS.findall(t)) for t in b[:200])
-    la = sum(len(t) for t in a[:200]) or 1
-    lb = sum(len(t) for t in b[:200]) or 1
-    return (sa / la > 0.3) != (sb / lb > 0.3)
+_SCRIPT_NAMES = ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari", "Bengali", "Han", "Hangul",
+                 "Thai", "Georgian", "Armenian", "Ethiopic", "Tamil", "Telugu", "Khmer", "Lao", "Myanmar")
+# kana count as Han: a Japanese text is mostly both
+_SCRIPT = regex.compile("|".join(
+    rf"(?P<{n}>[\p{{{n}}}\p{{Hiragana}}\p{{Katakana}}])" if n == "Han" else rf"(?P<{n}>\p{{{n}}})"
+    for n in _SCRIPT_NAMES))
+
+
+def _script(texts: Sequence[str]) -> str | None:
+    """The script most letters of the first sentences are written in."""
+    counts: dict[str, int] = {}
+    for t in texts[:200]:
+        for m in _SCRIPT.finditer(t[:300]):
+            counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else None
+
+
+def _scripts_differ(a: Sequence[str], b: Sequence[str]) -> bool:
+    sa, sb = _script(a), _script(b)
+    return sa is not None and sb is not None and sa != sb
 
 
 def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None = None,
@@ -862,7 +880,8 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
         import dataclasses
 
         params = dataclasses.replace(params, skip=params.semantic_skip, skip_extend=params.semantic_skip_extend,
-                                     anchor_full=params.semantic_anchor_full)
+                                     anchor_full=params.semantic_anchor_full,
+                                     token_variance=params.semantic_token_variance)
     sl, tl = _lengths(src), _lengths(tgt)
     ratio = float(tl.sum() / max(1.0, sl.sum()))
     prior = _prior_ratio(src_lang, tgt_lang)
@@ -871,9 +890,17 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
         w = min(1.0, (n + m) / 200.0)
         ratio = w * ratio + (1.0 - w) * prior
     uratio = None
-    su, tu = _units(src), _units(tgt)
-    if _distant(src, tgt):
+    su, tu = np.zeros(n), np.zeros(m)
+    if _scripts_differ(src, tgt):
+        su, tu = _tokens(src), _tokens(tgt)
         uratio = float(tu.sum() / max(1.0, su.sum()))
+        from .subword import TOKEN_FACTOR
+
+        a, b = TOKEN_FACTOR.get(base_lang(src_lang) or ""), TOKEN_FACTOR.get(base_lang(tgt_lang) or "")
+        if a and b:
+            # as for characters: short documents say little about their own token ratio
+            w = min(1.0, (n + m) / 200.0)
+            uratio = w * uratio + (1.0 - w) * b / a
     sp = np.asarray(src_paragraphs) if src_paragraphs is not None else None
     tp = np.asarray(tgt_paragraphs) if tgt_paragraphs is not None else None
     S = _Side(sl, su, sf, se, sp)

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..model import Finding, Pair, base_lang, hit
 from ..registry import check
+from ..subword import TOKEN_FACTOR
 
 # Non-space characters of each language relative to English for the same content, in the
 # script-weighted measure above. Measured by this project on NTREX-128 (1,997 professionally
@@ -38,13 +39,6 @@ CHAR_FACTOR: dict[str, float] = {
     "kn": 1.15, "ml": 1.20, "pa": 1.0, "ne": 1.02, "si": 1.05, "km": 1.10, "lo": 1.10, "my": 1.25,
     "ka": 1.10, "hy": 1.10, "az": 1.08, "kk": 1.08, "uz": 1.10, "mn": 1.10, "am": 0.80, "af": 1.05,
     "eu": 1.10, "cy": 1.05, "ga": 1.15, "mt": 1.10, "sq": 1.10, "mk": 1.10, "be": 1.10,
-}
-# Subword tokens (audit.subword, transaudit-spm16k) relative to English for the same content,
-# measured the same way on NTREX-128. Used only to confirm a candidate found by characters.
-TOKEN_FACTOR: dict[str, float] = {
-    "en": 1.0, "es": 1.114, "fr": 1.317, "de": 1.258, "it": 1.143, "pt": 1.118, "ru": 1.333,
-    "zh": 0.942, "ja": 1.125, "ko": 1.273, "ar": 1.212, "hi": 1.444, "tr": 1.154, "pl": 1.333,
-    "he": 1.139, "th": 2.406, "fa": 1.186, "uk": 1.333, "vi": 1.250,
 }
 
 # Noise of a log length ratio: sigma(L)^2 = s0^2 + C / L, L the source length in
