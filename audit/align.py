@@ -75,6 +75,7 @@ import regex
 
 from . import semantic as _semantic
 from .model import base_lang
+from .numbers import SCALE_WORDS
 
 # bead types: (source sentences, target sentences)
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
@@ -180,24 +181,10 @@ _TOKEN = regex.compile(r"(?P<url>(?!))" + _TOKEN_BODY)
 _TOKEN_URL = regex.compile(r"(?P<url>(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+)" + _TOKEN_BODY)
 
 
-# number words that multiply the number before them (CJK myriads, million/billion in several
-# languages, Indian lakh/crore), matched right after a number (the value is an extra anchor)
-_MULT_WORDS = {
-    "万": 1e4, "萬": 1e4, "만": 1e4, "亿": 1e8, "億": 1e8, "억": 1e8, "兆": 1e12, "千": 1e3,
-    "thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "billion": 1e9, "billions": 1e9,
-    "bn": 1e9, "trillion": 1e12, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mio": 1e6,
-    "mrd": 1e9, "milliard": 1e9, "milliards": 1e9, "millón": 1e6, "millones": 1e6, "milione": 1e6,
-    "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9, "milhão": 1e6, "milhões": 1e6, "bilhão": 1e9,
-    "bilhões": 1e9, "milion": 1e6, "miliard": 1e9, "miljoen": 1e6, "miljard": 1e9,
-    "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "тыс": 1e3, "миллион": 1e6, "миллиона": 1e6,
-    "миллионов": 1e6, "млн": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "млрд": 1e9,
-    "мільйон": 1e6, "мільйони": 1e6, "мільйонів": 1e6, "мільярд": 1e9, "мільярдів": 1e9,
-    "ألف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
-    "میلیون": 1e6, "میلیارد": 1e9, "हज़ार": 1e3, "हजार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7,
-    "मिलियन": 1e6, "बिलियन": 1e9, "अरब": 1e9, "מיליון": 1e6, "מיליארד": 1e9, "triệu": 1e6, "tỷ": 1e9,
-    "milyon": 1e6, "milyar": 1e9, "ล้าน": 1e6, "พัน": 1e3,
-    "m": 1e6, "k": 1e3,  # only written right after the number ("£125m", "$20k")
-}
+# number words that multiply the number before them (the scale words of audit.numbers: CJK
+# myriads, million/billion in many languages, Indian lakh/crore), matched right after a number
+# (the value is an extra anchor); "m" and "k" only when written onto the number ("£125m", "$20k")
+_MULT_WORDS = {**SCALE_WORDS, "千": 1e3, "m": 1e6, "k": 1e3}
 _MULT_ALT = "|".join(sorted((regex.escape(w) for w in _MULT_WORDS if len(w) > 1 or ord(w) > 127), key=len, reverse=True))
 _MULT = regex.compile(r"(?:[ \u00a0\u202f]?(" + _MULT_ALT + r")|(m|k))"
                       r"(?![\p{L}\p{M}]*[\p{Latin}\p{Cyrillic}\p{Arabic}\p{Devanagari}\p{Hebrew}])", regex.I)

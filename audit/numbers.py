@@ -179,6 +179,7 @@ _SCALES = {
     "hiljada": 1e3, "tisuća": 1e3, "miliona": 1e6, "milijuna": 1e6, "milijardi": 1e9, "milijarda": 1e9,
     "triliun": 1e12,
 }
+SCALE_WORDS = _SCALES  # public: the aligner anchors numbers by value with it
 # Languages where "billion" (and its cognates) is the long-scale 10^12.
 _LONG_SCALE = {"de", "fr", "es", "it", "pl", "nl", "sv", "da", "no", "nb", "fi", "cs", "sk", "hu",
                "hr", "sl", "ro", "pt-pt"}
