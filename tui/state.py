@@ -494,8 +494,6 @@ class ReviewState:
 
     def _nearest(self, index: int) -> int:
         if self.sort == "position":
-            import bisect
-
             pos = bisect.bisect_left(self.visible, index)
             return min(pos, len(self.visible) - 1)
         try:
