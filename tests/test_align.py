@@ -432,3 +432,24 @@ def test_numbers_with_multiplier_words_anchor_by_value():
     # metres and words that only begin like a multiplier are not scaled
     assert not any(f.startswith("N:3000") and f != "N:3000" for f in sentence_features("a 3000 m peak"))
     assert "N:30000000" not in sentence_features("30 millionaires")
+
+
+@pytest.mark.skipif(not os.path.exists(os.path.join(NTREX, "eng.txt")), reason="shared data not present")
+@pytest.mark.parametrize("lang", ["deu", "arb"])
+def test_a_moved_sentence_is_paired_out_of_order_and_an_omission_is_not(lang):
+    with open(os.path.join(NTREX, "eng.txt"), encoding="utf-8") as fh:
+        en = [line.rstrip("\n") for line in fh][:60]
+    with open(os.path.join(NTREX, lang + ".txt"), encoding="utf-8") as fh:
+        tgt_all = [line.rstrip("\n") for line in fh]
+    code = {"deu": "de", "arb": "ar"}[lang]
+    # the translator moved sentence 10 twenty sentences down: a 1-1 bead out of order, no skips
+    moved = tgt_all[:60]
+    moved.insert(30, moved.pop(10))
+    got = pairs(align_sentences(en, moved, "en", code, semantic=False))
+    assert ((10,), (30,)) in got and not [b for b in got if not b[0] or not b[1]]
+    # sentence 10 left out and an unrelated one added: an omission and an addition, not a pair
+    other = tgt_all[:60]
+    del other[10]
+    other.insert(25, tgt_all[700])
+    got = pairs(align_sentences(en, other, "en", code, semantic=False))
+    assert ((10,), ()) in got and ((), (25,)) in got
