@@ -798,15 +798,19 @@ def _pair_moved(path, S: _Side, T: _Side, p: AlignParams, ratio: float, uratio: 
     if len(ones) < 10:
         return path
     limit = float(np.quantile(np.asarray(ones), p.move_quantile))
+    import bisect
+
     cands = []
     for ks in src_skips:
         i = path[ks][0]
-        for kt in tgt_skips:
-            if abs(kt - ks) <= p.move_window:
-                j = path[kt][2]
-                c, anchored = cost(i, j)
-                if anchored and c <= limit:
-                    cands.append((c, ks, kt, i, j))
+        # target skips within the window (tgt_skips is sorted): linear in the skips, not quadratic
+        lo = bisect.bisect_left(tgt_skips, ks - p.move_window)
+        hi = bisect.bisect_right(tgt_skips, ks + p.move_window)
+        for kt in tgt_skips[lo:hi]:
+            j = path[kt][2]
+            c, anchored = cost(i, j)
+            if anchored and c <= limit:
+                cands.append((c, ks, kt, i, j))
     cands.sort()
     used_s: set[int] = set()
     used_t: set[int] = set()
