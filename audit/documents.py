@@ -18,6 +18,7 @@ from typing import Sequence
 
 from .errors import InputError
 from .segment import sentence_spans
+from .text import strip_span
 
 DOCUMENT_EXTENSIONS = (".docx", ".html", ".htm", ".xhtml", ".md", ".markdown", ".srt")
 SEP = "\n\n"
@@ -111,11 +112,7 @@ def _load_txt(path: str) -> Document:
     pos = 0
     for m in list(_BLANK.finditer(text)) + [None]:
         end = m.start() if m else len(text)
-        s, e = pos, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, pos, end)
         if e > s:
             blocks.append(Block(s, e, None, text.count("\n", 0, s) + 1))
         if m:
@@ -307,11 +304,7 @@ def segment_document(doc: Document, lang: str | None, presegmented: bool = False
             while pos < blk.end:
                 nl = text.find("\n", pos, blk.end)
                 nl = blk.end if nl < 0 else nl
-                s, e = pos, nl
-                while s < e and text[s].isspace():
-                    s += 1
-                while e > s and text[e - 1].isspace():
-                    e -= 1
+                s, e = strip_span(text, pos, nl)
                 if e > s:
                     spans.append((s, e))
                 pos = nl + 1

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import regex
 
+from .text import strip_span
+
 _CLOSERS = "\"'”’»)\\]}）」』】〕〉》›"
 _TERMINATORS = ".!?…‼⁇⁈⁉。！？｡।॥؟۔"
 _FULLWIDTH_TERM = "。！？｡"
@@ -135,10 +137,7 @@ def _split_unit(text: str, start: int, end: int, lang: str | None, out: list[tup
 
 
 def _append(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = strip_span(text, start, end)
     if end > start:
         out.append((start, end))
 

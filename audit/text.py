@@ -42,6 +42,17 @@ class Token(NamedTuple):
     text: str
 
 
+def strip_span(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    """``(start, end)`` narrowed so that ``text[start:end]`` has no outer whitespace (an empty
+    span at ``end`` when there is only whitespace)."""
+    end = len(text) if end is None else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def words(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
 

@@ -77,3 +77,13 @@ def test_empty(text):
 def test_no_split_before_lowercase_or_inside_numbers():
     assert sents("It rose 2.5 percent. approx. ten more... and then stopped.", "en") == [
         "It rose 2.5 percent. approx. ten more... and then stopped."]
+
+
+def test_strip_span_narrows_to_the_text():
+    from audit.text import strip_span
+
+    text = "  Hola\u3000mundo \n"
+    s, e = strip_span(text)
+    assert text[s:e] == "Hola\u3000mundo"
+    assert strip_span(text, 7) == (7, 12) and text[7:12] == "mundo"
+    assert strip_span(" \t\n") == (3, 3)

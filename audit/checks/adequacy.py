@@ -20,6 +20,7 @@ import regex
 from .. import semantic
 from ..model import Finding, Pair, hit
 from ..registry import check
+from ..text import strip_span
 
 THRESHOLD = 0.05  # share of the file's other segments closer than the pair's own partner: minor
 MAJOR = 0.25  # ... from this share on, the pair is as far apart as unrelated text: major
@@ -35,10 +36,6 @@ def _content(text: str) -> int:
     """Letters, an ideograph, kana or Hangul syllable counting 3 (they carry more text)."""
     return len(_LETTER.findall(text)) + 2 * len(_WIDE.findall(text))
 
-
-def _trimmed(text: str) -> tuple[int, int]:
-    start = len(text) - len(text.lstrip())
-    return start, max(start, len(text.rstrip()))
 
 
 def _eligible(pair: Pair, min_content: int) -> bool:
@@ -111,7 +108,7 @@ def meaning_mismatch(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Find
         out.append((i, hit(f"the target's meaning is far from its source's: {fs[k]:.0%} of this file's other "
                            f"targets are closer to the source, {ft[k]:.0%} of its other sources closer to the "
                            f"target (embedding cosine {own[k]:.3f})",
-                           target=_trimmed(p.target), source=_trimmed(p.source), severity=sev,
+                           target=strip_span(p.target), source=strip_span(p.source), severity=sev,
                            data={"cosine": round(float(own[k]), 4), "closer_targets": round(float(fs[k]), 3),
                                  "closer_sources": round(float(ft[k]), 3)})))
     return out

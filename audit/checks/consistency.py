@@ -13,7 +13,7 @@ import regex
 
 from ..model import hit
 from ..registry import check
-from ..text import HAN_KANA_RE, WORD_RE
+from ..text import HAN_KANA_RE, WORD_RE, strip_span
 
 _LETTER = regex.compile(r"\p{L}")
 _NOT_CONTENT = regex.compile(r"[\p{P}\p{Z}\s]+")  # punctuation and whitespace
@@ -50,10 +50,6 @@ def _nwords(text: str) -> int:
 def _blank(p) -> bool:
     return not (p.target or "").strip()
 
-
-def _trimmed(text: str) -> tuple[int, int]:
-    start = len(text) - len(text.lstrip())
-    return start, max(start, len(text.rstrip()))
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -137,7 +133,7 @@ def _inconsistent(members):
         if c == ref:
             continue
         msg = f"same source translated differently in segment {ref_p.id}: \u201c{_short(ref_p.target)}\u201d"
-        yield i, hit(msg, target=_trimmed(p.target), source=_trimmed(p.source), data={"other": ref_p.id})
+        yield i, hit(msg, target=strip_span(p.target), source=strip_span(p.source), data={"other": ref_p.id})
 
 
 @check("CON002", "same-translation-different-sources", "fluency/inconsistency", "minor", scope="corpus")
@@ -173,5 +169,5 @@ def same_translation_different_sources(pairs, options):
                 continue
             msg = (f"same translation as segment {ref_p.id}, whose source differs: "
                    f"\u201c{_short(ref_p.source)}\u201d")
-            yield i, hit(msg, target=_trimmed(p.target), source=_trimmed(p.source),
+            yield i, hit(msg, target=strip_span(p.target), source=strip_span(p.source),
                          data={"other": ref_p.id})

@@ -13,6 +13,7 @@ import regex
 
 from ..model import hit
 from ..registry import check
+from ..text import strip_span
 
 # MET001 defaults
 Z_MINOR = -2.5  # robust z-score at or below which a segment is an outlier
@@ -29,10 +30,6 @@ CHRF_MINOR = 40.0
 CHRF_MAJOR = 80.0
 MIN_ZIPF = 3.0  # a word at least this common in the source language (about once per million words)
 
-
-def _trimmed(text: str) -> tuple[int, int]:
-    start = len(text) - len(text.lstrip())
-    return start, max(start, len(text.rstrip()))
 
 
 @check("MET001", "low-chrf-vs-reference", "accuracy/mistranslation", "minor", scope="corpus")
@@ -80,7 +77,7 @@ def low_chrf_outlier(pairs, options):
             yield i, hit(
                 f"chrF {s:.1f} against the reference, far below the median {med:.1f} of segments of similar "
                 f"length (robust z {z:.1f})",
-                target=_trimmed(pair.target), severity=sev,
+                target=strip_span(pair.target), severity=sev,
                 data={"chrf": round(s, 2), "median": round(med, 2), "z": round(z, 2)},
             )
 
@@ -207,7 +204,7 @@ def _spaceless_copy(pair, ctx):
     yield hit(
         f"target looks copied from the source: chrF {score:.1f} between them, {n} of its {letters} letters "
         f"in the source's script",
-        target=_trimmed(tgt), source=_trimmed(pair.source), severity=sev,
+        target=strip_span(tgt), source=strip_span(pair.source), severity=sev,
         data={"chrf": round(score, 2), "script_letters": n, "letters": letters},
     )
 
@@ -262,7 +259,7 @@ def source_copy(pair, ctx):
     yield hit(
         f"target looks copied from the source: chrF {score:.1f} between them, "
         f"{n_copied} of {n_telling} telling target words taken from the source",
-        target=_trimmed(tgt), source=_trimmed(pair.source), severity=sev,
+        target=strip_span(tgt), source=strip_span(pair.source), severity=sev,
         data={"chrf": round(score, 2), "copied_words": n_copied, "telling_words": n_telling,
               "share": round(share, 3), "copied": [t.text for t in copied[:20]]},
     )
