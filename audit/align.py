@@ -71,6 +71,7 @@ memory linear in the document length.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ import regex
 from . import semantic as _semantic
 from .model import base_lang
 from .numbers import SCALE_WORDS
+from .text import main_script
 
 # bead types: (source sentences, target sentences)
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
@@ -798,8 +800,6 @@ def _pair_moved(path, S: _Side, T: _Side, p: AlignParams, ratio: float, uratio: 
     if len(ones) < 10:
         return path
     limit = float(np.quantile(np.asarray(ones), p.move_quantile))
-    import bisect
-
     cands = []
     for ks in src_skips:
         i = path[ks][0]
@@ -881,21 +881,11 @@ def _prior_ratio(src_lang: str | None, tgt_lang: str | None) -> float | None:
     return b / a
 
 
-_SCRIPT_NAMES = ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari", "Bengali", "Han", "Hangul",
-                 "Thai", "Georgian", "Armenian", "Ethiopic", "Tamil", "Telugu", "Khmer", "Lao", "Myanmar")
-# kana count as Han: a Japanese text is mostly both
-_SCRIPT = regex.compile("|".join(
-    rf"(?P<{n}>[\p{{{n}}}\p{{Hiragana}}\p{{Katakana}}])" if n == "Han" else rf"(?P<{n}>\p{{{n}}})"
-    for n in _SCRIPT_NAMES))
-
-
 def _script(texts: Sequence[str]) -> str | None:
-    """The script most letters of the first sentences are written in."""
-    counts: dict[str, int] = {}
-    for t in texts[:200]:
-        for m in _SCRIPT.finditer(t[:300]):
-            counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
-    return max(sorted(counts), key=counts.get) if counts else None
+    """The script most letters of the first sentences are written in (kana counted as Han: a
+    Japanese text is mostly both)."""
+    sc = main_script(" ".join(t[:300] for t in texts[:200]))
+    return "Han" if sc in ("Hiragana", "Katakana") else sc
 
 
 def _scripts_differ(a: Sequence[str], b: Sequence[str]) -> bool:
