@@ -119,24 +119,47 @@ def _seg_marks(el) -> dict[str, object]:
     return out
 
 
-def _read_v1(path, src_lang, tgt_lang) -> Iterator[Pair]:
-    index = 0
+def _units(path, outer: str, unit: str, lang_attrs: tuple[str, str]):
+    """Stream the translatable units of an XLIFF file: (unit element, its id or its 1-based
+    position as a string, (source, target) language of the enclosing ``outer`` element). Units
+    marked ``translate="no"`` are skipped; each unit is released once its pairs are taken."""
     position = 0
-    file_src = file_tgt = None
-    for ev, el in events(path, ("start", "end"), ("{*}file", "{*}trans-unit")):
-        name = local(el.tag)
-        if name == "file":
+    langs: tuple = (None, None)
+    for ev, el in events(path, ("start", "end"), ("{*}" + outer, "{*}" + unit)):
+        if local(el.tag) == outer:
             if ev == "start":
-                file_src, file_tgt = normalize_lang(el.get("source-language")), normalize_lang(el.get("target-language"))
+                langs = (normalize_lang(el.get(lang_attrs[0])), normalize_lang(el.get(lang_attrs[1])))
             continue
         if ev == "start":
             continue
         position += 1
-        if (el.get("translate") or "").strip().lower() == "no":
-            release(el)
-            continue
-        uid = el.get("id")
-        pid = uid if uid else str(position)
+        if (el.get("translate") or "").strip().lower() != "no":
+            yield el, el.get("id") or str(position), langs
+        release(el)
+
+
+def _note(texts) -> str | None:
+    notes = [t for t in ((x or "").strip() for x in texts) if t]
+    return "\n".join(notes) if notes else None
+
+
+def _pair(path, rules, pid, unit_id, s_el, t_el, fallback, langs, index, note) -> Pair:
+    """A pair from a source element and a target element (None: no target; its origin is then
+    the ``fallback`` element's line)."""
+    return Pair(
+        id=pid, source=render(s_el, rules, path),
+        target=render(t_el, rules, path) if t_el is not None else None,
+        source_lang=langs[0], target_lang=langs[1],
+        source_origin=Origin(path, unit_id, s_el.sourceline, None),
+        target_origin=Origin(path, unit_id, (t_el if t_el is not None else fallback).sourceline, None),
+        index=index, note=note,
+    )
+
+
+def _read_v1(path, src_lang, tgt_lang) -> Iterator[Pair]:
+    index = 0
+    for el, pid, (file_src, file_tgt) in _units(path, "file", "trans-unit", ("source-language", "target-language")):
+        langs = (src_lang or file_src, tgt_lang or file_tgt)
         parts = _parts(el)
         srcs = parts.get("source")
         if not srcs:
@@ -144,63 +167,26 @@ def _read_v1(path, src_lang, tgt_lang) -> Iterator[Pair]:
         tgts = parts.get("target")
         s_el = srcs[0]
         t_el = tgts[0] if tgts else None
-        notes = [(n.text or "").strip() for n in parts.get("note", ())]
-        notes = [n for n in notes if n]
-        note = "\n".join(notes) if notes else None
+        note = _note(n.text for n in parts.get("note", ()))
         smarks = _seg_marks(parts["seg-source"][0]) if "seg-source" in parts else {}
         tmarks = _seg_marks(t_el) if smarks and t_el is not None else {}
         if smarks and (t_el is None or tmarks):
             # a segmented unit (<seg-source> with <mrk mtype="seg">, as CAT tools write): a pair per segment
             for mid, sm in smarks.items():
-                tm = tmarks.get(mid)
                 sid = f"{pid}/{mid}" if len(smarks) > 1 else pid
-                yield Pair(
-                    id=sid, source=render(sm, RULES_1, path),
-                    target=render(tm, RULES_1, path) if tm is not None else None,
-                    source_lang=src_lang or file_src, target_lang=tgt_lang or file_tgt,
-                    source_origin=Origin(path, sid, sm.sourceline, None),
-                    target_origin=Origin(path, sid, (tm if tm is not None else el).sourceline, None),
-                    index=index, note=note,
-                )
+                yield _pair(path, RULES_1, sid, sid, sm, tmarks.get(mid), el, langs, index, note)
                 index += 1
-            release(el)
             continue
-        yield Pair(
-            id=pid, source=render(s_el, RULES_1, path),
-            target=render(t_el, RULES_1, path) if t_el is not None else None,
-            source_lang=src_lang or file_src, target_lang=tgt_lang or file_tgt,
-            source_origin=Origin(path, uid, s_el.sourceline, None),
-            target_origin=Origin(path, uid, (t_el if t_el is not None else el).sourceline, None),
-            index=index, note=note,
-        )
+        yield _pair(path, RULES_1, pid, el.get("id"), s_el, t_el, el, langs, index, note)
         index += 1
-        release(el)
 
 
 def _read_v2(path, src_lang, tgt_lang) -> Iterator[Pair]:
     index = 0
-    position = 0
-    root_src = root_tgt = None
-    for ev, el in events(path, ("start", "end"), ("{*}xliff", "{*}unit")):
-        name = local(el.tag)
-        if name == "xliff":
-            if ev == "start":
-                root_src, root_tgt = normalize_lang(el.get("srcLang")), normalize_lang(el.get("trgLang"))
-            continue
-        if ev == "start":
-            continue
-        position += 1
-        if (el.get("translate") or "").strip().lower() == "no":
-            release(el)
-            continue
-        uid = el.get("id")
-        base_id = uid if uid else str(position)
+    for el, base_id, (root_src, root_tgt) in _units(path, "xliff", "unit", ("srcLang", "trgLang")):
+        langs = (src_lang or root_src, tgt_lang or root_tgt)
         parts = _parts(el)
-        notes = []
-        for ns in parts.get("notes", ()):
-            notes.extend((n.text or "").strip() for n in _children(ns, "note"))
-        notes = [n for n in notes if n]
-        note = "\n".join(notes) if notes else None
+        note = _note(n.text for ns in parts.get("notes", ()) for n in _children(ns, "note"))
         segments = parts.get("segment", ())
         for k, seg in enumerate(segments, 1):
             sparts = _parts(seg)
@@ -208,21 +194,9 @@ def _read_v2(path, src_lang, tgt_lang) -> Iterator[Pair]:
             if not srcs:
                 raise InputError(f"unit {base_id!r}: <segment> has no <source>", path, seg.sourceline)
             tgts = sparts.get("target")
-            s_el, t_el = srcs[0], (tgts[0] if tgts else None)
-            if len(segments) > 1:
-                pid = f"{base_id}/{seg.get('id') or k}"
-            else:
-                pid = base_id
-            yield Pair(
-                id=pid, source=render(s_el, RULES_2, path),
-                target=render(t_el, RULES_2, path) if t_el is not None else None,
-                source_lang=src_lang or root_src, target_lang=tgt_lang or root_tgt,
-                source_origin=Origin(path, pid, s_el.sourceline, None),
-                target_origin=Origin(path, pid, (t_el if t_el is not None else seg).sourceline, None),
-                index=index, note=note,
-            )
+            pid = f"{base_id}/{seg.get('id') or k}" if len(segments) > 1 else base_id
+            yield _pair(path, RULES_2, pid, pid, srcs[0], tgts[0] if tgts else None, seg, langs, index, note)
             index += 1
-        release(el)
 
 
 def open_source(paths, src_lang, tgt_lang) -> PairSource:
