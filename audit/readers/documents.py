@@ -19,23 +19,20 @@ from ..model import Alignment, Origin, Pair
 from . import PairSource
 
 
+def _side(al: DocumentAlignment, side: str, indices, k: int) -> tuple[str, Origin]:
+    """The text of one side of bead ``k`` and its origin (an empty side: where its text would go)."""
+    doc = al.source if side == "source" else al.target
+    span = al.span(side, indices)
+    if span is None:
+        return "", Origin(doc.path, None, None, al.insertion_point(side, k))
+    first = doc.sentences[indices[0]]
+    return doc.text[span[0]:span[1]], Origin(doc.path, first.unit, first.line, span[0])
+
+
 def alignment_pairs(al: DocumentAlignment) -> Iterator[Pair]:
-    src, tgt = al.source, al.target
     for k, bead in enumerate(al.beads):
-        ss = al.span("source", bead.source)
-        ts = al.span("target", bead.target)
-        if ss is None:
-            off = al.insertion_point("source", k)
-            stext, sorig = "", Origin(src.path, None, None, off)
-        else:
-            first = src.sentences[bead.source[0]]
-            stext, sorig = src.text[ss[0]:ss[1]], Origin(src.path, first.unit, first.line, ss[0])
-        if ts is None:
-            off = al.insertion_point("target", k)
-            ttext, torig = "", Origin(tgt.path, None, None, off)
-        else:
-            first = tgt.sentences[bead.target[0]]
-            ttext, torig = tgt.text[ts[0]:ts[1]], Origin(tgt.path, first.unit, first.line, ts[0])
+        stext, sorig = _side(al, "source", bead.source, k)
+        ttext, torig = _side(al, "target", bead.target, k)
         yield Pair(
             id=str(k + 1), source=stext, target=ttext, source_lang=al.source_lang, target_lang=al.target_lang,
             source_origin=sorig, target_origin=torig,
