@@ -467,6 +467,13 @@ def _dense_band(a: np.ndarray, b: np.ndarray, gb: np.ndarray, width: int) -> np.
 _BLOCK = 256  # rows whose bead costs are computed together
 
 
+def _priors(p: AlignParams) -> dict[tuple[int, int], float]:
+    """The prior cost of each bead type (skips: ``skip``)."""
+    return {(1, 1): p.prior_11, (1, 0): p.skip, (0, 1): p.skip, (1, 2): p.prior_12, (2, 1): p.prior_12,
+            (2, 2): p.prior_22, (1, 3): p.prior_13, (3, 1): p.prior_13, (2, 3): p.prior_23,
+            (3, 2): p.prior_23, (1, 4): p.prior_14, (4, 1): p.prior_14}
+
+
 def _semantic_cost(ecos, norm, p: AlignParams):
     """Cost of a bead from the cosine of its runs' embeddings, given the runs' mean distance to
     unrelated sentences (``norm``), as Vecalign normalises: a reward (negative), about
@@ -504,9 +511,7 @@ def _run_dp(S: _Side, T: _Side, base: np.ndarray, width: int, p: AlignParams, ra
     runs = S.remb is not None and T.remb is not None
     Rc: dict[tuple[int, int], np.ndarray] = {}
     use_units = uratio is not None
-    priors = {(1, 1): p.prior_11, (1, 0): p.skip, (0, 1): p.skip, (1, 2): p.prior_12, (2, 1): p.prior_12,
-              (2, 2): p.prior_22, (1, 3): p.prior_13, (3, 1): p.prior_13, (2, 3): p.prior_23,
-              (3, 2): p.prior_23, (1, 4): p.prior_14, (4, 1): p.prior_14}
+    priors = _priors(p)
     beads = [(bi, a, b) for bi, (a, b) in enumerate(BEADS) if 0 < a <= n and b <= m]
     # Skips are priced as gaps in sequence alignment: the first sentence of a run of skipped
     # sentences costs ``skip``, each further one ``skip * skip_extend`` (a block of figure captions or
@@ -694,10 +699,7 @@ def _bead_cost(S: _Side, T: _Side, SV: _SentVectors, TV: _SentVectors, p: AlignP
     """Cost of one matched bead (source i0 .. i1-1, target j0 .. j1-1) without embeddings, as
     ``_run_dp`` prices it, and the anchor cosine of its two runs (0 without anchors)."""
     a, b = i1 - i0, j1 - j0
-    priors = {(1, 1): p.prior_11, (1, 2): p.prior_12, (2, 1): p.prior_12, (2, 2): p.prior_22,
-              (1, 3): p.prior_13, (3, 1): p.prior_13, (2, 3): p.prior_23, (3, 2): p.prior_23,
-              (1, 4): p.prior_14, (4, 1): p.prior_14}
-    cost = priors[(a, b)]
+    cost = _priors(p)[(a, b)]
     size = 1.0 + p.size_slope * (a + b - 2) / 2.0
     ls = np.array(S.cl[i1] - S.cl[i0])
     lt = np.array(T.cl[j1] - T.cl[j0])
