@@ -42,6 +42,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import regex
 
+from . import cldr
 from .errors import InputError
 from .model import base_lang
 from .text import WORD_RE
@@ -144,15 +145,7 @@ _FORBIDDEN_STATUS = regex.compile(r"^\s*(?:deprecated|superseded|forbidden|rejec
 
 
 def _is_lang(cell: str) -> bool:
-    if not _LANG_RE.match(cell):
-        return False
-    try:
-        from babel import Locale
-
-        Locale.parse(base_lang(cell))
-        return True
-    except Exception:
-        return False
+    return bool(_LANG_RE.match(cell)) and cldr.is_language_code(base_lang(cell))
 
 
 def _header(cells: list[str]) -> dict | None:
@@ -500,12 +493,9 @@ def _stemmer(lang: str | None):
     name = _STEMMERS.get(lang or "")
     if name is None:
         return None
-    try:
-        import snowballstemmer
+    import snowballstemmer
 
-        return snowballstemmer.stemmer(name)
-    except Exception:  # package missing or language unknown to its version: prefix rules
-        return None
+    return snowballstemmer.stemmer(name)
 
 
 def _lower(text: str) -> str:

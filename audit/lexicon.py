@@ -10,26 +10,40 @@ from functools import lru_cache
 
 _KNOWN: frozenset[str] | None = None
 
+# wordfreq splits these languages into words with an optional tokenizer (``wordfreq[cjk]``); without
+# it every lookup raises, so they count as unknown languages instead of languages without words.
+_TOKENIZER_MODULES = {"zh": "jieba", "ja": "MeCab", "ko": "MeCab"}
+
 
 def _known() -> frozenset[str]:
     global _KNOWN
     if _KNOWN is None:
-        try:
-            import wordfreq
+        import importlib.util
 
-            _KNOWN = frozenset(wordfreq.available_languages(wordlist="best"))
-        except Exception:  # pragma: no cover - wordfreq is a dependency
-            _KNOWN = frozenset()
+        import wordfreq
+
+        langs = set(wordfreq.available_languages(wordlist="best"))
+        for lang, module in _TOKENIZER_MODULES.items():
+            if importlib.util.find_spec(module) is None:
+                langs.discard(lang)
+        _KNOWN = frozenset(langs)
     return _KNOWN
+
+
+def known_languages() -> frozenset[str]:
+    """The languages whose word frequencies can be looked up here (for the audit signature)."""
+    return _known()
+
+
+# base language -> the wordfreq list that covers it
+_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb", "tl": "fil", "zsm": "ms"}
 
 
 def knows(lang: str | None) -> bool:
     """True when wordfreq has a word list for the base language ``lang``."""
     if not lang:
         return False
-    if lang == "no":
-        lang = "nb"
-    return lang in _known()
+    return _ALIASES.get(lang, lang) in _known()
 
 
 @lru_cache(maxsize=200_000)
@@ -37,16 +51,12 @@ def zipf(word: str, lang: str | None) -> float:
     """Zipf frequency of ``word`` (case-insensitive) in ``lang``; 0.0 when unknown."""
     if not word or not lang:
         return 0.0
-    if lang == "no":
-        lang = "nb"
+    lang = _ALIASES.get(lang, lang)
     if lang not in _known():
         return 0.0
     import wordfreq
 
-    try:
-        return wordfreq.zipf_frequency(word, lang)
-    except Exception:
-        return 0.0
+    return wordfreq.zipf_frequency(word, lang)
 
 
 def best_zipf(word: str, langs) -> float:

@@ -4,7 +4,7 @@
   text, lower case, for comparing names across scripts (Пекин -> pekin, Лондон -> london).
 - ``name_similarity(a, b)``: character-bigram Dice coefficient of two romanized names.
 - ``exonyms(name, src_lang, tgt_lang)``: the target-language names of a country, language or
-  city named ``name`` in the source language, from CLDR data through Babel (territory, language
+  city named ``name`` in the source language, from the shipped CLDR data (``audit.cldr``: territory, language
   and time-zone exemplar city names: Germany -> Alemania, London -> Londres / Лондон / 伦敦) and a
   small table of large cities CLDR has no time zone for (Beijing -> Pekín / Пекин / 北京).
 - ``acronym_equivalents(acr)``: acronyms that stand for the same thing in other languages
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+
+from . import cldr
 
 _CYR = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye",
@@ -185,53 +187,24 @@ _CITIES: dict[str, dict[str, str]] = {
 @lru_cache(maxsize=64)
 def _cldr_names(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """(romanized name -> key, key -> display name) for territories, languages and cities in
-    ``lang``. Keys are ``T:DE``, ``L:de``, ``Z:Europe/London``, ``C:beijing``."""
+    ``lang``. Keys are ``T:DE``, ``L:de``, ``Z:Europe/London``, ``C:beijing``. A language without
+    shipped CLDR data has only the city table."""
     to_key: dict[str, str] = {}
     to_name: dict[str, str] = {}
-    try:
-        from babel import Locale
-
-        loc = Locale.parse(lang)
-        en = Locale("en")
-        for code, name in loc.territories.items():
-            if len(code) == 2 and code.isalpha():
-                to_name[f"T:{code}"] = name
-        for code, name in loc.languages.items():
-            if len(code) == 2:
-                to_name[f"L:{code}"] = name
-        zones = loc.time_zones
-        en_zones = en.time_zones
-        for tz in set(zones) | set(en_zones):
-            if "/" not in tz or tz.startswith("Etc/"):
-                continue
-            info = zones.get(tz) or {}
-            city = info.get("city") if hasattr(info, "get") else None
-            if not city:
-                en_info = en_zones.get(tz) or {}
-                city = (en_info.get("city") if hasattr(en_info, "get") else None) \
-                    or tz.rsplit("/", 1)[1].replace("_", " ")
+    rec = cldr.data(lang)
+    if rec is not None:
+        for code, name in rec["territories"].items():
+            to_name[f"T:{code}"] = name
+        for code, name in rec["languages"].items():
+            to_name[f"L:{code}"] = name
+        for tz, city in rec["cities"].items():
             to_name[f"Z:{tz}"] = city
-        if lang != "en":
-            for tz in _zone_ids():
-                to_name.setdefault(f"Z:{tz}", tz.rsplit("/", 1)[1].replace("_", " "))
-    except Exception:
-        pass
     for key, names in _CITIES.items():
         if lang in names:
             to_name[f"C:{key}"] = names[lang]
     for key, name in to_name.items():
         to_key.setdefault(romanize(name), key)
     return to_key, to_name
-
-
-@lru_cache(maxsize=1)
-def _zone_ids() -> tuple[str, ...]:
-    try:
-        from babel import Locale
-
-        return tuple(tz for tz in Locale("en").time_zones if "/" in tz and not tz.startswith("Etc/"))
-    except Exception:
-        return ()
 
 
 def exonyms(name: str, src_lang: str | None, tgt_lang: str | None) -> list[str]:

@@ -27,6 +27,8 @@ from functools import lru_cache
 
 import regex
 
+from . import cldr
+
 # ---------------------------------------------------------------------------------------------
 # Digits of every script
 
@@ -79,15 +81,8 @@ def _key(v: float) -> float:
 
 @lru_cache(maxsize=256)
 def locale_symbols(lang: str | None) -> tuple[str, str]:
-    """(decimal symbol, group symbol) of a language, '.' and ',' when unknown."""
-    if not lang:
-        return ".", ","
-    try:
-        from babel.numbers import get_decimal_symbol, get_group_symbol
-
-        return get_decimal_symbol(lang), get_group_symbol(lang)
-    except Exception:  # unknown locale: fall back to the commonest convention
-        return ".", ","
+    """(decimal symbol, group symbol) of a language (shipped CLDR data), '.' and ',' when unknown."""
+    return cldr.number_symbols(lang) or (".", ",")
 
 
 _DECIMALISH = {".", ",", "٫", "٬", "،"}
@@ -1068,21 +1063,11 @@ def _month_table(lang: str | None) -> tuple[dict[str, int], "regex.Pattern | Non
     langs = [lang] if lang else []
     if "en" not in langs:
         langs.append("en")  # English month names turn up in every language
-    try:
-        from babel.dates import get_month_names
-    except ImportError:  # pragma: no cover
-        return {}, None
     for lg in langs:
-        for width in ("wide", "abbreviated"):
-            for ctxt in ("format", "stand-alone"):
-                try:
-                    names = get_month_names(width, ctxt, lg)
-                except Exception:
-                    continue
-                for num, name in names.items():
-                    n = name.casefold().rstrip(".")
-                    if len(n) >= 3 and not n.isdigit() and not HAS_DIGIT.search(n):
-                        table.setdefault(n, num)
+        for name, num in cldr.calendar_names(lg, "months"):
+            n = name.casefold().rstrip(".")
+            if len(n) >= 3 and not n.isdigit() and not HAS_DIGIT.search(n):
+                table.setdefault(n, num)
     if "en" in langs:
         table.setdefault("sept", 9)
     if not table:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import regex
 
+from .. import cldr
 from ..lexicon import knows, zipf
 from ..model import hit
 from ..names import (acronym_equivalents, exonyms, fold_width, letter_overlap, name_similarity, romanize,
@@ -39,16 +40,7 @@ BST GMT UTC EST EDT CST CDT MST MDT PST PDT CET CEST EET EEST WET IST JST KST MS
 """.split())
 
 
-def _currencies() -> frozenset[str]:
-    try:
-        from babel.numbers import list_currencies
-
-        return frozenset(list_currencies())
-    except Exception:  # pragma: no cover
-        return frozenset()
-
-
-_CURRENCIES = _currencies()
+_CURRENCIES = cldr.currencies()
 _CAPS_NEIGHBOUR = regex.compile(r"\p{Lu}{2,}[ \u00a0'’\-]*$")
 _CAPS_AFTER = regex.compile(r"[ \u00a0\-]+\p{Lu}{2,}(?![\p{Ll}])")
 

@@ -71,14 +71,11 @@ def weighted_length(text: str) -> float:
 
 
 def _token_counter() -> Callable[[str], int] | None:
-    """The subword token counter, when the project's sentencepiece model is installed."""
-    try:
-        from .. import subword
+    """The subword token counter (the sentencepiece model ships in the package)."""
+    from .. import subword
 
-        subword.processor()
-        return subword.token_count
-    except Exception:  # no model, no sentencepiece: characters alone
-        return None
+    subword.processor()
+    return subword.token_count
 
 
 def prior(src: str | None, tgt: str | None) -> tuple[float, float, bool]:

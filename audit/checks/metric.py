@@ -87,15 +87,12 @@ def _freqs(lang: str | None) -> dict[str, float]:
     """wordfreq's small list for a language (word -> frequency), {} when it has none."""
     if not lang:
         return {}
-    lang = "nb" if lang == "no" else lang
-    try:
-        import wordfreq
+    import wordfreq
 
-        if lang not in wordfreq.available_languages("small"):
-            return {}
-        return wordfreq.get_frequency_dict(lang, wordlist="small")
-    except Exception:  # pragma: no cover - wordfreq is a dependency
+    lang = "nb" if lang == "no" else lang
+    if lang not in wordfreq.available_languages("small"):
         return {}
+    return wordfreq.get_frequency_dict(lang, wordlist="small")
 
 
 _MIN_FREQ = 10 ** (MIN_ZIPF - 9)

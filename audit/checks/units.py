@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import regex
 
+from .. import cldr
 from ..model import hit
 from ..registry import check
 from ..units import converts, units_in
@@ -23,17 +24,10 @@ _DIGIT_NEXT = regex.compile(r"[ \u00a0]?\p{Nd}")
 
 @lru_cache(maxsize=64)
 def _weekdays(lang):
-    """Weekday names (CLDR): ``يوم السبت``, ``روز شنبه``: a day word naming a weekday is no unit."""
+    """Weekday names (shipped CLDR data): ``يوم السبت``, ``روز شنبه``: a day word naming a weekday is no unit."""
     names = set()
-    try:
-        from babel.dates import get_day_names
-
-        for lg in {lang or "en", "en"}:
-            for width in ("wide", "abbreviated"):
-                for ctxt in ("format", "stand-alone"):
-                    names.update(n.casefold() for n in get_day_names(width, ctxt, lg).values() if len(n) >= 3)
-    except Exception:
-        pass
+    for lg in {lang or "en", "en"}:
+        names.update(n.casefold() for n, _ in cldr.calendar_names(lg, "weekdays") if len(n) >= 3)
     return tuple(sorted(names, key=len, reverse=True))
 
 

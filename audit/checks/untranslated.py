@@ -9,6 +9,7 @@ import re
 
 import regex
 
+from ..lexicon import knows, zipf
 from ..model import hit
 from ..placeholders import prose
 from ..registry import check
@@ -18,9 +19,7 @@ _NON_LETTER_RE = regex.compile(r"[^\p{L}\p{M}]+")
 _CAMEL_RE = regex.compile(r"\p{Ll}\p{Lu}")
 _KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 # wordfreq's codes for languages it lists under another name
-_WORDFREQ_LANG = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb", "tl": "fil", "zsm": "ms"}
 # wordfreq needs MeCab or jieba for these: not installed, and not needed (spaceless scripts)
-_NEEDS_TOKENIZER = frozenset({"ja", "ko", "zh"})
 MIN_WORDS = 3  # fewer ordinary words: a name, a label, "OK", a one-word title
 MIN_SPACELESS_LETTERS = 10  # Chinese, Japanese, Thai: letters instead of words
 CRITICAL_WORDS = 6  # a whole sentence left in the source language
@@ -86,32 +85,15 @@ def _codeish(word: str) -> bool:
     return bool(_CAMEL_RE.search(word))  # iPhone, JavaScript, camelCase
 
 
-@lru_cache(maxsize=1)
-def _wordfreq():
-    try:
-        import wordfreq
-
-        return wordfreq, frozenset(wordfreq.available_languages())
-    except Exception:  # pragma: no cover - wordfreq is a dependency
-        return None, frozenset()
-
-
 def _valid_in_both(words: list[str], sl: str | None, tl: str | None) -> bool:
     """Every word is about as common in the target language as in the source (Spanish "hora
     local" is Portuguese too; English "restaurant menu" is French): then the copy may be right."""
-    wf, langs = _wordfreq()
-    if wf is None or not sl or not tl:
+    if not knows(sl) or not knows(tl):
         return False
-    sl, tl = _WORDFREQ_LANG.get(sl, sl), _WORDFREQ_LANG.get(tl, tl)
-    if sl not in langs or tl not in langs or sl in _NEEDS_TOKENIZER or tl in _NEEDS_TOKENIZER:
-        return False
-    try:
-        for w in words:
-            zt = wf.zipf_frequency(w, tl)
-            if zt < 3.0 or zt < wf.zipf_frequency(w, sl) - 1.0:
-                return False
-    except Exception:  # a language whose tokenizer is not installed
-        return False
+    for w in words:
+        zt = zipf(w, tl)
+        if zt < 3.0 or zt < zipf(w, sl) - 1.0:
+            return False
     return True
 
 
