@@ -1,4 +1,4 @@
 """``python -m audit``: the same as the ``transaudit`` command."""
-from .cli import main
+from audit.cli import main
 
 raise SystemExit(main())

@@ -25,8 +25,8 @@ import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from audit import semantic  # noqa: E402
-from audit.checks.adequacy import MAJOR, THRESHOLD, closer_shares  # noqa: E402
+from audit.lang import semantic  # noqa: E402
+from audit.checks.families.adequacy import MAJOR, THRESHOLD, closer_shares  # noqa: E402
 
 NTREX = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "ntrex")
 

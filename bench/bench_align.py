@@ -64,7 +64,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from audit.align import align_sentences, score_alignments, semantic_available  # noqa: E402
+from audit.align.aligner import align_sentences, score_alignments, semantic_available  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
 TB = os.path.join(ROOT, "textberg-de-fr")
@@ -253,7 +253,7 @@ def _cache_embeddings(path):
 
     import numpy as np
 
-    import audit.align as A
+    import audit.align.aligner as A
 
     store = dict(np.load(path)) if os.path.exists(path) else {}
     real = A.embed

@@ -62,9 +62,9 @@ def main() -> None:
     args = ap.parse_args()
     if not have_data():
         raise SystemExit("../shared/data/ntrex not found")
-    from audit.config import Config
-    from audit.context import Context
-    from audit.engine import _blank_target, _Plan, resolve_checks
+    from audit.core.config import Config
+    from audit.checks.context import Context
+    from audit.pipeline.engine import _blank_target, _Plan, resolve_checks
 
     cfg = Config(select=tuple(s for s in args.select.split(",") if s))
     checks = resolve_checks(cfg)

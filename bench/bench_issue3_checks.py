@@ -24,9 +24,9 @@ def main() -> None:
     args = ap.parse_args()
     if not have_data():
         raise SystemExit("no ../shared/data/ntrex")
-    from audit.config import Config
-    from audit.engine import check_pair
-    from audit.registry import get
+    from audit.core.config import Config
+    from audit.pipeline.engine import check_pair
+    from audit.checks.registry import get
 
     codes = args.codes.split(",")
     checks = [get(c) for c in codes]

@@ -25,10 +25,10 @@ from collections import Counter
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from audit import langid  # noqa: E402
-from audit.checks import language as lng  # noqa: E402
-from audit.context import Context  # noqa: E402
-from audit.model import Pair  # noqa: E402
+from audit.lang import langid  # noqa: E402
+from audit.checks.families import language as lng  # noqa: E402
+from audit.checks.context import Context  # noqa: E402
+from audit.core.model import Pair  # noqa: E402
 
 FILES = {"eng": "en", "spa": "es", "fra": "fr", "deu": "de", "ita": "it", "por": "pt", "rus": "ru",
          "zho-CN": "zh", "jpn": "ja", "kor": "ko", "arb": "ar", "hin": "hi", "tur": "tr", "pol": "pl",

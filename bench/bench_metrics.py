@@ -34,7 +34,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from audit import metrics  # noqa: E402
+from audit.scores import metrics  # noqa: E402
 
 NTREX = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "data", "ntrex")
 LANGS = "spa fra deu ita por rus zho-CN jpn kor arb hin tur pol heb tha fas ukr vie".split()

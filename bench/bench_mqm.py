@@ -55,9 +55,9 @@ def load(path: str):
 
 
 def main() -> None:
-    from audit.config import Config
-    from audit.engine import audit_pairs
-    from audit.model import Pair
+    from audit.core.config import Config
+    from audit.pipeline.engine import audit_pairs
+    from audit.core.model import Pair
 
     for name, (fname, sl, tl) in FILES.items():
         path = os.path.join(DATA, "mqm-ted", fname)

@@ -23,8 +23,8 @@ def main() -> None:
     args = ap.parse_args()
     if not have_data():
         raise SystemExit("../shared/data/ntrex not found")
-    from audit.config import Config
-    from audit.engine import audit_pairs
+    from audit.core.config import Config
+    from audit.pipeline.engine import audit_pairs
 
     cfg = Config(select=tuple(s for s in args.select.split(",") if s))
     names = [n for n in args.langs.split(",") if n] or list(NTREX_LANGS)

@@ -20,7 +20,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-from audit.readers import open_input  # noqa: E402
+from audit.inputs import open_input  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("build_formats", os.path.join(ROOT, "scripts", "build_formats.py"))
 bf = importlib.util.module_from_spec(_spec)
@@ -80,8 +80,8 @@ def peak_memory(paths: list[str], fmt: str) -> float:
 
     code = (
         "import sys; sys.path.insert(0, %r)\n"
-        "from audit.readers import open_input\n"
-        "import audit.readers.tmx, audit.readers.xliff, audit.readers.po, audit.readers.tsv, audit.readers.jsonl\n"
+        "from audit.inputs import open_input\n"
+        "import audit.inputs.tmx, audit.inputs.xliff, audit.inputs.po, audit.inputs.tsv, audit.inputs.jsonl\n"
         "for _ in open_input(%r, %r, 'en', None): pass\n"
         "hwm = [ln for ln in open('/proc/self/status') if ln.startswith('VmHWM')][0]\n"
         "print(int(hwm.split()[1]) / 1024)\n"

@@ -131,8 +131,8 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=None)
     args = ap.parse_args()
 
-    from audit.config import Config
-    from audit.engine import run_audit
+    from audit.core.config import Config
+    from audit.pipeline.engine import run_audit
     from tui.app import create_app
 
     config = Config(select=tuple(args.select.split(","))) if args.select else Config()

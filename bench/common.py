@@ -24,7 +24,7 @@ def read_lines(path: str) -> list[str]:
 
 def ntrex_pairs(name: str, limit: int | None = None):
     """Pairs English -> NTREX language ``name`` (line-aligned human translations)."""
-    from audit.model import Origin, Pair
+    from audit.core.model import Origin, Pair
 
     src = read_lines(os.path.join(NTREX, "eng.txt"))
     tgt = read_lines(os.path.join(NTREX, f"{name}.txt"))

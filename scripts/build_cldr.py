@@ -1,4 +1,4 @@
-"""Build ``audit/data/cldr/``: the CLDR data transaudit's checks read, extracted once from Babel.
+"""Build ``audit/lang/data/cldr/``: the CLDR data transaudit's checks read, extracted once from Babel.
 
 transaudit used to ask Babel at run time, and a new Babel release (2.19, CLDR 47) silently removed the
 English exemplar cities that equal their time-zone ids (London, Dublin, Honolulu): the exonym check
@@ -27,7 +27,7 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "audit", "data", "cldr")
+OUT = os.path.join(ROOT, "audit", "lang", "data", "cldr")
 
 # Every language transaudit has word lists, stemmers or test data for, and the larger languages of CLDR.
 LANGUAGES = sorted(set("""

@@ -1,6 +1,6 @@
 """Train transaudit's multilingual sentencepiece model, reproducibly and offline.
 
-    python scripts/train_spm.py                     # writes audit/data/spm/transaudit-spm16k.model
+    python scripts/train_spm.py                     # writes audit/lang/data/spm/transaudit-spm16k.model
     python scripts/train_spm.py --out /tmp/x.model  # e.g. to check that a rebuild is identical
 
 What it is: a 16,000-piece **unigram** sentencepiece model (``transaudit-spm16k``) used for
@@ -29,7 +29,7 @@ and sentencepiece versions give the same model (the script prints its SHA-256).
 Attribution: the wordfreq data is © Robyn Speer and contributors, derived from Wikipedia, subtitles
 (OpenSubtitles, SUBTLEX), Google Books Ngrams, ParaCrawl, the Leeds Internet Corpus, Twitter and
 others, and redistributed under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/);
-the model, derived from those lists, carries the same licence: see audit/data/spm/README.md.
+the model, derived from those lists, carries the same licence: see audit/lang/data/spm/README.md.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ import sentencepiece as spm
 import wordfreq
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT_DIR = os.path.join(ROOT, "audit", "data", "spm")
+OUT_DIR = os.path.join(ROOT, "audit", "lang", "data", "spm")
 NAME = "transaudit-spm16k"
 VOCAB = 16000
 SEED = 20241124

@@ -4,8 +4,8 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from audit.commands.checks import markdown_table  # noqa: E402
-from audit.registry import all_checks  # noqa: E402
+from audit.cli.checks import markdown_table  # noqa: E402
+from audit.checks.registry import all_checks  # noqa: E402
 
 path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "README.md")
 text = open(path, encoding="utf-8").read()

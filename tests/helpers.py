@@ -1,10 +1,10 @@
 """Test helpers: run one check on one pair and get its flags, with span exactness asserted."""
 from __future__ import annotations
 
-from audit.config import Config
-from audit.engine import check_pair
-from audit.model import Pair
-from audit.registry import get
+from audit.core.config import Config
+from audit.pipeline.engine import check_pair
+from audit.core.model import Pair
+from audit.checks.registry import get
 
 
 def run_check(code: str, source: str, target: str | None, src: str = "en", tgt: str = "es",

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from audit.align import align_sentences, score_alignments, semantic_available
+from audit.align.aligner import align_sentences, score_alignments, semantic_available
 
 EN = [
     "The council approved the budget on Monday.",
@@ -130,7 +130,7 @@ def test_semantic_extra_aligns_an_omission_next_to_an_addition():
 # --- second pass with a learned lexicon; semantic runs; switching the extra off -------------------
 
 def test_lexicon_pairs_words_that_share_beads():
-    from audit.align import _learn_lexicon
+    from audit.align.aligner import _learn_lexicon
 
     # 12 one-to-one beads; "harbour"/"hafen" share three of them, "lighthouse"/"leuchtturm" two,
     # "the"/"der" appear in every bead (too common to pair)
@@ -191,7 +191,7 @@ def _fake_embed(calls):
 def test_semantic_cost_sums_or_embeds_runs(monkeypatch, runs):
     import dataclasses
 
-    import audit.align as A
+    import audit.align.aligner as A
 
     calls: list[str] = []
     monkeypatch.setattr(A, "embed", _fake_embed(calls))
@@ -207,7 +207,7 @@ def test_semantic_cost_sums_or_embeds_runs(monkeypatch, runs):
 
 
 def test_environment_turns_the_semantic_extra_off(monkeypatch):
-    import audit.align as A
+    import audit.align.aligner as A
 
     def refuse(texts):
         raise AssertionError("embeddings computed although TRANSAUDIT_SEMANTIC=0")
@@ -224,7 +224,7 @@ def test_environment_turns_the_semantic_extra_off(monkeypatch):
 def test_skip_cost_follows_the_documents_own_match_costs(monkeypatch):
     import numpy as np
 
-    import audit.align as A
+    import audit.align.aligner as A
 
     calls = []
     real = A._align
@@ -253,7 +253,7 @@ def test_skip_cost_follows_the_documents_own_match_costs(monkeypatch):
 def test_lexicon_is_relearned_from_the_second_alignment(monkeypatch):
     import dataclasses
 
-    import audit.align as A
+    import audit.align.aligner as A
 
     # 30 one-to-one sentences; ten word pairs, each shared by three of them
     words = [("harbour", "Hafen"), ("lighthouse", "Leuchtturm"), ("captain", "Kapitän"), ("storm", "Sturm"),
@@ -279,7 +279,7 @@ def test_lexicon_is_relearned_from_the_second_alignment(monkeypatch):
 
 
 def test_bead_cost_outside_the_programme_agrees_with_it(monkeypatch):
-    import audit.align as A
+    import audit.align.aligner as A
 
     seen = []
     real = A._attach_lone_skips
@@ -305,7 +305,7 @@ def test_bead_cost_outside_the_programme_agrees_with_it(monkeypatch):
 def test_lone_skip_joins_the_neighbour_whose_anchors_it_shares():
     import dataclasses
 
-    import audit.align as A
+    import audit.align.aligner as A
 
     # the translation folds "Mayor Helena Costa called it a turning point." into the next sentence,
     # keeping only the name: the programme leaves the sentence out, the post-pass joins it
@@ -385,7 +385,7 @@ def test_chinese_document_with_a_merge_and_an_insertion():
 
 
 def test_lexicon_words_of_spaceless_and_clitic_scripts():
-    from audit.align import _bag
+    from audit.align.aligner import _bag
 
     # Chinese: character bigrams, Latin words apart even when written onto the Han text
     assert _bag("渔民告诉市长") == {"渔民", "民告", "告诉", "诉市", "市长"}
@@ -402,7 +402,7 @@ def test_lexicon_words_of_spaceless_and_clitic_scripts():
 
 
 def test_latin_words_written_onto_chinese_text_are_anchors():
-    from audit.align import sentence_features
+    from audit.align.aligner import sentence_features
 
     feats = sentence_features("37 岁的威洛比在Instagram 上宣布将离开 Truly 时，头衔改为MWP")
     assert {"W:insta", "C:inst", "W:truly", "W:mwp"} <= set(feats)
@@ -410,7 +410,7 @@ def test_latin_words_written_onto_chinese_text_are_anchors():
 
 
 def test_lengths_of_different_scripts_are_compared_in_subword_tokens():
-    from audit.align import _script, _scripts_differ, _tokens
+    from audit.align.aligner import _script, _scripts_differ, _tokens
 
     assert [_script([t]) for t in ("Hello there", "渔民告诉市长", "こんにちは世界", "Привет", "مرحبا", "สวัสดี")] == \
         ["Latin", "Han", "Han", "Cyrillic", "Arabic", "Thai"]
@@ -422,7 +422,7 @@ def test_lengths_of_different_scripts_are_compared_in_subword_tokens():
 
 
 def test_numbers_with_multiplier_words_anchor_by_value():
-    from audit.align import sentence_features
+    from audit.align.aligner import sentence_features
 
     assert "N:380000" in sentence_features("超过 38 万人")
     assert "N:380000" in sentence_features("more than 380,000 people")

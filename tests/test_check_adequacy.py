@@ -8,12 +8,12 @@ import os
 import numpy as np
 import pytest
 
-from audit import semantic
+from audit.lang import semantic
 from audit.cli import main
-from audit.config import Config
-from audit.engine import audit_pairs
-from audit.errors import UsageError
-from audit.model import Pair
+from audit.core.config import Config
+from audit.pipeline.engine import audit_pairs
+from audit.core.errors import UsageError
+from audit.core.model import Pair
 
 NTREX = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "ntrex")
 

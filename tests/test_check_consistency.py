@@ -1,5 +1,5 @@
 """CON001 (same source, different translations) and CON002 (different sources, same translation)
-over small corpora through ``audit.engine.audit_pairs``: en-es, en-ru, en-zh, de-fr; exact spans;
+over small corpora through ``audit.audit_pairs``: en-es, en-ru, en-zh, de-fr; exact spans;
 the traps (short UI strings, context notes, punctuation/whitespace-only differences, sources that
 differ only in numbers or case)."""
 from __future__ import annotations
@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from audit.config import Config
-from audit.engine import audit_pairs
-from audit.model import Pair
+from audit.core.config import Config
+from audit.pipeline.engine import audit_pairs
+from audit.core.model import Pair
 
 SHARED = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "shared")
 NTREX = os.path.join(SHARED, "data", "ntrex")
@@ -174,9 +174,9 @@ def test_ntrex_human_translations_are_consistent(lang, code):
 def test_one_source_into_several_languages_is_not_inconsistent():
     """A multilingual corpus (one English source, many target languages) compares within each
     language pair only."""
-    from audit.config import Config
-    from audit.engine import audit_pairs
-    from audit.model import Pair
+    from audit.core.config import Config
+    from audit.pipeline.engine import audit_pairs
+    from audit.core.model import Pair
 
     src = "The museum will reopen its doors to visitors next spring."
     pairs = [

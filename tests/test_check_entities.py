@@ -1,10 +1,10 @@
 import pytest
 from helpers import neighbour, run_check, spans
 
-from audit.config import Config
-from audit.engine import audit_pairs
-from audit.model import Pair
-from audit.names import acronym_equivalents, exonyms, letter_overlap, romanize, skeleton
+from audit.core.config import Config
+from audit.pipeline.engine import audit_pairs
+from audit.core.model import Pair
+from audit.lang.names import acronym_equivalents, exonyms, letter_overlap, romanize, skeleton
 
 
 def src_texts(flags, source):
@@ -15,10 +15,10 @@ def tgt_texts(flags, target):
     return [target[s:e] for s, e in spans(flags, "target")]
 
 
-# --- helpers of audit.lexicon and audit.names -----------------------------------------------
+# --- helpers of audit.lang.lexicon and audit.lang.names -----------------------------------------------
 
 def test_lexicon_lookups():
-    from audit.lexicon import knows, zipf
+    from audit.lang.lexicon import knows, zipf
 
     assert knows("en") and knows("no") and not knows("xx") and not knows(None)
     assert zipf("the", "en") > 7 > zipf("london", "en") > 4

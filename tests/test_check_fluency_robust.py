@@ -2,8 +2,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audit.checks import length
-from audit.model import Pair
+from audit.checks.families import length
+from audit.core.model import Pair
 from helpers import neighbour, run_check
 
 CODES = ["ENC001", "ENC002", "ENC003", "ENC004", "REP001", "REP002", "REP003", "UNT002"]

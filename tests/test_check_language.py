@@ -2,7 +2,7 @@
 import pytest
 from helpers import run_check
 
-from audit import langid
+from audit.lang import langid
 
 
 @pytest.mark.parametrize("a,b,ok", [

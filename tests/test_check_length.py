@@ -2,10 +2,10 @@ import random
 
 import pytest
 
-from audit.checks import length
-from audit.config import Config
-from audit.engine import audit_pairs
-from audit.model import Pair
+from audit.checks.families import length
+from audit.core.config import Config
+from audit.pipeline.engine import audit_pairs
+from audit.core.model import Pair
 
 
 def P(i, src, tgt, sl, tl):

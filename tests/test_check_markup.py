@@ -2,7 +2,7 @@
 import pytest
 from helpers import run_check
 
-from audit.placeholders import code_mask, scan
+from audit.lang.placeholders import code_mask, scan
 
 
 def span_texts(flags, source, target):

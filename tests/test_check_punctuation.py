@@ -2,7 +2,7 @@
 import pytest
 from helpers import neighbour, run_check
 
-from audit.checks.punctuation import end_punct
+from audit.checks.families.punctuation import end_punct
 
 
 def span_texts(flags, source, target):

@@ -9,10 +9,10 @@ import os
 import pytest
 from helpers import run_check
 
-from audit.config import Config
-from audit.engine import audit_pairs
-from audit.glossary import load
-from audit.model import Pair
+from audit.core.config import Config
+from audit.pipeline.engine import audit_pairs
+from audit.checks.glossary import load
+from audit.core.model import Pair
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIX = os.path.join(HERE, "fixtures", "glossary")
@@ -191,7 +191,7 @@ def test_bundled_glossary_is_clean_on_its_corpus_and_catches_a_changed_term():
 
 def test_large_glossary_is_indexed_not_scanned():
     """5,000 entries: a pair costs about as much as with a handful (index by first-word key)."""
-    from audit.context import Context
+    from audit.checks.context import Context
 
     words = [f"term{i}" for i in range(5000)]
     big = "\n".join(f"{w} alpha{i}\t{w}-es" for i, w in enumerate(words))
@@ -215,7 +215,7 @@ def test_large_glossary_is_indexed_not_scanned():
 # -- false-alarm guards measured on human news translations -------------------------------------
 
 def _g(*rows):
-    from audit.glossary import Entry, Glossary
+    from audit.checks.glossary import Entry, Glossary
 
     return Glossary(entries=[Entry((s,), tuple(t.split("|"))) for s, t in rows])
 

@@ -2,7 +2,7 @@
 import pytest
 from helpers import run_check
 
-from audit.checks.untranslated import same_letters
+from audit.checks.families.untranslated import same_letters
 
 
 def span_texts(flags, source, target):

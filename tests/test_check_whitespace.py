@@ -100,7 +100,7 @@ def test_tabs_newlines_clean(src, tgt, sl, tl):
 
 
 def test_newline_count_of_aligned_document_pairs_is_not_judged():
-    from audit.model import Alignment
+    from audit.core.model import Alignment
 
     flags = run_check("WSP005", "Adiós.\nTres.", "Bye. Three.", "es", "en", align=Alignment((0, 1), (0,), 0.9))
     assert flags == []

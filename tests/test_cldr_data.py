@@ -1,4 +1,4 @@
-"""The CLDR data shipped in ``audit/data/cldr`` is complete, and results do not depend on Babel's release."""
+"""The CLDR data shipped in ``audit/lang/data/cldr`` is complete, and results do not depend on Babel's release."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from audit import cldr
-from audit.names import exonyms
+from audit.lang import cldr
+from audit.lang.names import exonyms
 
 FIELDS = ("territories", "languages", "cities", "months", "weekdays", "decimal", "group", "plurals")
 
@@ -79,7 +79,7 @@ def test_data_is_what_the_build_script_makes():
 def test_stemmers_named_by_the_glossary_exist():
     import snowballstemmer
 
-    from audit.glossary import _STEMMERS, _stemmer
+    from audit.checks.glossary import _STEMMERS, _stemmer
 
     assert set(_STEMMERS.values()) <= set(snowballstemmer.algorithms())
     for lang in _STEMMERS:

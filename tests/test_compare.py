@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from audit import metrics
+from audit.scores import metrics
 from audit.cli import main
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -12,9 +12,9 @@ import os
 
 import pytest
 
-from audit.engine import audit_pairs
-from audit.model import Pair
-from audit.writers.serialize import segment_dict
+from audit.pipeline.engine import audit_pairs
+from audit.core.model import Pair
+from audit.outputs.serialize import segment_dict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPORA = sorted(glob.glob(os.path.join(ROOT, "corpora", "*", "*.jsonl")))

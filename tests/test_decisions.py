@@ -8,14 +8,13 @@ import sqlite3
 
 import pytest
 
-from audit.config import Config
-from audit.decisions import (
-    DecisionStore, apply_decisions, audit_with_decisions, default_db_path, export_decisions, segment_key,
-    write_edited,
-)
-from audit.engine import audit_pairs
-from audit.errors import InputError, UsageError
-from audit.model import Pair
+from audit.core.config import Config
+from audit.store.decisions import DecisionStore, default_db_path, segment_key
+from audit.pipeline.decided import apply_decisions, audit_with_decisions
+from audit.outputs.decisions import export_decisions, write_edited
+from audit.pipeline.engine import audit_pairs
+from audit.core.errors import InputError, UsageError
+from audit.core.model import Pair
 
 FIXTURE = os.path.join(os.path.dirname(__file__), "fixtures", "tui", "mixed.jsonl")
 
@@ -191,7 +190,7 @@ def test_audit_with_decisions_audits_post_edits(tmp_path):
     ]) + "\n")
     db = str(tmp_path / "in.db")
     cfg = Config(select=("EMP",))
-    from audit.engine import run_audit
+    from audit.pipeline.engine import run_audit
     res = run_audit([str(src)], source_lang="en", target_lang="es", config=cfg, jobs=1)
     assert len(res.flags) == 2
     with DecisionStore(db) as st:
@@ -212,7 +211,7 @@ def test_write_edited_jsonl_text_tsv(tmp_path):
     _write(t, "Uno.\r\nDso.\r\n")
     tsv = tmp_path / "in.tsv"
     _write(tsv, "One.\tUno.\nTwo.\tDso.\n")
-    from audit.readers import open_input
+    from audit.inputs import open_input
     with DecisionStore(db) as st:
         p = [x for x in open_input([str(j)]) if x.id == "b"][0]
         st.set_post_edit(p, "Dos.")
@@ -238,7 +237,7 @@ def test_write_edited_po(tmp_path):
     po = tmp_path / "in.po"
     _write(po, 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                'msgid "Open file"\nmsgstr "Abrir archivo"\n\nmsgid "Save"\nmsgstr "Guadrar"\n')
-    from audit.readers import open_input
+    from audit.inputs import open_input
     try:
         pairs = list(open_input([str(po)]))
     except (ImportError, ModuleNotFoundError, InputError, UsageError):
@@ -298,7 +297,7 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
 
 @pytest.mark.parametrize("name,text", [("in.xlf", XLF12), ("in2.xlf", XLF20), ("in.tmx", TMX)])
 def test_write_edited_xml_formats(tmp_path, name, text):
-    from audit.readers import open_input
+    from audit.inputs import open_input
 
     src = tmp_path / name
     _write(src, text)

@@ -6,11 +6,11 @@ import pytest
 from helpers import run_check, spans
 
 from audit.cli import main
-from audit.config import Config
-from audit.documents import load_document, segment_document
-from audit.engine import run_audit
-from audit.model import Alignment
-from audit.readers import open_input
+from audit.core.config import Config
+from audit.align.documents import load_document, segment_document
+from audit.pipeline.engine import run_audit
+from audit.core.model import Alignment
+from audit.inputs import open_input
 
 
 @pytest.fixture(autouse=True)
@@ -173,7 +173,7 @@ def test_srt_pair_alignment_keeps_cue_units(tmp_path):
 
 
 def test_bad_srt_is_one_line_error(tmp_path):
-    from audit.errors import InputError
+    from audit.core.errors import InputError
 
     p = write(tmp_path, "a.srt", "1\nnot a time\nHello\n")
     with pytest.raises(InputError) as exc:
@@ -239,7 +239,7 @@ NTREX = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "n
 
 @pytest.mark.skipif(not os.path.exists(os.path.join(NTREX, "eng.txt")), reason="shared data not present")
 def test_long_documents_align_paragraphs_first(tmp_path):
-    from audit.documents import align_documents
+    from audit.align.documents import align_documents
 
     with open(os.path.join(NTREX, "eng.txt"), encoding="utf-8") as fh:
         en = [line.rstrip("\n") for line in fh][:120]
@@ -257,7 +257,7 @@ def test_long_documents_align_paragraphs_first(tmp_path):
 
 
 def test_align_presegmented_jsonl_scores_against_gold(tmp_path):
-    from audit.align import score_alignments
+    from audit.align.aligner import score_alignments
 
     en = ["The bridge opened in 1932.", "It is 503 metres long.", "Dr. Bradfield designed it.",
           "Traffic grew quickly.", "A toll still applies today."]

@@ -8,12 +8,12 @@ import os
 
 import pytest
 
-from audit import engine
-from audit.config import Config
-from audit.engine import audit_pairs, iter_audit, resolve_checks
-from audit.model import CheckSpec, Origin, Pair, Severity, hit
-from audit.registry import Check
-from audit.writers import write_report
+from audit.pipeline import engine
+from audit.core.config import Config
+from audit.pipeline.engine import audit_pairs, iter_audit, resolve_checks
+from audit.core.model import CheckSpec, Origin, Pair, Severity, hit
+from audit.checks.registry import Check
+from audit.outputs import write_report
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NTREX = os.path.join(os.path.dirname(ROOT), "shared", "data", "ntrex")
@@ -185,7 +185,7 @@ def test_spill_sequence():
 def test_pack_pair_round_trip_covers_every_field():
     from dataclasses import fields
 
-    from audit.model import Alignment
+    from audit.core.model import Alignment
 
     o1, o2 = Origin("a.tmx", "u1", 3, 10), Origin("b.tmx", None, 4, None)
     full = Pair(id="x", source="S", target=None, references=("r1", "r2"), source_lang="en", target_lang="de",

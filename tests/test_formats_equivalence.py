@@ -11,10 +11,10 @@ import os
 
 import pytest
 
-from audit.config import Config
-from audit.engine import audit_pairs, run_audit
-from audit.model import Pair
-from audit.readers import open_input
+from audit.core.config import Config
+from audit.pipeline.engine import audit_pairs, run_audit
+from audit.core.model import Pair
+from audit.inputs import open_input
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _spec = importlib.util.spec_from_file_location("build_formats", os.path.join(ROOT, "scripts", "build_formats.py"))

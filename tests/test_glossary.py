@@ -9,11 +9,11 @@ import pickle
 import pytest
 
 from audit.cli import main
-from audit.config import Config, load_config
-from audit.engine import PARALLEL_MIN, audit_pairs
-from audit.errors import InputError, UsageError
-from audit.glossary import attach, from_options, load, load_cached
-from audit.model import Pair
+from audit.core.config import Config, load_config
+from audit.pipeline.engine import PARALLEL_MIN, audit_pairs
+from audit.core.errors import InputError, UsageError
+from audit.checks.glossary import attach, from_options, load, load_cached
+from audit.core.model import Pair
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIX = os.path.join(HERE, "fixtures", "glossary")

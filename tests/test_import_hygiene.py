@@ -11,7 +11,7 @@ def test_audit_imports_no_textual():
     code = (
         "import importlib, sys\n"
         f"for n in {names!r}: importlib.import_module(n)\n"
-        "from audit.registry import load_all; load_all()\n"
+        "from audit.checks.registry import load_all; load_all()\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.') or m == 'tui' or m.startswith('tui.'))\n"
         "print(','.join(bad))\n"
     )

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from audit.cli import main
-from audit.errors import AuditError
+from audit.core.errors import AuditError
 
 GOOD_TMX_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en"/><body>\n'
                  '<tu><tuv xml:lang="en"><seg>One</seg></tuv><tuv xml:lang="ru"><seg>Один</seg></tuv></tu>\n')

@@ -9,7 +9,7 @@ import sys
 import pytest
 import sacrebleu
 
-from audit import metrics
+from audit.scores import metrics
 from audit.cli import main
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -287,7 +287,7 @@ def test_jsonl_reference_column_is_used(tmp_path):
     with open(path, "w", encoding="utf-8") as fh:
         for s, h, r in zip(SRC_ES, HYP, REF):
             fh.write(json.dumps({"source": s, "target": h, "reference": r}) + "\n")
-    from audit.engine import run_audit
+    from audit.pipeline.engine import run_audit
 
     res = run_audit(str(path), source_lang="es", target_lang="en", metrics=("chrf",))
     assert res.metrics["chrf"]["score"] == pytest.approx(sacrebleu.corpus_chrf(HYP[:3], [REF[:3]]).score, abs=1e-4)
@@ -295,7 +295,7 @@ def test_jsonl_reference_column_is_used(tmp_path):
 
 def test_no_references_no_metrics(three_files):
     _, src, hyp, _ = three_files
-    from audit.engine import run_audit
+    from audit.pipeline.engine import run_audit
 
     res = run_audit([src, hyp], source_lang="es", target_lang="en")
     assert res.metrics == {} and "bleu" not in res.segments[0].scores
@@ -319,7 +319,7 @@ def test_large_corpus_bootstrap_path_draws_and_scores_as_sacrebleu():
 
 
 def test_cli_two_reference_files_and_a_reference_column(tmp_path):
-    from audit.engine import run_audit
+    from audit.pipeline.engine import run_audit
 
     src = _write(tmp_path / "src.es", SRC_ES)
     hyp = _write(tmp_path / "hyp.en", HYP[:3])

@@ -1,9 +1,9 @@
 """MET001 (chrF outlier against the reference) and MET002 (target copied from the source)."""
 import pytest
 
-from audit.config import Config
-from audit.engine import audit_pairs
-from audit.model import Pair
+from audit.core.config import Config
+from audit.pipeline.engine import audit_pairs
+from audit.core.model import Pair
 from tests.helpers import run_check
 
 # -- MET001 ---------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from audit import subword
+from audit.lang import subword
 
 
 def test_model_ships_with_the_package_and_has_16k_pieces():

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from audit.config import Config
-from audit.engine import audit_pairs
-from audit.model import Origin, Pair, Severity
+from audit.core.config import Config
+from audit.pipeline.engine import audit_pairs
+from audit.core.model import Origin, Pair, Severity
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NTREX = os.path.join(os.path.dirname(ROOT), "shared", "data", "ntrex")

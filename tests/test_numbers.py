@@ -1,4 +1,4 @@
-"""The number parser (audit.numbers): locale formats, native digits, scale words, kinds, spans."""
+"""The number parser (audit.lang.numbers): locale formats, native digits, scale words, kinds, spans."""
 from decimal import Decimal
 
 import pytest
@@ -6,8 +6,8 @@ from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.context import TextView
-from audit.numbers import month_values, parse_text, spelled_values
+from audit.checks.context import TextView
+from audit.lang.numbers import month_values, parse_text, spelled_values
 
 
 def values(text, lang):

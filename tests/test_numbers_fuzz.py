@@ -3,11 +3,11 @@ whatever the input (digits of any script, separators, scale words, units, stray 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.config import Config
-from audit.engine import check_pair
-from audit.model import Pair
-from audit.numbers import parse_text
-from audit.registry import get
+from audit.core.config import Config
+from audit.pipeline.engine import check_pair
+from audit.core.model import Pair
+from audit.lang.numbers import parse_text
+from audit.checks.registry import get
 
 _PIECES = st.sampled_from([
     "1", "12", "1.000", "1,5", "2,5", "٣", "۱۲", "२०", "１２", "๒", " ", "\u00a0", "\u202f", ".", ",", ":", "/",

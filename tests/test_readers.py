@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from audit.errors import InputError, UsageError
-from audit.readers import detect_format, lang_score, normalize_lang, open_input
-from audit.readers.sniff import sniff_format
+from audit.core.errors import InputError, UsageError
+from audit.inputs import detect_format, lang_score, normalize_lang, open_input
+from audit.inputs.sniff import sniff_format
 
 
 def write(tmp_path, name: str, content, encoding: str = "utf-8") -> str:

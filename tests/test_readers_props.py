@@ -9,7 +9,7 @@ import tempfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audit.readers import open_input
+from audit.inputs import open_input
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _spec = importlib.util.spec_from_file_location("build_formats", os.path.join(ROOT, "scripts", "build_formats.py"))
@@ -159,7 +159,7 @@ _VALID = _valid_files()
 @given(fmt=st.sampled_from(sorted(_VALID)), cut=st.integers(0, 10_000), junk=st.binary(max_size=12),
        mode=st.sampled_from(["truncate", "insert", "replace"]))
 def test_damaged_files_give_pairs_or_one_input_error(fmt, cut, junk, mode):
-    from audit.errors import AuditError
+    from audit.core.errors import AuditError
 
     data = _VALID[fmt]
     pos = cut % (len(data) + 1)

@@ -2,8 +2,8 @@
 import os
 import re
 
-from audit.commands.checks import markdown_table
-from audit.registry import all_checks
+from audit.cli.checks import markdown_table
+from audit.checks.registry import all_checks
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -1,9 +1,9 @@
 """The MQM-style quality score: weights, normalisation by words, pass rates, dismissed flags."""
 import pytest
 
-from audit.config import Config, from_mapping
-from audit.model import AuditResult, Flag, Pair, PairResult, Severity
-from audit.scoring import finalize, word_count
+from audit.core.config import Config, from_mapping
+from audit.core.model import AuditResult, Flag, Pair, PairResult, Severity
+from audit.scores.penalty import finalize, word_count
 
 
 def _flag(pid, sev, fp):

@@ -1,7 +1,7 @@
 """Sentence segmentation: exact offsets across languages, abbreviations, quotes, paragraphs."""
 import pytest
 
-from audit.segment import paragraph_spans, sentence_spans
+from audit.lang.segment import paragraph_spans, sentence_spans
 
 
 def sents(text, lang):
@@ -80,7 +80,7 @@ def test_no_split_before_lowercase_or_inside_numbers():
 
 
 def test_strip_span_narrows_to_the_text():
-    from audit.text import strip_span
+    from audit.core.text import strip_span
 
     text = "  Hola\u3000mundo \n"
     s, e = strip_span(text)

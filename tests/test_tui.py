@@ -11,9 +11,9 @@ import pytest
 from textual.widgets import Input, Static, TextArea
 
 from audit.cli import main as cli_main
-from audit.config import Config
-from audit.decisions import DecisionStore
-from audit.model import Severity
+from audit.core.config import Config
+from audit.store.decisions import DecisionStore
+from audit.core.model import Severity
 from tui.app import create_app
 from tui.messages import AuditFinished, SegmentsAdded
 from tui.widgets.segment_list import SegmentList
@@ -300,7 +300,7 @@ def test_review_command_reports_bad_input_in_one_line(tmp_path, capsys):
 
 
 def test_export_decisions_command(corpus, tmp_path, capsys):
-    from audit.readers import open_input
+    from audit.inputs import open_input
 
     db = str(tmp_path / "d.db")
     with DecisionStore(db) as st:
@@ -375,7 +375,7 @@ async def test_dismiss_all_of_a_check_and_undo_at_once(corpus):
         assert len(wsp) == 3 and all(app.state.flag_status(f) == "dismissed" for f in wsp)
         assert app.state.summary()["by_severity"][Severity.MINOR] == 0
         assert app.corpus_scores["quality"] > 13.7
-        from audit import scoring
+        from audit.scores import penalty as scoring
         full = scoring.finalize(app.result, app.config, dismissed=app.store.dismissed()).scores
         for key in ("quality", "penalty", "pass_rate", "clean_rate", "words"):
             assert app.corpus_scores[key] == full[key], key  # incremental = recomputed from scratch

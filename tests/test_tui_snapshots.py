@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from audit.config import Config
+from audit.core.config import Config
 from tui.app import create_app
 
 FIXTURE = os.path.join(os.path.dirname(__file__), "fixtures", "tui", "mixed.jsonl")

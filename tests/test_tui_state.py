@@ -5,8 +5,8 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from audit.decisions import FlagDecision, SegmentDecision, segment_key
-from audit.model import Flag, Pair, PairResult, Severity, Span, fingerprint
+from audit.store.decisions import FlagDecision, SegmentDecision, segment_key
+from audit.core.model import Flag, Pair, PairResult, Severity, Span, fingerprint
 from tui.render import INSERT_MARK, first_words, flag_line, is_rtl, side_text
 from tui.state import Filters, ReviewState, parse_filters
 

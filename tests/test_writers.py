@@ -6,9 +6,9 @@ import json
 import pytest
 from lxml import etree
 
-from audit.model import AuditResult, Flag, Pair, PairResult, Severity, Span, fingerprint
-from audit.writers import atomic_write, write_report
-from audit.writers.pieces import pieces
+from audit.core.model import AuditResult, Flag, Pair, PairResult, Severity, Span, fingerprint
+from audit.outputs import atomic_write, write_report
+from audit.outputs.pieces import pieces
 
 NASTY = "Click <script>alert(1)</script> [bold]now[/bold] \x1b[31mred\x1b[0m \u202eevil & more"
 

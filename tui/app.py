@@ -2,7 +2,7 @@
 
 The audit runs in a background thread that only posts messages (``tui.messages``): segments
 stream in by chunks and the screen is usable at once. Review decisions go to an
-``audit.decisions.DecisionStore`` (SQLite), saved at once.
+``audit.store.decisions.DecisionStore`` (SQLite), saved at once.
 """
 from __future__ import annotations
 
@@ -16,13 +16,18 @@ from textual import work
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from audit.config import Config
-from audit.decisions import (
-    Change, DecisionStore, default_db_path, export_decisions, segment_key, write_edited,
-)
-from audit.model import AuditResult, Pair, PairResult, Severity
+from audit.core.config import Config
+from audit.core.model import AuditResult, Pair, PairResult, Severity
+from audit.outputs.decisions import export_decisions, write_edited
+from audit.store.decisions import Change, DecisionStore, default_db_path, segment_key
 
-from .messages import AuditFailed, AuditFinished, AuditStarted, SearchIndexReady, SegmentsAdded
+from .messages import (
+    AuditFailed,
+    AuditFinished,
+    AuditStarted,
+    SearchIndexReady,
+    SegmentsAdded,
+)
 from .screens.review import ReviewScreen
 from .state import STATUSES, LiveScores, ReviewState
 
@@ -162,7 +167,7 @@ class ReviewApp(App):
         try:
             self._audit_in_thread(dismissed, segs)
         except Exception as exc:  # shown to the user, not a crash
-            from audit.errors import AuditError
+            from audit.core.errors import AuditError
 
             msg = exc.format() if isinstance(exc, AuditError) else f"{type(exc).__name__}: {exc}"
             self.post_message(AuditFailed(msg))
@@ -177,12 +182,16 @@ class ReviewApp(App):
         self.post_message(AuditFinished(result))
 
     def _audit_in_thread(self, dismissed: frozenset[str], segs: dict) -> None:
-        from audit import scoring
-        from audit.engine import (
-            fill_languages, iter_audit, make_signature, open_audit_input, resolve_checks, run_corpus_checks,
+        from audit.checks.glossary import attach
+        from audit.pipeline.engine import (
+            fill_languages,
+            iter_audit,
+            make_signature,
+            open_audit_input,
+            resolve_checks,
+            run_corpus_checks,
         )
-
-        from audit.glossary import attach
+        from audit.scores import penalty as scoring
 
         config = attach(self.config)  # the glossary, loaded once here as the engine does
         # the same opening as run_audit: format, document alignment, languages, references, input hash
@@ -213,7 +222,7 @@ class ReviewApp(App):
             results.extend(batch)
         corpus_metrics: dict = {}
         if any(r.pair.references for r in results):
-            from audit.metrics import score_results
+            from audit.scores.metrics import score_results
 
             jobs = self.jobs if self.jobs is not None else (config.jobs or (os.cpu_count() or 1))
             results, corpus_metrics = score_results(results, tgt, self.metrics, seed=config.seed or None, jobs=jobs)
@@ -308,7 +317,7 @@ class ReviewApp(App):
         return out[:4]
 
     def _rescore_segment(self, seg: PairResult) -> float | None:
-        from audit import scoring
+        from audit.scores import penalty as scoring
 
         res = scoring.finalize(AuditResult((seg,), None, None, "", {}), self.config)
         return res.segments[0].scores.get("quality")
@@ -333,12 +342,12 @@ class ReviewApp(App):
 
     def _reaudit(self, indices) -> None:
         """Check segments again with their current (post-edited or original) target."""
-        from audit import scoring
-        from audit.engine import check_pair, resolve_checks
-        from audit.model import Flag
+        from audit.core.model import Flag
+        from audit.pipeline.engine import check_pair, resolve_checks
+        from audit.scores import penalty as scoring
 
         if self._checks is None:
-            from audit.glossary import attach
+            from audit.checks.glossary import attach
 
             self._check_config = attach(self.config)  # the glossary, as the engine gives it to the checks
             self._checks = [c for c in resolve_checks(self._check_config) if c.spec.scope == "pair"]
@@ -384,7 +393,7 @@ class ReviewApp(App):
                                value=self._default_out(f".decisions.{fmt}"), select_on_focus=False)
 
     def export_decisions_to(self, fmt: str, path: str) -> None:
-        from audit.errors import AuditError
+        from audit.core.errors import AuditError
 
         try:
             n = export_decisions(self.store, fmt, path)
@@ -406,7 +415,7 @@ class ReviewApp(App):
                                hint="same format as the input; never the input itself", select_on_focus=False)
 
     def write_edited_to(self, path: str) -> None:
-        from audit.errors import AuditError
+        from audit.core.errors import AuditError
 
         if not self.inputs:
             self.notify("No input file to write back.", severity="error", markup=False)

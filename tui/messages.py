@@ -6,7 +6,7 @@ from typing import Sequence
 
 from textual.message import Message
 
-from audit.model import AuditResult, Pair, PairResult
+from audit.core.model import AuditResult, Pair, PairResult
 
 
 class SegmentsAdded(Message):

@@ -1,6 +1,6 @@
 """Rich ``Text`` building for the review app: segment text made safe and highlighted, list rows.
 
-Segment text is untrusted data: it is made visible with ``audit.display.visible`` (controls,
+Segment text is untrusted data: it is made visible with ``audit.core.display.visible`` (controls,
 escapes, bidi overrides become placeholders) and put into ``rich.text.Text`` objects, never
 into markup strings, so ``[bold]`` or ``[link=...]`` in a segment is shown as typed. Spans are
 placed through ``visible``'s index map; widths are cell widths (CJK counts two).
@@ -11,12 +11,11 @@ import unicodedata
 from typing import Iterable
 
 import regex
-
 from rich.style import Style
 from rich.text import Text
 
-from audit.display import visible
-from audit.model import Flag, Severity
+from audit.core.display import visible
+from audit.core.model import Flag, Severity
 
 SEVERITY_COLOR = {Severity.MINOR: "yellow", Severity.MAJOR: "dark_orange", Severity.CRITICAL: "red"}
 SEVERITY_MARK = {Severity.MINOR: "▪", Severity.MAJOR: "◆", Severity.CRITICAL: "●"}
@@ -34,7 +33,7 @@ DISMISSED_STYLE = Style(strike=True, dim=True)
 SELECTED_STYLE = Style(reverse=True, bold=True, underline=True)
 INSERT_MARK = "‸"
 
-# Characters that ``audit.display.visible`` would replace: text without any is shown as it is.
+# Characters that ``audit.core.display.visible`` would replace: text without any is shown as it is.
 _NEEDS_ESCAPE = regex.compile(
     r"[\p{Cc}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
     r"\u200b-\u200d\u2060\ufeff\u00ad]")

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from typing import Callable, Iterable, Mapping, Sequence
 
-from audit.decisions import FlagDecision, SegmentDecision, segment_key
-from audit.model import Flag, Pair, PairResult, Severity
+from audit.core.model import Flag, Pair, PairResult, Severity
+from audit.store.decisions import FlagDecision, SegmentDecision, segment_key
 
 _EMPTY: frozenset[str] = frozenset()
 STATUSES = ("all", "open", "confirmed", "dismissed", "approved", "unapproved", "edited", "flagged", "clean")
@@ -761,11 +761,11 @@ class _Haystack:
 class LiveScores:
     """Corpus scores kept up to date as flags are dismissed and targets edited, without re-scoring the
     whole corpus on every key press: the totals of the final result are adjusted by the change of each
-    touched segment (``audit.scoring``'s penalty, word count and quality formula)."""
+    touched segment (``audit.scores.penalty``'s penalty, word count and quality formula)."""
 
     def __init__(self, base_segments: Sequence[PairResult], base_scores: Mapping, base_dismissed: frozenset[str],
                  config) -> None:
-        from audit import scoring
+        from audit.scores import penalty as scoring
 
         self._scoring = scoring
         self.config = config

@@ -1,4 +1,6 @@
-"""Checks, one module per family. ``audit.registry.load_all`` imports every module here.
+"""Layer 5, checks: the registry (``registry``), the per-pair analysis shared by all checks
+(``context``), glossaries for terminology (``glossary``), and the families in ``families/``, one
+module each, all imported by ``registry.load_all``.
 
 Family prefixes: EMP empty, UNT untranslated, LNG language, WSP whitespace, MRK markup and
 placeholders, PUN punctuation, NUM numbers, UNI units, ENT named entities, GLU glued tokens,

@@ -38,7 +38,7 @@ class EditTarget(ModalScreen[str | None]):
         self._target, self._removed = editable(target)
 
     def compose(self) -> ComposeResult:
-        from audit.display import visible
+        from audit.core.display import visible
 
         with Vertical():
             yield Label(Text("Source", style="bold"))

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, ProgressBar, Static
 
-from audit.model import Severity
+from audit.core.model import Severity
 
 from ..render import SEVERITY_COLOR, SEVERITY_MARK
 from ..state import Filters, parse_filters

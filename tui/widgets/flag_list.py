@@ -4,7 +4,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from audit.model import PairResult
+from audit.core.model import PairResult
 
 from ..render import flag_line
 

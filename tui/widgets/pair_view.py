@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from audit.model import Flag, PairResult
+from audit.core.model import Flag, PairResult
 
 from ..render import is_rtl, side_text, visible
 

@@ -13,7 +13,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-
 from ..render import SEVERITY_COLOR, SEVERITY_MARK, first_words
 from ..state import ReviewState
 

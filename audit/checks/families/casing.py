@@ -1,0 +1,131 @@
+"""CAS: letter case: a target that starts in lower case where the source starts with a capital
+(CAS001), and capitals of the source lost in the target (CAS002). Stray capitals in the middle
+of a sentence are SEN002 (audit/checks/sentences.py)."""
+from __future__ import annotations
+
+import regex
+
+from audit.checks.registry import check
+from audit.core.model import hit
+from audit.core.text import CASELESS_SCRIPTS
+
+_LEAD = regex.compile(r"[\s\"'“”‘’«»„‚‹›()\[\]{}¿¡*•·‣◦\-–—_#>|]*")
+_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
+_TERMINAL = regex.compile(r"[.!?。！？।؟…][\"'”’»)\]]*\s*$")
+_PARTICLES = frozenset("de del della di da dos das du des van von der den ter la le al el bin ibn d l".split())
+
+
+def _first_letter(text: str) -> int | None:
+    """Index of the first letter after leading spaces, quotes, brackets and bullets, or None
+    when the text starts with something else (a digit, a symbol, an ellipsis)."""
+    m = _LEAD.match(text)
+    i = m.end() if m else 0
+    if i < len(text) and text[i].isalpha():
+        return i
+    return None
+
+
+def _cased(ch: str) -> bool:
+    return ch.isupper() or ch.islower()
+
+
+@check("CAS001", "initial-lowercase", "fluency/grammar", "minor")
+def initial_lowercase(pair, ctx):
+    """The target starts with a lower-case letter while the source starts with a capital (or, for
+    a source in a script without case, is a whole sentence). Not flagged: segments starting with a
+    number, a symbol or an ellipsis (a continuation), sources that start in lower case, targets in
+    scripts without case, targets whose previous segment (in document order) ends without a
+    sentence terminator (the sentence goes on across segments), first words with an inner capital or a digit (``iPhone``, ``eBay``,
+    ``pH``), name particles before a name (``de Gaulle``, ``van Gogh``), and ``e-mail``-style
+    compounds. The span is the target's first word."""
+    tgt = pair.target
+    if not tgt:
+        return ()
+    ti = _first_letter(tgt)
+    if ti is None or not tgt[ti].islower():
+        return ()
+    if not _cased_target(ctx) or ctx.tgt.script in CASELESS_SCRIPTS:
+        return ()  # a Latin word at the start of an Arabic, Hebrew, Chinese... target
+    src = pair.source
+    si = _first_letter(src)
+    if si is None:
+        return ()
+    if _cased(src[si]):
+        if not src[si].isupper():
+            return ()
+    elif not _TERMINAL.search(src):
+        return ()  # caseless source: only a whole sentence tells us the target should start one
+    if src.lstrip().startswith(("...", "…")) or tgt.lstrip().startswith(("...", "…")):
+        return ()
+    prev = ctx.prev.target if ctx.prev is not None else None
+    if prev and prev.strip() and not _TERMINAL.search(prev):
+        return ()  # the previous target segment did not end its sentence: a continuation
+    m = _FIRST_WORD.match(tgt, ti)
+    word = m.group() if m else tgt[ti]
+    if any(c.isupper() or c.isdigit() for c in word[1:]):
+        return ()
+    if "-" in word and len(word.split("-")[0]) == 1:
+        return ()
+    if "." in word:
+        return ()  # a domain or file name: ``weather.com``
+    if len(word) == 1 and regex.match(r"\s*[).:]", tgt[ti + 1:ti + 3]):
+        return ()  # a list item: ``a) …``, ``b. …``
+    end = ti + len(word)
+    if word.lower() in _PARTICLES and regex.match(r"[ \u00a0'’]*\p{Lu}", tgt[end:end + 3]):
+        return ()
+    if word.casefold() == _FIRST_WORD.match(src, si).group().casefold():
+        return ()  # the same word starts the source: a name or a code kept as is
+    sm = _FIRST_WORD.match(src, si)
+    return [hit(f"target starts in lower case ('{word}') but the source starts with a capital",
+                target=(ti, end), source=(si, sm.end()) if sm else None)]
+
+
+_CAPS_RUN = regex.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,}){2,}")
+_CAPS_RUN2 = regex.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,})+")
+
+
+def _caps_run(text: str) -> tuple[int, int] | None:
+    """The longest run of three or more words in capitals with at least 10 letters, or None."""
+    best = None
+    for m in _CAPS_RUN.finditer(text):
+        letters = sum(1 for ch in m.group() if ch.isalpha())
+        if letters >= 10 and (best is None or m.end() - m.start() > best[1] - best[0]):
+            best = (m.start(), m.end())
+    return best
+
+
+@check("CAS002", "capitals-lost", "fluency/typography", "minor")
+def capitals_lost(pair, ctx):
+    """The source writes a phrase in capitals (three or more words, a heading, a warning, an
+    emphasis: ``DO NOT OPEN THE DOOR``) and the target has no run of words in capitals at all:
+    the emphasis or the heading style was lost. Not flagged: acronyms (single words in capitals),
+    targets in scripts without case, and sources in capitals throughout when the target is a
+    heading in Title Case. The spans are the capitals in the source and the whole target."""
+    src = pair.source
+    if not src or not pair.target or not _CAPS_RUN.search(src):
+        return ()
+    if not _cased_target(ctx):
+        return ()
+    run = _caps_run(src)
+    if run is None:
+        return ()
+    tgt = pair.target
+    if _CAPS_RUN2.search(tgt):
+        return ()  # the target keeps (some) capitals
+    letters = [ch for ch in tgt if ch.isalpha()]
+    if not letters or sum(1 for ch in letters if ch.isupper() or ch.islower()) * 2 < len(letters):
+        return ()  # mostly caseless letters: nothing to keep
+    return [hit(f"the source writes '{src[run[0]:run[1]]}' in capitals; the target has none",
+                source=run, target=(0, len(tgt)), primary="source")]
+
+
+_CASELESS_LANGS = frozenset("""
+zh ja ko ar he hi fa th ur bn ta te ml kn gu pa mr ne si my km lo am ka yi ps sd ug bo dv ti or as
+""".split())
+
+
+def _cased_target(ctx) -> bool:
+    lang = ctx.tgt.lang
+    if lang:
+        return lang not in _CASELESS_LANGS
+    return ctx.tgt.script not in CASELESS_SCRIPTS

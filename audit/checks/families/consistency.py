@@ -1,0 +1,173 @@
+"""CON: consistency across a corpus (corpus-scope checks).
+
+Both checks read the pairs twice at most: a first pass keeps one hash per pair (memory stays small
+on large corpora, and ``pairs`` may be the engine's on-disk spill), a second pass looks only at
+the groups of pairs that share a source (CON001) or a target (CON002).
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import regex
+
+from audit.checks.registry import check
+from audit.core.model import hit
+from audit.core.text import HAN_KANA_RE, WORD_RE, strip_span
+
+_LETTER = regex.compile(r"\p{L}")
+_NOT_CONTENT = regex.compile(r"[\p{P}\p{Z}\s]+")  # punctuation and whitespace
+_NOT_LETTER = regex.compile(r"[^\p{L}\p{M}]+")
+_TAG = regex.compile(r"</?[A-Za-z][^<>]{0,200}>|\{\{?[^{}\s]{1,40}\}?\}|%(?:\d+\$)?[sdif@]")
+
+MIN_WORDS = 3
+
+
+def _norm(text: str) -> str:
+    """NFC, whitespace runs collapsed, ends trimmed; case kept."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _content(text: str) -> str:
+    """What a rendering says beyond whitespace and punctuation (case kept)."""
+    return _NOT_CONTENT.sub("", unicodedata.normalize("NFC", text))
+
+
+def _letters(text: str) -> str:
+    """The letters of a source, casefolded, without markup, digits or punctuation."""
+    return _NOT_LETTER.sub("", _TAG.sub(" ", unicodedata.normalize("NFC", text)).casefold())
+
+
+def _nwords(text: str) -> int:
+    """Words, counting a run of Chinese/Japanese/Thai characters as one word per two characters."""
+    n = 0
+    for m in WORD_RE.finditer(text):
+        tok = m.group()
+        n += max(1, len(tok) // 2) if HAN_KANA_RE.search(tok) else 1
+    return n
+
+
+def _blank(p) -> bool:
+    return not (p.target or "").strip()
+
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = _norm(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _groups(pairs, key_of) -> list[list[int]]:
+    """Indices of pairs grouped by ``key_of(pair)`` (None: left out); only groups of two or more."""
+    first: dict[int, int | list[int]] = {}
+    for i, p in enumerate(pairs):
+        k = key_of(p)
+        if k is None:
+            continue
+        k = hash(k)
+        got = first.get(k)
+        if got is None:
+            first[k] = i
+        elif isinstance(got, list):
+            got.append(i)
+        else:
+            first[k] = [got, i]
+    out = []
+    for g in first.values():
+        if isinstance(g, list):  # hashes may collide: regroup by the keys themselves
+            sub: dict = {}
+            for i in g:
+                sub.setdefault(key_of(pairs[i]), []).append(i)
+            out.extend(v for v in sub.values() if len(v) > 1)
+    return sorted(out)
+
+
+def _min_words(options) -> int:
+    try:
+        return int((options or {}).get("min_words", MIN_WORDS))
+    except (TypeError, ValueError):
+        return MIN_WORDS
+
+
+@check("CON001", "inconsistent-translation", "fluency/inconsistency", "minor", scope="corpus")
+def inconsistent_translation(pairs, options):
+    """The same source segment (after Unicode NFC and whitespace normalization; case kept) is
+    translated differently in the same corpus, where the renderings differ by more than whitespace
+    and punctuation. The most frequent rendering (on a tie, the first) is taken as the reference;
+    every other rendering is flagged, spanning the whole target with the source as related span,
+    and the message names a segment with the reference rendering. Short segments (fewer than three
+    words, option ``min_words``) are skipped, since UI strings like "Open" or "Close" legitimately
+    change with context, unless both units carry the same context note (PO msgctxt, XLIFF note).
+    Sources without letters are ignored."""
+    min_words = _min_words(options)
+
+    def key(p):  # a corpus may hold several language pairs: compare within one pair only
+        if _blank(p) or not _LETTER.search(p.source):
+            return None
+        return (p.source_lang, p.target_lang, _norm(p.source))
+
+    for group in _groups(pairs, key):
+        members = [(i, pairs[i]) for i in group]
+        if _nwords(members[0][1].source) >= min_words:
+            yield from _inconsistent(members)
+        else:  # short: only units that share a context note are comparable
+            by_note: dict[str, list] = {}
+            for i, p in members:
+                if p.note:
+                    by_note.setdefault(p.note, []).append((i, p))
+            for sub in by_note.values():
+                if len(sub) > 1:
+                    yield from _inconsistent(sub)
+
+
+def _inconsistent(members):
+    """(index, finding) for each member whose rendering is not the majority's (ties: the first)."""
+    contents = [_content(p.target) for _, p in members]
+    counts = Counter(contents)
+    if len(counts) < 2:
+        return
+    best = max(counts.values())
+    ref = next(c for c in contents if counts[c] == best)
+    ref_p = next(p for (_, p), c in zip(members, contents) if c == ref)
+    for (i, p), c in zip(members, contents):
+        if c == ref:
+            continue
+        msg = f"same source translated differently in segment {ref_p.id}: \u201c{_short(ref_p.target)}\u201d"
+        yield i, hit(msg, target=strip_span(p.target), source=strip_span(p.source), data={"other": ref_p.id})
+
+
+@check("CON002", "same-translation-different-sources", "fluency/inconsistency", "minor", scope="corpus")
+def same_translation_different_sources(pairs, options):
+    """Two source segments that differ in their letters (words) have the same translation
+    (after NFC and whitespace normalization; case kept): one of them is probably a copy of a
+    neighbouring translation or a leftover of a translation memory match. Sources that differ only
+    in numbers, punctuation, case, spacing or markup are not compared (numbers are the NUM checks'
+    business), nor are segments with fewer than three words on either side (option ``min_words``).
+    The first source (in input order) is taken as the reference; each pair with a different source
+    is flagged, spanning the whole target with the source as related span, and the message names
+    the reference segment."""
+    min_words = _min_words(options)
+
+    def key(p):
+        if _blank(p) or not _LETTER.search(p.target or ""):
+            return None
+        return (p.source_lang, p.target_lang, _norm(p.target))
+
+    for group in _groups(pairs, key):
+        members = [(i, pairs[i]) for i in group]
+        members = [(i, p) for i, p in members
+                   if _nwords(p.source) >= min_words and _nwords(p.target) >= min_words]
+        if len(members) < 2:
+            continue
+        letters = [_letters(p.source) for _, p in members]
+        if len(set(letters)) < 2:
+            continue
+        ref = letters[0]
+        ref_p = members[0][1]
+        for (i, p), lt in zip(members, letters):
+            if lt == ref:
+                continue
+            msg = (f"same translation as segment {ref_p.id}, whose source differs: "
+                   f"\u201c{_short(ref_p.source)}\u201d")
+            yield i, hit(msg, target=strip_span(p.target), source=strip_span(p.source),
+                         data={"other": ref_p.id})

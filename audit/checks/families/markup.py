@@ -1,0 +1,241 @@
+"""MRK: markup and placeholders lost, added, changed or misnested between source and target.
+
+The codes come from ``audit.placeholders`` (one scan per side, shared through ``view.memo``).
+A lost code spans the source, an added one the target, a changed one both (target first).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from audit.checks.registry import check
+from audit.core.model import hit
+from audit.lang.placeholders import Code, codes
+
+MINOR_TAGS = frozenset({"br", "wbr"})  # line-break hints: translators may move or drop them
+
+
+def _relpos(c: Code, n: int) -> float:
+    return (c.start + c.end) / (2 * n) if n else 0.0
+
+
+def _unmatched(src: list[Code], tgt: list[Code], ns: int, nt: int, key=lambda c: c.key):
+    """Codes of each side without a counterpart of the same key on the other side.
+
+    Equal keys pair up regardless of order (reordering is legal); when one side has more of a
+    key, the surplus occurrences are those farthest (in relative position) from the other
+    side's occurrences.
+    """
+    by_s: dict[str, list[Code]] = defaultdict(list)
+    by_t: dict[str, list[Code]] = defaultdict(list)
+    for c in src:
+        by_s[key(c)].append(c)
+    for c in tgt:
+        by_t[key(c)].append(c)
+    lost: list[Code] = []
+    added: list[Code] = []
+    for k in set(by_s) | set(by_t):
+        a, b = by_s.get(k, []), by_t.get(k, [])
+        if len(a) == len(b):
+            continue
+        few, many, nf, nm, out = (b, a, nt, ns, lost) if len(a) > len(b) else (a, b, ns, nt, added)
+        remaining = list(many)
+        for c in few:  # each occurrence of the smaller side claims the nearest of the larger side
+            p = _relpos(c, nf)
+            best = min(remaining, key=lambda d: (abs(_relpos(d, nm) - p), d.start))
+            remaining.remove(best)
+        out.extend(remaining)
+    lost.sort(key=lambda c: c.start)
+    added.sort(key=lambda c: c.start)
+    return lost, added
+
+
+def _pair_changed(lost: list[Code], added: list[Code], same):
+    """Pair lost and added codes that are the same code changed (``same(l, a)``), in text order."""
+    changed = []
+    rest_added = list(added)
+    rest_lost = []
+    for lc in lost:
+        for ac in rest_added:
+            if same(lc, ac):
+                changed.append((lc, ac))
+                rest_added.remove(ac)
+                break
+        else:
+            rest_lost.append(lc)
+    return changed, rest_lost, rest_added
+
+
+def _maybe_placeholder(text: str) -> bool:
+    return "%" in text or "{" in text or "$" in text
+
+
+def _maybe_link(text: str) -> bool:
+    return "@" in text or "://" in text or "www." in text
+
+
+def _split(view, kinds: tuple[str, ...]) -> list[Code]:
+    return [c for c in view.memo(codes) if c.kind in kinds]
+
+
+# ----------------------------------------------------------------------------------------- tags
+
+def _misnested(tags: list[Code]) -> Code | None:
+    """The first tag that breaks the nesting (a closing tag without its opening tag), or the
+    first opening tag left open; None when the tags nest properly."""
+    stack: list[Code] = []
+    for c in tags:
+        if c.opening:
+            stack.append(c)
+        elif c.closing:
+            if stack and stack[-1].name == c.name:
+                stack.pop()
+            elif any(o.name == c.name for o in stack):
+                return c  # closes an outer tag while an inner one is open: <b><i></b></i>
+            else:
+                return c  # closes a tag that was never opened
+    return stack[0] if stack else None
+
+
+@check("MRK001", "tag-mismatch", "markup/tag", "major")
+def tag_mismatch(pair, ctx):
+    """Tags differ between source and target: a tag of the source is missing from the target
+    (lost: the span is on the source), the target has a tag the source does not (added), a tag
+    kept its name but changed a non-translatable attribute such as ``href`` or ``id``
+    (changed: spans on both sides), or the target's tags are misnested (``</b>`` before ``<b>``,
+    ``<b><i></b></i>``) while the source's nest properly. HTML/XML tags, comments and the XLIFF
+    inline codes the readers write (``<g id="1">``, ``<x id="2"/>``, ``<ph id="3"/>``,
+    ``<pc id="1">``, ``<bpt>``/``<ept>``) are compared. Not flagged: tags in a different order
+    (translation reorders phrases), translatable attributes (``alt``, ``title``,
+    ``aria-label``, ``placeholder``) that differ, ``<br>`` written ``<br/>``, quote style and
+    attribute order, ``<`` in prose ("a < b", "<3"). Added or lost ``<br>``/``<wbr>`` are minor;
+    other tag differences are major."""
+    if not pair.target or ("<" not in pair.source and "<" not in pair.target):
+        return ()
+    s = _split(ctx.src, ("tag",))
+    t = _split(ctx.tgt, ("tag",))
+    if not s and not t:
+        return ()
+    out = []
+    lost, added = _unmatched(s, t, len(pair.source), len(pair.target))
+    changed, lost, added = _pair_changed(
+        lost, added, lambda a, b: a.name == b.name and a.opening == b.opening and a.closing == b.closing)
+    for lc, ac in changed:
+        out.append(hit(f"tag {lc.text} changed to {ac.text}", target=(ac.start, ac.end),
+                       source=(lc.start, lc.end)))
+    for lc in lost:
+        out.append(hit(f"tag {lc.text} missing in the target", source=(lc.start, lc.end),
+                       severity="minor" if lc.name in MINOR_TAGS else None))
+    for ac in added:
+        out.append(hit(f"tag {ac.text} added in the target", target=(ac.start, ac.end),
+                       severity="minor" if ac.name in MINOR_TAGS else None))
+    if not out:
+        bad = _misnested(t)
+        if bad is not None and _misnested(s) is None:
+            what = "opened but not closed" if bad.opening else "closed out of order"
+            out.append(hit(f"tag {bad.text} {what} in the target (the source's tags nest properly)",
+                           target=(bad.start, bad.end)))
+    return out
+
+
+# --------------------------------------------------------------------------------- placeholders
+
+def _printf_keys(codes_: list[Code], other: list[Code]) -> dict[int, str]:
+    """Comparison keys of printf codes; a side with only sequential ``%s %d`` compared with a side
+    using positions ``%2$d %1$s`` is numbered (Android and gettext allow that rewrite)."""
+    keys = {id(c): c.key for c in codes_}
+    mine_pos = any(c.kind == "printf" and c.positional and c.key[1:2].isdigit() for c in codes_)
+    other_pos = any(c.kind == "printf" and c.positional and c.key[1:2].isdigit() for c in other)
+    if other_pos and not mine_pos:
+        i = 0
+        for c in codes_:
+            if c.kind == "printf" and not c.positional:
+                i += 1
+                keys[id(c)] = f"%{i}${c.key[1:]}"
+    return keys
+
+
+@check("MRK002", "placeholder-mismatch", "markup/placeholder", "major")
+def placeholder_mismatch(pair, ctx):
+    """Placeholders differ between source and target: a placeholder of the source is missing
+    from the target (lost: span on the source), the target has one the source does not
+    (added), one was changed (``%d`` to ``%s``, ``{name}`` to ``{nom}``: spans on both sides), or
+    sequential printf placeholders of different types were swapped (``%s`` then ``%d``
+    rendered ``%d`` then ``%s``, which breaks formatting at run time). Recognised: printf (``%s``, ``%d``,
+    ``%1$s``, ``%-5.2f``, ``%(name)s``, ``%@``, ``%{name}``), ``{0}``, ``{name}``,
+    ``{{ var }}``, ``{% tag %}``, ``${VAR}``, ``$VAR``. Not flagged: reordered positional or
+    named placeholders (``%1$s``, ``{name}``: reordering is how translation works), ``%s %d``
+    rewritten as ``%2$d %1$s``, ``%%`` (a literal percent sign), percent signs in prose ("50 %",
+    "50%", Turkish "%50"), prices ("$5"), braces around prose ("{see note}")."""
+    if not pair.target or not (_maybe_placeholder(pair.source) or _maybe_placeholder(pair.target)):
+        return ()
+    s = _split(ctx.src, ("printf", "placeholder"))
+    t = _split(ctx.tgt, ("printf", "placeholder"))
+    if not s and not t:
+        return ()
+    sk, tk = _printf_keys(s, t), _printf_keys(t, s)
+    keyof = lambda c: sk.get(id(c)) or tk.get(id(c))  # noqa: E731 (ids are unique across both lists)
+    lost, added = _unmatched(s, t, len(pair.source), len(pair.target), key=keyof)
+    changed, lost, added = _pair_changed(lost, added, lambda a, b: a.kind == b.kind)
+    out = []
+    for lc, ac in changed:
+        out.append(hit(f"placeholder {lc.text} changed to {ac.text}", target=(ac.start, ac.end),
+                       source=(lc.start, lc.end)))
+    for lc in lost:
+        out.append(hit(f"placeholder {lc.text} missing in the target", source=(lc.start, lc.end)))
+    for ac in added:
+        out.append(hit(f"placeholder {ac.text} added in the target (not in the source)",
+                       target=(ac.start, ac.end)))
+    if not out:
+        seq_s = [c for c in s if c.kind == "printf" and not c.positional]
+        seq_t = [c for c in t if c.kind == "printf" and not c.positional]
+        if len(seq_s) == len(seq_t) and len(seq_s) > 1:
+            for a, b in zip(seq_s, seq_t):
+                if a.name != b.name:
+                    out.append(hit(f"sequential placeholders reordered: {b.text} where the source has {a.text}"
+                                   " (use positions such as %1$s to reorder)",
+                                   target=(b.start, b.end), source=(a.start, a.end)))
+                    break
+    return out
+
+
+# ------------------------------------------------------------------------------ URLs and e-mails
+
+def _domain(c: Code) -> str:
+    host = c.key.split("/")[0] if c.kind == "url" else c.key.rpartition("@")[2]
+    labels = host.split(".")
+    # example.co.uk -> co.uk would be too short: keep three labels when the second-level is short
+    if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+@check("MRK003", "link-mismatch", "markup/placeholder", "major")
+def link_mismatch(pair, ctx):
+    """URLs and e-mail addresses differ between source and target. A URL or address of the
+    source missing from the target is major (span on the source); one changed to another
+    domain is major (spans on both sides); one changed within the same domain (a localised
+    path or subdomain: ``example.com/en/`` to ``example.com/fr/``, ``en.wikipedia.org`` to
+    ``fr.wikipedia.org``) and one added by the target are minor. Not flagged: the scheme or a
+    leading ``www.`` added or dropped, a trailing slash, the case of the host name, sentence
+    punctuation after a URL ("see https://example.com." ends at ``com``)."""
+    if not pair.target or not (_maybe_link(pair.source) or _maybe_link(pair.target)):
+        return ()
+    s = _split(ctx.src, ("url", "email"))
+    t = _split(ctx.tgt, ("url", "email"))
+    if not s and not t:
+        return ()
+    lost, added = _unmatched(s, t, len(pair.source), len(pair.target))
+    changed, lost, added = _pair_changed(lost, added, lambda a, b: a.kind == b.kind)
+    out = []
+    what = {"url": "URL", "email": "e-mail address"}
+    for lc, ac in changed:
+        same = _domain(lc) == _domain(ac)
+        out.append(hit(f"{what[lc.kind]} {lc.text} changed to {ac.text}"
+                       + (" (same domain: localised?)" if same else ""),
+                       target=(ac.start, ac.end), source=(lc.start, lc.end), severity="minor" if same else None))
+    for lc in lost:
+        out.append(hit(f"{what[lc.kind]} {lc.text} missing in the target", source=(lc.start, lc.end)))
+    for ac in added:
+        out.append(hit(f"{what[ac.kind]} {ac.text} added in the target", target=(ac.start, ac.end),
+                       severity="minor"))
+    return out

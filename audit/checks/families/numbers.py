@@ -1,0 +1,470 @@
+"""NUM: numbers missing, added or changed in value, compared by value and locale-aware.
+
+The heavy lifting is ``align(ctx)``: it pairs the numbers of the source and target one to one
+by value (``audit.lang.numbers`` parses them), then tries every innocent explanation for what is
+left over before anything is reported: composite numbers split into parts (``14:30`` ~
+``14時30分``), numbers spelled out on the other side (``3`` ~ ``tres``, ``三``), month names
+(``11`` in ``2024年11月`` ~ ``November``), unit conversions (``5 miles`` ~ ``8 km``, the UNI
+checks' business), rounding (``1,997`` ~ ``nearly 2,000``) and repeated mentions. The UNI
+checks in ``audit.checks.units`` reuse the same alignment.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from audit.checks.context import TextView
+from audit.checks.registry import check
+from audit.core.model import hit
+from audit.lang.numbers import (
+    _SPELLED,
+    _STEMS,
+    HAS_DIGIT,
+    Num,
+    month_values,
+    parse_numbers,
+    spelled_values,
+)
+from audit.lang.units import (
+    MEASURES,
+    UNITS,
+    Unit,
+    converts,
+    unit_at,
+    unit_before,
+    unit_mentions,
+)
+
+# "1 to 4 inches", "2,5 bis 10 cm", "5–10 см": the first number of a range takes the unit of the second.
+_RANGE_NEXT = regex.compile(
+    r"[ \u00a0]?(?:[-–—~～〜]|to|a|y|and|et|und|bis|à|e|i|do|до|ve|or|o|ou|oder|или|и|hasta|al|עד|ל-|تا|إلى|الى|"
+    r"حتى|و|से|至|到|から|에서|ila|đến|tới|ถึง)[ \u00a0]?"
+    r"\p{Nd}+(?:[.,]\p{Nd}+)?", regex.IGNORECASE)
+
+_CACHE_ATTR = "_numbers_alignment"
+# Languages whose spelled-out numbers we can read (others: small numbers may be spelled out).
+_SPELLED_LANGS = frozenset(_SPELLED) | frozenset(_STEMS) | {"zh", "ja"}
+
+
+@dataclass
+class Alignment:
+    """Numbers of a pair paired one to one (``matched``), and what is left: source numbers
+    missing from the target, target numbers added, look-alike pairs changed in value, and
+    quantities converted to another unit (``converted``: source, target, unit ids)."""
+
+    matched: list[tuple[Num, Num]] = field(default_factory=list)
+    missing: list[Num] = field(default_factory=list)
+    added: list[Num] = field(default_factory=list)
+    changed: list[tuple[Num, Num]] = field(default_factory=list)
+    converted: list[tuple[Num, Num, str, str]] = field(default_factory=list)
+    src_units: dict[int, Unit | None] = field(default_factory=dict)
+    tgt_units: dict[int, Unit | None] = field(default_factory=dict)
+
+
+_EMPTY = Alignment()
+
+
+def num_unit(n: Num, view, cache: dict) -> Unit | None:
+    """The unit written after (or the currency before) a number, cached per alignment."""
+    key = id(n)
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    u = None
+    if n.kind not in ("date", "composite", "name", "time", "decade", "month", "day"):
+        u = unit_at(view.text, n.end, view.lang) or unit_before(view.text, n.start)
+        if u is None and n.end != n.num_end:
+            u = unit_at(view.text, n.num_end, view.lang)
+        if u is None and (rm := _RANGE_NEXT.match(view.text, n.end)):
+            u = unit_at(view.text, rm.end(), view.lang)
+    cache[key] = u
+    return u
+
+
+def _numeric(keys) -> set:
+    return {k for k in keys if isinstance(k, float)}
+
+
+def _match(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt, modes=(0, 1, 2)) -> None:
+    """Pair numbers one to one: strong keys with agreeing units, strong keys, then any keys."""
+    if not s_left or not t_left:
+        return
+    for mode in modes:
+        i = 0
+        while i < len(s_left) and t_left:
+            s = s_left[i]
+            sk = s.keys if mode < 2 else s.all_keys
+            found = None
+            if mode == 3:
+                sk = {k for k in s.all_keys if isinstance(k, tuple) and k[0] == "t"}
+                if not sk:
+                    i += 1
+                    continue
+            cands = [j for j, t in enumerate(t_left) if sk & (t.keys if mode < 2 else t.all_keys)]
+            if mode == 0 and len(cands) > 1:
+                # several targets share the value: prefer the one whose unit agrees
+                us = num_unit(s, src, al.src_units)
+                for j in cands:
+                    ut = num_unit(t_left[j], tgt, al.tgt_units)
+                    if (us is None) == (ut is None) and (us is None or us.agrees(ut)):
+                        found = j
+                        break
+            elif mode == 0 and cands and len([x for x in s_left if x.keys & t_left[cands[0]].keys]) > 1:
+                # several sources share the value: this one takes it only if the units agree
+                us = num_unit(s, src, al.src_units)
+                ut = num_unit(t_left[cands[0]], tgt, al.tgt_units)
+                if (us is None) == (ut is None) and (us is None or us.agrees(ut)):
+                    found = cands[0]
+            elif mode > 0 or cands:
+                for j in cands:
+                    t = t_left[j]
+                    if mode == 2 and s.scale != 1.0 and t.scale != 1.0:
+                        continue  # 2 billion vs 2 Billionen: the scales disagree
+                    found = j
+                    break
+            if found is None:
+                i += 1
+                continue
+            al.matched.append((s, t_left.pop(found)))
+            s_left.pop(i)
+
+
+def _explode(items: list[Num]) -> tuple[list[Num], bool]:
+    out, changed = [], False
+    for n in items:
+        if n.parts and len(n.parts) > 1:
+            out.extend(n.parts)
+            changed = True
+        else:
+            out.append(n)
+    return out, changed
+
+
+def _rounded(s: float, t: float) -> bool:
+    """True when the target value is a plausible rounding of the source value (within 3%):
+    ``1,997`` -> ``2.000``, ``21.7`` -> ``22``. A target more precise than its source is not."""
+    if s == t:
+        return True
+    big, small = max(abs(s), abs(t)), min(abs(s), abs(t))
+    if big == 0 or (big - small) / big > 0.03:
+        return False
+    for nd in range(-6, 3):
+        if round(s, nd) == t or (nd < 0 and abs(s - t) < 0.5 * 10 ** -nd and t % 10 ** -nd == 0):
+            return True
+    return False
+
+
+def _similar(s: Num, t: Num) -> bool:
+    """Two leftovers that look like the same number with a changed value."""
+    sd = "".join(ch for ch in s.text if ch.isdigit())
+    td = "".join(ch for ch in t.text if ch.isdigit())
+    if sorted(sd) == sorted(td):
+        return True
+    return s.kind == t.kind and s.kind != "number"
+
+
+def align(ctx) -> Alignment:
+    """The number alignment of one pair, computed once and shared by the NUM and UNI checks."""
+    cached = ctx.__dict__.get(_CACHE_ATTR)
+    if cached is not None:
+        return cached
+    pair = ctx.pair
+    if not HAS_DIGIT.search(pair.source) and not (pair.target and HAS_DIGIT.search(pair.target)):
+        ctx.__dict__[_CACHE_ATTR] = _EMPTY  # the common case: no digits on either side
+        return _EMPTY
+    src, tgt = ctx.src, ctx.tgt
+    S = src.memo(parse_numbers)
+    T = tgt.memo(parse_numbers)
+    if not S and not T:
+        ctx.__dict__[_CACHE_ATTR] = _EMPTY
+        return _EMPTY
+    al = Alignment()
+    s_left, t_left = list(S), list(T)
+    _match(s_left, t_left, al, src, tgt, (0, 1))
+    # times in another notation (5.30pm ~ 17.30, 11:15 ~ 11.15) before they are split
+    _match(s_left, t_left, al, src, tgt, (3,))
+    # composites (times, dates, space-grouped digits) that did not match whole: try their parts
+    if s_left and t_left:
+        s_new, a = _explode(s_left)
+        t_new, b = _explode(t_left)
+        if a or b:
+            s_left, t_left = s_new, t_new
+            _match(s_left, t_left, al, src, tgt, (0, 1))
+    _match(s_left, t_left, al, src, tgt, (2,))
+    # leftover composites (1/3, 24/7, 4:0) are explained part by part
+    if s_left:
+        s_left = _explode(s_left)[0]
+    if t_left:
+        t_left = _explode(t_left)[0]
+    # names (G7, MP3, COVID-19) may match but are never reported
+    s_left = [n for n in s_left if not n.optional and n.kind != "name"]
+    t_left = [n for n in t_left if not n.optional and n.kind != "name"]
+    if s_left or t_left:
+        _explain(s_left, t_left, al, src, tgt)
+    ctx.__dict__[_CACHE_ATTR] = al
+    return al
+
+
+def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
+    # 1. unit conversions: 5 miles ~ 8 km (reported by UNI002 when both are leftovers)
+    for s in list(s_left):
+        us = num_unit(s, src, al.src_units)
+        if us is None:
+            continue
+        for t in list(t_left):
+            ut = num_unit(t, tgt, al.tgt_units)
+            if ut is not None and (conv := converts(s.value * s.scale, us, t.value * t.scale, ut)):
+                al.converted.append((s, t, conv[0], conv[1]))
+                s_left.remove(s)
+                t_left.remove(t)
+                break
+        else:
+            # the target may keep only the converted figure of "5 miles (8 km)"
+            for s2, t in al.matched:
+                ut = num_unit(t, tgt, al.tgt_units)
+                if ut is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                    s_left.remove(s)
+                    break
+    for t in list(t_left):
+        ut = num_unit(t, tgt, al.tgt_units)
+        if ut is None:
+            continue
+        for s, t2 in al.matched:
+            us = num_unit(s, src, al.src_units)
+            if us is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                t_left.remove(t)
+                break
+    # 1b. loose conversions: a measure in one unit system on one side, another unit of the same
+    # dimension on the other (6-foot-6 -> zwei Meter, 20 feet -> seis metros): translators round
+    # freely, and a wrong conversion is left to the reviewer of UNI002 rather than called missing
+    if s_left:
+        _drop_loose(s_left, src, al.src_units, tgt, t_left, al.tgt_units)
+    if t_left:
+        _drop_loose(t_left, tgt, al.tgt_units, src, s_left, al.src_units)
+    # 2. numbers spelled out, month names on the other side
+    if s_left:
+        s_left[:] = [s for s in s_left if not _explained_by_words(s, tgt)]
+    if t_left:
+        t_left[:] = [t for t in t_left if not _explained_by_words(t, src)]
+    # 2a. centuries: 1930s ~ 20世纪30年代 (the "20" names the century of a year or decade of the other side)
+    if t_left:
+        t_left[:] = [t for t in t_left if not _century_of(t, tgt, src)]
+    if s_left:
+        s_left[:] = [s for s in s_left if not _century_of(s, src, tgt)]
+    # 2b. digit groups: a phone or account number written 433611 on one side, 43 36 11 on the other
+    if s_left and t_left:
+        _regroup(s_left, t_left, tgt.text)
+        _regroup(t_left, s_left, src.text)
+    # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22
+    for s in list(s_left):
+        for t in t_left:
+            if _numeric(s.keys) and _numeric(t.keys) and any(
+                    _rounded(a, b) for a in _numeric(s.keys) for b in _numeric(t.keys)):
+                s_left.remove(s)
+                t_left.remove(t)
+                break
+    # 4. small numbers in a language whose spelled-out numbers we cannot read
+    if s_left and tgt.lang not in _SPELLED_LANGS:
+        s_left[:] = [s for s in s_left if not _small(s)]
+    if t_left and src.lang not in _SPELLED_LANGS:
+        t_left[:] = [t for t in t_left if not _small(t)]
+    # 4b. "in the 80s" (degrees Fahrenheit) ~ "27 °C": a two-digit decade against a temperature
+    if s_left and t_left:
+        _fahrenheit_decades(s_left, t_left, tgt, al.tgt_units)
+    if t_left and s_left:
+        _fahrenheit_decades(t_left, s_left, src, al.src_units)
+    # 5. changed values: pair look-alikes (12 ~ 21), then the rest in order when counts agree
+    if s_left and t_left:
+        for s in list(s_left):
+            for t in t_left:
+                if _similar(s, t):
+                    al.changed.append((s, t))
+                    s_left.remove(s)
+                    t_left.remove(t)
+                    break
+        if s_left and len(s_left) == len(t_left):
+            al.changed.extend(zip(s_left, t_left))
+            s_left, t_left = [], []
+    # 6. a value already matched elsewhere is a repeated mention, not a loss
+    matched_s = set().union(*(s.all_keys for s, _ in al.matched)) if al.matched else set()
+    matched_t = set().union(*(t.all_keys for _, t in al.matched)) if al.matched else set()
+    # a lone zero is mostly a score or a placeholder (1-0 -> "one-nil"); "100 percent" an idiom
+    al.missing = [s for s in s_left if not (s.all_keys & (matched_s | matched_t)) and not _idiom(s)]
+    al.added = [t for t in t_left if not (t.all_keys & (matched_s | matched_t)) and not _idiom(t)]
+
+
+# a century number's word after it: 20世纪, 20 世紀, 20세기, 20वीं सदी / शताब्दी, 20-го века, 20. Jahrhundert
+_CENTURY_AFTER = regex.compile(
+    r"(?:\.|-?(?:th|st|nd|rd|e|er|ème|º|°|-?(?:го|ом|м|й)|वीं))?[ \u00a0]?"
+    r"(?:世纪|世紀|세기|सदी|शताब्दी|век|столети|Jahrhundert|century|centur|siècle|siglo|secolo|século|wiek|yüzyıl|eeuw)",
+    regex.IGNORECASE)
+
+
+def _century_of(n: Num, view, other) -> bool:
+    """``n`` names a century (a century word follows it) in which a year or decade of ``other`` lies."""
+    if not (1 <= n.value <= 30) or n.value != int(n.value) or not _CENTURY_AFTER.match(view.text, n.num_end or n.end):
+        return False
+    c = int(n.value)
+    return any(o.kind in ("year", "decade") and c in ((int(o.value) - 1) // 100 + 1, int(o.value) // 100 + 1)
+               for o in other.memo(parse_numbers))
+
+
+_GROUP_GAP = regex.compile(r"[ \u00a0\u202f]")
+
+
+def _digits(n: Num) -> str:
+    return "".join(c for c in n.text if c.isdigit())
+
+
+def _regroup(whole: list[Num], parts: list[Num], parts_text: str) -> None:
+    """Drop a number of ``whole`` (four digits or more) whose digits are exactly those of a run of
+    two or more numbers of ``parts`` of two digits or more, separated by single spaces (``433611`` ~
+    ``43 36 11``), and that run: the same figure grouped differently, not one lost and others added."""
+    ordered = sorted(parts, key=lambda n: n.start)
+    for w in list(whole):
+        digits = _digits(w)
+        if len(digits) < 4 or not digits.isascii():
+            continue
+        for i, first in enumerate(ordered):
+            if len(_digits(first)) < 2 or not digits.startswith(_digits(first)):
+                continue
+            run, acc = [first], _digits(first)
+            for nxt in ordered[i + 1:]:
+                prev = run[-1]
+                if (len(acc) >= len(digits) or len(_digits(nxt)) < 2
+                        or not _GROUP_GAP.fullmatch(parts_text[prev.end:nxt.start])):
+                    break
+                run.append(nxt)
+                acc += _digits(nxt)
+            if len(run) >= 2 and acc == digits:
+                whole.remove(w)
+                for n in run:
+                    parts.remove(n)
+                ordered = [n for n in ordered if n not in run]
+                break
+
+
+def _idiom(n: Num) -> bool:
+    return (n.value == 0 and n.kind in ("number", "part")) or (n.kind == "percent" and n.value == 100)
+
+
+def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], other_cache: dict) -> None:
+    """Drop measures whose other side uses another unit of the same dimension: compared with a
+    number in that unit when there is one (within 35%), else taken as spelled out or dropped
+    with the conversion (``20 feet`` -> ``seis metros``)."""
+    mentions = None
+    for n in list(items):
+        u = num_unit(n, view, cache)
+        if u is None or not (u.dims & MEASURES):
+            continue
+        if mentions is None:
+            mentions = unit_mentions(other.text)
+        # another unit of the same dimension, counted by a number word (seis metros, 两米)
+        spelled = [(ids, a, b) for ids, a, b in mentions
+                   if any(UNITS[i][0] in u.dims and i not in u.ids for i in ids)
+                   and _counted(other, a)]
+        if not spelled:
+            continue
+        rivals = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
+                  and ou.dims & u.dims and not ou.agrees(u)]
+        if not rivals or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=0.35)
+                             for o, ou in rivals):
+            items.remove(n)
+
+
+def _counted(view, start: int) -> bool:
+    """A number (digits or words) right before position ``start``: ``seis metros``, ``6 m``."""
+    before = view.text[max(0, start - 24):start]
+    if any(ch.isdigit() for ch in before[-8:]):
+        return True
+    words = before.split()
+    if not words:
+        return bool(before) and bool(spelled_values(TextView(before[-4:], view.lang, view.side)))
+    tail = " ".join(words[-2:])
+    return bool(spelled_values(TextView(tail, view.lang, view.side)))
+
+
+def _fahrenheit_decades(decades: list[Num], temps: list[Num], temps_view, cache: dict) -> None:
+    """Drop a two-digit decade (``the 80s``: temperatures in the eighties, Fahrenheit) and a number
+    of the other side with a temperature unit that lies in that range once converted to Celsius
+    (``27 ºC``, ``27 градусов``): the weather idiom rendered as a converted figure."""
+    for d in list(decades):
+        if d.kind != "decade" or not (0 <= d.value < 100):
+            continue
+        lo, hi = (d.value - 32) * 5 / 9 - 1.0, (d.value + 9 - 32) * 5 / 9 + 1.0
+        for t in temps:
+            u = num_unit(t, temps_view, cache)
+            if u is not None and "temperature" in u.dims and (lo <= t.value * t.scale <= hi or
+                                                               d.value <= t.value * t.scale <= d.value + 9):
+                decades.remove(d)
+                temps.remove(t)
+                break
+
+
+def _small(n: Num) -> bool:
+    return n.kind in ("number", "ordinal", "part") and n.scale == 1.0 and n.value <= 20 and n.value == int(n.value)
+
+
+def _explained_by_words(n: Num, other) -> bool:
+    """A number spelled out in words on the other side, or a month number named there."""
+    keys = _numeric(n.all_keys)
+    if keys & other.memo(spelled_values):
+        return True
+    if n.kind not in ("year", "percent") and 1 <= n.value <= 12 and n.value == int(n.value):
+        return n.value in other.memo(month_values)
+    return False
+
+
+def _soft(n: Num) -> bool:
+    """Years, ordinals, days, decades and small counts (1-10) are often restructured by a
+    translator (``first``, ``both``, Korean and Japanese counters, ``in 2019`` dropped from a
+    headline): reported as minor."""
+    if n.kind in ("year", "ordinal", "day", "decade", "month"):
+        return True
+    return n.kind in ("number", "part") and n.scale == 1.0 and n.value <= 10 and n.value == int(n.value)
+
+
+def _label(n: Num) -> str:
+    return n.text
+
+
+@check("NUM001", "number-missing", "accuracy/omission", "major")
+def number_missing(pair, ctx):
+    """A number of the source has no counterpart in the target. Numbers are compared by value,
+    not as strings: locale formats (``21,7 millones`` = ``21.7 million``, ``1.000,5`` =
+    ``1,000.5`` = ``1 000,5`` = ``1'000.5``), digits of any script (``٣``, ``३``, ``３``),
+    scale words (``1100万``, ``3 lakh``, ``2 Milliarden``), times (``14:30`` ~ ``2:30 p.m.``)
+    and decades (``1990s`` ~ ``90er``) all match. Not flagged: a number spelled out in the
+    target (``3`` -> ``tres``, ``三``), a month number named in words (``2024年11月`` ->
+    ``November 2024``), a unit conversion (``5 miles`` -> ``8 km``, see UNI002), a rounding
+    within 3%, a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``), a day
+    for 24 hours (``сутки``, ``一天``), a Fahrenheit decade rendered in Celsius (``the 80s`` ->
+    ``27 °C``). Years, ordinals, days, decades and counts up to 10 are reported as minor (translators
+    restructure them); other numbers as major. The span is the source number."""
+    return [hit(f"source number '{_label(s)}' is missing from the target", source=(s.start, s.end),
+                severity="minor" if _soft(s) else None, primary="source") for s in align(ctx).missing]
+
+
+@check("NUM002", "number-added", "accuracy/addition", "major")
+def number_added(pair, ctx):
+    """A number in the target has no counterpart in the source: compared by value with the
+    same allowances as NUM001 (locale formats, native digits, scale words, numbers spelled out
+    in the source, month names, unit conversions, rounding, names with digits). Years, ordinals
+    and counts up to 10 are minor (translators make counts explicit: ``both`` -> ``2``, Korean and
+    Japanese counters). The span is the target number."""
+    return [hit(f"target number '{_label(t)}' is not in the source", target=(t.start, t.end),
+                severity="minor" if _soft(t) else None) for t in align(ctx).added]
+
+
+@check("NUM003", "number-changed", "accuracy/mistranslation", "major")
+def number_changed(pair, ctx):
+    """A source number appears in the target with a different value (``12`` -> ``21``,
+    ``15%`` -> ``50%``, ``2019`` -> ``2009``): a source number and a target number are both
+    unmatched and look like the same figure (same digits reordered, same kind such as a
+    percentage or a year, or the only leftover on each side). Locale formats and scale words
+    are compared by value first, so ``1.000`` (es) -> ``1,000`` (en) or ``2 millones`` ->
+    ``2 million`` are not flagged. Spans: the target number, then the source number."""
+    return [hit(f"number changed: '{_label(s)}' in the source, '{_label(t)}' in the target",
+                target=(t.start, t.end), source=(s.start, s.end)) for s, t in align(ctx).changed]

@@ -1,0 +1,778 @@
+"""REP: repetition in the target: doubled words (REP001), n-gram loops (REP002, the classic
+MT hallucination) and clauses repeated from an earlier sentence or the previous segment (REP003).
+
+All three work on one shared analysis per side (``units``): word tokens for spaced scripts,
+single characters for scripts written without spaces (Chinese, Japanese, Thai ...), each
+mapped to a code point so that repeats are found by C-speed regexes over a short string.
+"""
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+
+import regex
+
+from audit.checks.registry import check
+from audit.core.model import hit
+from audit.core.text import SPACELESS_SCRIPTS, main_script, words
+
+# --- shared analysis -------------------------------------------------------------------------
+
+# Languages written without spaces: repeats are measured in characters of the raw text.
+SPACELESS_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+# Per spaceless language: (min weight of a repeated clause, min chars of a twice-repeated unit
+# (also the n-gram size of the repeat scan), min chars of a unit repeated three times). The
+# weight counts an ideograph 1, a kana 0.4 (hiragana are mostly particles and endings,
+# katakana spell long loanwords and names), a Thai or other letter 0.35, a digit 0.3,
+# punctuation and spaces 0: about one weight unit per 2.5 Latin letters of content.
+_SPACELESS_LIMITS = {"zh": (12, 8, 2), "ja": (11, 8, 2)}
+_SPACELESS_DEFAULT = (12, 20, 4)
+_W_HAN = regex.compile(r"\p{Han}|々")
+_W_HIRA = regex.compile(r"\p{Hiragana}")
+_W_KATA = regex.compile(r"\p{Katakana}|ー")
+_W_LETTER = regex.compile(r"\p{L}")
+_W_DIGIT = regex.compile(r"\p{N}")
+
+
+def spaceless_weight(text: str) -> float:
+    han = len(_W_HAN.findall(text))
+    hira = len(_W_HIRA.findall(text))
+    kata = len(_W_KATA.findall(text))
+    other = len(_W_LETTER.findall(text)) - han - hira - kata
+    return han + 0.4 * hira + 0.4 * kata + 0.35 * max(0, other) + 0.3 * len(_W_DIGIT.findall(text))
+
+
+@dataclass(slots=True)
+class Units:
+    """The units of one text. Spaced text: case-folded words, also joined by single spaces in
+    ``norm`` with ``offs[j]`` the offset of word j there, so that any n-gram is one string slice
+    (strings are cheap; tuples would keep the garbage collector busy). Spaceless text: the raw
+    characters, and ``keys``/``norm`` are the text itself."""
+
+    spaceless: bool
+    starts: list[int] | range
+    ends: list[int] | range
+    keys: list[str] | str
+    norm: str
+    offs: list[int] | range
+    lang: str | None = None
+    _codes: str | None = None
+    _rep_bigrams: int | None = None
+    _bigrams: set | None = None
+    _grams: dict | None = None
+
+    def gram(self, j: int, n: int) -> str:
+        o = self.offs
+        return self.norm[o[j]:o[j + n] - (0 if self.spaceless else 1)]
+
+    @property
+    def codes(self) -> str:
+        """One code point per unit: equal units, equal code points (regexes can run on it)."""
+        if self._codes is None:
+            if self.spaceless:
+                self._codes = self.keys
+            else:
+                ids: dict[str, str] = {}
+                self._codes = "".join([ids.setdefault(k, chr(0x10000 + len(ids))) for k in self.keys])
+        return self._codes
+
+    @property
+    def rep_bigrams(self) -> int:
+        """How many adjacent word pairs repeat an earlier pair: a cheap gate for every repeat
+        in spaced text (not used for spaceless text, where character pairs repeat all the time)."""
+        if self._rep_bigrams is None:
+            self._rep_bigrams = max(0, len(self.keys) - 1 - len(self.bigrams))
+        return self._rep_bigrams
+
+    def bigram_list(self) -> list[str]:
+        norm, o = self.norm, self.offs
+        return [norm[o[j]:o[j + 2] - 1] for j in range(len(self.keys) - 1)]
+
+    @property
+    def bigrams(self) -> set:
+        if self._bigrams is None:
+            self._bigrams = set(self.bigram_list())
+        return self._bigrams
+
+    def grams(self, n: int) -> tuple[dict, list, list]:
+        """({n-gram: first index}, [(index, earlier index)] of non-overlapping repeats,
+        [(index, earlier index)] of overlapping ones, i.e. periodic stretches), cached: the dict
+        serves this pair's self-repeat and loop search and the next pair's look-back."""
+        if self._grams is None:
+            self._grams = {}
+        got = self._grams.get(n)
+        if got is None:
+            norm, o = self.norm, self.offs
+            cut = 0 if self.spaceless else 1
+            m = len(self.keys) - n + 1
+            reps = []
+            periodic = []
+            if m <= 0:
+                got = self._grams[n] = ({}, reps, periodic)
+                return got
+            gl = [norm[a:b - cut] for a, b in zip(o, o[n:n + m])]
+            # n-gram -> its first index (built from the end, so the earliest index stays)
+            seen: dict[str, int] = dict(zip(reversed(gl), range(m - 1, -1, -1)))
+            if len(seen) < m:  # some n-gram recurs: list (index, earlier index) in order
+                firsts = list(map(seen.__getitem__, gl))
+                for j in compress(range(m), map(operator.ne, firsts, range(m))):
+                    i = firsts[j]
+                    if i + n <= j:
+                        reps.append((j, i))
+                    else:
+                        periodic.append((j, i))
+            got = self._grams[n] = (seen, reps, periodic)
+        return got
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def _spaceless_lang(lang: str | None, text: str) -> bool:
+    if lang:
+        return lang in SPACELESS_LANGS
+    return main_script(text) in SPACELESS_SCRIPTS
+
+
+@lru_cache(maxsize=1024)
+def units_of_text(text: str, lang: str | None) -> Units:
+    """Units of a text, cached by text: the previous pair's target was this pair's target a
+    moment ago, so neighbour comparisons cost one lookup."""
+    if _spaceless_lang(lang, text):
+        n = len(text)
+        return Units(True, range(n), range(1, n + 1), text, text, range(n + 1), lang)
+    return _spaced_units(text, words(text), lang)
+
+
+def _spaced_units(text: str, ws, lang: str | None) -> Units:
+    starts = [w.start for w in ws]
+    ends = [w.end for w in ws]
+    low = text.casefold()
+    if len(low) == len(text):
+        keys = [low[a:b] for a, b in zip(starts, ends)]
+    else:
+        keys = [w.text.casefold() for w in ws]
+    offs = [0]
+    pos = 0
+    for k in keys:
+        pos += len(k) + 1
+        offs.append(pos)
+    return Units(False, starts, ends, keys, " ".join(keys), offs, lang)
+
+
+# A cheaper first look at spaced text, enough to rule out repeats for almost every segment:
+# the case-folded text split on whitespace (punctuation stays attached, so the gates below are
+# loosened by the couple of chunks punctuation can spoil).
+@dataclass(slots=True)
+class Light:
+    chunks: list[str]
+    doubled: bool  # some chunk starts with the previous one ("the the.", "en en")
+    _bigrams: list | None = None
+    _bset: set | None = None
+    _rep: int | None = None
+
+    @property
+    def bigrams(self) -> list[int]:
+        """Hashes of adjacent chunk pairs (zip reuses its tuple, so nothing is allocated)."""
+        if self._bigrams is None:
+            ch = self.chunks
+            self._bigrams = list(map(hash, zip(ch, ch[1:])))
+        return self._bigrams
+
+    @property
+    def bigram_set(self) -> set:
+        if self._bset is None:
+            self._bset = set(self.bigrams)
+        return self._bset
+
+    @property
+    def rep(self) -> int:
+        """Adjacent chunk pairs that repeat an earlier pair."""
+        if self._rep is None:
+            self._rep = len(self.bigrams) - len(self.bigram_set)
+        return self._rep
+
+
+_FINAL_PUNCT = ".,;:!?…\"'»”’)]。！？"
+
+
+def _make_light(text: str) -> Light:
+    ch = text.casefold().split()
+    if ch:
+        ch[-1] = ch[-1].rstrip(_FINAL_PUNCT)  # a repeat at the very end of the sentence
+    nxt = ch[1:]
+    doubled = any(map(str.startswith, nxt, ch)) and any(
+        b == a or not b[len(a)].isalnum() for a, b in zip(ch, nxt) if b.startswith(a))
+    return Light(ch, doubled)
+
+
+def _near_double(ch: list[str]) -> bool:
+    """Two consecutive words recur together 2 to 4 words later ("mot de passe mot de passe")."""
+    for k in (2, 3, 4):
+        m = list(map(str.__eq__, ch, ch[k:]))
+        if any(map(operator.and_, m, m[1:])):
+            return True
+    return False
+
+
+def light_of(view) -> Light:
+    return view.memo(_light_memo)
+
+
+def _light_memo(view) -> Light:
+    li = _make_light(view.text)
+    _recent_light.append((view.text, li))
+    if len(_recent_light) > 4:
+        del _recent_light[0]
+    return li
+
+
+_recent_light: list[tuple[str, Light]] = []
+
+
+def neighbour_light(text: str) -> Light:
+    for t, li in reversed(_recent_light):
+        if t is text or t == text:
+            return li
+    return _make_light(text)
+
+
+def units_of(view) -> Units:
+    """The units of a TextView (memoised on the view; shares the view's word tokens)."""
+    return view.memo(_units_memo)
+
+
+def _units_memo(view) -> Units:
+    lang = view.lang
+    if _spaceless_lang(lang, view.text):
+        return units_of_text(view.text, lang)
+    u = _spaced_units(view.text, view.words, lang)
+    # Remember the last few, so the next pair's look-back at this target costs nothing.
+    _recent.append((view.text, lang, u))
+    if len(_recent) > 4:
+        del _recent[0]
+    return u
+
+
+_recent: list[tuple[str, str | None, Units]] = []
+
+
+def neighbour_units(text: str, lang: str | None) -> Units:
+    for t, l, u in reversed(_recent):
+        if t is text or (l == lang and t == text):
+            return u
+    return units_of_text(text, lang)
+
+
+# --- REP001 doubled word ----------------------------------------------------------------------
+
+# Words a language legitimately doubles ("vous vous lavez", "that that", "had had", "da da").
+ALLOWED_DOUBLES: dict[str, frozenset[str]] = {
+    "en": frozenset("that had is was do does did very really so no yes bye now there far many".split()),
+    "fr": frozenset("vous nous si non oui très".split()),
+    "es": frozenset("sí si no muy ya casi".split()),
+    "it": frozenset("piano quasi sì no così via".split()),
+    "pt": frozenset("já sim não muito".split()),
+    "de": frozenset("die der das den dem sie es ja nein".split()),
+    "nl": frozenset("die dat ja nee".split()),
+    "pl": frozenset("tak nie".split()),
+    "cs": frozenset("ano ne".split()),
+    "ru": frozenset("да нет так ну вот чуть еле едва только очень много".split()),
+    "uk": frozenset("так ні ну ось ледь тільки дуже".split()),
+    "bg": frozenset("да не така".split()),
+    "el": frozenset("σιγά λίγο πολύ ναι όχι".split()),
+    "he": frozenset("לאט מעט אט".split()),
+    # Arabic spells Latin acronyms letter by letter: سي إن إن (CNN), بي بي سي (BBC).
+    "ar": frozenset("رويدا".split()),
+}
+# Arabic and Persian spell Latin acronyms letter by letter (سي إن إن CNN, بي بي سي BBC, دبليو إس
+# إم في WSMV): a doubled letter name next to another letter name is part of an acronym.
+_LETTER_NAMES = frozenset("""
+بي تي ثي جي دي سي إس اس إف اف كيه كي إل ال إم ام إن ان إتش اتش في يو آر أو او إي اي واي زد جيه كيو دبليو
+بی تی جی دی سی وی ای آی کیو
+""".split())
+_ACRONYM_LANGS = frozenset({"ar", "fa", "ur", "ps", "ku"})
+# Interjections and letter names doubled in any language (ha ha, bla bla).
+_ANY_LANG_DOUBLES = frozenset("ha haha ah oh eh hey bla blah hm mm".split())
+# Languages where reduplication of content words is grammatical (Turkish "yavaş yavaş", Hindi
+# "धीरे धीरे", Persian "کم کم", Indonesian/Malay, Vietnamese "từ từ", Korean "빨리 빨리"): there only
+# doubled function words are flagged.
+REDUPLICATING: dict[str, frozenset[str]] = {
+    "tr": frozenset("ve ile için gibi da de ki veya".split()),
+    "hi": frozenset("के की का है हैं में से को ने और पर".split()),
+    "mr": frozenset("आणि".split()),
+    "ur": frozenset("کے کی کا ہے ہیں میں سے کو نے اور".split()),
+    "bn": frozenset("এবং ও থেকে".split()),
+    "fa": frozenset("و از در را که با".split()),
+    "id": frozenset("yang dan di ke dari untuk dengan".split()),
+    "ms": frozenset("yang dan di ke dari untuk dengan".split()),
+    "tl": frozenset("ang ng sa at".split()),
+    "vi": frozenset("của và là các những được trong cho".split()),
+    "ko": frozenset(),
+    "sw": frozenset("na ya wa kwa".split()),
+}
+# Doubled function characters in spaceless scripts (Chinese 的的, Japanese をを); other doubled
+# characters are usually reduplication (常常, 谢谢, 人々) or a word ending where the next begins
+# (目的的 "of the purpose", 的的确确 "indeed").
+_CJK_DOUBLES = {
+    "zh": regex.compile(r"(?<![目标之])的的(?!确)|(?<![不甚])了了(?!然)"),
+    "ja": regex.compile(r"をを|(?<![がぁ-ん])がが(?![がぁ-ん])"),
+}
+_SEP_WS = regex.compile(r"\s+")
+
+
+def _doubled_runs(u: Units, text: str):
+    """[(first, last)] unit indices of runs of one word repeated with only whitespace between."""
+    keys = u.keys
+    runs = []
+    i = 1
+    n = len(keys)
+    while i < n:
+        if keys[i] == keys[i - 1] and _SEP_WS.fullmatch(text, u.ends[i - 1], u.starts[i]):
+            j = i
+            while j + 1 < n and keys[j + 1] == keys[i] and _SEP_WS.fullmatch(text, u.ends[j], u.starts[j + 1]):
+                j += 1
+            runs.append((i - 1, j))
+            i = j + 2
+        else:
+            i += 1
+    return runs
+
+
+def _rare_word(word: str, lang: str | None) -> bool:
+    """Rare in the language's word list (wordfreq Zipf < 2): doubling it is deliberate."""
+    from audit.lang.lexicon import knows, zipf
+
+    wf = {"no": "nb", "hr": "sh", "sr": "sh", "bs": "sh"}.get(lang or "", lang)
+    return bool(wf) and knows(wf) and wf not in ("zh", "ja", "ko") and zipf(word, wf) < 2.0
+
+
+def _has_double(text: str, lang: str | None) -> bool:
+    """True when the text doubles any word (whitespace between)."""
+    u = units_of_text(text, lang)
+    if u.spaceless or len(set(u.keys)) == len(u.keys):
+        return False
+    return bool(_doubled_runs(u, text))
+
+
+@check("REP001", "doubled-word", "fluency/grammar", "minor")
+def doubled_word(pair, ctx):
+    """A word written twice in a row with only whitespace between (``the the``, ``de de``), the
+    most common editing slip. Not flagged: words a language doubles on purpose (French
+    ``vous vous``, English ``that that`` and ``had had``, German ``die die``, Russian ``да да``,
+    Arabic letter-by-letter acronyms ``سي إن إن``) and interjections (``ha ha``); in languages
+    where reduplication is grammatical (Turkish ``yavaş yavaş``, Hindi ``धीरे धीरे``, Persian,
+    Indonesian/Malay, Vietnamese, Korean) only doubled function words are flagged; hyphenated
+    reduplication (``anak-anak``) is one word; Chinese and Japanese reduplication (``常常``,
+    ``谢谢``, ``人々``) is normal, only doubled particles such as ``的的`` and ``をを`` are flagged.
+    Capitalised doublings (names such as ``Bora Bora``) are flagged only when the source has the
+    word just once; doubled rare words (``ylang ylang``) are left alone; a doubled number only when the source does not have that number twice
+    (three-digit groups as in ``1 000 000`` are digit grouping); nothing is flagged when the
+    source itself doubles a word. The span covers the extra copies; the related span is the
+    first copy."""
+    tgt = pair.target
+    if not tgt:
+        return ()
+    lang = ctx.tgt.lang
+    if _spaceless_lang(lang, tgt):
+        rx = _CJK_DOUBLES.get(lang or "")
+        if rx is None or not rx.search(tgt):
+            return ()
+        out = []
+        for m in rx.finditer(tgt):
+            if m.group() in pair.source:
+                continue
+            half = (m.start() + m.end()) // 2
+            out.append(hit(f"doubled {tgt[m.start():half]!r}", target=[(half, m.end()), (m.start(), half)]))
+        return out
+    if not light_of(ctx.tgt).doubled:
+        return ()
+    u = units_of(ctx.tgt)
+    keys = u.keys
+    if len(set(keys)) == len(keys):
+        return ()
+    runs = _doubled_runs(u, tgt)
+    if not runs:
+        return ()
+    redup = REDUPLICATING.get(lang or "")
+    allowed = ALLOWED_DOUBLES.get(lang or "", frozenset())
+    src_doubles = None
+    out = []
+    for a, b in runs:
+        key = keys[a]
+        first = tgt[u.starts[a]:u.ends[a]]
+        second = tgt[u.starts[a + 1]:u.ends[a + 1]]
+        if redup is not None:
+            if key not in redup:
+                continue
+        elif key in allowed or key in _ANY_LANG_DOUBLES:
+            continue
+        if lang in _ACRONYM_LANGS and key in _LETTER_NAMES and (
+                (a > 0 and keys[a - 1] in _LETTER_NAMES) or (b + 1 < len(keys) and keys[b + 1] in _LETTER_NAMES)):
+            continue
+        if src_doubles is None:
+            src_doubles = _has_double(pair.source, ctx.src.lang)
+        if src_doubles:
+            return ()
+        sev = None
+        if key.isdigit():
+            if len(key) == 3 or pair.source.count(key) >= 2:
+                continue  # digit grouping "1 000 000", or the source has the number twice
+        elif _rare_word(key, lang):
+            continue  # a reduplicated name or term (ylang ylang, mahi mahi), not a slip
+        elif first[:1].isupper() and second[:1].isupper():
+            if units_of(ctx.src).keys.count(key) != 1:
+                continue  # a reduplicated name (Bora Bora, Baden Baden), or not from the source
+        extra = (u.starts[a + 1], u.ends[b])
+        copies = b - a + 1
+        what = "doubled word" if copies == 2 else f"word repeated {copies} times:"
+        out.append(hit(f"{what} {first!r}", target=[extra, (u.starts[a], u.ends[a])], severity=sev))
+    return out
+
+
+# --- REP002 n-gram loops, and the shared search for repeated stretches --------------------------
+
+# Module ``re``: its backreference search is several times faster than ``regex``'s.
+_LOOP_SPACED = re.compile(r"(.{2,12}?)\1{2,}", re.S)
+_PERIODIC = re.compile(r"(.+?)\1+", re.S)
+_ANY_TRIPLE = re.compile(r"(.+?)\1\1", re.S)
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+LONG2_SPACED_WORDS, LONG2_SPACED_CHARS = 5, 25
+N_SPACED, MIN_CHARS_SPACED = 6, 35
+
+
+def _limits(u: Units) -> tuple[int, int, int]:
+    return _SPACELESS_LIMITS.get(u.lang or "", _SPACELESS_DEFAULT)
+
+
+def _runs(regions):
+    """Merge (j, i) pairs (unit j repeats unit i's n-gram) into regions (first, last, origin)
+    of consecutive positions whose origins stay consecutive."""
+    out: list[list[int]] = []
+    for j, i in regions:
+        last = out[-1] if out else None
+        if last is not None and j <= last[1] + 1 and j - last[0] == i - last[2]:
+            last[1] = j
+        else:
+            out.append([j, j, i])
+    return out
+
+
+def _repeat_regions(u: Units, n: int):
+    """Regions (first, last, origin) of units repeating an earlier, non-overlapping stretch."""
+    if not u.spaceless and u.rep_bigrams < n - 1:
+        return []
+    _, reps, _ = u.grams(n)
+    return [(a, b + n - 1, o) for a, b, o in _runs(reps)]
+
+
+def _triple_loops(u: Units):
+    """[(first_unit, unit_len, copies)]: a unit of >= 2 words three or more times back to back.
+    In spaceless text: a unit of a few characters repeated so that the loop is longer than the
+    scan n-gram plus one unit (found as a periodic stretch of the shared n-gram scan, no regex)."""
+    out = []
+    if u.spaceless:
+        n = _scan_n(u)
+        min_unit = _limits(u)[2]
+        text = u.keys
+        runs: list[list[int]] = []  # [first j, last j, period]
+        for j, i in u.grams(n)[2]:
+            d = j - i
+            last = runs[-1] if runs else None
+            if last is not None and last[2] == d and j == last[1] + 1:
+                last[1] = j
+            else:
+                runs.append([j, j, d])
+        for first_j, last_j, d in runs:
+            start = first_j - d
+            length = last_j + n - start
+            copies = length // d
+            unit = text[start:start + d]
+            if d < min_unit or copies < 3 or len(set(unit.strip())) < 2 or not _LETTER.search(unit):
+                continue
+            if _PERIODIC.fullmatch(unit):
+                continue
+            out.append((start, d, copies))
+        return out
+    if u.rep_bigrams < 2:
+        return []
+    for m in _LOOP_SPACED.finditer(u.codes):
+        unit = m.group(1)
+        if _PERIODIC.fullmatch(unit):
+            continue  # "a a a a": one word repeated, REP001's business
+        out.append((m.start(), len(unit), len(m.group()) // len(unit)))
+    return out
+
+
+def _scan_n(u: Units) -> int:
+    """The n-gram size of the one repeat scan per text (shared by REP002 and REP003)."""
+    return _limits(u)[1] if u.spaceless else LONG2_SPACED_WORDS
+
+
+def _long_twice(u: Units):
+    """[(first_unit, unit_len, 2)]: a long stretch written twice back to back."""
+    out = []
+    for start, end, origin in _repeat_regions(u, _scan_n(u)):
+        length = end - start + 1
+        if origin + length != start:
+            continue  # not back to back
+        if u.spaceless:
+            if not _LETTER.search(u.keys, origin, start) or _PERIODIC.fullmatch(u.keys[origin:start]):
+                continue
+        elif u.ends[origin + length - 1] - u.starts[origin] < LONG2_SPACED_CHARS:
+            continue
+        out.append((origin, length, 2))
+    return out
+
+
+_DOUBLE_PHRASE = re.compile(r"(.{2,4})\1", re.S)
+MIN_DOUBLE_PHRASE_CHARS = 8
+
+
+def _short_twice(u: Units, text: str):
+    """[(first_unit, unit_len, 2)]: a short phrase (2-4 words, 8+ characters) written twice with
+    only whitespace between the copies ("mot de passe mot de passe"), spaced text only."""
+    if u.spaceless:
+        return []
+    out = []
+    for m in _DOUBLE_PHRASE.finditer(u.codes):
+        unit = m.group(1)
+        if _PERIODIC.fullmatch(unit):
+            continue
+        first, n = m.start(), len(unit)
+        if not _SEP_WS.fullmatch(text, u.ends[first + n - 1], u.starts[first + n]):
+            continue
+        if u.ends[first + n - 1] - u.starts[first] < MIN_DOUBLE_PHRASE_CHARS:
+            continue
+        out.append((first, n, 2))
+    return out
+
+
+def _any_source_loop(text: str, lang: str | None) -> bool:
+    """The source repeats something back to back (even one word three times): loops excused."""
+    u = units_of_text(text, lang)
+    if not u.spaceless and len(set(u.keys)) + 2 > len(u.keys):
+        return False
+    if _ANY_TRIPLE.search(u.codes):
+        return True
+    return bool(_long_twice(u))
+
+
+@check("REP002", "ngram-loop", "accuracy/addition", "major")
+def ngram_loop(pair, ctx):
+    """An n-gram loop: a phrase repeated back to back, the typical hallucination of machine
+    translation (``the meeting of the meeting of the meeting of``). Flagged when a phrase of two
+    or more words repeats three or more times in a row, or a long phrase (five or more words and
+    25 characters) twice in a row, punctuation between copies ignored. In Chinese and Japanese
+    the same holds in characters: a unit of two or more characters repeated until the loop is
+    longer than eight characters plus one unit, or eight or more characters twice; in Thai four
+    and twenty characters. A single word repeated is REP001's; a single character repeated
+    (``哈哈哈``) and reduplication (``谢谢``) are not loops; nothing is flagged when the source
+    itself repeats something back to back (``No, no, no``), and a long stretch written twice is
+    excused when the source repeats that content in other words (a headline run into its lead
+    sentence, as for REP003). A short phrase (two to four words, eight or more characters)
+    doubled with only whitespace between (``mot de passe mot de passe``) is a minor flag unless
+    the source doubles too. The span covers the extra copies; the related span is the first
+    copy."""
+    tgt = pair.target
+    if not tgt:
+        return ()
+    if not _spaceless_lang(ctx.tgt.lang, tgt):
+        li = light_of(ctx.tgt)
+        rep = li.rep
+        # a loop or a long stretch twice repeats several word pairs; a short phrase doubled
+        # repeats one, and then some word recurs two to four words later
+        # (a loop of 5+ words or a long stretch twice repeats three or more word pairs)
+        if rep < 1 or (rep < 3 and not _near_double(li.chunks)):
+            return ()
+    u = units_of(ctx.tgt)
+    if len(u) < 4:
+        return ()
+    loops = _triple_loops(u)
+    covered = [(f, f + n * k) for f, n, k in loops]
+    for f, n, k in _long_twice(u) + _short_twice(u, tgt):
+        if not any(a <= f < b or a < f + n * k <= b for a, b in covered):
+            loops.append((f, n, k))
+            covered.append((f, f + n * k))
+    if not loops or _any_source_loop(pair.source, ctx.src.lang):
+        return ()
+    src_doubles = None
+    out = []
+    src_repeated = None
+    for first, n, copies in sorted(loops):
+        last = first + n * copies - 1
+        sev = None
+        if copies == 2 and n < (LONG2_SPACED_WORDS if not u.spaceless else 10 ** 9):
+            # a short phrase doubled: an editing slip (minor), excused when the source doubles
+            if src_doubles is None:
+                src_doubles = _has_double(pair.source, ctx.src.lang) or bool(
+                    _short_twice(units_of_text(pair.source, ctx.src.lang), pair.source))
+            if src_doubles:
+                continue
+            sev = "minor"
+        elif copies == 2:
+            # a long stretch twice: excused when the source repeats that content in other words
+            # (a headline run into its lead sentence), as for REP003
+            if src_repeated is None:
+                stems = _content(units_of_text(pair.source, ctx.src.lang))
+                src_repeated = len(stems) - len(set(stems))
+            if src_repeated >= _needed(u, first, first + n - 1):
+                continue
+        extra = (u.starts[first + n], u.ends[last])
+        orig = (u.starts[first], u.ends[first + n - 1])
+        if u.spaceless:
+            extra, orig = _trim(tgt, extra), _trim(tgt, orig)
+        what = "doubled" if copies == 2 else f"repeated {copies} times in a row"
+        out.append(hit(f"{tgt[orig[0]:orig[1]]!r} {what}", target=[extra, orig], severity=sev))
+    return out
+
+
+# --- REP003 repeated from an earlier sentence or the previous segment --------------------------
+
+def _clause_limits(u: Units) -> tuple[int, int]:
+    """(min units, min chars) of a repeated clause (in spaceless text: the scan size; the
+    clause must also reach the weight of ``_limits``)."""
+    if u.spaceless:
+        c = _limits(u)[1]
+        return c, c
+    return N_SPACED, MIN_CHARS_SPACED
+
+
+def _shared_with(u: Units, other_text: str, n: int, min_len: int):
+    """Regions (first, last, origin) of ``u`` whose n-grams stand in ``other_text`` (only
+    looked for when ``min_len`` units could be shared)."""
+    keys = u.keys
+    if len(keys) < n:
+        return []
+    other = neighbour_units(other_text, u.lang)
+    if len(other) < n:
+        return []
+    sl = u.spaceless
+    if not sl:
+        obig = other.bigrams
+        if sum(1 for bg in u.bigram_list() if bg in obig) < min_len - 1:
+            return []
+    grams = other.grams(n)[0]
+    if sl:
+        # the own n-gram dict is needed anyway (self repeats, next pair's look-back)
+        mine = u.grams(n)[0]
+        if mine.keys().isdisjoint(grams):
+            return []
+    reps = []
+    norm, o = u.norm, u.offs
+    cut = 0 if sl else 1
+    for j in range(len(keys) - n + 1):
+        i = grams.get(norm[o[j]:o[j + n] - cut])
+        if i is not None:
+            reps.append((j, i))
+    return [(a, b + n - 1, o) for a, b, o in _runs(reps)]
+
+
+def _content(u: Units, start: int = 0, end: int | None = None) -> list[str]:
+    """Crude content stems: words of 4+ letters cut to 5, or letter bigrams in spaceless text."""
+    if u.spaceless:
+        t = u.keys[start:end]
+        return [t[i:i + 2] for i in range(len(t) - 1) if t[i].isalpha() and t[i + 1].isalpha()]
+    return [k[:5] for k in u.keys[start:end] if len(k) >= 4 and not k.isdigit()]
+
+
+def _needed(u: Units, start: int, end: int) -> int:
+    """How many content stems a source must share to excuse a target repeat of this region."""
+    if u.spaceless:
+        weight = (end - start + 1) * 4 / _limits(u)[0]
+    else:
+        weight = len(_content(u, start, end + 1))
+    return max(2, -(-int(weight * 3) // 10))
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Shrink a span (of spaceless text) to start and end on a letter or digit."""
+    s, e = span
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return (s, e) if e > s else span
+
+
+def _long_enough(u: Units, start: int, end: int) -> bool:
+    if u.spaceless:
+        return spaceless_weight(u.keys[start:end + 1]) >= _limits(u)[0]
+    return end - start + 1 >= N_SPACED and u.ends[end] - u.starts[start] >= MIN_CHARS_SPACED
+
+
+@check("REP003", "repeated-clause", "accuracy/addition", "major")
+def repeated_clause(pair, ctx):
+    """A clause or sentence that repeats content already written: a long stretch of the target
+    (six or more words and 35 characters; in Chinese a weight of 12, in Japanese 11, in Thai 12,
+    counting an ideograph 1, a kana 0.4, a Thai letter 0.35: about twelve Chinese characters,
+    longer in kana, so that a katakana name repeated is not enough) that also stands
+    word for word in an earlier sentence of the same target, or in
+    the previous segment's target (document order), while the source does not repeat that
+    content (the source excuses the target when it shares with itself, or with the previous
+    source, about a third as many content words as the repeated stretch has, at least two: a
+    headline followed by its lead sentence is fine). This catches machine translation that
+    re-renders the previous sentence's clause into the current one. Back-to-back copies are
+    REP002's. The span covers the repeated copy; the related span is the first occurrence when
+    it is in the same segment; a repeat of the previous segment says so in the message."""
+    tgt = pair.target
+    if not tgt:
+        return ()
+    prev = ctx.prev
+    if prev is not None and not prev.target:
+        prev = None
+    if not _spaceless_lang(ctx.tgt.lang, tgt):
+        li = light_of(ctx.tgt)
+        self_possible = len(li.chunks) >= 2 * N_SPACED and li.rep >= N_SPACED - 3
+        if prev is not None:
+            if len(li.bigram_set.intersection(neighbour_light(prev.target).bigram_set)) < N_SPACED - 3:
+                prev = None
+        if not self_possible and prev is None:
+            return ()
+    u = units_of(ctx.tgt)
+    n, _ = _clause_limits(u)
+    if len(u) < n:
+        return ()
+    out = []
+    taken: list[tuple[int, int]] = []
+    src_repeated = None
+    scan = _scan_n(u)
+    if len(u) >= 2 * n:
+        for start, end, origin in _repeat_regions(u, scan):
+            if origin + (end - start) + 1 >= start or not _long_enough(u, start, end):
+                continue  # back to back (REP002's) or too short
+            if src_repeated is None:
+                stems = _content(units_of_text(pair.source, ctx.src.lang))
+                src_repeated = len(stems) - len(set(stems))
+            if src_repeated >= _needed(u, start, end):
+                continue
+            span = _trim(tgt, (u.starts[start], u.ends[end]))
+            orig = _trim(tgt, (u.starts[origin], u.ends[origin + end - start]))
+            taken.append(span)
+            out.append(hit(f"repeats {tgt[orig[0]:orig[1]]!r} from earlier in the segment",
+                           target=[span, orig]))
+    if prev is not None:
+        shared = None
+        for start, end, _origin in _shared_with(u, prev.target, scan, n):
+            if not _long_enough(u, start, end):
+                continue
+            span = _trim(tgt, (u.starts[start], u.ends[end]))
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            if shared is None:
+                a = set(_content(units_of_text(pair.source, ctx.src.lang)))
+                b = set(_content(units_of_text(prev.source, ctx.src.lang)))
+                shared = len(a & b)
+            if shared >= min(3, _needed(u, start, end)):
+                continue
+            # Across segments, a translator's explicitation (a name spelled out again) is the
+            # usual innocent cause: minor unless the repeat is very long.
+            very_long = (spaceless_weight(tgt[span[0]:span[1]]) >= 2 * _limits(u)[0] if u.spaceless
+                         else end - start + 1 >= 2 * N_SPACED and span[1] - span[0] >= 2 * MIN_CHARS_SPACED)
+            out.append(hit(f"repeats {tgt[span[0]:span[1]]!r} from the previous segment "
+                           f"({prev.id}), while the source does not", target=span,
+                           severity=None if very_long else "minor"))
+    return out

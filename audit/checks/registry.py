@@ -1,0 +1,181 @@
+"""The check registry: every check declares a stable code, a name, an MQM category, a default
+severity, its language scope and a doc, next to its code (Ruff's rule registry is the model).
+
+A pair check is ``fn(pair, ctx) -> Iterable[Finding]``. A corpus check is
+``fn(pairs, ctxs) -> Iterable[tuple[int, Finding]]`` over all pairs of one input (for
+consistency-style checks); it yields (index into pairs, finding).
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from audit.core.model import CheckSpec, Severity
+
+CODE_RE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
+
+# MQM categories this project uses (top-level/sub-level, lower case).
+CATEGORIES = frozenset({
+    "accuracy/mistranslation", "accuracy/omission", "accuracy/addition", "accuracy/untranslated",
+    "fluency/grammar", "fluency/spelling", "fluency/punctuation", "fluency/register",
+    "fluency/inconsistency", "fluency/character-encoding", "fluency/typography",
+    "terminology/inconsistent", "terminology/wrong-term", "style/awkward",
+    "locale-convention/number-format", "locale-convention/date-format",
+    "locale-convention/measurement-format", "locale-convention/currency-format",
+    "markup/tag", "markup/placeholder", "non-translation", "other",
+})
+
+
+@dataclass(frozen=True)
+class Check:
+    spec: CheckSpec
+    fn: Callable
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+
+_REGISTRY: dict[str, Check] = {}
+_LOADED = False
+
+
+def check(
+    code: str,
+    name: str,
+    category: str,
+    severity: str | Severity,
+    languages: Iterable[str] | None = None,
+    source_languages: Iterable[str] | None = None,
+    status: str = "stable",
+    scope: str = "pair",
+    doc: str | None = None,
+    supersedes: Iterable[str] = (),
+    requires: str | None = None,
+):
+    """Register a check. The doc defaults to the function's docstring (one paragraph or more)."""
+    if not CODE_RE.match(code):
+        raise ValueError(f"check code {code!r} must be three capitals and three digits")
+    if category not in CATEGORIES:
+        raise ValueError(f"check {code}: unknown MQM category {category!r}")
+    if scope not in ("pair", "corpus"):
+        raise ValueError(f"check {code}: scope must be 'pair' or 'corpus'")
+
+    def deco(fn):
+        text = doc or inspect.getdoc(fn)
+        if not text:
+            raise ValueError(f"check {code} has no doc")
+        spec = CheckSpec(
+            code=code,
+            name=name,
+            category=category,
+            severity=Severity.parse(severity),
+            doc=text.strip(),
+            languages=frozenset(languages) if languages is not None else None,
+            source_languages=frozenset(source_languages) if source_languages is not None else None,
+            status=status,
+            scope=scope,
+            supersedes=frozenset(supersedes),
+            requires=requires,
+        )
+        if code in _REGISTRY and _REGISTRY[code].fn is not fn:
+            old = _REGISTRY[code].fn
+            if (old.__module__, old.__qualname__) != (fn.__module__, fn.__qualname__):
+                raise ValueError(f"check code {code} registered twice ({old.__module__}, {fn.__module__})")
+        _REGISTRY[code] = Check(spec, fn)
+        fn.spec = spec
+        return fn
+
+    return deco
+
+
+def load_all() -> dict[str, Check]:
+    """Import every module of ``audit.checks.families`` (sorted) and third-party entry points once."""
+    global _LOADED
+    if not _LOADED:
+        from audit.checks import families as pkg
+
+        for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{pkg.__name__}.{info.name}")
+        try:
+            from importlib.metadata import entry_points
+
+            for ep in sorted(entry_points(group="transaudit.checks"), key=lambda e: e.name):
+                ep.load()
+        except Exception:  # a broken plug-in must not break the tool
+            pass
+        _LOADED = True
+    return dict(sorted(_REGISTRY.items()))
+
+
+def superseded_codes(codes: Iterable[str]) -> set[str]:
+    """The codes made redundant by any of ``codes`` (e.g. a copied target makes 'wrong language'
+    and 'source fragment' redundant)."""
+    out: set[str] = set()
+    for code in codes:
+        chk = _REGISTRY.get(code)
+        if chk is not None:
+            out |= chk.spec.supersedes
+    return out
+
+
+def all_checks() -> dict[str, Check]:
+    return load_all()
+
+
+def get(code: str) -> Check:
+    checks = load_all()
+    try:
+        return checks[code.upper()]
+    except KeyError:
+        raise KeyError(code) from None
+
+
+def _specificity(selector: str, code: str) -> int:
+    """-1 when the selector does not match the code; otherwise how specific it is."""
+    sel = selector.strip().upper()
+    if sel == "ALL":
+        return 0
+    if code.startswith(sel):
+        return len(sel)
+    return -1
+
+
+def select_checks(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+                  checks: dict[str, Check] | None = None) -> list[Check]:
+    """Resolve selectors (codes or prefixes: ``NUM``, ``NUM0``, ``NUM003``, ``ALL``).
+
+    With no ``select`` every stable check is on. For each check the most specific matching
+    selector wins; on a tie, ignore wins. Preview checks run only when a selector names them
+    more specifically than ``ALL``.
+    """
+    checks = checks if checks is not None else load_all()
+    select = [s for s in (select or []) if s.strip()]
+    ignore = [s for s in (ignore or []) if s.strip()]
+    validate_selectors(select + ignore, checks)
+    chosen = []
+    for code, chk in checks.items():
+        best_sel = max([_specificity(s, code) for s in select] or [0 if chk.spec.status == "stable" else -1])
+        if not select and chk.spec.status != "stable":
+            best_sel = -1
+        if chk.spec.status != "stable" and best_sel <= 0:
+            best_sel = -1
+        best_ign = max([_specificity(s, code) for s in ignore] or [-1])
+        if best_sel >= 0 and best_sel > best_ign:
+            chosen.append(chk)
+    return chosen
+
+
+def validate_selectors(selectors: Iterable[str], checks: dict[str, Check] | None = None) -> None:
+    checks = checks if checks is not None else load_all()
+    for sel in selectors:
+        s = sel.strip().upper()
+        if s == "ALL":
+            continue
+        if not any(code.startswith(s) for code in checks):
+            raise ValueError(f"unknown check selector {sel!r} (see 'transaudit checks')")

@@ -1,0 +1,66 @@
+"""Layer 9, the ``transaudit`` command: a thin layer over the library API.
+
+Subcommands live beside this module in ``audit/cli/`` (one module each, exposing ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``). Exit codes come from ``audit.core.errors.ExitCode``;
+every ``AuditError`` becomes one line on stderr and exit code 2, no traceback unless ``--debug``.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from audit.core.errors import AuditError, ExitCode
+from audit.core.version import __version__
+
+# Order here is the order in ``transaudit --help``.
+COMMANDS = ["check", "checks", "compare", "align", "review", "export-decisions"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own errors: one line, exit 2
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"transaudit: error: {message}\n")
+        raise SystemExit(ExitCode.USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="transaudit", description="Find what is wrong in a translation, and show exactly where.")
+    parser.add_argument("--version", action="version", version=f"transaudit {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        mod = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
+        p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for errors")
+        mod.add_arguments(p)
+        p.set_defaults(_run=mod.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return ExitCode.USAGE
+    debug = getattr(args, "debug", False)
+    try:
+        return int(args._run(args))
+    except AuditError as exc:
+        if debug:
+            raise
+        sys.stderr.write(f"transaudit: error: {exc.format()}\n")
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("transaudit: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

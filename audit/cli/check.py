@@ -1,0 +1,98 @@
+"""``transaudit check``: audit an input and print or write a report; gates set the exit code."""
+from __future__ import annotations
+
+import os
+import sys
+
+from audit.cli.common import add_input_arguments, config_from_args, metric_names
+from audit.core.errors import ExitCode, UsageError
+from audit.outputs import check_output_path, format_names, write_report
+from audit.pipeline.engine import run_audit, stream_run_audit
+from audit.scores import gates
+
+NAME = "check"
+HELP = "audit a translation and report every flag with its exact span"
+
+
+def add_arguments(p) -> None:
+    add_input_arguments(p)
+    p.add_argument("--format", "-F", dest="out_format", default=None, choices=format_names(),
+                   help="report format (default: text, or from the -o extension)")
+    p.add_argument("--output", "-o", metavar="PATH", help="write the report here (atomically) instead of stdout")
+    p.add_argument("--fail-on", choices=["minor", "major", "critical"],
+                   help="exit 1 when any flag has this severity or worse (default: never fail on flags)")
+    p.add_argument("--fail-under", type=float, metavar="SCORE", help="exit 1 when the corpus quality score is below SCORE")
+    p.add_argument("--max-flags", type=int, metavar="N", help="exit 1 when there are more than N flags")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report")
+    p.add_argument("--decisions", metavar="DB",
+                   help="review decisions ('transaudit review'): leave dismissed flags out, audit post-edited targets")
+
+
+STREAMING_FORMATS = frozenset({"jsonl", "text", "csv"})
+
+_EXT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".txt": "text", ".html": "html",
+                ".htm": "html", ".sarif": "sarif", ".xlf": "xliff", ".xliff": "xliff"}
+
+
+def _require_units(args) -> None:
+    """An input without a single translation unit (a header-only TSV, a PO with only its header)
+    is an input error: a report of nothing would pass every gate."""
+    from audit.core.errors import InputError
+    from audit.inputs import open_input
+
+    source = open_input(args.inputs, args.input_format, align=args.align, presegmented=args.presegmented)
+    if source.format == "documents":
+        return
+    if next(iter(source), None) is None:
+        raise InputError("no translation units found", args.inputs[0])
+
+
+def run(args) -> int:
+    config = config_from_args(args)
+    overrides = {}
+    if args.fail_under is not None:
+        overrides["fail_under"] = args.fail_under
+    if args.max_flags is not None:
+        if args.max_flags < 0:
+            raise UsageError("--max-flags must be 0 or more")
+        overrides["max_flags"] = args.max_flags
+    config = config.merged(**overrides)
+    fmt = args.out_format
+    if fmt is None and args.output:
+        fmt = _EXT_FORMATS.get(os.path.splitext(args.output)[1].lower(), "text")
+    fmt = fmt or "text"
+    if args.output:  # before any work: never replace an input, a reference or a database
+        check_output_path(args.output, [*args.inputs, *(getattr(args, "ref", None) or []),
+                                        getattr(args, "decisions", None), getattr(args, "config", None),
+                                        *(getattr(args, "glossary", None) or [])])
+    _require_units(args)
+    if getattr(args, "decisions", None):
+        from audit.pipeline.decided import audit_with_decisions, report_decisions
+        from audit.store.decisions import DecisionStore
+
+        with DecisionStore(args.decisions, readonly=True) as store:
+            result, applied = audit_with_decisions(
+                args.inputs, store, input_format=args.input_format, source_lang=args.src_lang,
+                target_lang=args.tgt_lang, config=config, references=args.ref or None, metrics=metric_names(args),
+                align=args.align, presegmented=args.presegmented)
+        report_decisions(applied, args.decisions, sys.stderr)
+    else:
+        # JSONL, text and CSV are written segment by segment as the audit runs (memory flat in the
+        # corpus size); the other formats need the whole result first.
+        audit = stream_run_audit if fmt in STREAMING_FORMATS else run_audit
+        result = audit(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
+                       target_lang=args.tgt_lang, config=config, references=args.ref or None,
+                       metrics=metric_names(args), align=args.align, presegmented=args.presegmented)
+    color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
+                                       and os.environ.get("NO_COLOR") is None)
+    write_report(result, fmt, args.output, color=color)
+    for side, opt, given, value in (("source", "--src-lang", args.src_lang, getattr(result, "source_lang", None)),
+                                    ("target", "--tgt-lang", args.tgt_lang, getattr(result, "target_lang", None))):
+        if not given and not value:
+            sys.stderr.write(f"transaudit: note: could not tell the {side} language from the input; "
+                             f"give {opt} for language-aware checks\n")
+    failed = gates.evaluate(result, config)
+    if failed:
+        sys.stderr.write("transaudit: gate failed: " + "; ".join(failed) + "\n")
+        return ExitCode.GATE_FAILED
+    return ExitCode.OK

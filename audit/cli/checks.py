@@ -1,0 +1,55 @@
+"""``transaudit checks [CODE]``: list the checks, or print one check's documentation."""
+from __future__ import annotations
+
+import textwrap
+
+from audit.checks.registry import all_checks
+from audit.core.errors import UsageError
+
+NAME = "checks"
+HELP = "list the checks, or print the documentation of one (transaudit checks NUM003)"
+
+
+def add_arguments(p) -> None:
+    p.add_argument("code", nargs="?", help="a check code, e.g. NUM003")
+    p.add_argument("--markdown", action="store_true", help="print the README's table of checks")
+
+
+def describe(spec) -> str:
+    langs = "all" if spec.languages is None else ", ".join(sorted(spec.languages))
+    head = (f"{spec.code} {spec.name}\n"
+            f"category: {spec.category}   default severity: {spec.severity.label}   "
+            f"target languages: {langs}   status: {spec.status}   scope: {spec.scope}\n")
+    body = "\n\n".join(textwrap.fill(" ".join(par.split()), 88) for par in spec.doc.split("\n\n"))
+    return head + "\n" + body + "\n"
+
+
+def summary(spec) -> str:
+    first = " ".join(spec.doc.split("\n\n")[0].split())
+    return first.split(". ")[0].rstrip(".") + "."
+
+
+def markdown_table(checks) -> str:
+    rows = ["| code | name | MQM category | severity | what it flags |", "|---|---|---|---|---|"]
+    for code, chk in checks.items():
+        s = chk.spec
+        text = summary(s).replace("|", "\\|")
+        rows.append(f"| {code} | {s.name} | {s.category} | {s.severity.label} | {text} |")
+    return "\n".join(rows) + "\n"
+
+
+def run(args) -> int:
+    checks = all_checks()
+    if args.markdown:
+        print(markdown_table(checks), end="")
+        return 0
+    if args.code:
+        code = args.code.upper()
+        if code not in checks:
+            raise UsageError(f"unknown check code {args.code!r} (see 'transaudit checks')")
+        print(describe(checks[code].spec), end="")
+        return 0
+    for code, chk in checks.items():
+        s = chk.spec
+        print(f"{code}  {s.name:<28} {s.severity.label:<8} {s.category:<32} {summary(s)}")
+    return 0

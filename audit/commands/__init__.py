@@ -1,1 +1,0 @@
-"""Subcommands of the ``transaudit`` CLI, one module each (see ``audit.cli``)."""

@@ -1,0 +1,93 @@
+"""Shared text analysis primitives: word tokens with offsets, scripts, caseless scripts.
+
+Uses the ``regex`` module: ``re``'s ``\\w`` misses Devanagari and Arabic combining marks.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+
+# A word: letters with their combining marks, digits, inner apostrophes and hyphens.
+WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
+HAN_KANA_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+
+# Scripts written without spaces between words.
+SPACELESS_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai", "Lao", "Khmer", "Myanmar"})
+# Scripts without letter case.
+CASELESS_SCRIPTS = frozenset({
+    "Han", "Hiragana", "Katakana", "Hangul", "Arabic", "Hebrew", "Devanagari", "Bengali",
+    "Thai", "Lao", "Khmer", "Myanmar", "Tamil", "Telugu", "Kannada", "Malayalam", "Gujarati",
+    "Gurmukhi", "Oriya", "Sinhala", "Ethiopic", "Georgian", "Tibetan", "Syriac", "Thaana",
+})
+
+_SCRIPT_NAMES = (
+    "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul",
+    "Devanagari", "Bengali", "Thai", "Georgian", "Armenian", "Ethiopic", "Tamil", "Telugu",
+    "Kannada", "Malayalam", "Gujarati", "Gurmukhi", "Oriya", "Sinhala", "Khmer", "Lao",
+    "Myanmar", "Tibetan", "Syriac", "Thaana",
+)
+_SCRIPT_RES = [(name, regex.compile(rf"\p{{Script={name}}}")) for name in _SCRIPT_NAMES]
+
+
+class Token(NamedTuple):
+    """A word and its offsets (a named tuple: built for every word of every segment, and
+    cheaper to build than a frozen dataclass)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def strip_span(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    """``(start, end)`` narrowed so that ``text[start:end]`` has no outer whitespace (an empty
+    span at ``end`` when there is only whitespace)."""
+    end = len(text) if end is None else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def words(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def char_script(ch: str) -> str:
+    """The Unicode script of one character ('Common' for punctuation, digits, spaces)."""
+    for name, rx in _SCRIPT_RES:
+        if rx.match(ch):
+            return name
+    if unicodedata.category(ch)[0] in "LM":
+        return "Other"
+    return "Common"
+
+
+def script_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            s = char_script(ch)
+            counts[s] = counts.get(s, 0) + 1
+    return counts
+
+
+def main_script(text: str) -> str | None:
+    """The script of most letters (None when the text has no letters); ties go alphabetically."""
+    counts = script_counts(text)
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda s: counts[s])
+
+
+def is_caseless_script(script: str | None) -> bool:
+    return script is None or script in CASELESS_SCRIPTS
+
+
+def letters_only_casefold(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalpha())

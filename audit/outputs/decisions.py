@@ -1,0 +1,172 @@
+"""Review decisions out of the store: as JSON or CSV, and the input written back with its
+post-edited targets.
+
+``export_decisions`` writes the store as JSON or CSV (atomically); ``write_edited`` writes the
+input back out with its post-edited targets, in the input's format (JSONL, TSV, line-aligned
+text, PO, XLIFF, TMX), never touching the input file itself.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from typing import Any, Sequence
+
+from audit.core.errors import InputError, UsageError
+from audit.store.decisions import SCHEMA_VERSION, DecisionStore, segment_key
+
+EXPORT_FIELDS = ("kind", "fingerprint", "key", "pair_id", "status", "code", "message", "note", "approved",
+                 "post_edit", "source", "original_target", "updated")
+
+
+def decision_rows(store: DecisionStore) -> list[dict[str, Any]]:
+    rows = [d.to_dict() for d in sorted(store.flag_decisions().values(), key=lambda d: (d.updated, d.fingerprint))]
+    rows += [d.to_dict() for d in sorted(store.segment_decisions().values(), key=lambda d: (d.updated, d.key))]
+    return rows
+
+
+def export_decisions(store: DecisionStore, fmt: str, path: str | None = None, stream=None) -> int:
+    """Write every decision as JSON or CSV, to ``path`` atomically or to ``stream``; returns the count."""
+    import sys
+
+    from audit.outputs import atomic_write
+
+    rows = decision_rows(store)
+    if fmt == "json":
+        def fill(fh):
+            json.dump({"schema": SCHEMA_VERSION, "database": os.path.basename(store.path), "decisions": rows},
+                      fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+    elif fmt == "csv":
+        def fill(fh):
+            w = csv.DictWriter(fh, fieldnames=EXPORT_FIELDS, extrasaction="ignore", lineterminator="\n")
+            w.writeheader()
+            for r in rows:
+                w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in EXPORT_FIELDS})
+    else:
+        raise UsageError(f"unknown export format {fmt!r} (json, csv)")
+    if path is None:
+        fill(stream or sys.stdout)
+    else:
+        atomic_write(path, fill)
+    return len(rows)
+
+
+# -- writing the edited translation back out ---------------------------------------------------------
+
+EDIT_FORMATS = ("jsonl", "tsv", "text", "po", "xliff", "tmx")
+
+
+def write_edited(inputs: Sequence[str] | str, store: DecisionStore, output: str, *,
+                 input_format: str | None = None) -> int:
+    """Write the input with its post-edited targets to ``output`` (for two text files: the target
+    side), in the input's format. Returns how many targets were replaced. Never writes the input."""
+    from audit.inputs import detect_format, open_input
+    from audit.outputs import atomic_write
+
+    paths = [inputs] if isinstance(inputs, str) else list(inputs)
+    if os.path.abspath(output) in {os.path.abspath(p) for p in paths}:
+        raise UsageError("the output would overwrite an input file", output)
+    fmt = input_format or ("text" if len(paths) == 2 else detect_format(paths[0]))
+    source = open_input(paths, fmt)
+    segs = store.segment_decisions()
+    edits: dict[int, str] = {}  # pair index -> post-edit
+    for p in source:
+        d = segs.get(segment_key(p))
+        if d is not None and d.post_edit is not None:
+            edits[p.index] = d.post_edit
+    pairs_by_index = None
+    if fmt == "text":
+        from audit.core.decode import open_text_lines
+
+        def fill(fh):
+            for index, (_lineno, line) in enumerate(open_text_lines(paths[1], keepends=True)):
+                if index in edits:
+                    body = line.rstrip("\r\n")
+                    fh.write(_one_line(edits[index]) + line[len(body):])
+                else:
+                    fh.write(line)
+        atomic_write(output, fill)
+    elif fmt == "jsonl":
+        from audit.core.decode import open_text_lines
+
+        def fill(fh):
+            index = 0
+            for _lineno, line in open_text_lines(paths[0], keepends=True):
+                if not line.strip():
+                    fh.write(line)
+                    continue
+                if index in edits:
+                    obj = json.loads(line)
+                    obj["target"] = edits[index]
+                    fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                else:
+                    fh.write(line if line.endswith("\n") else line + "\n")
+                index += 1
+        atomic_write(output, fill)
+    elif fmt == "tsv":
+        pairs_by_index = {p.index: p for p in source if p.index in edits}
+        by_line = {p.target_origin.line: (p, edits[i]) for i, p in pairs_by_index.items() if p.target_origin}
+        from audit.core.decode import open_text_lines
+
+        def fill(fh):
+            for lineno, line in open_text_lines(paths[0], keepends=True):
+                if lineno in by_line:
+                    pair, new = by_line[lineno]
+                    body = line.rstrip("\r\n")
+                    cols = body.split("\t")
+                    tgt_cols = [i for i, c in enumerate(cols) if c == (pair.target or "") and i > 0]
+                    if not tgt_cols:
+                        raise InputError("cannot find the target column to replace", paths[0], lineno)
+                    cols[tgt_cols[0]] = _one_line(new).replace("\t", " ")
+                    fh.write("\t".join(cols) + line[len(body):])
+                else:
+                    fh.write(line)
+        atomic_write(output, fill)
+    elif fmt in ("po", "xliff", "tmx"):
+        _write_edited_toolkit(paths[0], fmt, source, edits, output)
+    else:
+        raise UsageError(f"cannot write edited translations as {fmt} ({', '.join(EDIT_FORMATS)})")
+    return len(edits)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+
+
+def _write_edited_toolkit(path: str, fmt: str, source, edits: dict[int, str], output: str) -> None:
+    """PO / XLIFF (1.2 and 2.x) / TMX through translate-toolkit (its XML parser resolves no external
+    entities): units matched in order by source text; a post-edited target is written as plain text."""
+    from audit.outputs import atomic_write
+
+    if fmt == "po":
+        from translate.storage import pypo as mod
+        store_cls = mod.pofile
+    elif fmt == "xliff":
+        from translate.storage import xliff as mod
+        store_cls = mod.xlifffile
+    else:
+        from translate.storage import tmx as mod
+        store_cls = mod.tmxfile
+    want = {}
+    for p in source:
+        if p.index in edits:
+            want.setdefault(p.source, []).append(edits[p.index])
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    try:
+        st = store_cls.parsestring(raw)
+    except ValueError:
+        if fmt != "xliff":
+            raise
+        from translate.storage import xliff2  # XLIFF 2.x has its own parser
+
+        st = xliff2.Xliff2File.parsestring(raw)
+    for unit in st.units:
+        if getattr(unit, "isheader", lambda: False)():
+            continue
+        src = unit.source
+        if src in want and want[src]:
+            unit.target = want[src].pop(0)
+    data = bytes(st)
+    atomic_write(output, lambda fh: fh.write(data), mode="wb")

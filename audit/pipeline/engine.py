@@ -1,0 +1,762 @@
+"""The audit engine: pairs in, flags out, in one pass.
+
+``iter_audit`` streams ``PairResult`` objects in input order (chunked, optionally over worker
+processes); ``run_audit`` collects them into an ``AuditResult`` with its signature. Readers know
+nothing of checks, checks nothing of reports.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from array import array
+from collections import deque
+from dataclasses import replace
+from itertools import islice
+from typing import Iterable, Iterator, Sequence
+
+from audit.checks.context import Context
+from audit.checks.glossary import attach as attach_glossary
+from audit.checks.registry import Check, select_checks, superseded_codes
+from audit.core.config import Config
+from audit.core.errors import UsageError
+from audit.core.model import (
+    Alignment,
+    AuditResult,
+    Finding,
+    Flag,
+    Origin,
+    Pair,
+    PairResult,
+    Severity,
+    fingerprint,
+)
+from audit.core.version import __version__
+
+CHUNK = 1000  # pairs per task: large enough to amortise inter-process traffic
+PARALLEL_MIN = 4000  # below this many pairs, one process is faster than starting workers
+WARM_PAIRS = 25  # pairs of each language pair checked in the main process before forking workers
+
+
+def resolve_checks(config: Config) -> list[Check]:
+    try:
+        chosen = select_checks(config.select, config.ignore)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    for chk in chosen:
+        if chk.spec.requires == "semantic":
+            from audit.lang import semantic
+
+            why = semantic.unavailable_reason()
+            if why:
+                raise UsageError(f"check {chk.code} was selected but {why}")
+    return chosen
+
+
+def _make_flags(chk: Check, pair: Pair, findings: Iterable[Finding], config: Config,
+                norm: list | None = None) -> list[Flag]:
+    """Findings of one check on one pair as Flags (spans validated, severity resolved, fingerprinted).
+
+    ``norm``: a per-pair cache for the fingerprint's normalised texts (several flags on one pair).
+    """
+    spec = chk.spec
+    out = []
+    configured = config.severity.get(spec.code)
+    for fd in findings:
+        for sp in fd.spans:
+            text = pair.text(sp.side)
+            if sp.end > len(text):
+                raise AssertionError(f"check {spec.code} produced span {sp} past the end of {sp.side} of pair {pair.id}")
+        severity = configured or fd.severity or spec.severity
+        out.append(Flag(
+            pair_id=pair.id, code=spec.code, name=spec.name, severity=severity, category=spec.category,
+            message=fd.message, spans=fd.spans, fingerprint=fingerprint(spec.code, pair, fd.spans, norm), data=fd.data,
+        ))
+    return out
+
+
+# A missing or blank target is reported once, by these families; other checks don't pile on.
+BLANK_TARGET_FAMILIES = frozenset({"EMP", "ALN"})
+
+
+def _blank_target(pair: Pair) -> bool:
+    # also a sentence the aligner left without a source (0-1 bead): ALN002 reports it once
+    return not (pair.target or "").strip() or (pair.align is not None and not pair.align.source)
+
+
+class _Plan:
+    """The pair-scope checks that apply to each language pair (and to blank targets), worked out
+    once per (source, target) language instead of once per pair and check."""
+
+    __slots__ = ("checks", "_cache")
+
+    def __init__(self, checks: Sequence[Check]):
+        self.checks = [c for c in checks if c.spec.scope == "pair"]
+        self._cache: dict[tuple, tuple[list[Check], list[Check]]] = {}
+
+    def for_pair(self, pair: Pair, blank: bool) -> list[Check]:
+        key = (pair.source_lang, pair.target_lang)
+        got = self._cache.get(key)
+        if got is None:
+            full = [c for c in self.checks if c.spec.applies(pair.source_lang, pair.target_lang)]
+            got = self._cache[key] = (full, [c for c in full if c.code[:3] in BLANK_TARGET_FAMILIES])
+        return got[1] if blank else got[0]
+
+
+def _run_checks(pair: Pair, run: list[Check], config: Config, prev: Pair | None, next: Pair | None) -> list[Flag]:
+    ctx = Context(pair, prev, next, config.options)
+    flags: list[Flag] = []
+    norm: list = []
+    for chk in run:
+        try:
+            found = chk.fn(pair, ctx)
+            if found:
+                flags.extend(_make_flags(chk, pair, found, config, norm))
+        except Exception as exc:  # name the check and the pair: a crash is a bug to report
+            raise RuntimeError(f"check {chk.code} failed on pair {pair.id!r}: {exc!r}") from exc
+    return flags
+
+
+def check_pair(pair: Pair, checks: Sequence[Check], config: Config,
+               prev: Pair | None = None, next: Pair | None = None) -> list[Flag]:
+    """Run the pair-scope checks on one pair; flags unsorted."""
+    return _run_checks(pair, _Plan(checks).for_pair(pair, _blank_target(pair)), config, prev, next)
+
+
+def _same_doc(a: Pair | None, b: Pair | None) -> bool:
+    if a is None or b is None:
+        return False
+    pa = a.target_origin.path if a.target_origin else None
+    pb = b.target_origin.path if b.target_origin else None
+    return pa == pb
+
+
+# Per-process state of a worker (or of the main process for jobs=1): the checks resolved once,
+# never per chunk.
+_STATE: dict = {}
+
+
+def _init_worker(checks: Sequence[Check], config: Config, spill: "PairSpill | None" = None) -> None:
+    _STATE["plan"] = _Plan(checks)
+    _STATE["config"] = config
+    _STATE["spill"] = spill
+
+
+def _run_span(args) -> list:
+    """In a forked worker of the streaming path: check pairs ``start`` to ``end - 1`` read from the
+    spill the worker inherited (its file descriptor survives the fork), so that no pair travels
+    between processes; results are ``(flags, target word count)``."""
+    start, end = args
+    spill: PairSpill = _STATE["spill"]
+    pairs = spill.slice(start - 1, end + 1)
+    before = pairs[0] if start > 0 else None
+    after = pairs[-1] if end < len(spill) else None
+    chunk = pairs[(1 if start > 0 else 0):len(pairs) - (1 if end < len(spill) else 0)]
+    return _check_chunk(_STATE["plan"], _STATE["config"], (chunk, before, after), True)
+
+
+def _run_chunk(blob: bytes) -> list[tuple[Flag, ...]]:
+    """In a worker: ``_check_chunk`` with the checks the pool initializer resolved, on a chunk
+    sent as ``pack_pair`` tuples (marshal: several times cheaper than pickling Pair objects,
+    and the main process is the one that would pay)."""
+    chunk, before, after, words = marshal.loads(blob)
+    item = ([unpack_pair(t) for t in chunk], unpack_pair(before), unpack_pair(after))
+    return _check_chunk(_STATE["plan"], _STATE["config"], item, words)
+
+
+def _origin_tuple(o: Origin | None):
+    return None if o is None else (o.path, o.unit, o.line, o.offset)
+
+
+def pack_pair(p: Pair | None) -> tuple | None:
+    """A Pair as a tuple of plain values (for ``marshal``); ``unpack_pair`` inverts it."""
+    if p is None:
+        return None
+    a = p.align
+    so = _origin_tuple(p.source_origin)
+    to = _origin_tuple(p.target_origin)
+    return (p.id, p.source, p.target, tuple(p.references), p.source_lang, p.target_lang, so,
+            True if to == so and to is not None else to,
+            None if a is None else (tuple(a.source), tuple(a.target), a.confidence), p.index, p.note)
+
+
+def unpack_pair(t: tuple | None) -> Pair | None:
+    if t is None:
+        return None
+    so = None if t[6] is None else Origin(*t[6])
+    to = so if t[7] is True else (None if t[7] is None else Origin(*t[7]))
+    a = t[8]
+    return Pair(t[0], t[1], t[2], tuple(t[3]), t[4], t[5], so, to, None if a is None else Alignment(*a), t[9], t[10])
+
+
+def _check_chunk(plan: _Plan, config: Config, args, words: bool = False) -> list:
+    """Final (superseded dropped, sorted) flags of each pair of a chunk; ``before``/``after`` are
+    the pairs just outside the chunk, so neighbours across chunk boundaries are right. With
+    ``words``, each item is ``(flags, target word count)``: the scoring's word count is computed
+    here, in the worker, rather than in the main process that writes the report."""
+    chunk, before, after = args
+    out = []
+    if words:
+        from audit.scores.penalty import word_count
+    n = len(chunk)
+    for i, pair in enumerate(chunk):
+        prev = chunk[i - 1] if i > 0 else before
+        nxt = chunk[i + 1] if i + 1 < n else after
+        blank = _blank_target(pair)
+        flags = _run_checks(pair, plan.for_pair(pair, blank), config,
+                            prev if _same_doc(prev, pair) else None,
+                            nxt if _same_doc(nxt, pair) else None)
+        flags = _final(flags) if flags else ()
+        out.append((flags, word_count(pair.target or "")) if words else flags)
+    return out
+
+
+def _chunks(pairs: Iterable[Pair], size: int) -> Iterator[list[Pair]]:
+    it = iter(pairs)
+    while True:
+        chunk = list(islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _with_neighbours(chunks: Iterator[list[Pair]]):
+    """(chunk, last pair of the previous chunk, first pair of the next chunk)."""
+    prev_last = None
+    try:
+        cur = next(chunks)
+    except StopIteration:
+        return
+    for nxt in chunks:
+        yield cur, prev_last, nxt[0]
+        prev_last = cur[-1]
+        cur = nxt
+    yield cur, prev_last, None
+
+
+def fill_languages(pairs: Iterable[Pair], src_lang: str | None, tgt_lang: str | None) -> Iterator[Pair]:
+    for p in pairs:
+        if (p.source_lang is None and src_lang) or (p.target_lang is None and tgt_lang):
+            p = replace(p, source_lang=p.source_lang or src_lang, target_lang=p.target_lang or tgt_lang)
+        yield p
+
+
+def iter_audit(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | None = None,
+               jobs: int | None = None) -> Iterator[PairResult]:
+    """Stream results in input order. Corpus-scope checks are run by ``run_audit``, not here.
+    See ``_iter_results``."""
+    return _iter_results(pairs, config, checks, jobs, False)
+
+
+def _warm_up(plan: _Plan, config: Config, pairs: Iterable[Pair], per_langs: int = WARM_PAIRS) -> None:
+    """Run the checks on a few pairs of each language pair in this (the main) process before the
+    workers are forked: word lists, language-ID models and other lazily loaded data are then
+    loaded once and shared copy-on-write by every worker, instead of loaded again by each (about
+    0.3 s per language and word list, 2 s for py3langid's model). Results are discarded; checks
+    are pure, so this changes no result."""
+    seen: dict[tuple, int] = {}
+    for pair in pairs:
+        key = (pair.source_lang, pair.target_lang)
+        if seen.get(key, 0) >= per_langs:
+            continue
+        seen[key] = seen.get(key, 0) + 1
+        _run_checks(pair, plan.for_pair(pair, _blank_target(pair)), config, None, None)
+
+
+def _iter_results(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | None,
+                  jobs: int | None, words: bool, warm: Iterable[Pair] | None = None) -> Iterator:
+    """PairResults in input order (with ``words``: ``(PairResult, target word count)``).
+
+    Pairs are cut into chunks of ``CHUNK``; with more than one job and at least ``PARALLEL_MIN``
+    pairs, the chunks go to a pool of worker processes that resolved the checks once (pool
+    initializer). At most ``2 * jobs + 2`` chunks are in flight: a new chunk is submitted as soon
+    as the oldest result is taken, so the workers stay busy while memory stays bounded whatever
+    the corpus size (``Pool.imap`` would read the whole input ahead into its task queue).
+    """
+    config = attach_glossary(config)  # loaded here, before any worker is forked
+    checks = list(checks if checks is not None else resolve_checks(config))
+    pair_checks = [c for c in checks if c.spec.scope == "pair"]
+    jobs = jobs if jobs is not None else (config.jobs or (os.cpu_count() or 1))
+    chunks = _with_neighbours(_chunks(pairs, CHUNK))
+    first = []
+    # Decide on parallelism only once enough pairs have been seen to make it worth it.
+    for item in chunks:
+        first.append(item)
+        if len(first) * CHUNK >= PARALLEL_MIN:
+            break
+    if jobs <= 1 or len(first) * CHUNK < PARALLEL_MIN:
+        plan = _Plan(pair_checks)
+        for item in first:
+            yield from _emit(item[0], _check_chunk(plan, config, item, words), words)
+        for item in chunks:
+            yield from _emit(item[0], _check_chunk(plan, config, item, words), words)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+
+    def tasks():
+        yield from first
+        yield from chunks
+
+    _warm_up(_Plan(pair_checks), config, warm if warm is not None else (p for item in first for p in item[0]))
+    import gc
+
+    gc.collect()
+    gc.freeze()  # the loaded data stays out of the workers' garbage collections (fewer copied pages)
+    try:
+        yield from _pool_results(ctx, jobs, pair_checks, config, tasks(), words)
+    finally:
+        gc.unfreeze()
+
+
+def _pool_results(ctx, jobs: int, pair_checks, config: Config, tasks, words: bool) -> Iterator:
+    window = 2 * jobs + 2  # chunks in flight
+
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(pair_checks, config)) as pool:
+        pending: deque = deque()
+        for item in tasks:
+            chunk, before, after = item
+            blob = marshal.dumps(([pack_pair(p) for p in chunk], pack_pair(before), pack_pair(after), words))
+            pending.append((chunk, pool.apply_async(_run_chunk, (blob,))))
+            if len(pending) >= window:
+                chunk, res = pending.popleft()
+                yield from _emit(chunk, res.get(), words)
+        while pending:
+            chunk, res = pending.popleft()
+            yield from _emit(chunk, res.get(), words)
+
+
+def _final(flags) -> tuple[Flag, ...]:
+    """Drop flags that another flag on the same pair supersedes; sort the rest."""
+    drop = superseded_codes({f.code for f in flags})
+    if drop:
+        flags = [f for f in flags if f.code not in drop]
+    return tuple(sorted(flags, key=Flag.sort_key))
+
+
+def _emit(chunk: list[Pair], results: list, words: bool = False) -> Iterator:
+    if words:
+        for pair, (flags, n) in zip(chunk, results):
+            yield PairResult(pair, flags), n
+    else:
+        for pair, flags in zip(chunk, results):
+            yield PairResult(pair, flags)
+
+
+def corpus_flags(pairs: Sequence[Pair], checks: Sequence[Check], config: Config) -> dict[int, list[Flag]]:
+    """The flags of the corpus-scope checks, by index into ``pairs`` (any Sequence: a list, or the
+    on-disk ``PairSpill`` of the streaming path)."""
+    corpus_checks = [c for c in checks if c.spec.scope == "corpus"]
+    extra: dict[int, list[Flag]] = {}
+    if not corpus_checks or not len(pairs):
+        return extra
+    for chk in corpus_checks:
+        try:
+            found = list(chk.fn(pairs, config.options.get(chk.code, {})))
+        except Exception as exc:
+            raise RuntimeError(f"check {chk.code} failed: {exc!r}") from exc
+        for idx, fd in found:
+            pair = pairs[idx]
+            if not chk.spec.applies(pair.source_lang, pair.target_lang):
+                continue
+            if _blank_target(pair) and chk.code[:3] not in BLANK_TARGET_FAMILIES:
+                continue
+            extra.setdefault(idx, []).extend(_make_flags(chk, pair, [fd], config))
+    return extra
+
+
+def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config: Config) -> list[PairResult]:
+    """Run corpus-scope checks over all pairs; merge their flags into the per-pair results."""
+    if not results:
+        return results
+    extra = corpus_flags([r.pair for r in results], checks, config)
+    if not extra:
+        return results
+    out = []
+    for i, r in enumerate(results):
+        if i in extra:
+            r = PairResult(r.pair, _final(r.flags + tuple(extra[i])), r.scores)
+        out.append(r)
+    return out
+
+
+def file_digest(paths: Sequence[str]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        with open(p, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    return h.hexdigest()[:12]
+
+
+def make_signature(checks: Sequence[Check], config: Config, src_lang: str | None, tgt_lang: str | None,
+                   input_hash: str | None) -> str:
+    """``transaudit:VERSION|checks:N#HASH|src:L|tgt:L|input:HASH``: how a result was made."""
+    h = hashlib.sha256()
+    for c in sorted(checks, key=lambda c: c.code):
+        sev = config.severity.get(c.code, c.spec.severity)
+        h.update(f"{c.code}:{sev.label}:{sorted(config.options.get(c.code, {}).items())!r};".encode())
+    parts = [
+        f"transaudit:{__version__}",
+        f"checks:{len(checks)}#{h.hexdigest()[:10]}",
+        f"src:{src_lang or 'und'}",
+        f"tgt:{tgt_lang or 'und'}",
+    ]
+    if input_hash:
+        parts.append(f"input:{input_hash}")
+    return "|".join(parts)
+
+
+def audit_pairs(pairs: Iterable[Pair], config: Config | None = None, *, source_lang: str | None = None,
+                target_lang: str | None = None, input_hash: str | None = None,
+                jobs: int | None = None, metrics: Sequence[str] | None = None) -> AuditResult:
+    """Audit pairs already in memory (or any iterable): the library's lowest-level entry point.
+
+    Pairs with references also get reference-based metrics (``metrics``: names from
+    ``audit.metrics.METRIC_KEYS``, default BLEU, chrF, chrF++, TER): segment scores in each
+    ``PairResult.scores``, corpus scores with signatures and 95% intervals in ``AuditResult.metrics``.
+    """
+    config = attach_glossary(config or Config())
+    checks = resolve_checks(config)
+    src = config.source_lang or source_lang
+    tgt = config.target_lang or target_lang
+    stream = fill_languages(pairs, src, tgt)
+    results = list(iter_audit(stream, config, checks, jobs=jobs))
+    corpus_metrics: dict = {}
+    if any(r.pair.references for r in results):
+        from audit.scores.metrics import score_results
+
+        results, corpus_metrics = score_results(results, tgt, metrics, seed=config.seed or None,
+                                                jobs=jobs if jobs is not None else (config.jobs or (os.cpu_count() or 1)))
+    results = run_corpus_checks(results, checks, config)
+    signature = make_signature(checks, config, src, tgt, input_hash)
+    settings = {"checks": [c.code for c in checks], **config.to_dict()}
+    result = AuditResult(tuple(results), src, tgt, signature, settings, metrics=corpus_metrics)
+    from audit.scores import penalty as scoring
+
+    return scoring.finalize(result, config)
+
+
+def run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, source_lang: str | None = None,
+              target_lang: str | None = None, config: Config | None = None, jobs: int | None = None,
+              references: Sequence[str] | None = None, metrics: Sequence[str] | None = None,
+              align: bool = False, presegmented: bool = False) -> AuditResult:
+    """Read one bilingual file (or two line-aligned text files) and audit it.
+
+    ``references``: line-aligned reference files (one reference per file, added after any
+    reference the input carries), for the metrics of ``audit_pairs``.
+
+    Languages come from the arguments, else the config, else the file, else are detected on
+    the whole of each side.
+    """
+    config = config or Config()
+    pairs, src, tgt, digest = open_audit_input(inputs, input_format, source_lang, target_lang, config,
+                                               references, align, presegmented)
+    return audit_pairs(pairs, config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs, metrics=metrics)
+
+
+def stream_run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, source_lang: str | None = None,
+                     target_lang: str | None = None, config: Config | None = None, jobs: int | None = None,
+                     references: Sequence[str] | None = None, metrics: Sequence[str] | None = None,
+                     align: bool = False, presegmented: bool = False) -> "AuditStream":
+    """``run_audit`` as an ``AuditStream`` (``stream_audit``): for writers that write each segment
+    as it comes (JSONL, text, CSV), in memory that does not grow with the corpus."""
+    config = config or Config()
+    pairs, src, tgt, digest = open_audit_input(inputs, input_format, source_lang, target_lang, config,
+                                               references, align, presegmented)
+    return stream_audit(pairs, config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs, metrics=metrics)
+
+
+def open_audit_input(inputs, input_format, source_lang, target_lang, config: Config, references=None,
+                     align: bool = False, presegmented: bool = False):
+    """(re-iterable pairs, source language, target language, input hash) of an input."""
+    from audit.inputs import check_readable, open_input
+    from audit.lang.langid import detect_side_language
+
+    paths = [inputs] if isinstance(inputs, str) else list(inputs)
+    for ref in references or ():
+        check_readable(ref)  # a missing or empty reference is an input error, named, up front
+    source = open_input(paths, input_format, source_lang or config.source_lang, target_lang or config.target_lang,
+                        align=align, presegmented=presegmented)
+    src = source_lang or config.source_lang or source.source_lang
+    tgt = target_lang or config.target_lang or source.target_lang
+    if src is None or tgt is None:
+        sample = list(islice(iter(source), 400))
+        if src is None:
+            src = detect_side_language([p.source for p in sample])
+        if tgt is None:
+            tgt = detect_side_language([p.target or "" for p in sample])
+    pairs: Iterable[Pair] = source
+    if references:
+        from audit.scores.metrics import with_references
+
+        pairs = with_references(source, list(references))
+    return pairs, src, tgt, file_digest(list(source.paths) + list(references or ()))
+
+
+# -- streaming ---------------------------------------------------------------------------------
+#
+# Design: ``stream_audit`` keeps memory flat whatever the corpus size. Pair checks need one pair
+# and its neighbours; corpus-scope checks (LEN001/LEN002, MET001) need every pair. So the input is
+# read once into a ``PairSpill`` (an unnamed temporary file of marshalled pairs plus one 8-byte
+# offset per pair in memory), the corpus checks run over the spill as a Sequence (they iterate it
+# and fetch the few pairs they flag by index), and their flags are kept by index (few: they are
+# rare by design). The pair checks then stream over the spill, each result gets its corpus flags
+# merged and its scores, and is handed to the writer, which writes it and forgets it. Reference
+# metrics (a pair with references) need every segment's hypothesis and references at once, and
+# the corpus intervals need all segment statistics: with references the stream falls back to the
+# collected ``audit_pairs`` (memory then grows with the corpus, as it does for ``-F json``).
+
+
+class PairSpill:
+    """Pairs on disk, read back in order or by index: a Sequence that holds one offset per pair."""
+
+    def __init__(self, pairs: Iterable[Pair] = ()):
+        self._fh = tempfile.TemporaryFile(prefix="transaudit-spill-")
+        self._offsets = array("q")
+        self._size = 0
+        self.has_references = False
+        self.samples: list[int] = []  # the first WARM_PAIRS indices of each language pair
+        self._write(pairs)
+
+    def _write(self, pairs: Iterable[Pair]) -> None:
+        fh = self._fh
+        fh.seek(0, 2)
+        pos = fh.tell()
+        buf: list[bytes] = []
+        seen: dict[tuple, int] = {}
+        for p in pairs:
+            key = (p.source_lang, p.target_lang)
+            k = seen.get(key, 0)
+            if k < WARM_PAIRS:
+                seen[key] = k + 1
+                self.samples.append(len(self._offsets))
+            rec = marshal.dumps(pack_pair(p))
+            self._offsets.append(pos)
+            pos += len(rec)
+            buf.append(rec)
+            if p.references:
+                self.has_references = True
+            if len(buf) >= 4096:
+                fh.write(b"".join(buf))
+                buf.clear()
+        fh.write(b"".join(buf))
+        self._offsets.append(pos)  # end of the last record
+        self._size = len(self._offsets) - 1
+        fh.flush()
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, i: int) -> Pair:
+        if i < 0:
+            i += self._size
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        start, end = self._offsets[i], self._offsets[i + 1]
+        return unpack_pair(marshal.loads(os.pread(self._fh.fileno(), end - start, start)))
+
+    def slice(self, i: int, j: int) -> list[Pair]:
+        """Pairs ``i`` to ``j - 1`` (clipped to the spill) with one read."""
+        i, j = max(0, i), min(self._size, j)
+        if i >= j:
+            return []
+        offs = self._offsets
+        base = offs[i]
+        block = os.pread(self._fh.fileno(), offs[j] - base, base)
+        return [unpack_pair(marshal.loads(block[offs[k] - base:offs[k + 1] - base])) for k in range(i, j)]
+
+    def __iter__(self) -> Iterator[Pair]:
+        # pread: no shared file position, so indexing while iterating (LEN fetches pairs) is safe.
+        fd = self._fh.fileno()
+        offs = self._offsets
+        i = 0
+        while i < self._size:  # blocks of up to 4,096 records
+            j = min(self._size, i + 4096)
+            base = offs[i]
+            block = os.pread(fd, offs[j] - base, base)
+            for k in range(i, j):
+                yield unpack_pair(marshal.loads(block[offs[k] - base:offs[k + 1] - base]))
+            i = j
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+class Tally:
+    """Counts of a streamed audit: enough for the summary, the gates and the text report's
+    "By check" table without keeping the flags."""
+
+    def __init__(self) -> None:
+        self.segments = 0
+        self.flagged = 0
+        self.flags = 0
+        self.by_severity = {s.label: 0 for s in Severity}
+        self.by_code: dict[str, int] = {}
+        self.names: dict[str, str] = {}
+        self.code_severity: dict[str, dict[str, int]] = {}
+
+    def add(self, seg: PairResult) -> None:
+        self.segments += 1
+        if seg.flags:
+            self.flagged += 1
+        for f in seg.flags:
+            self.flags += 1
+            lab = f.severity.label
+            self.by_severity[lab] += 1
+            self.by_code[f.code] = self.by_code.get(f.code, 0) + 1
+            self.names[f.code] = f.name
+            cs = self.code_severity.setdefault(f.code, {})
+            cs[lab] = cs.get(lab, 0) + 1
+
+    def count_at_least(self, severity: Severity) -> int:
+        return sum(n for lab, n in self.by_severity.items() if Severity.parse(lab) >= severity)
+
+
+class AuditStream:
+    """An audit whose segments are produced while a writer consumes them (``segments`` can be
+    iterated once). ``scores``, ``metrics`` and ``tally`` are complete once it has been consumed.
+    Writers and gates accept it where they accept an ``AuditResult``."""
+
+    def __init__(self, segments: Iterator[PairResult], source_lang, target_lang, signature: str, settings,
+                 config: Config):
+        self._segments = segments
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self.signature = signature
+        self.settings = settings
+        self.scores: dict = {}
+        self.metrics: dict = {}
+        self.tally = Tally()
+        self._config = config
+        self._consumed = False
+
+    @property
+    def segments(self) -> Iterator[PairResult]:
+        if self._consumed:
+            raise RuntimeError("an AuditStream's segments can be read once")
+        self._consumed = True
+        return self._run()
+
+    def _run(self) -> Iterator[PairResult]:
+        from audit.scores.penalty import flag_weight, quality, word_count
+
+        weights = self._config.weights
+        tally = self.tally
+        total_pen = 0.0
+        total_words = passed = clean = 0
+        for seg in self._segments:
+            words = None
+            if isinstance(seg, tuple):  # (result, target word count from the worker)
+                seg, words = seg
+            if "quality" not in seg.scores:  # collected fallback results are scored already
+                pen = sum(flag_weight(f, weights) for f in seg.flags) if seg.flags else 0
+                if words is None:
+                    words = word_count(seg.pair.target or "")
+                seg = PairResult(seg.pair, seg.flags, {**seg.scores, "penalty": round(pen, 3),
+                                                       "quality": round(quality(pen, words), 2)})
+                total_pen += pen
+                total_words += words
+                passed += not any(f.severity >= Severity.MAJOR for f in seg.flags)
+                clean += not seg.flags
+            tally.add(seg)
+            yield seg
+        if not self.scores:
+            n = tally.segments
+            self.scores = {
+                "quality": round(quality(total_pen, total_words), 2) if n else None,
+                "penalty": round(total_pen, 3),
+                "pass_rate": round(passed / n, 4) if n else None,
+                "clean_rate": round(clean / n, 4) if n else None,
+                "words": total_words,
+                "dismissed": 0,
+            }
+
+    def drain(self) -> "AuditStream":
+        """Consume the segments without writing them (for the scores and counts alone)."""
+        for _ in self.segments:
+            pass
+        return self
+
+
+def stream_audit(pairs: Iterable[Pair], config: Config | None = None, *, source_lang: str | None = None,
+                 target_lang: str | None = None, input_hash: str | None = None, jobs: int | None = None,
+                 metrics: Sequence[str] | None = None) -> AuditStream:
+    """Like ``audit_pairs`` but without holding the results: returns an ``AuditStream`` whose
+    segments equal ``audit_pairs(...).segments`` (flags, scores), produced one at a time. See the
+    design note above ``PairSpill``."""
+    config = attach_glossary(config or Config())
+    checks = resolve_checks(config)
+    src = config.source_lang or source_lang
+    tgt = config.target_lang or target_lang
+    signature = make_signature(checks, config, src, tgt, input_hash)
+    settings = {"checks": [c.code for c in checks], **config.to_dict()}
+    stream = fill_languages(pairs, src, tgt)
+    spill = PairSpill(stream)
+    if spill.has_references:
+        result = audit_pairs(spill, config, source_lang=src, target_lang=tgt, input_hash=input_hash,
+                             jobs=jobs, metrics=metrics)
+        spill.close()
+        out = AuditStream(iter(result.segments), src, tgt, result.signature, result.settings, config)
+        out.scores = dict(result.scores)
+        out.metrics = dict(result.metrics)
+        return out
+
+    njobs = jobs if jobs is not None else (config.jobs or (os.cpu_count() or 1))
+    import multiprocessing as mp
+
+    forking = "fork" in mp.get_all_start_methods()
+
+    def segments() -> Iterator[PairResult]:
+        try:
+            if njobs > 1 and forking and len(spill) >= PARALLEL_MIN:
+                yield from _stream_parallel(spill, checks, config, njobs)
+                return
+            extra = corpus_flags(spill, checks, config)
+            for i, (r, words) in enumerate(_iter_results(spill, config, checks, njobs, True)):
+                more = extra.get(i)
+                yield (PairResult(r.pair, _final(r.flags + tuple(more))) if more else r), words
+        finally:
+            spill.close()
+
+    return AuditStream(segments(), src, tgt, signature, settings, config)
+
+
+STREAM_WINDOW = 64  # chunks in flight in the streaming path: only their flags wait in memory
+
+
+def _stream_parallel(spill: PairSpill, checks: Sequence[Check], config: Config, jobs: int) -> Iterator:
+    """The parallel streaming pass: forked workers read their chunks from the spill themselves;
+    the main process submits up to ``STREAM_WINDOW`` chunks, then runs the corpus-scope checks
+    while the workers work (instead of before they start), then takes results in order, reads the
+    pairs back from the spill and merges the corpus flags."""
+    import gc
+    import multiprocessing as mp
+
+    pair_checks = [c for c in checks if c.spec.scope == "pair"]
+    _warm_up(_Plan(pair_checks), config, (spill[i] for i in spill.samples))
+    gc.collect()
+    gc.freeze()  # the loaded data stays out of the workers' garbage collections (fewer copied pages)
+    n = len(spill)
+    spans = iter([(i, min(n, i + CHUNK)) for i in range(0, n, CHUNK)])
+    try:
+        with mp.get_context("fork").Pool(jobs, initializer=_init_worker, initargs=(pair_checks, config, spill)) as pool:
+            pending: deque = deque()
+            for span in islice(spans, STREAM_WINDOW):
+                pending.append((span, pool.apply_async(_run_span, (span,))))
+            extra = corpus_flags(spill, checks, config)
+            pairs = iter(spill)
+            while pending:
+                (start, end), res = pending.popleft()
+                results = res.get()
+                nxt = next(spans, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.apply_async(_run_span, (nxt,))))
+                for i, (flags, words) in zip(range(start, end), results):
+                    pair = next(pairs)
+                    more = extra.get(i)
+                    yield PairResult(pair, _final(flags + tuple(more)) if more else flags), words
+    finally:
+        gc.unfreeze()

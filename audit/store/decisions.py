@@ -1,0 +1,387 @@
+"""Review decisions: a small SQLite store of what reviewers decided about flags and segments.
+
+Decisions are keyed so that they survive restarts, re-runs and re-segmenting:
+
+* a flag decision (``confirmed`` or ``dismissed``, with an optional note) is keyed by the flag's
+  fingerprint (``Flag.fingerprint``: check code, normalized texts, span texts; no offsets or ids);
+* a segment decision (approved, and/or a post-edited target) is keyed by ``segment_key(pair)``,
+  a hash of the normalized source and the *original* target.
+
+Every change is one transaction, and is recorded in a history table so that it can be undone
+(also after a restart). The store knows nothing of terminals: the TUI and the CLI both use it.
+
+Applying decisions to an audit is ``audit.pipeline.decided``'s; exporting them and writing
+post-edits back is ``audit.outputs.decisions``'s.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, replace
+from typing import Any, Iterable, Sequence
+
+from audit.core.errors import InputError, UsageError
+from audit.core.model import Flag, Pair, normalize_for_fingerprint
+
+SCHEMA_VERSION = 1
+FLAG_STATUSES = ("confirmed", "dismissed")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS flag_decisions (
+    fingerprint TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('confirmed', 'dismissed')),
+    note TEXT,
+    code TEXT,
+    pair_id TEXT,
+    message TEXT,
+    updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS segment_decisions (
+    key TEXT PRIMARY KEY,
+    pair_id TEXT,
+    approved INTEGER NOT NULL DEFAULT 0,
+    post_edit TEXT,
+    source TEXT,
+    original_target TEXT,
+    updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    at REAL NOT NULL
+);
+"""
+
+
+def segment_key(pair: Pair) -> str:
+    """Stable identity of a segment: its normalized source and original target (no id, no offset)."""
+    h = hashlib.blake2b(digest_size=10)
+    h.update(b"seg\x00" + normalize_for_fingerprint(pair.source).encode())
+    h.update(b"\x00" + normalize_for_fingerprint(pair.target or "").encode())
+    return h.hexdigest()
+
+
+def default_db_path(inputs: Sequence[str] | str) -> str:
+    """``INPUT.transaudit.db`` beside the (first, or target) input file."""
+    paths = [inputs] if isinstance(inputs, str) else list(inputs)
+    if not paths:
+        raise UsageError("no input file given")
+    base = paths[-1] if len(paths) == 2 else paths[0]  # two text files: the target's
+    return base + ".transaudit.db"
+
+
+@dataclass(frozen=True, slots=True)
+class FlagDecision:
+    fingerprint: str
+    status: str  # "confirmed" | "dismissed"
+    note: str | None = None
+    code: str | None = None
+    pair_id: str | None = None
+    message: str | None = None
+    updated: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "flag", "fingerprint": self.fingerprint, "status": self.status, "note": self.note,
+                "code": self.code, "pair_id": self.pair_id, "message": self.message,
+                "updated": _iso(self.updated)}
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentDecision:
+    key: str
+    pair_id: str | None = None
+    approved: bool = False
+    post_edit: str | None = None
+    source: str | None = None
+    original_target: str | None = None
+    updated: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "segment", "key": self.key, "pair_id": self.pair_id, "approved": self.approved,
+                "post_edit": self.post_edit, "source": self.source, "original_target": self.original_target,
+                "updated": _iso(self.updated)}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an undo reverted: ``kind`` is 'flag' or 'segment', ``key`` the fingerprint or segment key."""
+
+    kind: str  # "flag", "segment" or "flags" (a batch)
+    key: str
+    description: str
+    keys: tuple[str, ...] = ()  # for a batch: every fingerprint it changed
+
+
+def _iso(ts: float) -> str | None:
+    if not ts:
+        return None
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
+
+
+class DecisionStore:
+    """Review decisions in one SQLite file. Every write is its own transaction, committed at once."""
+
+    def __init__(self, path: str, *, readonly: bool = False):
+        self.path = str(path)
+        if readonly and not os.path.isfile(self.path):
+            raise InputError("no such decisions database", self.path)
+        folder = os.path.dirname(os.path.abspath(self.path))
+        if not os.path.isdir(folder):
+            raise UsageError("folder of the decisions database does not exist", self.path)
+        try:
+            if readonly:
+                uri = "file:" + os.path.abspath(self.path) + "?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                self._db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0, check_same_thread=False)
+            self._db.execute("PRAGMA busy_timeout = 5000")
+            if not readonly:
+                with self._tx():
+                    for stmt in _SCHEMA.split(";"):
+                        if stmt.strip():
+                            self._db.execute(stmt)
+                    self._db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)",
+                                     (str(SCHEMA_VERSION),))
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"not a transaudit decisions database ({exc})", self.path) from None
+        if row is None or int(row[0]) > SCHEMA_VERSION:
+            raise InputError("decisions database has an unknown schema version", self.path)
+        self._flags: dict[str, FlagDecision] | None = None
+        self._segments: dict[str, SegmentDecision] | None = None
+
+    # -- plumbing ---------------------------------------------------------------------------
+    class _Tx:
+        def __init__(self, db: sqlite3.Connection):
+            self.db = db
+
+        def __enter__(self):
+            self.db.execute("BEGIN IMMEDIATE")
+            return self.db
+
+        def __exit__(self, exc_type, exc, tb):
+            if exc_type is None:
+                self.db.execute("COMMIT")
+            else:
+                self.db.execute("ROLLBACK")
+            return False
+
+    def _tx(self) -> "_Tx":
+        return DecisionStore._Tx(self._db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "DecisionStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading ----------------------------------------------------------------------------
+    def flag_decisions(self) -> dict[str, FlagDecision]:
+        """All flag decisions, by fingerprint (cached; writes keep the cache in step)."""
+        if self._flags is None:
+            rows = self._db.execute(
+                "SELECT fingerprint, status, note, code, pair_id, message, updated FROM flag_decisions").fetchall()
+            self._flags = {r[0]: FlagDecision(*r) for r in rows}
+        return self._flags
+
+    def segment_decisions(self) -> dict[str, SegmentDecision]:
+        """All segment decisions, by segment key."""
+        if self._segments is None:
+            rows = self._db.execute(
+                "SELECT key, pair_id, approved, post_edit, source, original_target, updated FROM segment_decisions"
+            ).fetchall()
+            self._segments = {r[0]: SegmentDecision(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6]) for r in rows}
+        return self._segments
+
+    def flag_status(self, fp: str) -> FlagDecision | None:
+        return self.flag_decisions().get(fp)
+
+    def segment(self, pair: Pair) -> SegmentDecision | None:
+        return self.segment_decisions().get(segment_key(pair))
+
+    def dismissed(self) -> frozenset[str]:
+        return frozenset(fp for fp, d in self.flag_decisions().items() if d.status == "dismissed")
+
+    def history_size(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM history").fetchone()[0]
+
+    # -- writing ----------------------------------------------------------------------------
+    def set_flag(self, flag: Flag, status: str | None, note: str | None = None) -> FlagDecision | None:
+        """Confirm or dismiss a flag (``status=None`` clears the decision). Saved at once."""
+        if status is not None and status not in FLAG_STATUSES:
+            raise ValueError(f"unknown flag status {status!r} ({', '.join(FLAG_STATUSES)})")
+        before = self.flag_status(flag.fingerprint)
+        after = None
+        if status is not None:
+            after = FlagDecision(flag.fingerprint, status, note or None, flag.code, flag.pair_id, flag.message,
+                                 time.time())
+        desc = f"{status or 'clear'} {flag.code}"
+        self._write_flag(flag.fingerprint, before, after, desc)
+        return after
+
+    def set_flags(self, flags: Iterable[Flag], status: str | None, note: str | None = None) -> int:
+        """Decide many flags at once (one transaction, undone as one step). Returns how many changed."""
+        if status is not None and status not in FLAG_STATUSES:
+            raise ValueError(f"unknown flag status {status!r} ({', '.join(FLAG_STATUSES)})")
+        now = time.time()
+        changes = []
+        seen = set()
+        for flag in flags:
+            fp = flag.fingerprint
+            if fp in seen:
+                continue
+            seen.add(fp)
+            before = self.flag_status(fp)
+            after = None if status is None else FlagDecision(fp, status, note or None, flag.code, flag.pair_id,
+                                                             flag.message, now)
+            if before == after or (before is not None and after is not None and before.status == after.status
+                                   and before.note == after.note):
+                continue
+            changes.append((fp, before, after))
+        if not changes:
+            return 0
+        desc = f"{status or 'clear'} {len(changes)} flag(s)"
+        with self._tx() as db:
+            for fp, _before, after in changes:
+                self._put_flag(db, fp, after)
+            before_s = json.dumps({"desc": desc, "batch": [[fp, json.loads(_dump(b, desc))["value"]]
+                                                           for fp, b, _a in changes]}, ensure_ascii=False)
+            db.execute("INSERT INTO history(kind, key, before, after, at) VALUES ('flags', ?, ?, ?, ?)",
+                       (changes[0][0], before_s, json.dumps({"desc": desc}), now))
+        cache = self.flag_decisions()
+        for fp, _before, after in changes:
+            if after is None:
+                cache.pop(fp, None)
+            else:
+                cache[fp] = after
+        return len(changes)
+
+    def _write_flag(self, fp: str, before: FlagDecision | None, after: FlagDecision | None, desc: str,
+                    record: bool = True) -> None:
+        with self._tx() as db:
+            self._put_flag(db, fp, after)
+            if record:
+                db.execute("INSERT INTO history(kind, key, before, after, at) VALUES ('flag', ?, ?, ?, ?)",
+                           (fp, _dump(before, desc), _dump(after, desc), time.time()))
+        flags = self.flag_decisions()
+        if after is None:
+            flags.pop(fp, None)
+        else:
+            flags[fp] = after
+
+    @staticmethod
+    def _put_flag(db: sqlite3.Connection, fp: str, d: FlagDecision | None) -> None:
+        if d is None:
+            db.execute("DELETE FROM flag_decisions WHERE fingerprint = ?", (fp,))
+        else:
+            db.execute(
+                "INSERT OR REPLACE INTO flag_decisions(fingerprint, status, note, code, pair_id, message, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)", (fp, d.status, d.note, d.code, d.pair_id, d.message, d.updated))
+
+    def approve(self, pair: Pair, approved: bool = True) -> SegmentDecision | None:
+        """Mark a segment approved (or not). Saved at once."""
+        before = self.segment(pair)
+        base = before or SegmentDecision(segment_key(pair), pair.id, False, None, pair.source, pair.target)
+        after = replace(base, approved=approved, pair_id=pair.id, updated=time.time())
+        if not after.approved and after.post_edit is None:
+            after = None
+        self._write_segment(segment_key(pair), before, after, "approve" if approved else "unapprove")
+        return after
+
+    def set_post_edit(self, pair: Pair, text: str | None) -> SegmentDecision | None:
+        """Store an edited target for a segment (``None`` or the original text clears it)."""
+        if text is not None and text == (pair.target or ""):
+            text = None
+        before = self.segment(pair)
+        base = before or SegmentDecision(segment_key(pair), pair.id, False, None, pair.source, pair.target)
+        after = replace(base, post_edit=text, pair_id=pair.id, updated=time.time())
+        if not after.approved and after.post_edit is None:
+            after = None
+        self._write_segment(segment_key(pair), before, after, "edit" if text is not None else "revert edit")
+        return after
+
+    def _write_segment(self, key: str, before: SegmentDecision | None, after: SegmentDecision | None,
+                       desc: str, record: bool = True) -> None:
+        with self._tx() as db:
+            self._put_segment(db, key, after)
+            if record:
+                db.execute("INSERT INTO history(kind, key, before, after, at) VALUES ('segment', ?, ?, ?, ?)",
+                           (key, _dump(before, desc), _dump(after, desc), time.time()))
+        segs = self.segment_decisions()
+        if after is None:
+            segs.pop(key, None)
+        else:
+            segs[key] = after
+
+    @staticmethod
+    def _put_segment(db: sqlite3.Connection, key: str, d: SegmentDecision | None) -> None:
+        if d is None:
+            db.execute("DELETE FROM segment_decisions WHERE key = ?", (key,))
+        else:
+            db.execute(
+                "INSERT OR REPLACE INTO segment_decisions(key, pair_id, approved, post_edit, source, original_target,"
+                " updated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (key, d.pair_id, int(d.approved), d.post_edit, d.source, d.original_target, d.updated))
+
+    def undo(self) -> Change | None:
+        """Revert the last change (also one made before a restart); None when there is nothing to undo."""
+        with self._tx() as db:
+            row = db.execute("SELECT id, kind, key, before, after FROM history ORDER BY id DESC LIMIT 1").fetchone()
+            if row is None:
+                return None
+            hid, kind, key, before_s, after_s = row
+            before = _load(before_s)
+            desc = json.loads(after_s or before_s or "{}").get("desc", kind)
+            if kind == "flags":
+                restored = []
+                for fp, value in before["batch"]:
+                    d = FlagDecision(**value) if value else None
+                    self._put_flag(db, fp, d)
+                    restored.append((fp, d))
+            elif kind == "flag":
+                d = FlagDecision(**before["value"]) if before and before.get("value") else None
+                self._put_flag(db, key, d)
+            else:
+                d = SegmentDecision(**before["value"]) if before and before.get("value") else None
+                self._put_segment(db, key, d)
+            db.execute("DELETE FROM history WHERE id = ?", (hid,))
+        if kind == "flags":
+            cache = self.flag_decisions()
+            for fp, d in restored:
+                if d is None:
+                    cache.pop(fp, None)
+                else:
+                    cache[fp] = d
+            return Change(kind, key, desc, tuple(fp for fp, _ in restored))
+        if kind == "flag":
+            cache = self.flag_decisions()
+        else:
+            cache = self.segment_decisions()
+        if d is None:
+            cache.pop(key, None)
+        else:
+            cache[key] = d
+        return Change(kind, key, desc)
+
+
+def _dump(value, desc: str) -> str:
+    if value is None:
+        return json.dumps({"desc": desc, "value": None})
+    d = {k: getattr(value, k) for k in value.__slots__}
+    return json.dumps({"desc": desc, "value": d}, ensure_ascii=False)
+
+
+def _load(text: str | None) -> dict | None:
+    if not text:
+        return None
+    return json.loads(text)
