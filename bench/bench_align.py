@@ -64,7 +64,9 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from audit.align.aligner import align_sentences, score_alignments, semantic_available  # noqa: E402
+from audit.align.aligner import align_sentences  # noqa: E402
+from audit.align.embeddings import semantic_available  # noqa: E402
+from audit.align.scoring import score_alignments  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data")
 TB = os.path.join(ROOT, "textberg-de-fr")
@@ -247,13 +249,13 @@ def distant(lang: str, doc_size: int = 1000, seeds=(11, 12, 13), semantic: bool 
 
 
 def _cache_embeddings(path):
-    """Wrap audit.align.embed with a persistent cache of text embeddings keyed by a hash of each
+    """Wrap audit.align.embeddings.embed with a persistent cache of text embeddings keyed by a hash of each
     text (sentences and the concatenated runs the aligner embeds)."""
     import hashlib
 
     import numpy as np
 
-    import audit.align.aligner as A
+    import audit.align.embeddings as A
 
     store = dict(np.load(path)) if os.path.exists(path) else {}
     real = A.embed

@@ -3,7 +3,9 @@ import os
 
 import pytest
 
-from audit.align.aligner import align_sentences, score_alignments, semantic_available
+from audit.align.aligner import align_sentences
+from audit.align.embeddings import semantic_available
+from audit.align.scoring import score_alignments
 
 EN = [
     "The council approved the budget on Monday.",
@@ -130,7 +132,7 @@ def test_semantic_extra_aligns_an_omission_next_to_an_addition():
 # --- second pass with a learned lexicon; semantic runs; switching the extra off -------------------
 
 def test_lexicon_pairs_words_that_share_beads():
-    from audit.align.aligner import _learn_lexicon
+    from audit.align.lexicon import learn_lexicon as _learn_lexicon
 
     # 12 one-to-one beads; "harbour"/"hafen" share three of them, "lighthouse"/"leuchtturm" two,
     # "the"/"der" appear in every bead (too common to pair)
@@ -192,9 +194,10 @@ def test_semantic_cost_sums_or_embeds_runs(monkeypatch, runs):
     import dataclasses
 
     import audit.align.aligner as A
+    import audit.align.embeddings as E
 
     calls: list[str] = []
-    monkeypatch.setattr(A, "embed", _fake_embed(calls))
+    monkeypatch.setattr(E, "embed", _fake_embed(calls))
     es = [ES[0], "Incluye 45 millones de euros.", "Son para escuelas.", ES[2], ES[3], ES[4], ES[5], ES[6]]
     beads = align_sentences(EN, es, "en", "es", semantic=True,
                             params=dataclasses.replace(A.DEFAULT, embed_runs=runs))
@@ -208,12 +211,13 @@ def test_semantic_cost_sums_or_embeds_runs(monkeypatch, runs):
 
 def test_environment_turns_the_semantic_extra_off(monkeypatch):
     import audit.align.aligner as A
+    import audit.align.embeddings as E
 
     def refuse(texts):
         raise AssertionError("embeddings computed although TRANSAUDIT_SEMANTIC=0")
 
     monkeypatch.setattr(A, "semantic_available", lambda: True)
-    monkeypatch.setattr(A, "embed", refuse)
+    monkeypatch.setattr(E, "embed", refuse)
     monkeypatch.setenv("TRANSAUDIT_SEMANTIC", "0")
     assert pairs(align_sentences(EN, ES, "en", "es")) == [((i,), (i,)) for i in range(7)]
     monkeypatch.setenv("TRANSAUDIT_SEMANTIC", "1")
@@ -227,7 +231,7 @@ def test_skip_cost_follows_the_documents_own_match_costs(monkeypatch):
     import audit.align.aligner as A
 
     calls = []
-    real = A._align
+    real = A.align_path
 
     def spy(S, T, p, ratio, uratio):
         path = real(S, T, p, ratio, uratio)
@@ -235,7 +239,7 @@ def test_skip_cost_follows_the_documents_own_match_costs(monkeypatch):
             calls.append((p.skip, path))
         return path
 
-    monkeypatch.setattr(A, "_align", spy)
+    monkeypatch.setattr(A, "align_path", spy)
     en = [f"Report {i}: the committee discussed item {i} at length." for i in range(40)]
     ru = [f"Отчёт {i}: комитет подробно обсудил пункт {i}." for i in range(40)]
     en.insert(20, "An unrelated remark about the weather, with no counterpart at all.")
@@ -262,14 +266,14 @@ def test_lexicon_is_relearned_from_the_second_alignment(monkeypatch):
     en = [f"Yesterday the {words[i % 10][0]} was seen near point {i}." for i in range(30)]
     de = [f"Gestern wurde der {words[i % 10][1]} bei Punkt {i} gesehen." for i in range(30)]
     calls = []
-    real = A._learn_lexicon
+    real = A.learn_lexicon
 
     def spy(*args, **kw):
         out = real(*args, **kw)
         calls.append(out is not None)
         return out
 
-    monkeypatch.setattr(A, "_learn_lexicon", spy)
+    monkeypatch.setattr(A, "learn_lexicon", spy)
     beads = align_sentences(en, de, "en", "de", semantic=False)
     assert calls == [True, True]  # learned from the first alignment, then from the second
     assert pairs(beads) == [((i,), (i,)) for i in range(30)]
@@ -280,26 +284,27 @@ def test_lexicon_is_relearned_from_the_second_alignment(monkeypatch):
 
 def test_bead_cost_outside_the_programme_agrees_with_it(monkeypatch):
     import audit.align.aligner as A
+    import audit.align.costs as C
 
     seen = []
-    real = A._attach_lone_skips
+    real = A.attach_lone_skips
 
     def spy(path, S, T, p, ratio, uratio):
         seen.append((path, S, T, p, ratio, uratio))
         return real(path, S, T, p, ratio, uratio)
 
-    monkeypatch.setattr(A, "_attach_lone_skips", spy)
+    monkeypatch.setattr(A, "attach_lone_skips", spy)
     es = [ES[0], "Incluye 45 millones de euros.", "Son para escuelas.", ES[2],
           "Los miembros de la oposición votaron en contra y dijeron que el plan ignoraba el transporte público.",
           ES[6]]
     align_sentences(EN, es, "en", "es", src_paragraphs=[0, 0, 0, 1, 1, 1, 2], tgt_paragraphs=[0, 0, 0, 1, 1, 2],
                     semantic=False)
     (path, S, T, p, ratio, uratio), = seen
-    SV, TV = A._SentVectors(S.ent, S.n), A._SentVectors(T.ent, T.n)
+    SV, TV = C.SentVectors(S.ent, S.n), C.SentVectors(T.ent, T.n)
     matched = [x for x in path if x[1] > x[0] and x[3] > x[2]]
     assert any(x[1] - x[0] + x[3] - x[2] > 2 for x in matched)  # merges are priced too
     for i0, i1, j0, j1, c in matched:
-        assert A._bead_cost(S, T, SV, TV, p, ratio, uratio, i0, i1, j0, j1)[0] == pytest.approx(c, abs=1e-6)
+        assert C.bead_cost(S, T, SV, TV, p, ratio, uratio, i0, i1, j0, j1)[0] == pytest.approx(c, abs=1e-6)
 
 
 def test_lone_skip_joins_the_neighbour_whose_anchors_it_shares():
@@ -385,7 +390,7 @@ def test_chinese_document_with_a_merge_and_an_insertion():
 
 
 def test_lexicon_words_of_spaceless_and_clitic_scripts():
-    from audit.align.aligner import _bag
+    from audit.align.lexicon import lexicon_words as _bag
 
     # Chinese: character bigrams, Latin words apart even when written onto the Han text
     assert _bag("渔民告诉市长") == {"渔民", "民告", "告诉", "诉市", "市长"}
@@ -402,7 +407,7 @@ def test_lexicon_words_of_spaceless_and_clitic_scripts():
 
 
 def test_latin_words_written_onto_chinese_text_are_anchors():
-    from audit.align.aligner import sentence_features
+    from audit.align.features import sentence_features
 
     feats = sentence_features("37 岁的威洛比在Instagram 上宣布将离开 Truly 时，头衔改为MWP")
     assert {"W:insta", "C:inst", "W:truly", "W:mwp"} <= set(feats)
@@ -410,7 +415,7 @@ def test_latin_words_written_onto_chinese_text_are_anchors():
 
 
 def test_lengths_of_different_scripts_are_compared_in_subword_tokens():
-    from audit.align.aligner import _script, _scripts_differ, _tokens
+    from audit.align.lengths import script_of as _script, scripts_differ as _scripts_differ, token_lengths as _tokens
 
     assert [_script([t]) for t in ("Hello there", "渔民告诉市长", "こんにちは世界", "Привет", "مرحبا", "สวัสดี")] == \
         ["Latin", "Han", "Han", "Cyrillic", "Arabic", "Thai"]
@@ -422,7 +427,7 @@ def test_lengths_of_different_scripts_are_compared_in_subword_tokens():
 
 
 def test_numbers_with_multiplier_words_anchor_by_value():
-    from audit.align.aligner import sentence_features
+    from audit.align.features import sentence_features
 
     assert "N:380000" in sentence_features("超过 38 万人")
     assert "N:380000" in sentence_features("more than 380,000 people")

@@ -79,7 +79,7 @@ def test_data_is_what_the_build_script_makes():
 def test_stemmers_named_by_the_glossary_exist():
     import snowballstemmer
 
-    from audit.checks.glossary import _STEMMERS, _stemmer
+    from audit.checks.glossary.matching import _STEMMERS, _stemmer
 
     assert set(_STEMMERS.values()) <= set(snowballstemmer.algorithms())
     for lang in _STEMMERS:

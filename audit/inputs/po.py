@@ -81,111 +81,132 @@ def _header_fields(text: str) -> dict[str, str]:
 
 def _entries(path: str, encoding: str | None = None) -> Iterator[_Entry]:
     """Parsed entries in file order (header included, obsolete entries excluded)."""
-    cur: _Entry | None = None
-    field: str | None = None  # where continuation strings go: "ctx", "id", "plural", ("str", n)
-    pending: list[str] = []
-    pending_fuzzy = False
-    pending_line = None
+    parser = _Parser(path)
+    for lineno, line in open_text_lines(path, encoding=encoding):
+        done = parser.line(line.strip(), lineno)
+        if done is not None:
+            yield done
+    if parser.cur is not None:
+        yield parser.finish()
 
-    def finish(e: _Entry | None):
-        if e is None:
-            return None
+
+class _Parser:
+    """The state of reading one PO file line by line: the entry being read, where continuation
+    strings go, and the comments and flags waiting for the next entry."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.cur: _Entry | None = None
+        self.field: str | tuple | None = None  # where continuation strings go: "ctx", "id", "plural", ("str", n)
+        self.pending: list[str] = []
+        self.pending_fuzzy = False
+        self.pending_line: int | None = None
+
+    def finish(self) -> _Entry:
+        """The current entry, checked, and no current entry any more."""
+        e, self.cur = self.cur, None
         if not e.has_msgid:
-            raise InputError("entry without msgid", path, e.first_line)
+            raise InputError("entry without msgid", self.path, e.first_line)
         if not e.msgstr:
-            raise InputError("msgid without msgstr", path, e.id_line)
+            raise InputError("msgid without msgstr", self.path, e.id_line)
         return e
 
-    for lineno, line in open_text_lines(path, encoding=encoding):
-        s = line.strip()
+    def line(self, s: str, lineno: int) -> _Entry | None:
+        """Read one stripped line; returns the entry it completes, if any."""
         if not s:
-            field = None if cur is None or cur.msgstr else field
-            continue
+            self.field = None if self.cur is None or self.cur.msgstr else self.field
+            return None
         if s[0] == "#":
-            if s.startswith("#~"):  # obsolete entry: skipped with the comments before it
-                pending, pending_fuzzy, pending_line = [], False, None
-                field = None
-                if cur is not None and cur.msgstr:
-                    done = finish(cur)
-                    cur = None
-                    yield done
-                continue
-            if cur is not None and cur.msgstr:
-                done = finish(cur)
-                cur = None
-                yield done
-            field = None
-            if pending_line is None:
-                pending_line = lineno
-            kind = s[1:2]
-            if kind == ",":
-                flags = [f.strip() for f in s[2:].split(",")]
-                if "fuzzy" in flags:
-                    pending_fuzzy = True
-            elif kind in (".", " ", ""):  # extracted and translator comments
-                text = s[2:].strip() if kind == "." else s[1:].strip()
-                if text:
-                    pending.append(text)
-            # "#:" references and "#|" previous strings are not needed
-            continue
+            return self.comment(s, lineno)
         m = _LINE.match(s)
         if m is None:
             if s.startswith(("msg", '"')):
-                raise InputError('expected a string in double quotes (with \\" for a quote inside)', path, lineno)
-            raise InputError(f"unexpected text in PO file: {s[:40]!r}", path, lineno)
+                raise InputError('expected a string in double quotes (with \\" for a quote inside)', self.path, lineno)
+            raise InputError(f"unexpected text in PO file: {s[:40]!r}", self.path, lineno)
         kw, num, value = m.group(1), m.group(2), m.group(3)
         if "\\" in value:
-            value = _unescape(value, path, lineno)
+            value = _unescape(value, self.path, lineno)
         if kw is None:  # a continuation string
-            if field is None or cur is None:
-                raise InputError("string outside of an entry", path, lineno)
-            if field == "ctx":
-                cur.ctx = (cur.ctx or "") + value
-            elif field == "id":
-                cur.msgid += value
-            elif field == "plural":
-                cur.plural = (cur.plural or "") + value
-            else:
-                n = field[1]
-                cur.msgstr[n] += value
-            continue
+            self.continuation(value, lineno)
+            return None
+        return self.keyword(kw, num, value, lineno)
+
+    def comment(self, s: str, lineno: int) -> _Entry | None:
+        done = self.finish() if self.cur is not None and self.cur.msgstr else None
+        self.field = None
+        if s.startswith("#~"):  # obsolete entry: skipped with the comments before it
+            self.pending, self.pending_fuzzy, self.pending_line = [], False, None
+            return done
+        if self.pending_line is None:
+            self.pending_line = lineno
+        kind = s[1:2]
+        if kind == ",":
+            flags = [f.strip() for f in s[2:].split(",")]
+            if "fuzzy" in flags:
+                self.pending_fuzzy = True
+        elif kind in (".", " ", ""):  # extracted and translator comments
+            text = s[2:].strip() if kind == "." else s[1:].strip()
+            if text:
+                self.pending.append(text)
+        # "#:" references and "#|" previous strings are not needed
+        return done
+
+    def continuation(self, value: str, lineno: int) -> None:
+        cur, field = self.cur, self.field
+        if field is None or cur is None:
+            raise InputError("string outside of an entry", self.path, lineno)
+        if field == "ctx":
+            cur.ctx = (cur.ctx or "") + value
+        elif field == "id":
+            cur.msgid += value
+        elif field == "plural":
+            cur.plural = (cur.plural or "") + value
+        else:
+            n = field[1]
+            cur.msgstr[n] += value
+
+    def keyword(self, kw: str, num: str | None, value: str, lineno: int) -> _Entry | None:
+        """A ``msgctxt``, ``msgid``, ``msgid_plural`` or ``msgstr[N]`` line; returns the entry it ends."""
+        path, done = self.path, None
         if num is not None and kw != "msgstr":
             raise InputError(f"{kw}[{num}] is not PO syntax", path, lineno)
+        cur = self.cur
         if kw in ("msgctxt", "msgid") and (cur is None or cur.msgstr or (kw == "msgctxt" and cur.has_msgid)):
             if cur is not None:
-                done = finish(cur)
-                cur = None
-                yield done
-            cur = _Entry(pending_line or lineno)
-            cur.comments, cur.fuzzy = pending, pending_fuzzy
-            pending, pending_fuzzy, pending_line = [], False, None
+                done = self.finish()
+            cur = self.cur = _Entry(self.pending_line or lineno)
+            cur.comments, cur.fuzzy = self.pending, self.pending_fuzzy
+            self.pending, self.pending_fuzzy, self.pending_line = [], False, None
         if cur is None:
             raise InputError(f"{kw} before msgid", path, lineno)
         if kw == "msgctxt":
             if cur.has_msgid or cur.ctx is not None:
                 raise InputError("misplaced msgctxt", path, lineno)
-            cur.ctx, field = value, "ctx"
+            cur.ctx, self.field = value, "ctx"
         elif kw == "msgid":
             if cur.has_msgid:
                 raise InputError("two msgid in one entry", path, lineno)
-            cur.msgid, cur.has_msgid, cur.id_line, field = value, True, lineno, "id"
+            cur.msgid, cur.has_msgid, cur.id_line, self.field = value, True, lineno, "id"
         elif kw == "msgid_plural":
             if not cur.has_msgid or cur.msgstr or cur.plural is not None:
                 raise InputError("misplaced msgid_plural", path, lineno)
-            cur.plural, field = value, "plural"
-        else:  # msgstr, msgstr[N]
-            if not cur.has_msgid:
-                raise InputError("msgstr before msgid", path, lineno)
-            n = int(num) if num is not None else 0
-            if (num is None) != (cur.plural is None):
-                raise InputError("msgstr[N] goes with msgid_plural, msgstr without it", path, lineno)
-            if n in cur.msgstr:
-                raise InputError(f"duplicate msgstr[{n}]", path, lineno)
-            cur.msgstr[n] = value
-            cur.str_lines[n] = lineno
-            field = ("str", n)
-    if cur is not None:
-        yield finish(cur)
+            cur.plural, self.field = value, "plural"
+        else:
+            self.field = self.msgstr(cur, num, value, lineno)
+        return done
+
+    def msgstr(self, cur: _Entry, num: str | None, value: str, lineno: int) -> tuple:
+        """A ``msgstr`` or ``msgstr[N]`` line of ``cur``; returns where its continuations go."""
+        if not cur.has_msgid:
+            raise InputError("msgstr before msgid", self.path, lineno)
+        n = int(num) if num is not None else 0
+        if (num is None) != (cur.plural is None):
+            raise InputError("msgstr[N] goes with msgid_plural, msgstr without it", self.path, lineno)
+        if n in cur.msgstr:
+            raise InputError(f"duplicate msgstr[{n}]", self.path, lineno)
+        cur.msgstr[n] = value
+        cur.str_lines[n] = lineno
+        return ("str", n)
 
 
 def _pairs(path: str, encoding, src_lang, tgt_lang) -> Iterator[Pair]:
