@@ -175,11 +175,11 @@ class Context(_Shared):
         language: the analyses memoised on them are shared rather than computed again)."""
         ctx = cls(pair, prev, next, options)
         if before is not None:
-            done = before.__dict__
-            if prev is not None and prev is before.pair and "tgt" in done:
-                ctx.__dict__["prev_tgt"] = done["tgt"]
-            if before.next is pair and done.get("next_tgt") is not None:
-                ctx.__dict__["tgt"] = done["next_tgt"]
+            if prev is not None and prev is before.pair:
+                ctx.__dict__["prev_tgt"] = before.tgt
+            nxt = before.__dict__.get("next_tgt")
+            if nxt is not None and before.next is pair:
+                ctx.__dict__["tgt"] = nxt
         return ctx
 
     @cached_property

@@ -52,8 +52,8 @@ def validate_options(options: Mapping[str, Any],
         for name in sorted(given):
             opt = valid.get(name)
             if opt is None:
-                listed = ", ".join(sorted(valid)) or "none"
-                raise UsageError(f"{code} has no option {name!r} (valid: {listed})")
+                listed = f"valid: {', '.join(sorted(valid))}" if valid else "it takes no options"
+                raise UsageError(f"{code} has no option {name!r} ({listed})")
             if not opt.accepts(given[name]):
                 raise UsageError(f"option {name!r} of {code} must be {opt.type_name}, "
                                  f"not {type(given[name]).__name__} ({given[name]!r})")
