@@ -1,9 +1,9 @@
 """The check registry: every check declares a stable code, a name, an MQM category, a default
 severity, its language scope and a doc, next to its code (Ruff's rule registry is the model).
 
-A pair check is ``fn(pair, ctx) -> Iterable[Finding]``. A corpus check is
-``fn(pairs, ctxs) -> Iterable[tuple[int, Finding]]`` over all pairs of one input (for
-consistency-style checks); it yields (index into pairs, finding).
+A pair check is ``fn(pair, ctx) -> Iterable[Finding]`` (``ctx``: ``audit.checks.context.Context``).
+A corpus check is ``fn(pairs, ctx) -> Iterable[tuple[int, Finding]]`` over all pairs of one input
+(for consistency-style checks; ``ctx``: a ``CorpusContext``); it yields (index into pairs, finding).
 
 A check's settings are declared on the decorator, ``options=(Option("min_words", int, 3, "..."),)``,
 and read through its context, ``ctx.options("CON001").min_words`` (the configured value or the
