@@ -2,6 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from audit.checks.context import CorpusContext
 from audit.checks.families import length
 from audit.core.model import Pair
 from helpers import neighbour, run_check
@@ -31,9 +32,9 @@ def test_pair_checks_never_crash_and_spans_are_exact(src, tgt, prev_tgt, sl, tl)
 def test_length_checks_never_crash(rows, sl, tl):
     pairs = [Pair(id=str(i), source=s, target=t, source_lang=sl, target_lang=tl, index=i)
              for i, (s, t) in enumerate(rows)]
-    length._CACHE.clear()
+    ctx = CorpusContext(pairs)
     for fn in (length.too_short, length.too_long):
-        for i, f in fn(pairs, {}):
+        for i, f in fn(pairs, ctx):
             assert 0 <= i < len(pairs)
             for sp in f.spans:
                 assert sp.end <= len(pairs[i].text(sp.side))

@@ -2,6 +2,7 @@ import random
 
 import pytest
 
+from audit.checks.context import CorpusContext
 from audit.checks.families import length
 from audit.core.config import Config
 from audit.pipeline.engine import audit_pairs
@@ -14,8 +15,7 @@ def P(i, src, tgt, sl, tl):
 
 def run(code, pairs, **options):
     fn = length.too_short if code == "LEN001" else length.too_long
-    length._CACHE.clear()
-    return list(fn(pairs, options))
+    return list(fn(pairs, CorpusContext(pairs, {code: options})))
 
 
 # --- priors (small inputs) -------------------------------------------------------------------------
@@ -141,13 +141,11 @@ def test_learned_ratio_overrides_priors():
 
 
 def test_length_models_report_the_learned_ratio():
-    length._CACHE.clear()
     models = length.length_models(_corpus(), {"subword": False})
     m = models[("en", "es")]
     assert m["learned_from"] == 300
     # target words of the synthetic corpus are longer than the source words, 1.6 times as many
     assert 1.6 < m["char_ratio"] < 3.0
-    length._CACHE.clear()
     small = length.length_models(_corpus()[:50], {"subword": False})
     assert small[("en", "es")]["learned_from"] == 0
     assert small[("en", "es")]["char_ratio"] == pytest.approx(1.155)

@@ -1,9 +1,16 @@
 """The check registry: every check declares a stable code, a name, an MQM category, a default
 severity, its language scope and a doc, next to its code (Ruff's rule registry is the model).
 
-A pair check is ``fn(pair, ctx) -> Iterable[Finding]``. A corpus check is
-``fn(pairs, ctxs) -> Iterable[tuple[int, Finding]]`` over all pairs of one input (for
-consistency-style checks); it yields (index into pairs, finding).
+A pair check is ``fn(pair, ctx) -> Iterable[Finding]`` (``ctx``: ``audit.checks.context.Context``).
+A corpus check is ``fn(pairs, ctx) -> Iterable[tuple[int, Finding]]`` over all pairs of one input
+(for consistency-style checks; ``ctx``: a ``CorpusContext``); it yields (index into pairs, finding).
+
+A check's settings are declared on the decorator, ``options=(Option("min_words", int, 3, "..."),)``,
+and read through its context, ``ctx.options("CON001").min_words`` (the configured value or the
+default). ``Config`` rejects options a check does not declare, and values of the wrong type.
+
+Third-party checks register through the ``transaudit.checks`` entry-point group: each entry
+point is imported once; one that fails to import is reported on stderr and the run goes on.
 """
 from __future__ import annotations
 
@@ -11,10 +18,14 @@ import importlib
 import inspect
 import pkgutil
 import re
+import sys
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from audit.core.model import CheckSpec, Severity
+from audit.core.config import declare_options
+from audit.core.model import CheckSpec, Option, Severity
+
+__all__ = ["Check", "Option", "check", "load_all", "all_checks", "get", "select_checks", "declared_options"]
 
 CODE_RE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
 
@@ -34,6 +45,7 @@ CATEGORIES = frozenset({
 class Check:
     spec: CheckSpec
     fn: Callable
+    plugin: str | None = None  # the entry point that registered it (third-party checks)
 
     @property
     def code(self) -> str:
@@ -56,14 +68,17 @@ def check(
     doc: str | None = None,
     supersedes: Iterable[str] = (),
     requires: str | None = None,
+    options: Iterable[Option] = (),
 ):
-    """Register a check. The doc defaults to the function's docstring (one paragraph or more)."""
+    """Register a check. The doc defaults to the function's docstring (one paragraph or more).
+    ``options``: the settings the check reads (``Option(name, type, default, doc)``)."""
     if not CODE_RE.match(code):
         raise ValueError(f"check code {code!r} must be three capitals and three digits")
     if category not in CATEGORIES:
         raise ValueError(f"check {code}: unknown MQM category {category!r}")
     if scope not in ("pair", "corpus"):
         raise ValueError(f"check {code}: scope must be 'pair' or 'corpus'")
+    options = _checked_options(code, options)
 
     def deco(fn):
         text = doc or inspect.getdoc(fn)
@@ -81,6 +96,7 @@ def check(
             scope=scope,
             supersedes=frozenset(supersedes),
             requires=requires,
+            options=options,
         )
         if code in _REGISTRY and _REGISTRY[code].fn is not fn:
             old = _REGISTRY[code].fn
@@ -93,24 +109,60 @@ def check(
     return deco
 
 
+def _checked_options(code: str, options: Iterable[Option]) -> tuple[Option, ...]:
+    options = tuple(options)
+    names = [o.name for o in options]
+    if len(set(names)) != len(names):
+        raise ValueError(f"check {code} declares an option twice")
+    for o in options:
+        if not isinstance(o, Option) or not o.doc:
+            raise ValueError(f"check {code}: options must be Option(name, type, default, doc)")
+        if o.default is not None and not o.accepts(o.default):
+            raise ValueError(f"check {code}: the default of option {o.name!r} is not a {o.type_name}")
+    return options
+
+
 def load_all() -> dict[str, Check]:
     """Import every module of ``audit.checks.families`` (sorted) and third-party entry points once."""
     global _LOADED
     if not _LOADED:
-        from audit.checks import families as pkg
-
-        for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
-            if not info.name.startswith("_"):
-                importlib.import_module(f"{pkg.__name__}.{info.name}")
+        _LOADED = True  # first: a Config made while a family is imported must not recurse here
         try:
-            from importlib.metadata import entry_points
+            from audit.checks import families as pkg
 
-            for ep in sorted(entry_points(group="transaudit.checks"), key=lambda e: e.name):
-                ep.load()
-        except Exception:  # a broken plug-in must not break the tool
-            pass
-        _LOADED = True
+            for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
+                if not info.name.startswith("_"):
+                    importlib.import_module(f"{pkg.__name__}.{info.name}")
+        except BaseException:
+            _LOADED = False
+            raise
+        _load_plugins()
     return dict(sorted(_REGISTRY.items()))
+
+
+def _load_plugins() -> None:
+    """Import the ``transaudit.checks`` entry points (by name); the checks each one registers are
+    marked with its name. One that fails is reported on stderr, once, and skipped."""
+    from importlib.metadata import entry_points
+
+    for ep in sorted(entry_points(group="transaudit.checks"), key=lambda e: e.name):
+        before = set(_REGISTRY)
+        try:
+            ep.load()
+        except Exception as exc:  # a broken plug-in must not break the tool: say so, go on
+            why = " ".join(f"{type(exc).__name__}: {exc}".split())
+            sys.stderr.write(f"transaudit: warning: plug-in {ep.name!r} ({ep.value}) failed to load: {why}\n")
+            continue
+        for code in set(_REGISTRY) - before:
+            _REGISTRY[code] = Check(_REGISTRY[code].spec, _REGISTRY[code].fn, ep.name)
+
+
+def declared_options() -> dict[str, tuple[Option, ...]]:
+    """code -> the options the check declares (every check loaded)."""
+    return {code: chk.spec.options for code, chk in load_all().items()}
+
+
+declare_options(declared_options)
 
 
 def superseded_codes(codes: Iterable[str]) -> set[str]:

@@ -1,4 +1,5 @@
-"""``transaudit checks [CODE]``: list the checks, or print one check's documentation."""
+"""``transaudit checks [CODE]``: list the checks (built-in and plug-in), or print one check's
+documentation with its options (name, type, default)."""
 from __future__ import annotations
 
 import textwrap
@@ -15,13 +16,27 @@ def add_arguments(p) -> None:
     p.add_argument("--markdown", action="store_true", help="print the README's table of checks")
 
 
-def describe(spec) -> str:
+def describe(spec, plugin: str | None = None) -> str:
     langs = "all" if spec.languages is None else ", ".join(sorted(spec.languages))
     head = (f"{spec.code} {spec.name}\n"
             f"category: {spec.category}   default severity: {spec.severity.label}   "
             f"target languages: {langs}   status: {spec.status}   scope: {spec.scope}\n")
+    if plugin:
+        head += f"plug-in: {plugin}\n"
     body = "\n\n".join(textwrap.fill(" ".join(par.split()), 88) for par in spec.doc.split("\n\n"))
-    return head + "\n" + body + "\n"
+    return head + "\n" + body + "\n" + describe_options(spec)
+
+
+def describe_options(spec) -> str:
+    """The options section: one line per option, name, type, default and doc."""
+    if not spec.options:
+        return ""
+    lines = [f"\noptions ([tool.transaudit.options.{spec.code}]):"]
+    for o in spec.options:
+        default = "none" if o.default is None else repr(o.default).lower() if isinstance(o.default, bool) \
+            else repr(o.default)
+        lines.append(f"  {o.name} ({o.type_name}, default {default}): {o.doc}")
+    return "\n".join(lines) + "\n"
 
 
 def summary(spec) -> str:
@@ -32,6 +47,8 @@ def summary(spec) -> str:
 def markdown_table(checks) -> str:
     rows = ["| code | name | MQM category | severity | what it flags |", "|---|---|---|---|---|"]
     for code, chk in checks.items():
+        if chk.plugin:  # the README documents the built-in checks
+            continue
         s = chk.spec
         text = summary(s).replace("|", "\\|")
         rows.append(f"| {code} | {s.name} | {s.category} | {s.severity.label} | {text} |")
@@ -47,9 +64,10 @@ def run(args) -> int:
         code = args.code.upper()
         if code not in checks:
             raise UsageError(f"unknown check code {args.code!r} (see 'transaudit checks')")
-        print(describe(checks[code].spec), end="")
+        print(describe(checks[code].spec, checks[code].plugin), end="")
         return 0
     for code, chk in checks.items():
         s = chk.spec
-        print(f"{code}  {s.name:<28} {s.severity.label:<8} {s.category:<32} {summary(s)}")
+        origin = f" [plug-in {chk.plugin}]" if chk.plugin else ""
+        print(f"{code}  {s.name:<28} {s.severity.label:<8} {s.category:<32} {summary(s)}{origin}")
     return 0

@@ -2,13 +2,18 @@
 
 Read from ``--config PATH``, else ``transaudit.toml`` or ``[tool.transaudit]`` in
 ``pyproject.toml`` found in the current directory; command-line options override the file.
+
+Per-check options are checked when a ``Config`` is made: every check declares its options
+(``Option``: name, type, default, doc) and an unknown check, an unknown option or a value of the
+wrong type is a ``UsageError`` listing the valid ones. The declarations live with the checks, a
+layer above: the check registry hands them over with ``declare_options`` when it is imported.
 """
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -16,7 +21,42 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from audit.core.errors import UsageError
-from audit.core.model import Severity
+from audit.core.model import Option, Severity
+
+# code -> the options that check declares; set by the check registry (see the module doc).
+_DECLARED: list[Callable[[], Mapping[str, tuple[Option, ...]]]] = []
+
+
+def declare_options(provider: Callable[[], Mapping[str, tuple[Option, ...]]]) -> None:
+    """Register where the checks' option declarations come from (the check registry does)."""
+    _DECLARED[:] = [provider]
+
+
+def validate_options(options: Mapping[str, Any],
+                     declared: Mapping[str, tuple[Option, ...]] | None = None) -> None:
+    """Raise a one-line ``UsageError`` on the first (in code, then name order) unknown check code,
+    unknown option or ill-typed value of ``options``; nothing to check before a registry exists."""
+    if not isinstance(options, Mapping):
+        raise UsageError("'options' must be a table of tables keyed by check code")
+    if declared is None:
+        if not _DECLARED:
+            return
+        declared = _DECLARED[0]()
+    for code in sorted(options):
+        given = options[code]
+        if code not in declared:
+            raise UsageError(f"options for unknown check {code!r} (see 'transaudit checks')")
+        if not isinstance(given, Mapping):
+            raise UsageError(f"the options of {code} must be a table of settings")
+        valid = {o.name: o for o in declared[code]}
+        for name in sorted(given):
+            opt = valid.get(name)
+            if opt is None:
+                listed = f"valid: {', '.join(sorted(valid))}" if valid else "it takes no options"
+                raise UsageError(f"{code} has no option {name!r} ({listed})")
+            if not opt.accepts(given[name]):
+                raise UsageError(f"option {name!r} of {code} must be {opt.type_name}, "
+                                 f"not {type(given[name]).__name__} ({given[name]!r})")
 
 
 @dataclass(frozen=True)
@@ -34,6 +74,10 @@ class Config:
     jobs: int = 0  # 0: automatic
     seed: int = 0
     glossary: tuple[str, ...] = ()  # glossary files (TSV/CSV/TBX) for the TRM checks
+
+    def __post_init__(self) -> None:
+        if self.options:
+            validate_options(self.options)
 
     def merged(self, **overrides: Any) -> "Config":
         clean = {k: v for k, v in overrides.items() if v is not None and v != ()}
@@ -83,6 +127,8 @@ def from_mapping(data: Mapping[str, Any], path: str) -> Config:
     if "options" in data:
         if not isinstance(data["options"], Mapping):
             raise UsageError("'options' must be a table of tables keyed by check code", path)
+        if not all(isinstance(v, Mapping) for v in data["options"].values()):
+            raise UsageError("'options' must be a table of tables keyed by check code", path)
         kw["options"] = {k.upper(): dict(v) for k, v in data["options"].items()}
     for key, attr, typ in (("fail-under", "fail_under", float), ("fail_under", "fail_under", float),
                            ("max-flags", "max_flags", int), ("max_flags", "max_flags", int),
@@ -110,7 +156,10 @@ def from_mapping(data: Mapping[str, Any], path: str) -> Config:
             raise UsageError("'glossary' must be a path or a list of paths", path)
         base = Path(path).parent
         kw["glossary"] = tuple(str(base / v) if not Path(v).is_absolute() else v for v in value)
-    return Config(**kw)
+    try:
+        return Config(**kw)
+    except UsageError as exc:  # an unknown or ill-typed check option: name the file
+        raise UsageError(exc.message, path) from None
 
 
 def load_config(path: str | None = None, cwd: str | Path = ".") -> Config:

@@ -115,6 +115,37 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Option:
+    """One setting a check declares (``[tool.transaudit.options.CODE]``): its name, its type (a
+    type or a tuple of types; an int is accepted where a float is declared, a bool never stands
+    for a number), its default and a one-line doc."""
+
+    name: str
+    type: Any
+    default: Any
+    doc: str
+
+    @property
+    def type_name(self) -> str:
+        types = self.type if isinstance(self.type, tuple) else (self.type,)
+        return " or ".join(t.__name__ for t in types)
+
+    def accepts(self, value: Any) -> bool:
+        types = self.type if isinstance(self.type, tuple) else (self.type,)
+        if isinstance(value, bool):
+            return bool in types
+        if isinstance(value, int) and float in types:
+            return True
+        return isinstance(value, types)
+
+    def coerce(self, value: Any) -> Any:
+        """The value as the declared type reads it (an int given for a float becomes a float)."""
+        if self.type is float and isinstance(value, int):
+            return float(value)
+        return value
+
+
+@dataclass(frozen=True, slots=True)
 class CheckSpec:
     """What a check declares about itself, next to its code."""
 
@@ -129,6 +160,7 @@ class CheckSpec:
     scope: str = "pair"  # "pair": sees one pair (and its neighbours); "corpus": sees all pairs
     supersedes: frozenset[str] = frozenset()  # codes whose flags on the same pair this one makes redundant
     requires: str | None = None  # an optional extra it needs ("semantic"); selecting it without one is an error
+    options: tuple[Option, ...] = ()  # the settings it reads (``ctx.options(code).NAME``)
 
     def applies(self, source_lang: str | None, target_lang: str | None) -> bool:
         if self.languages is not None and base_lang(target_lang) not in self.languages:

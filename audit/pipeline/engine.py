@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import islice
 from typing import Iterable, Iterator, Sequence
 
-from audit.checks.context import Context
+from audit.checks.context import CheckOptions, Context, CorpusContext
 from audit.checks.glossary import attach as attach_glossary
 from audit.checks.registry import Check, select_checks, superseded_codes
 from audit.core.config import Config
@@ -89,11 +89,18 @@ class _Plan:
     """The pair-scope checks that apply to each language pair (and to blank targets), worked out
     once per (source, target) language instead of once per pair and check."""
 
-    __slots__ = ("checks", "_cache")
+    __slots__ = ("checks", "_cache", "_options")
 
     def __init__(self, checks: Sequence[Check]):
         self.checks = [c for c in checks if c.spec.scope == "pair"]
         self._cache: dict[tuple, tuple[list[Check], list[Check]]] = {}
+        self._options: CheckOptions | None = None
+
+    def options(self, config: Config) -> CheckOptions:
+        """The checks' options of ``config``, resolved once and shared by every pair's context."""
+        if self._options is None or self._options.given is not config.options:
+            self._options = CheckOptions(config.options)
+        return self._options
 
     def for_pair(self, pair: Pair, blank: bool) -> list[Check]:
         key = (pair.source_lang, pair.target_lang)
@@ -104,8 +111,8 @@ class _Plan:
         return got[1] if blank else got[0]
 
 
-def _run_checks(pair: Pair, run: list[Check], config: Config, prev: Pair | None, next: Pair | None) -> list[Flag]:
-    ctx = Context(pair, prev, next, config.options)
+def _run_checks(ctx: Context, run: list[Check], config: Config) -> list[Flag]:
+    pair = ctx.pair
     flags: list[Flag] = []
     norm: list = []
     for chk in run:
@@ -121,7 +128,8 @@ def _run_checks(pair: Pair, run: list[Check], config: Config, prev: Pair | None,
 def check_pair(pair: Pair, checks: Sequence[Check], config: Config,
                prev: Pair | None = None, next: Pair | None = None) -> list[Flag]:
     """Run the pair-scope checks on one pair; flags unsorted."""
-    return _run_checks(pair, _Plan(checks).for_pair(pair, _blank_target(pair)), config, prev, next)
+    return _run_checks(Context(pair, prev, next, config.options), _Plan(checks).for_pair(pair, _blank_target(pair)),
+                       config)
 
 
 def _same_doc(a: Pair | None, b: Pair | None) -> bool:
@@ -200,13 +208,16 @@ def _check_chunk(plan: _Plan, config: Config, args, words: bool = False) -> list
     if words:
         from audit.scores.penalty import word_count
     n = len(chunk)
+    ctx = None
+    options = plan.options(config)
     for i, pair in enumerate(chunk):
         prev = chunk[i - 1] if i > 0 else before
         nxt = chunk[i + 1] if i + 1 < n else after
         blank = _blank_target(pair)
-        flags = _run_checks(pair, plan.for_pair(pair, blank), config,
-                            prev if _same_doc(prev, pair) else None,
-                            nxt if _same_doc(nxt, pair) else None)
+        # the previous pair's context hands over the views the two share (Context.after)
+        ctx = Context.after(ctx, pair, prev if _same_doc(prev, pair) else None,
+                            nxt if _same_doc(nxt, pair) else None, options)
+        flags = _run_checks(ctx, plan.for_pair(pair, blank), config)
         flags = _final(flags) if flags else ()
         out.append((flags, word_count(pair.target or "")) if words else flags)
     return out
@@ -261,7 +272,7 @@ def _warm_up(plan: _Plan, config: Config, pairs: Iterable[Pair], per_langs: int 
         if seen.get(key, 0) >= per_langs:
             continue
         seen[key] = seen.get(key, 0) + 1
-        _run_checks(pair, plan.for_pair(pair, _blank_target(pair)), config, None, None)
+        _run_checks(Context(pair, None, None, plan.options(config)), plan.for_pair(pair, _blank_target(pair)), config)
 
 
 def _iter_results(pairs: Iterable[Pair], config: Config, checks: Sequence[Check] | None,
@@ -352,9 +363,10 @@ def corpus_flags(pairs: Sequence[Pair], checks: Sequence[Check], config: Config)
     extra: dict[int, list[Flag]] = {}
     if not corpus_checks or not len(pairs):
         return extra
+    ctx = CorpusContext(pairs, config.options)  # one memo for all: checks may share an analysis
     for chk in corpus_checks:
         try:
-            found = list(chk.fn(pairs, config.options.get(chk.code, {})))
+            found = list(chk.fn(pairs, ctx))
         except Exception as exc:
             raise RuntimeError(f"check {chk.code} failed: {exc!r}") from exc
         for idx, fd in found:

