@@ -29,8 +29,9 @@ class DecisionsApplied:
         return self.dismissed_left_out + len(self.post_edited)
 
     def to_dict(self) -> dict:
+        """For ``settings["decisions"]``: counts, and the stale fingerprints listed."""
         return {"database": self.path_hash, "dismissed_left_out": self.dismissed_left_out,
-                "post_edited": list(self.post_edited), "approved": list(self.approved),
+                "post_edited": len(self.post_edited), "approved": len(self.approved),
                 "stale": list(self.stale), "foreign": self.foreign}
 
 
