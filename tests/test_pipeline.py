@@ -198,6 +198,14 @@ def test_decisions_change_the_signature_and_stale_ones_are_listed(corpus, tmp_pa
     assert "1 stale decision(s)" in err and "warning" not in err
 
 
+def test_jsonl_header_carries_the_signature_fields(corpus, capsys):
+    capsys.readouterr()
+    assert cli_main(["check", corpus, "-s", "en", "-t", "es", "--select", "EMP", "-j", "1", "-F", "jsonl"]) == 0
+    header = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert header["signature"].startswith("transaudit:") and "|data:" in header["signature"]
+    assert header["signature_fields"]["source_lang"] == "en" and header["signature_fields"]["checks"]
+
+
 def test_a_database_for_another_input_is_warned_about(corpus, tmp_path, capsys):
     db = str(tmp_path / "other.db")
     res = audit_pairs([Pair("x", "Gone.", "", source_lang="en", target_lang="es")], Config(select=("EMP",)))

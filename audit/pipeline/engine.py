@@ -1,8 +1,12 @@
-"""The audit engine: pairs in, flags out, in one pass.
+"""The audit engine: pairs in, flags out, in one pass; and ``Audit``, the one composition of an
+audit (reader, pair checks, reference metrics, corpus checks, review decisions, scores, signature)
+that every entry point drives.
 
 ``iter_audit`` streams ``PairResult`` objects in input order (chunked, optionally over worker
-processes); ``run_audit`` collects them into an ``AuditResult`` with its signature. Readers know
-nothing of checks, checks nothing of reports.
+processes); ``Audit.run`` (``run_audit``, ``audit_pairs``) collects them into an ``AuditResult``
+with its signature, ``Audit.stream`` (``stream_audit``) hands them to a writer one at a time,
+``Audit.events`` reports progress to the review app. Readers know nothing of checks, checks
+nothing of reports.
 """
 from __future__ import annotations
 
