@@ -2,7 +2,7 @@
 from audit.core.config import Config, load_config
 from audit.core.model import AuditResult, Flag, Origin, Pair, PairResult, Severity, Span
 from audit.core.version import __version__
-from audit.pipeline.engine import audit_pairs, iter_audit, run_audit
+from audit.pipeline.engine import Audit, audit_pairs, iter_audit, run_audit
 
-__all__ = ["__version__", "Config", "load_config", "run_audit", "audit_pairs", "iter_audit",
+__all__ = ["__version__", "Config", "load_config", "run_audit", "audit_pairs", "iter_audit", "Audit",
            "AuditResult", "Flag", "Origin", "Pair", "PairResult", "Severity", "Span"]

@@ -19,7 +19,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from audit.core.config import Config
 from audit.core.model import AuditResult, Pair, PairResult, Severity
 from audit.outputs.decisions import export_decisions, write_edited
-from audit.store.decisions import Change, DecisionStore, default_db_path, segment_key
+from audit.pipeline import Audit, Checked, Finished, Started, score_segment, tally_of
+from audit.store.decisions import Change, Decisions, DecisionStore, default_db_path, segment_key
 
 from .messages import (
     AuditFailed,
@@ -29,7 +30,8 @@ from .messages import (
     SegmentsAdded,
 )
 from .screens.review import ReviewScreen
-from .state import STATUSES, LiveScores, ReviewState
+from .scores import LiveScores
+from .state import STATUSES, ReviewState
 
 BATCH = 1000  # results per message while streaming
 
@@ -135,7 +137,7 @@ class ReviewApp(App):
         self.langs = ""
         self.codes_seen: set[str] = set()
         self._categories: dict[str, str] = {}
-        self._checks = None
+        self._audit: Audit | None = None
         self.review_screen: ReviewScreen | None = None
         names = [os.path.basename(p) for p in self.inputs]
         self.title_text = " + ".join(names) if names else "(in memory)"
@@ -154,18 +156,19 @@ class ReviewApp(App):
             self.run_worker(partial(self._preload_in_thread, res, self.preloaded_originals), name="preload",
                             group="audit", description="stream a ready audit result", thread=True, exclusive=True)
         else:
-            self._base_dismissed = self.store.dismissed()
-            # snapshots taken here, on the UI thread: the worker never reads the live store
-            self.run_worker(partial(self._audit_worker, self._base_dismissed, dict(self.store.segment_decisions())),
+            snapshot = self.store.snapshot()
+            self._base_dismissed = snapshot.dismissed
+            # a snapshot taken here, on the UI thread: the worker never reads the live store
+            self.run_worker(partial(self._audit_worker, snapshot),
                             name="audit", group="audit", description="audit the input", thread=True, exclusive=True)
 
     def on_unmount(self) -> None:
         self.store.close()
 
-    def _audit_worker(self, dismissed: frozenset[str], segs: dict) -> None:
+    def _audit_worker(self, decisions: Decisions) -> None:
         """Read, audit and stream the results; only posts messages."""
         try:
-            self._audit_in_thread(dismissed, segs)
+            self._audit_in_thread(decisions)
         except Exception as exc:  # shown to the user, not a crash
             from audit.core.errors import AuditError
 
@@ -179,66 +182,23 @@ class ReviewApp(App):
             chunk = segs[start:start + BATCH]
             origs = list(originals[start:start + BATCH]) if originals is not None else [s.pair for s in chunk]
             self.post_message(SegmentsAdded(chunk, origs, start + len(chunk), [segment_key(p) for p in origs]))
-        self.post_message(AuditFinished(result))
+        self.post_message(AuditFinished(result, tally_of(result.segments, self.config, frozenset())))
 
-    def _audit_in_thread(self, dismissed: frozenset[str], segs: dict) -> None:
-        from audit.checks.glossary import attach
-        from audit.pipeline.engine import (
-            fill_languages,
-            iter_audit,
-            make_signature,
-            open_audit_input,
-            resolve_checks,
-            run_corpus_checks,
-        )
-        from audit.scores import penalty as scoring
-
-        config = attach(self.config)  # the glossary, loaded once here as the engine does
-        # the same opening as run_audit: format, document alignment, languages, references, input hash
-        base, src, tgt, digest = open_audit_input(self.inputs, self.input_format, self.source_lang, self.target_lang,
-                                                  config, self.references or None, self.align, self.presegmented)
-        self.post_message(AuditStarted(None, src, tgt))
-        checks = resolve_checks(config)
-        originals: dict[int, Pair] = {}
-
-        def pairs():
-            for k, p in enumerate(fill_languages(base, src, tgt)):
-                originals[k] = p
-                d = segs.get(segment_key(p)) if segs else None
-                if d is not None and d.post_edit is not None:
-                    p = replace(p, target=d.post_edit)
-                yield p
-
-        results: list[PairResult] = []
-        batch: list[PairResult] = []
-        for r in iter_audit(pairs(), config, checks, jobs=self.jobs):
-            batch.append(r)
-            if len(batch) >= BATCH:
-                self._post_batch(batch, originals, len(results), scoring)
-                results.extend(batch)
-                batch = []
-        if batch:
-            self._post_batch(batch, originals, len(results), scoring)
-            results.extend(batch)
-        corpus_metrics: dict = {}
-        if any(r.pair.references for r in results):
-            from audit.scores.metrics import score_results
-
-            jobs = self.jobs if self.jobs is not None else (config.jobs or (os.cpu_count() or 1))
-            results, corpus_metrics = score_results(results, tgt, self.metrics, seed=config.seed or None, jobs=jobs)
-        results = run_corpus_checks(results, checks, config)
-        signature = make_signature(checks, config, src, tgt, digest)
-        settings = {"checks": [c.code for c in checks], **config.to_dict()}
-        result = scoring.finalize(AuditResult(tuple(results), src, tgt, signature, settings, metrics=corpus_metrics),
-                                  config, dismissed=dismissed)
-        self.post_message(AuditFinished(result))
-
-    def _post_batch(self, batch, originals, start, scoring) -> None:
-        scored = scoring.finalize(AuditResult(tuple(batch), None, None, "", {}), self.config).segments
-        # (segment scores while streaming; the final result re-scores without dismissed flags)
-        origs = [originals.pop(start + k) for k in range(len(batch))]
-        keys = [segment_key(p) for p in origs]
-        self.post_message(SegmentsAdded(list(scored), origs, start + len(batch), keys))
+    def _audit_in_thread(self, decisions: Decisions) -> None:
+        """The pipeline's events as messages: its progress batches, then the final result."""
+        audit = Audit.open(self.inputs, input_format=self.input_format, source_lang=self.source_lang,
+                           target_lang=self.target_lang, config=self.config, jobs=self.jobs,
+                           references=self.references or None, metrics=self.metrics, align=self.align,
+                           presegmented=self.presegmented, decisions=decisions, keep_dismissed=True)
+        self._audit = audit  # its checks serve the re-audits after an edit
+        for event in audit.events(batch=BATCH):
+            if isinstance(event, Started):
+                self.post_message(AuditStarted(None, event.source_lang, event.target_lang))
+            elif isinstance(event, Checked):
+                keys = [segment_key(p) for p in event.originals]
+                self.post_message(SegmentsAdded(list(event.results), list(event.originals), event.done, keys))
+            elif isinstance(event, Finished):
+                self.post_message(AuditFinished(event.result, event.scores))
 
     # -- messages from the worker ------------------------------------------------------------------------------
     def on_audit_started(self, message: AuditStarted) -> None:
@@ -266,7 +226,9 @@ class ReviewApp(App):
         self.result = message.result
         self.state.replace_all(message.result.segments)
         self.state.finished = True
-        self.live = LiveScores(message.result.segments, message.result.scores, self._base_dismissed, self.config)
+        tally = message.scores if message.scores is not None else tally_of(message.result.segments, self.config,
+                                                                           self._base_dismissed)
+        self.live = LiveScores(tally, message.result.scores)
         # decisions made while the audit ran (or on a preloaded result) adjust the corpus scores
         changed = self.store.dismissed() ^ self._base_dismissed
         for i in sorted({i for fp in changed for i in self.state.indices_of_flag(fp)}):
@@ -317,10 +279,7 @@ class ReviewApp(App):
         return out[:4]
 
     def _rescore_segment(self, seg: PairResult) -> float | None:
-        from audit.scores import penalty as scoring
-
-        res = scoring.finalize(AuditResult((seg,), None, None, "", {}), self.config)
-        return res.segments[0].scores.get("quality")
+        return score_segment(seg, self.config)[0].scores.get("quality")
 
     def rescore(self, indices) -> None:
         """Adjust the corpus scores for segments whose decisions or targets changed."""
@@ -341,26 +300,17 @@ class ReviewApp(App):
         self._reaudit(self.state.indices_of_key(segment_key(original)))
 
     def _reaudit(self, indices) -> None:
-        """Check segments again with their current (post-edited or original) target."""
-        from audit.core.model import Flag
-        from audit.pipeline.engine import check_pair, resolve_checks
-        from audit.scores import penalty as scoring
-
-        if self._checks is None:
-            from audit.checks.glossary import attach
-
-            self._check_config = attach(self.config)  # the glossary, as the engine gives it to the checks
-            self._checks = [c for c in resolve_checks(self._check_config) if c.spec.scope == "pair"]
+        """Check segments again with their current (post-edited or original) target, as the audit did."""
+        if self._audit is None:
+            self._audit = Audit((), self.config)
+        segments = self.state.segments
         for i in indices:
             orig = self.state.originals[i]
             d = self.store.segment(orig)
             pair = replace(orig, target=d.post_edit) if d is not None and d.post_edit is not None else orig
-            prev = self.state.segments[i - 1].pair if i > 0 else None
-            nxt = self.state.segments[i + 1].pair if i + 1 < len(self.state.segments) else None
-            flags = check_pair(pair, self._checks, self._check_config, prev, nxt)
-            seg = PairResult(pair, tuple(sorted(flags, key=Flag.sort_key)))
-            seg = scoring.finalize(AuditResult((seg,), None, None, "", {}), self.config).segments[0]
-            self.state.replace_segment(i, seg)
+            prev = segments[i - 1].pair if i > 0 else None
+            nxt = segments[i + 1].pair if i + 1 < len(segments) else None
+            self.state.replace_segment(i, self._audit.reaudit(pair, prev, nxt))
             self.state.flag_cursor = 0
 
     def undo(self) -> Change | None:

@@ -32,9 +32,10 @@ class AuditStarted(Message):
 class AuditFinished(Message):
     """All segments are in: the final result, with corpus-check flags, scores and metrics."""
 
-    def __init__(self, result: AuditResult) -> None:
+    def __init__(self, result: AuditResult, scores=None) -> None:
         super().__init__()
         self.result = result
+        self.scores = scores  # the pipeline's ScoreTally of the result (per-segment statistics), if known
 
 
 class AuditFailed(Message):

@@ -19,6 +19,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 from audit.core.model import Flag, Pair, PairResult, Severity
 from audit.store.decisions import FlagDecision, SegmentDecision, segment_key
 
+from .scores import LiveScores  # noqa: F401 (its former home)
+
 _EMPTY: frozenset[str] = frozenset()
 STATUSES = ("all", "open", "confirmed", "dismissed", "approved", "unapproved", "edited", "flagged", "clean")
 SORTS = ("position", "score")
@@ -756,53 +758,3 @@ class _Haystack:
             b = base
             bl -= 1
         return None
-
-
-class LiveScores:
-    """Corpus scores kept up to date as flags are dismissed and targets edited, without re-scoring the
-    whole corpus on every key press: the totals of the final result are adjusted by the change of each
-    touched segment (``audit.scores.penalty``'s penalty, word count and quality formula)."""
-
-    def __init__(self, base_segments: Sequence[PairResult], base_scores: Mapping, base_dismissed: frozenset[str],
-                 config) -> None:
-        from audit.scores import penalty as scoring
-
-        self._scoring = scoring
-        self.config = config
-        self.base_segments = base_segments
-        self.base_dismissed = base_dismissed
-        n = len(base_segments)
-        self.n = n
-        self.penalty = float(base_scores.get("penalty") or 0.0)
-        self.words = int(base_scores.get("words") or 0)
-        self.passed = round((base_scores.get("pass_rate") or 0.0) * n)
-        self.clean = round((base_scores.get("clean_rate") or 0.0) * n)
-        self.extra = {k: v for k, v in base_scores.items()
-                      if k not in ("quality", "penalty", "words", "pass_rate", "clean_rate", "dismissed")}
-        self._counted: dict[int, tuple[float, int, bool, bool]] = {}
-
-    def contribution(self, seg: PairResult, dismissed) -> tuple[float, int, bool, bool]:
-        sc = self._scoring
-        counted = sc.counted_flags(seg, dismissed)
-        pen = sum(sc.flag_weight(f, self.config.weights) for f in counted)
-        return (pen, sc.word_count(seg.pair.target or ""), not any(f.severity >= Severity.MAJOR for f in counted),
-                not counted)
-
-    def update(self, index: int, seg: PairResult, dismissed) -> None:
-        old = self._counted.get(index)
-        if old is None:
-            old = self.contribution(self.base_segments[index], self.base_dismissed)
-        new = self.contribution(seg, dismissed)
-        self.penalty += new[0] - old[0]
-        self.words += new[1] - old[1]
-        self.passed += int(new[2]) - int(old[2])
-        self.clean += int(new[3]) - int(old[3])
-        self._counted[index] = new
-
-    def scores(self) -> dict:
-        n = self.n
-        return {**self.extra,
-                "quality": round(self._scoring.quality(self.penalty, self.words), 2) if n else None,
-                "penalty": round(self.penalty, 3), "words": self.words,
-                "pass_rate": round(self.passed / n, 4) if n else None,
-                "clean_rate": round(self.clean / n, 4) if n else None}

@@ -7,7 +7,7 @@ import sys
 from audit.cli.common import add_input_arguments, config_from_args, metric_names
 from audit.core.errors import ExitCode, UsageError
 from audit.outputs import check_output_path, format_names, write_report
-from audit.pipeline.engine import run_audit, stream_run_audit
+from audit.pipeline import Audit
 from audit.scores import gates
 
 NAME = "check"
@@ -66,23 +66,23 @@ def run(args) -> int:
                                         getattr(args, "decisions", None), getattr(args, "config", None),
                                         *(getattr(args, "glossary", None) or [])])
     _require_units(args)
+    opened = dict(input_format=args.input_format, source_lang=args.src_lang, target_lang=args.tgt_lang,
+                  config=config, references=args.ref or None, metrics=metric_names(args), align=args.align,
+                  presegmented=args.presegmented)
     if getattr(args, "decisions", None):
-        from audit.pipeline.decided import audit_with_decisions, report_decisions
+        from audit.pipeline.decided import report_decisions
         from audit.store.decisions import DecisionStore
 
         with DecisionStore(args.decisions, readonly=True) as store:
-            result, applied = audit_with_decisions(
-                args.inputs, store, input_format=args.input_format, source_lang=args.src_lang,
-                target_lang=args.tgt_lang, config=config, references=args.ref or None, metrics=metric_names(args),
-                align=args.align, presegmented=args.presegmented)
-        report_decisions(applied, args.decisions, sys.stderr)
-    else:
+            done = Audit.open(args.inputs, decisions=store.snapshot(), **opened).finished()
+        result = done.result
+        report_decisions(done.decisions, args.decisions, sys.stderr)
+    elif fmt in STREAMING_FORMATS:
         # JSONL, text and CSV are written segment by segment as the audit runs (memory flat in the
         # corpus size); the other formats need the whole result first.
-        audit = stream_run_audit if fmt in STREAMING_FORMATS else run_audit
-        result = audit(args.inputs, input_format=args.input_format, source_lang=args.src_lang,
-                       target_lang=args.tgt_lang, config=config, references=args.ref or None,
-                       metrics=metric_names(args), align=args.align, presegmented=args.presegmented)
+        result = Audit.open(args.inputs, **opened).stream()
+    else:
+        result = Audit.open(args.inputs, **opened).run()
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
                                        and os.environ.get("NO_COLOR") is None)
     write_report(result, fmt, args.output, color=color)

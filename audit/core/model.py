@@ -301,6 +301,7 @@ class AuditResult:
     settings: Mapping[str, Any]
     scores: Mapping[str, Any] = field(default_factory=dict)
     metrics: Mapping[str, Any] = field(default_factory=dict)
+    signature_fields: Any = None  # the pipeline's Signature (a frozen dataclass) that ``signature`` renders
 
     @property
     def flags(self) -> list[Flag]:

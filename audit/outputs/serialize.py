@@ -82,11 +82,19 @@ def summary_dict(result: AuditResult) -> dict[str, Any]:
     }
 
 
+def _signature_fields(result: AuditResult) -> dict[str, Any] | None:
+    """The signature as an object (``audit.pipeline.signature.Signature.to_dict``); None for a
+    result not made by the pipeline."""
+    fields = getattr(result, "signature_fields", None)
+    return fields.to_dict() if fields is not None else None
+
+
 def header_dict(result: AuditResult) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "tool": {"name": "transaudit", "version": __version__},
         "signature": result.signature,
+        "signature_fields": _signature_fields(result),
         "source_lang": result.source_lang, "target_lang": result.target_lang,
     }
 

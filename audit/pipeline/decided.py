@@ -1,16 +1,20 @@
 """Audits with review decisions applied: post-edited targets audited in place of the originals,
-dismissed flags left out (and not scored).
+dismissed flags left out (and not scored), stale decisions reported.
 
-``apply_decisions(result, store)`` leaves dismissed flags out of an ``AuditResult`` (and re-scores
-it); ``audit_with_decisions`` audits post-edited targets in place of the originals.
+``audit_with_decisions`` is ``engine.Audit`` with a decisions snapshot; ``apply_decisions(result,
+store)`` leaves dismissed flags out of a result already made (and re-scores it).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
 from audit.core.model import AuditResult, Pair, PairResult
+from audit.pipeline.applied import DecisionsApplied
+from audit.pipeline.engine import Audit
 from audit.store.decisions import DecisionStore, segment_key
+
+DecisionsSummary = DecisionsApplied  # the former name
 
 
 def apply_post_edits(pairs: Iterable[Pair], store: DecisionStore) -> Iterator[Pair]:
@@ -48,54 +52,32 @@ def apply_decisions(result: AuditResult, store: DecisionStore, config=None) -> t
     return scoring.finalize(replace(result, segments=tuple(segs)), config or Config()), dropped
 
 
-@dataclass(frozen=True)
-class DecisionsSummary:
-    dismissed_left_out: int
-    post_edited: tuple[str, ...]  # pair ids whose post-edited target was audited
-    approved: tuple[str, ...]
-
-
 def audit_with_decisions(inputs: Sequence[str] | str, store: DecisionStore, *, input_format: str | None = None,
                          source_lang: str | None = None, target_lang: str | None = None, config=None,
                          jobs: int | None = None, references: Sequence[str] | None = None,
                          metrics: Sequence[str] | None = None, align: bool = False,
-                         presegmented: bool = False) -> tuple[AuditResult, DecisionsSummary]:
+                         presegmented: bool = False) -> tuple[AuditResult, DecisionsApplied]:
     """``run_audit`` with review decisions: post-edited targets are audited in place of the
-    originals, and dismissed flags are left out (and not scored)."""
-    from audit.core.config import Config
-    from audit.pipeline.engine import audit_pairs, open_audit_input
-
-    config = config or Config()
-    source, src, tgt, digest = open_audit_input(inputs, input_format, source_lang, target_lang, config,
-                                                references, align, presegmented)
-    segs = store.segment_decisions()
-    edited: list[str] = []
-    approved: list[str] = []
-
-    def pairs():
-        for p in source:
-            d = segs.get(segment_key(p)) if segs else None
-            if d is not None:
-                if d.approved:
-                    approved.append(p.id)
-                if d.post_edit is not None:
-                    edited.append(p.id)
-                    p = replace(p, target=d.post_edit)
-            yield p
-
-    result = audit_pairs(pairs(), config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs,
-                         metrics=metrics)
-    result, dropped = apply_decisions(result, store, config)
-    # The dismissed flags were taken out before scoring: say how many in the corpus scores too.
-    result = replace(result, scores={**result.scores, "dismissed": dropped})
-    return result, DecisionsSummary(dropped, tuple(edited), tuple(approved))
+    originals, and dismissed flags are left out (and not scored). The signature records the
+    database and how many decisions applied; ``settings["decisions"]`` lists the stale ones."""
+    done = Audit.open(inputs, input_format=input_format, source_lang=source_lang, target_lang=target_lang,
+                      config=config, jobs=jobs, references=references, metrics=metrics, align=align,
+                      presegmented=presegmented, decisions=store.snapshot()).finished()
+    return done.result, done.decisions
 
 
-def report_decisions(summary: DecisionsSummary, db: str, out) -> None:
-    """One line (and the post-edited segment ids) for ``check --decisions`` on stderr."""
+def report_decisions(summary: DecisionsApplied, db: str, out) -> None:
+    """What ``check --decisions`` applied, on stderr: one line, the post-edited segment ids, the
+    stale decisions, and a warning when the database was made for another input."""
     out.write(f"transaudit: decisions {db}: {summary.dismissed_left_out} dismissed flag(s) left out, "
               f"{len(summary.post_edited)} post-edited target(s) audited in place of the original"
-              f", {len(summary.approved)} approved segment(s)\n")
+              f", {len(summary.approved)} approved segment(s), {len(summary.stale)} stale decision(s)\n")
     if summary.post_edited:
         ids = ", ".join(summary.post_edited[:20]) + (" …" if len(summary.post_edited) > 20 else "")
         out.write(f"transaudit: post-edited segments: {ids}\n")
+    if summary.foreign:
+        out.write(f"transaudit: warning: no decision in {db} matches this input: "
+                  "was the database made for another file?\n")
+    elif summary.stale:
+        fps = ", ".join(summary.stale[:10]) + (" …" if len(summary.stale) > 10 else "")
+        out.write(f"transaudit: stale decisions (no flag with this fingerprint any more): {fps}\n")

@@ -1,16 +1,17 @@
-"""The audit engine: pairs in, flags out, in one pass.
+"""The audit engine: pairs in, flags out, in one pass; and ``Audit``, the one composition of an
+audit (reader, pair checks, reference metrics, corpus checks, review decisions, scores, signature)
+that every entry point drives.
 
 ``iter_audit`` streams ``PairResult`` objects in input order (chunked, optionally over worker
-processes); ``run_audit`` collects them into an ``AuditResult`` with its signature. Readers know
-nothing of checks, checks nothing of reports.
+processes); ``Audit.run`` (``run_audit``, ``audit_pairs``) collects them into an ``AuditResult``
+with its signature, ``Audit.stream`` (``stream_audit``) hands them to a writer one at a time,
+``Audit.events`` reports progress to the review app. Readers know nothing of checks, checks
+nothing of reports.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
-import tempfile
-from array import array
 from collections import deque
 from dataclasses import replace
 from itertools import islice
@@ -22,21 +23,23 @@ from audit.checks.registry import Check, select_checks, superseded_codes
 from audit.core.config import Config
 from audit.core.errors import UsageError
 from audit.core.model import (
-    Alignment,
     AuditResult,
     Finding,
     Flag,
-    Origin,
     Pair,
     PairResult,
-    Severity,
     fingerprint,
 )
-from audit.core.version import __version__
+from audit.pipeline.applied import Applier, DecisionsApplied
+from audit.pipeline.events import Checked, Finished, Started
+from audit.pipeline.signature import DecisionsUsed, Signature, file_digest, make_signature
+from audit.pipeline.spill import WARM_PAIRS, PairSpill, pack_pair, unpack_pair
+from audit.pipeline.stream import AuditStream, Tally  # noqa: F401 (Tally: re-exported)
+from audit.scores.penalty import finalize_segments, score_segment
+from audit.store.decisions import Decisions
 
 CHUNK = 1000  # pairs per task: large enough to amortise inter-process traffic
 PARALLEL_MIN = 4000  # below this many pairs, one process is faster than starting workers
-WARM_PAIRS = 25  # pairs of each language pair checked in the main process before forking workers
 
 
 def resolve_checks(config: Config) -> list[Check]:
@@ -171,31 +174,6 @@ def _run_chunk(blob: bytes) -> list[tuple[Flag, ...]]:
     chunk, before, after, words = marshal.loads(blob)
     item = ([unpack_pair(t) for t in chunk], unpack_pair(before), unpack_pair(after))
     return _check_chunk(_STATE["plan"], _STATE["config"], item, words)
-
-
-def _origin_tuple(o: Origin | None):
-    return None if o is None else (o.path, o.unit, o.line, o.offset)
-
-
-def pack_pair(p: Pair | None) -> tuple | None:
-    """A Pair as a tuple of plain values (for ``marshal``); ``unpack_pair`` inverts it."""
-    if p is None:
-        return None
-    a = p.align
-    so = _origin_tuple(p.source_origin)
-    to = _origin_tuple(p.target_origin)
-    return (p.id, p.source, p.target, tuple(p.references), p.source_lang, p.target_lang, so,
-            True if to == so and to is not None else to,
-            None if a is None else (tuple(a.source), tuple(a.target), a.confidence), p.index, p.note)
-
-
-def unpack_pair(t: tuple | None) -> Pair | None:
-    if t is None:
-        return None
-    so = None if t[6] is None else Origin(*t[6])
-    to = so if t[7] is True else (None if t[7] is None else Origin(*t[7]))
-    a = t[8]
-    return Pair(t[0], t[1], t[2], tuple(t[3]), t[4], t[5], so, to, None if a is None else Alignment(*a), t[9], t[10])
 
 
 def _check_chunk(plan: _Plan, config: Config, args, words: bool = False) -> list:
@@ -394,31 +372,161 @@ def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config
     return out
 
 
-def file_digest(paths: Sequence[str]) -> str:
-    h = hashlib.sha256()
-    for p in paths:
-        with open(p, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-    return h.hexdigest()[:12]
+class Audit:
+    """The audit pipeline, composed once: pairs (or an input, ``Audit.open``) and a config in;
+    pair checks, reference metrics, corpus checks, review decisions, scores and the signature
+    out. Every entry point drives it: ``audit_pairs``/``run_audit`` (``run``), ``stream_audit``/
+    ``stream_run_audit`` (``stream``), ``audit_with_decisions``, and the review app (``events``
+    for the first run and a reopen, ``reaudit`` for one segment after an edit).
 
+    ``decisions``: a ``audit.store.decisions.Decisions`` snapshot: post-edited targets are audited
+    in place of the originals; dismissed flags are left out of the result (``keep_dismissed``:
+    kept, for the review app, but not scored).
+    """
 
-def make_signature(checks: Sequence[Check], config: Config, src_lang: str | None, tgt_lang: str | None,
-                   input_hash: str | None) -> str:
-    """``transaudit:VERSION|checks:N#HASH|src:L|tgt:L|input:HASH``: how a result was made."""
-    h = hashlib.sha256()
-    for c in sorted(checks, key=lambda c: c.code):
-        sev = config.severity.get(c.code, c.spec.severity)
-        h.update(f"{c.code}:{sev.label}:{sorted(config.options.get(c.code, {}).items())!r};".encode())
-    parts = [
-        f"transaudit:{__version__}",
-        f"checks:{len(checks)}#{h.hexdigest()[:10]}",
-        f"src:{src_lang or 'und'}",
-        f"tgt:{tgt_lang or 'und'}",
-    ]
-    if input_hash:
-        parts.append(f"input:{input_hash}")
-    return "|".join(parts)
+    def __init__(self, pairs: Iterable[Pair], config: Config | None = None, *, source_lang: str | None = None,
+                 target_lang: str | None = None, input_hash: str | None = None, jobs: int | None = None,
+                 metrics: Sequence[str] | None = None, decisions: Decisions | None = None,
+                 keep_dismissed: bool = False) -> None:
+        self.config = attach_glossary(config or Config())
+        self.checks = resolve_checks(self.config)
+        self.source_lang = self.config.source_lang or source_lang
+        self.target_lang = self.config.target_lang or target_lang
+        self.input_hash = input_hash
+        self.jobs = jobs
+        self.metrics = metrics
+        self.decisions = decisions
+        self.keep_dismissed = keep_dismissed
+        self._pairs = pairs
+        self._plan: _Plan | None = None
+
+    @classmethod
+    def open(cls, inputs: Sequence[str] | str, *, input_format: str | None = None, source_lang: str | None = None,
+             target_lang: str | None = None, config: Config | None = None, jobs: int | None = None,
+             references: Sequence[str] | None = None, metrics: Sequence[str] | None = None, align: bool = False,
+             presegmented: bool = False, decisions: Decisions | None = None, keep_dismissed: bool = False) -> "Audit":
+        """The audit of an input file (or two line-aligned files); see ``run_audit``."""
+        config = config or Config()
+        pairs, src, tgt, digest = open_audit_input(inputs, input_format, source_lang, target_lang, config,
+                                                   references, align, presegmented)
+        return cls(pairs, config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs, metrics=metrics,
+                   decisions=decisions, keep_dismissed=keep_dismissed)
+
+    def _njobs(self) -> int:
+        return self.jobs if self.jobs is not None else (self.config.jobs or (os.cpu_count() or 1))
+
+    def _settings(self) -> dict:
+        return {"checks": [c.code for c in self.checks], **self.config.to_dict()}
+
+    def _signature(self, applied: DecisionsApplied | None = None) -> Signature:
+        used = None
+        if applied is not None:
+            used = DecisionsUsed(applied.path_hash, len(self.decisions), applied.applied, len(applied.stale))
+        return make_signature(self.checks, self.config, self.source_lang, self.target_lang, self.input_hash, used)
+
+    def events(self, progress: bool = True, batch: int = 1000) -> Iterator:
+        """``Started``, then (with ``progress``) a ``Checked`` per ``batch`` segments, then ``Finished``."""
+        yield Started(self.source_lang, self.target_lang)
+        applier = Applier(self.decisions) if self.decisions is not None else None
+        originals: deque = deque()
+
+        def pairs() -> Iterator[Pair]:
+            stream = fill_languages(self._pairs, self.source_lang, self.target_lang)
+            if applier is None:
+                for p in stream:
+                    originals.append(p)
+                    yield p
+                return
+            for p, orig in applier.pairs(stream):
+                originals.append(orig)
+                yield p
+
+        results: list[PairResult] = []
+        for chunk in _chunks(iter_audit(pairs(), self.config, self.checks, jobs=self.jobs), batch):
+            origs = [originals.popleft() for _ in chunk]
+            results.extend(chunk)
+            if progress:
+                scored = [score_segment(r, self.config)[0] for r in chunk]
+                yield Checked(scored, origs, len(results))
+        yield self._finish(results, applier)
+
+    def _finish(self, results: list[PairResult], applier: Applier | None) -> Finished:
+        """Reference metrics, corpus checks, decisions, scores and signature, on the checked segments."""
+        config = self.config
+        corpus_metrics: dict = {}
+        if any(r.pair.references for r in results):
+            from audit.scores.metrics import score_results
+
+            results, corpus_metrics = score_results(results, self.target_lang, self.metrics,
+                                                    seed=config.seed or None, jobs=self._njobs())
+        results = run_corpus_checks(results, self.checks, config)
+        settings = self._settings()
+        applied = None
+        dismissed: frozenset[str] = frozenset()
+        if applier is not None:
+            results, applied = applier.finish(results, drop=not self.keep_dismissed)
+            dismissed = self.decisions.dismissed if self.keep_dismissed else frozenset()
+            settings["decisions"] = applied.to_dict()
+        segments, tally = finalize_segments(results, config, dismissed)
+        scores = tally.scores()
+        if applied is not None:
+            scores["dismissed"] = applied.dismissed_left_out
+        signature = self._signature(applied)
+        result = AuditResult(tuple(segments), self.source_lang, self.target_lang, signature.render(), settings,
+                             scores=scores, metrics=corpus_metrics, signature_fields=signature)
+        return Finished(result, tally, applied)
+
+    def finished(self) -> Finished:
+        """Run the audit to its end (no progress events)."""
+        for event in self.events(progress=False):
+            pass
+        return event
+
+    def run(self) -> AuditResult:
+        return self.finished().result
+
+    def reaudit(self, pair: Pair, prev: Pair | None = None, next: Pair | None = None) -> PairResult:
+        """One segment checked again (after a post-edit or its undo) as the first run checked it:
+        the pair checks with its neighbours, superseded flags dropped, scored (nothing dismissed).
+        Corpus-scope checks are not run again."""
+        if self._plan is None:
+            self._plan = _Plan([c for c in self.checks if c.spec.scope == "pair"])
+        flags = _check_chunk(self._plan, self.config, ([pair], prev, next))[0]
+        return score_segment(PairResult(pair, flags), self.config)[0]
+
+    def stream(self) -> AuditStream:
+        """The audit as an ``AuditStream`` (see the design note above ``stream_audit``)."""
+        if self.decisions is not None:
+            raise UsageError("review decisions need the collected audit, not the streamed one")
+        config, checks = self.config, self.checks
+        spill = PairSpill(fill_languages(self._pairs, self.source_lang, self.target_lang))
+        if spill.has_references:
+            self._pairs = spill
+            result = self.run()
+            spill.close()
+            out = AuditStream(iter(result.segments), self.source_lang, self.target_lang, result.signature_fields,
+                              result.settings, config)
+            out.scores = dict(result.scores)
+            out.metrics = dict(result.metrics)
+            return out
+        njobs = self._njobs()
+        import multiprocessing as mp
+
+        forking = "fork" in mp.get_all_start_methods()
+
+        def segments() -> Iterator[PairResult]:
+            try:
+                if njobs > 1 and forking and len(spill) >= PARALLEL_MIN:
+                    yield from _stream_parallel(spill, checks, config, njobs)
+                    return
+                extra = corpus_flags(spill, checks, config)
+                for i, (r, words) in enumerate(_iter_results(spill, config, checks, njobs, True)):
+                    more = extra.get(i)
+                    yield (PairResult(r.pair, _final(r.flags + tuple(more))) if more else r), words
+            finally:
+                spill.close()
+
+        return AuditStream(segments(), self.source_lang, self.target_lang, self._signature(), self._settings(), config)
 
 
 def audit_pairs(pairs: Iterable[Pair], config: Config | None = None, *, source_lang: str | None = None,
@@ -430,25 +538,8 @@ def audit_pairs(pairs: Iterable[Pair], config: Config | None = None, *, source_l
     ``audit.metrics.METRIC_KEYS``, default BLEU, chrF, chrF++, TER): segment scores in each
     ``PairResult.scores``, corpus scores with signatures and 95% intervals in ``AuditResult.metrics``.
     """
-    config = attach_glossary(config or Config())
-    checks = resolve_checks(config)
-    src = config.source_lang or source_lang
-    tgt = config.target_lang or target_lang
-    stream = fill_languages(pairs, src, tgt)
-    results = list(iter_audit(stream, config, checks, jobs=jobs))
-    corpus_metrics: dict = {}
-    if any(r.pair.references for r in results):
-        from audit.scores.metrics import score_results
-
-        results, corpus_metrics = score_results(results, tgt, metrics, seed=config.seed or None,
-                                                jobs=jobs if jobs is not None else (config.jobs or (os.cpu_count() or 1)))
-    results = run_corpus_checks(results, checks, config)
-    signature = make_signature(checks, config, src, tgt, input_hash)
-    settings = {"checks": [c.code for c in checks], **config.to_dict()}
-    result = AuditResult(tuple(results), src, tgt, signature, settings, metrics=corpus_metrics)
-    from audit.scores import penalty as scoring
-
-    return scoring.finalize(result, config)
+    return Audit(pairs, config, source_lang=source_lang, target_lang=target_lang, input_hash=input_hash,
+                 jobs=jobs, metrics=metrics).run()
 
 
 def run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, source_lang: str | None = None,
@@ -463,22 +554,20 @@ def run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, s
     Languages come from the arguments, else the config, else the file, else are detected on
     the whole of each side.
     """
-    config = config or Config()
-    pairs, src, tgt, digest = open_audit_input(inputs, input_format, source_lang, target_lang, config,
-                                               references, align, presegmented)
-    return audit_pairs(pairs, config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs, metrics=metrics)
+    return Audit.open(inputs, input_format=input_format, source_lang=source_lang, target_lang=target_lang,
+                      config=config, jobs=jobs, references=references, metrics=metrics, align=align,
+                      presegmented=presegmented).run()
 
 
 def stream_run_audit(inputs: Sequence[str] | str, *, input_format: str | None = None, source_lang: str | None = None,
                      target_lang: str | None = None, config: Config | None = None, jobs: int | None = None,
                      references: Sequence[str] | None = None, metrics: Sequence[str] | None = None,
-                     align: bool = False, presegmented: bool = False) -> "AuditStream":
+                     align: bool = False, presegmented: bool = False) -> AuditStream:
     """``run_audit`` as an ``AuditStream`` (``stream_audit``): for writers that write each segment
     as it comes (JSONL, text, CSV), in memory that does not grow with the corpus."""
-    config = config or Config()
-    pairs, src, tgt, digest = open_audit_input(inputs, input_format, source_lang, target_lang, config,
-                                               references, align, presegmented)
-    return stream_audit(pairs, config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs, metrics=metrics)
+    return Audit.open(inputs, input_format=input_format, source_lang=source_lang, target_lang=target_lang,
+                      config=config, jobs=jobs, references=references, metrics=metrics, align=align,
+                      presegmented=presegmented).stream()
 
 
 def open_audit_input(inputs, input_format, source_lang, target_lang, config: Config, references=None,
@@ -510,7 +599,7 @@ def open_audit_input(inputs, input_format, source_lang, target_lang, config: Con
 
 # -- streaming ---------------------------------------------------------------------------------
 #
-# Design: ``stream_audit`` keeps memory flat whatever the corpus size. Pair checks need one pair
+# Design: ``stream_audit`` (``Audit.stream``) keeps memory flat whatever the corpus size. Pair checks need one pair
 # and its neighbours; corpus-scope checks (LEN001/LEN002, MET001) need every pair. So the input is
 # read once into a ``PairSpill`` (an unnamed temporary file of marshalled pairs plus one 8-byte
 # offset per pair in memory), the corpus checks run over the spill as a Sequence (they iterate it
@@ -522,218 +611,14 @@ def open_audit_input(inputs, input_format, source_lang, target_lang, config: Con
 # collected ``audit_pairs`` (memory then grows with the corpus, as it does for ``-F json``).
 
 
-class PairSpill:
-    """Pairs on disk, read back in order or by index: a Sequence that holds one offset per pair."""
-
-    def __init__(self, pairs: Iterable[Pair] = ()):
-        self._fh = tempfile.TemporaryFile(prefix="transaudit-spill-")
-        self._offsets = array("q")
-        self._size = 0
-        self.has_references = False
-        self.samples: list[int] = []  # the first WARM_PAIRS indices of each language pair
-        self._write(pairs)
-
-    def _write(self, pairs: Iterable[Pair]) -> None:
-        fh = self._fh
-        fh.seek(0, 2)
-        pos = fh.tell()
-        buf: list[bytes] = []
-        seen: dict[tuple, int] = {}
-        for p in pairs:
-            key = (p.source_lang, p.target_lang)
-            k = seen.get(key, 0)
-            if k < WARM_PAIRS:
-                seen[key] = k + 1
-                self.samples.append(len(self._offsets))
-            rec = marshal.dumps(pack_pair(p))
-            self._offsets.append(pos)
-            pos += len(rec)
-            buf.append(rec)
-            if p.references:
-                self.has_references = True
-            if len(buf) >= 4096:
-                fh.write(b"".join(buf))
-                buf.clear()
-        fh.write(b"".join(buf))
-        self._offsets.append(pos)  # end of the last record
-        self._size = len(self._offsets) - 1
-        fh.flush()
-
-    def __len__(self) -> int:
-        return self._size
-
-    def __getitem__(self, i: int) -> Pair:
-        if i < 0:
-            i += self._size
-        if not 0 <= i < self._size:
-            raise IndexError(i)
-        start, end = self._offsets[i], self._offsets[i + 1]
-        return unpack_pair(marshal.loads(os.pread(self._fh.fileno(), end - start, start)))
-
-    def slice(self, i: int, j: int) -> list[Pair]:
-        """Pairs ``i`` to ``j - 1`` (clipped to the spill) with one read."""
-        i, j = max(0, i), min(self._size, j)
-        if i >= j:
-            return []
-        offs = self._offsets
-        base = offs[i]
-        block = os.pread(self._fh.fileno(), offs[j] - base, base)
-        return [unpack_pair(marshal.loads(block[offs[k] - base:offs[k + 1] - base])) for k in range(i, j)]
-
-    def __iter__(self) -> Iterator[Pair]:
-        # pread: no shared file position, so indexing while iterating (LEN fetches pairs) is safe.
-        fd = self._fh.fileno()
-        offs = self._offsets
-        i = 0
-        while i < self._size:  # blocks of up to 4,096 records
-            j = min(self._size, i + 4096)
-            base = offs[i]
-            block = os.pread(fd, offs[j] - base, base)
-            for k in range(i, j):
-                yield unpack_pair(marshal.loads(block[offs[k] - base:offs[k + 1] - base]))
-            i = j
-
-    def close(self) -> None:
-        self._fh.close()
-
-
-class Tally:
-    """Counts of a streamed audit: enough for the summary, the gates and the text report's
-    "By check" table without keeping the flags."""
-
-    def __init__(self) -> None:
-        self.segments = 0
-        self.flagged = 0
-        self.flags = 0
-        self.by_severity = {s.label: 0 for s in Severity}
-        self.by_code: dict[str, int] = {}
-        self.names: dict[str, str] = {}
-        self.code_severity: dict[str, dict[str, int]] = {}
-
-    def add(self, seg: PairResult) -> None:
-        self.segments += 1
-        if seg.flags:
-            self.flagged += 1
-        for f in seg.flags:
-            self.flags += 1
-            lab = f.severity.label
-            self.by_severity[lab] += 1
-            self.by_code[f.code] = self.by_code.get(f.code, 0) + 1
-            self.names[f.code] = f.name
-            cs = self.code_severity.setdefault(f.code, {})
-            cs[lab] = cs.get(lab, 0) + 1
-
-    def count_at_least(self, severity: Severity) -> int:
-        return sum(n for lab, n in self.by_severity.items() if Severity.parse(lab) >= severity)
-
-
-class AuditStream:
-    """An audit whose segments are produced while a writer consumes them (``segments`` can be
-    iterated once). ``scores``, ``metrics`` and ``tally`` are complete once it has been consumed.
-    Writers and gates accept it where they accept an ``AuditResult``."""
-
-    def __init__(self, segments: Iterator[PairResult], source_lang, target_lang, signature: str, settings,
-                 config: Config):
-        self._segments = segments
-        self.source_lang = source_lang
-        self.target_lang = target_lang
-        self.signature = signature
-        self.settings = settings
-        self.scores: dict = {}
-        self.metrics: dict = {}
-        self.tally = Tally()
-        self._config = config
-        self._consumed = False
-
-    @property
-    def segments(self) -> Iterator[PairResult]:
-        if self._consumed:
-            raise RuntimeError("an AuditStream's segments can be read once")
-        self._consumed = True
-        return self._run()
-
-    def _run(self) -> Iterator[PairResult]:
-        from audit.scores.penalty import flag_weight, quality, word_count
-
-        weights = self._config.weights
-        tally = self.tally
-        total_pen = 0.0
-        total_words = passed = clean = 0
-        for seg in self._segments:
-            words = None
-            if isinstance(seg, tuple):  # (result, target word count from the worker)
-                seg, words = seg
-            if "quality" not in seg.scores:  # collected fallback results are scored already
-                pen = sum(flag_weight(f, weights) for f in seg.flags) if seg.flags else 0
-                if words is None:
-                    words = word_count(seg.pair.target or "")
-                seg = PairResult(seg.pair, seg.flags, {**seg.scores, "penalty": round(pen, 3),
-                                                       "quality": round(quality(pen, words), 2)})
-                total_pen += pen
-                total_words += words
-                passed += not any(f.severity >= Severity.MAJOR for f in seg.flags)
-                clean += not seg.flags
-            tally.add(seg)
-            yield seg
-        if not self.scores:
-            n = tally.segments
-            self.scores = {
-                "quality": round(quality(total_pen, total_words), 2) if n else None,
-                "penalty": round(total_pen, 3),
-                "pass_rate": round(passed / n, 4) if n else None,
-                "clean_rate": round(clean / n, 4) if n else None,
-                "words": total_words,
-                "dismissed": 0,
-            }
-
-    def drain(self) -> "AuditStream":
-        """Consume the segments without writing them (for the scores and counts alone)."""
-        for _ in self.segments:
-            pass
-        return self
-
-
 def stream_audit(pairs: Iterable[Pair], config: Config | None = None, *, source_lang: str | None = None,
                  target_lang: str | None = None, input_hash: str | None = None, jobs: int | None = None,
                  metrics: Sequence[str] | None = None) -> AuditStream:
     """Like ``audit_pairs`` but without holding the results: returns an ``AuditStream`` whose
     segments equal ``audit_pairs(...).segments`` (flags, scores), produced one at a time. See the
-    design note above ``PairSpill``."""
-    config = attach_glossary(config or Config())
-    checks = resolve_checks(config)
-    src = config.source_lang or source_lang
-    tgt = config.target_lang or target_lang
-    signature = make_signature(checks, config, src, tgt, input_hash)
-    settings = {"checks": [c.code for c in checks], **config.to_dict()}
-    stream = fill_languages(pairs, src, tgt)
-    spill = PairSpill(stream)
-    if spill.has_references:
-        result = audit_pairs(spill, config, source_lang=src, target_lang=tgt, input_hash=input_hash,
-                             jobs=jobs, metrics=metrics)
-        spill.close()
-        out = AuditStream(iter(result.segments), src, tgt, result.signature, result.settings, config)
-        out.scores = dict(result.scores)
-        out.metrics = dict(result.metrics)
-        return out
-
-    njobs = jobs if jobs is not None else (config.jobs or (os.cpu_count() or 1))
-    import multiprocessing as mp
-
-    forking = "fork" in mp.get_all_start_methods()
-
-    def segments() -> Iterator[PairResult]:
-        try:
-            if njobs > 1 and forking and len(spill) >= PARALLEL_MIN:
-                yield from _stream_parallel(spill, checks, config, njobs)
-                return
-            extra = corpus_flags(spill, checks, config)
-            for i, (r, words) in enumerate(_iter_results(spill, config, checks, njobs, True)):
-                more = extra.get(i)
-                yield (PairResult(r.pair, _final(r.flags + tuple(more))) if more else r), words
-        finally:
-            spill.close()
-
-    return AuditStream(segments(), src, tgt, signature, settings, config)
+    design note above."""
+    return Audit(pairs, config, source_lang=source_lang, target_lang=target_lang, input_hash=input_hash,
+                 jobs=jobs, metrics=metrics).stream()
 
 
 STREAM_WINDOW = 64  # chunks in flight in the streaming path: only their flags wait in memory

@@ -21,7 +21,7 @@ import os
 import sqlite3
 import time
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from audit.core.errors import InputError, UsageError
 from audit.core.model import Flag, Pair, normalize_for_fingerprint
@@ -107,6 +107,23 @@ class SegmentDecision:
         return {"kind": "segment", "key": self.key, "pair_id": self.pair_id, "approved": self.approved,
                 "post_edit": self.post_edit, "source": self.source, "original_target": self.original_target,
                 "updated": _iso(self.updated)}
+
+
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    """A snapshot of a store's decisions, for an audit to apply: flag decisions by fingerprint,
+    segment decisions by segment key, and the database it was read from."""
+
+    flags: Mapping[str, FlagDecision]
+    segments: Mapping[str, SegmentDecision]
+    path: str
+
+    @property
+    def dismissed(self) -> frozenset[str]:
+        return frozenset(fp for fp, d in self.flags.items() if d.status == "dismissed")
+
+    def __len__(self) -> int:
+        return len(self.flags) + len(self.segments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +228,10 @@ class DecisionStore:
 
     def dismissed(self) -> frozenset[str]:
         return frozenset(fp for fp, d in self.flag_decisions().items() if d.status == "dismissed")
+
+    def snapshot(self) -> "Decisions":
+        """The decisions as they are now, detached from the database (safe to hand to a thread)."""
+        return Decisions(dict(self.flag_decisions()), dict(self.segment_decisions()), self.path)
 
     def history_size(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM history").fetchone()[0]
