@@ -204,6 +204,16 @@ def test_unwritable_folder(cmd, inputs, capsys):
         os.chmod(out, 0o700)
 
 
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_file_is_not_replaced(inputs, capsys):
+    path = inputs["out"] / "x.txt"
+    path.write_text("old", encoding="utf-8")
+    os.chmod(path, 0o444)
+    assert main(_argv("check", inputs, str(path))) == 2
+    _one_line_error(capsys.readouterr().err, path)
+    assert path.read_text(encoding="utf-8") == "old" and os.listdir(inputs["out"]) == ["x.txt"]
+
+
 def _under(folder, fd_or_path) -> bool:
     path = fd_or_path
     if isinstance(fd_or_path, int):

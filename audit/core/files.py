@@ -5,7 +5,8 @@ The rule, by what the output path is:
 - ``-``: standard output.
 - a regular file, or a path that does not exist yet: replaced atomically (a temp file in the same
   folder, fsynced, then renamed over the path); an existing file keeps its permission bits, a new
-  one gets those a plain ``open`` would give (``0o666`` less the umask).
+  one gets those a plain ``open`` would give (``0o666`` less the umask); a file the user may not
+  write (read-only) is refused, as a plain ``open`` would refuse it, not renamed over.
 - anything else that is not a directory (a character or block device such as ``/dev/null``, a FIFO,
   a socket): opened for writing and written in place, never renamed over, never unlinked.
 - a symlink: the file it points to is written by the rules above; the link itself is kept.
@@ -53,8 +54,13 @@ def _target(path: str) -> tuple[str, os.stat_result | None]:
 def check_output_path(path: str, protected: Iterable[str | None] = ()) -> None:
     """Refuse, before any work is done, an output path that cannot be written or that would
     replace one of the ``protected`` files (inputs, references, databases)."""
-    if is_stdout(path):
-        return
+    if not is_stdout(path):
+        _checked(path, protected)
+
+
+def _checked(path: str, protected: Iterable[str | None] = ()) -> tuple[str, os.stat_result | None]:
+    """The target of ``path`` and its stat, once it is known writable: not a directory, in a folder
+    that exists, not a protected file, and writable (a read-only file is not replaced)."""
     target, st = _target(path)
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise UsageError("the output path is a directory", path)
@@ -64,9 +70,12 @@ def check_output_path(path: str, protected: Iterable[str | None] = ()) -> None:
     for p in protected:
         if p and os.path.realpath(p) == target:
             raise UsageError(f"the output would overwrite {p}", path)
-    in_place = st is not None and not stat.S_ISREG(st.st_mode)
-    if not os.access(target if in_place else folder, os.W_OK):
-        raise _fail(path, PermissionError(errno.EACCES, "denied"))
+    writable = os.access(target, os.W_OK) if st is not None else True
+    if st is None or stat.S_ISREG(st.st_mode):
+        writable = writable and os.access(folder, os.W_OK | os.X_OK)
+    if not writable:
+        raise _fail(path, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
+    return target, st
 
 
 class _Sink(io.RawIOBase):
@@ -174,11 +183,7 @@ def write_output(path: str, fill: Callable[[IO], object], binary: bool = False) 
         else:
             fill(sys.stdout)
         return
-    target, st = _target(path)
-    if st is not None and stat.S_ISDIR(st.st_mode):
-        raise UsageError("the output path is a directory", path)
-    if not os.path.isdir(os.path.dirname(target) or "."):
-        raise UsageError("output folder does not exist", path)
+    target, st = _checked(path)
     if st is None or stat.S_ISREG(st.st_mode):
         _replace(path, target, st, fill, binary)
     else:
