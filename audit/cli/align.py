@@ -21,7 +21,7 @@ def add_arguments(p) -> None:
     p.add_argument("target", metavar="TARGET", help="its translation")
     p.add_argument("--src-lang", "-s", metavar="LANG", help="source language (default: detected)")
     p.add_argument("--tgt-lang", "-t", metavar="LANG", help="target language (default: detected)")
-    p.add_argument("--output", "-o", metavar="PATH", help="write here (atomically) instead of stdout")
+    p.add_argument("--output", "-o", metavar="PATH", help="write here instead of stdout (- is stdout)")
     p.add_argument("--format", "-F", dest="out_format", choices=FORMATS,
                    help="output format (default: from the -o extension, else tsv)")
     p.add_argument("--presegmented", action="store_true",
@@ -115,18 +115,18 @@ WRITERS = {"tsv": write_tsv, "tmx": write_tmx, "jsonl": write_jsonl}
 def run(args) -> int:
     from audit.align.documents import align_documents
     from audit.inputs.documents import wants_alignment
-    from audit.outputs import atomic_write
+    from audit.core.files import check_output_path, is_stdout, write_output
 
     fmt = args.out_format
-    if fmt is None and args.output:
+    if fmt is None and args.output and not is_stdout(args.output):
         ext = os.path.splitext(args.output)[1].lower()
         if ext not in _EXT:
             raise UsageError(f"cannot tell the output format from {ext or 'no extension'!r}; give --format tsv|tmx|jsonl",
                              args.output)
         fmt = _EXT[ext]
     fmt = fmt or "tsv"
-    if args.output and os.path.abspath(args.output) in {os.path.abspath(args.source), os.path.abspath(args.target)}:
-        raise UsageError("the output would overwrite an input file", args.output)
+    if args.output:  # before any work: never replace an input
+        check_output_path(args.output, [args.source, args.target])
     wants_alignment((args.source, args.target), True)  # readability checks, one-line errors
     semantic = {"auto": None, "on": True, "off": False}[args.semantic]
     if semantic:
@@ -140,7 +140,7 @@ def run(args) -> int:
     if fmt == "jsonl":
         writer = functools.partial(write_jsonl, presegmented=args.presegmented)
     if args.output:
-        atomic_write(args.output, lambda fh: writer(al, fh))
+        write_output(args.output, lambda fh: writer(al, fh))
     else:
         writer(al, sys.stdout)
     return 0

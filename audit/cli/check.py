@@ -18,7 +18,7 @@ def add_arguments(p) -> None:
     add_input_arguments(p)
     p.add_argument("--format", "-F", dest="out_format", default=None, choices=format_names(),
                    help="report format (default: text, or from the -o extension)")
-    p.add_argument("--output", "-o", metavar="PATH", help="write the report here (atomically) instead of stdout")
+    p.add_argument("--output", "-o", metavar="PATH", help="write the report here instead of stdout (- is stdout)")
     p.add_argument("--fail-on", choices=["minor", "major", "critical"],
                    help="exit 1 when any flag has this severity or worse (default: never fail on flags)")
     p.add_argument("--fail-under", type=float, metavar="SCORE", help="exit 1 when the corpus quality score is below SCORE")
@@ -83,7 +83,7 @@ def run(args) -> int:
         result = Audit.open(args.inputs, **opened).stream()
     else:
         result = Audit.open(args.inputs, **opened).run()
-    color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
+    color = args.color == "always" or (args.color == "auto" and args.output in (None, "-") and sys.stdout.isatty()
                                        and os.environ.get("NO_COLOR") is None)
     write_report(result, fmt, args.output, color=color)
     for side, opt, given, value in (("source", "--src-lang", args.src_lang, getattr(result, "source_lang", None)),

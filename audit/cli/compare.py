@@ -17,7 +17,7 @@ from audit.core.display import visible
 from audit.core.errors import ExitCode, InputError, UsageError
 from audit.core.version import __version__
 from audit.inputs import check_readable
-from audit.outputs import atomic_write
+from audit.core.files import check_output_path, write_output
 
 NAME = "compare"
 HELP = "compare two systems' outputs against references: metric deltas with paired significance tests"
@@ -41,7 +41,7 @@ def add_arguments(p) -> None:
     p.add_argument("--top", type=int, default=10, metavar="K", help="segments that differ most to show (default 10)")
     p.add_argument("--format", "-F", dest="out_format", choices=["text", "json"], default=None,
                    help="output format (default: text, or json for a .json output)")
-    p.add_argument("--output", "-o", metavar="PATH", help="write here (atomically) instead of stdout")
+    p.add_argument("--output", "-o", metavar="PATH", help="write here instead of stdout (- is stdout)")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="processes for statistics extraction (default: cores)")
 
 
@@ -59,8 +59,6 @@ def run(args) -> int:
     if args.top < 0:
         raise UsageError("--top must be 0 or more")
     if args.output:  # before any work: never replace a system output, a reference or the source
-        from audit.outputs import check_output_path
-
         check_output_path(args.output, [args.system_a, args.system_b, *args.ref, args.src])
     try:
         metrics = parse_metric_names(args.metrics or ["bleu,chrf,chrf++"])
@@ -97,7 +95,7 @@ def run(args) -> int:
     render = (lambda fh: json.dump(result, fh, ensure_ascii=False, indent=1) or fh.write("\n")) if fmt == "json" \
         else (lambda fh: write_text(result, fh))
     if args.output:
-        atomic_write(args.output, render)
+        write_output(args.output, render)
     else:
         render(sys.stdout)
     return ExitCode.OK

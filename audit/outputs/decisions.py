@@ -1,8 +1,8 @@
 """Review decisions out of the store: as JSON or CSV, and the input written back with its
 post-edited targets.
 
-``export_decisions`` writes the store as JSON or CSV (atomically); ``write_edited`` writes the
-input back out with its post-edited targets, in the input's format (JSONL, TSV, line-aligned
+``export_decisions`` writes the store as JSON or CSV (through ``audit.core.files.write_output``);
+``write_edited`` writes the input back out with its post-edited targets, in the input's format (JSONL, TSV, line-aligned
 text, PO, XLIFF, TMX), never touching the input file itself.
 """
 from __future__ import annotations
@@ -26,10 +26,11 @@ def decision_rows(store: DecisionStore) -> list[dict[str, Any]]:
 
 
 def export_decisions(store: DecisionStore, fmt: str, path: str | None = None, stream=None) -> int:
-    """Write every decision as JSON or CSV, to ``path`` atomically or to ``stream``; returns the count."""
+    """Write every decision as JSON or CSV, to ``path`` (``write_output``'s rules) or to ``stream``;
+    returns the count."""
     import sys
 
-    from audit.outputs import atomic_write
+    from audit.core.files import write_output
 
     rows = decision_rows(store)
     if fmt == "json":
@@ -48,7 +49,7 @@ def export_decisions(store: DecisionStore, fmt: str, path: str | None = None, st
     if path is None:
         fill(stream or sys.stdout)
     else:
-        atomic_write(path, fill)
+        write_output(path, fill)
     return len(rows)
 
 
@@ -62,7 +63,7 @@ def write_edited(inputs: Sequence[str] | str, store: DecisionStore, output: str,
     """Write the input with its post-edited targets to ``output`` (for two text files: the target
     side), in the input's format. Returns how many targets were replaced. Never writes the input."""
     from audit.inputs import detect_format, open_input
-    from audit.outputs import atomic_write
+    from audit.core.files import write_output
 
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
     if os.path.abspath(output) in {os.path.abspath(p) for p in paths}:
@@ -86,7 +87,7 @@ def write_edited(inputs: Sequence[str] | str, store: DecisionStore, output: str,
                     fh.write(_one_line(edits[index]) + line[len(body):])
                 else:
                     fh.write(line)
-        atomic_write(output, fill)
+        write_output(output, fill)
     elif fmt == "jsonl":
         from audit.core.decode import open_text_lines
 
@@ -103,7 +104,7 @@ def write_edited(inputs: Sequence[str] | str, store: DecisionStore, output: str,
                 else:
                     fh.write(line if line.endswith("\n") else line + "\n")
                 index += 1
-        atomic_write(output, fill)
+        write_output(output, fill)
     elif fmt == "tsv":
         pairs_by_index = {p.index: p for p in source if p.index in edits}
         by_line = {p.target_origin.line: (p, edits[i]) for i, p in pairs_by_index.items() if p.target_origin}
@@ -122,7 +123,7 @@ def write_edited(inputs: Sequence[str] | str, store: DecisionStore, output: str,
                     fh.write("\t".join(cols) + line[len(body):])
                 else:
                     fh.write(line)
-        atomic_write(output, fill)
+        write_output(output, fill)
     elif fmt in ("po", "xliff", "tmx"):
         _write_edited_toolkit(paths[0], fmt, source, edits, output)
     else:
@@ -137,7 +138,7 @@ def _one_line(text: str) -> str:
 def _write_edited_toolkit(path: str, fmt: str, source, edits: dict[int, str], output: str) -> None:
     """PO / XLIFF (1.2 and 2.x) / TMX through translate-toolkit (its XML parser resolves no external
     entities): units matched in order by source text; a post-edited target is written as plain text."""
-    from audit.outputs import atomic_write
+    from audit.core.files import write_output
 
     if fmt == "po":
         from translate.storage import pypo as mod
@@ -169,4 +170,4 @@ def _write_edited_toolkit(path: str, fmt: str, source, edits: dict[int, str], ou
         if src in want and want[src]:
             unit.target = want[src].pop(0)
     data = bytes(st)
-    atomic_write(output, lambda fh: fh.write(data), mode="wb")
+    write_output(output, lambda fh: fh.write(data), binary=True)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import metadata
 from typing import Any, Sequence
 
+from audit.checks.context import CheckOptions
 from audit.checks.registry import Check
 from audit.core.config import Config
 from audit.core.version import __version__
@@ -137,9 +138,10 @@ def data_versions(config: Config) -> DataVersions:
 
 def check_settings(checks: Sequence[Check], config: Config) -> tuple[CheckSetting, ...]:
     out = []
+    resolved = CheckOptions(config.options)  # every declared option: configured, else its default
     for c in sorted(checks, key=lambda c: c.code):
         sev = config.severity.get(c.code, c.spec.severity)
-        opts = json.dumps(config.options.get(c.code, {}), sort_keys=True, default=repr)
+        opts = json.dumps(dict(resolved.of(c.code)), sort_keys=True, default=repr)
         out.append(CheckSetting(c.code, sev.label, opts))
     return tuple(out)
 
