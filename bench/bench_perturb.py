@@ -147,7 +147,8 @@ def describe(flag, pair) -> dict:
 
 def kind_stats(kind: str, corpus, nos, variants, flags, n_examples: int) -> dict:
     st = {"n": 0, "major": 0, "any": 0, "clean_major": 0, "clean_any": 0,
-          "codes_major": Counter(), "codes_any": Counter(), "hits": [], "misses": []}
+          "codes_major": Counter(), "codes_any": Counter(), "hits": [], "misses": [],
+          "words": [0, 0]}  # number kinds: [applied, detected major+] where a number word was changed
     for no in nos:
         got = variants[kind].get(no)
         if not got:
@@ -163,7 +164,11 @@ def kind_stats(kind: str, corpus, nos, variants, flags, n_examples: int) -> dict
         st["clean_any"] += bool(clean)
         st["codes_major"].update({f.code for f in major})
         st["codes_any"].update({f.code for f in new})
-        bucket = st["hits"] if major else st["misses"]
+        if kind in ("number", "multi-quantity") and not any(ch.isdigit() for ch in got[1].split("->")[0]):
+            st["words"][0] += 1
+            st["words"][1] += bool(major)
+        detected = major if TARGETS[kind][0] == "major" else new  # the kind's own measure
+        bucket = st["hits"] if detected else st["misses"]
         if len(bucket) < n_examples:
             bucket.append({"line": no, "source": corpus.sources[no - 1], "clean": corpus.targets[no - 1],
                            "perturbed": got[0], "note": got[1], "new": [describe(f, pair) for f in new],
@@ -261,6 +266,13 @@ def print_summary(units: list[dict], kinds: list[str], semantic: bool) -> dict:
         out[kind] = {**avg, "target": label, "verdict": ok}
         print(f"{kind:<17} {avg['units']:>5} {avg['n']:>6} {fmt(avg['major']):>7} {fmt(avg['any']):>7} "
               f"{fmt(avg['clean_major'], True):>8} {fmt(avg['clean_any'], True):>8}  {label:<24} {ok}")
+    for kind in ("number", "multi-quantity"):
+        if kind not in kinds:
+            continue
+        w = [sum(u["kinds"][kind]["words"][i] for u in units) for i in (0, 1)]
+        n, d = sum(u["kinds"][kind]["n"] for u in units), sum(u["kinds"][kind]["major"] for u in units)
+        print(f"  {kind}, pooled over units: digits {fmt(rate(d - w[1], n - w[0]))} major+ ({n - w[0]} pairs), "
+              f"number words {fmt(rate(w[1], w[0]))} ({w[0]} pairs)")
     return out
 
 
@@ -304,7 +316,8 @@ def print_by_code(units: list[dict], kinds: list[str]) -> None:
 
 
 def print_examples(units: list[dict], kinds: list[str], k: int) -> None:
-    print(f"\n== examples ({k} per kind, misses and detections alternating, taken across languages)")
+    print(f"\n== examples ({k} per kind, misses and detections alternating, taken across languages; "
+          "detected = by the kind's measure, major+ or any)")
     for kind in kinds:
         pools = {"miss": [], "hit": []}
         for r in range(k):
@@ -316,7 +329,8 @@ def print_examples(units: list[dict], kinds: list[str], k: int) -> None:
         picked += pools["miss"][len(picked) // 2:] + pools["hit"][len(picked) // 2:]
         print(f"\n-- {kind}")
         for u, ex in picked[:k]:
-            verdict_ = "DETECTED" if any(f["severity"] != "minor" for f in ex["new"]) else "missed"
+            major_only = TARGETS[kind][0] == "major"
+            verdict_ = "DETECTED" if any(f["severity"] != "minor" or not major_only for f in ex["new"]) else "missed"
             print(f"[{u['direction']} {u['lang']} line {ex['line']}] {verdict_}: {ex['note']}")
             print(f"   src: {ex['source']}\n   tgt: {ex['clean']}\n   new: {ex['perturbed']}")
             flagged = "; ".join(f"{f['code']}/{f['severity']} {f['message'][:90]} «{f['text']}»" for f in ex["new"])
