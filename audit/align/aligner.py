@@ -85,6 +85,7 @@ from audit.core.model import base_lang
 from audit.core.text import main_script
 from audit.lang import semantic as _semantic
 from audit.lang.numbers import SCALE_WORDS
+from audit.lang.profiles import SPACELESS_SCRIPTS
 
 # bead types: (source sentences, target sentences)
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
@@ -177,7 +178,7 @@ _PUNCT_GROUP = {
     ";": ";", "%": "%", "％": "%", "(": "(", ")": "(", "（": "(", "）": "(", "[": "(", "]": "(",
     '"': '"', "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"',
 }
-_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SPACELESS = regex.compile("[" + "".join(rf"\p{{{s}}}" for s in sorted(SPACELESS_SCRIPTS)) + "]")
 _SPACED_RUN = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc]+")
 _STRIP_MARKS = str.maketrans("", "", "".join(chr(c) for c in range(0x300, 0x370)))
 

@@ -18,6 +18,15 @@ from audit.core.model import CheckSpec, Severity
 
 CODE_RE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
 
+# The language scopes a check may declare (``lang_scope=``), in terms of the language profiles
+# (audit/lang/profiles.py); ``languages=`` lists target languages instead.
+LANG_SCOPES = {
+    "all": "all",
+    "declared-target": "targets with a declared language",
+    "cased-target": "targets in a cased script (profile case = cased; the script when no language is declared)",
+    "not-phrase-spaced-target": "all but targets where spaces separate phrases (profile space_separates_phrases: th, lo, km, my)",
+}
+
 # MQM categories this project uses (top-level/sub-level, lower case).
 CATEGORIES = frozenset({
     "accuracy/mistranslation", "accuracy/omission", "accuracy/addition", "accuracy/untranslated",
@@ -56,6 +65,7 @@ def check(
     doc: str | None = None,
     supersedes: Iterable[str] = (),
     requires: str | None = None,
+    lang_scope: str = "all",
 ):
     """Register a check. The doc defaults to the function's docstring (one paragraph or more)."""
     if not CODE_RE.match(code):
@@ -64,6 +74,8 @@ def check(
         raise ValueError(f"check {code}: unknown MQM category {category!r}")
     if scope not in ("pair", "corpus"):
         raise ValueError(f"check {code}: scope must be 'pair' or 'corpus'")
+    if lang_scope not in LANG_SCOPES:
+        raise ValueError(f"check {code}: unknown language scope {lang_scope!r} (one of {', '.join(LANG_SCOPES)})")
 
     def deco(fn):
         text = doc or inspect.getdoc(fn)
@@ -81,6 +93,7 @@ def check(
             scope=scope,
             supersedes=frozenset(supersedes),
             requires=requires,
+            lang_scope=lang_scope,
         )
         if code in _REGISTRY and _REGISTRY[code].fn is not fn:
             old = _REGISTRY[code].fn

@@ -28,6 +28,7 @@ from functools import lru_cache
 import regex
 
 from audit.lang import cldr
+from audit.lang.profiles import profile, scale_words_everywhere
 
 # ---------------------------------------------------------------------------------------------
 # Digits of every script
@@ -125,59 +126,11 @@ def _readings(groups: list[str], seps: list[str], lang: str | None) -> list[floa
 # ---------------------------------------------------------------------------------------------
 # Scale words
 
-# word (casefolded) -> value; language-specific readings of "billion" are resolved below.
-_SCALES = {
-    # thousands
-    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "mil": 1e3, "mille": 1e3, "mila": 1e3, "tausend": 1e3,
-    "tsd": 1e3, "tsd.": 1e3, "тыс": 1e3, "тыс.": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3,
-    "тис": 1e3, "тис.": 1e3, "тисяч": 1e3, "тисячі": 1e3, "тисяча": 1e3, "tys": 1e3, "tys.": 1e3,
-    "tysięcy": 1e3, "tysiące": 1e3, "tysiąc": 1e3, "bin": 1e3, "ألف": 1e3, "آلاف": 1e3, "الف": 1e3,
-    "هزار": 1e3, "אלף": 1e3, "אלפים": 1e3, "हज़ार": 1e3, "हजार": 1e3, "nghìn": 1e3, "ngàn": 1e3,
-    "천": 1e3, "พัน": 1e3, "ribu": 1e3,
-    # 10^4 .. 10^7 (Asian scales)
-    "万": 1e4, "萬": 1e4, "만": 1e4, "หมื่น": 1e4, "แสน": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
-    "लाख": 1e5, "crore": 1e7, "crores": 1e7, "करोड़": 1e7, "करोड": 1e7, "千万": 1e7, "千萬": 1e7,
-    "百万": 1e6, "百萬": 1e6,
-    # millions
-    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mln.": 1e6, "m": 1e6, "millón": 1e6,
-    "millones": 1e6, "millon": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6, "milione": 1e6,
-    "milioni": 1e6, "milhão": 1e6, "milhões": 1e6, "млн": 1e6, "млн.": 1e6, "миллион": 1e6,
-    "миллиона": 1e6, "миллионов": 1e6, "мільйон": 1e6, "мільйона": 1e6, "мільйонів": 1e6,
-    "мільйони": 1e6, "milion": 1e6, "miliony": 1e6, "milionów": 1e6, "milyon": 1e6, "مليون": 1e6,
-    "ملايين": 1e6, "میلیون": 1e6, "מיליון": 1e6, "מיליונים": 1e6, "मिलियन": 1e6, "triệu": 1e6,
-    "ล้าน": 1e6, "juta": 1e6, "milioane": 1e6,
-    # milliards (10^9)
-    "bn": 1e9, "billion": 1e9, "billions": 1e9, "milliard": 1e9, "milliards": 1e9, "md": 1e9,
-    "mds": 1e9, "mrd": 1e9, "mrd.": 1e9, "milliarde": 1e9, "milliarden": 1e9, "miliardo": 1e9,
-    "miliardi": 1e9, "mld": 1e9, "mld.": 1e9, "млрд": 1e9, "млрд.": 1e9, "миллиард": 1e9,
-    "миллиарда": 1e9, "миллиардов": 1e9, "мільярд": 1e9, "мільярда": 1e9, "мільярдів": 1e9,
-    "miliard": 1e9, "miliardy": 1e9, "miliardów": 1e9, "milyar": 1e9, "مليار": 1e9, "مليارات": 1e9,
-    "بليون": 1e9, "میلیارد": 1e9, "מיליארד": 1e9, "बिलियन": 1e9, "अरब": 1e9, "tỷ": 1e9, "tỉ": 1e9,
-    "bilhão": 1e9, "bilhões": 1e9, "mil millones": 1e9, "mil milhões": 1e9, "亿": 1e8, "億": 1e8,
-    "억": 1e8, "miliar": 1e9,
-    # 10^12
-    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "billón": 1e12, "billones": 1e12,
-    "billionen": 1e12, "bio": 1e12, "bio.": 1e12, "bilione": 1e12, "bilioni": 1e12, "bilião": 1e12,
-    "biliões": 1e12, "трлн": 1e12, "трлн.": 1e12, "триллион": 1e12, "триллиона": 1e12,
-    "триллионов": 1e12, "трильйон": 1e12, "трильйонів": 1e12, "bilion": 1e12, "biliony": 1e12,
-    "bilionów": 1e12, "trilyon": 1e12, "تريليون": 1e12, "ترليون": 1e12, "تریلیون": 1e12,
-    "טריליון": 1e12, "खरब": 1e11, "ट्रिलियन": 1e12, "兆": 1e12, "조": 1e12, "万亿": 1e12, "萬億": 1e12,
-    "千亿": 1e11, "千億": 1e11,
-    # more languages: nl, sv/da/no, cs/sk, hu, fi, ro, el, bg, sr/hr, id/ms
-    "duizend": 1e3, "miljoen": 1e6, "miljard": 1e9, "biljoen": 1e12, "mld.": 1e9, "tusen": 1e3, "tusind": 1e3,
-    "miljon": 1e6, "miljoner": 1e6, "miljarder": 1e9, "millioner": 1e6, "milliarder": 1e9, "biljon": 1e12,
-    "tisíc": 1e3, "milionů": 1e6, "miliony": 1e6, "miliarda": 1e9, "miliardy": 1e9, "miliard": 1e9,
-    "milión": 1e6, "miliónov": 1e6, "ezer": 1e3, "millió": 1e6, "milliárd": 1e9, "billió": 1e12,
-    "tuhatta": 1e3, "miljoonaa": 1e6, "miljoona": 1e6, "miljardia": 1e9, "miljardi": 1e9, "biljoonaa": 1e12,
-    "mii": 1e3, "miliarde": 1e9, "χιλιάδες": 1e3, "εκατομμύρια": 1e6, "εκατομμύριο": 1e6,
-    "δισεκατομμύρια": 1e9, "δισ.": 1e9, "εκατ.": 1e6, "хиляди": 1e3, "милиона": 1e6, "милиарда": 1e9,
-    "hiljada": 1e3, "tisuća": 1e3, "miliona": 1e6, "milijuna": 1e6, "milijardi": 1e9, "milijarda": 1e9,
-    "triliun": 1e12,
-}
+# word (casefolded) -> value, from every language profile's [numbers.scale_words] (data files
+# under audit/lang/data/profiles); language-specific readings of "billion" are resolved below.
+_SCALES = scale_words_everywhere()
 SCALE_WORDS = _SCALES  # public: the aligner anchors numbers by value with it
-# Languages where "billion" (and its cognates) is the long-scale 10^12.
-_LONG_SCALE = {"de", "fr", "es", "it", "pl", "nl", "sv", "da", "no", "nb", "fi", "cs", "sk", "hu",
-               "hr", "sl", "ro", "pt-pt"}
+# In languages whose profile has ``long_scale`` (de, fr, es...), "billion" and its cognates are 10^12.
 _BILLION_WORDS = {"billion", "billions", "billionen", "billón", "billones", "bilione", "bilioni", "bilion",
                   "biliony", "bilionów"}
 # Abbreviations that are scales only right after a currency amount (else metre, kilo...).
@@ -206,7 +159,7 @@ def scale_value(word: str, lang: str | None) -> float | None:
                 value *= v
             return value
         return None
-    if w in _BILLION_WORDS and lang in _LONG_SCALE:
+    if w in _BILLION_WORDS and profile(lang).long_scale:
         return 1e12
     if w == "billion" and lang is None:
         return 1e9

@@ -298,7 +298,7 @@ def _flag(pair, message: str, data: dict):
     return [hit(message, target=(start, end), data=data)]
 
 
-@check("LNG001", "wrong-language", "non-translation", "major")
+@check("LNG001", "wrong-language", "non-translation", "major", lang_scope="declared-target")
 def wrong_language(pair, ctx):
     """The target is not in the declared target language: written in a script the language
     does not use (Cyrillic for Chinese, Latin for Russian, kana in Chinese, Chinese characters

@@ -17,12 +17,12 @@ import regex
 
 from audit.checks.registry import check
 from audit.core.model import hit
-from audit.core.text import SPACELESS_SCRIPTS, main_script, words
+from audit.core.text import main_script, words
+from audit.lang.profiles import SPACELESS_SCRIPTS, profile
 
 # --- shared analysis -------------------------------------------------------------------------
 
 # Languages written without spaces: repeats are measured in characters of the raw text.
-SPACELESS_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 # Per spaceless language: (min weight of a repeated clause, min chars of a twice-repeated unit
 # (also the n-gram size of the repeat scan), min chars of a unit repeated three times). The
 # weight counts an ideograph 1, a kana 0.4 (hiragana are mostly particles and endings,
@@ -133,7 +133,7 @@ class Units:
 
 def _spaceless_lang(lang: str | None, text: str) -> bool:
     if lang:
-        return lang in SPACELESS_LANGS
+        return profile(lang).spaceless
     return main_script(text) in SPACELESS_SCRIPTS
 
 
