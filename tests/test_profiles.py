@@ -58,6 +58,7 @@ def test_what_the_checks_relied_on():
     assert profile("ar").clitic_prefixes and not profile("ar").cased
     assert ";" in profile("el").question_marks and ";" not in profile("en").question_marks
     assert profile("th").optional_full_stop and profile("th").space_separates_phrases
+    assert profile("vi").isolating and not profile("en").isolating
     assert "z.b" in profile("de").no_break and "mr" in profile("de").no_break  # own + common
     assert profile("de").scale_words["tausend"] == 1e3 and profile("de").decimal == ","
 
@@ -101,3 +102,12 @@ def test_checks_declare_a_known_language_scope():
     assert checks["CAS001"].spec.lang_scope == "cased-target"
     assert "languages: targets in a cased script" in describe(checks["CAS001"].spec)
     assert "languages: targets es" in describe(checks["PUN004"].spec)
+
+
+def test_language_identification_reads_the_profile_scripts():
+    from audit.lang import langid
+
+    for lang in known_languages():
+        assert langid.expected_scripts(lang) == frozenset(profile(lang).scripts), lang
+    assert langid.expected_scripts("pa") == {"Gurmukhi", "Arabic"}  # Shahmukhi too
+    assert langid.expected_scripts("gl") == {"Latin"}  # no profile: identification's own table

@@ -468,7 +468,6 @@ def from_options(options: Mapping[str, Any]) -> Glossary | None:
 # ---------------------------------------------------------------------------------------------
 # Matching
 
-ISOLATING_LANGS = frozenset({"vi"})  # no inflection: whole words only
 # Where inflection is a small closed set of endings, two words with one stem must differ only by them
 # (the stemmer also strips derivational suffixes: government/governing, hospital/hospitality).
 INFLECTION_ENDINGS = {
@@ -508,7 +507,7 @@ class LangMatcher:
         self.lang = lang
         p = profile(lang)
         self.chars = p.spaceless or p.substring_terms
-        self.exact = lang in ISOLATING_LANGS
+        self.exact = p.isolating  # no inflection: whole words only
         self.stemmer = None if (self.chars or self.exact) else _stemmer(lang)
         self.compounding = p.compounding
         # a capital mid-sentence marks a name (not so where every noun is capitalised)

@@ -14,7 +14,8 @@ Fields of a profile file (``audit/lang/data/profiles/de.toml`` is a complete exa
 - word-formation facts the checks use: ``nouns_capitalised`` (German), ``compounding`` (closed
   compounds), ``elision`` (French ``l'``), ``clitic_prefixes`` (Arabic ``al-``, Hebrew ``ha-``),
   ``substring_terms`` (terms match inside words: Korean particles), ``space_separates_phrases``
-  (Thai), ``long_scale`` ("billion" is 10^12), ``stemmer`` (a Snowball name, "" for none);
+  (Thai), ``long_scale`` ("billion" is 10^12), ``isolating`` (no inflection: glossary terms
+  match whole words; Vietnamese), ``stemmer`` (a Snowball name, "" for none);
 - ``[punctuation]``: ``sentence_end`` marks, ``question_marks``, ``optional_full_stop``,
   ``space_before_high_marks`` (French ``: ; ! ?``), ``quotes`` (primary open, close, secondary
   open, close);
@@ -62,7 +63,7 @@ _ALIASES = {"iw": "he", "in": "id", "zh-hans": "zh", "zh-cn": "zh"}
 _TOP_FIELDS = {
     "name": str, "scripts": list, "spacing": str, "case": str, "nouns_capitalised": bool,
     "compounding": bool, "elision": bool, "clitic_prefixes": bool, "substring_terms": bool,
-    "space_separates_phrases": bool, "long_scale": bool, "stemmer": str,
+    "space_separates_phrases": bool, "long_scale": bool, "isolating": bool, "stemmer": str,
 }
 _TABLE_FIELDS = {
     "punctuation": {"sentence_end": str, "question_marks": str, "optional_full_stop": bool,
@@ -110,6 +111,7 @@ class Profile:
     substring_terms: bool
     space_separates_phrases: bool
     long_scale: bool
+    isolating: bool
     stemmer: str | None
     sentence_end: str
     question_marks: str
@@ -202,7 +204,7 @@ def _build(code: str, flat: dict, known: bool) -> Profile:
         elision=flat.get("elision", False), clitic_prefixes=flat.get("clitic_prefixes", False),
         substring_terms=flat.get("substring_terms", False),
         space_separates_phrases=flat.get("space_separates_phrases", False),
-        long_scale=flat.get("long_scale", False), stemmer=flat.get("stemmer") or None,
+        long_scale=flat.get("long_scale", False), isolating=flat.get("isolating", False), stemmer=flat.get("stemmer") or None,
         sentence_end=get("punctuation.sentence_end"), question_marks=get("punctuation.question_marks"),
         optional_full_stop=flat.get("punctuation.optional_full_stop", False),
         space_before_high_marks=flat.get("punctuation.space_before_high_marks", False),
