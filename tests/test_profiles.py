@@ -12,7 +12,9 @@ from audit.lang.profiles import (
 
 NTREX = "en es fr de it pt ru zh ja ko ar hi tr pl he th fa uk vi".split()
 MORE = "nl cs sv da nb fi el hu ro bg hr sr sk sl id ms ca".split()
-OPTIONAL = {"negation.affixes"}  # bound negation: only where the language has it
+# bound negation only where the language has it; spelled numbers only where the number checks read
+# them (English, Spanish, German, Russian... 17 languages; Chinese and Japanese are parsed by rule)
+OPTIONAL = {"negation.affixes", "numbers.words", "numbers.stems"}
 REQUIRED = (set(profiles._TOP_FIELDS)
             | {f"{table}.{name}" for table, fields in profiles._TABLE_FIELDS.items() for name in fields}) - OPTIONAL
 # one letter of each script the profiles name, to check the names against char_script
@@ -61,6 +63,8 @@ def test_what_the_checks_relied_on():
     assert profile("vi").isolating and not profile("en").isolating
     assert "z.b" in profile("de").no_break and "mr" in profile("de").no_break  # own + common
     assert profile("de").scale_words["tausend"] == 1e3 and profile("de").decimal == ","
+    assert profile("de").number_words["zwei"] == 2 and profile("ru").number_stems["втор"] == 2
+    assert profile("en").number_words["a"] == 1  # articles that mean "one"
 
 
 def test_unknown_language_gets_the_default_profile():

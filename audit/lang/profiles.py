@@ -24,6 +24,8 @@ Fields of a profile file (``audit/lang/data/profiles/de.toml`` is a complete exa
   ``sentence_enders`` (may end one when a capital follows), ``lowercase_next`` (a lower-case word
   after them is normal: SEN001), ``glued`` (may stand before a dot with no space: GLU);
 - ``[negation]``: ``words`` (negation markers) and ``affixes`` (bound negation, ``-me`` in Turkish);
+- ``[numbers]``: ``words`` and ``stems`` (matched at the start of a word), numbers spelled out in
+  words, as ``"two|second|both=2"``;
 - ``[numbers.scale_words]``: casefolded scale words and their values (``"tausend" = 1e3``; the
   short-scale value for "billion" and its cognates, ``long_scale`` makes them 10^12).
 
@@ -70,7 +72,7 @@ _TABLE_FIELDS = {
                     "space_before_high_marks": bool, "quotes": list},
     "abbreviations": {"no_break": list, "sentence_enders": list, "lowercase_next": list, "glued": list},
     "negation": {"words": list, "affixes": list},
-    "numbers": {"scale_words": dict},
+    "numbers": {"scale_words": dict, "words": list, "stems": list},
 }
 _CHOICES = {"spacing": ("spaced", "spaceless"), "case": ("cased", "caseless")}
 
@@ -125,6 +127,8 @@ class Profile:
     negation: tuple[str, ...]
     negation_affixes: tuple[str, ...]
     scale_words: Mapping[str, float]  # casefolded scale word -> value (10^3, 10^6...)
+    number_words: Mapping[str, float]  # spelled numbers, exact words ("three", "third")
+    number_stems: Mapping[str, float]  # spelled numbers, stems matched at the start of a word
     decimal: str | None  # CLDR
     group: str | None  # CLDR
 
@@ -187,6 +191,16 @@ def _key(lang: str | None) -> str | None:
     return base if raw_fields(base) else None
 
 
+def _number_words(items) -> Mapping[str, float]:
+    """``["one|first=1", "two|second=2"]`` -> {word: value}, in the order written."""
+    out: dict[str, float] = {}
+    for item in items:
+        words, value = item.rsplit("=", 1)
+        for w in words.split("|"):
+            out[w] = float(value)
+    return MappingProxyType(out)
+
+
 def _build(code: str, flat: dict, known: bool) -> Profile:
     common = raw_fields("_default")
 
@@ -213,6 +227,8 @@ def _build(code: str, flat: dict, known: bool) -> Profile:
         lowercase_next=words("lowercase_next"), glued=words("glued"),
         negation=tuple(flat.get("negation.words", ())), negation_affixes=tuple(flat.get("negation.affixes", ())),
         scale_words=MappingProxyType({w: float(v) for w, v in flat.get("numbers.scale_words", {}).items()}),
+        number_words=_number_words(flat.get("numbers.words", ())),
+        number_stems=_number_words(flat.get("numbers.stems", ())),
         decimal=symbols[0] if symbols else None, group=symbols[1] if symbols else None,
     )
 
