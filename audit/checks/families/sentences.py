@@ -16,9 +16,11 @@ _GATE = regex.compile(r"\.[ \u00a0\u2009\u202f]+(?:[\"“‘«„‚(\[][ \u00a0
 _WORD_AFTER = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 _TITLE_NEXT = regex.compile(r"[ \u00a0]+\p{Lu}\p{Ll}")
 
-# Abbreviations after which a lower-case word is normal, in any language (the profiles'
-# ``lowercase_next`` lists; single letters and dotted forms (U.S., e.g., z.B.) are handled apart).
-_ABBREV = abbreviations_everywhere("lowercase_next")
+# Abbreviations after which a lower-case word is normal, in any language: the profiles'
+# ``lowercase_next`` lists, and the ``no_break`` ones after which the segmenter never ends a
+# sentence (single letters and dotted forms (U.S., e.g., z.B.) are handled apart).
+_ABBREV = abbreviations_everywhere("lowercase_next") | {
+    w.rstrip(".") for w in abbreviations_everywhere("no_break")}
 # Lower-case particles that begin names (``de Gaulle``, ``van Gogh``, ``al-Assad``).
 _PARTICLES = frozenset("de del della di da dos das du des van von der den ter la le al el bin ibn".split())
 
