@@ -14,7 +14,8 @@ NTREX = "en es fr de it pt ru zh ja ko ar hi tr pl he th fa uk vi".split()
 MORE = "nl cs sv da nb fi el hu ro bg hr sr sk sl id ms ca".split()
 # bound negation only where the language has it; spelled numbers only where the number checks read
 # them (English, Spanish, German, Russian... 17 languages; Chinese and Japanese are parsed by rule)
-OPTIONAL = {"negation.affixes", "numbers.words", "numbers.stems"}
+# flagged_doubles only in languages that reduplicate
+OPTIONAL = {"negation.affixes", "numbers.words", "numbers.stems", "repetition.flagged_doubles"}
 REQUIRED = (set(profiles._TOP_FIELDS)
             | {f"{table}.{name}" for table, fields in profiles._TABLE_FIELDS.items() for name in fields}) - OPTIONAL
 # one letter of each script the profiles name, to check the names against char_script
@@ -38,6 +39,7 @@ def test_supported_profile_is_complete(lang):
     assert p.scale_words, f"{lang}: no scale words"
     assert len(p.quotes) == 4
     assert p.sentence_end and p.question_marks
+    assert p.flagged_doubles or not p.reduplicating or lang == "ko"  # Korean: none flagged
     assert p.decimal and p.group, f"{lang}: no CLDR number symbols"
     for script in p.scripts:
         if script in SAMPLE:
@@ -65,6 +67,10 @@ def test_what_the_checks_relied_on():
     assert profile("de").scale_words["tausend"] == 1e3 and profile("de").decimal == ","
     assert profile("de").number_words["zwei"] == 2 and profile("ru").number_stems["втор"] == 2
     assert profile("en").number_words["a"] == 1  # articles that mean "one"
+    assert "that" in profile("en").allowed_doubles and "vous" in profile("fr").allowed_doubles
+    assert profile("tr").reduplicating and "ve" in profile("tr").flagged_doubles
+    assert profile("ko").reduplicating and not profile("ko").flagged_doubles
+    assert profile("ar").letter_name_acronyms and not profile("he").letter_name_acronyms
 
 
 def test_unknown_language_gets_the_default_profile():

@@ -24,7 +24,8 @@ LANG_SCOPES = {
     "all": "all",
     "declared-target": "targets with a declared language",
     "cased-target": "targets in a cased script (profile case = cased; the script when no language is declared)",
-    "not-phrase-spaced-target": "all but targets where spaces separate phrases (profile space_separates_phrases: th, lo, km, my)",
+    "not-phrase-spaced-target": ("all but targets where spaces separate phrases "
+                                 "(profile space_separates_phrases: th, lo, km, my)"),
 }
 
 # MQM categories this project uses (top-level/sub-level, lower case).

@@ -26,6 +26,9 @@ Fields of a profile file (``audit/lang/data/profiles/de.toml`` is a complete exa
 - ``[negation]``: ``words`` (negation markers) and ``affixes`` (bound negation, ``-me`` in Turkish);
 - ``[numbers]``: ``words`` and ``stems`` (matched at the start of a word), numbers spelled out in
   words, as ``"two|second|both=2"``;
+- ``[repetition]`` (REP001): ``allowed_doubles`` (words the language doubles: "that that"),
+  ``reduplicating`` (content words reduplicate; then only ``flagged_doubles`` are flagged),
+  ``letter_name_acronyms`` (Latin acronyms spelled in letter names: Arabic, Persian);
 - ``[numbers.scale_words]``: casefolded scale words and their values (``"tausend" = 1e3``; the
   short-scale value for "billion" and its cognates, ``long_scale`` makes them 10^12).
 
@@ -73,6 +76,8 @@ _TABLE_FIELDS = {
     "abbreviations": {"no_break": list, "sentence_enders": list, "lowercase_next": list, "glued": list},
     "negation": {"words": list, "affixes": list},
     "numbers": {"scale_words": dict, "words": list, "stems": list},
+    "repetition": {"allowed_doubles": list, "reduplicating": bool, "flagged_doubles": list,
+                   "letter_name_acronyms": bool},
 }
 _CHOICES = {"spacing": ("spaced", "spaceless"), "case": ("cased", "caseless")}
 
@@ -129,6 +134,10 @@ class Profile:
     scale_words: Mapping[str, float]  # casefolded scale word -> value (10^3, 10^6...)
     number_words: Mapping[str, float]  # spelled numbers, exact words ("three", "third")
     number_stems: Mapping[str, float]  # spelled numbers, stems matched at the start of a word
+    allowed_doubles: frozenset[str]  # words the language legitimately doubles ("that that")
+    reduplicating: bool  # content words reduplicate ("yavaş yavaş"): only flagged_doubles count
+    flagged_doubles: frozenset[str]
+    letter_name_acronyms: bool  # Latin acronyms spelled by letter names (Arabic "سي إن إن")
     decimal: str | None  # CLDR
     group: str | None  # CLDR
 
@@ -218,7 +227,8 @@ def _build(code: str, flat: dict, known: bool) -> Profile:
         elision=flat.get("elision", False), clitic_prefixes=flat.get("clitic_prefixes", False),
         substring_terms=flat.get("substring_terms", False),
         space_separates_phrases=flat.get("space_separates_phrases", False),
-        long_scale=flat.get("long_scale", False), isolating=flat.get("isolating", False), stemmer=flat.get("stemmer") or None,
+        long_scale=flat.get("long_scale", False), isolating=flat.get("isolating", False),
+        stemmer=flat.get("stemmer") or None,
         sentence_end=get("punctuation.sentence_end"), question_marks=get("punctuation.question_marks"),
         optional_full_stop=flat.get("punctuation.optional_full_stop", False),
         space_before_high_marks=flat.get("punctuation.space_before_high_marks", False),
@@ -229,6 +239,10 @@ def _build(code: str, flat: dict, known: bool) -> Profile:
         scale_words=MappingProxyType({w: float(v) for w, v in flat.get("numbers.scale_words", {}).items()}),
         number_words=_number_words(flat.get("numbers.words", ())),
         number_stems=_number_words(flat.get("numbers.stems", ())),
+        allowed_doubles=frozenset(flat.get("repetition.allowed_doubles", ())),
+        reduplicating=flat.get("repetition.reduplicating", False),
+        flagged_doubles=frozenset(flat.get("repetition.flagged_doubles", ())),
+        letter_name_acronyms=flat.get("repetition.letter_name_acronyms", False),
         decimal=symbols[0] if symbols else None, group=symbols[1] if symbols else None,
     )
 
