@@ -11,6 +11,7 @@ import numpy as np
 import regex
 
 from audit.lang.numbers import SCALE_WORDS
+from audit.lang.profiles import SPACELESS_SCRIPTS
 
 _LEX_BOOST = 2.0  # weight of a learned word pair (``L:`` features) relative to a cognate prefix
 
@@ -23,7 +24,7 @@ _PUNCT_GROUP = {
     ";": ";", "%": "%", "％": "%", "(": "(", ")": "(", "（": "(", "）": "(", "[": "(", "]": "(",
     '"': '"', "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"',
 }
-_SPACELESS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SPACELESS = regex.compile("[" + "".join(rf"\p{{{s}}}" for s in sorted(SPACELESS_SCRIPTS)) + "]")
 _SPACED_RUN = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc]+")
 _STRIP_MARKS = str.maketrans("", "", "".join(chr(c) for c in range(0x300, 0x370)))
 

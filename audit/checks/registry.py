@@ -29,6 +29,16 @@ __all__ = ["Check", "Option", "check", "load_all", "all_checks", "get", "select_
 
 CODE_RE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
 
+# The language scopes a check may declare (``lang_scope=``), in terms of the language profiles
+# (audit/lang/profiles.py); ``languages=`` lists target languages instead.
+LANG_SCOPES = {
+    "all": "all",
+    "declared-target": "targets with a declared language",
+    "cased-target": "targets in a cased script (profile case = cased; the script when no language is declared)",
+    "not-phrase-spaced-target": ("all but targets where spaces separate phrases "
+                                 "(profile space_separates_phrases: th, lo, km, my)"),
+}
+
 # MQM categories this project uses (top-level/sub-level, lower case).
 CATEGORIES = frozenset({
     "accuracy/mistranslation", "accuracy/omission", "accuracy/addition", "accuracy/untranslated",
@@ -69,6 +79,7 @@ def check(
     supersedes: Iterable[str] = (),
     requires: str | None = None,
     options: Iterable[Option] = (),
+    lang_scope: str = "all",
 ):
     """Register a check. The doc defaults to the function's docstring (one paragraph or more).
     ``options``: the settings the check reads (``Option(name, type, default, doc)``)."""
@@ -79,6 +90,8 @@ def check(
     if scope not in ("pair", "corpus"):
         raise ValueError(f"check {code}: scope must be 'pair' or 'corpus'")
     options = _checked_options(code, options)
+    if lang_scope not in LANG_SCOPES:
+        raise ValueError(f"check {code}: unknown language scope {lang_scope!r} (one of {', '.join(LANG_SCOPES)})")
 
     def deco(fn):
         text = doc or inspect.getdoc(fn)
@@ -97,6 +110,7 @@ def check(
             supersedes=frozenset(supersedes),
             requires=requires,
             options=options,
+            lang_scope=lang_scope,
         )
         if code in _REGISTRY and _REGISTRY[code].fn is not fn:
             old = _REGISTRY[code].fn

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from audit.checks.registry import all_checks
+from audit.checks.registry import LANG_SCOPES, all_checks
 from audit.core.errors import UsageError
 
 NAME = "checks"
@@ -17,10 +17,10 @@ def add_arguments(p) -> None:
 
 
 def describe(spec, plugin: str | None = None) -> str:
-    langs = "all" if spec.languages is None else ", ".join(sorted(spec.languages))
     head = (f"{spec.code} {spec.name}\n"
             f"category: {spec.category}   default severity: {spec.severity.label}   "
-            f"target languages: {langs}   status: {spec.status}   scope: {spec.scope}\n")
+            f"status: {spec.status}   scope: {spec.scope}\n"
+            f"languages: {languages(spec)}\n")
     if plugin:
         head += f"plug-in: {plugin}\n"
     body = "\n\n".join(textwrap.fill(" ".join(par.split()), 88) for par in spec.doc.split("\n\n"))
@@ -37,6 +37,21 @@ def describe_options(spec) -> str:
             else repr(o.default)
         lines.append(f"  {o.name} ({o.type_name}, default {default}): {o.doc}")
     return "\n".join(lines) + "\n"
+
+
+def languages(spec) -> str:
+    """The languages a check applies to: its listed target (and source) languages, else its
+    declared scope in profile terms."""
+    if spec.languages is None and spec.source_languages is None:
+        return LANG_SCOPES[spec.lang_scope]
+    parts = []
+    if spec.languages is not None:
+        parts.append("targets " + ", ".join(sorted(spec.languages)))
+    if spec.source_languages is not None:
+        parts.append("sources " + ", ".join(sorted(spec.source_languages)))
+    if spec.lang_scope != "all":
+        parts.append(LANG_SCOPES[spec.lang_scope])
+    return "; ".join(parts)
 
 
 def summary(spec) -> str:

@@ -161,6 +161,7 @@ class CheckSpec:
     supersedes: frozenset[str] = frozenset()  # codes whose flags on the same pair this one makes redundant
     requires: str | None = None  # an optional extra it needs ("semantic"); selecting it without one is an error
     options: tuple[Option, ...] = ()  # the settings it reads (``ctx.options(code).NAME``)
+    lang_scope: str = "all"  # the languages it applies to, in language-profile terms (registry.LANG_SCOPES)
 
     def applies(self, source_lang: str | None, target_lang: str | None) -> bool:
         if self.languages is not None and base_lang(target_lang) not in self.languages:

@@ -1,4 +1,4 @@
-"""Shared text analysis primitives: word tokens with offsets, scripts, caseless scripts.
+"""Shared text analysis primitives: word tokens with offsets, the script of a character or text.
 
 Uses the ``regex`` module: ``re``'s ``\\w`` misses Devanagari and Arabic combining marks.
 """
@@ -15,15 +15,7 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
 HAN_KANA_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
-# Scripts written without spaces between words.
-SPACELESS_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai", "Lao", "Khmer", "Myanmar"})
-# Scripts without letter case.
-CASELESS_SCRIPTS = frozenset({
-    "Han", "Hiragana", "Katakana", "Hangul", "Arabic", "Hebrew", "Devanagari", "Bengali",
-    "Thai", "Lao", "Khmer", "Myanmar", "Tamil", "Telugu", "Kannada", "Malayalam", "Gujarati",
-    "Gurmukhi", "Oriya", "Sinhala", "Ethiopic", "Georgian", "Tibetan", "Syriac", "Thaana",
-})
-
+# Which scripts are spaceless or caseless: audit/lang/data/scripts.toml (audit.lang.profiles).
 _SCRIPT_NAMES = (
     "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hiragana", "Katakana", "Hangul",
     "Devanagari", "Bengali", "Thai", "Georgian", "Armenian", "Ethiopic", "Tamil", "Telugu",
@@ -83,10 +75,6 @@ def main_script(text: str) -> str | None:
     if not counts:
         return None
     return max(sorted(counts), key=lambda s: counts[s])
-
-
-def is_caseless_script(script: str | None) -> bool:
-    return script is None or script in CASELESS_SCRIPTS
 
 
 def letters_only_casefold(text: str) -> str:

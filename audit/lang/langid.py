@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from audit.core.model import base_lang
+from audit.lang.profiles import profile
 
 # Close languages that identifiers confuse: a target in one of a group is fine for another.
 COMPATIBLE_GROUPS = (
@@ -82,48 +83,32 @@ _LATIN = frozenset({"Latin"})
 _CYRILLIC = frozenset({"Cyrillic"})
 _ARABIC = frozenset({"Arabic"})
 _DEVANAGARI = frozenset({"Devanagari"})
+# Languages without a profile (audit/lang/data/profiles/, which gives the scripts of the others).
 _SCRIPTS: dict[str, frozenset[str]] = {}
 for _langs, _scripts in (
-    ("en fr de es it pt nl sv da no nb nn fi is et lv lt pl cs sk sl hr bs sq ro hu tr ms id vi tl fil "
-     "sw ca gl eu ga gd cy mt af lb eo la ha yo ig zu xh so om rw mg tk fo fy br oc ht qu wa lg ln se sn st "
-     "nso ace bcl ext gcf gug kik pcm an crh fuv gcr guw kab lij ltg vec vo jv ast", _LATIN),
-    ("ru uk be bg mk kk ky tg ba tt", _CYRILLIC),
-    ("sr uz az", _LATIN | _CYRILLIC),
+    ("lv bs sq tl fil sw gl gd cy mt la ha yo ig zu xh so om rw mg tk fy ht qu wa lg ln se sn st nso "
+     "ace bcl ext gcf gug kik pcm an crh fuv gcr guw kab lij ltg vec vo jv ast", _LATIN),
+    ("ky tg ba tt", _CYRILLIC),
+    ("uz az", _LATIN | _CYRILLIC),
     ("mn", _CYRILLIC | frozenset({"Mongolian"})),
-    ("el grc", frozenset({"Greek"})),
-    ("hy", frozenset({"Armenian"})),
-    ("ka", frozenset({"Georgian"})),
-    ("he yi hbo", frozenset({"Hebrew"})),
-    ("ar fa ur ps ug sd ckb arz ary sdh prs", _ARABIC),
+    ("grc", frozenset({"Greek"})),
+    ("hbo", frozenset({"Hebrew"})),
+    ("ckb arz ary sdh prs", _ARABIC),
     ("ku", _ARABIC | _LATIN),
-    ("pa", frozenset({"Gurmukhi"}) | _ARABIC),
-    ("hi mr ne sa mai bho kok gom", _DEVANAGARI),
-    ("bn as", frozenset({"Bengali"})),
-    ("gu", frozenset({"Gujarati"})),
-    ("or", frozenset({"Oriya"})),
-    ("ta", frozenset({"Tamil"})),
-    ("te", frozenset({"Telugu"})),
-    ("kn", frozenset({"Kannada"})),
-    ("ml", frozenset({"Malayalam"})),
-    ("si", frozenset({"Sinhala"})),
-    ("th", frozenset({"Thai"})),
-    ("lo", frozenset({"Lao"})),
-    ("km", frozenset({"Khmer"})),
-    ("my", frozenset({"Myanmar"})),
-    ("bo dz", frozenset({"Tibetan"})),
-    ("am ti", frozenset({"Ethiopic"})),
-    ("zh yue wuu", frozenset({"Han"})),
-    ("ja", frozenset({"Han", "Hiragana", "Katakana"})),
-    ("ko", frozenset({"Hangul", "Han"})),
+    ("sa mai bho kok gom", _DEVANAGARI),
 ):
     for _l in _langs.split():
         _SCRIPTS[_l] = _scripts
 
 
+@lru_cache(maxsize=512)
 def expected_scripts(lang: str | None) -> frozenset[str] | None:
     """The scripts a language is written in (None: unknown language, no script test)."""
     lang = norm(lang)
-    return _SCRIPTS.get(lang) if lang else None
+    if not lang:
+        return None
+    p = profile(lang)
+    return frozenset(p.scripts) if p.known else _SCRIPTS.get(lang)
 
 
 # ------------------------------------------------------------------------------ function words

@@ -28,6 +28,7 @@ from functools import lru_cache
 import regex
 
 from audit.lang import cldr
+from audit.lang.profiles import known_languages, profile, scale_words_everywhere
 
 # ---------------------------------------------------------------------------------------------
 # Digits of every script
@@ -125,59 +126,11 @@ def _readings(groups: list[str], seps: list[str], lang: str | None) -> list[floa
 # ---------------------------------------------------------------------------------------------
 # Scale words
 
-# word (casefolded) -> value; language-specific readings of "billion" are resolved below.
-_SCALES = {
-    # thousands
-    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "mil": 1e3, "mille": 1e3, "mila": 1e3, "tausend": 1e3,
-    "tsd": 1e3, "tsd.": 1e3, "тыс": 1e3, "тыс.": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3,
-    "тис": 1e3, "тис.": 1e3, "тисяч": 1e3, "тисячі": 1e3, "тисяча": 1e3, "tys": 1e3, "tys.": 1e3,
-    "tysięcy": 1e3, "tysiące": 1e3, "tysiąc": 1e3, "bin": 1e3, "ألف": 1e3, "آلاف": 1e3, "الف": 1e3,
-    "هزار": 1e3, "אלף": 1e3, "אלפים": 1e3, "हज़ार": 1e3, "हजार": 1e3, "nghìn": 1e3, "ngàn": 1e3,
-    "천": 1e3, "พัน": 1e3, "ribu": 1e3,
-    # 10^4 .. 10^7 (Asian scales)
-    "万": 1e4, "萬": 1e4, "만": 1e4, "หมื่น": 1e4, "แสน": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
-    "लाख": 1e5, "crore": 1e7, "crores": 1e7, "करोड़": 1e7, "करोड": 1e7, "千万": 1e7, "千萬": 1e7,
-    "百万": 1e6, "百萬": 1e6,
-    # millions
-    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mln.": 1e6, "m": 1e6, "millón": 1e6,
-    "millones": 1e6, "millon": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6, "milione": 1e6,
-    "milioni": 1e6, "milhão": 1e6, "milhões": 1e6, "млн": 1e6, "млн.": 1e6, "миллион": 1e6,
-    "миллиона": 1e6, "миллионов": 1e6, "мільйон": 1e6, "мільйона": 1e6, "мільйонів": 1e6,
-    "мільйони": 1e6, "milion": 1e6, "miliony": 1e6, "milionów": 1e6, "milyon": 1e6, "مليون": 1e6,
-    "ملايين": 1e6, "میلیون": 1e6, "מיליון": 1e6, "מיליונים": 1e6, "मिलियन": 1e6, "triệu": 1e6,
-    "ล้าน": 1e6, "juta": 1e6, "milioane": 1e6,
-    # milliards (10^9)
-    "bn": 1e9, "billion": 1e9, "billions": 1e9, "milliard": 1e9, "milliards": 1e9, "md": 1e9,
-    "mds": 1e9, "mrd": 1e9, "mrd.": 1e9, "milliarde": 1e9, "milliarden": 1e9, "miliardo": 1e9,
-    "miliardi": 1e9, "mld": 1e9, "mld.": 1e9, "млрд": 1e9, "млрд.": 1e9, "миллиард": 1e9,
-    "миллиарда": 1e9, "миллиардов": 1e9, "мільярд": 1e9, "мільярда": 1e9, "мільярдів": 1e9,
-    "miliard": 1e9, "miliardy": 1e9, "miliardów": 1e9, "milyar": 1e9, "مليار": 1e9, "مليارات": 1e9,
-    "بليون": 1e9, "میلیارد": 1e9, "מיליארד": 1e9, "बिलियन": 1e9, "अरब": 1e9, "tỷ": 1e9, "tỉ": 1e9,
-    "bilhão": 1e9, "bilhões": 1e9, "mil millones": 1e9, "mil milhões": 1e9, "亿": 1e8, "億": 1e8,
-    "억": 1e8, "miliar": 1e9,
-    # 10^12
-    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "billón": 1e12, "billones": 1e12,
-    "billionen": 1e12, "bio": 1e12, "bio.": 1e12, "bilione": 1e12, "bilioni": 1e12, "bilião": 1e12,
-    "biliões": 1e12, "трлн": 1e12, "трлн.": 1e12, "триллион": 1e12, "триллиона": 1e12,
-    "триллионов": 1e12, "трильйон": 1e12, "трильйонів": 1e12, "bilion": 1e12, "biliony": 1e12,
-    "bilionów": 1e12, "trilyon": 1e12, "تريليون": 1e12, "ترليون": 1e12, "تریلیون": 1e12,
-    "טריליון": 1e12, "खरब": 1e11, "ट्रिलियन": 1e12, "兆": 1e12, "조": 1e12, "万亿": 1e12, "萬億": 1e12,
-    "千亿": 1e11, "千億": 1e11,
-    # more languages: nl, sv/da/no, cs/sk, hu, fi, ro, el, bg, sr/hr, id/ms
-    "duizend": 1e3, "miljoen": 1e6, "miljard": 1e9, "biljoen": 1e12, "mld.": 1e9, "tusen": 1e3, "tusind": 1e3,
-    "miljon": 1e6, "miljoner": 1e6, "miljarder": 1e9, "millioner": 1e6, "milliarder": 1e9, "biljon": 1e12,
-    "tisíc": 1e3, "milionů": 1e6, "miliony": 1e6, "miliarda": 1e9, "miliardy": 1e9, "miliard": 1e9,
-    "milión": 1e6, "miliónov": 1e6, "ezer": 1e3, "millió": 1e6, "milliárd": 1e9, "billió": 1e12,
-    "tuhatta": 1e3, "miljoonaa": 1e6, "miljoona": 1e6, "miljardia": 1e9, "miljardi": 1e9, "biljoonaa": 1e12,
-    "mii": 1e3, "miliarde": 1e9, "χιλιάδες": 1e3, "εκατομμύρια": 1e6, "εκατομμύριο": 1e6,
-    "δισεκατομμύρια": 1e9, "δισ.": 1e9, "εκατ.": 1e6, "хиляди": 1e3, "милиона": 1e6, "милиарда": 1e9,
-    "hiljada": 1e3, "tisuća": 1e3, "miliona": 1e6, "milijuna": 1e6, "milijardi": 1e9, "milijarda": 1e9,
-    "triliun": 1e12,
-}
+# word (casefolded) -> value, from every language profile's [numbers.scale_words] (data files
+# under audit/lang/data/profiles); language-specific readings of "billion" are resolved below.
+_SCALES = scale_words_everywhere()
 SCALE_WORDS = _SCALES  # public: the aligner anchors numbers by value with it
-# Languages where "billion" (and its cognates) is the long-scale 10^12.
-_LONG_SCALE = {"de", "fr", "es", "it", "pl", "nl", "sv", "da", "no", "nb", "fi", "cs", "sk", "hu",
-               "hr", "sl", "ro", "pt-pt"}
+# In languages whose profile has ``long_scale`` (de, fr, es...), "billion" and its cognates are 10^12.
 _BILLION_WORDS = {"billion", "billions", "billionen", "billón", "billones", "bilione", "bilioni", "bilion",
                   "biliony", "bilionów"}
 # Abbreviations that are scales only right after a currency amount (else metre, kilo...).
@@ -206,7 +159,7 @@ def scale_value(word: str, lang: str | None) -> float | None:
                 value *= v
             return value
         return None
-    if w in _BILLION_WORDS and lang in _LONG_SCALE:
+    if w in _BILLION_WORDS and profile(lang).long_scale:
         return 1e12
     if w == "billion" and lang is None:
         return 1e9
@@ -671,129 +624,22 @@ def parse_text(text: str, lang: str | None) -> list[Num]:
 # Numbers spelled out in words, and month names: values that explain a digit on the other side
 
 
-def _lex(spec: str) -> dict[str, float]:
-    """'one two three|3 ...' -> {word: value}: words separated by spaces, '=' sets the value."""
-    out: dict[str, float] = {}
-    for item in spec.split():
-        words, value = item.rsplit("=", 1)
-        for w in words.split("|"):
-            out[w.replace("_", " ")] = float(value)
+def _by_language(field: str) -> dict[str, dict[str, float]]:
+    """A number-word table of every language profile that has one (base languages only)."""
+    out = {}
+    for code in known_languages():
+        table = getattr(profile(code), field)
+        if table and "-" not in code:
+            out[code] = dict(table)
     return out
 
 
-# Exact words, per language (casefolded). Articles that mean "one" are included: a translator may
-# write "1" for "a"/"un"/"ein", and explaining too much only keeps the checks quiet.
-_SPELLED: dict[str, dict[str, float]] = {
-    "en": _lex("a|an|one|once|single|first=1 two|twice|second|both|pair|couple|double=2 three|third|thrice|triple=3 "
-               "four|fourth|quarter=4 five|fifth=5 six|sixth=6 seven|seventh=7 eight|eighth=8 nine|ninth=9 "
-               "ten|tenth|decade|decades=10 eleven|eleventh=11 twelve|twelfth|dozen=12 thirteen=13 fourteen=14 "
-               "fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19 twenty=20 thirty=30 forty=40 "
-               "fifty=50 sixty=60 seventy=70 eighty=80 ninety=90 hundred|century=100 thousand=1000 "
-               "million=1000000 billion=1000000000 half=0.5 dozens=12 hundreds=100 thousands=1000 another|monthly|weekly|"
-               "daily|annual|annually|yearly|solo|sole|alone|only=1 doubled|doubling|doubles|duo|twins|bilateral=2 "
-               "tripled|tripling|triples|trio|triplets=3 quadrupled|quartet=4 teen|teens|teenage|teenager|teenagers=10 "
-               "fortnight=14 quarter-hour=15 half-hour=30 twentieth=20 thirtieth=30 fortieth=40 fiftieth=50 "
-               "sixtieth=60 seventieth=70 eightieth=80 ninetieth=90 hundredth=100 thirteenth=13 fourteenth=14 "
-               "fifteenth=15 sixteenth=16 seventeenth=17 eighteenth=18 nineteenth=19 "
-               "halves=2 thirds=3 quarters=4 fifths=5 sixths=6 sevenths=7 eighths=8 ninths=9 tenths=10 "
-               "freshman|freshmen=1 sophomore|sophomores=2"),
-    "es": _lex("un|uno|una|primer|primero|primera|única|único=1 dos|segundo|segunda|ambos|ambas|doble|par=2 "
-               "tres|tercer|tercero|tercera|triple=3 cuatro|cuarto|cuarta=4 cinco|quinto|quinta=5 seis|sexto|sexta=6 "
-               "siete|séptimo|séptima=7 ocho|octavo|octava=8 nueve|noveno|novena=9 diez|décimo|décima|década=10 "
-               "once=11 doce|docena=12 trece=13 catorce=14 quince=15 dieciséis=16 diecisiete=17 dieciocho=18 "
-               "diecinueve=19 veinte=20 veintiuno|veintiún=21 veintidós=22 veintitrés=23 veinticuatro=24 "
-               "veinticinco=25 treinta=30 cuarenta=40 cincuenta=50 sesenta=60 setenta=70 ochenta=80 noventa=90 "
-               "cien|ciento|siglo=100 doscientos|doscientas=200 trescientos|trescientas=300 quinientos|quinientas=500 "
-               "mil=1000 millón=1000000 mitad|medio|media=0.5 vigésimo|vigésima=20 trigésimo|trigésima=30 "
-               "cuadragésimo|cuadragésima=40 quincuagésimo=50 centésimo|centésima=100"),
-    "fr": _lex("un|une|premier|première|unique=1 deux|deuxième|second|seconde|double|couple|paire=2 "
-               "trois|troisième|triple=3 quatre|quatrième|quart=4 cinq|cinquième=5 six|sixième=6 sept|septième=7 "
-               "huit|huitième=8 neuf|neuvième=9 dix|dixième|décennie=10 onze|onzième=11 douze|douzième|douzaine=12 "
-               "treize=13 quatorze=14 quinze|quinzaine=15 seize=16 vingt|vingtaine=20 trente|trentaine=30 "
-               "quarante|quarantaine=40 cinquante|cinquantaine=50 soixante=60 quatre-vingt|quatre-vingts=80 "
-               "cent|centaine|siècle=100 mille|millier=1000 million=1000000 moitié|demi|demie=0.5 vingtième=20 "
-               "trentième=30 quarantième=40 cinquantième=50 centième=100"),
-    "de": _lex("ein|eine|einer|einem|einen|eines|eins|erste|erster|erstes|ersten|erstem|einzige=1 "
-               "zwei|zwo|zweite|zweiter|zweites|zweiten|beide|beiden|beider|paar|doppelt|doppelte=2 "
-               "drei|dritte|dritter|drittes|dritten|dreifach=3 vier|vierte|vierten|vierter|viertel=4 "
-               "fünf|fünfte|fünften=5 sechs|sechste|sechsten=6 sieben|siebte|siebten=7 acht|achte|achten=8 "
-               "neun|neunte|neunten=9 zehn|zehnte|zehnten|jahrzehnt=10 elf|elfte=11 zwölf|zwölfte|dutzend=12 "
-               "dreizehn=13 vierzehn=14 fünfzehn=15 sechzehn=16 siebzehn=17 achtzehn=18 neunzehn=19 zwanzig=20 "
-               "dreißig=30 vierzig=40 fünfzig=50 sechzig=60 siebzig=70 achtzig=80 neunzig=90 "
-               "hundert|einhundert|jahrhundert=100 tausend|eintausend=1000 million=1000000 hälfte|halb|halbe=0.5"),
-    "it": _lex("un|uno|una|un'|primo|prima|unico=1 due|secondo|seconda|entrambi|entrambe|doppio|paio|coppia=2 "
-               "tre|terzo|terza|triplo=3 quattro|quarto|quarta=4 cinque|quinto|quinta=5 sei|sesto|sesta=6 "
-               "sette|settimo|settima=7 otto|ottavo|ottava=8 nove|nono|nona=9 dieci|decimo|decima|decennio=10 "
-               "undici=11 dodici|dozzina=12 tredici=13 quattordici=14 quindici=15 sedici=16 venti|ventina=20 "
-               "trenta|trentina=30 quaranta=40 cinquanta=50 sessanta=60 settanta=70 ottanta=80 novanta=90 "
-               "cento|centinaio|secolo=100 mille|migliaio=1000 milione=1000000 metà|mezzo|mezza=0.5 ventesimo=20 "
-               "trentesimo=30 quarantesimo=40 cinquantesimo=50"),
-    "pt": _lex("um|uma|primeiro|primeira|único|única=1 dois|duas|segundo|segunda|ambos|ambas|dobro|par=2 "
-               "três|terceiro|terceira|triplo=3 quatro|quarto|quarta=4 cinco|quinto|quinta=5 seis|sexto|sexta=6 "
-               "sete|sétimo|sétima=7 oito|oitavo|oitava=8 nove|nono|nona=9 dez|décimo|década=10 onze=11 "
-               "doze|dúzia=12 treze=13 catorze|quatorze=14 quinze=15 dezesseis|dezasseis=16 dezessete|dezassete=17 "
-               "dezoito=18 dezenove|dezanove=19 vinte=20 trinta=30 "
-               "quarenta=40 cinquenta=50 sessenta=60 setenta=70 oitenta=80 noventa=90 cem|cento|século=100 "
-               "mil=1000 milhão=1000000 metade|meio|meia=0.5 vigésimo|vigésima=20 trigésimo|trigésima=30"),
-    "tr": _lex("bir|birinci|ilk=1 iki|ikinci|çift=2 üç|üçüncü=3 dört|dördüncü=4 beş|beşinci=5 altı|altıncı=6 "
-               "yedi|yedinci=7 sekiz|sekizinci=8 dokuz|dokuzuncu=9 on|onuncu=10 yirmi=20 otuz=30 kırk=40 elli=50 "
-               "altmış=60 yetmiş=70 seksen=80 doksan=90 yüz=100 bin=1000 milyon=1000000 yarım|yarı=0.5"),
-    "vi": _lex("một|nhất=1 hai|đôi=2 ba=3 bốn|tư=4 năm=5 sáu=6 bảy=7 tám=8 chín=9 mười=10 "
-               "trăm=100 nghìn|ngàn=1000 triệu=1000000 nửa=0.5"),
-    "ko": _lex("한|하나|첫|첫째|일=1 두|둘|둘째|이=2 세|셋|셋째|삼=3 네|넷|넷째|사=4 다섯|오=5 여섯|육=6 일곱|칠=7 "
-               "여덟|팔=8 아홉|구=9 열|십=10 스무|스물=20 백=100 천=1000 만=10000 절반|반=0.5"),
-    "hi": _lex("एक|पहला|पहली|पहले=1 दो|दूसरा|दूसरी|दूसरे|दोनों=2 तीन|तीसरा|तीसरी|तीसरे=3 चार|चौथा|चौथी|चौथे=4 "
-               "पांच|पाँच|पांचवां|पाँचवाँ|पांचवीं=5 छह|छः|छठा|छठी=6 सात|सातवां|सातवीं=7 आठ|आठवां|आठवीं=8 "
-               "नौ|नौवां|नौवीं=9 दस|दसवां|दसवीं|दशक=10 ग्यारह=11 बारह|दर्जन=12 बीस=20 तीस=30 चालीस=40 पचास=50 "
-               "साठ=60 सत्तर=70 अस्सी=80 नब्बे=90 सौ|सदी|शताब्दी=100 हज़ार|हजार=1000 आधा|आधी|आधे=0.5"),
-}
-# Stems matched at the start of a word (inflected languages); longest first.
-_STEMS: dict[str, dict[str, float]] = {
-    "ru": _lex("один|одна|одно|одного|одной|одному|одним|одну|одном|перв|единствен=1 "
-               "два|две|двух|двум|двумя|двое|двоих|втор|оба|обе|обоих|пар=2 три|трёх|трех|трем|трём|тремя|трое|троих|трет=3 "
-               "четыр|четвер|четвёр=4 пят=5 шест=6 сем=7 восем|восьм=8 девят=9 десят|десяток|десятилет=10 "
-               "одиннадцат=11 двенадцат|дюжин=12 двадцат=20 тридцат=30 сорок=40 пятьдесят|пятидесят=50 "
-               "шестьдесят|шестидесят=60 семьдесят|семидесят=70 восемьдесят|восьмидесят=80 девяност=90 "
-               "сто|сотн|столет|век=100 тысяч=1000 миллион=1000000 половин|пол=0.5 полтор=1.5 сутк|суток|суточн=24 "
-               "тринадцат=13 четырнадцат=14 пятнадцат=15 шестнадцат=16 семнадцат=17 восемнадцат=18 девятнадцат=19 "
-               "двест|двухсот=200 трист|трехсот|трёхсот=300 четырест|четырехсот|четырёхсот=400 пятьсот|пятисот=500 "
-               "шестьсот|шестисот=600 семьсот|семисот=700 восемьсот|восьмисот=800 девятьсот|девятисот=900"),
-    "uk": _lex("один|одна|одне|одного|одній|одну|одним|перш|єдин=1 два|дві|двох|двом|двоє|друг|обидва|обидві|пар=2 "
-               "три|трьох|трьом|троє|трет=3 чотир|четвер=4 п'ят|пʼят|п’ят=5 шіст|шост=6 сім|сьом=7 "
-               "вісім|восьм=8 дев'ят|девʼят|дев’ят=9 десят=10 одинадцят=11 дванадцят|дюжин=12 двадцят=20 "
-               "тридцят=30 сорок=40 п'ятдесят=50 сто|сотн|століт|вік=100 тисяч=1000 мільйон=1000000 "
-               "половин|пів=0.5 тринадцят=13 чотирнадцят=14 п'ятнадцят|пʼятнадцят|п’ятнадцят=15 шістнадцят=16 "
-               "сімнадцят=17 вісімнадцят=18 дев'ятнадцят|девʼятнадцят|дев’ятнадцят=19 двіст|двохсот=200 "
-               "трист|трьохсот=300 чотирист|чотирьохсот=400 п'ятсот|пʼятсот|п’ятсот|п'ятисот=500"),
-    "pl": _lex("jeden|jedna|jedno|jedneg|jednej|jednym|jedną|pierwsz|jedyn=1 dwa|dwie|dwóch|dwu|dwoma|drug|oba|obie|obu|par=2 "
-               "trzy|trzech|trzem|trzema|trzec|troje=3 czter|czwart=4 pięć|pięci|piąt=5 sześć|sześci|szóst=6 "
-               "siedem|siedmi|siódm=7 osiem|ośmi|ósm=8 dziewięć|dziewięci|dziewiąt=9 dziesięć|dziesięci|dziesiąt|dekad=10 "
-               "jedenaś=11 dwanaś|tuzin=12 dwadzieści=20 trzydzieści=30 czterdzieści=40 pięćdziesiąt=50 "
-               "sto|stu|set|wiek|stulec=100 tysiąc|tysięc|tysiąc=1000 milion=1000000 połow|pół=0.5 półtor=1.5 "
-               "jedenast=11 dwunast=12 trzynast=13 czternast=14 piętnast=15 szesnast=16 siedemnast=17 osiemnast=18 "
-               "dziewiętnast=19 dwudziest=20 trzydziest=30 czterdziest=40 pięćdziesi=50 sześćdziesi=60 "
-               "siedemdziesi=70 osiemdziesi=80 dziewięćdziesi=90 dwust|dwieście=200 trzyst|trzysta=300"),
-    "tr": _lex("bir|ilk=1 iki|çift=2 üç=3 dört|dörd=4 beş=5 altı=6 yedi=7 sekiz=8 dokuz=9 onu|ona|onun=10 "
-               "yirmi=20 otuz=30 kırk=40 elli=50 yüz=100 bin=1000 yarı=0.5"),
-    "ar": _lex("واحد|واحدة|أول|الأول|الأولى|اولى|وحيد=1 اثن|إثن|ثنتين|ثاني|الثاني|الثانية|كلا|كلتا|زوج=2 "
-               "ثلاث|ثالث=3 أربع|اربع|رابع=4 خمس|خامس=5 ست|سادس=6 سبع|سابع=7 ثمان|ثامن=8 تسع|تاسع=9 "
-               "عشر|عاشر|عقد=10 عشرون|عشرين=20 ثلاثون|ثلاثين=30 أربعون|أربعين|اربعون|اربعين=40 خمسون|خمسين=50 "
-               "ستون|ستين=60 سبعون|سبعين=70 ثمانون|ثمانين=80 تسعون|تسعين=90 مائتين|مئتين|مائتان|مئتان=200 "
-               "ألفين|ألفان|الفين=2000 مليوني|مليونين|مليونان=2000000 مليار=1000000000 صفر=0 "
-               "مائة|مئة|مئات|قرن=100 ألف|آلاف|الف=1000 مليون=1000000 نصف=0.5"),
-    "fa": _lex("یک|اول|نخست|یکم=1 دو|دوم|هر_دو|جفت=2 سه|سوم=3 چهار|چهارم=4 پنج|پنجم=5 شش|ششم=6 هفت|هفتم=7 "
-               "هشت|هشتم=8 نه|نهم=9 ده|دهم|دهه=10 یازده=11 دوازده=12 بیست=20 سی=30 چهل=40 پنجاه=50 "
-               "صد|قرن=100 هزار=1000 میلیون=1000000 نیم|نصف=0.5 صفر=0 سیزده=13 چهارده=14 پانزده=15 شانزده=16 "
-               "هفده=17 هجده|هیجده=18 نوزده=19 شصت=60 هفتاد=70 هشتاد=80 نود=90 دویست=200 سیصد=300 پانصد=500"),
-    "he": _lex("אחד|אחת|ראשון|ראשונה|יחיד=1 שניים|שתיים|שני|שתי|שנייה|זוג=2 שלוש|שלושה|שלישי|שלישית=3 "
-               "ארבע|ארבעה|רביעי=4 חמש|חמישה|חמישי=5 שש|שישה|שישי=6 שבע|שבעה|שביעי=7 שמונה|שמיני=8 "
-               "תשע|תשעה|תשיעי=9 עשר|עשרה|עשירי|עשור=10 עשרים=20 שלושים=30 ארבעים=40 חמישים=50 "
-               "מאה|מאות=100 אלף|אלפי|אלפים=1000 מיליון=1000000 חצי=0.5"),
-    "de": _lex("zwanzig=20 dreißig=30 vierzig=40 fünfzig=50 sechzig=60 siebzig=70 achtzig=80 neunzig=90 "
-               "hundert=100 tausend=1000"),
-    "th": _lex("หนึ่ง|แรก|เดียว=1 สอง|คู่=2 สาม=3 สี่=4 ห้า=5 หก=6 เจ็ด=7 แปด=8 เก้า=9 สิบ=10 ยี่สิบ=20 "
-               "ร้อย|ศตวรรษ=100 พัน=1000 ล้าน=1000000 ครึ่ง=0.5"),
-}
+# Numbers spelled out in words, per language (casefolded), from the profiles' [numbers] tables:
+# exact words (articles that mean "one" are included: a translator may write "1" for "a"/"un"/
+# "ein", and explaining too much only keeps the checks quiet), and stems matched at the start of
+# a word (inflected languages; longest first).
+_SPELLED: dict[str, dict[str, float]] = _by_language("number_words")
+_STEMS: dict[str, dict[str, float]] = _by_language("number_stems")
 # Prefixes (conjunctions, prepositions, articles) glued to the word in Semitic scripts.
 _PREFIX_RE = {
     "ar": regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?"),

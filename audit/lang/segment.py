@@ -17,9 +17,12 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from audit.core.text import strip_span
+from audit.lang.profiles import abbreviations_everywhere, profile
 
 _CLOSERS = "\"'”’»)\\]}）」』】〕〉》›"
 _TERMINATORS = ".!?…‼⁇⁈⁉。！？｡।॥؟۔"
@@ -38,26 +41,6 @@ _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\p{N}.\-'’]*$")
 _NEXT_WORD = regex.compile(r"[\p{L}\p{M}]+")
 _INITIALISM = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}?\.?$|(?:\p{L}\.){2,}$")
 
-# Abbreviations after which a full stop practically never ends a sentence (titles, "e.g."),
-# lower-cased and without their final dot, by language; "_" applies to every language.
-_TITLES = {
-    "_": "mr mrs ms dr prof sr sra srta jr st mt no nos nr vol vols fig figs p pp ed eds vs "
-         "e.g i.e cf approx ca al op cit ibid art arts gen gov col lt sgt capt cmdr adm rev hon "
-         "dept est jan feb mar apr jun jul aug sep sept oct nov dec tel ext",
-    "en": "mx messrs rep sen gov pres supt det insp ft",
-    "es": "sres sras dña dra ud uds av avda núm pág págs cap ej pto ee.uu gral lic ing arq",
-    "de": "hr fr frl z.b d.h u.a usw bzw ggf evtl vgl bspw ca. inkl exkl sog dipl ing str abs abt "
-          "jh jhd mio mrd nr tel z u s o med rer nat phil jur",
-    "fr": "mme mmes mlle mlles m mm env cie éd p.ex c.-à-d st ste bd av",
-    "it": "sig sigg dott dott.ssa ecc pag ing avv geom arch",
-    "pt": "sr sra srs exmo exma av pág dr dra",
-    "ru": "г гг т тт др пр им ул д стр см руб коп тыс млн млрд проф акад",
-    "pl": "np tzn itd itp ul prof dr mgr inż św",
-    "nl": "dhr mevr bijv blz nr",
-    "tr": "dr prof doç yrd vb",
-}
-# Abbreviations that often end a sentence: a boundary when the next word is capitalised.
-_ENDERS = frozenset("etc inc ltd co corp plc llc bros usw etc. a.m p.m ff u.ä a.s.o".split())
 _DE_MONTHS = frozenset(
     "januar jänner februar märz april mai juni juli august september oktober november dezember".split())
 # Words that, capitalised after an initialism like "U.S.", signal a new sentence.
@@ -67,19 +50,16 @@ while after before as for however meanwhile then its his her their our my you wh
 who where el la los las un una en pero y der die das ein eine er sie es wir aber und le les
 une il elle nous ils mais et il lo gli si ma o os as um uma mas""".split())
 
-_ABBREV_CACHE: dict[str | None, frozenset[str]] = {}
-
 
 def _abbreviations(lang: str | None) -> frozenset[str]:
-    try:
-        return _ABBREV_CACHE[lang]
-    except KeyError:
-        words = set(_TITLES["_"].split())
-        if lang in _TITLES:
-            words.update(_TITLES[lang].split())
-        out = frozenset(w.rstrip(".") for w in words)
-        _ABBREV_CACHE[lang] = out
-        return out
+    """Abbreviations after which a full stop practically never ends a sentence (titles, "e.g."),
+    lower-cased and without their final dot: the common ones and the language's (its profile)."""
+    return _no_break(profile(lang).no_break)
+
+
+@lru_cache(maxsize=64)
+def _no_break(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in words)
 
 
 def _no_break_after_dot(text: str, dot: int, nxt: int, lang: str | None) -> bool:
@@ -92,7 +72,8 @@ def _no_break_after_dot(text: str, dot: int, nxt: int, lang: str | None) -> bool
     low = word.lower()
     nm = _NEXT_WORD.match(text, nxt)
     nword = nm.group() if nm else ""
-    if low in _ENDERS or low.rstrip(".") in _ENDERS:
+    enders = abbreviations_everywhere("sentence_enders")  # may end a sentence, in any language
+    if low in enders or low.rstrip(".") in enders:
         return not (nword[:1].isupper())
     if low in _abbreviations(lang) or low.rstrip(".") in _abbreviations(lang):
         return True

@@ -7,7 +7,7 @@ import regex
 
 from audit.checks.registry import check
 from audit.core.model import hit
-from audit.core.text import CASELESS_SCRIPTS
+from audit.lang.profiles import CASELESS_SCRIPTS, profile
 
 _LEAD = regex.compile(r"[\s\"'“”‘’«»„‚‹›()\[\]{}¿¡*•·‣◦\-–—_#>|]*")
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
@@ -29,7 +29,7 @@ def _cased(ch: str) -> bool:
     return ch.isupper() or ch.islower()
 
 
-@check("CAS001", "initial-lowercase", "fluency/grammar", "minor")
+@check("CAS001", "initial-lowercase", "fluency/grammar", "minor", lang_scope="cased-target")
 def initial_lowercase(pair, ctx):
     """The target starts with a lower-case letter while the source starts with a capital (or, for
     a source in a script without case, is a whole sentence). Not flagged: segments starting with a
@@ -94,7 +94,7 @@ def _caps_run(text: str) -> tuple[int, int] | None:
     return best
 
 
-@check("CAS002", "capitals-lost", "fluency/typography", "minor")
+@check("CAS002", "capitals-lost", "fluency/typography", "minor", lang_scope="cased-target")
 def capitals_lost(pair, ctx):
     """The source writes a phrase in capitals (three or more words, a heading, a warning, an
     emphasis: ``DO NOT OPEN THE DOOR``) and the target has no run of words in capitals at all:
@@ -119,13 +119,8 @@ def capitals_lost(pair, ctx):
                 source=run, target=(0, len(tgt)), primary="source")]
 
 
-_CASELESS_LANGS = frozenset("""
-zh ja ko ar he hi fa th ur bn ta te ml kn gu pa mr ne si my km lo am ka yi ps sd ug bo dv ti or as
-""".split())
-
-
 def _cased_target(ctx) -> bool:
     lang = ctx.tgt.lang
     if lang:
-        return lang not in _CASELESS_LANGS
+        return profile(lang).cased
     return ctx.tgt.script not in CASELESS_SCRIPTS

@@ -13,7 +13,6 @@ import regex
 
 from audit.checks.registry import Option, check
 from audit.core.model import hit
-from audit.core.text import CASELESS_SCRIPTS
 from audit.lang import cldr
 from audit.lang.lexicon import knows, zipf
 from audit.lang.names import (
@@ -26,6 +25,7 @@ from audit.lang.names import (
     skeleton,
     territory_prefix_names,
 )
+from audit.lang.profiles import CASELESS_SCRIPTS, profile
 
 # Two to six capitals, not inside a word of a cased script (next to Chinese characters is fine).
 _ACRONYM = regex.compile(r"(?<![\p{Lu}\p{Ll}\p{Lt}\p{N}])\p{Lu}{2,6}(?![\p{Lu}\p{Ll}\p{Lt}\p{N}])")
@@ -63,17 +63,11 @@ def _skip_acronym(a: str) -> bool:
     return _ROMAN.fullmatch(a) is not None or a in _NOT_ACRONYMS or a in _CURRENCIES
 
 
-# Languages written in scripts without case (decided from the declared language: cheaper than
-# looking at the script of every segment; the script is the fallback when no language is known).
-CASELESS_LANGS = frozenset("""
-zh ja ko ar he hi fa th ur bn ta te ml kn gu pa mr ne si my km lo am ka yi ps sd ug bo dv ti or as
-""".split())
-
-
 def _cased_side(view) -> bool:
-    """True when the side is written in a cased script (Latin, Cyrillic, Greek, Armenian...)."""
+    """True when the side is written in a cased script (Latin, Cyrillic, Greek, Armenian...): from
+    the declared language's profile (cheaper than the script of every segment), else the script."""
     if view.lang:
-        return view.lang not in CASELESS_LANGS
+        return profile(view.lang).cased
     return view.script not in CASELESS_SCRIPTS and view.script is not None
 
 
@@ -197,7 +191,7 @@ def acronym_replaced(pair, ctx):
                 target=tspan, source=sspan) for sspan, tspan, a, t in replaced]
 
 
-@check("ENT002", "acronym-missing", "accuracy/omission", "minor")
+@check("ENT002", "acronym-missing", "accuracy/omission", "minor", lang_scope="cased-target")
 def acronym_missing(pair, ctx):
     """An acronym of the source (three to six capitals) does not appear in the target in any form:
     not as is, not transliterated or permuted (НАТО, OTAN), not as a known equivalent (OMS for WHO),
@@ -221,9 +215,6 @@ def _sentence_initial(text: str, i: int) -> bool:
     while j >= 0 and text[j] in _OPENERS:
         j -= 1
     return j < 0 or text[j] in ".!?:;…\n"
-
-
-_NOUN_CAPS = frozenset({"de", "lb"})  # languages that capitalise every noun
 
 
 @lru_cache(maxsize=50_000)
@@ -262,7 +253,7 @@ def _name_candidates(text: str, lang: str | None, tgt: str) -> list[tuple[int, i
         if have_freq is None:
             have_freq = knows(lang)
         z = zipf(w.lower(), lang) if have_freq else 0.0
-        if lang in _NOUN_CAPS:
+        if profile(lang).nouns_capitalised:
             # German capitalises nouns, and its compounds are rare words: only words that are
             # rare in German yet known in English texts (names used across languages), and that
             # do not split into two German words, count as names.

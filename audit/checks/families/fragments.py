@@ -18,6 +18,7 @@ from audit.checks.registry import check
 from audit.core.model import hit
 from audit.core.text import char_script
 from audit.lang.lexicon import knows, zipf
+from audit.lang.profiles import profile
 
 MIN_RUN = 3  # foreign words in a run
 MAJOR_RUN = 5  # from this many foreign words the flag is major
@@ -41,18 +42,6 @@ def _wf(lang: str | None) -> str | None:
     return _WORDFREQ_LANG.get(lang, lang)
 
 
-# The scripts a language is written in (for languages without a usable word list, a word in
-# another script is the evidence).
-_LANG_SCRIPTS = {
-    "zh": {"Han"}, "ja": {"Han", "Hiragana", "Katakana"}, "ko": {"Hangul", "Han"}, "th": {"Thai"},
-    "lo": {"Lao"}, "km": {"Khmer"}, "my": {"Myanmar"}, "ka": {"Georgian"}, "hy": {"Armenian"},
-    "am": {"Ethiopic"}, "si": {"Sinhala"}, "ta": {"Tamil"}, "te": {"Telugu"}, "kn": {"Kannada"},
-    "ml": {"Malayalam"}, "gu": {"Gujarati"}, "pa": {"Gurmukhi"}, "bn": {"Bengali"},
-    "hi": {"Devanagari"}, "mr": {"Devanagari"}, "ne": {"Devanagari"},
-    "ar": {"Arabic"}, "fa": {"Arabic"}, "ur": {"Arabic"}, "he": {"Hebrew"}, "el": {"Greek"},
-    "ru": {"Cyrillic"}, "uk": {"Cyrillic"}, "bg": {"Cyrillic"}, "mk": {"Cyrillic"}, "be": {"Cyrillic"},
-    "kk": {"Cyrillic"},
-}
 
 
 def _foreign(word: str, src: str, tgt: str | None, tgt_script: str | None) -> bool | None:
@@ -62,8 +51,9 @@ def _foreign(word: str, src: str, tgt: str | None, tgt_script: str | None) -> bo
     if zs < SRC_MIN_ZIPF:
         return False
     if tgt is None or tgt in _NEEDS_TOKENIZER or not knows(tgt):
-        # no word list for the target: only a word in another script is evidence
-        scripts = _LANG_SCRIPTS.get(tgt or "") or ({tgt_script} if tgt_script else None)
+        # no word list for the target: only a word in another script than the language's
+        # (its profile's scripts) is evidence
+        scripts = set(profile(tgt).scripts) or ({tgt_script} if tgt_script else None)
         return char_script(word[0]) not in scripts if scripts else None
     return zs - zipf(word, tgt) >= MARGIN
 
@@ -103,13 +93,10 @@ def _sentence_initial(text: str, s: int) -> bool:
     return j < 0 or text[j] in ".!?…。！？\n"
 
 
-_NOUN_CAPS = frozenset({"de", "lb"})  # languages that capitalise every noun
-
-
 def _name_like(tok_text: str, text: str, start: int, lang: str | None = None) -> bool:
     """Capitalised (or all-caps) mid-sentence: a name, a title, an acronym. In German, where
     every noun is capitalised, only all-caps words (acronyms) count."""
-    if lang in _NOUN_CAPS:
+    if profile(lang).nouns_capitalised:
         return len(tok_text) > 1 and tok_text.isupper()
     return tok_text[:1].isupper() and not _sentence_initial(text, start)
 
@@ -171,7 +158,7 @@ def _spaced_runs(pair, ctx, src: str, tgt: str | None):
                     any(s <= t.start < e for s, e in masked) or \
                     _name_like(w, text, t.start, src if _in_source_capitalised(w, sraw) else None):
                 marks.append(None)
-            elif src in _NOUN_CAPS and w[:1].isupper() and not _sentence_initial(text, t.start):
+            elif profile(src).nouns_capitalised and w[:1].isupper() and not _sentence_initial(text, t.start):
                 marks.append(False)  # a German noun or a name: neither breaks nor makes a run
             else:
                 marks.append(_foreign(w.casefold(), src, tgt, tgt_script))

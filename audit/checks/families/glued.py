@@ -6,6 +6,7 @@ import regex
 from audit.checks.registry import check
 from audit.core.model import hit
 from audit.lang.lexicon import knows, zipf
+from audit.lang.profiles import abbreviations_everywhere
 
 # Cheap gate on the whole target: a lower->upper case change, or a punctuation mark between letters.
 _GATE_CAMEL = regex.compile(r"(?<=\p{Ll})\p{Lu}")
@@ -37,10 +38,7 @@ jpeg gif svg webp bmp tif tiff mp3 mp4 wav avi mov mkv ogg flac srt po pot xliff
 """.split())
 # Abbreviations that may stand before a full stop with no space after (``etc.and`` is rare,
 # ``approx.the`` too, but an abbreviation is never half of a glued pair we can be sure of).
-_ABBREV = frozenset("""
-etc approx vs cf eg ie al st dr mr mrs ms prof jr sr no nr vol fig pp ca ib ibid op cit resp incl
-excl bzw usw ggf evtl sog inkl ecc pag ej aprox núm pág sra srta dra av env mme mlle tel fax
-""".split())
+_ABBREV = abbreviations_everywhere("glued")  # the profiles' ``glued`` lists
 
 _SENTENCE_PUNCT = frozenset(".!?")
 

@@ -17,6 +17,7 @@ from audit.core.model import hit
 from audit.core.text import char_script
 from audit.lang import langid
 from audit.lang.placeholders import prose
+from audit.lang.profiles import profile
 
 MODEL_CHARS = 240  # the models see at most this much: their cost grows with the length
 WORDS_CHARS = 300  # the frequent-word test reads at most this much of a long target
@@ -27,13 +28,6 @@ FOREIGN_SHARE = 0.85  # ...and their share of all ordinary letters ("势在必�
 P_FIRST = 0.7  # py3langid must be this sure of another language (group; its probabilities are tempered)
 P_DECLARED = 0.05  # ...and give the declared language (group) less than this
 SHARED_SCRIPTS = frozenset({"Latin", "Cyrillic", "Arabic", "Devanagari"})
-_LANG_NAMES = {
-    "en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian", "pt": "Portuguese",
-    "ru": "Russian", "uk": "Ukrainian", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic",
-    "fa": "Persian", "ur": "Urdu", "hi": "Hindi", "tr": "Turkish", "pl": "Polish", "he": "Hebrew",
-    "th": "Thai", "vi": "Vietnamese", "nl": "Dutch", "sv": "Swedish", "cs": "Czech", "el": "Greek",
-    "ro": "Romanian", "hu": "Hungarian", "id": "Indonesian", "ms": "Malay", "bg": "Bulgarian",
-}
 # Letters that mark an Arabic-script orthography: Persian, Urdu, Pashto, Kurdish, Uyghur use
 # letters Arabic does not (پ چ ژ گ ی ک ے ٹ ڈ ...); Arabic uses forms they do not (ة ي ك ى).
 _ARABIC_ONLY = frozenset("ةيكى")
@@ -108,7 +102,9 @@ def _count(text: str, *scripts: str) -> int:
 
 
 def _name(lang: str | None) -> str:
-    return _LANG_NAMES.get(lang or "", lang or "unknown")
+    """The language's English name (its profile), else its code."""
+    p = profile(lang)
+    return p.name if p.known else (lang or "unknown")
 
 
 # Word characters with the combining marks ``re``'s \w leaves out (Devanagari and other Indic
@@ -298,7 +294,7 @@ def _flag(pair, message: str, data: dict):
     return [hit(message, target=(start, end), data=data)]
 
 
-@check("LNG001", "wrong-language", "non-translation", "major")
+@check("LNG001", "wrong-language", "non-translation", "major", lang_scope="declared-target")
 def wrong_language(pair, ctx):
     """The target is not in the declared target language: written in a script the language
     does not use (Cyrillic for Chinese, Latin for Russian, kana in Chinese, Chinese characters

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Sequence
 from audit.checks.context import CorpusContext
 from audit.checks.registry import Option, check
 from audit.core.model import Finding, Pair, base_lang, hit
+from audit.lang.profiles import profile
 from audit.lang.subword import TOKEN_FACTOR
 
 # Non-space characters of each language relative to English for the same content, in the
@@ -84,13 +85,23 @@ def prior(src: str | None, tgt: str | None) -> tuple[float, float, bool]:
     fs, ft = CHAR_FACTOR.get(src or ""), CHAR_FACTOR.get(tgt or "")
     if fs is None or ft is None:
         return 0.0, S0_UNKNOWN, False
-    distant = (src in _DISTANT) != (tgt in _DISTANT) or src in _CJK or tgt in _CJK
+    distant = _distant(src) != _distant(tgt) or _han(src) or _han(tgt)
     return math.log(ft / fs), S0_DISTANT if distant else S0_CLOSE, True
 
 
-_CJK = frozenset({"zh", "ja", "ko"})
-_DISTANT = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my", "ar", "fa", "ur", "he", "hi", "bn", "ta",
-                      "te", "mr", "gu", "kn", "ml", "pa", "ne", "si", "am", "ka", "hy"})
+_EUROPEAN_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek"})
+
+
+def _distant(lang: str | None) -> bool:
+    """Written in a script other than Latin, Cyrillic or Greek (from the language's profile)."""
+    scripts = profile(lang).scripts
+    return bool(scripts) and scripts[0] not in _EUROPEAN_SCRIPTS
+
+
+def _han(lang: str | None) -> bool:
+    """Written with Han characters (Chinese, Japanese, Korean): lengths differ most."""
+    return "Han" in profile(lang).scripts
+
 
 
 class _Model:

@@ -14,6 +14,7 @@ import regex
 from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import strip_span
+from audit.lang.profiles import SPACELESS_SCRIPTS, profile
 
 # MET001 defaults
 Z_MINOR = -2.5  # robust z-score at or below which a segment is an outlier
@@ -178,9 +179,7 @@ def _may_be_copied(source: str, target: str) -> bool:
     return shared >= 2 and shared >= 0.2 * len(toks)
 
 
-# Languages written without spaces between words (base codes).
-SPACELESS_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my", "yue", "wuu", "bo", "dz"})
-_SPACELESS_CHARS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+_SPACELESS_CHARS = regex.compile("[" + "".join(rf"\p{{{s}}}" for s in sorted(SPACELESS_SCRIPTS)) + "]")
 _LETTER = regex.compile(r"\p{L}")
 MIN_SPACELESS_COPY = 10  # letters
 SPACELESS_SHARE = 0.6
@@ -239,7 +238,7 @@ def source_copy(pair, ctx):
     tgt = pair.target
     if not tgt or len(tgt) < 12:
         return
-    if ctx.src.lang in SPACELESS_LANGS and ctx.tgt.lang not in SPACELESS_LANGS:
+    if profile(ctx.src.lang).spaceless and not profile(ctx.tgt.lang).spaceless:
         yield from _spaceless_copy(pair, ctx)
         return
     if not _may_be_copied(pair.source, tgt):

@@ -12,6 +12,7 @@ import re
 from audit.checks.registry import check
 from audit.core.model import hit
 from audit.lang.placeholders import prose
+from audit.lang.profiles import profile
 
 # terminal punctuation character -> class
 _CLASS = {}
@@ -37,8 +38,6 @@ _NAMES = {"?": "question mark", "!": "exclamation mark", "…": "ellipsis", ".":
 # A source of at most this many words without end punctuation is a label: a full stop added
 # to it is flagged (a button "Save" rendered "Guardar."); longer ones are headings.
 _LABEL_WORDS = 5
-# Languages whose sentences often end without a full stop (space-separated phrases).
-_OPTIONAL_STOP_LANGS = frozenset({"th", "lo"})
 
 
 def end_punct(text: str, lang: str | None) -> tuple[str, int, int]:
@@ -54,7 +53,7 @@ def end_punct(text: str, lang: str | None) -> tuple[str, int, int]:
     classes = set()
     first = last = -1
     dash = False
-    greek = lang == "el"
+    greek = ";" in profile(lang).question_marks  # Greek: ";" is the question mark
     for j in range(i, end):
         ch = text[j]
         cls = _CLASS.get(ch)
@@ -100,7 +99,7 @@ def _compatible(s: str, t: str, src: str, s_end: int, tgt: str, t_end: int, tgt_
         return True
     if tgt_lang == "hy" and s in "?!" and t in (".", ""):
         return ("՞" if s == "?" else "՜") in tgt
-    if tgt_lang in _OPTIONAL_STOP_LANGS and t == "":
+    if profile(tgt_lang).optional_full_stop and t == "":
         return True
     if tgt_lang == "ja" and t == "." and (s == ":" or s == "?" and tgt[:t_end - 1].rstrip().endswith("か")):
         return True  # 「次に示す。」 for "as follows:"; a question closed by the particle か and 。
@@ -462,10 +461,6 @@ def spanish_opening_mark(pair, ctx):
 # ------------------------------------------------------------------- space before punctuation
 
 _SPACE_BEFORE_RE = re.compile(r"(?<=[^\s(\[{«\"'“„‘¿¡])( +)([,.;:!?])(?=\s|$)")
-# French (and Breton) put a (no-break) space before the high marks : ; ! ? by rule.
-_SPACED_HIGH_MARKS = frozenset({"fr", "br"})
-# Thai, Lao, Khmer, Burmese: spaces separate phrases and often surround punctuation.
-_LOOSE_SPACING_LANGS = frozenset({"th", "lo", "km", "my"})
 
 
 # a source with a space before a comma or a sentence-final full stop (no language's orthography
@@ -473,7 +468,7 @@ _LOOSE_SPACING_LANGS = frozenset({"th", "lo", "km", "my"})
 _TOKENIZED_RE = re.compile(r"\w ,\s|\w \.(?:\s|$)")
 
 
-@check("PUN005", "space-before-punctuation", "fluency/punctuation", "minor")
+@check("PUN005", "space-before-punctuation", "fluency/punctuation", "minor", lang_scope="not-phrase-spaced-target")
 def space_before_punctuation(pair, ctx):
     """The target has an ordinary space before a comma, full stop, colon, semicolon, question
     or exclamation mark ("word , word", "the end .") that the source does not have. The span is
@@ -487,10 +482,10 @@ def space_before_punctuation(pair, ctx):
     if not tgt or (" ," not in tgt and " ." not in tgt and " :" not in tgt and " ;" not in tgt
                    and " !" not in tgt and " ?" not in tgt):
         return ()
-    if ctx.tgt.lang in _LOOSE_SPACING_LANGS:
+    if profile(ctx.tgt.lang).space_separates_phrases:  # Thai: spaces surround punctuation
         return ()
     spans = []
-    french = ctx.tgt.lang in _SPACED_HIGH_MARKS
+    french = profile(ctx.tgt.lang).space_before_high_marks  # French, Breton: ' : ; ! ?' by rule
     src = pair.source
     if _TOKENIZED_RE.search(src):
         return ()  # a tokenized corpus ("word , word .") spaces every mark: the target follows it

@@ -17,12 +17,12 @@ import regex
 
 from audit.checks.registry import check
 from audit.core.model import hit
-from audit.core.text import SPACELESS_SCRIPTS, main_script, words
+from audit.core.text import main_script, words
+from audit.lang.profiles import SPACELESS_SCRIPTS, profile
 
 # --- shared analysis -------------------------------------------------------------------------
 
 # Languages written without spaces: repeats are measured in characters of the raw text.
-SPACELESS_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 # Per spaceless language: (min weight of a repeated clause, min chars of a twice-repeated unit
 # (also the n-gram size of the repeat scan), min chars of a unit repeated three times). The
 # weight counts an ideograph 1, a kana 0.4 (hiragana are mostly particles and endings,
@@ -133,7 +133,7 @@ class Units:
 
 def _spaceless_lang(lang: str | None, text: str) -> bool:
     if lang:
-        return lang in SPACELESS_LANGS
+        return profile(lang).spaceless
     return main_script(text) in SPACELESS_SCRIPTS
 
 
@@ -246,51 +246,17 @@ def neighbour_units(view, lang: str | None) -> Units:
 
 # --- REP001 doubled word ----------------------------------------------------------------------
 
-# Words a language legitimately doubles ("vous vous lavez", "that that", "had had", "da da").
-ALLOWED_DOUBLES: dict[str, frozenset[str]] = {
-    "en": frozenset("that had is was do does did very really so no yes bye now there far many".split()),
-    "fr": frozenset("vous nous si non oui très".split()),
-    "es": frozenset("sí si no muy ya casi".split()),
-    "it": frozenset("piano quasi sì no così via".split()),
-    "pt": frozenset("já sim não muito".split()),
-    "de": frozenset("die der das den dem sie es ja nein".split()),
-    "nl": frozenset("die dat ja nee".split()),
-    "pl": frozenset("tak nie".split()),
-    "cs": frozenset("ano ne".split()),
-    "ru": frozenset("да нет так ну вот чуть еле едва только очень много".split()),
-    "uk": frozenset("так ні ну ось ледь тільки дуже".split()),
-    "bg": frozenset("да не така".split()),
-    "el": frozenset("σιγά λίγο πολύ ναι όχι".split()),
-    "he": frozenset("לאט מעט אט".split()),
-    # Arabic spells Latin acronyms letter by letter: سي إن إن (CNN), بي بي سي (BBC).
-    "ar": frozenset("رويدا".split()),
-}
+# Words a language legitimately doubles ("vous vous lavez", "that that"), languages where content
+# words reduplicate (Turkish "yavaş yavaş", Hindi "धीरे धीरे": there only doubled function words are
+# flagged) and languages that spell Latin acronyms by letter names: the profiles' [repetition].
 # Arabic and Persian spell Latin acronyms letter by letter (سي إن إن CNN, بي بي سي BBC, دبليو إس
 # إم في WSMV): a doubled letter name next to another letter name is part of an acronym.
 _LETTER_NAMES = frozenset("""
 بي تي ثي جي دي سي إس اس إف اف كيه كي إل ال إم ام إن ان إتش اتش في يو آر أو او إي اي واي زد جيه كيو دبليو
 بی تی جی دی سی وی ای آی کیو
 """.split())
-_ACRONYM_LANGS = frozenset({"ar", "fa", "ur", "ps", "ku"})
 # Interjections and letter names doubled in any language (ha ha, bla bla).
 _ANY_LANG_DOUBLES = frozenset("ha haha ah oh eh hey bla blah hm mm".split())
-# Languages where reduplication of content words is grammatical (Turkish "yavaş yavaş", Hindi
-# "धीरे धीरे", Persian "کم کم", Indonesian/Malay, Vietnamese "từ từ", Korean "빨리 빨리"): there only
-# doubled function words are flagged.
-REDUPLICATING: dict[str, frozenset[str]] = {
-    "tr": frozenset("ve ile için gibi da de ki veya".split()),
-    "hi": frozenset("के की का है हैं में से को ने और पर".split()),
-    "mr": frozenset("आणि".split()),
-    "ur": frozenset("کے کی کا ہے ہیں میں سے کو نے اور".split()),
-    "bn": frozenset("এবং ও থেকে".split()),
-    "fa": frozenset("و از در را که با".split()),
-    "id": frozenset("yang dan di ke dari untuk dengan".split()),
-    "ms": frozenset("yang dan di ke dari untuk dengan".split()),
-    "tl": frozenset("ang ng sa at".split()),
-    "vi": frozenset("của và là các những được trong cho".split()),
-    "ko": frozenset(),
-    "sw": frozenset("na ya wa kwa".split()),
-}
 # Doubled function characters in spaceless scripts (Chinese 的的, Japanese をを); other doubled
 # characters are usually reduplication (常常, 谢谢, 人々) or a word ending where the next begins
 # (目的的 "of the purpose", 的的确确 "indeed").
@@ -374,8 +340,9 @@ def doubled_word(pair, ctx):
     runs = _doubled_runs(u, tgt)
     if not runs:
         return ()
-    redup = REDUPLICATING.get(lang or "")
-    allowed = ALLOWED_DOUBLES.get(lang or "", frozenset())
+    prof = profile(lang)
+    redup = prof.flagged_doubles if prof.reduplicating else None
+    allowed = prof.allowed_doubles
     src_doubles = None
     out = []
     for a, b in runs:
@@ -387,7 +354,7 @@ def doubled_word(pair, ctx):
                 continue
         elif key in allowed or key in _ANY_LANG_DOUBLES:
             continue
-        if lang in _ACRONYM_LANGS and key in _LETTER_NAMES and (
+        if prof.letter_name_acronyms and key in _LETTER_NAMES and (
                 (a > 0 and keys[a - 1] in _LETTER_NAMES) or (b + 1 < len(keys) and keys[b + 1] in _LETTER_NAMES)):
             continue
         if src_doubles is None:

@@ -7,6 +7,7 @@ import regex
 from audit.checks.registry import check
 from audit.core.model import hit
 from audit.lang.lexicon import knows, zipf
+from audit.lang.profiles import abbreviations_everywhere
 
 # A full stop, optional closing quotes/brackets, spaces, optional opening quotes, a lower-case letter.
 # (A closing quote or bracket after the full stop is left alone: a quotation may end inside a
@@ -15,32 +16,11 @@ _GATE = regex.compile(r"\.[ \u00a0\u2009\u202f]+(?:[\"“‘«„‚(\[][ \u00a0
 _WORD_AFTER = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 _TITLE_NEXT = regex.compile(r"[ \u00a0]+\p{Lu}\p{Ll}")
 
-# Abbreviations after which a lower-case word is normal, in the main languages (lower case,
-# without the final dot); single letters and dotted forms (U.S., e.g., z.B.) are handled apart.
-_ABBREV = frozenset("""
-mr mrs ms dr prof sr sra srta jr st mt no nr nos vol vols fig figs p pp ed eds etc vs approx
-dept est inc ltd co corp gen gov col lt sgt capt cmdr adm rev hon jan feb mar apr jun jul aug sep sept
-oct nov dec ca cf al ibid op cit art arts av avda dña ud uds mme mlle mm cie éd ex sgg
-approx appr incl excl esp resp viz abbr adj adv pl sing min max avg est ref refs sec secs hr hrs
-yr yrs mo mos wk wks tel ext dept univ assn bros bldg ave blvd rd sq ft mi oz lb lbs pt qt gal
-ft kg km cm mm ml sen rep gov pres supt fwd misc orig
-aprox pág págs núm tel etc ej ver cap caps art dcha izq cía vol ss sigs aa
-env cf vs av apr jc sq spéc
-bzw ca usw vgl ggf evtl inkl exkl sog zzgl abs abschn bd jh jhd mio mrd tsd nr str tel uhr
-ecc ca pag pagg cfr sig sigg dott dott.ssa avv ing geom rag arch prof.ssa
-aprox pág núm ex vol cf sr sra dr dra
-np ds ww tzw tj ok ul godz wg mln mld tys zł proc ok r pkt św dz nr al
-vb örn yy sf bkz çev haz yrd doç
-г гг в вв ул пер д стр см им св ок млн млрд тыс руб долл коп др пр т п рис табл гл изд
-р ст вул м тис грн дол проф акад обл пос доц тов
-např tzv atd apod resp tj mj str čes napr atď ú
-bijv enz ca nr blz mr dhr mevr zgn evt vnl resp
-bl ex osv mfl ca kl nr fx mv jfr dvs ibl
-dl dna str nr pl stb ill kb ún vö esim ym jne mm ks
-dll dsb dst yth bpk sdr hlm
-npr itd tzv god sv pvz kt
-pàg núm
-""".split())
+# Abbreviations after which a lower-case word is normal, in any language: the profiles'
+# ``lowercase_next`` lists, and the ``no_break`` ones after which the segmenter never ends a
+# sentence (single letters and dotted forms (U.S., e.g., z.B.) are handled apart).
+_ABBREV = abbreviations_everywhere("lowercase_next") | {
+    w.rstrip(".") for w in abbreviations_everywhere("no_break")}
 # Lower-case particles that begin names (``de Gaulle``, ``van Gogh``, ``al-Assad``).
 _PARTICLES = frozenset("de del della di da dos das du des van von der den ter la le al el bin ibn".split())
 

@@ -9,7 +9,8 @@ import regex
 
 from audit.checks.registry import check
 from audit.core.model import hit
-from audit.core.text import SPACELESS_SCRIPTS, WORD_RE, is_caseless_script
+from audit.core.text import WORD_RE
+from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script
 from audit.lang.lexicon import knows, zipf
 from audit.lang.placeholders import prose
 

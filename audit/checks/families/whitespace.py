@@ -10,6 +10,7 @@ import regex
 
 from audit.checks.registry import check
 from audit.core.model import hit
+from audit.lang.profiles import profile
 
 _LINEBREAK_RE = regex.compile(r"\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]")
 # Horizontal spaces (not tabs, not line breaks): ASCII, no-break, narrow no-break, thin, figure,
@@ -18,9 +19,6 @@ _HSPACE = " \u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u
 _RUN_RE = regex.compile(f"[{_HSPACE}]{{2,}}")
 _LEAD_RE = regex.compile(r"^\s+")
 _TRAIL_RE = regex.compile(r"\s+$")
-# Scripts where a space is a phrase or sentence separator and spacing is loose (Thai, Lao,
-# Khmer, Burmese): doubled spaces there are not flagged.
-_SPACE_AS_PUNCT_LANGS = frozenset({"th", "lo", "km", "my"})
 
 
 def _edge(text: str, rx) -> tuple[int, int] | None:
@@ -87,7 +85,7 @@ def _inner_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@check("WSP003", "double-space", "fluency/typography", "minor")
+@check("WSP003", "double-space", "fluency/typography", "minor", lang_scope="not-phrase-spaced-target")
 def double_space(pair, ctx):
     """The target has two or more consecutive spaces inside the text (ASCII, no-break or narrow
     no-break spaces in any mix, such as a space typed next to a French no-break space) and the
@@ -101,7 +99,7 @@ def double_space(pair, ctx):
     if "  " not in tgt and "\u00a0" not in tgt and "\u202f" not in tgt and "\u3000" not in tgt \
             and "\u2009" not in tgt:
         return ()
-    if ctx.tgt.lang in _SPACE_AS_PUNCT_LANGS:
+    if profile(ctx.tgt.lang).space_separates_phrases:  # Thai: doubled spaces are not flagged
         return ()
     runs = _inner_runs(tgt)
     if not runs or _inner_runs(pair.source):

@@ -13,31 +13,20 @@ from functools import lru_cache
 
 from audit.checks.glossary.entries import Entry
 from audit.core.text import WORD_RE
+from audit.lang.profiles import known_languages, profile
 
-SPACELESS_LANGS = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my", "bo", "yue", "wuu"})
-ISOLATING_LANGS = frozenset({"vi"})  # no inflection: whole words only
 # Where inflection is a small closed set of endings, two words with one stem must differ only by them
 # (the stemmer also strips derivational suffixes: government/governing, hospital/hospitality).
 INFLECTION_ENDINGS = {
     "en": frozenset({"", "s", "es", "'s", "’s", "s'", "s’", "ed", "d", "ing", "e", "y", "ies", "ied",
                      "er", "ers", "est", "ier", "iest"}),
 }
-ELISION_LANGS = frozenset({"fr", "it", "ca", "oc", "ga", "lb"})
-PREFIXING_LANGS = frozenset({"ar", "he", "fa", "ur"})
-NOUNS_CAPITALISED = frozenset({"de", "lb", "gsw", "bar", "nds"})
-COMPOUNDING_LANGS = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "fi", "is", "et", "af", "lb", "fo"})
-_STEMMERS = {
-    "en": "english", "es": "spanish", "fr": "french", "de": "german", "it": "italian", "pt": "portuguese",
-    "ru": "russian", "nl": "dutch", "sv": "swedish", "da": "danish", "no": "norwegian", "nb": "norwegian",
-    "nn": "norwegian", "fi": "finnish", "hu": "hungarian", "ro": "romanian", "tr": "turkish", "ar": "arabic",
-    "el": "greek", "ca": "catalan", "eu": "basque", "ga": "irish", "lt": "lithuanian", "ne": "nepali",
-    "hi": "hindi", "id": "indonesian", "ms": "indonesian", "ta": "tamil", "sr": "serbian", "hy": "armenian",
-    "cs": "czech", "pl": "polish", "fa": "persian", "et": "estonian", "eo": "esperanto", "yi": "yiddish",
-}
+# Snowball stemmer names by language (from the profiles)
+_STEMMERS = {code: profile(code).stemmer for code in known_languages() if profile(code).stemmer}
 
 
 def _stemmer(lang: str | None):
-    name = _STEMMERS.get(lang or "")
+    name = profile(lang).stemmer
     if name is None:
         return None
     import snowballstemmer
@@ -63,14 +52,15 @@ class LangMatcher:
 
     def __init__(self, lang: str | None):
         self.lang = lang
-        self.chars = lang in SPACELESS_LANGS
-        self.exact = lang in ISOLATING_LANGS
+        p = profile(lang)
+        self.chars = p.spaceless or p.substring_terms
+        self.exact = p.isolating  # no inflection: whole words only
         self.stemmer = None if (self.chars or self.exact) else _stemmer(lang)
-        self.compounding = lang in COMPOUNDING_LANGS
+        self.compounding = p.compounding
         # a capital mid-sentence marks a name (not so where every noun is capitalised)
-        self.names_capitalised = lang not in NOUNS_CAPITALISED
-        self.elision = lang in ELISION_LANGS
-        self.prefixing = lang in PREFIXING_LANGS  # articles and particles written onto the word
+        self.names_capitalised = not p.nouns_capitalised
+        self.elision = p.elision
+        self.prefixing = p.clitic_prefixes  # articles and particles written onto the word
         self.endings = INFLECTION_ENDINGS.get(lang or "")
         self._keys: dict[str, tuple[str, str]] = {}
 
