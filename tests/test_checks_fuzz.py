@@ -41,10 +41,14 @@ METRICS = ("chrF",)  # pairs with references are scored: one metric keeps the bo
 
 # Checks whose findings may carry their own severity (graded by how bad the case is) instead of
 # the declared one; a configured severity still overrides it (asserted for every check).
-GRADED: dict[str, str] = {}
+GRADED: dict[str, str] = dict.fromkeys(
+    ("ADQ001", "ENC002", "GLU001", "LEN001", "LEN002", "MET001", "MET002", "MRK001", "MRK003", "NUM001",
+     "NUM002", "REP001", "REP002", "UNT001", "UNT002"),
+    "grades each finding (minor/major/critical) by how much of the text is at stake (see its doc)")
 # Checks allowed to report an empty span (an insertion point), and why.
 EMPTY_SPAN_OK: dict[str, str] = {
     "EMP002": "spans the whole blank target, which is (0, 0) when the target is ''",
+    "WSP004": "the related span marks where the target lacks the source's tab (an insertion point)",
     "WSP005": "the related span marks where the target lacks the source's line break (an insertion point)",
 }
 # Checks allowed to report a flag without any span, and why.
