@@ -1,6 +1,7 @@
 """Every registered check against flagged and clean fixtures, through the public API.
 
-The fixtures are ``tests/fixtures/checks/fixtures.jsonl``, one JSON object a line::
+The fixtures are the ``*.jsonl`` files of ``tests/fixtures/checks/`` (``fixtures.jsonl``, and one file per
+newer check or family, so that checks written in parallel never edit one file), one JSON object a line::
 
     {"code": "NUM003", "source_lang": "en", "target_lang": "ru", "source": "...", "target": "...",
      "expect": [{"side": "target", "start": 4, "end": 6, "text": "20"}]}
@@ -31,7 +32,7 @@ from audit.checks.registry import all_checks
 from audit.core.model import Alignment, Pair
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "fixtures", "checks", "fixtures.jsonl")
+FIXTURES = os.path.join(HERE, "fixtures", "checks")
 GLOSSARY_DIR = os.path.join(HERE, "fixtures", "glossary")
 MIN_PAIRS = 3
 
@@ -44,8 +45,12 @@ LACKS = {
 
 
 def _load() -> list[dict]:
-    with open(FIXTURES, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    rows = []
+    for name in sorted(os.listdir(FIXTURES)):
+        if name.endswith(".jsonl"):
+            with open(os.path.join(FIXTURES, name), encoding="utf-8") as fh:
+                rows += [json.loads(line) for line in fh if line.strip()]
+    return rows
 
 
 FIXTURE_ROWS = _load()
