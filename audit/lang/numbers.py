@@ -938,3 +938,76 @@ def month_values(view) -> frozenset:
     if rx is None or not view.text:
         return frozenset()
     return frozenset(float(table[m.group(1).casefold()]) for m in rx.finditer(view.text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Number words as items: spans of cardinal words, compared with the other side's values
+
+# Words the tables give a value for that do not always count something (``both``, ``a couple``,
+# ``second``, ``a decade``): they explain a digit on the other side but are never items.
+_LOOSE_WORDS = frozenset({
+    "both", "pair", "couple", "double", "twice", "thrice", "triple", "second", "quarter", "decade",
+    "decades", "dozen", "dozens", "once", "single", "first", "half",
+    "ambos", "ambas", "par", "doble", "segundo", "segunda", "cuarto", "década", "docena", "primero",
+    "deux-fois", "tous", "les", "double", "second", "seconde", "quart", "décennie", "douzaine", "premier",
+    "beide", "beiden", "paar", "doppelt", "zweite", "zweiten", "viertel", "jahrzehnt", "dutzend", "erste",
+    "entrambi", "paio", "doppio", "secondo", "seconda", "quarto", "decennio", "dozzina", "primo",
+    "dois-terços", "segundo", "quarto", "dúzia", "primeiro"})
+ITEM_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class WordNum:
+    """A cardinal number spelled out in words: ``start``/``end`` cover the words, ``values`` the
+    values they may stand for (the whole and its parts: ``twenty-five`` is 25, 20 and 5)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    values: frozenset
+
+
+def word_numbers(view) -> tuple[WordNum, ...]:
+    """Cardinal numbers spelled out in words in ``view`` (use ``view.memo``), for the languages
+    with an exact number-word table in their profile. Values below 2 (``one``, ``a``, ``half``),
+    loose words (``both``, ``second``, ``decade``) and bare scale words (``millions``) are left out."""
+    if not view.text or (view.lang or "") not in _SPELLED:
+        return ()
+    return _word_numbers_cached(view.text, view.lang)
+
+
+@lru_cache(maxsize=4096)
+def _word_numbers_cached(text: str, lang: str) -> tuple[WordNum, ...]:
+    exact = _SPELLED[lang]
+    out: list[WordNum] = []
+    run: list[tuple[int, int, float]] = []
+
+    def flush():
+        if run:
+            vals = [v for _, _, v in run]
+            total = _combine(vals) if len(vals) > 1 else vals[0]
+            if total >= 2 and not (len(vals) == 1 and vals[0] >= 100):
+                s, e = run[0][0], run[-1][1]
+                out.append(WordNum(s, e, text[s:e], _key(total), frozenset(_key(v) for v in vals) | {_key(total)}))
+            run.clear()
+
+    for m in ITEM_RE.finditer(text):
+        w = m.group().casefold()
+        if run and text[run[-1][1]:m.start()].strip(" -\u00a0"):
+            flush()
+        parts = _WORD_SPLIT.split(w)
+        vals = [exact.get(p) for p in parts]
+        if w in _LOOSE_WORDS or any(v is None for v in vals) or any(p in _LOOSE_WORDS for p in parts):
+            if not (run and w in _CONNECTORS):
+                flush()
+            continue
+        value = _combine(vals) if len(vals) > 1 else vals[0]
+        if value < 1:
+            flush()
+            continue
+        if value == 1 and not run:
+            continue  # "one", "a", "un": articles as often as counts
+        run.append((m.start(), m.end(), value))
+    flush()
+    return tuple(out)
