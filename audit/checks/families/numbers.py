@@ -316,8 +316,8 @@ def _values(view) -> set:
 
 
 def _close(a: float, b: float) -> bool:
-    """Two counts a slip could swap: different, and within a factor of three of each other."""
-    return a != b and a > 0 and b > 0 and max(a, b) / min(a, b) <= 3
+    """Two counts a slip could swap: different, and within a factor of ten of each other."""
+    return a != b and a > 0 and b > 0 and max(a, b) / min(a, b) <= 10
 
 
 def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
@@ -326,20 +326,38 @@ def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt)
     Only between languages whose number words we read on both sides."""
     if src.lang not in _SPELLED_LANGS or tgt.lang not in _SPELLED_LANGS:
         return
-    sw = tw = ()
-    if tgt.memo(word_numbers):
-        sv = _values(src)
-        tw = [w for w in tgt.memo(word_numbers) if not (w.values & sv)]
-    if src.memo(word_numbers):
-        tv = _values(tgt)
-        sw = [w for w in src.memo(word_numbers) if not (w.values & tv)]
+    sw, tw = src.memo(word_numbers), tgt.memo(word_numbers)
     if not sw and not tw:
         return
+    # a word is unexplained when the other side's digits and cardinal words lack its value
+    # (strict), and lost for good when even the other side's loose words lack it (``both``,
+    # ``a couple``, ``fifty-eight`` read word by word); a change needs one lost word
+    s_strict, t_strict = _values(src), _values(tgt)
+    s_loose, t_loose = s_strict | src.memo(spelled_values), t_strict | tgt.memo(spelled_values)
+    sw_lost = [w for w in sw if not (w.values & t_loose)]
+    tw_lost = [w for w in tw if not (w.values & s_loose)]
+    if not sw_lost and not tw_lost:
+        return
+    sw_open = [w for w in sw if not (w.values & t_strict)]
+    tw_open = [w for w in tw if not (w.values & s_strict)]
+    # the counterpart must be foreign to this side too: ``fourteen`` ~ ``on dört`` (14) is not 4 changed
+    tw_open = [w for w in tw_open if w.value not in s_loose]
+    sw_open = [w for w in sw_open if w.value not in t_loose]
+    _pair_words(sw_lost, tw_open, s_left, t_left, al)
+    _pair_words(sw_open, tw_lost, s_left, t_left, al, lost_on_target=True)
+
+
+def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False) -> None:
+    """Pair the lost words of one side with an open word or a leftover number of the other."""
     plain = ("number", "part", "ordinal")
-    s_cands = list(sw) + [s for s in s_left if s.kind in plain]
+    done = {id(s) for s, _ in al.changed} | {id(t) for _, t in al.changed}
+    s_cands = [s for s in list(sw) + [s for s in s_left if s.kind in plain] if id(s) not in done]
     for t in list(tw) + [t for t in t_left if t.kind in plain]:
+        if id(t) in done:
+            continue
         for s in s_cands:
-            if (s in sw or t in tw) and _close(s.value * getattr(s, "scale", 1.0), t.value * getattr(t, "scale", 1.0)):
+            lost = t in tw if lost_on_target else s in sw
+            if lost and _close(s.value * getattr(s, "scale", 1.0), t.value * getattr(t, "scale", 1.0)):
                 al.changed.append((s, t))
                 s_cands.remove(s)
                 if s in s_left:
