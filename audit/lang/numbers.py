@@ -503,6 +503,9 @@ def _composite(start, end, raw, parts, name, kind="composite") -> Num:
                kind="name" if name else kind, optional=name, parts=parts, num_end=end)
 
 
+_RANGE_BETWEEN = regex.compile(
+    r"[ \u00a0]?(?:[-–—~～〜]|to|a|y|e|et|und|bis|à|i|do|до|или|ou|or|o|hasta|al|至|到|から|đến)[ \u00a0]?",
+    regex.IGNORECASE)
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _H_BETWEEN = regex.compile(r"[ \u00a0\u202f]?(?:h|giờ|時|时|点|點|시|uhr|Uhr|ч\.?)[ \u00a0\u202f]?")
 
@@ -600,6 +603,10 @@ def _parse_cached(text: str, lang: str | None) -> tuple[Num, ...]:
                           frozenset({("t", mins % 720)}), frozenset({("h", h % 12), _key(h)}), kind="time",
                           parts=(prev, n), num_end=n.end)
             continue
+        # 3 to 5 million, 2-3 Milliarden: the first number of a range may share the second's scale
+        if (prev is not None and prev.scale == 1.0 and n.scale > 1.0 and prev.kind == "number"
+                and _RANGE_BETWEEN.fullmatch(text[prev.end:n.start])):
+            prev.weak = prev.weak | {_key(prev.value * n.scale)}
         # 1950-53: a two-digit year after a four-digit one
         if (prev is not None and prev.kind == "year" and len(n.text) == 2 and n.kind in ("number", "year")
                 and text[prev.end:n.start] in ("-", "–", "/")):
@@ -677,6 +684,7 @@ def _cjk_value(run: str) -> list[float]:
     return list(out)
 
 
+_CJK_TENTHS_RE = regex.compile(r"([一二两三四五六七八九])成")
 _CJK_DAY_RE = regex.compile(r"一昼夜|一晝夜|一天|一整天|整整一天|丸一日|一日中")
 _ROMAN_RE = regex.compile(r"(?<![\p{L}])(?=[MDCLXVI]{2,}(?![\p{L}]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}])")
 _ROMAN = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
@@ -823,6 +831,8 @@ def _spelled_cached(text: str, lang: str | None) -> frozenset:
     if _CJK_NUM_RE.search(text):
         for m in _CJK_NUM_RE.finditer(text):
             out.update(_key(v) for v in _cjk_value(m.group()))
+        for m in _CJK_TENTHS_RE.finditer(text):  # 三成 = 30%
+            out.add(_key(_CJK_NUMERALS[m.group(1)] * 10.0))
         if _CJK_DAY_RE.search(text):  # 一天, 一昼夜 ~ 24 hours
             out.add(24.0)
     if lang == "th":
@@ -894,6 +904,11 @@ def _flush(seq: list[float], out: set) -> None:
             if v == 0.5 and k:
                 base = seq[k - 1] if seq[k - 1] != 1 or k < 2 else seq[k - 2]
                 out.add(_key(base + 0.5))
+        for k, v in enumerate(seq):  # half a million = 500,000
+            if v == 0.5:
+                rest = [b for b in seq[k + 1:k + 3] if b != 1]
+                if rest and rest[0] >= 1000:
+                    out.add(_key(0.5 * rest[0]))
         for a, b in zip(seq, seq[1:]):  # two decades = 20, thirty four = 34
             if a >= 2 and b in (10, 12, 100, 1000, 1e6, 1e9):
                 out.add(_key(a * b))
@@ -947,7 +962,7 @@ def month_values(view) -> frozenset:
 # ``second``, ``a decade``): they explain a digit on the other side but are never items.
 _LOOSE_WORDS = frozenset({
     "both", "pair", "couple", "double", "twice", "thrice", "triple", "second", "quarter", "decade",
-    "decades", "dozen", "dozens", "once", "single", "first", "half",
+    "decades", "dozen", "dozens", "single", "first", "half",
     "ambos", "ambas", "par", "doble", "segundo", "segunda", "cuarto", "década", "docena", "primero",
     "deux-fois", "tous", "les", "double", "second", "seconde", "quart", "décennie", "douzaine", "premier",
     "beide", "beiden", "paar", "doppelt", "zweite", "zweiten", "viertel", "jahrzehnt", "dutzend", "erste",
