@@ -45,14 +45,14 @@ h: hour|uur|uren|timmar|timme|timer|hodin|hodiny|óra|órát|ώρες|ώρα|jam
 day: day|dag|dagen|dagar|dage|dní|dny|nap|napig|ημέρες|μέρες|hari|days|día|días|jour|jours|tag|tage|tagen|giorno|giorni|dia|dias|день|дня|дней|дням|днях|сутки|суток|дні|днів|dzień|dni|dnia|gün*|天|日間|يوم|أيام|يوما|يومًا|روز|יום|ימים|दिन|दिनों|ngày|วัน
 week: week|weken|veckor|vecka|uger|týdnů|týdny|hét|hetet|εβδομάδες|minggu|weeks|semana|semanas|semaine|semaines|woche|wochen|settimana|settimane|недел*|тиждень|тижні|тижнів|tydzień|tygodni*|hafta*|周|星期|週間|주|أسبوع|أسابيع|هفته|שבוע|שבועות|सप्ताह|हफ्ते|हफ़्ते|tuần|สัปดาห์
 month: month|maand|maanden|månader|måneder|měsíců|měsíce|hónap|μήνες|bulan|months|mes|meses|mois|monat|monate|monaten|mese|mesi|месяц*|місяц*|miesiąc*|miesięcy|个月|個月|か月|ヶ月|カ月|ケ月|개월|شهر|أشهر|شهور|ماه|חודש|חודשים|महीने|महीना|महीनों|tháng|เดือน
-year: year|jaar|jaren|år|let|roků|roky|év|éve|χρόνια|έτη|tahun|years|yr|yrs|año|años|ans|année|années|jahr|jahre|jahren|jahres|anno|anni|ano|anos|год|года|лет|годам|годах|рік|роки|років|rok|lata|lat|lat.|yıl*|yaş*|年|年間|년|سنة|سنوات|عام|أعوام|عاما|عامًا|سال|שנה|שנים|साल|वर्ष|वर्षों|năm|ปี
+year: year|jaar|jaren|år|let|roků|roky|év|éve|χρόνια|έτη|tahun|years|yr|yrs|año|años|ans|année|années|jahr|jahre|jahren|jahres|anno|anni|ano|anos|год|года|лет|годам|годах|рік|роки|років|rok|lata|lat|lat.|yıl*|yaş*|年|年間|년|سنة|سنوات|عام|أعوام|عاما|عامًا|سال|שנה|שנים|साल|वर्ष|वर्षों|năm|ปี|周岁|週歲|周歲
 mm: mm|millimeter|millimetern|millimeters|millimetre|millimetres|milímetro|milímetros|millimètre|millimètres|millimetri|миллиметр*|мм|міліметр*|milimetr*|milimetre|毫米|ミリ|밀리미터|ملم|مليمتر|میلی‌متر|میلیمتر*|מ"מ|मिलीमीटर
 cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|سانتیمتر*|سانتی|ס"מ|सेंटीमीटर
-m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร
-km: km|kilometer|kilometern|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر*|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร
+m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร|metrů|metrech|metru|metrům|metrami
+km: km|kilometer|kilometern|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر*|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร|kilometrů|kilometrech|kilometru|kilometrům
 km,kg: キロ
 kg: kilo|kilos|кило
-in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|بوصات|إنش|اینچ|אינץ'|इंच
+in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|بوصات|إنش|اینچ|אינץ'|इंच|寸
 ft: ft|foot|feet|pie|pies|pied|pieds|fuß|fuss|fut|piede|piedi|pé|pés|фут|фута|футов|футів|футах|stóp|stopy|fit|英尺|フィート|피트|قدم|أقدام|فوت|רגל|फ़ीट|फीट|फुट
 yd: yd|yard|yards|yarda|yardas|iarde|iarda|ярд*|jardów|jardy|码|碼|ヤード|야드
 mi: mile|miles|milla|millas|milles|meile|meilen|miglio|miglia|milha|milhas|миля|мили|миль|милі|mil|mile|英里|マイル|마일|ميل|أميال|مایل|מייל|מיילים|मील|dặm|ไมล์
@@ -251,12 +251,17 @@ def unit_before(text: str, pos: int) -> Unit | None:
 MEASURES = frozenset({"length", "mass", "area", "volume", "speed", "temperature"})
 
 
+_APOSTROPHE = regex.compile(r"['’ʼ]")
+
+
 def unit_mentions(text: str) -> list:
     """Every unit word in ``text``: [(ids, start, end)] (a cheap scan, used as evidence)."""
     out = []
     for m in regex.finditer(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+", text):
         w = m.group().casefold()
         found = _EXACT.get(w) or _stem_lookup(w)
+        if not found and (cut := _APOSTROPHE.search(w)) and cut.start():
+            found = _EXACT.get(w[:cut.start()])  # a Turkish case suffix: inç'e, km'den
         if found:
             out.append((found, m.start(), m.end()))
     if _CJK.search(text):

@@ -25,6 +25,7 @@ from audit.lang.numbers import (
     month_values,
     parse_numbers,
     spelled_values,
+    word_numbers,
 )
 from audit.lang.units import (
     MEASURES,
@@ -172,13 +173,13 @@ def align(ctx) -> Alignment:
 
 def _align(ctx) -> Alignment:
     pair = ctx.pair
-    if not HAS_DIGIT.search(pair.source) and not (pair.target and HAS_DIGIT.search(pair.target)):
-        return _EMPTY  # the common case: no digits on either side
     src, tgt = ctx.src, ctx.tgt
+    if not HAS_DIGIT.search(pair.source) and not (pair.target and HAS_DIGIT.search(pair.target)):
+        return _words_only(src, tgt)  # the common case: no digits on either side
     S = src.memo(parse_numbers)
     T = tgt.memo(parse_numbers)
     if not S and not T:
-        return _EMPTY
+        return _words_only(src, tgt)
     al = Alignment()
     s_left, t_left = list(S), list(T)
     _match(s_left, t_left, al, src, tgt, (0, 1))
@@ -203,6 +204,15 @@ def _align(ctx) -> Alignment:
     if s_left or t_left:
         _explain(s_left, t_left, al, src, tgt)
     return al
+
+
+def _words_only(src, tgt) -> Alignment:
+    """The alignment of a pair without digits: only number words can have changed."""
+    if not (src.memo(word_numbers) or tgt.memo(word_numbers)):
+        return _EMPTY
+    al = Alignment()
+    _word_changes([], [], al, src, tgt)
+    return al if al.changed else _EMPTY
 
 
 def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
@@ -255,10 +265,10 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     if s_left and t_left:
         _regroup(s_left, t_left, tgt.text)
         _regroup(t_left, s_left, src.text)
-    # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22
+    # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22 (never a year: 1987 -> 1990 is a changed date)
     for s in list(s_left):
         for t in t_left:
-            if _numeric(s.keys) and _numeric(t.keys) and any(
+            if s.kind != "year" and t.kind != "year" and _numeric(s.keys) and _numeric(t.keys) and any(
                     _rounded(a, b) for a in _numeric(s.keys) for b in _numeric(t.keys)):
                 s_left.remove(s)
                 t_left.remove(t)
@@ -273,6 +283,9 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         _fahrenheit_decades(s_left, t_left, tgt, al.tgt_units)
     if t_left and s_left:
         _fahrenheit_decades(t_left, s_left, src, al.src_units)
+    # 4c. number words: a cardinal spelled out on one side that the other side does not have, and
+    # a number of the other side (digits or words) left unexplained: a changed count
+    _word_changes(s_left, t_left, al, src, tgt)
     # 5. changed values: pair look-alikes (12 ~ 21), then the rest in order when counts agree
     if s_left and t_left:
         for s in list(s_left):
@@ -291,6 +304,67 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # a lone zero is mostly a score or a placeholder (1-0 -> "one-nil"); "100 percent" an idiom
     al.missing = [s for s in s_left if not (s.all_keys & (matched_s | matched_t)) and not _idiom(s)]
     al.added = [t for t in t_left if not (t.all_keys & (matched_s | matched_t)) and not _idiom(t)]
+
+
+def _values(view) -> set:
+    """Every value a side stands for: the keys of its digit numbers and its spelled-out words."""
+    out = set().union(*(w.values for w in view.memo(word_numbers)))
+    for n in view.memo(parse_numbers):
+        out |= _numeric(n.all_keys)
+        out.update(p.value for p in n.parts)
+    return out
+
+
+def _close(a: float, b: float) -> bool:
+    """Two counts a slip could swap: different, and within a factor of ten of each other."""
+    return a != b and a > 0 and b > 0 and max(a, b) / min(a, b) <= 10
+
+
+def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
+    """Pair an unexplained number word of one side with an unexplained number of the other side
+    (``two stores`` -> ``tres establecimientos``, ``10 years`` -> ``eleven years``) as a change.
+    Only between languages whose number words we read on both sides."""
+    if src.lang not in _SPELLED_LANGS or tgt.lang not in _SPELLED_LANGS:
+        return
+    sw, tw = src.memo(word_numbers), tgt.memo(word_numbers)
+    if not sw and not tw:
+        return
+    # a word is unexplained when the other side's digits and cardinal words lack its value
+    # (strict), and lost for good when even the other side's loose words lack it (``both``,
+    # ``a couple``, ``fifty-eight`` read word by word); a change needs one lost word
+    s_strict, t_strict = _values(src), _values(tgt)
+    s_loose, t_loose = s_strict | src.memo(spelled_values), t_strict | tgt.memo(spelled_values)
+    sw_lost = [w for w in sw if not (w.values & t_loose)]
+    tw_lost = [w for w in tw if not (w.values & s_loose)]
+    if not sw_lost and not tw_lost:
+        return
+    sw_open = [w for w in sw if not (w.values & t_strict)]
+    tw_open = [w for w in tw if not (w.values & s_strict)]
+    # the counterpart must be foreign to this side too: ``fourteen`` ~ ``on dört`` (14) is not 4 changed
+    tw_open = [w for w in tw_open if w.value not in s_loose]
+    sw_open = [w for w in sw_open if w.value not in t_loose]
+    _pair_words(sw_lost, tw_open, s_left, t_left, al)
+    _pair_words(sw_open, tw_lost, s_left, t_left, al, lost_on_target=True)
+
+
+def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False) -> None:
+    """Pair the lost words of one side with an open word or a leftover number of the other."""
+    plain = ("number", "part", "ordinal")
+    done = {id(s) for s, _ in al.changed} | {id(t) for _, t in al.changed}
+    s_cands = [s for s in list(sw) + [s for s in s_left if s.kind in plain] if id(s) not in done]
+    for t in list(tw) + [t for t in t_left if t.kind in plain]:
+        if id(t) in done:
+            continue
+        for s in s_cands:
+            lost = t in tw if lost_on_target else s in sw
+            if lost and _close(s.value * getattr(s, "scale", 1.0), t.value * getattr(t, "scale", 1.0)):
+                al.changed.append((s, t))
+                s_cands.remove(s)
+                if s in s_left:
+                    s_left.remove(s)
+                if t in t_left:
+                    t_left.remove(t)
+                break
 
 
 # a century number's word after it: 20世纪, 20 世紀, 20세기, 20वीं सदी / शताब्दी, 20-го века, 20. Jahrhundert

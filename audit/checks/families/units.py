@@ -14,12 +14,13 @@ from audit.checks.registry import check
 from audit.core.model import hit
 from audit.lang import cldr
 from audit.lang.numbers import parse_numbers
-from audit.lang.units import converts, units_in
+from audit.lang.units import UNITS, converts, unit_mentions
 
 _WORD_NEXT = regex.compile(r"[ \u00a0\u202f]?[\p{L}]")
 _SCORE_BEFORE = regex.compile(r"\p{Nd}\s?[-–—:/]\s?$")
 _SCORE_AFTER = regex.compile(r"\s?[-–—:/]\s?\p{Nd}")
 _DIGIT_NEXT = regex.compile(r"[ \u00a0]?\p{Nd}")
+_RANGE_AFTER = regex.compile(r"[ \u00a0]?(?:[-–—~]|to|and|or)[ \u00a0]?\p{Nd}", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -60,6 +61,33 @@ def _approx_conversion(s, us, t, ut, others, tgt_units, tgt, taken=frozenset()) 
 # Years are left out: ages and durations are often made explicit (``he is 30`` -> ``30 años``).
 _ADDED_DIMS = frozenset({"time", "length", "mass", "area", "volume", "speed"})
 _PLAIN = frozenset({"number"})
+
+
+def _free_source_dims(source: str, ctx, al) -> frozenset:
+    """Dimensions of the source's unit words that no translated quantity has used up: in
+    ``48 horas`` -> ``48 hours`` the ``horas`` is rendered, so it does not excuse a ``214 seconds``
+    elsewhere in the target; a unit word whose number keeps no unit in the target stays free."""
+    used = []
+    for s, t in al.matched:
+        us = num_unit(s, ctx.src, al.src_units)
+        ut = num_unit(t, ctx.tgt, al.tgt_units)
+        if us is not None and ut is not None and us.agrees(ut):
+            used.append((us.start, us.end))
+    dims = set()
+    for ids, a, b in unit_mentions(source):
+        if not any(ua <= a < ub or a <= ua < b for ua, ub in used):
+            dims.update(UNITS[i][0] for i in ids)
+    return frozenset(dims)
+
+
+def _near_dims(source: str, s) -> frozenset:
+    """Dimensions of unit words close after (or just before) a source number, which may be its own
+    unit in a form the parser does not attach (``300 km'den``, ``1-4 นิ้ว``, ``200 e 400 metri``)."""
+    lo, hi = max(0, s.start - _NEAR_BEFORE), s.end + _NEAR_AFTER
+    return frozenset(UNITS[i][0] for ids, a, b in unit_mentions(source[lo:hi]) for i in ids)
+
+
+_NEAR_BEFORE, _NEAR_AFTER = 6, 20
 
 
 def _span(n, u):
@@ -138,9 +166,10 @@ def _unit_mismatches(pair, ctx, al):
         if not dims <= _ADDED_DIMS:
             continue
         if src_dims is None:
-            src_dims = units_in(pair.source)
-        if dims & src_dims:
-            continue
+            src_dims = _free_source_dims(pair.source, ctx, al)
+        if dims & src_dims or dims & _near_dims(pair.source, s) or _RANGE_AFTER.match(pair.target, t.end) \
+                or pair.target[ut.start:ut.end].casefold() in pair.source.casefold():
+            continue  # a unit of the source left free, a range sharing its unit, the unit written as is
         yield hit(f"the target reads '{pair.target[t.start:ut.end] if ut.start >= t.start else pair.target[ut.start:t.end]}'"
                   f" but the source number '{s.text}' has no unit",
                   target=_span(t, ut), source=(s.start, s.end))

@@ -1,0 +1,55 @@
+"""Issue 11 numbers: number words compared on both sides, years never rounded, UNI001 with a unit used elsewhere."""
+import pytest
+from helpers import run_check
+
+
+def spans(flag, source, target):
+    return [(sp.side, (source if sp.side == "source" else target)[sp.start:sp.end]) for sp in flag.spans]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,t_span,s_span", [
+    ("Murieron 214 personas según informaron, tras 48 horas de lluvia.",
+     "214 seconds they said died after 48 hours of rain.", "es", "en", "214 seconds", "214"),
+    ("Nach 48 Stunden Regen starben 214 laut Behörden.",
+     "After 48 hours of rain, 214 seconds according to the authorities died.", "de", "en", "214 seconds", "214"),
+    ("下了48小时的雨后，据当局称有214人死亡。",
+     "After 48 hours of rain, 214 seconds died, the authorities said.", "zh", "en", "214 seconds", "214"),
+])
+def test_unit_added_beside_a_used_unit(source, target, sl, tl, t_span, s_span):
+    flags = run_check("UNI001", source, target, sl, tl)
+    assert [spans(f, source, target) for f in flags] == [[("target", t_span), ("source", s_span)]]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    ("Věž je vysoká 120 metrů.", "The tower is 120 metres tall.", "cs", "en"),
+    ("年满18周岁的公民可以投票。", "Citizens aged 18 years or older can vote.", "zh", "en"),
+    ("这台65寸的电视很便宜。", "This 65-inch TV is cheap.", "zh", "en"),
+    ("Murieron 214 personas según informaron, tras 48 horas de lluvia.",
+     "214 people died, they said, after 48 hours of rain.", "es", "en"),
+])
+def test_unit_clean(source, target, sl, tl):
+    assert run_check("UNI001", source, target, sl, tl) == []
+
+
+@pytest.mark.parametrize("source,target,sl,tl,t_span,s_span", [
+    ("In two Sainsbury's stores.", "En tres establecimientos de Sainsbury's.", "en", "es", "tres", "two"),
+    ("He lived there for ten years.", "Vivió allí once años.", "en", "es", "once", "ten"),
+    ("Магазин открылся три года назад.", "The shop opened four years ago.", "ru", "en", "four", "три"),
+    ("He was born in 1987.", "Nació en 1990.", "en", "es", "1990", "1987"),
+])
+def test_number_changed(source, target, sl, tl, t_span, s_span):
+    flags = run_check("NUM003", source, target, sl, tl)
+    assert [spans(f, source, target) for f in flags] == [[("target", t_span), ("source", s_span)]]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    ("预计有300万至500万人受影响。", "Between 3 to 5 million people are expected to be affected.", "zh", "en"),
+    ("约三成的居民支持该计划。", "About 30% of residents support the plan.", "zh", "en"),
+    ("约有50万人参加。", "About half a million people took part.", "zh", "en"),
+    ("Fifty-eight people came.", "Elli sekiz kişi geldi.", "en", "tr"),
+    ("In two stores.", "En 2 tiendas.", "en", "es"),
+    ("Nach zwei Jahren.", "After two years.", "de", "en"),
+])
+def test_numbers_clean(source, target, sl, tl):
+    for code in ("NUM001", "NUM002", "NUM003"):
+        assert run_check(code, source, target, sl, tl) == [], code
