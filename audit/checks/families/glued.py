@@ -174,10 +174,11 @@ def glued_words(pair, ctx):
     with no space after it (``government.The``, ``Quetta,where``, ``Tuesday.kidnapped``). Both
     halves must be words of the target language (wordfreq) while the whole is not. Not flagged:
     names and brands with an inner capital (McDonald, DiCaprio, JavaScript, iPhone, PowerPoint,
-    YouTube; and brands made of two content words, ``ShopMax``, ``GreenNews``: the capitalised
-    right part of a fused pair must be a word as frequent as those that start sentences, Zipf
-    5.5 or more, option ``min_right_zipf``), camelCase identifiers with several humps, URLs, e-mail addresses, file and domain
-    names (``config.json``, ``weather.com``, ``GreenNews.com``), abbreviations (``U.S.``, ``e.g.``, ``EE.UU.``),
+    YouTube), brands made of two content words (``ShopMax``, ``GreenNews``: the capitalised
+    right part must be a word as frequent as those that start sentences, Zipf 5.5 or more,
+    option ``min_right_zipf``), camelCase identifiers with several humps, URLs, e-mail
+    addresses, file and domain names (``config.json``, ``weather.com``, ``GreenNews.com``),
+    abbreviations (``U.S.``, ``e.g.``, ``EE.UU.``),
     decimals, and any token that also stands in the source. Words fused inside Chinese, Japanese
     or Thai text are out of scope, but a Latin run inside them is checked. A fused sentence
     boundary (capital or full stop) is major; a missing space after a comma, semicolon or colon

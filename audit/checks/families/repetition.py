@@ -15,7 +15,7 @@ from itertools import compress
 
 import regex
 
-from audit.checks.registry import check
+from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import main_script, words
 from audit.lang.profiles import SPACELESS_SCRIPTS, profile
@@ -325,11 +325,11 @@ def _wf_zipf(word: str, lang: str | None) -> float | None:
 MAX_REDUP_NAME = 6  # letters of a reduplicated rare name or term (ylang ylang, mahi mahi, Bora)
 
 
-def _rare_word(word: str, lang: str | None) -> bool:
+def _rare_word(word: str, lang: str | None, max_len: int = MAX_REDUP_NAME) -> bool:
     """A short word rare in the language's word list (Zipf < 2): doubling it is deliberate
     (``ylang ylang``); long rare words (inflected forms, names) are not reduplicated."""
     z = _wf_zipf(word, lang)
-    return z is not None and z < 2.0 and len(word) <= MAX_REDUP_NAME
+    return z is not None and z < 2.0 and len(word) <= max_len
 
 
 def _interjection(word: str, lang: str | None) -> bool:
@@ -370,7 +370,7 @@ MIN_THAI_CLUSTERS = 3
 MAX_SPACELESS_CHUNK = 7  # a longer stretch twice is REP002's
 
 
-def _chunk_is_reduplication(unit: str, lang: str | None, allowed: frozenset) -> bool:
+def _chunk_is_reduplication(unit: str, allowed: frozenset, thai_clusters: int = MIN_THAI_CLUSTERS) -> bool:
     """A doubled chunk that the language writes on purpose: the profile's (ABAB verbs 研究研究,
     Thai การ of overlapping compounds), hiragana (いろいろ, まだまだ), katakana of one or two morae
     (ギリギリ, ドキドキ, ピョンピョン),
@@ -382,7 +382,7 @@ def _chunk_is_reduplication(unit: str, lang: str | None, allowed: frozenset) -> 
     if _KATAKANA_ONLY.fullmatch(unit) and sum(ch not in _SMALL_KANA for ch in unit) <= 2:
         return True  # two-mora mimetic words: ギリギリ, ドキドキ
     if "\u0e00" <= unit[0] <= "\u0e7f":
-        return len(_THAI_CLUSTER.findall(unit)) < MIN_THAI_CLUSTERS or not unit[0].isalpha()
+        return len(_THAI_CLUSTER.findall(unit)) < thai_clusters or not unit[0].isalpha()
     return bool(_PERIODIC.fullmatch(unit))
 
 
@@ -397,19 +397,20 @@ def _spaceless_doubles(pair, ctx, tgt: str, lang: str | None):
             half = (m.start() + m.end()) // 2
             out.append(hit(f"doubled {tgt[m.start():half]!r}", target=[(half, m.end()), (m.start(), half)]))
     allowed = profile(lang).allowed_doubles
+    opts = ctx.options("REP001")
     loops = None
     src: dict = {}
     for m in _SPACELESS_CHUNK.finditer(tgt):
         unit = m.group(1)
         n = len(unit)
         copies = (m.end() - m.start()) // n
-        if n > MAX_SPACELESS_CHUNK or m.group() in pair.source:
+        if n > opts.max_chunk or m.group() in pair.source:
             continue
         if "double" not in src:
             src["double"] = _has_double(pair.source, ctx.src.lang)
         if src["double"] and copies == 2:
             continue  # the source doubles too (big, big -> 大きな大きな)
-        if _chunk_is_reduplication(unit, lang, allowed):
+        if _chunk_is_reduplication(unit, allowed, opts.thai_clusters):
             continue
         if loops is None:  # REP002's loops of the same text: not flagged twice
             u = units_of(ctx.tgt)
@@ -436,6 +437,9 @@ def _excused_double(key: str, copies: int, prof, lang: str | None) -> bool:
     return prof.reduplicating and not prof.allowed_doubles and key not in prof.flagged_doubles
 
 
+_ELONGATED = regex.compile(r"(\p{L})\1{3,}")
+
+
 def _aabb(keys, a: int) -> bool:
     """Word ``a`` doubled right before or after another doubled word (X X Y Y)."""
     return (a + 3 < len(keys) and keys[a + 2] == keys[a + 3]) or (a >= 2 and keys[a - 2] == keys[a - 1])
@@ -455,9 +459,9 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
         return "skip"  # a Latin acronym in letter names: سی سی (CC), سي إن إن (CNN)
     if copies > 2:
         if "loop" not in src:
-            src["loop"] = _any_source_loop(pair.source, ctx.src.lang)
+            src["loop"] = _any_source_loop(pair.source, ctx.src.lang) or _ELONGATED.search(pair.source) is not None
         if src["loop"]:
-            return "skip"
+            return "skip"  # the source loops, or stretches a word (NOOOOO -> KHÔNG KHÔNG KHÔNG)
         return None if key.isdigit() or key in prof.allowed_doubles else "major"
     if key in prof.flagged_doubles:
         return None  # a doubled function word is never deliberate
@@ -467,12 +471,16 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
         return "skip"
     if key.isdigit():
         return "skip" if len(key) == 3 or pair.source.count(key) >= 2 else None
-    if _rare_word(key, lang) and units_of(ctx.src).keys.count(key) != 1:
+    if _rare_word(key, lang, ctx.options("REP001").max_rare_name) and units_of(ctx.src).keys.count(key) != 1:
         return "skip"  # a reduplicated name or term, not one the source has once
     return None
 
 
-@check("REP001", "doubled-word", "fluency/grammar", "minor")
+@check("REP001", "doubled-word", "fluency/grammar", "minor", options=(
+    Option("max_chunk", int, MAX_SPACELESS_CHUNK, "longest chunk (characters) of spaceless text checked; longer: REP002"),
+    Option("thai_clusters", int, MIN_THAI_CLUSTERS, "grapheme clusters a doubled Thai chunk needs"),
+    Option("max_rare_name", int, MAX_REDUP_NAME, "longest rare word whose doubling is taken as a name (ylang ylang)"),
+))
 def doubled_word(pair, ctx):
     """A word written twice or more in a row with only whitespace between (``the the``, ``de de``,
     ``was was was was``), the most common editing slip; three or more copies of a word (a loop, as
@@ -492,7 +500,8 @@ def doubled_word(pair, ctx):
     (``政府政府``, ``ロンドンロンドン``), except reduplication: single characters (``常常``, ``人々``),
     hiragana (``いろいろ``), two-mora katakana onomatopoeia (``ドキドキ``), ``一步一步``, the profile's
     ABAB verbs (``研究研究``), Thai units under three grapheme clusters; longer stretches and
-    loops REP002 already flags are left to it. The span covers the extra copies; the related span
+    loops REP002 already flags are left to it. Options: ``max_chunk`` (7), ``thai_clusters``
+    (3), ``max_rare_name`` (6). The span covers the extra copies; the related span
     is the first copy."""
     tgt = pair.target
     if not tgt:
