@@ -100,6 +100,8 @@ def sev_spans(flags, target):
     ("Gwyneth Paltrow's Goop", "Gwyneth Paltrow's Goop Goop", "en", "de", [("Goop", "minor")]),
     # Spanish ``ha`` is *has*, not an interjection
     ("He has said it.", "Lo ha ha dicho.", "en", "es", [("ha", "minor")]),
+    # Arabic: a common word that is also a letter name, looped
+    ("He said that in the city.", "وقال في في في في المدينة.", "en", "ar", [("في في في", "major")]),
 ])
 def test_repetition_issue11_flagged(src, tgt, sl, tl, expected):
     assert sev_spans(run_check("REP001", src, tgt, sl, tl), tgt) == expected
@@ -120,7 +122,7 @@ def test_repetition_issue11_flagged(src, tgt, sl, tl, expected):
     ("Ils étaient au Roa-Roa-Hotel.", "They were at the Roa Roa Hotel.", "fr", "en"),
     ("NOOOOOO ANOTHER ONE", "KHÔNG KHÔNG KHÔNG, LẠI MỘT NGƯỜI", "en", "vi"),  # the source stretches a word
     ("He laughed: ha ha ha.", "Il a ri : ha ha ha.", "en", "fr"),
-    ("It cost 5 cc.", "پنج سی سی هزینه داشت.", "en", "fa"),  # a letter-name acronym
+    ("He spoke to the BBC.", "او با بی بی سی صحبت کرد.", "en", "fa"),  # a letter-name acronym
 ])
 def test_repetition_issue11_clean(src, tgt, sl, tl):
     assert run_check("REP001", src, tgt, sl, tl) == []

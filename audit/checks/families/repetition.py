@@ -455,8 +455,10 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
         return "skip"
     if prof.reduplicating and copies == 2 and _aabb(u.keys, a):
         return "skip"  # AABB reduplication: đường đường chính chính
-    if prof.letter_name_acronyms and key in _LETTER_NAMES:
-        return "skip"  # a Latin acronym in letter names: سی سی (CC), سي إن إن (CNN)
+    keys = u.keys
+    if prof.letter_name_acronyms and copies == 2 and key in _LETTER_NAMES and (
+            (a > 0 and keys[a - 1] in _LETTER_NAMES) or (b + 1 < len(keys) and keys[b + 1] in _LETTER_NAMES)):
+        return "skip"  # a Latin acronym in letter names: سي إن إن (CNN), بي بي سي (BBC)
     if copies > 2:
         if "loop" not in src:
             src["loop"] = _any_source_loop(pair.source, ctx.src.lang) or _ELONGATED.search(pair.source) is not None
