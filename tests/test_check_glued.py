@@ -24,6 +24,7 @@ def glued(source, target, sl, tl):
     ("PARIS. The prices rose.", "ParisLes prix ont augmenté.", "en", "fr", "ParisLes", "major"),
     ("伦敦。那天下雨了。", "Es war in LondonThe Regen fiel.", "zh", "de", "LondonThe", "major"),
     ("Он уехал в Лондон. Это было в мае.", "He left for LondonIt was in May.", "ru", "en", "LondonIt", "major"),
+    ("The new Johnny English film.", "فيلم JohnnyEnglish الجديد.", "en", "ar", "JohnnyEnglish", "major"),
     ("Kuetta'da, nerede yaşıyordu.", "They met in Quetta,where he lived.", "tr", "en", "Quetta,where", "minor"),
 ])
 def test_glued_flagged(source, target, sl, tl, expected, sev):

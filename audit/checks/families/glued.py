@@ -85,9 +85,10 @@ def _domain_like(tok: str) -> bool:
     return dot > 0 and tok[dot + 1:].lower() in _EXTENSIONS and tok[dot - 1].isalnum()
 
 
-def _camel_glue(tok: str, lang: str | None, min_right: float = 5.5) -> bool:
+def _camel_glue(tok: str, lang: str | None, min_right: float = 5.5, source_cf: str = "") -> bool:
     """``LondonThe``: a word, then a capitalised very common word (a sentence start: ``The``,
-    ``He``, ``Les``), fused; not a brand made of two content words (``ShopMax``, ``GreenNews``)."""
+    ``He``, ``Les``), fused; not a brand made of two content words (``ShopMax``, ``GreenNews``)
+    unless the source writes the two words apart (``Johnny English``)."""
     bounds = [i for i in range(1, len(tok)) if tok[i].isupper() and tok[i - 1].islower()]
     if len(bounds) != 1:
         return False  # none, or several humps: an identifier (getElementById) or a brand
@@ -105,7 +106,8 @@ def _camel_glue(tok: str, lang: str | None, min_right: float = 5.5) -> bool:
         return False
     if max(zipf(whole, lg) for lg in set(langs) | {"en"}) >= 1.0:
         return False  # a known word or brand: YouTube, JavaScript, PowerPoint, WhatsApp
-    if _z(right, langs) < min_right:
+    apart = f"{left} {right}".casefold() in source_cf
+    if _z(right, langs) < (3.0 if apart else min_right):
         return False  # not a word that starts sentences: a name or brand part (ExxonMobil, ShopMax)
     if _z(left, langs) < 2.0 and not (left[0].isupper() and len(left) >= 4):
         return False
@@ -176,7 +178,7 @@ def glued_words(pair, ctx):
     names and brands with an inner capital (McDonald, DiCaprio, JavaScript, iPhone, PowerPoint,
     YouTube), brands made of two content words (``ShopMax``, ``GreenNews``: the capitalised
     right part must be a word as frequent as those that start sentences, Zipf 5.5 or more,
-    option ``min_right_zipf``), camelCase identifiers with several humps, URLs, e-mail
+    option ``min_right_zipf``, unless the source writes the two words apart), camelCase identifiers with several humps, URLs, e-mail
     addresses, file and domain names (``config.json``, ``weather.com``, ``GreenNews.com``),
     abbreviations (``U.S.``, ``e.g.``, ``EE.UU.``),
     decimals, and any token that also stands in the source. Words fused inside Chinese, Japanese
@@ -209,7 +211,7 @@ def glued_words(pair, ctx):
             continue  # the same token stands in the source: a name, brand or identifier
         sev = None
         parts: list[str] = []
-        if _camel_glue(tok, lang, min_right):
+        if _camel_glue(tok, lang, min_right, source_cf):
             i = next(i for i in range(1, len(tok)) if tok[i].isupper() and tok[i - 1].islower())
             parts = [_letter_run_before(tok, i), _letter_run_after(tok, i)]
             sev = "major"

@@ -254,7 +254,7 @@ def neighbour_units(view, lang: str | None) -> Units:
 # إم في WSMV): a doubled letter name next to another letter name is part of an acronym.
 _LETTER_NAMES = frozenset("""
 بي تي ثي جي دي سي إس اس إف اف كيه كي إل ال إم ام إن ان إتش اتش في يو آر أو او إي اي واي زد جيه كيو دبليو
-بی تی جی دی سی وی ای آی کیو
+بی پی تی جی دی سی وی ای آی کیو اس اف ام ان
 """.split())
 # Interjections and letter names doubled in any language (ha ha, bla bla).
 _ANY_LANG_DOUBLES = frozenset("ha haha ah oh eh hey bla blah hm mm".split())
