@@ -23,6 +23,9 @@ def glued(source, target, sl, tl):
      "Переговоры закончились в пятницу.Никто ничего не подписал.", "en", "ru", "пятницу.Никто", "major"),
     ("PARIS. The prices rose.", "ParisLes prix ont augmenté.", "en", "fr", "ParisLes", "major"),
     ("伦敦。那天下雨了。", "Es war in LondonThe Regen fiel.", "zh", "de", "LondonThe", "major"),
+    ("Он уехал в Лондон. Это было в мае.", "He left for LondonIt was in May.", "ru", "en", "LondonIt", "major"),
+    ("The new Johnny English film.", "فيلم JohnnyEnglish الجديد.", "en", "ar", "JohnnyEnglish", "major"),
+    ("Kuetta'da, nerede yaşıyordu.", "They met in Quetta,where he lived.", "tr", "en", "Quetta,where", "minor"),
 ])
 def test_glued_flagged(source, target, sl, tl, expected, sev):
     assert glued(source, target, sl, tl) == [(expected, sev)]
@@ -63,6 +66,11 @@ def test_source_words_get_related_spans():
     ("Der Sig.ra-Titel.", "Il titolo Sig.ra è usato.", "de", "it"),
     ("Le site Amazon.de a ouvert.", "The Amazon.de site opened.", "fr", "en"),
     ("Microsoft ASP.NET and Node.js.", "Microsoft ASP.NET y Node.js.", "en", "es"),
+    # brands of two content words and domain names, absent from a source in another script
+    ("据GreenNews网站报道，商店开业了。", "According to GreenNews.com, the shop opened.", "zh", "en"),
+    ("Магазин ШопМакс открылся.", "The ShopMax store opened on Monday.", "ru", "en"),
+    ("Магазин открылся, сообщает сайт.", "Le magasin ShopMax a ouvert, selon GreenNews.com.", "ru", "fr"),
+    ("متجر شوب ماكس افتتح.", "Der Laden ShopMax hat eröffnet.", "ar", "de"),
     # ordinary clean prose in several scripts
     ("The army freed 300 people on Wednesday.", "El ejército liberó a 300 personas el miércoles.", "en", "es"),
     ("Пекин заявил об этом в среду.", "Beijing said so on Wednesday.", "ru", "en"),

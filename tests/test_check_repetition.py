@@ -72,6 +72,62 @@ def test_doubled_word_clean(src, tgt, sl, tl):
     assert run_check("REP001", src, tgt, sl, tl) == []
 
 
+# --- REP001: issue 11, every run of a repeated word ----------------------------------------------
+
+def sev_spans(flags, target):
+    return [(target[s:e], f.severity.label) for f, (s, e) in zip(flags, spans(flags, "target"))]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,expected", [
+    # a loop of one word (3+ copies) is major, even for words a language may double twice
+    ("Chile ganó.", "Chile Chile Chile Chile.", "es", "en", [("Chile Chile Chile", "major")]),
+    ("Estaba tarde.", "It was was was was late.", "es", "en", [("was was was", "major")]),
+    ("The government said.", "政府政府政府政府表示。", "en", "zh", [("政府政府政府", "major")]),
+    # capitalised doubles the source does not double
+    ("Un Miembro laborista dijo.", "One Labour Labour AM said.", "es", "en", [("Labour", "minor")]),
+    ("Welsh AMs worried.", "A los Miembros de Gales Gales les preocupa.", "en", "es", [("Gales", "minor")]),
+    ("Es war spät.", "It It It It was late.", "de", "en", [("It It It", "major")]),
+    # chunks doubled without spaces
+    ("The government said.", "政府政府表示。", "en", "zh", [("政府", "minor")]),
+    ("He went to London.", "ロンドンロンドンに行った。", "en", "ja", [("ロンドン", "minor")]),
+    # reduplicating languages: a doubled word outside the profile's reduplicated words
+    ("He walked to Ankara.", "Ankara Ankara yürüdü.", "en", "tr", [("Ankara", "minor")]),
+    ("We are doing well.", "उन्होंने कहा, “हम हम अच्छे हैं।”", "en", "hi", [("हम", "minor")]),
+    ("We won't comment.", "‘우리는 우리는 언급하지 않겠다.", "en", "ko", [("우리는", "minor")]),
+    ("the state and foreign", "nhà nước nước ngoài", "en", "vi", [("nước", "minor")]),
+    # a word made of several tokens, and a long rare word the source has once
+    ("Dijo que estamos bien.", "He said We're We're doing great.", "es", "en", [("We're", "minor")]),
+    ("Gwyneth Paltrow's Goop", "Gwyneth Paltrow's Goop Goop", "en", "de", [("Goop", "minor")]),
+    # Spanish ``ha`` is *has*, not an interjection
+    ("He has said it.", "Lo ha ha dicho.", "en", "es", [("ha", "minor")]),
+    # Arabic: a common word that is also a letter name, looped
+    ("He said that in the city.", "وقال في في في في المدينة.", "en", "ar", [("في في في", "major")]),
+])
+def test_repetition_issue11_flagged(src, tgt, sl, tl, expected):
+    assert sev_spans(run_check("REP001", src, tgt, sl, tl), tgt) == expected
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("He walked slowly.", "Tôi từ từ đi.", "en", "vi"),
+    ("They declined.", "Chính phủ phủ nhận.", "en", "vi"),  # two compounds overlapping on phủ
+    ("Officially.", "một cách đường đường chính chính", "en", "vi"),  # AABB reduplication
+    ("Almost all came.", "Hemen hemen herkes geldi.", "en", "tr"),
+    ("Gradually.", "کم کم آمدند.", "en", "fa"),
+    ("He is one of the big, big ones.", "これは大きな大きな一つだ。", "en", "ja"),  # the source doubles too
+    ("It was a close call.", "ギリギリだった。", "en", "ja"),  # two-mora mimetic word
+    ("Step by step.", "他们一步一步地走。", "en", "zh"),
+    ("Let us discuss it.", "我们研究研究。", "en", "zh"),  # listed ABAB verb
+    ("CNN reported.", "ซีเอ็นเอ็นรายงาน", "en", "th"),  # letter names of an acronym
+    ("The election commission said.", "คณะกรรมการการเลือกตั้งกล่าว", "en", "th"),  # overlapping compounds
+    ("Ils étaient au Roa-Roa-Hotel.", "They were at the Roa Roa Hotel.", "fr", "en"),
+    ("NOOOOOO ANOTHER ONE", "KHÔNG KHÔNG KHÔNG, LẠI MỘT NGƯỜI", "en", "vi"),  # the source stretches a word
+    ("He laughed: ha ha ha.", "Il a ri : ha ha ha.", "en", "fr"),
+    ("He spoke to the BBC.", "او با بی بی سی صحبت کرد.", "en", "fa"),  # a letter-name acronym
+])
+def test_repetition_issue11_clean(src, tgt, sl, tl):
+    assert run_check("REP001", src, tgt, sl, tl) == []
+
+
 # --- REP002 n-gram loops ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("src,tgt,sl,tl,expected,first", [

@@ -26,8 +26,9 @@ Fields of a profile file (``audit/lang/data/profiles/de.toml`` is a complete exa
 - ``[negation]``: ``words`` (negation markers) and ``affixes`` (bound negation, ``-me`` in Turkish);
 - ``[numbers]``: ``words`` and ``stems`` (matched at the start of a word), numbers spelled out in
   words, as ``"two|second|both=2"``;
-- ``[repetition]`` (REP001): ``allowed_doubles`` (words the language doubles: "that that"),
-  ``reduplicating`` (content words reduplicate; then only ``flagged_doubles`` are flagged),
+- ``[repetition]`` (REP001): ``allowed_doubles`` (words the language doubles: "that that"; in a
+  reduplicating language its common reduplicated words, "yavaş yavaş"), ``reduplicating`` (content
+  words reduplicate; with an empty ``allowed_doubles`` only ``flagged_doubles`` are flagged),
   ``letter_name_acronyms`` (Latin acronyms spelled in letter names: Arabic, Persian);
 - ``[numbers.scale_words]``: casefolded scale words and their values (``"tausend" = 1e3``; the
   short-scale value for "billion" and its cognates, ``long_scale`` makes them 10^12).

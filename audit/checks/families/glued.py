@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from audit.checks.registry import check
+from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.lang.lexicon import knows, zipf
 from audit.lang.profiles import abbreviations_everywhere
@@ -79,8 +79,16 @@ def _is_mark(ch: str) -> bool:
     return regex.match(r"\p{M}", ch) is not None
 
 
-def _camel_glue(tok: str, lang: str | None) -> bool:
-    """``LondonThe``: a word, then a capitalised common word, fused; not a known brand."""
+def _domain_like(tok: str) -> bool:
+    """``GreenNews.com``, ``ShopMax.co.uk``: a name ending in a top-level domain or extension."""
+    dot = tok.rfind(".")
+    return dot > 0 and tok[dot + 1:].lower() in _EXTENSIONS and tok[dot - 1].isalnum()
+
+
+def _camel_glue(tok: str, lang: str | None, min_right: float = 5.5, source_cf: str = "") -> bool:
+    """``LondonThe``: a word, then a capitalised very common word (a sentence start: ``The``,
+    ``He``, ``Les``), fused; not a brand made of two content words (``ShopMax``, ``GreenNews``)
+    unless the source writes the two words apart (``Johnny English``)."""
     bounds = [i for i in range(1, len(tok)) if tok[i].isupper() and tok[i - 1].islower()]
     if len(bounds) != 1:
         return False  # none, or several humps: an identifier (getElementById) or a brand
@@ -98,8 +106,9 @@ def _camel_glue(tok: str, lang: str | None) -> bool:
         return False
     if max(zipf(whole, lg) for lg in set(langs) | {"en"}) >= 1.0:
         return False  # a known word or brand: YouTube, JavaScript, PowerPoint, WhatsApp
-    if _z(right, langs) < 3.0:
-        return False  # the capitalised part is not a common word: a name part (ExxonMobil)
+    apart = f"{left} {right}".casefold() in source_cf
+    if _z(right, langs) < (3.0 if apart else min_right):
+        return False  # not a word that starts sentences: a name or brand part (ExxonMobil, ShopMax)
     if _z(left, langs) < 2.0 and not (left[0].isupper() and len(left) >= 4):
         return False
     return True
@@ -154,15 +163,24 @@ def _source_spans(source: str, parts: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-@check("GLU001", "glued-words", "fluency/typography", "major")
+MIN_RIGHT_ZIPF = 5.5
+
+
+@check("GLU001", "glued-words", "fluency/typography", "major", options=(
+    Option("min_right_zipf", float, MIN_RIGHT_ZIPF,
+           "word frequency (Zipf) the capitalised right part of a fused pair needs (The: 7.7, News: 5.4)"),
+))
 def glued_words(pair, ctx):
     """Two words fused into one token in the target: a word and a capitalised word with no space
     (``LondonThe``), or two words joined by a full stop, comma, semicolon, colon, ``!`` or ``?``
     with no space after it (``government.The``, ``Quetta,where``, ``Tuesday.kidnapped``). Both
     halves must be words of the target language (wordfreq) while the whole is not. Not flagged:
     names and brands with an inner capital (McDonald, DiCaprio, JavaScript, iPhone, PowerPoint,
-    YouTube), camelCase identifiers with several humps, URLs, e-mail addresses, file and domain
-    names (``config.json``, ``weather.com``), abbreviations (``U.S.``, ``e.g.``, ``EE.UU.``),
+    YouTube), brands made of two content words (``ShopMax``, ``GreenNews``: the capitalised
+    right part must be a word as frequent as those that start sentences, Zipf 5.5 or more,
+    option ``min_right_zipf``, unless the source writes the two words apart), camelCase identifiers with several humps, URLs, e-mail
+    addresses, file and domain names (``config.json``, ``weather.com``, ``GreenNews.com``),
+    abbreviations (``U.S.``, ``e.g.``, ``EE.UU.``),
     decimals, and any token that also stands in the source. Words fused inside Chinese, Japanese
     or Thai text are out of scope, but a Latin run inside them is checked. A fused sentence
     boundary (capital or full stop) is major; a missing space after a comma, semicolon or colon
@@ -171,6 +189,7 @@ def glued_words(pair, ctx):
     if not text or not _gate(text):
         return ()
     lang = ctx.tgt.lang
+    min_right = ctx.options("GLU001").min_right_zipf
     source_cf = None
     out = []
     for m in _TOKEN.finditer(text):
@@ -184,7 +203,7 @@ def glued_words(pair, ctx):
         if e <= s:
             continue
         tok = text[s:e]
-        if _TECH.search(tok):
+        if _TECH.search(tok) or _domain_like(tok):
             continue
         if source_cf is None:
             source_cf = pair.source.casefold()
@@ -192,7 +211,7 @@ def glued_words(pair, ctx):
             continue  # the same token stands in the source: a name, brand or identifier
         sev = None
         parts: list[str] = []
-        if _camel_glue(tok, lang):
+        if _camel_glue(tok, lang, min_right, source_cf):
             i = next(i for i in range(1, len(tok)) if tok[i].isupper() and tok[i - 1].islower())
             parts = [_letter_run_before(tok, i), _letter_run_after(tok, i)]
             sev = "major"

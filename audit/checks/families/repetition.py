@@ -15,7 +15,7 @@ from itertools import compress
 
 import regex
 
-from audit.checks.registry import check
+from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import main_script, words
 from audit.lang.profiles import SPACELESS_SCRIPTS, profile
@@ -197,10 +197,11 @@ class Light:
 
 
 _FINAL_PUNCT = ".,;:!?…\"'»”’)]。！？"
+_OPEN_PUNCT = "\"'«»“„‘‚‹›([¿¡「『"
 
 
 def _make_light(text: str) -> Light:
-    ch = text.casefold().split()
+    ch = [c.lstrip(_OPEN_PUNCT) for c in text.casefold().split()]  # “هم هم: the words double
     if ch:
         ch[-1] = ch[-1].rstrip(_FINAL_PUNCT)  # a repeat at the very end of the sentence
     nxt = ch[1:]
@@ -253,7 +254,7 @@ def neighbour_units(view, lang: str | None) -> Units:
 # إم في WSMV): a doubled letter name next to another letter name is part of an acronym.
 _LETTER_NAMES = frozenset("""
 بي تي ثي جي دي سي إس اس إف اف كيه كي إل ال إم ام إن ان إتش اتش في يو آر أو او إي اي واي زد جيه كيو دبليو
-بی تی جی دی سی وی ای آی کیو
+بی پی تی جی دی سی وی ای آی کیو اس اف ام ان
 """.split())
 # Interjections and letter names doubled in any language (ha ha, bla bla).
 _ANY_LANG_DOUBLES = frozenset("ha haha ah oh eh hey bla blah hm mm".split())
@@ -285,96 +286,268 @@ def _doubled_runs(u: Units, text: str):
     return runs
 
 
-def _rare_word(word: str, lang: str | None) -> bool:
-    """Rare in the language's word list (wordfreq Zipf < 2): doubling it is deliberate."""
+_CHUNK = regex.compile(r"[\p{L}\p{M}\p{N}][^\s]*[\p{L}\p{M}\p{N}]")
+
+
+def _doubled_chunks(u: Units, text: str):
+    """[(first, per, copies)]: a whitespace-free chunk of several word tokens (``year-old``,
+    ``We're``, Persian ``پیش‌شرط``) written twice or more with only whitespace between; ``first``
+    is its first token, ``per`` its tokens per copy."""
+    chunks = [m.span() for m in _CHUNK.finditer(text)]
+    starts = {s: j for j, s in enumerate(u.starts)}
+    out = []
+    i = 0
+    while i + 1 < len(chunks):
+        (s0, e0), j = chunks[i], i
+        key = text[s0:e0].casefold()
+        while j + 1 < len(chunks) and text[chunks[j + 1][0]:chunks[j + 1][1]].casefold() == key \
+                and _SEP_WS.fullmatch(text, chunks[j][1], chunks[j + 1][0]):
+            j += 1
+        first = starts.get(s0)
+        if j > i and first is not None and chunks[i + 1][0] in starts:
+            per = starts[chunks[i + 1][0]] - first
+            if per >= 2:
+                out.append((first, per, j - i + 1))
+        i = j + 1
+    return out
+
+
+def _wf_zipf(word: str, lang: str | None) -> float | None:
+    """The word's frequency in the language's wordfreq list (None: no usable list)."""
     from audit.lang.lexicon import knows, zipf
 
     wf = {"no": "nb", "hr": "sh", "sr": "sh", "bs": "sh"}.get(lang or "", lang)
-    return bool(wf) and knows(wf) and wf not in ("zh", "ja", "ko") and zipf(word, wf) < 2.0
+    if not wf or not knows(wf) or wf in ("zh", "ja", "ko"):
+        return None
+    return zipf(word, wf)
+
+
+MAX_REDUP_NAME = 6  # letters of a reduplicated rare name or term (ylang ylang, mahi mahi, Bora)
+
+
+def _rare_word(word: str, lang: str | None, max_len: int = MAX_REDUP_NAME) -> bool:
+    """A short word rare in the language's word list (Zipf < 2): doubling it is deliberate
+    (``ylang ylang``); long rare words (inflected forms, names) are not reduplicated."""
+    z = _wf_zipf(word, lang)
+    return z is not None and z < 2.0 and len(word) <= max_len
+
+
+def _interjection(word: str, lang: str | None) -> bool:
+    """``ha``, ``bla``, ``oh``: unless it is also a very common word of the language (Spanish
+    ``ha`` is *has*)."""
+    if word not in _ANY_LANG_DOUBLES:
+        return False
+    z = _wf_zipf(word, lang)
+    return z is None or z < 6.0
+
+
+_BACK_TO_BACK = re.compile(r"(.{1,6})\1", re.S)
+_HYPHEN_DOUBLE = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[-‐‑]\1(?![\p{L}\p{M}])", regex.I)
 
 
 def _has_double(text: str, lang: str | None) -> bool:
-    """True when the text doubles any word (whitespace between)."""
+    """True when the text repeats a word or a phrase of up to six words back to back, whatever
+    stands between (``Roa-Roa``, ``big, big``, ``pump it out, pump it out``), or any chunk in
+    spaceless text (波拉波拉, Bora Bora)."""
     u = units_of_text(text, lang)
-    if u.spaceless or len(set(u.keys)) == len(u.keys):
-        return False
-    return bool(_doubled_runs(u, text))
+    if u.spaceless:
+        return _SPACELESS_CHUNK.search(text) is not None
+    if len(set(u.keys)) == len(u.keys):
+        return _HYPHEN_DOUBLE.search(text) is not None  # Roa-Roa as one token
+    return _BACK_TO_BACK.search(u.codes) is not None or _HYPHEN_DOUBLE.search(text) is not None
 
 
-@check("REP001", "doubled-word", "fluency/grammar", "minor")
-def doubled_word(pair, ctx):
-    """A word written twice in a row with only whitespace between (``the the``, ``de de``), the
-    most common editing slip. Not flagged: words a language doubles on purpose (French
-    ``vous vous``, English ``that that`` and ``had had``, German ``die die``, Russian ``да да``,
-    Arabic letter-by-letter acronyms ``سي إن إن``) and interjections (``ha ha``); in languages
-    where reduplication is grammatical (Turkish ``yavaş yavaş``, Hindi ``धीरे धीरे``, Persian,
-    Indonesian/Malay, Vietnamese, Korean) only doubled function words are flagged; hyphenated
-    reduplication (``anak-anak``) is one word; Chinese and Japanese reduplication (``常常``,
-    ``谢谢``, ``人々``) is normal, only doubled particles such as ``的的`` and ``をを`` are flagged.
-    Capitalised doublings (names such as ``Bora Bora``) are flagged only when the source has the
-    word just once; doubled rare words (``ylang ylang``) are left alone; a doubled number only when the source does not have that number twice
-    (three-digit groups as in ``1 000 000`` are digit grouping); nothing is flagged when the
-    source itself doubles a word. The span covers the extra copies; the related span is the
-    first copy."""
-    tgt = pair.target
-    if not tgt:
-        return ()
-    lang = ctx.tgt.lang
-    if _spaceless_lang(lang, tgt):
-        rx = _CJK_DOUBLES.get(lang or "")
-        if rx is None or not rx.search(tgt):
-            return ()
-        out = []
+# Chunks doubled with nothing between in scripts written without spaces ("政府政府", "ロンドンロンドン",
+# a Thai syllable group twice): a unit of 2-12 characters of Han, kana or Thai, back to back.
+_SPACELESS_CHUNK = re.compile(r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])([\u0e00-\u0e7f\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,12}?)\1+")
+_HIRAGANA_ONLY = regex.compile(r"[\p{Hiragana}ー]+")
+_KATAKANA_ONLY = regex.compile(r"[\p{Katakana}ー]+")
+_SMALL_KANA = frozenset("ァィゥェォッャュョヮヵヶーぁぃぅぇぉっゃゅょゎ")
+# 一 and a measure word or noun, twice: one by one (一个一个, 一步一步, 一人一人, 一つ一つ)
+_ONE_BY_ONE = frozenset("个步点天年次条件张口片层批趟遍下声人句字滴块圈回阵样位家道颗つ歩日枚本度品")
+_THAI_CLUSTER = regex.compile(r"\X")
+MIN_THAI_CLUSTERS = 3
+MAX_SPACELESS_CHUNK = 7  # a longer stretch twice is REP002's
+
+
+def _chunk_is_reduplication(unit: str, allowed: frozenset, thai_clusters: int = MIN_THAI_CLUSTERS) -> bool:
+    """A doubled chunk that the language writes on purpose: the profile's (ABAB verbs 研究研究,
+    Thai การ of overlapping compounds), hiragana (いろいろ, まだまだ), katakana of one or two morae
+    (ギリギリ, ドキドキ, ピョンピョン),
+    一X一X (一步一步, 一人一人); in Thai a unit of fewer than three grapheme clusters (นานา)."""
+    if unit in allowed or _HIRAGANA_ONLY.fullmatch(unit):
+        return True
+    if len(unit) == 2 and unit[0] == "一" and unit[1] in _ONE_BY_ONE:
+        return True
+    if _KATAKANA_ONLY.fullmatch(unit) and sum(ch not in _SMALL_KANA for ch in unit) <= 2:
+        return True  # two-mora mimetic words: ギリギリ, ドキドキ
+    if "\u0e00" <= unit[0] <= "\u0e7f":
+        return len(_THAI_CLUSTER.findall(unit)) < thai_clusters or not unit[0].isalpha()
+    return bool(_PERIODIC.fullmatch(unit))
+
+
+def _spaceless_doubles(pair, ctx, tgt: str, lang: str | None):
+    """REP001 in Chinese, Japanese, Thai: doubled particles (的的, をを) and doubled chunks."""
+    out = []
+    rx = _CJK_DOUBLES.get(lang or "")
+    if rx is not None:
         for m in rx.finditer(tgt):
             if m.group() in pair.source:
                 continue
             half = (m.start() + m.end()) // 2
             out.append(hit(f"doubled {tgt[m.start():half]!r}", target=[(half, m.end()), (m.start(), half)]))
-        return out
+    allowed = profile(lang).allowed_doubles
+    opts = ctx.options("REP001")
+    loops = None
+    src: dict = {}
+    for m in _SPACELESS_CHUNK.finditer(tgt):
+        unit = m.group(1)
+        n = len(unit)
+        copies = (m.end() - m.start()) // n
+        if n > opts.max_chunk or m.group() in pair.source:
+            continue
+        if "double" not in src:
+            src["double"] = _has_double(pair.source, ctx.src.lang)
+        if src["double"] and copies == 2:
+            continue  # the source doubles too (big, big -> 大きな大きな)
+        if _chunk_is_reduplication(unit, allowed, opts.thai_clusters):
+            continue
+        if loops is None:  # REP002's loops of the same text: not flagged twice
+            u = units_of(ctx.tgt)
+            loops = [(f, f + k * d) for f, d, k in _triple_loops(u)] if len(u) >= 4 else []
+        if any(a < m.end() and m.start() < b for a, b in loops):
+            continue
+        sev = "major" if copies >= 3 else None
+        what = "doubled" if copies == 2 else f"repeated {copies} times:"
+        out.append(hit(f"{what} {unit!r}", target=[(m.start() + n, m.end()), (m.start(), m.start() + n)],
+                       severity=sev))
+    return out
+
+
+def _excused_double(key: str, copies: int, prof, lang: str | None) -> bool:
+    """A doubled word the language writes on purpose (``that that``, ``yavaş yavaş``): only at two
+    copies; interjections (``ha ha ha``) at any count."""
+    if _interjection(key, lang):
+        return True
+    if copies > 2:
+        return False
+    if key in prof.allowed_doubles:
+        return True
+    # a reduplicating language without a list of its reduplicated words: only function words
+    return prof.reduplicating and not prof.allowed_doubles and key not in prof.flagged_doubles
+
+
+_ELONGATED = regex.compile(r"(\p{L})\1{3,}")
+
+
+def _aabb(keys, a: int) -> bool:
+    """Word ``a`` doubled right before or after another doubled word (X X Y Y)."""
+    return (a + 3 < len(keys) and keys[a + 2] == keys[a + 3]) or (a >= 2 and keys[a - 2] == keys[a - 1])
+
+
+def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
+    """The severity of the run of word ``a`` repeated up to ``b`` ("skip": not flagged, None:
+    the check's minor, "major": a loop of a content word three or more times)."""
+    key, copies = u.keys[a], b - a + 1
+    lang = ctx.tgt.lang
+    prof = profile(lang)
+    if _excused_double(key, copies, prof, lang):
+        return "skip"
+    if prof.reduplicating and copies == 2 and _aabb(u.keys, a):
+        return "skip"  # AABB reduplication: đường đường chính chính
+    keys = u.keys
+    if prof.letter_name_acronyms and copies == 2 and key in _LETTER_NAMES and (
+            (a > 0 and keys[a - 1] in _LETTER_NAMES) or (b + 1 < len(keys) and keys[b + 1] in _LETTER_NAMES)):
+        return "skip"  # a Latin acronym in letter names: سي إن إن (CNN), بي بي سي (BBC)
+    if copies > 2:
+        if "loop" not in src:
+            src["loop"] = _any_source_loop(pair.source, ctx.src.lang) or _ELONGATED.search(pair.source) is not None
+        if src["loop"]:
+            return "skip"  # the source loops, or stretches a word (NOOOOO -> KHÔNG KHÔNG KHÔNG)
+        return None if key.isdigit() or key in prof.allowed_doubles else "major"
+    if key in prof.flagged_doubles:
+        return None  # a doubled function word is never deliberate
+    if "double" not in src:
+        src["double"] = _has_double(pair.source, ctx.src.lang)
+    if src["double"]:
+        return "skip"
+    if key.isdigit():
+        return "skip" if len(key) == 3 or pair.source.count(key) >= 2 else None
+    if _rare_word(key, lang, ctx.options("REP001").max_rare_name) and units_of(ctx.src).keys.count(key) != 1:
+        return "skip"  # a reduplicated name or term, not one the source has once
+    return None
+
+
+@check("REP001", "doubled-word", "fluency/grammar", "minor", options=(
+    Option("max_chunk", int, MAX_SPACELESS_CHUNK, "longest chunk (characters) of spaceless text checked; longer: REP002"),
+    Option("thai_clusters", int, MIN_THAI_CLUSTERS, "grapheme clusters a doubled Thai chunk needs"),
+    Option("max_rare_name", int, MAX_REDUP_NAME, "longest rare word whose doubling is taken as a name (ylang ylang)"),
+))
+def doubled_word(pair, ctx):
+    """A word written twice or more in a row with only whitespace between (``the the``, ``de de``,
+    ``was was was was``), the most common editing slip; three or more copies of a word (a loop, as
+    in machine-translation hallucination) are major. Not flagged at two copies: words a language
+    doubles on purpose, from its profile (French ``vous vous``, English ``that that`` and ``had
+    had``, German ``die die``, Russian ``да да``, Korean ``빨리 빨리``; in languages that reduplicate,
+    their common reduplicated words: Turkish ``yavaş yavaş``, Vietnamese ``từ từ``, Hindi ``धीरे
+    धीरे``, Persian ``کم کم``; a reduplicating language without such a list has only its doubled
+    function words flagged), Arabic and Persian letter-by-letter acronyms (``سي إن إن``),
+    interjections (``ha ha``, at any count), hyphenated reduplication (``anak-anak`` is one word),
+    doubled rare words (``ylang ylang``), a doubled number unless the source lacks that number
+    twice (three-digit groups as in ``1 000 000`` are digit grouping), and anything when the
+    source itself doubles a word (``Bora Bora`` in both); three or more copies are excused when
+    the source repeats something three times (``No, no, no``), and are minor for numbers and the
+    language's deliberate doubles. In Chinese, Japanese and Thai: doubled particles (``的的``,
+    ``をを``) and a chunk of two to seven characters written twice or more with nothing between
+    (``政府政府``, ``ロンドンロンドン``), except reduplication: single characters (``常常``, ``人々``),
+    hiragana (``いろいろ``), two-mora katakana onomatopoeia (``ドキドキ``), ``一步一步``, the profile's
+    ABAB verbs (``研究研究``), Thai units under three grapheme clusters; longer stretches and
+    loops REP002 already flags are left to it. Options: ``max_chunk`` (7), ``thai_clusters``
+    (3), ``max_rare_name`` (6). The span covers the extra copies; the related span
+    is the first copy."""
+    tgt = pair.target
+    if not tgt:
+        return ()
+    lang = ctx.tgt.lang
+    if _spaceless_lang(lang, tgt):
+        return _spaceless_doubles(pair, ctx, tgt, lang)
     if not light_of(ctx.tgt).doubled:
         return ()
     u = units_of(ctx.tgt)
     keys = u.keys
     if len(set(keys)) == len(keys):
         return ()
-    runs = _doubled_runs(u, tgt)
-    if not runs:
-        return ()
-    prof = profile(lang)
-    redup = prof.flagged_doubles if prof.reduplicating else None
-    allowed = prof.allowed_doubles
-    src_doubles = None
+    src: dict = {}
     out = []
-    for a, b in runs:
-        key = keys[a]
+    for a, b in _doubled_runs(u, tgt):
+        sev = _double_severity(pair, ctx, u, a, b, src)
+        if sev == "skip":
+            continue
         first = tgt[u.starts[a]:u.ends[a]]
-        second = tgt[u.starts[a + 1]:u.ends[a + 1]]
-        if redup is not None:
-            if key not in redup:
-                continue
-        elif key in allowed or key in _ANY_LANG_DOUBLES:
-            continue
-        if prof.letter_name_acronyms and key in _LETTER_NAMES and (
-                (a > 0 and keys[a - 1] in _LETTER_NAMES) or (b + 1 < len(keys) and keys[b + 1] in _LETTER_NAMES)):
-            continue
-        if src_doubles is None:
-            src_doubles = _has_double(pair.source, ctx.src.lang)
-        if src_doubles:
-            return ()
-        sev = None
-        if key.isdigit():
-            if len(key) == 3 or pair.source.count(key) >= 2:
-                continue  # digit grouping "1 000 000", or the source has the number twice
-        elif _rare_word(key, lang):
-            continue  # a reduplicated name or term (ylang ylang, mahi mahi), not a slip
-        elif first[:1].isupper() and second[:1].isupper():
-            if units_of(ctx.src).keys.count(key) != 1:
-                continue  # a reduplicated name (Bora Bora, Baden Baden), or not from the source
-        extra = (u.starts[a + 1], u.ends[b])
         copies = b - a + 1
         what = "doubled word" if copies == 2 else f"word repeated {copies} times:"
-        out.append(hit(f"{what} {first!r}", target=[extra, (u.starts[a], u.ends[a])], severity=sev))
+        out.append(hit(f"{what} {first!r}", target=[(u.starts[a + 1], u.ends[b]), (u.starts[a], u.ends[a])],
+                       severity=sev))
+    for f, per, copies in _doubled_chunks(u, tgt) if u.rep_bigrams else ():
+        sev = _chunk_severity(pair, ctx, copies, src)
+        if sev == "skip":
+            continue
+        first = tgt[u.starts[f]:u.ends[f + per - 1]]
+        what = "doubled word" if copies == 2 else f"word repeated {copies} times:"
+        out.append(hit(f"{what} {first!r}", target=[(u.starts[f + per], u.ends[f + per * copies - 1]),
+                                                    (u.starts[f], u.ends[f + per - 1])], severity=sev))
     return out
+
+
+def _chunk_severity(pair, ctx, copies: int, src: dict):
+    """A doubled ``year-old``: excused as a doubled word is when the source doubles or loops."""
+    if copies > 2:
+        if "loop" not in src:
+            src["loop"] = _any_source_loop(pair.source, ctx.src.lang)
+        return "skip" if src["loop"] else "major"
+    if "double" not in src:
+        src["double"] = _has_double(pair.source, ctx.src.lang)
+    return "skip" if src["double"] else None
 
 
 # --- REP002 n-gram loops, and the shared search for repeated stretches --------------------------
