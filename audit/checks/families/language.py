@@ -285,10 +285,20 @@ def _script_candidates(script: str) -> frozenset[str]:
     return frozenset(l for l in labels if script in (langid.expected_scripts(l) or ()))
 
 
+_NON_LETTERS_RE = re.compile(r"[\W\d_]+")
+
+
+def _kept_from_source(source: str, target: str) -> bool:
+    """The target's letters occur as they are inside the source: a quotation the source keeps
+    in its original language ("势在必行（Il faut bien le faire）" rendered "Il faut bien le faire.")."""
+    t = _NON_LETTERS_RE.sub("", target).casefold()
+    return len(t) >= 8 and t in _NON_LETTERS_RE.sub("", source).casefold()
+
+
 def _flag(pair, message: str, data: dict, severity: str | None = None):
     """The flag on the whole target; none when the target is a copy of the source (UNT001 judges
     copies, and lets names and foreign quotations kept as they are pass)."""
-    if same_letters(pair.source, pair.target):
+    if same_letters(pair.source, pair.target) or _kept_from_source(pair.source, pair.target):
         return ()
     t = pair.target
     start = len(t) - len(t.lstrip())
@@ -312,7 +322,8 @@ def wrong_language(pair, ctx):
     more (a whole German sentence in an English target). Not flagged: lines under four words,
     or under 25 letters unless three or more (and half) of their words are frequent words of
     one other language and none of the declared one's (identifiers are unreliable there), a target identical to its source (UNT001's business:
-    it knows names and foreign quotations kept as they are), close languages that identifiers confuse (es/pt/gl/ca,
+    it knows names and foreign quotations kept as they are) or whose letters all occur in the
+    source (a quotation the source keeps in its original language), close languages that identifiers confuse (es/pt/gl/ca,
     cs/sk, hr/sr/bs, da/no/sv, ms/id: compatible groups), names, acronyms and codes in another
     script ("iPhone", "NATO", "Samsung Galaxy" in a Chinese target), a target whose language
     py3langid is not sure about or that langdetect places in the declared language."""

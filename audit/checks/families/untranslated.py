@@ -123,8 +123,9 @@ def untranslated(pair, ctx):
     sides. Major; critical when six or more ordinary words were left untranslated, and critical
     however short when the copy is in a script the target language does not use (a Chinese
     sentence copied into an English target, Cyrillic into Hindi: two letters of ordinary words
-    are enough; capitalised words, codes and acronyms are not counted, and a Chinese source
-    copied into Japanese or a Russian one into Ukrainian is judged as below). Otherwise not flagged,
+    are enough; capitalised words, codes and acronyms are not counted, a quotation in a third
+    language is left alone, and a Chinese source copied into Japanese or a Russian one into
+    Ukrainian is judged as below). Otherwise not flagged,
     because an identical text is then usually right: a text without letters (numbers, codes),
     one with fewer than three ordinary words once URLs, e-mails, tags, placeholders, codes and
     acronyms (``NATO``, ``OK``, ``iPhone``, ``A4``) are set aside (names, labels, one-word
@@ -150,13 +151,13 @@ def untranslated(pair, ctx):
     ordinary = [w for w in words if not _codeish(w) and any(ch.isalpha() for ch in w)]
     opts = ctx.options("UNT001")
     foreign = _foreign_script_letters(ordinary, tl)
-    if foreign >= opts.min_foreign_letters:
+    if foreign >= opts.min_foreign_letters and not _not_source_language(text, sl, tl):
         # Chinese copied into an English target, Cyrillic into a Hindi one: however short, the
         # target language is not written so (names, codes and acronyms are not counted)
         s0, s1 = _trim(src)
         t0, t1 = _trim(tgt)
-        return [hit("target is a copy of the source, in a script the target language does not use "
-                    "(untranslated)", target=(t0, t1), source=(s0, s1), severity="critical")]
+        return [hit("target is a copy of the source (untranslated)", target=(t0, t1), source=(s0, s1),
+                    severity="critical")]
     script = ctx.src.script
     if script in SPACELESS_SCRIPTS:
         letters = len(_letters(text))
