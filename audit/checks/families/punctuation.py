@@ -12,7 +12,7 @@ import re
 from audit.checks.registry import check
 from audit.core.model import hit
 from audit.lang.placeholders import prose
-from audit.lang.profiles import profile
+from audit.lang.profiles import SPACELESS_SCRIPTS, profile
 
 # terminal punctuation character -> class
 _CLASS = {}
@@ -38,6 +38,7 @@ _NAMES = {"?": "question mark", "!": "exclamation mark", "…": "ellipsis", ".":
 # A source of at most this many words without end punctuation is a label: a full stop added
 # to it is flagged (a button "Save" rendered "Guardar."); longer ones are headings.
 _LABEL_WORDS = 5
+_LABEL_LETTERS = 12  # the same for scripts written without spaces (Chinese, Japanese)
 
 
 def end_punct(text: str, lang: str | None) -> tuple[str, int, int]:
@@ -117,7 +118,9 @@ def end_punctuation(pair, ctx):
     punctuation and spaces before it (French ``\u202f?``) are ignored, so ``."`` matches ``».``
     and ``?»``. Not flagged: a trailing dash against an ellipsis (interrupted speech), an
     Armenian target whose question or exclamation mark sits on a vowel inside the sentence, a
-    Thai or Lao target without a final full stop. Spanish opening marks ``¿¡`` are not end
+    Thai or Lao target without a final full stop, a full stop added to a Thai or Lao source
+    (they need none), to a source of more than five words or, in Chinese or Japanese, of more
+    than twelve letters (a heading made a sentence). Spanish opening marks ``¿¡`` are not end
     punctuation."""
     src, tgt = pair.source, pair.target
     if not tgt or not src:
@@ -135,8 +138,8 @@ def end_punctuation(pair, ctx):
     t_cls, t0, t1 = end_punct(tgt, tl)
     if _compatible(s_cls, t_cls, src, s1, tgt, t1, tl):
         return ()
-    if not s_cls and t_cls == "." and len(ctx.src.words) > _LABEL_WORDS:
-        return ()  # a heading made a sentence: only short labels keep their bare form
+    if not s_cls and t_cls == "." and _sentence_without_stop(ctx.src):
+        return ()  # a heading made a sentence, a Thai sentence: only short labels keep their bare form
     if not t_cls:
         msg = f"end punctuation lost: the source ends with a {_NAMES[s_cls]}"
     elif not s_cls:
@@ -144,6 +147,17 @@ def end_punctuation(pair, ctx):
     else:
         msg = f"end punctuation changed: {_NAMES[t_cls]} where the source has a {_NAMES[s_cls]}"
     return [hit(msg, target=(t0, t1), source=(s0, s1))]
+
+
+def _sentence_without_stop(view) -> bool:
+    """Whether a source without end punctuation is more than a label: a language that needs no
+    final full stop (Thai, Lao), more than five words, or in a script written without spaces
+    (Chinese, Japanese) more than ``_LABEL_LETTERS`` letters."""
+    if profile(view.lang).optional_full_stop:
+        return True
+    if view.script in SPACELESS_SCRIPTS:
+        return sum(1 for ch in view.text if ch.isalpha()) > _LABEL_LETTERS
+    return len(view.words) > _LABEL_WORDS
 
 
 # ------------------------------------------------------------------------------------- brackets

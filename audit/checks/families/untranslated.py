@@ -7,9 +7,9 @@ import unicodedata
 
 import regex
 
-from audit.checks.registry import check
+from audit.checks.registry import Option, check
 from audit.core.model import hit
-from audit.core.text import WORD_RE
+from audit.core.text import WORD_RE, char_script
 from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script
 from audit.lang.lexicon import knows, zipf
 from audit.lang.placeholders import prose
@@ -22,6 +22,7 @@ _KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 MIN_WORDS = 3  # fewer ordinary words: a name, a label, "OK", a one-word title
 MIN_SPACELESS_LETTERS = 10  # Chinese, Japanese, Thai: letters instead of words
 CRITICAL_WORDS = 6  # a whole sentence left in the source language
+MIN_FOREIGN_LETTERS = 2  # a copy in a script the target language does not use: "很好" in English
 
 
 def _letters(text: str) -> str:
@@ -112,11 +113,19 @@ def _not_source_language(text: str, sl: str | None, tl: str | None) -> bool:
     return not compatible(lang, sl) and prob >= 0.8
 
 
-@check("UNT001", "untranslated", "accuracy/untranslated", "major", supersedes=("LNG001", "UNT002", "MET002"))
+@check("UNT001", "untranslated", "accuracy/untranslated", "major", supersedes=("LNG001", "UNT002", "MET002"),
+       options=(Option("min_foreign_letters", int, MIN_FOREIGN_LETTERS,
+                       "letters of ordinary words in a script the target language does not use: a copy "
+                       "with this many is critical, however short"),))
 def untranslated(pair, ctx):
     """The target is a copy of the source: the same letters, ignoring case, digits,
     punctuation and spacing, while the two languages differ. Spans the whole text of both
-    sides. Major; critical when six or more ordinary words were left untranslated. Not flagged,
+    sides. Major; critical when six or more ordinary words were left untranslated, and critical
+    however short when the copy is in a script the target language does not use (a Chinese
+    sentence copied into an English target, Cyrillic into Hindi: two letters of ordinary words
+    are enough; capitalised words, codes and acronyms are not counted, a quotation in a third
+    language is left alone, and a Chinese source copied into Japanese or a Russian one into
+    Ukrainian is judged as below). Otherwise not flagged,
     because an identical text is then usually right: a text without letters (numbers, codes),
     one with fewer than three ordinary words once URLs, e-mails, tags, placeholders, codes and
     acronyms (``NATO``, ``OK``, ``iPhone``, ``A4``) are set aside (names, labels, one-word
@@ -140,6 +149,15 @@ def untranslated(pair, ctx):
     text = ctx.src.memo(prose)
     words = [m.group() for m in WORD_RE.finditer(text)]
     ordinary = [w for w in words if not _codeish(w) and any(ch.isalpha() for ch in w)]
+    opts = ctx.options("UNT001")
+    foreign = _foreign_script_letters(ordinary, tl)
+    if foreign >= opts.min_foreign_letters and not _not_source_language(text, sl, tl):
+        # Chinese copied into an English target, Cyrillic into a Hindi one: however short, the
+        # target language is not written so (names, codes and acronyms are not counted)
+        s0, s1 = _trim(src)
+        t0, t1 = _trim(tgt)
+        return [hit("target is a copy of the source (untranslated)", target=(t0, t1), source=(s0, s1),
+                    severity="critical")]
     script = ctx.src.script
     if script in SPACELESS_SCRIPTS:
         letters = len(_letters(text))
@@ -163,6 +181,34 @@ def untranslated(pair, ctx):
     t0, t1 = _trim(tgt)
     sev = "critical" if size >= CRITICAL_WORDS else None
     return [hit("target is a copy of the source (untranslated)", target=(t0, t1), source=(s0, s1), severity=sev)]
+
+
+def _foreign_script_letters(ordinary: list[str], tl: str) -> int:
+    """Letters of the ordinary words written in a script that language ``tl`` does not use;
+    0 when more than a third of those words' letters are in its scripts (a Latin-script name
+    in a Chinese title), when a single Latin word is all ("email" in a Hindi target), or when
+    ``tl``'s scripts are unknown. Capitalised words of cased
+    scripts (names, a sentence's first word) and codes are not counted."""
+    from audit.lang.langid import expected_scripts
+
+    expected = expected_scripts(tl)
+    if not expected:
+        return 0
+    foreign = native = latin_words = 0
+    for w in ordinary:
+        first = next(ch for ch in w if ch.isalpha())
+        if first.isupper():
+            continue
+        n = sum(1 for ch in w if ch.isalpha())
+        script = char_script(first)
+        if script in expected:
+            native += n
+        else:
+            foreign += n
+            latin_words += script == "Latin"
+    if 0 < latin_words < 2:
+        return 0  # one Latin word ("online", "email") is kept in many scripts' texts
+    return foreign if 3 * native <= foreign + native else 0
 
 
 def _trim(text: str) -> tuple[int, int]:
