@@ -26,7 +26,7 @@ def test_same_letters(a, b, same):
     ("The meeting ended at noon.", "The meeting ended at noon.", "en", "fr", "major"),
     ("Please restart the application to apply the changes.", "please restart the application to apply the changes",
      "en", "de", "critical"),
-    ("Настройки сохранены успешно", "Настройки сохранены успешно.", "ru", "en", "major"),
+    ("Настройки сохранены успешно", "Настройки сохранены успешно.", "ru", "en", "critical"),  # Cyrillic is no English script: critical however short
     ("会议在中午结束了，大家都回家了。", "会议在中午结束了，大家都回家了。", "zh", "en", "critical"),
     ("  All rights reserved. ", "All rights reserved.", "en", "es", "major"),
 ])
