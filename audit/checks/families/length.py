@@ -55,6 +55,10 @@ MIN_CORPUS = 200  # pairs of one language pair before its own distribution is tr
 # "major" ones the flag is major (a lost clause, a doubled paragraph).
 SHORT_MINOR, SHORT_MAJOR = 0.67, 0.5
 LONG_MINOR, LONG_MAJOR = 1.5, 2.0
+# A short target is major only for a source of at least this many English-equivalent characters
+# and a deviation of at least this many sigmas: on short sentences a correct, terse translation
+# (a headline, a dropped courtesy phrase) reaches half the expected length too often.
+MAJOR_MIN_LEN, MAJOR_Z = 60.0, 4.0
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\U00020000-\U0002fa1f]")
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
@@ -185,18 +189,18 @@ def _analyse(pairs: Sequence[Pair], min_corpus: int, z: float, min_len: float,
                     r = math.exp(d)
                     if abs(d) < z * sig or SHORT_MINOR <= r <= LONG_MINOR:
                         continue
-            finding = _finding(pairs[i], r, d / sig, model, sl, tl)
+            finding = _finding(pairs[i], r, d / sig, model, sl, tl, L)
             (short if d < 0 else long_).append((i, finding))
     return short, long_, models
 
 
-def _finding(p: Pair, r: float, zscore: float, model: _Model, sl, tl) -> Finding:
+def _finding(p: Pair, r: float, zscore: float, model: _Model, sl, tl, L: float) -> Finding:
     basis = (f"learned from {model.learned} {sl or '?'}→{tl or '?'} pairs of this corpus" if model.learned
              else f"prior for {sl or '?'}→{tl or '?'}")
     spans = dict(target=(0, len(p.target or "")), source=(0, len(p.source)))
     data = {"ratio_to_expected": round(r, 3), "z": round(zscore, 2), "learned_from": model.learned}
     if r < 1:
-        sev = "major" if r < SHORT_MAJOR else "minor"
+        sev = "major" if r < SHORT_MAJOR and L >= MAJOR_MIN_LEN and -zscore >= MAJOR_Z else "minor"
         return hit(f"target is {r:.0%} of the length expected for its source ({basis}): "
                    "something may be missing", severity=sev, data=data, **spans)
     sev = "major" if r > LONG_MAJOR else "minor"
@@ -228,7 +232,9 @@ def too_short(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]]:
     when it has at least 200 pairs of that pair, else from built-in priors measured on
     professional news translations (composed via English for pairs without English). A pair is
     flagged when its log ratio deviates by more than 3 sigmas, the noise growing for shorter
-    segments, and the target is below 67% of the expected length; major below 50%. Sources
+    segments, and the target is below 67% of the expected length; major below 50% when the source
+    has at least about 60 characters and the deviation reaches 4 sigmas (a correct short sentence,
+    a terse headline, stays minor). Sources
     under about 22 characters (spaces not counted) are never judged; the subword token count
     must agree when the sentencepiece model is installed. Options: ``min_corpus``, ``z``,
     ``min_length``, ``subword``."""
