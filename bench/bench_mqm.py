@@ -54,23 +54,32 @@ def load(path: str):
     return segs
 
 
-def main() -> None:
+def audited(fname: str, sl: str, tl: str):
+    """(segments by (source, target), their sorted keys, the audit result in that order), or None
+    when the file is not there (a line says so)."""
     from audit.core.config import Config
-    from audit.pipeline.engine import audit_pairs
     from audit.core.model import Pair
+    from audit.pipeline.engine import audit_pairs
 
+    path = os.path.join(DATA, "mqm-ted", fname)
+    if not os.path.exists(path):
+        print(f"{path} not found")
+        return None
+    segs = load(path)
+    keys = sorted(segs)
+    pairs = [Pair(id=str(i), source=s, target=t, source_lang=sl, target_lang=tl, index=i)
+             for i, (s, t) in enumerate(keys)]
+    # The pairs are many systems' outputs for the same sources, not one translation: the
+    # consistency checks (CON) would compare systems with each other, so they are left out.
+    return segs, keys, audit_pairs(pairs, Config(ignore=("CON",)), source_lang=sl, target_lang=tl)
+
+
+def main() -> None:
     for name, (fname, sl, tl) in FILES.items():
-        path = os.path.join(DATA, "mqm-ted", fname)
-        if not os.path.exists(path):
-            print(f"{path} not found")
+        got = audited(fname, sl, tl)
+        if got is None:
             continue
-        segs = load(path)
-        keys = sorted(segs)
-        pairs = [Pair(id=str(i), source=s, target=t, source_lang=sl, target_lang=tl, index=i)
-                 for i, (s, t) in enumerate(keys)]
-        # The pairs are many systems' outputs for the same sources, not one translation: the
-        # consistency checks (CON) would compare systems with each other, so they are left out.
-        res = audit_pairs(pairs, Config(ignore=("CON",)), source_lang=sl, target_lang=tl)
+        segs, keys, res = got
         found = defaultdict(lambda: [0, 0])
         err_segs = flagged_err_segs = clean_segs = flagged_clean = 0
         clean_major = 0

@@ -356,21 +356,14 @@ def overlaps(flag, side: str, span: tuple[int, int]) -> bool:
 def mqm_report() -> dict:
     """Recall of human Major error spans by MQM category (a major+ flag, any flag, overlapping the
     span on its side) and precision of major+ flags by segment, with bench_mqm.py's loader."""
-    from audit import Config, audit_pairs, Pair
-    from bench_mqm import FILES, load
-    from common import DATA
+    from bench_mqm import FILES, audited
 
     out = {}
     for name, (fname, sl, tl) in FILES.items():
-        path = os.path.join(DATA, "mqm-ted", fname)
-        if not os.path.exists(path):
-            print(f"{path} not found")
+        got = audited(fname, sl, tl)
+        if got is None:
             continue
-        segs = load(path)
-        keys = sorted(segs)
-        pairs = [Pair(str(i), s, t, source_lang=sl, target_lang=tl, index=i) for i, (s, t) in enumerate(keys)]
-        # many systems' outputs of the same sources: consistency checks left out, as in bench_mqm
-        res = audit_pairs(pairs, Config(ignore=("CON",)), source_lang=sl, target_lang=tl)
+        segs, keys, res = got
         found: dict[str, list[int]] = {}
         flagged = flagged_true = 0
         for key, r in zip(keys, res.segments):
@@ -457,8 +450,8 @@ def main() -> None:
     print(f"perturbation benchmark: split {args.split}, up to {args.limit or 'all'} lines per language and "
           f"direction, {len(units)} units ({', '.join(directions)}), semantic extra "
           f"{'on' if args.semantic else 'off'}; {pairs} pairs audited")
-    print(f"columns: n = perturbations applied; major+ / any = share detected net of the clean pair; "
-          f"clean-M / clean-A = share of those lines' clean pairs with a major+ / any flag")
+    print("columns: n = perturbations applied; major+ / any = share detected net of the clean pair; "
+          "clean-M / clean-A = share of those lines' clean pairs with a major+ / any flag")
     for kind in kinds:
         print_kind_table(units, kind, directions)
     summary = print_summary(units, kinds, args.semantic)
