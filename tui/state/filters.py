@@ -23,16 +23,23 @@ class Filters:
         return self != Filters()
 
     def describe(self) -> str:
+        return " ".join(self._terms("severity≥", "category:")) or "none"
+
+    def query(self) -> str:
+        """The filters in the filter bar's syntax (``parse_filters`` reads it back)."""
+        return " ".join(self._terms("sev:", "cat:"))
+
+    def _terms(self, sev: str, cat: str) -> list[str]:
         parts = []
         if self.min_severity is not None:
-            parts.append(f"severity≥{self.min_severity.label}")
+            parts.append(f"{sev}{self.min_severity.label}")
         if self.codes:
             parts.append("code:" + ",".join(sorted(self.codes)))
         if self.categories:
-            parts.append("category:" + ",".join(sorted(self.categories)))
+            parts.append(cat + ",".join(sorted(self.categories)))
         if self.status != "all":
             parts.append(f"status:{self.status}")
-        return " ".join(parts) or "none"
+        return parts
 
 
 def parse_filters(text: str, base: Filters | None = None) -> Filters:

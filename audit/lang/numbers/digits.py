@@ -34,12 +34,13 @@ _SPACE_SEPS = " \u00a0\u202f\u2009"
 NUM_RE = regex.compile(
     r"\p{Nd}+(?:(?:[.,'’٫٬،:/]|[ \u00a0\u202f\u2009](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
 )
-NUM_NOSPACE_RE = regex.compile(r"\p{Nd}+(?:[.,'’٫٬،:/]\p{Nd}+)*")
-NUM_NOCOLON_RE = regex.compile(r"\p{Nd}+(?:[.,'’٫٬،]\p{Nd}+)*")
-_DECIMAL_PIECE = regex.compile(r"\p{Nd}[.,٫]\p{Nd}")
-_SPACE_GROUPS = regex.compile(r"\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009]\p{Nd}{3})+(?:[.,٫]\p{Nd}+)?")
-_SEP_SPLIT = regex.compile(r"([^\p{Nd}])")
-_ALPHA_SCRIPTS = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
+# the same without spaces, without colons; a decimal piece; digits grouped by spaces; a separator;
+# letters of a cased alphabet (glued to digits they make a name)
+NUM_NOSPACE_RE, NUM_NOCOLON_RE, _DECIMAL_PIECE, _SPACE_GROUPS, _SEP_SPLIT, _ALPHA_SCRIPTS = (
+    regex.compile(p) for p in (
+        r"\p{Nd}+(?:[.,'’٫٬،:/]\p{Nd}+)*", r"\p{Nd}+(?:[.,'’٫٬،]\p{Nd}+)*", r"\p{Nd}[.,٫]\p{Nd}",
+        r"\p{Nd}{1,3}(?:[ \u00a0\u202f\u2009]\p{Nd}{3})+(?:[.,٫]\p{Nd}+)?", r"([^\p{Nd}])",
+        r"[\p{Latin}\p{Cyrillic}\p{Greek}]"))
 
 
 def _key(v: float) -> float:
