@@ -30,7 +30,7 @@ keys on every focus change, several times per change (the prompt's Input hides t
 keys): tui/widgets/footer.py hides and shows the keys instead (same look); (2) a search after an
 edit or an undo joined the whole corpus's folded texts again (~150 ms): the texts are joined by
 blocks of 256 segments and an edit joins its block again; (3) filters scanned all 100,000
-segments: tui/state.py keeps indexes (flagged segments, segments by code and by category). What
+segments: tui/state/ keeps indexes (flagged segments, segments by code and by category). What
 is left (~50 ms) is Textual's layout and repaint after the prompt closes and the pair changes.
 """
 from __future__ import annotations

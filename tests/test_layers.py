@@ -14,8 +14,9 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 LAYERS = ["core", "lang", "align", "inputs", "scores", "checks", "store", "pipeline", "outputs", "cli"]
-# The facade ``audit/__init__.py`` (the public API) sits above the pipeline; ``__main__`` is the CLI.
-TOP = {"audit": LAYERS.index("pipeline") + 0.5, "audit.__main__": LAYERS.index("cli")}
+# The facade ``audit/__init__.py`` (the public API) is the top library layer, above the outputs and
+# below the CLI; ``__main__`` is the CLI.
+TOP = {"audit": LAYERS.index("outputs") + 0.5, "audit.__main__": LAYERS.index("cli")}
 UI_PACKAGES = ("textual", "rich", "tui")
 
 

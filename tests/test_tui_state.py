@@ -1,4 +1,4 @@
-"""The review app's pure logic (tui/state.py, tui/render.py), without a terminal."""
+"""The review app's pure logic (tui/state/, tui/render.py), without a terminal."""
 from __future__ import annotations
 
 import pytest

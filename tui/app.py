@@ -16,9 +16,9 @@ from textual import work
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from audit import export_decisions, write_edited
 from audit.core.config import Config
 from audit.core.model import AuditResult, Pair, PairResult, Severity
-from audit.outputs.decisions import export_decisions, write_edited
 from audit.pipeline import Audit, Checked, Finished, Started, score_segment, tally_of
 from audit.store.decisions import Change, Decisions, DecisionStore, default_db_path, segment_key
 

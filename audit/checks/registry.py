@@ -24,8 +24,9 @@ from typing import Callable, Iterable
 
 from audit.core.config import declare_options
 from audit.core.model import CheckSpec, Option, Severity
+from audit.lang.profiles import profile
 
-__all__ = ["Check", "Option", "check", "load_all", "all_checks", "get", "select_checks", "declared_options"]
+__all__ = ["Check", "Option", "check", "in_lang_scope", "load_all", "all_checks", "get", "select_checks", "declared_options"]
 
 CODE_RE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
 
@@ -38,6 +39,30 @@ LANG_SCOPES = {
     "not-phrase-spaced-target": ("all but targets where spaces separate phrases "
                                  "(profile space_separates_phrases: th, lo, km, my)"),
 }
+
+
+
+def in_lang_scope(spec: CheckSpec, source_lang: str | None, target_lang: str | None) -> bool:
+    """Whether a check applies to a language pair by its listed languages and its declared
+    ``lang_scope``. The engine runs only the checks for which this is True, once per language pair.
+    A scope about the target's profile is decided by the declared target language; with none
+    declared the check runs and judges the text itself (by its script)."""
+    if not spec.applies(source_lang, target_lang):
+        return False
+    scope = spec.lang_scope
+    if scope == "all":
+        return True
+    if scope == "declared-target":
+        return bool(target_lang)
+    if not target_lang:
+        return True
+    prof = profile(target_lang)
+    if scope == "cased-target":
+        return prof.cased
+    if scope == "not-phrase-spaced-target":
+        return not prof.space_separates_phrases
+    raise ValueError(f"unknown language scope {scope!r}")
+
 
 # MQM categories this project uses (top-level/sub-level, lower case).
 CATEGORIES = frozenset({

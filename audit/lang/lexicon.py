@@ -6,6 +6,7 @@ callers must treat 0.0 as "no evidence", not as "not a word", when ``knows(lang)
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 _KNOWN: frozenset[str] | None = None
@@ -15,14 +16,32 @@ _KNOWN: frozenset[str] | None = None
 _TOKENIZER_MODULES = {"zh": "jieba", "ja": "MeCab", "ko": "MeCab"}
 
 
+def _available_languages() -> set[str]:
+    """wordfreq's ``available_languages(wordlist="best")`` without importing wordfreq (about half a
+    second): the languages of its shipped word lists (``small_xx`` and ``large_xx`` files of its
+    data folder), found through the import system only."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return set()
+    langs = set()
+    for folder in spec.submodule_search_locations:
+        data = os.path.join(folder, "data")
+        for name in os.listdir(data) if os.path.isdir(data) else ():
+            if name.endswith(".msgpack.gz") and not name.startswith("_"):
+                kind, _, lang = name.split(".")[0].partition("_")
+                if kind in ("small", "large"):
+                    langs.add(lang)
+    return langs
+
+
 def _known() -> frozenset[str]:
     global _KNOWN
     if _KNOWN is None:
         import importlib.util
 
-        import wordfreq
-
-        langs = set(wordfreq.available_languages(wordlist="best"))
+        langs = _available_languages()
         for lang, module in _TOKENIZER_MODULES.items():
             if importlib.util.find_spec(module) is None:
                 langs.discard(lang)

@@ -34,12 +34,11 @@ _CANDIDATE = regex.compile(
     r"(?:[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+|(?<=[" + _FULLWIDTH_TERM + r"][" + regex.escape(_CLOSERS) + r"]*)(?=\S))"
 )
 _QUICK = regex.compile(r"[" + regex.escape(_TERMINATORS) + r"\n]")
-_PARA = regex.compile(r"\n[ \t\r\f\v\u00a0\u3000]*\n\s*")
-_CJK_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_LOWER_START = regex.compile(r"\p{Ll}")
-_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\p{N}.\-'’]*$")
-_NEXT_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_INITIALISM = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}?\.?$|(?:\p{L}\.){2,}$")
+# a paragraph break, a CJK letter, a lower-case start, the word before a point, the next word,
+# an initialism (U.S., e.g.)
+_PARA, _CJK_LETTER, _LOWER_START, _WORD_BEFORE, _NEXT_WORD, _INITIALISM = (regex.compile(p) for p in (
+    r"\n[ \t\r\f\v\u00a0\u3000]*\n\s*", r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", r"\p{Ll}",
+    r"[\p{L}\p{M}\p{N}.\-'’]*$", r"[\p{L}\p{M}]+", r"(?:\p{Lu}\.)+\p{Lu}?\.?$|(?:\p{L}\.){2,}$"))
 
 _DE_MONTHS = frozenset(
     "januar jänner februar märz april mai juni juli august september oktober november dezember".split())

@@ -273,10 +273,15 @@ def unit_mentions(text: str) -> list:
     return out
 
 
-def unit_ids_in(text: str) -> frozenset:
-    """Ids of every unit word anywhere in ``text`` (a cheap scan, used as evidence)."""
-    ids = set()
-    for m in regex.finditer(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+", text):
+# unit-like words: letters and unit signs (``º`` counts as a unit word for ids, not for dimensions)
+_UNIT_WORDS_IDS = regex.compile(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+")
+_UNIT_WORDS_DIMS = regex.compile(r"[\p{L}\p{M}'’ʼ%°℃℉$€£¥₹]+")
+
+
+def _scan_unit_ids(text: str, words) -> set:
+    """Ids of every unit word of ``text`` that the pattern ``words`` finds, and of CJK unit words."""
+    ids: set = set()
+    for m in words.finditer(text):
         w = m.group().casefold()
         found = _EXACT.get(w) or _stem_lookup(w)
         if found:
@@ -285,22 +290,17 @@ def unit_ids_in(text: str) -> frozenset:
         for f, found in _EXACT_CJK.items():
             if f in text:
                 ids.update(found)
-    return frozenset(ids)
+    return ids
+
+
+def unit_ids_in(text: str) -> frozenset:
+    """Ids of every unit word anywhere in ``text`` (a cheap scan, used as evidence)."""
+    return frozenset(_scan_unit_ids(text, _UNIT_WORDS_IDS))
 
 
 def units_in(text: str) -> frozenset:
     """Dimensions of every unit word anywhere in ``text`` (a cheap scan, used as evidence)."""
-    dims = set()
-    for m in regex.finditer(r"[\p{L}\p{M}'’ʼ%°℃℉$€£¥₹]+", text):
-        w = m.group().casefold()
-        ids = _EXACT.get(w) or _stem_lookup(w)
-        if ids:
-            dims.update(UNITS[i][0] for i in ids)
-    if _CJK.search(text):
-        for f, ids in _EXACT_CJK.items():
-            if f in text:
-                dims.update(UNITS[i][0] for i in ids)
-    return frozenset(dims)
+    return frozenset(UNITS[i][0] for i in _scan_unit_ids(text, _UNIT_WORDS_DIMS))
 
 
 def convert(value: float, src: str, dst: str) -> float | None:

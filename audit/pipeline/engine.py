@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Sequence
 
 from audit.checks.context import CheckOptions, Context, CorpusContext
 from audit.checks.glossary import attach as attach_glossary
-from audit.checks.registry import Check, select_checks, superseded_codes
+from audit.checks.registry import Check, in_lang_scope, select_checks, superseded_codes
 from audit.core.config import Config
 from audit.core.errors import UsageError
 from audit.core.model import (
@@ -115,7 +115,8 @@ def _blank_target(pair: Pair) -> bool:
 
 class _Plan:
     """The pair-scope checks that apply to each language pair (and to blank targets), worked out
-    once per (source, target) language instead of once per pair and check."""
+    once per (source, target) language instead of once per pair and check: a check whose listed
+    languages or declared ``lang_scope`` exclude the pair's languages is not run at all."""
 
     __slots__ = ("checks", "_cache", "_options")
 
@@ -134,7 +135,7 @@ class _Plan:
         key = (pair.source_lang, pair.target_lang)
         got = self._cache.get(key)
         if got is None:
-            full = [c for c in self.checks if c.spec.applies(pair.source_lang, pair.target_lang)]
+            full = [c for c in self.checks if in_lang_scope(c.spec, pair.source_lang, pair.target_lang)]
             got = self._cache[key] = (full, [c for c in full if c.code[:3] in BLANK_TARGET_FAMILIES])
         return got[1] if blank else got[0]
 

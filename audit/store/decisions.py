@@ -20,7 +20,7 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from audit.core.errors import InputError, UsageError
@@ -88,9 +88,7 @@ class FlagDecision:
     updated: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": "flag", "fingerprint": self.fingerprint, "status": self.status, "note": self.note,
-                "code": self.code, "pair_id": self.pair_id, "message": self.message,
-                "updated": _iso(self.updated)}
+        return _as_dict("flag", self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +102,16 @@ class SegmentDecision:
     updated: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": "segment", "key": self.key, "pair_id": self.pair_id, "approved": self.approved,
-                "post_edit": self.post_edit, "source": self.source, "original_target": self.original_target,
-                "updated": _iso(self.updated)}
+        return _as_dict("segment", self)
+
+
+def _as_dict(kind: str, decision) -> dict[str, Any]:
+    """A decision as exported: its kind, then its fields in declaration order (``updated`` in ISO form)."""
+    out: dict[str, Any] = {"kind": kind}
+    for f in fields(decision):
+        value = getattr(decision, f.name)
+        out[f.name] = _iso(value) if f.name == "updated" else value
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,16 +294,23 @@ class DecisionStore:
 
     def _write_flag(self, fp: str, before: FlagDecision | None, after: FlagDecision | None, desc: str,
                     record: bool = True) -> None:
+        self._write("flag", fp, before, after, desc, record)
+
+    def _write(self, kind: str, key: str, before, after, desc: str, record: bool) -> None:
+        """Store one flag or segment decision (``after``; None deletes it), record the change in the
+        history (for undo) unless ``record`` is False, and keep the cached decisions in step."""
+        put, cached = (self._put_flag, self.flag_decisions) if kind == "flag" else \
+            (self._put_segment, self.segment_decisions)
         with self._tx() as db:
-            self._put_flag(db, fp, after)
+            put(db, key, after)
             if record:
-                db.execute("INSERT INTO history(kind, key, before, after, at) VALUES ('flag', ?, ?, ?, ?)",
-                           (fp, _dump(before, desc), _dump(after, desc), time.time()))
-        flags = self.flag_decisions()
+                db.execute("INSERT INTO history(kind, key, before, after, at) VALUES (?, ?, ?, ?, ?)",
+                           (kind, key, _dump(before, desc), _dump(after, desc), time.time()))
+        decisions = cached()
         if after is None:
-            flags.pop(fp, None)
+            decisions.pop(key, None)
         else:
-            flags[fp] = after
+            decisions[key] = after
 
     @staticmethod
     def _put_flag(db: sqlite3.Connection, fp: str, d: FlagDecision | None) -> None:
@@ -311,38 +323,28 @@ class DecisionStore:
 
     def approve(self, pair: Pair, approved: bool = True) -> SegmentDecision | None:
         """Mark a segment approved (or not). Saved at once."""
-        before = self.segment(pair)
-        base = before or SegmentDecision(segment_key(pair), pair.id, False, None, pair.source, pair.target)
-        after = replace(base, approved=approved, pair_id=pair.id, updated=time.time())
-        if not after.approved and after.post_edit is None:
-            after = None
-        self._write_segment(segment_key(pair), before, after, "approve" if approved else "unapprove")
-        return after
+        return self._change_segment(pair, "approve" if approved else "unapprove", approved=approved)
 
     def set_post_edit(self, pair: Pair, text: str | None) -> SegmentDecision | None:
         """Store an edited target for a segment (``None`` or the original text clears it)."""
         if text is not None and text == (pair.target or ""):
             text = None
+        return self._change_segment(pair, "edit" if text is not None else "revert edit", post_edit=text)
+
+    def _change_segment(self, pair: Pair, desc: str, **change) -> SegmentDecision | None:
+        """A segment's decision with ``change`` applied, saved at once; a decision neither approved
+        nor edited is deleted."""
         before = self.segment(pair)
         base = before or SegmentDecision(segment_key(pair), pair.id, False, None, pair.source, pair.target)
-        after = replace(base, post_edit=text, pair_id=pair.id, updated=time.time())
+        after = replace(base, **change, pair_id=pair.id, updated=time.time())
         if not after.approved and after.post_edit is None:
             after = None
-        self._write_segment(segment_key(pair), before, after, "edit" if text is not None else "revert edit")
+        self._write_segment(segment_key(pair), before, after, desc)
         return after
 
     def _write_segment(self, key: str, before: SegmentDecision | None, after: SegmentDecision | None,
                        desc: str, record: bool = True) -> None:
-        with self._tx() as db:
-            self._put_segment(db, key, after)
-            if record:
-                db.execute("INSERT INTO history(kind, key, before, after, at) VALUES ('segment', ?, ?, ?, ?)",
-                           (key, _dump(before, desc), _dump(after, desc), time.time()))
-        segs = self.segment_decisions()
-        if after is None:
-            segs.pop(key, None)
-        else:
-            segs[key] = after
+        self._write("segment", key, before, after, desc, record)
 
     @staticmethod
     def _put_segment(db: sqlite3.Connection, key: str, d: SegmentDecision | None) -> None:

@@ -288,17 +288,7 @@ class ReviewScreen(Screen):
                  hint="status: open confirmed dismissed approved unapproved edited flagged clean")
 
     def _filter_text(self) -> str:
-        f = self.state.filters
-        parts = []
-        if f.min_severity:
-            parts.append(f"sev:{f.min_severity.label}")
-        if f.codes:
-            parts.append("code:" + ",".join(sorted(f.codes)))
-        if f.categories:
-            parts.append("cat:" + ",".join(sorted(f.categories)))
-        if f.status != "all":
-            parts.append(f"status:{f.status}")
-        return " ".join(parts)
+        return self.state.filters.query()
 
     def action_cycle_severity(self) -> None:
         self.state.cycle_severity()

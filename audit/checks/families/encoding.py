@@ -209,11 +209,8 @@ _TRIAD = ("Latin", "Cyrillic", "Greek")
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _C = "\u0400-\u052f"
 _G = "\u0370-\u03ff\u1f00-\u1fff"
-_HAS_CG = re.compile(f"[{_C}{_G}]")
-_HAS_L = re.compile(f"[{_L}]")
-_HAS_C = re.compile(f"[{_C}]")
-_HAS_G = re.compile(f"[{_G}]")
-_SEAM = re.compile(f"[{_L}{_G}][{_C}]|[{_C}{_G}][{_L}]|[{_L}{_C}][{_G}]")
+_HAS_CG, _HAS_L, _HAS_C, _HAS_G, _SEAM = (re.compile(p) for p in (
+    f"[{_C}{_G}]", f"[{_L}]", f"[{_C}]", f"[{_G}]", f"[{_L}{_G}][{_C}]|[{_C}{_G}][{_L}]|[{_L}{_C}][{_G}]"))
 
 
 def _has_seam(text: str) -> bool:

@@ -77,6 +77,15 @@ def _split(view, kinds: tuple[str, ...]) -> list[Code]:
     return [c for c in view.memo(codes) if c.kind in kinds]
 
 
+def _both_sides(pair, ctx, kinds: tuple[str, ...], maybe) -> tuple[list[Code], list[Code]] | None:
+    """The codes of ``kinds`` in source and target; None when the pair has no target, when the cheap
+    test ``maybe`` finds no candidate on either side, or when neither side has such a code."""
+    if not pair.target or not (maybe(pair.source) or maybe(pair.target)):
+        return None
+    s, t = _split(ctx.src, kinds), _split(ctx.tgt, kinds)
+    return (s, t) if s or t else None
+
+
 # ----------------------------------------------------------------------------------------- tags
 
 def _misnested(tags: list[Code]) -> Code | None:
@@ -109,12 +118,9 @@ def tag_mismatch(pair, ctx):
     ``aria-label``, ``placeholder``) that differ, ``<br>`` written ``<br/>``, quote style and
     attribute order, ``<`` in prose ("a < b", "<3"). Added or lost ``<br>``/``<wbr>`` are minor;
     other tag differences are major."""
-    if not pair.target or ("<" not in pair.source and "<" not in pair.target):
+    if (both := _both_sides(pair, ctx, ("tag",), lambda text: "<" in text)) is None:
         return ()
-    s = _split(ctx.src, ("tag",))
-    t = _split(ctx.tgt, ("tag",))
-    if not s and not t:
-        return ()
+    s, t = both
     out = []
     lost, added = _unmatched(s, t, len(pair.source), len(pair.target))
     changed, lost, added = _pair_changed(
@@ -166,12 +172,9 @@ def placeholder_mismatch(pair, ctx):
     named placeholders (``%1$s``, ``{name}``: reordering is how translation works), ``%s %d``
     rewritten as ``%2$d %1$s``, ``%%`` (a literal percent sign), percent signs in prose ("50 %",
     "50%", Turkish "%50"), prices ("$5"), braces around prose ("{see note}")."""
-    if not pair.target or not (_maybe_placeholder(pair.source) or _maybe_placeholder(pair.target)):
+    if (both := _both_sides(pair, ctx, ("printf", "placeholder"), _maybe_placeholder)) is None:
         return ()
-    s = _split(ctx.src, ("printf", "placeholder"))
-    t = _split(ctx.tgt, ("printf", "placeholder"))
-    if not s and not t:
-        return ()
+    s, t = both
     sk, tk = _printf_keys(s, t), _printf_keys(t, s)
     keyof = lambda c: sk.get(id(c)) or tk.get(id(c))  # noqa: E731 (ids are unique across both lists)
     lost, added = _unmatched(s, t, len(pair.source), len(pair.target), key=keyof)
@@ -218,12 +221,9 @@ def link_mismatch(pair, ctx):
     ``fr.wikipedia.org``) and one added by the target are minor. Not flagged: the scheme or a
     leading ``www.`` added or dropped, a trailing slash, the case of the host name, sentence
     punctuation after a URL ("see https://example.com." ends at ``com``)."""
-    if not pair.target or not (_maybe_link(pair.source) or _maybe_link(pair.target)):
+    if (both := _both_sides(pair, ctx, ("url", "email"), _maybe_link)) is None:
         return ()
-    s = _split(ctx.src, ("url", "email"))
-    t = _split(ctx.tgt, ("url", "email"))
-    if not s and not t:
-        return ()
+    s, t = both
     lost, added = _unmatched(s, t, len(pair.source), len(pair.target))
     changed, lost, added = _pair_changed(lost, added, lambda a, b: a.kind == b.kind)
     out = []

@@ -216,34 +216,9 @@ def _words_only(src, tgt) -> Alignment:
 
 
 def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
-    # 1. unit conversions: 5 miles ~ 8 km (reported by UNI002 when both are leftovers)
-    for s in list(s_left):
-        us = num_unit(s, src, al.src_units)
-        if us is None:
-            continue
-        for t in list(t_left):
-            ut = num_unit(t, tgt, al.tgt_units)
-            if ut is not None and (conv := converts(s.value * s.scale, us, t.value * t.scale, ut)):
-                al.converted.append((s, t, conv[0], conv[1]))
-                s_left.remove(s)
-                t_left.remove(t)
-                break
-        else:
-            # the target may keep only the converted figure of "5 miles (8 km)"
-            for s2, t in al.matched:
-                ut = num_unit(t, tgt, al.tgt_units)
-                if ut is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
-                    s_left.remove(s)
-                    break
-    for t in list(t_left):
-        ut = num_unit(t, tgt, al.tgt_units)
-        if ut is None:
-            continue
-        for s, t2 in al.matched:
-            us = num_unit(s, src, al.src_units)
-            if us is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
-                t_left.remove(t)
-                break
+    """Every innocent explanation for the numbers left unmatched, in order; what remains is
+    changed, missing or added (``al``)."""
+    _explain_conversions(s_left, t_left, al, src, tgt)
     # 1b. loose conversions: a measure in one unit system on one side, another unit of the same
     # dimension on the other (6-foot-6 -> zwei Meter, 20 feet -> seis metros): translators round
     # freely, and a wrong conversion is left to the reviewer of UNI002 rather than called missing
@@ -286,6 +261,44 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # 4c. number words: a cardinal spelled out on one side that the other side does not have, and
     # a number of the other side (digits or words) left unexplained: a changed count
     _word_changes(s_left, t_left, al, src, tgt)
+    _settle(s_left, t_left, al)
+
+
+def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
+    """Unit conversions explain a pair of leftovers (recorded for UNI002), or one leftover whose
+    converted figure is matched on the other side."""
+    # 1. unit conversions: 5 miles ~ 8 km (reported by UNI002 when both are leftovers)
+    for s in list(s_left):
+        us = num_unit(s, src, al.src_units)
+        if us is None:
+            continue
+        for t in list(t_left):
+            ut = num_unit(t, tgt, al.tgt_units)
+            if ut is not None and (conv := converts(s.value * s.scale, us, t.value * t.scale, ut)):
+                al.converted.append((s, t, conv[0], conv[1]))
+                s_left.remove(s)
+                t_left.remove(t)
+                break
+        else:
+            # the target may keep only the converted figure of "5 miles (8 km)"
+            for s2, t in al.matched:
+                ut = num_unit(t, tgt, al.tgt_units)
+                if ut is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                    s_left.remove(s)
+                    break
+    for t in list(t_left):
+        ut = num_unit(t, tgt, al.tgt_units)
+        if ut is None:
+            continue
+        for s, t2 in al.matched:
+            us = num_unit(s, src, al.src_units)
+            if us is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                t_left.remove(t)
+                break
+
+
+def _settle(s_left: list[Num], t_left: list[Num], al: Alignment) -> None:
+    """The leftovers no explanation took: changed values, then missing and added ones."""
     # 5. changed values: pair look-alikes (12 ~ 21), then the rest in order when counts agree
     if s_left and t_left:
         for s in list(s_left):

@@ -30,11 +30,9 @@ from audit.lang.profiles import SPACELESS_SCRIPTS, profile
 # punctuation and spaces 0: about one weight unit per 2.5 Latin letters of content.
 _SPACELESS_LIMITS = {"zh": (12, 8, 2), "ja": (11, 8, 2)}
 _SPACELESS_DEFAULT = (12, 20, 4)
-_W_HAN = regex.compile(r"\p{Han}|々")
-_W_HIRA = regex.compile(r"\p{Hiragana}")
-_W_KATA = regex.compile(r"\p{Katakana}|ー")
-_W_LETTER = regex.compile(r"\p{L}")
-_W_DIGIT = regex.compile(r"\p{N}")
+# ideographs, hiragana, katakana, any letter, any digit
+_W_HAN, _W_HIRA, _W_KATA, _W_LETTER, _W_DIGIT = (regex.compile(p) for p in (
+    r"\p{Han}|々", r"\p{Hiragana}", r"\p{Katakana}|ー", r"\p{L}", r"\p{N}"))
 
 
 def spaceless_weight(text: str) -> float:

@@ -1,0 +1,135 @@
+"""Number words as items: spans of cardinal words, compared with the other side's values.
+
+Part of ``audit.lang.numbers`` (see the package docstring)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from audit.lang.numbers.digits import _key
+from audit.lang.numbers.spelled import _CONNECTORS, _STEMS, _WORD_SPLIT, _combine
+from audit.lang.profiles import raw_fields
+
+# Words the tables give a value for that do not always count something (``both``, ``a couple``,
+# ``second``, ``a decade``): they explain a digit on the other side but are never items.
+_LOOSE_WORDS = frozenset({
+    "both", "pair", "couple", "double", "twice", "thrice", "triple", "second", "quarter", "decade",
+    "decades", "dozen", "dozens", "single", "first", "half",
+    "ambos", "ambas", "par", "doble", "segundo", "segunda", "cuarto", "década", "docena", "primero",
+    "deux-fois", "tous", "les", "double", "second", "seconde", "quart", "décennie", "douzaine", "premier",
+    "beide", "beiden", "paar", "doppelt", "zweite", "zweiten", "viertel", "jahrzehnt", "dutzend", "erste",
+    "entrambi", "paio", "doppio", "secondo", "seconda", "quarto", "decennio", "dozzina", "primo",
+    "dois-terços", "segundo", "quarto", "dúzia", "primeiro", "bin"})
+ITEM_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class WordNum:
+    """A cardinal number spelled out in words: ``start``/``end`` cover the words, ``values`` the
+    values they may stand for (the whole and its parts: ``twenty-five`` is 25, 20 and 5)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    values: frozenset
+
+
+def word_numbers(view) -> tuple[WordNum, ...]:
+    """Cardinal numbers spelled out in words in ``view`` (use ``view.memo``), for the languages
+    with an exact number-word table in their profile. Values below 2 (``one``, ``a``, ``half``),
+    loose words (``both``, ``second``, ``decade``) and bare scale words (``millions``) are left out."""
+    if not view.text or not (_cardinals(view.lang) or view.lang in _ITEM_ENDINGS_LANGS):
+        return ()
+    return _word_numbers_cached(view.text, view.lang)
+
+
+# Languages whose number words are also common other words (Vietnamese ``năm`` five / year,
+# ``ba`` three / father; Hindi ``दो`` two / give): their words only explain, never count as items.
+_NO_ITEMS = frozenset({"vi", "th", "hi", "zh", "ja", "ko", "yue", "wuu"})
+
+
+@lru_cache(maxsize=64)
+def _cardinals(lang: str | None) -> dict[str, float]:
+    """Cardinal number words of a language: the first word of each value's first entry of the
+    profile's number tables (``two`` of ``two|twice|second|both=2``, not ``teen`` after ``ten``)."""
+    if not lang or lang in _NO_ITEMS or "-" in lang:
+        return {}
+    raw = raw_fields(lang)
+    out: dict[str, float] = {}
+    seen: set = set()
+    for field in ("numbers.words", "numbers.stems"):
+        for item in raw.get(field, ()):
+            words, value = item.rsplit("=", 1)
+            v = float(value)
+            if v in seen:
+                continue
+            seen.add(v)
+            if v >= 2 and (v < 20 or (v < 100 and v % 10 == 0) or v in (100.0, 1000.0)):
+                out[words.split("|")[0].casefold()] = v
+    return out
+
+
+# Slavic number stems as items: the stem plus one of these endings (``два``, ``пяти``, ``четырех``,
+# ``trzech``); other words that start with a stem (``семья``, ``пятница``, ``партия``) are not numbers.
+_ITEM_ENDINGS = frozenset({
+    "", "ь", "и", "ью", "ти", "ем", "ех", "ёх", "ох", "ым", "ой", "ая", "ое", "ого", "ому", "ых", "ый", "ий",
+    "ом", "ям", "ях", "ів", "ьох", "ьом", "а", "у", "ю", "е", "y", "u", "ch", "iu", "ciu", "ów", "ego", "ej",
+    "ym", "ą", "oma", "ema"})
+_ITEM_ENDINGS_LANGS = frozenset({"ru", "uk", "pl", "be", "bg"})
+_LOOSE_STEMS = frozenset({"втор", "оба", "обе", "обоих", "пар", "друг", "обидва", "обидві", "drug", "oba", "obie",
+                          "obu", "par", "десяток", "десятилет", "дюжин", "четвер", "четвёр"})
+
+
+def _stem_item(w: str, lang: str) -> float | None:
+    """Value of a Slavic number word read through its stem, or None (see ``_ITEM_ENDINGS``)."""
+    stems = _STEMS.get(lang)
+    if not stems:
+        return None
+    for n in range(min(len(w), 12), 2, -1):
+        v = stems.get(w[:n])
+        if v is not None:
+            return None if w[:n] in _LOOSE_STEMS or w[n:] not in _ITEM_ENDINGS else v
+    return stems.get(w) if w not in _LOOSE_STEMS else None
+
+
+@lru_cache(maxsize=4096)
+def _word_numbers_cached(text: str, lang: str) -> tuple[WordNum, ...]:
+    exact = _cardinals(lang)
+    out: list[WordNum] = []
+    run: list[tuple[int, int, float]] = []
+
+    def flush():
+        if run:
+            vals = [v for _, _, v in run]
+            total = _combine(vals) if len(vals) > 1 else vals[0]
+            if total >= 2 and not (len(vals) == 1 and vals[0] >= 100):
+                s, e = run[0][0], run[-1][1]
+                out.append(WordNum(s, e, text[s:e], _key(total), frozenset(_key(v) for v in vals) | {_key(total)}))
+            run.clear()
+
+    for m in ITEM_RE.finditer(text):
+        w = m.group().casefold()
+        if run and text[run[-1][1]:m.start()].strip(" -\u00a0"):
+            flush()
+        parts = _WORD_SPLIT.split(w)
+        vals = [exact.get(p) if p in exact or lang not in _ITEM_ENDINGS_LANGS else _stem_item(p, lang)
+                for p in parts]
+        if len(w) < 3 or w in _LOOSE_WORDS or any(v is None for v in vals) or any(p in _LOOSE_WORDS for p in parts):
+            if not (run and w in _CONNECTORS):
+                flush()
+            continue
+        if len(vals) > 2 or (len(vals) == 2 and not (vals[0] >= 20 and vals[0] % 10 == 0 and 1 <= vals[1] <= 9)):
+            flush()  # two-thirds, five-times: not a count
+            continue
+        value = _combine(vals) if len(vals) > 1 else vals[0]
+        if value < 1:
+            flush()
+            continue
+        if value == 1 and not run:
+            continue  # "one", "a", "un": articles as often as counts
+        run.append((m.start(), m.end(), value))
+    flush()
+    return tuple(out)

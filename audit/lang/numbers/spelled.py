@@ -1,0 +1,337 @@
+"""Numbers spelled out in words and month names: the values that explain a digit on the other side.
+
+Part of ``audit.lang.numbers`` (see the package docstring)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from audit.lang import cldr
+from audit.lang.numbers.digits import HAS_DIGIT, _key
+from audit.lang.numbers.scales import _CURRENCY_ONLY, _SCALES, scale_value
+from audit.lang.profiles import known_languages, profile
+
+
+def _by_language(field: str) -> dict[str, dict[str, float]]:
+    """A number-word table of every language profile that has one (base languages only)."""
+    out = {}
+    for code in known_languages():
+        table = getattr(profile(code), field)
+        if table and "-" not in code:
+            out[code] = dict(table)
+    return out
+
+
+# Numbers spelled out in words, per language (casefolded), from the profiles' [numbers] tables:
+# exact words (articles that mean "one" are included: a translator may write "1" for "a"/"un"/
+# "ein", and explaining too much only keeps the checks quiet), and stems matched at the start of
+# a word (inflected languages; longest first).
+_SPELLED: dict[str, dict[str, float]] = _by_language("number_words")
+_STEMS: dict[str, dict[str, float]] = _by_language("number_stems")
+# Prefixes (conjunctions, prepositions, articles) glued to the word in Semitic scripts.
+_PREFIX_RE = {
+    "ar": regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?"),
+    "he": regex.compile(r"^(?:ו)?(?:ש)?(?:ב|ל|מ|כ)?(?:ה)?"),
+    "fa": regex.compile(r"^(?:ب)?"),
+}
+_CONNECTORS = {"and", "y", "e", "et", "und", "и", "і", "i", "ve", "و", "a"}
+_CJK_NUMERALS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "兩": 2, "贰": 2, "三": 3, "叁": 3,
+                 "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000,
+                 "万": 10000, "萬": 10000, "亿": 1e8, "億": 1e8, "半": 0.5, "首": 1, "双": 2, "雙": 2, "俩": 2, "倆": 2}
+_CJK_NUM_RE = regex.compile(r"[〇零一壹二两兩贰三叁四五六七八九十百千万萬亿億半首双雙俩倆]+")
+_DE_SUFFIXES = ("fach", "mal", "jähr", "tägig", "stünd", "wöch", "monat", "köpf", "stell", "teil", "seit",
+                "stöck", "prozent", "minüt", "sekünd", "kilo", "meter", "hundert", "tausend", "ein")
+_GERMAN_COMPOUND = regex.compile(r"^(\w+?)und(\w+zig|dreißig)$")
+_WORD_SPLIT = regex.compile(r"[\-‐]")
+
+
+def _cjk_value(run: str) -> list[float]:
+    """Values of a run of Chinese/Japanese numerals: 三 -> 3, 二十五 -> 25, 三千万 -> 3e7."""
+    vals = [float(_CJK_NUMERALS[ch]) for ch in run]
+    out = set(vals)
+    total, section, cur = 0.0, 0.0, 0.0
+    for v in vals:
+        if v in (10, 100, 1000):
+            section += (cur or 1) * v
+            cur = 0
+        elif v >= 1e4:
+            total += (section + cur or 1) * v
+            section = cur = 0
+        elif v == 0.5:
+            cur += 0.5
+        else:
+            cur = cur * 10 + v if cur and cur < 10 else v
+    out.add(total + section + cur)
+    return list(out)
+
+
+_CJK_TENTHS_RE = regex.compile(r"([一二两三四五六七八九])成")
+_CJK_DAY_RE = regex.compile(r"一昼夜|一晝夜|一天|一整天|整整一天|丸一日|一日中")
+_ROMAN_RE = regex.compile(r"(?<![\p{L}])(?=[MDCLXVI]{2,}(?![\p{L}]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}])")
+_ROMAN = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
+
+
+def _combine(seq: list[float]) -> float:
+    """Value of a sequence of number words: [3, 100, 20, 5] -> 325, [1000, 500, 1e6] -> 1.5e9."""
+    total, current, small = 0.0, 0.0, 0.0
+    for v in seq:
+        if v >= 1e6:
+            total += ((current + small) or 1) * v
+            current = small = 0.0
+        elif v == 1000:
+            current += (small or 1) * 1000
+            small = 0.0
+        elif v == 100:
+            small = (small or 1) * 100
+        else:
+            small += v
+    return total + current + small
+
+
+def _italian_numbers() -> dict[str, float]:
+    """Italian cardinals 1-99 as single words (ventitré, trentuno, ottantotto)."""
+    units = ["", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"]
+    teens = ["dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette",
+             "diciotto", "diciannove"]
+    tens = {20: "venti", 30: "trenta", 40: "quaranta", 50: "cinquanta", 60: "sessanta", 70: "settanta",
+            80: "ottanta", 90: "novanta"}
+    out = {w: float(i) for i, w in enumerate(units) if w}
+    out.update({w: float(10 + i) for i, w in enumerate(teens)})
+    for t, tw in tens.items():
+        out[tw] = float(t)
+        for u in range(1, 10):
+            stem = tw[:-1] if u in (1, 8) else tw
+            out[stem + units[u]] = float(t + u)
+    out["ventitré"], out["trentatré"] = 23.0, 33.0
+    return out
+
+
+_IT_NUMBERS = _italian_numbers()
+_IT_SUFFIX = regex.compile(r"(?:enne|enni|esimo|esima|esimi|esime)$")
+
+
+def _italian_value(w: str) -> float | None:
+    """tredicenne (13-year-old), ventinovenne, dodicesima (12th), trentunenne."""
+    m = _IT_SUFFIX.search(w)
+    if not m:
+        return None
+    stem = w[:m.start()]
+    for cand in (stem, stem + "i", stem + "e", stem + "o", stem + "a", stem + "é"):
+        v = _IT_NUMBERS.get(cand)
+        if v is not None:
+            return v
+    return None
+
+
+def _word_value(w: str, lang: str | None) -> float | None:
+    exact = _SPELLED.get(lang or "", {})
+    v = exact.get(w)
+    if v is not None:
+        return v
+    if lang == "it":
+        v = _IT_NUMBERS.get(w) or (_italian_value(w) if len(w) > 6 else None)
+        if v is not None:
+            return v
+    stems = _STEMS.get(lang or "")
+    if stems:
+        pre = _PREFIX_RE.get(lang)
+        cands = [w]
+        if pre:
+            m = pre.match(w)
+            if m and m.end():
+                cands.append(w[m.end():])
+        for c in cands:
+            for n in range(min(len(c), 12), 1, -1):
+                v = stems.get(c[:n])
+                if v is not None and (n >= 3 or n == len(c)):
+                    # czterdziestodwuletni = 40 + 2, двадцатипятилетний = 20 + 5
+                    if v >= 20 and v % 10 == 0 and v < 100 and len(c) - n >= 3:
+                        rest = c[n:].lstrip("oиіyеe")
+                        for k in range(min(len(rest), 10), 2, -1):
+                            u = stems.get(rest[:k])
+                            if u is not None and 1 <= u <= 9:
+                                return v + u
+                    return v
+    if lang == "de":
+        # zehnfach, zehnmal, dreijährig, zweistündig: a number word glued to a suffix
+        for n in range(min(len(w) - 2, 9), 2, -1):
+            v = exact.get(w[:n])
+            if v is not None and v >= 2 and w[n:].startswith(_DE_SUFFIXES):
+                return v
+        m = _GERMAN_COMPOUND.match(w)
+        if m:
+            a, b = exact.get(m.group(1)), exact.get(m.group(2))
+            if a is not None and b is not None:
+                return a + b
+        for suffix, mult in (("hundert", 100), ("tausend", 1000)):
+            if w.endswith(suffix) and w != suffix:
+                a = _word_value(w[: -len(suffix)], lang)
+                if a is not None:
+                    return a * mult
+    if len(w) >= 3 and w not in _CURRENCY_ONLY and not w.endswith("."):
+        return scale_value(w, lang) if w in _SCALES else None
+    return None
+
+
+_TOKEN_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+
+
+@lru_cache(maxsize=64)
+def _prefixes(lang: str | None) -> tuple[frozenset, frozenset]:
+    """First three letters of every number word of a language, and its words shorter than three."""
+    words = set(_SPELLED.get(lang or "", {})) | set(_STEMS.get(lang or "", {}))
+    if lang == "it":
+        words |= set(_IT_NUMBERS)
+    words |= {w for w in _SCALES if len(w) >= 3 and not w.endswith(".")}
+    return frozenset(w[:3] for w in words if len(w) >= 3), frozenset(w for w in words if len(w) < 3)
+
+
+def spelled_values(view) -> frozenset:
+    """Values of numbers spelled out in words in ``view`` (use ``view.memo``).
+
+    Individual words (``three``, ``drei``, ``три``, ``三``), simple compounds
+    (``twenty-five``, ``veinticinco``, ``fünfundzwanzig``, ``二十五``) and sequences
+    (``three hundred``); only used to explain a digit on the other side, never flagged.
+    """
+    if not view.text:
+        return frozenset()
+    return _spelled_cached(view.text, view.lang)
+
+
+@lru_cache(maxsize=4096)
+def _spelled_cached(text: str, lang: str | None) -> frozenset:
+    out: set = set()
+    if _CJK_NUM_RE.search(text):
+        for m in _CJK_NUM_RE.finditer(text):
+            out.update(_key(v) for v in _cjk_value(m.group()))
+        for m in _CJK_TENTHS_RE.finditer(text):  # 三成 = 30%
+            out.add(_key(_CJK_NUMERALS[m.group(1)] * 10.0))
+        if _CJK_DAY_RE.search(text):  # 一天, 一昼夜 ~ 24 hours
+            out.add(24.0)
+    if lang == "th":
+        for w, v in _STEMS["th"].items():
+            if w in text:
+                out.add(_key(v))
+        return frozenset(out)
+    if lang not in _SPELLED and lang not in _STEMS:
+        return frozenset(out)
+    seq: list[float] = []
+    prev_end = 0
+    low = text.casefold()
+    prefixes, short = _prefixes(lang)
+    pre_re = _PREFIX_RE.get(lang)
+    for tok in _TOKEN_RE.finditer(low):
+        w = tok.group()
+        if seq and low[prev_end:tok.start()].strip(" -\u00a0"):
+            _flush(seq, out)
+            seq = []
+        prev_end = tok.end()
+        if "-" not in w and "‐" not in w:
+            # cheap rejection of words that cannot be numbers
+            if len(w) < 3:
+                if w not in short and w not in _CONNECTORS:
+                    _flush(seq, out)
+                    seq = []
+                    continue
+            else:
+                core = w
+                if pre_re is not None and (pm := pre_re.match(w)) and pm.end() and len(w) - pm.end() >= 2:
+                    core = w[pm.end():]
+                if w[:3] not in prefixes and core[:3] not in prefixes and core[:2] not in short:
+                    _flush(seq, out)
+                    seq = []
+                    continue
+        parts = _WORD_SPLIT.split(w) if "-" in w or "‐" in w else [w]
+        vals = [_word_value(p, lang) for p in parts]
+        whole = _word_value(w, lang) if len(parts) > 1 else None
+        if whole is not None:
+            vals = [whole]
+        elif len(parts) > 1 and any(v is not None for v in vals):
+            # five-times, fifth-floor, twenty-five: the number parts count
+            nums = [v for v in vals if v is not None]
+            out.update(_key(v) for v in nums)
+            if len(nums) > 1:
+                out.add(_key(_combine(nums)))
+            vals = [None]
+        if all(v is not None for v in vals) and vals:
+            for v in vals:
+                out.add(_key(v))
+            seq.extend(vals)  # type: ignore[arg-type]
+            continue
+        if w in _CONNECTORS and seq:
+            continue
+        _flush(seq, out)
+        seq = []
+    _flush(seq, out)
+    if 0.5 in out:  # half ~ 2분의 1, 二分の一: the denominator and numerator of a written fraction
+        out.update((2.0, 1.0))
+    if _ROMAN_RE.search(text):
+        out.update(_key(_roman(m.group())) for m in _ROMAN_RE.finditer(text) if m.group())
+    return frozenset(out)
+
+
+def _flush(seq: list[float], out: set) -> None:
+    if len(seq) > 1:
+        out.add(_key(_combine(seq)))
+        for k, v in enumerate(seq):  # three and a half = 3.5, tres y media
+            if v == 0.5 and k:
+                base = seq[k - 1] if seq[k - 1] != 1 or k < 2 else seq[k - 2]
+                out.add(_key(base + 0.5))
+        for k, v in enumerate(seq):  # half a million = 500,000
+            if v == 0.5:
+                rest = [b for b in seq[k + 1:k + 3] if b != 1]
+                if rest and rest[0] >= 1000:
+                    out.add(_key(0.5 * rest[0]))
+        for a, b in zip(seq, seq[1:]):  # two decades = 20, thirty four = 34
+            if a >= 2 and b in (10, 12, 100, 1000, 1e6, 1e9):
+                out.add(_key(a * b))
+            if a >= 20 and a % 10 == 0 and 1 <= b <= 9:
+                out.add(_key(a + b))
+            if 1 <= a <= 9 and b == 10:  # التاسع عشر, תשעה עשר: unit then ten = a teen
+                out.add(_key(a + 10))
+
+
+@lru_cache(maxsize=64)
+def _month_table(lang: str | None) -> tuple[dict[str, int], "regex.Pattern | None"]:
+    table: dict[str, int] = {}
+    langs = [lang] if lang else []
+    if "en" not in langs:
+        langs.append("en")  # English month names turn up in every language
+    for lg in langs:
+        for name, num in cldr.calendar_names(lg, "months"):
+            n = name.casefold().rstrip(".")
+            if len(n) >= 3 and not n.isdigit() and not HAS_DIGIT.search(n):
+                table.setdefault(n, num)
+    if "en" in langs:
+        table.setdefault("sept", 9)
+    if not table:
+        return {}, None
+    stems = {}
+    if lang in _SLAVIC:  # inflected month names: ноябре, листопаді, listopadzie
+        for name, num in list(table.items()):
+            if len(name) >= 5 and name.isalpha():
+                stems.setdefault(name[:-1], num)
+        table.update(stems)
+    rx = regex.compile(r"(?<![\p{L}\p{M}])(" + "|".join(regex.escape(k) for k in sorted(table, key=len, reverse=True))
+                       + r")" + (r"[\p{L}]{0,3}" if stems else "") + r"(?![\p{L}\p{M}])", regex.IGNORECASE)
+    return table, rx
+
+
+_SLAVIC = frozenset({"ru", "uk", "pl", "be", "cs", "sk", "hr", "sr", "sl", "bg"})
+
+
+def month_values(view) -> frozenset:
+    """Month numbers named in words in ``view`` (``November`` / ``noviembre`` / ``ноября`` -> 11)."""
+    table, rx = _month_table(view.lang)
+    if rx is None or not view.text:
+        return frozenset()
+    return frozenset(float(table[m.group(1).casefold()]) for m in rx.finditer(view.text))
