@@ -144,6 +144,7 @@ def _unit_mismatches(pair, ctx, al):
             if taken is None:
                 taken = _taken(al, ctx)
             if not _date_like(pair.target, ut.end, ctx.tgt.lang) \
+                    and not ("day" in us.ids and _date_like(pair.source, us.end, ctx.src.lang)) \
                     and not _approx_conversion(s, us, t, ut, ctx.tgt.memo(parse_numbers), al.tgt_units, ctx.tgt,
                                                taken) \
                     and not any(t2 is not t and t2.keys & t.keys and (u2 := num_unit(t2, ctx.tgt, al.tgt_units))
