@@ -96,3 +96,16 @@ def test_conversion(source, target, sl, tl, tgt_span, src_span):
 def test_no_conversion_without_units():
     assert run_check("UNI002", "He walked 5 miles.", "Caminó 5 millas.", "en", "es") == []
     assert run_check("UNI002", "Nothing here.", "Nada aquí.", "en", "es") == []
+
+
+def test_unit_converted_is_opt_in():
+    """A correct conversion is no error: UNI002 runs only when selected, and NUM001/NUM002 stay
+    quiet on the converted figures either way."""
+    from audit import Config, audit_pairs
+    from audit.core.model import Pair
+
+    pair = Pair("1", "He walked 5 miles.", "Caminó 8 km.", source_lang="en", target_lang="es")
+    default = [f.code for f in audit_pairs([pair], Config()).segments[0].flags]
+    assert default == []
+    chosen = [f.code for f in audit_pairs([pair], Config(select=["UNI002"])).segments[0].flags]
+    assert chosen == ["UNI002"]
