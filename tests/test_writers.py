@@ -6,7 +6,15 @@ import json
 import pytest
 from lxml import etree
 
-from audit.core.model import AuditResult, Flag, Pair, PairResult, Severity, Span, fingerprint
+from audit.core.model import (
+    AuditResult,
+    Flag,
+    Pair,
+    PairResult,
+    Severity,
+    Span,
+    fingerprint,
+)
 from audit.outputs import atomic_write, write_report
 from audit.outputs.cells import FORMULA_START, unquote_cell
 from audit.outputs.pieces import pieces
