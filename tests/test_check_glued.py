@@ -7,20 +7,22 @@ def glued(source, target, sl, tl):
     return [(target[s:e], f.severity.label) for f, (s, e) in zip(flags, spans(flags))]
 
 
+# a space missing between two sentences is a minor typo (MQM raters agree); a full stop inside a
+# sentence (``Thursday.arrested``) and a word fused with a capitalised word are major
 @pytest.mark.parametrize("source,target,sl,tl,expected,sev", [
     ("MADRID. El gobierno aprobó el presupuesto el lunes.",
      "MadridThe government approved the budget on Monday.", "es", "en", "MadridThe", "major"),
     ("El ministro habló con la prensa. Los diputados votaron después.",
-     "The minister spoke to the press.The deputies voted afterwards.", "es", "en", "press.The", "major"),
+     "The minister spoke to the press.The deputies voted afterwards.", "es", "en", "press.The", "minor"),
     ("Llegaron al pueblo el jueves. detenidos el miércoles por la policía",
      "They reached the village on Thursday.arrested on Wednesday by the police", "es", "en",
      "Thursday.arrested", "major"),
     ("Viajaron a Lyon, donde vivía su hermana.",
      "They travelled to Lyon,where his sister lived.", "es", "en", "Lyon,where", "minor"),
     ("The committee met in Geneva. The talks failed.",
-     "El comité se reunió en Ginebra.Las conversaciones fracasaron.", "en", "es", "Ginebra.Las", "major"),
+     "El comité se reunió en Ginebra.Las conversaciones fracasaron.", "en", "es", "Ginebra.Las", "minor"),
     ("The talks ended on Friday. Nobody signed.",
-     "Переговоры закончились в пятницу.Никто ничего не подписал.", "en", "ru", "пятницу.Никто", "major"),
+     "Переговоры закончились в пятницу.Никто ничего не подписал.", "en", "ru", "пятницу.Никто", "minor"),
     ("PARIS. The prices rose.", "ParisLes prix ont augmenté.", "en", "fr", "ParisLes", "major"),
     ("伦敦。那天下雨了。", "Es war in LondonThe Regen fiel.", "zh", "de", "LondonThe", "major"),
     ("Он уехал в Лондон. Это было в мае.", "He left for LondonIt was in May.", "ru", "en", "LondonIt", "major"),

@@ -21,6 +21,11 @@ def span_texts(flag, source, target):
     ("It costs $5.", "Cuesta 5 €.", "en", "es", "5 €", "$5"),
     ("The trip took 3 hours.", "旅は3分間かかった。", "en", "ja", "3分間", "3 hours"),
     ("Rain: up to 10 inches.", "أمطار تصل إلى 10 كيلومترات.", "en", "ar", "10 كيلومترات", "10 inches"),
+    # units read in scripts without spaces and with Arabic endings, so a real change still shows
+    ("ลมแรง 85 ไมล์ต่อชั่วโมง", "Winds of 85 kg.", "th", "en", "85 kg", "85 ไมล์"),
+    ("มีผู้เข้าร่วม 200 คนในงาน", "Within 200 miles of the event.", "th", "en", "200 miles", "200"),
+    ("تصل الرياح إلى 85 ميلاً.", "Winds reach 85 kg.", "ar", "en", "85 kg", "85 ميلاً"),
+    ("部品は37分ごとに届く。", "Parts arrive every 37 kilometres.", "ja", "en", "37 kilometres", "37分"),
 ])
 def test_unit_mismatch(source, target, sl, tl, tgt_span, src_span):
     flags = run_check("UNI001", source, target, sl, tl)
@@ -54,6 +59,17 @@ def test_unit_mismatch(source, target, sl, tl, tgt_span, src_span):
     ("5 people walked 5 km.", "5 km recorrieron 5 personas.", "en", "es"),
     # approximate conversions and conversions kept beside the original
     ("He was 30 yards out.", "Estaba a 30 metros.", "en", "es"),
+    # the source's unit in Thai (no spaces), with Arabic tanween, Persian -i, Japanese 分
+    ("ห่างจากโกล 30 หลา ในขณะที่", "He was 30 yards out.", "th", "en"),
+    ("ลมแรง 85 ไมล์ต่อชั่วโมงและอยู่ห่าง 385 ไมล์ทางตะวันตก", "Winds of 85 mph, 385 miles west.", "th", "en"),
+    ("ฝนตก 1 ถึง 4 นิ้วต่อชั่วโมง", "Rain of 1 to 4 inches per hour.", "th", "en"),
+    ("رياح بسرعة 85 ميلاً في الساعة", "Winds of 85 mph.", "ar", "en"),
+    ("در فاصله 30 متری از دروازه", "From 30 metres out.", "fa", "en"),
+    ("部品は37分ごとに届く。", "Parts arrive every 37 minutes.", "ja", "en"),
+    # a number followed by a weekday in the source: ``يوم السبت`` is a date, not a unit
+    ("هدف في الدقيقة 89 يوم السبت", "A goal in the 89th minute on Saturday.", "ar", "en"),
+    # a Japanese fraction is no unit: 3分の1 is a third
+    ("住民の3分の1が賛成した。", "A third of residents agreed.", "ja", "en"),
     ("It is 300 km (180 miles) long.", "Es ist 300 km lang.", "en", "de"),
 ])
 def test_unit_clean(source, target, sl, tl):
@@ -80,3 +96,16 @@ def test_conversion(source, target, sl, tl, tgt_span, src_span):
 def test_no_conversion_without_units():
     assert run_check("UNI002", "He walked 5 miles.", "Caminó 5 millas.", "en", "es") == []
     assert run_check("UNI002", "Nothing here.", "Nada aquí.", "en", "es") == []
+
+
+def test_unit_converted_is_opt_in():
+    """A correct conversion is no error: UNI002 runs only when selected, and NUM001/NUM002 stay
+    quiet on the converted figures either way."""
+    from audit import Config, audit_pairs
+    from audit.core.model import Pair
+
+    pair = Pair("1", "He walked 5 miles.", "Caminó 8 km.", source_lang="en", target_lang="es")
+    default = [f.code for f in audit_pairs([pair], Config()).segments[0].flags]
+    assert default == []
+    chosen = [f.code for f in audit_pairs([pair], Config(select=["UNI002"])).segments[0].flags]
+    assert chosen == ["UNI002"]

@@ -26,6 +26,11 @@ def _make(tmp_path, files: dict[str, bytes]) -> list[str]:
     return out
 
 
+def _po_with_charset(charset: str) -> bytes:
+    return ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=' + charset + '\\n"\n\n'
+            'msgid "a"\nmsgstr "b"\n').encode()
+
+
 # (files, extra args, index of the file the error names, line or None, words the message must contain)
 CASES = {
     "missing": ({}, ["nope.tmx"], None, None, "no such file"),
@@ -57,6 +62,16 @@ CASES = {
     "bad-po": ({"p.po": b'msgid "a"\nmsgstr "b"\n\nmsgid "c\nmsgstr "d"\n'}, [], 0, 4, "quotes"),
     "not-tmx-root": ({"r.tmx": b'<?xml version="1.0"?>\n<root/>\n'}, [], 0, 2, "not a TMX"),
     "one-text-file": ({"one.txt": b"only one text file\n"}, [], 0, None, "two files"),
+    # hostile input (issue 15): codecs that are no text encodings, a huge plural index, JSON
+    # integers and nesting beyond what the parser takes
+    **{f"po-charset-{c}": ({"c.po": _po_with_charset(c)}, [], 0, None, "not a text encoding")
+       for c in ("zlib", "bz2", "base64", "hex", "uu", "quopri", "rot13", "punycode")},
+    "po-charset-unknown": ({"u.po": _po_with_charset("no-such-codec")}, [], 0, None, "unknown charset"),
+    "po-plural-index": ({"p.po": b'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[999999999] "bs"\n'},
+                        [], 0, 4, "plural index"),
+    "json-huge-int": ({"h.jsonl": b'{"id": ' + b"9" * 5000 + b', "source": "a", "target": "b"}\n'}, [], 0, 1, "digits"),
+    "json-deep": ({"d.jsonl": b'{"source": "a", "target": "b", "x": ' + b"[" * 100000 + b"]" * 100000 + b"}\n"},
+                  [], 0, 1, "nested"),
 }
 
 

@@ -155,6 +155,28 @@ def test_symlink_to_an_input_is_refused(inputs, capsys):
     assert open(inputs["corpus"], "rb").read() == before
 
 
+@pytest.mark.parametrize("cmd,protected", [("edited", "corpus"), ("export-decisions", "db"), ("edited", "db")])
+def test_hard_link_to_an_input_or_the_database_is_refused(cmd, protected, inputs, capsys):
+    """A hard link is the same file under another name: refused by device and inode, and the
+    link is left a link (an atomic replace would silently cut it off)."""
+    link = inputs["out"] / "hard"
+    os.link(inputs[protected], link)
+    before = open(inputs[protected], "rb").read()
+    assert main(_argv(cmd, inputs, str(link))) == 2
+    _one_line_error(capsys.readouterr().err, link)
+    assert open(inputs[protected], "rb").read() == before
+    assert os.stat(link).st_ino == os.stat(inputs[protected]).st_ino
+
+
+def test_the_database_is_never_its_own_export(inputs, capsys):
+    before = open(inputs["db"], "rb").read()
+    for argv in (["export-decisions", inputs["db"], "-o", inputs["db"]],
+                 ["export-decisions", inputs["db"], "--edited", inputs["db"], "--input", inputs["corpus"]]):
+        assert main(argv) == 2
+        _one_line_error(capsys.readouterr().err, inputs["db"])
+    assert open(inputs["db"], "rb").read() == before
+
+
 def test_new_file_gets_plain_open_permissions(inputs, capsys):
     path = inputs["out"] / "new.txt"
     assert main(_argv("check", inputs, str(path))) == 0

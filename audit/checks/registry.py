@@ -63,6 +63,10 @@ def in_lang_scope(spec: CheckSpec, source_lang: str | None, target_lang: str | N
         return not prof.space_separates_phrases
     raise ValueError(f"unknown language scope {scope!r}")
 
+# A check's status: stable checks run by default; preview and opt-in checks run only when a
+# selector names them (``--select ADQ``, ``--select UNI002``). Preview: still being measured;
+# opt-in: reports what is often deliberate (a correct unit conversion), for reviews that want it.
+STATUSES = ("stable", "preview", "opt-in")
 
 # MQM categories this project uses (top-level/sub-level, lower case).
 CATEGORIES = frozenset({
@@ -112,6 +116,8 @@ def check(
         raise ValueError(f"check code {code!r} must be three capitals and three digits")
     if category not in CATEGORIES:
         raise ValueError(f"check {code}: unknown MQM category {category!r}")
+    if status not in STATUSES:
+        raise ValueError(f"check {code}: status must be one of {', '.join(STATUSES)}")
     if scope not in ("pair", "corpus"):
         raise ValueError(f"check {code}: scope must be 'pair' or 'corpus'")
     options = _checked_options(code, options)
@@ -242,8 +248,8 @@ def select_checks(select: Iterable[str] | None = None, ignore: Iterable[str] | N
     """Resolve selectors (codes or prefixes: ``NUM``, ``NUM0``, ``NUM003``, ``ALL``).
 
     With no ``select`` every stable check is on. For each check the most specific matching
-    selector wins; on a tie, ignore wins. Preview checks run only when a selector names them
-    more specifically than ``ALL``.
+    selector wins; on a tie, ignore wins. Preview and opt-in checks run only when a selector
+    names them more specifically than ``ALL``.
     """
     checks = checks if checks is not None else load_all()
     select = [s for s in (select or []) if s.strip()]

@@ -66,6 +66,8 @@ def markdown_table(checks) -> str:
             continue
         s = chk.spec
         text = summary(s).replace("|", "\\|")
+        if s.status != "stable":
+            text = f"*{s.status}, off unless selected (`--select {code}`).* {text}"
         rows.append(f"| {code} | {s.name} | {s.category} | {s.severity.label} | {text} |")
     return "\n".join(rows) + "\n"
 
@@ -84,5 +86,6 @@ def run(args) -> int:
     for code, chk in checks.items():
         s = chk.spec
         origin = f" [plug-in {chk.plugin}]" if chk.plugin else ""
+        origin += f" [{s.status}: off unless selected]" if s.status != "stable" else ""
         print(f"{code}  {s.name:<28} {s.severity.label:<8} {s.category:<32} {summary(s)}{origin}")
     return 0

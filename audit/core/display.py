@@ -1,5 +1,6 @@
-"""Making untrusted segment text safe to show: control, escape and bidi-override characters
-become visible placeholders, never interpreted. Used by the text report and the TUI.
+"""Making untrusted text safe to show (segment text, ids, language codes, file names): control,
+escape, bidi-override and other invisible format characters become visible placeholders,
+never interpreted. Used by the text report and the TUI.
 
 ``visible(text)`` maps each character to its display form and returns the display string and
 an index map, so spans on the original text can be drawn on the display text.
@@ -25,7 +26,9 @@ def char_display(ch: str, keep_newlines: bool = False) -> str:
     if ch in BIDI_CONTROLS or ch in INVISIBLE:
         return f"<U+{ord(ch):04X}>"
     cat = unicodedata.category(ch)
-    if cat in ("Cc", "Cs", "Co", "Cn") or cat == "Zl" or cat == "Zp":
+    # Cf: format characters that draw nothing, among them the tag characters U+E0000-E007F that
+    # can smuggle invisible ASCII text; Zl/Zp: line and paragraph separators
+    if cat in ("Cc", "Cs", "Co", "Cn", "Cf") or cat == "Zl" or cat == "Zp":
         code = ord(ch)
         if code < 0x20:
             return chr(0x2400 + code)  # control pictures ␀..␟

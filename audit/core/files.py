@@ -68,7 +68,7 @@ def _checked(path: str, protected: Iterable[str | None] = ()) -> tuple[str, os.s
     if not os.path.isdir(folder):
         raise UsageError("output folder does not exist", path)
     for p in protected:
-        if p and os.path.realpath(p) == target:
+        if p and _same_file(p, target, st):
             raise UsageError(f"the output would overwrite {p}", path)
     writable = os.access(target, os.W_OK) if st is not None else True
     if st is None or stat.S_ISREG(st.st_mode):
@@ -76,6 +76,19 @@ def _checked(path: str, protected: Iterable[str | None] = ()) -> tuple[str, os.s
     if not writable:
         raise _fail(path, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
     return target, st
+
+
+def _same_file(protected: str, target: str, st: os.stat_result | None) -> bool:
+    """``target`` is ``protected`` by name (through symlinks) or by device and inode (a hard link)."""
+    if os.path.realpath(protected) == target:
+        return True
+    if st is None or is_stdout(protected):
+        return False
+    try:
+        pst = os.stat(protected)
+    except OSError:
+        return False
+    return (pst.st_dev, pst.st_ino) == (st.st_dev, st.st_ino)
 
 
 class _Sink(io.RawIOBase):

@@ -156,7 +156,7 @@ class CheckSpec:
     doc: str
     languages: frozenset[str] | None = None  # target languages it applies to; None: all
     source_languages: frozenset[str] | None = None
-    status: str = "stable"  # or "preview": only runs when selected explicitly
+    status: str = "stable"  # or "preview" / "opt-in": only runs when selected explicitly
     scope: str = "pair"  # "pair": sees one pair (and its neighbours); "corpus": sees all pairs
     supersedes: frozenset[str] = frozenset()  # codes whose flags on the same pair this one makes redundant
     requires: str | None = None  # an optional extra it needs ("semantic"); selecting it without one is an error

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from audit.core.decode import open_text_lines
 from audit.core.errors import InputError
+from audit.core.limits import MAX_JSON_INT_DIGITS
 from audit.core.model import Origin, Pair
 from audit.inputs import PairSource, normalize_lang
 
@@ -33,15 +34,25 @@ def _no_surrogates(obj: dict) -> dict:
     return {k: fix(v) for k, v in obj.items()}
 
 
+def _loads(line: str, path: str, lineno: int):
+    """One JSON line; any way it fails is an ``InputError`` naming the line: bad syntax, an
+    integer longer than the limit, nesting too deep for the parser."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", path, lineno) from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise InputError(f"invalid JSON: an integer longer than {MAX_JSON_INT_DIGITS} digits", path, lineno) from None
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply", path, lineno) from None
+
+
 def _read(path: str, src_lang: str | None, tgt_lang: str | None) -> Iterator[Pair]:
     index = 0
     for lineno, line in open_text_lines(path):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", path, lineno) from None
+        obj = _loads(line, path, lineno)
         if not isinstance(obj, dict):
             raise InputError("each line must be a JSON object", path, lineno)
         if "\\u" in line and _SURROGATE_ESCAPE.search(line):  # rare: checked only on a cheap hint
@@ -79,8 +90,8 @@ def _first_langs(path: str) -> tuple[str | None, str | None]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError:
+            obj = _loads(line, path, _lineno)
+        except InputError:
             return None, None
         if not isinstance(obj, dict):
             return None, None

@@ -26,6 +26,7 @@ from typing import Iterator
 
 from audit.core.decode import open_text_lines
 from audit.core.errors import InputError
+from audit.core.limits import MAX_PLURAL_INDEX, text_codec
 from audit.core.model import Origin, Pair
 from audit.inputs import PairSource, normalize_lang
 
@@ -200,6 +201,8 @@ class _Parser:
         if not cur.has_msgid:
             raise InputError("msgstr before msgid", self.path, lineno)
         n = int(num) if num is not None else 0
+        if n > MAX_PLURAL_INDEX:
+            raise InputError(f"msgstr[{num}]: plural index above the limit of {MAX_PLURAL_INDEX}", self.path, lineno)
         if (num is None) != (cur.plural is None):
             raise InputError("msgstr[N] goes with msgid_plural, msgstr without it", self.path, lineno)
         if n in cur.msgstr:
@@ -251,11 +254,16 @@ def _scan_header(path: str) -> tuple[str | None, dict[str, str]]:
         name = m.group(1).lower()
         if name not in ("charset", "utf-8", "utf8"):
             try:
-                info = codecs.lookup(name)
+                codecs.lookup(name)
             except LookupError:
                 raise InputError(f"unknown charset {name!r} in the PO header", path) from None
-            if info.name != "utf-8" and "utf-16" not in info.name and "utf-32" not in info.name:
-                encoding = info.name
+            codec = text_codec(name)
+            if codec is None and ("utf-16" in name or "utf-32" in name or "utf_16" in name or "utf_32" in name):
+                codec = codecs.lookup(name).name  # declared; the BOM decides how the file is read
+            if codec is None:
+                raise InputError(f"charset {name!r} in the PO header is not a text encoding", path)
+            if codec != "utf-8" and "utf-16" not in codec and "utf-32" not in codec:
+                encoding = codec
     return encoding, fields
 
 

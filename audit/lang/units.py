@@ -40,27 +40,27 @@ UNITS: dict[str, tuple[str, float]] = {
 # ids|...: forms. An id list like "gbp,lb" marks an ambiguous form.
 _FORMS = r"""
 s: second|sekunden|seconden|sekunder|sekundy|sekund|másodperc|δευτερόλεπτα|detik|seconds|sec|secs|segundos|seconde|secondes|sekunde|sekunden|sek.|secondi|секунд*|сек.|sekund*|saniye*|秒|秒钟|秒鐘|秒間|초|ثانية|ثوان|ثواني|ثانیه|שניות|सेकंड|giây|วินาที
-min: minute|minuut|minuten|minuter|minutter|minuty|perc|λεπτά|menit|minutes|min|mins|minuto|minutos|minuten|minuti|минут*|мин.|хвилин*|minut*|dakika*|分钟|分鐘|分間|دقيقة|دقائق|دقیقه|דקות|דקה|मिनट|phút|นาที
+min: minute|minuut|minuten|minuter|minutter|minuty|perc|λεπτά|menit|minutes|min|mins|minuto|minutos|minuten|minuti|минут*|мин.|хвилин*|minut*|dakika*|分钟|分鐘|分間|分|دقيقة|دقائق|دقیقه|דקות|דקה|मिनट|phút|นาที
 h: hour|uur|uren|timmar|timme|timer|hodin|hodiny|óra|órát|ώρες|ώρα|jam|hours|hr|hrs|hora|horas|heure|heures|stunde|stunden|std.|ora|ore|час|часа|часов|часам|часах|годин*|godzin*|saat|小时|小時|時間|시간|ساعة|ساعات|ساعت|שעות|שעה|घंटे|घंटा|घंटों|giờ|ชั่วโมง
 day: day|dag|dagen|dagar|dage|dní|dny|nap|napig|ημέρες|μέρες|hari|days|día|días|jour|jours|tag|tage|tagen|giorno|giorni|dia|dias|день|дня|дней|дням|днях|сутки|суток|дні|днів|dzień|dni|dnia|gün*|天|日間|يوم|أيام|يوما|يومًا|روز|יום|ימים|दिन|दिनों|ngày|วัน
 week: week|weken|veckor|vecka|uger|týdnů|týdny|hét|hetet|εβδομάδες|minggu|weeks|semana|semanas|semaine|semaines|woche|wochen|settimana|settimane|недел*|тиждень|тижні|тижнів|tydzień|tygodni*|hafta*|周|星期|週間|주|أسبوع|أسابيع|هفته|שבוע|שבועות|सप्ताह|हफ्ते|हफ़्ते|tuần|สัปดาห์
 month: month|maand|maanden|månader|måneder|měsíců|měsíce|hónap|μήνες|bulan|months|mes|meses|mois|monat|monate|monaten|mese|mesi|месяц*|місяц*|miesiąc*|miesięcy|个月|個月|か月|ヶ月|カ月|ケ月|개월|شهر|أشهر|شهور|ماه|חודש|חודשים|महीने|महीना|महीनों|tháng|เดือน
 year: year|jaar|jaren|år|let|roků|roky|év|éve|χρόνια|έτη|tahun|years|yr|yrs|año|años|ans|année|années|jahr|jahre|jahren|jahres|anno|anni|ano|anos|год|года|лет|годам|годах|рік|роки|років|rok|lata|lat|lat.|yıl*|yaş*|年|年間|년|سنة|سنوات|عام|أعوام|عاما|عامًا|سال|שנה|שנים|साल|वर्ष|वर्षों|năm|ปี|周岁|週歲|周歲
-mm: mm|millimeter|millimetern|millimeters|millimetre|millimetres|milímetro|milímetros|millimètre|millimètres|millimetri|миллиметр*|мм|міліметр*|milimetr*|milimetre|毫米|ミリ|밀리미터|ملم|مليمتر|میلی‌متر|میلیمتر*|מ"מ|मिलीमीटर
-cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|سانتیمتر*|سانتی|ס"מ|सेंटीमीटर
+mm: mm|millimeter|millimetern|millimeters|millimetre|millimetres|milímetro|milímetros|millimètre|millimètres|millimetri|миллиметр*|мм|міліметр*|milimetr*|milimetre|毫米|ミリ|밀리미터|ملم|مليمتر|میلی‌متر|میلیمتر*|מ"מ|मिलीमीटर|มิลลิเมตร
+cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|سانتیمتر*|سانتی|ס"מ|सेंटीमीटर|เซนติเมตร
 m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร|metrů|metrech|metru|metrům|metrami
 km: km|kilometer|kilometern|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر*|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร|kilometrů|kilometrech|kilometru|kilometrům
 km,kg: キロ
 kg: kilo|kilos|кило
-in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|بوصات|إنش|اینچ|אינץ'|इंच|寸
-ft: ft|foot|feet|pie|pies|pied|pieds|fuß|fuss|fut|piede|piedi|pé|pés|фут|фута|футов|футів|футах|stóp|stopy|fit|英尺|フィート|피트|قدم|أقدام|فوت|רגל|फ़ीट|फीट|फुट
-yd: yd|yard|yards|yarda|yardas|iarde|iarda|ярд*|jardów|jardy|码|碼|ヤード|야드
+in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|بوصات|إنش|اینچ|אינץ'|इंच|寸|นิ้ว
+ft: ft|foot|feet|pie|pies|pied|pieds|fuß|fuss|fut|piede|piedi|pé|pés|фут|фута|футов|футів|футах|stóp|stopy|fit|英尺|フィート|피트|قدم|أقدام|فوت|רגל|फ़ीट|फीट|फुट|ฟุต
+yd: yd|yard|yards|yarda|yardas|iarde|iarda|ярд*|jardów|jardy|码|碼|ヤード|야드|ياردة|ياردات|یارد|หลา
 mi: mile|miles|milla|millas|milles|meile|meilen|miglio|miglia|milha|milhas|миля|мили|миль|милі|mil|mile|英里|マイル|마일|ميل|أميال|مایل|מייל|מיילים|मील|dặm|ไมล์
 nmi: nautical mile|nautical miles|millas náuticas|milles nautiques|seemeilen|seemeile|морских миль|海里|海里|해리
 mg: mg|milligram|milligrams|milligramme|miligramo|miligramos|milligrammi|миллиграмм*|мг|miligram*|毫克|ミリグラム|밀리그램|ملغ|میلی‌گرم|מ"ג|मिलीग्राम
-g: g|gram|grams|gramme|grammes|gramo|gramos|gramm|gramme|grammi|grama|gramas|грамм*|грам|грамів|грами|gram|gramów|gramy|克|グラム|그램|غرام|غرامات|جرام|جرامات|گرم|גרם|ग्राम
+g: g|gram|grams|gramme|grammes|gramo|gramos|gramm|gramme|grammi|grama|gramas|грамм*|грам|грамів|грами|gram|gramów|gramy|克|グラム|그램|غرام|غرامات|جرام|جرامات|گرم|גרם|ग्राम|กรัม
 kg: kg|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilogramm|chilogrammi|chilogrammo|quilo|quilos|quilograma|quilogramas|кг|килограмм*|кілограм*|kilogram*|kilogramów|公斤|千克|キログラム|킬로그램|كيلوغرام|كيلوغرامات|كيلوجرام|كيلوجرامات|كغ|كجم|کیلوگرم*|کیلویی|ק"ג|קילוגרם|किलोग्राम|किलो|กิโลกรัม
-t: tonne|tonnes|ton|tons|tonelada|toneladas|tonnellata|tonnellate|тонн|тонны|тонна|тоннах|тоннам|тонну|тон|тонни|tony|ton|tonę|吨|噸|トン|톤|طن|أطنان|טון|טונות|टन
+t: tonne|tonnes|ton|tons|tonelada|toneladas|tonnellata|tonnellate|тонн|тонны|тонна|тоннах|тоннам|тонну|тон|тонни|tony|ton|tonę|吨|噸|トン|톤|طن|أطنان|טון|טונות|टन|ตัน
 gbp,lb: pound|pounds|libra|libras|livre|livres|pfund|фунт*|funt*|ポンド|파운드|پوند|פאונד|पाउंड|पौंड|bảng|ปอนด์|pound
 lb: lb|lbs|libbra|libbre|磅|رطل|رطلا
 oz: oz|ounce|ounces|onza|onzas|once|unze|unzen|oncia|унци*|uncj*|uncji|盎司|オンス|온스|أونصة|اونس|אונקיה|औंस
@@ -72,7 +72,7 @@ acre: acre|acres|acri|акр*|akr*|英亩|英畝|エーカー|에이커|فدان
 sqmi: square mile|square miles|sq mi|millas cuadradas|milles carrés|quadratmeilen|miglia quadrate|квадратных миль|平方英里|平方マイル|제곱마일
 sqft: square foot|square feet|sq ft|pies cuadrados|pieds carrés|quadratfuß|平方英尺|平方フィート|제곱피트
 ml: ml|milliliter|milliliters|millilitre|millilitres|mililitro|mililitros|millilitri|мл|миллилитр*|mililitr*|毫升|ミリリットル|밀리리터|مل|میلی‌لیتر|מ"ל|मिलीलीटर
-l: l|liter|liters|litre|litres|litro|litros|litri|литр*|літр*|litr*|litre|升|公升|リットル|리터|لتر|لترات|لیتر|ליטר|ליטרים|लीटर
+l: l|liter|liters|litre|litres|litro|litros|litri|литр*|літр*|litr*|litre|升|公升|リットル|리터|لتر|لترات|لیتر|ליטר|ליטרים|लीटर|ลิตร
 gal: gallon|gallons|galón|galones|gallone|galloni|gallonen|галлон*|галон*|galon*|加仑|加侖|ガロン|갤런|جالون|غالون|گالن|גלון|गैलन
 m3: m³|m3|cubic meter|cubic meters|cubic metre|cubic metres|metros cúbicos|mètres cubes|kubikmeter|metri cubi|кубометр*|кубических метров|кубічних метрів|metrów sześciennych|m sześc.|mét khối|metreküp|立方米|立方メートル|세제곱미터|متر مكعب|متر مکعب|מ"ק
 bbl: barrel|barrels|barril|barriles|baril|barils|barrel|barili|barile|barris|баррел*|барел*|baryłk*|varil|桶|バレル|배럴|برميل|براميل|بشکه|חבית|חביות|बैरल
@@ -136,7 +136,9 @@ def _build():
 
 
 _EXACT, _STEMS = _build()
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# Scripts written without spaces between words (and Hangul, whose units attach to the number):
+# a unit is read as a prefix of the letters after the number (``85 ไมล์ต่อชั่วโมง``, ``5キロ``).
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _SYMBOLIC = regex.compile(r"[^\p{L}\p{M}]")
 _EXACT_CJK = {f: ids for f, ids in _EXACT.items() if _CJK.search(f)}
 _CJK_MAX = max(len(f) for f in _EXACT_CJK)
@@ -145,7 +147,7 @@ _CONNECTOR_WORDS = frozenset({"de", "of", "d'", "d’", "di", "del", "des", "du"
 _TOK = regex.compile(
     r"[ \u00a0\u202f\u2009]?[-–]?((?:[\p{L}\p{M}]+(?:['’ʼ\"“”״][\p{L}\p{M}]+)*|[°℃℉%٪‰$€£¥₹₽₩₺₴])"
     r"(?:/[\p{L}\p{M}]+)?[²³23]?\.?)")
-_CJK_START = regex.compile(r"[ \u00a0]?的?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_START = regex.compile(r"[ \u00a0]?的?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 
 def next_tokens(text: str, pos: int, n: int = 3) -> list:
@@ -175,13 +177,46 @@ _NOT_IN = {"ha": {"es", "it", "pt", "ca"}, "tag": {"en"}, "ore": {"en"}, "pie": 
            "nap": {"en"}, "jam": {"en"}, "dag": {"en"}, "perc": {"en"}, "uur": set()}
 
 
+# Forms that are units in these languages only: Japanese ``37分`` is 37 minutes, Chinese ``3分``
+# is as often 3 points or cents, and ``分`` starts many Chinese words (``分析``). Never evidence
+# in a language-free scan. ``分の`` is a fraction (``3分の1``).
+_ONLY_IN = {"分": frozenset({"ja"})}
+_FRACTION_AFTER = {"分": "の"}
+
+
 def _allowed(form: str, lang: str | None) -> bool:
+    only = _ONLY_IN.get(form)
+    if only is not None and lang not in only:
+        return False
     langs = _NOT_IN.get(form)
     return not langs or lang not in langs
 
 
-def _stem_lookup(word: str) -> frozenset | None:
+# Arabic-script vowel marks and tatweel, dropped before a lookup (``ميلاً`` -> ``ميلا``).
+_ARABIC_MARKS = regex.compile(r"[\u064B-\u065F\u0670\u0640]")
+# Endings that attach to a unit word in Arabic script: the accusative alif of ``30 ميلا``, the
+# Persian adjective ending of ``30 متری`` (a 30-metre ...).
+_ARABIC_ENDINGS = ("\u0627", "\u06cc", "\u0627\u06cc", "\u200c\u0627\u06cc")
+
+
+def _fold(word: str) -> str:
     w = word.casefold()
+    return _ARABIC_MARKS.sub("", w) if "\u0600" <= w[:1] <= "\u06ff" else w
+
+
+def _word_ids(word: str) -> frozenset | None:
+    """Unit ids of one word (exact form, Arabic-script endings, then a stem), or None."""
+    w = _fold(word)
+    found = _EXACT.get(w)
+    if found is None and w and "\u0600" <= w[0] <= "\u06ff":
+        for ending in _ARABIC_ENDINGS:
+            if w.endswith(ending) and (found := _EXACT.get(w[:-len(ending)])) is not None:
+                break
+    return found or _stem_lookup(w)
+
+
+def _stem_lookup(word: str) -> frozenset | None:
+    w = _fold(word)
     for n in range(min(len(w), 14), 2, -1):
         ids = _STEMS.get(w[:n])
         if ids is not None:
@@ -192,13 +227,15 @@ def _stem_lookup(word: str) -> frozenset | None:
 def _lookup(text: str, toks: list, lang: str | None) -> Unit | None:
     for k in range(len(toks), 0, -1):
         start, end = toks[0][0], toks[k - 1][1]
-        phrase = text[start:end].replace("\u00a0", " ").casefold()
+        phrase = _fold(text[start:end].replace("\u00a0", " "))
         if "“" in phrase or "”" in phrase or "״" in phrase:
             phrase = phrase.replace("“", '"').replace("”", '"').replace("״", '"')
         for form, cut in ((phrase, 0), (phrase[:-1], 1) if phrase.endswith(".") else (None, 0)):
             if form is None:
                 continue
             ids = _EXACT.get(form)
+            if ids is None and k == 1 and form and "\u0600" <= form[0] <= "\u06ff":
+                ids = _word_ids(form)
             if ids is not None and _allowed(form, lang):
                 return Unit(ids, start, end - cut)
     return None
@@ -214,7 +251,8 @@ def unit_at(text: str, pos: int, lang: str | None = None) -> Unit | None:
         chunk = text[p:p + _CJK_MAX]
         for k in range(len(chunk), 0, -1):
             ids = _EXACT_CJK.get(chunk[:k])
-            if ids is not None:
+            if ids is not None and _allowed(chunk[:k], lang) \
+                    and chunk[k:k + 1] != _FRACTION_AFTER.get(chunk[:k], "\0"):
                 return Unit(ids, p, p + k)
         return None
     toks = next_tokens(text, pos)
@@ -254,53 +292,38 @@ MEASURES = frozenset({"length", "mass", "area", "volume", "speed", "temperature"
 _APOSTROPHE = regex.compile(r"['’ʼ]")
 
 
+_UNIT_WORD = regex.compile(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+")
+
+
 def unit_mentions(text: str) -> list:
     """Every unit word in ``text``: [(ids, start, end)] (a cheap scan, used as evidence)."""
     out = []
-    for m in regex.finditer(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+", text):
-        w = m.group().casefold()
-        found = _EXACT.get(w) or _stem_lookup(w)
+    for m in _UNIT_WORD.finditer(text):
+        w = m.group()
+        found = _word_ids(w)
         if not found and (cut := _APOSTROPHE.search(w)) and cut.start():
-            found = _EXACT.get(w[:cut.start()])  # a Turkish case suffix: inç'e, km'den
+            found = _EXACT.get(w[:cut.start()].casefold())  # a Turkish case suffix: inç'e, km'den
         if found:
             out.append((found, m.start(), m.end()))
     if _CJK.search(text):
         for f, found in _EXACT_CJK.items():
+            if f in _ONLY_IN:
+                continue
             i = text.find(f)
             while i >= 0:
                 out.append((found, i, i + len(f)))
                 i = text.find(f, i + 1)
-    return out
-
-
-# unit-like words: letters and unit signs (``º`` counts as a unit word for ids, not for dimensions)
-_UNIT_WORDS_IDS = regex.compile(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+")
-_UNIT_WORDS_DIMS = regex.compile(r"[\p{L}\p{M}'’ʼ%°℃℉$€£¥₹]+")
-
-
-def _scan_unit_ids(text: str, words) -> set:
-    """Ids of every unit word of ``text`` that the pattern ``words`` finds, and of CJK unit words."""
-    ids: set = set()
-    for m in words.finditer(text):
-        w = m.group().casefold()
-        found = _EXACT.get(w) or _stem_lookup(w)
-        if found:
-            ids.update(found)
-    if _CJK.search(text):
-        for f, found in _EXACT_CJK.items():
-            if f in text:
-                ids.update(found)
-    return ids
+    return list(dict.fromkeys(out))  # a Thai unit between spaces is found by both scans
 
 
 def unit_ids_in(text: str) -> frozenset:
     """Ids of every unit word anywhere in ``text`` (a cheap scan, used as evidence)."""
-    return frozenset(_scan_unit_ids(text, _UNIT_WORDS_IDS))
+    return frozenset(i for ids, _, _ in unit_mentions(text) for i in ids)
 
 
 def units_in(text: str) -> frozenset:
     """Dimensions of every unit word anywhere in ``text`` (a cheap scan, used as evidence)."""
-    return frozenset(UNITS[i][0] for i in _scan_unit_ids(text, _UNIT_WORDS_DIMS))
+    return frozenset(UNITS[i][0] for i in unit_ids_in(text))
 
 
 def convert(value: float, src: str, dst: str) -> float | None:

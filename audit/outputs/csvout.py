@@ -1,8 +1,12 @@
-"""CSV report: one flag a row, with the segment's id, position, scores and the flag's spans."""
+"""CSV report: one flag a row, with the segment's id, position, scores and the flag's spans.
+
+Cells that a spreadsheet would run as a formula get a leading ``'`` (``audit.outputs.cells``)."""
 from __future__ import annotations
 
 import csv
 import json
+
+from audit.outputs.cells import row as safe_row
 
 COLUMNS = ["segment_id", "index", "code", "name", "category", "severity", "message", "side", "start", "end",
            "text", "related", "source", "target", "segment_quality", "fingerprint", "segment_scores", "corpus_scores"]
@@ -12,14 +16,15 @@ COLUMNS = ["segment_id", "index", "code", "name", "category", "severity", "messa
 
 
 def write(result, out, *, color: bool = False) -> None:
-    w = csv.writer(out, lineterminator="\n")
+    # CRLF rows (RFC 4180): with "\n" alone, a carriage return inside a cell would be written unquoted
+    w = csv.writer(out, lineterminator="\r\n")
     w.writerow(COLUMNS)
     if getattr(result, "tally", None) is None:
         corpus_json = _corpus_json(result)
         for seg in result.segments:
             for row in _rows(seg):
                 row.append(corpus_json)
-                w.writerow(row)
+                w.writerow(safe_row(row))
         return
     # A streamed audit (engine.AuditStream): the corpus scores on every row are known only at the
     # end, so the rows wait in a temporary file (one JSON list a line: flat memory).
@@ -34,7 +39,7 @@ def write(result, out, *, color: bool = False) -> None:
         for line in spool:
             row = json.loads(line)
             row.append(corpus_json)
-            w.writerow(row)
+            w.writerow(safe_row(row))
 
 
 def _corpus_json(result) -> str:

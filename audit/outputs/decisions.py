@@ -13,6 +13,7 @@ import os
 from typing import Any, Sequence
 
 from audit.core.errors import InputError, UsageError
+from audit.outputs.cells import cell
 from audit.store.decisions import SCHEMA_VERSION, DecisionStore, segment_key
 
 EXPORT_FIELDS = ("kind", "fingerprint", "key", "pair_id", "status", "code", "message", "note", "approved",
@@ -40,10 +41,10 @@ def export_decisions(store: DecisionStore, fmt: str, path: str | None = None, st
             fh.write("\n")
     elif fmt == "csv":
         def fill(fh):
-            w = csv.DictWriter(fh, fieldnames=EXPORT_FIELDS, extrasaction="ignore", lineterminator="\n")
+            w = csv.DictWriter(fh, fieldnames=EXPORT_FIELDS, extrasaction="ignore", lineterminator="\r\n")
             w.writeheader()
             for r in rows:
-                w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in EXPORT_FIELDS})
+                w.writerow({k: cell("" if r.get(k) is None else r.get(k)) for k in EXPORT_FIELDS})
     else:
         raise UsageError(f"unknown export format {fmt!r} (json, csv)")
     if path is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from audit.core.display import visible
+from audit.core.display import safe, visible
 from audit.core.model import Severity
 from audit.outputs.serialize import summary_dict
 
@@ -69,7 +69,7 @@ def write(result, out, *, color: bool = False) -> None:
 
 def _write_head(result, out, b, dim, tally) -> None:
     s = summary_dict(result)
-    out.write(b("transaudit") + f" {result.source_lang or '?'} → {result.target_lang or '?'}: "
+    out.write(b("transaudit") + f" {safe(result.source_lang or '?')} → {safe(result.target_lang or '?')}: "
               f"{s['segments']} segments, {s['flagged_segments']} flagged, {s['flags']} flags "
               f"({', '.join(f'{v} {k}' for k, v in s['by_severity'].items())})\n")
     if result.scores:
@@ -88,10 +88,10 @@ def _write_head(result, out, b, dim, tally) -> None:
             if ci:
                 shown += f" (95% CI {ci['low']:.2f}–{ci['high']:.2f}, μ = {ci['mean']:.2f} ± {ci['halfwidth']:.2f})"
             seg = f" on {m['segments']} segments" if m.get("segments") is not None else ""
-            out.write(f"  {m.get('name', name)} {shown}{seg}" + (f"  {dim(m['signature'])}" if m.get("signature") else "") + "\n")
+            out.write(f"  {safe(str(m.get('name', name)))} {shown}{seg}" + (f"  {dim(safe(str(m['signature'])))}" if m.get("signature") else "") + "\n")
             if m.get("note"):
                 out.write("    " + dim(visible(str(m["note"]))[0]) + "\n")
-    out.write(dim(f"  {result.signature}") + "\n")
+    out.write(dim(f"  {safe(str(result.signature))}") + "\n")
     if s["by_code"]:
         out.write("\n" + b("By check") + "\n")
         if tally is not None:
@@ -106,7 +106,7 @@ def _write_head(result, out, b, dim, tally) -> None:
                     sevs.setdefault(f.code, Counter())[f.severity.label] += 1
         for code, n in s["by_code"].items():
             detail = ", ".join(f"{v} {k}" for k, v in sorted(sevs[code].items()))
-            out.write(f"  {code} {names[code]:<28} {n:>6}  ({detail})\n")
+            out.write(f"  {code} {safe(names[code]):<28} {n:>6}  ({detail})\n")
 
 
 def _write_segment(seg, out, color: bool, b, dim) -> None:
@@ -115,8 +115,8 @@ def _write_segment(seg, out, color: bool, b, dim) -> None:
         loc = ""
         o = pair.target_origin or pair.source_origin
         if o is not None and o.path:
-            loc = f" {o.path}" + (f":{o.line}" if o.line else "")
-        out.write("\n" + b(f"[{pair.id}]") + dim(loc) + "\n")
+            loc = f" {safe(str(o.path))}" + (f":{o.line}" if o.line else "")
+        out.write("\n" + b(f"[{safe(str(pair.id))}]") + dim(loc) + "\n")
         src_spans = [(sp.start, sp.end, f.severity) for f in seg.flags for sp in f.spans if sp.side == "source"]
         tgt_spans = [(sp.start, sp.end, f.severity) for f in seg.flags for sp in f.spans if sp.side == "target"]
         metric_scores = {k: v for k, v in seg.scores.items() if k not in ("penalty", "quality")

@@ -125,7 +125,27 @@ def replacement_character(pair, ctx):
 # --- ENC003 control and bidi-override characters --------------------------------------------
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls; a byte order mark
 # inside the text; bidi embeddings/overrides (U+202A-202E) and isolates (U+2066-2069).
-_CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Tag characters (U+E0000-E007F) are invisible copies of ASCII ("ASCII smuggling"), legitimate only
+# inside an emoji tag sequence (a subdivision flag: U+1F3F4, tags, U+E007F).
+_CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+_TAG_FLAG = "\U0001f3f4"
+
+
+def _is_tag(ch: str) -> bool:
+    return "\U000e0000" <= ch <= "\U000e007f"
+
+
+def _in_flag_sequence(text: str, i: int) -> bool:
+    """The tag character at ``i`` belongs to an emoji tag sequence (🏴 + tags + CANCEL TAG)."""
+    j = i
+    while j > 0 and _is_tag(text[j - 1]):
+        j -= 1
+    if j == 0 or text[j - 1] != _TAG_FLAG:
+        return False
+    k = i
+    while k < len(text) and _is_tag(text[k]) and text[k] != "\U000e007f":
+        k += 1
+    return k < len(text) and text[k] == "\U000e007f"
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _CHAR_NAMES = {
     "\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
@@ -145,7 +165,9 @@ def control_character(pair, ctx):
     """The target contains invisible control characters: C0 controls other than tab, line
     feed and carriage return, DEL, C1 controls (U+0080-U+009F), a byte order mark inside the
     text, or bidirectional embedding/override/isolate characters (U+202A-U+202E,
-    U+2066-U+2069, the "Trojan Source" characters). Bidi characters are flagged only when the
+    U+2066-U+2069, the "Trojan Source" characters), or tag characters (U+E0000-U+E007F:
+    invisible copies of ASCII that can smuggle hidden text; the message spells it out), except
+    inside an emoji subdivision flag. Bidi characters are flagged only when the
     target has more of that character than the source (legitimately carried over from the
     source is fine); a BOM at the very start is ignored, and C1 characters that are part of a
     mojibake run are left to ENC001. Left-to-right/right-to-left marks (U+200E/U+200F) and
@@ -161,6 +183,8 @@ def control_character(pair, ctx):
         ch = m.group()
         i = m.start()
         if ch == "\ufeff" and i == 0:
+            continue
+        if _is_tag(ch) and _in_flag_sequence(tgt, i):
             continue
         if ch in _BIDI:
             if ch not in bidi_budget:
@@ -182,9 +206,14 @@ def control_character(pair, ctx):
         while j + 1 < len(out) and out[j + 1][0] == out[j][0] + 1:
             j += 1
         s, e = out[k][0], out[j][0] + 1
-        labels = sorted({_char_label(c) for _, c in out[k:j + 1]})
-        kind = "bidi control" if all(c in _BIDI for _, c in out[k:j + 1]) else "control character"
-        flags.append(hit(f"invisible {kind}: {', '.join(labels)}", target=(s, e)))
+        run = [c for _, c in out[k:j + 1]]
+        if all(_is_tag(c) for c in run):
+            hidden = "".join(chr(ord(c) - 0xE0000) for c in run if 0x20 <= ord(c) - 0xE0000 < 0x7f)
+            flags.append(hit(f"invisible tag characters (U+E0000 block) hiding the text {hidden!r}", target=(s, e)))
+        else:
+            labels = sorted({_char_label(c) for c in run})
+            kind = "bidi control" if all(c in _BIDI for c in run) else "control character"
+            flags.append(hit(f"invisible {kind}: {', '.join(labels)}", target=(s, e)))
         k = j + 1
     return flags
 

@@ -182,9 +182,11 @@ def glued_words(pair, ctx):
     addresses, file and domain names (``config.json``, ``weather.com``, ``GreenNews.com``),
     abbreviations (``U.S.``, ``e.g.``, ``EE.UU.``),
     decimals, and any token that also stands in the source. Words fused inside Chinese, Japanese
-    or Thai text are out of scope, but a Latin run inside them is checked. A fused sentence
-    boundary (capital or full stop) is major; a missing space after a comma, semicolon or colon
-    is minor."""
+    or Thai text are out of scope, but a Latin run inside them is checked. Severity: a word
+    fused with a capitalised word (``LondonThe``) and a full stop inside a sentence
+    (``Tuesday.kidnapped``) are major; a space missing after a full stop between two sentences
+    (``Africa.They``: human MQM raters mark it a minor punctuation error) or after a comma,
+    semicolon or colon is minor."""
     text = pair.target
     if not text or not _gate(text):
         return ()
@@ -220,7 +222,9 @@ def glued_words(pair, ctx):
                 if tok[i] in ".,;:!?" and tok[i - 1].isalpha() and tok[i + 1].isalpha() \
                         and _punct_glue(tok, i, lang):
                     parts = [_letter_run_before(tok, i), _letter_run_after(tok, i + 1)]
-                    sev = "major" if tok[i] in _SENTENCE_PUNCT else "minor"
+                    # ``Tuesday.kidnapped``: a full stop inside a sentence, which breaks it (major);
+                    # ``Africa.They``: a space missing between two sentences, a typo (minor)
+                    sev = "major" if tok[i] in _SENTENCE_PUNCT and not tok[i + 1].isupper() else "minor"
                     break
         if sev is None:
             continue
