@@ -247,6 +247,23 @@ async def test_untrusted_text_is_shown_not_interpreted(corpus):
 
 
 @aio
+async def test_hostile_ids_languages_and_file_names_are_shown_not_interpreted(tmp_path):
+    """Every field is text: a segment id, a language code and a file name carrying a title change
+    (OSC 0), a screen clear and tag characters reach the screen visibly, never raw."""
+    evil = "\x1b]0;owned\x07\x1b[2J" + "".join(chr(0xE0000 + ord(c)) for c in "hi")
+    path = tmp_path / ("in" + evil + ".jsonl")
+    path.write_text(json.dumps({"id": "s" + evil, "source": "Hello  world.", "target": "Hola  mundo.",
+                                "source_lang": "en", "target_lang": "es" + evil}) + "\n", encoding="utf-8")
+    app = create_app([str(path)], config=CONFIG, jobs=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        shown = [app.title_text, app.langs, pane_text(app, "target"), str(app.screen.query_one(SegmentList).render())]
+        for text in shown:
+            assert "\x1b" not in text and "\x07" not in text and "\U000E0068" not in text, text
+        assert "␛]0;owned␇" in app.title_text and "<U+E0068>" in app.langs
+
+
+@aio
 async def test_exports_from_the_app(corpus, tmp_path):
     app = make(corpus)
     async with app.run_test(size=(120, 40)) as pilot:

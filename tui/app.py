@@ -17,6 +17,7 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from audit import export_decisions, write_edited
+from audit.core.display import safe
 from audit.core.config import Config
 from audit.core.model import AuditResult, Pair, PairResult, Severity
 from audit.pipeline import Audit, Checked, Finished, Started, score_segment, tally_of
@@ -139,7 +140,7 @@ class ReviewApp(App):
         self._categories: dict[str, str] = {}
         self._audit: Audit | None = None
         self.review_screen: ReviewScreen | None = None
-        names = [os.path.basename(p) for p in self.inputs]
+        names = [safe(os.path.basename(p)) for p in self.inputs]
         self.title_text = " + ".join(names) if names else "(in memory)"
 
     # -- lifecycle ---------------------------------------------------------------------------------------
@@ -151,7 +152,7 @@ class ReviewApp(App):
         """Called by the review screen once it is mounted: show preloaded results or start the audit."""
         if self.preloaded is not None:
             res = self.preloaded
-            self.langs = f"{res.source_lang or '?'}→{res.target_lang or '?'}"
+            self.langs = f"{safe(res.source_lang or '?')}→{safe(res.target_lang or '?')}"
             # run_worker with a closure: @work would repr() its arguments (a whole corpus) for the worker's name
             self.run_worker(partial(self._preload_in_thread, res, self.preloaded_originals), name="preload",
                             group="audit", description="stream a ready audit result", thread=True, exclusive=True)
@@ -202,7 +203,7 @@ class ReviewApp(App):
 
     # -- messages from the worker ------------------------------------------------------------------------------
     def on_audit_started(self, message: AuditStarted) -> None:
-        self.langs = f"{message.source_lang or '?'}→{message.target_lang or '?'}"
+        self.langs = f"{safe(message.source_lang or '?')}→{safe(message.target_lang or '?')}"
 
     def on_segments_added(self, message: SegmentsAdded) -> None:
         first = not self.state.segments
@@ -350,7 +351,7 @@ class ReviewApp(App):
         except (AuditError, OSError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.notify(f"{n} decisions written to {path}", markup=False)
+        self.notify(f"{n} decisions written to {safe(path)}", markup=False)
 
     def edited_default_path(self) -> str:
         target = self.inputs[-1] if self.inputs else "transaudit.txt"
@@ -375,7 +376,7 @@ class ReviewApp(App):
         except (AuditError, OSError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.notify(f"{n} edited targets written to {path}", markup=False)
+        self.notify(f"{n} edited targets written to {safe(path)}", markup=False)
 
 
 def create_app(inputs: Sequence[str] = (), **kwargs) -> ReviewApp:

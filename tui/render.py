@@ -35,7 +35,7 @@ INSERT_MARK = "‸"
 
 # Characters that ``audit.core.display.visible`` would replace: text without any is shown as it is.
 _NEEDS_ESCAPE = regex.compile(
-    r"[\p{Cc}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+    r"[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
     r"\u200b-\u200d\u2060\ufeff\u00ad]")
 
 

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, ProgressBar, Static
 
+from audit.core.display import safe
 from audit.core.model import Severity
 
 from ..render import SEVERITY_COLOR, SEVERITY_MARK
@@ -153,7 +154,7 @@ class ReviewScreen(Screen):
         t.append(f"row {pos}", style="bold")
         if idx is not None:
             t.append(f" #{idx + 1} id ", style="dim")
-            t.append(state.segments[idx].pair.id[:24], style="dim")
+            t.append(safe(state.segments[idx].pair.id[:24]), style="dim")
         if state.filters.active():
             t.append(f" · filter {state.filters.describe()}", style="bold cyan")
         if state.sort != "position":

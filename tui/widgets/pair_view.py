@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from audit.core.display import safe
 from audit.core.model import Flag, PairResult
 
 from ..render import is_rtl, side_text, visible
@@ -46,8 +47,8 @@ class PairView(VerticalScroll):
             return
         pair = seg.pair
         flags = [(f, statuses.get(f.fingerprint)) for f in seg.flags]
-        src.update(self._pane(f"SOURCE {pair.source_lang or ''}", side_text(pair.source, "source", flags, selected)))
-        title = f"TARGET {pair.target_lang or ''}" + ("  (post-edited)" if edited else "")
+        src.update(self._pane(f"SOURCE {safe(pair.source_lang or '')}", side_text(pair.source, "source", flags, selected)))
+        title = f"TARGET {safe(pair.target_lang or '')}" + ("  (post-edited)" if edited else "")
         if pair.target is None:
             body = Text("(no target)", style="italic dim")
         else:
