@@ -36,6 +36,7 @@ def test_unit_clean(source, target, sl, tl):
     ("He lived there for ten years.", "Vivió allí once años.", "en", "es", "once", "ten"),
     ("Магазин открылся три года назад.", "The shop opened four years ago.", "ru", "en", "four", "три"),
     ("He was born in 1987.", "Nació en 1990.", "en", "es", "1990", "1987"),
+    ("It took 3.5 hours.", "Es dauerte zweieinhalb Stunden.", "en", "de", "zweieinhalb", "3.5"),
 ])
 def test_number_changed(source, target, sl, tl, t_span, s_span):
     flags = run_check("NUM003", source, target, sl, tl)
@@ -49,6 +50,9 @@ def test_number_changed(source, target, sl, tl, t_span, s_span):
     ("Fifty-eight people came.", "Elli sekiz kişi geldi.", "en", "tr"),
     ("In two stores.", "En 2 tiendas.", "en", "es"),
     ("Nach zwei Jahren.", "After two years.", "de", "en"),
+    # German halves written as one word (read on WMT21 TED: 2.5 million -> zweieinhalb Millionen)
+    ("We have 2.5 million parts.", "Wir haben zweieinhalb Millionen Teile.", "en", "de"),
+    ("Es dauerte anderthalb Stunden.", "It took 1.5 hours.", "de", "en"),
 ])
 def test_numbers_clean(source, target, sl, tl):
     for code in ("NUM001", "NUM002", "NUM003"):
