@@ -53,7 +53,17 @@ def test_number_changed(source, target, sl, tl, t_span, s_span):
     # German halves written as one word (read on WMT21 TED: 2.5 million -> zweieinhalb Millionen)
     ("We have 2.5 million parts.", "Wir haben zweieinhalb Millionen Teile.", "en", "de"),
     ("Es dauerte anderthalb Stunden.", "It took 1.5 hours.", "de", "en"),
+    # a fraction of a scale word (read on WMT21 TED: 25万 -> a quarter of a million)
+    ("有25万种开花植物。", "There are a quarter of a million species of flowering plants.", "zh", "en"),
+    ("Tenemos 250.000 piezas.", "We have a quarter of a million parts.", "es", "en"),
+    ("Es kamen 500.000 Menschen.", "Half of a million people came.", "de", "en"),
 ])
 def test_numbers_clean(source, target, sl, tl):
     for code in ("NUM001", "NUM002", "NUM003"):
         assert run_check(code, source, target, sl, tl) == [], code
+
+
+def test_a_fraction_of_a_scale_word_still_differs_from_another_number():
+    flags = run_check("NUM001", "We have 350,000 parts.", "Tenemos un cuarto de millón de piezas.", "en", "es") \
+        + run_check("NUM001", "有35万种开花植物。", "There are a quarter of a million species.", "zh", "en")
+    assert len(flags) == 2

@@ -36,6 +36,9 @@ _PREFIX_RE = {
     "fa": regex.compile(r"^(?:ب)?"),
 }
 _CONNECTORS = {"and", "y", "e", "et", "und", "и", "і", "i", "ve", "و", "a"}
+# A fraction word and the scale word it divides can stand apart: ``a quarter of a million``.
+_FRACTIONS = (0.5, 0.25)
+_FRACTION_LINKS = {"of", "de", "di", "d'"}
 _CJK_NUMERALS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "兩": 2, "贰": 2, "三": 3, "叁": 3,
                  "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000,
                  "万": 10000, "萬": 10000, "亿": 1e8, "億": 1e8, "半": 0.5, "首": 1, "双": 2, "雙": 2, "俩": 2, "倆": 2}
@@ -238,7 +241,8 @@ def _spelled_cached(text: str, lang: str | None) -> frozenset:
         if "-" not in w and "‐" not in w:
             # cheap rejection of words that cannot be numbers
             if len(w) < 3:
-                if w not in short and w not in _CONNECTORS:
+                if w not in short and w not in _CONNECTORS \
+                        and not (w in _FRACTION_LINKS and seq and seq[-1] in _FRACTIONS):
                     _flush(seq, out)
                     seq = []
                     continue
@@ -267,8 +271,8 @@ def _spelled_cached(text: str, lang: str | None) -> frozenset:
                 out.add(_key(v))
             seq.extend(vals)  # type: ignore[arg-type]
             continue
-        if w in _CONNECTORS and seq:
-            continue
+        if w in _CONNECTORS and seq or w in _FRACTION_LINKS and seq and seq[-1] in _FRACTIONS:
+            continue  # three and a half; a quarter of a million, un cuarto de millón
         _flush(seq, out)
         seq = []
     _flush(seq, out)
@@ -286,11 +290,11 @@ def _flush(seq: list[float], out: set) -> None:
             if v == 0.5 and k:
                 base = seq[k - 1] if seq[k - 1] != 1 or k < 2 else seq[k - 2]
                 out.add(_key(base + 0.5))
-        for k, v in enumerate(seq):  # half a million = 500,000
-            if v == 0.5:
+        for k, v in enumerate(seq):  # half a million = 500,000, a quarter of a million = 250,000
+            if v in _FRACTIONS:
                 rest = [b for b in seq[k + 1:k + 3] if b != 1]
                 if rest and rest[0] >= 1000:
-                    out.add(_key(0.5 * rest[0]))
+                    out.add(_key(v * rest[0]))
         for a, b in zip(seq, seq[1:]):  # two decades = 20, thirty four = 34
             if a >= 2 and b in (10, 12, 100, 1000, 1e6, 1e9):
                 out.add(_key(a * b))
