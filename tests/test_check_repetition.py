@@ -303,3 +303,15 @@ def test_back_to_back_copy_is_not_rep003():
     assert run_check("REP003", "Las conversaciones terminaron sin acuerdo comercial.", tgt, "es", "en") == []
     flags = run_check("REP002", "Las conversaciones terminaron sin acuerdo comercial.", tgt, "es", "en")
     assert tspans(flags, tgt) == ["The talks ended without an agreement on trade"]
+
+
+@pytest.mark.parametrize("source,target,sl", [
+    ("เจ้าหน้าที่ที่เกี่ยวข้องกล่าวว่าเขากำลังดำน้ำ", "Officials said he was was diving.", "th"),
+    ("いろいろな人が来たと彼は言った。", "He said that many many people came.", "ja"),
+    ("他常常说人人都应该来。", "He often said everyone should should come.", "zh"),
+])
+def test_source_reduplication_does_not_excuse_a_doubled_word(source, target, sl):
+    """A reduplicated word of a Chinese, Japanese or Thai source (ที่ที่, いろいろ) is not a double a
+    translation mirrors: a doubled English word beside it is still a slip."""
+    flags = run_check("REP001", source, target, sl, "en")
+    assert [target[f.spans[0].start:f.spans[0].end] for f in flags] in (["was"], ["many"], ["should"])

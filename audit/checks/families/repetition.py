@@ -348,8 +348,9 @@ def _has_double(text: str, lang: str | None) -> bool:
     stands between (``Roa-Roa``, ``big, big``, ``pump it out, pump it out``), or any chunk in
     spaceless text (波拉波拉, Bora Bora)."""
     u = units_of_text(text, lang)
-    if u.spaceless:
-        return _SPACELESS_CHUNK.search(text) is not None
+    if u.spaceless:  # a reduplicated word (ที่ที่, いろいろ) is no double a translation would mirror
+        allowed = profile(lang).allowed_doubles
+        return any(not _chunk_is_reduplication(m.group(1), allowed) for m in _SPACELESS_CHUNK.finditer(text))
     if len(set(u.keys)) == len(u.keys):
         return _HYPHEN_DOUBLE.search(text) is not None  # Roa-Roa as one token
     return _BACK_TO_BACK.search(u.codes) is not None or _HYPHEN_DOUBLE.search(text) is not None
@@ -493,7 +494,8 @@ def doubled_word(pair, ctx):
     interjections (``ha ha``, at any count), hyphenated reduplication (``anak-anak`` is one word),
     doubled rare words (``ylang ylang``), a doubled number unless the source lacks that number
     twice (three-digit groups as in ``1 000 000`` are digit grouping), and anything when the
-    source itself doubles a word (``Bora Bora`` in both); three or more copies are excused when
+    source itself doubles a word (``Bora Bora`` in both; in a Chinese, Japanese or Thai source a
+    reduplicated word such as ``ที่ที่`` or ``いろいろ`` does not count); three or more copies are excused when
     the source repeats something three times (``No, no, no``), and are minor for numbers and the
     language's deliberate doubles. In Chinese, Japanese and Thai: doubled particles (``的的``,
     ``をを``) and a chunk of two to seven characters written twice or more with nothing between
