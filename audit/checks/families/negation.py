@@ -27,7 +27,7 @@ def _alternation(items, spaceless: bool) -> str:
 
 def _stems(items, spaceless: bool) -> str:
     """One regex of words (whole words unless ``spaceless``); a final ``*`` makes a stem."""
-    alts = [regex.escape(w[:-1]) + r"\p{L}*" if w.endswith("*") else regex.escape(w) for w in items]
+    alts = [regex.escape(w[:-1]) + r"[\p{L}\p{M}]*" if w.endswith("*") else regex.escape(w) for w in items]
     alt = "|".join(sorted(alts, key=len, reverse=True))
     return f"(?:{alt})" if spaceless else rf"(?<![\p{{L}}\p{{M}}])(?:{alt})(?![\p{{L}}\p{{M}}])"
 
@@ -42,10 +42,9 @@ def _negation_tables(lang: str | None):
     parts = [_alternation(p.negation, p.spaceless)] + list(p.negation_patterns)
     markers = regex.compile("|".join(parts), regex.IGNORECASE)
     idioms = regex.compile("|".join(p.negation_idioms), regex.IGNORECASE) if p.negation_idioms else None
-    weak = list(p.negation_weak_patterns)
-    if p.negation_weak:
-        weak.append(_stems(p.negation_weak, p.spaceless))
-    return markers, idioms, (regex.compile("|".join(weak), regex.IGNORECASE) if weak else None)
+    weak = [regex.compile(_stems(p.negation_weak, p.spaceless), regex.IGNORECASE) if p.negation_weak else None,
+            regex.compile("|".join(p.negation_weak_patterns), regex.IGNORECASE) if p.negation_weak_patterns else None]
+    return markers, idioms, weak
 
 
 def negation_markers(text: str, lang: str | None) -> list[tuple[int, int]] | None:
@@ -60,10 +59,14 @@ def negation_markers(text: str, lang: str | None) -> list[tuple[int, int]] | Non
     return [m.span() for m in markers.finditer(text) if m.end() > m.start()]
 
 
-def has_weak_negation(text: str, lang: str | None) -> bool:
-    """True when ``text`` has a weak or lexical negation ("without", "unhappy", ``недовольна``)."""
+def has_weak_negation(text: str, lang: str | None, lexical: bool = True) -> bool:
+    """True when ``text`` has a weak negation ("without", ``sans``) or, with ``lexical``, a
+    lexical one ("unhappy", ``недовольна``)."""
     tables = _negation_tables(lang)
-    return bool(tables and tables[2] is not None and tables[2].search(text))
+    if tables is None:
+        return False
+    words, patterns = tables[2]
+    return bool(words and words.search(text)) or bool(lexical and patterns and patterns.search(text))
 
 
 def _letters(text: str, lang: str | None) -> int:
@@ -120,11 +123,27 @@ def _pole_regexes(lang: str | None):
         return ()
     p = profile(lang)
     inside = p.spaceless or p.substring_terms
-    return tuple((concept, _pole_regex(a, inside), _pole_regex(b, inside)) for concept, a, b in antonym_pairs(lang))
+    clitics = p.clitic_prefixes
+    return tuple((concept, _pole_regex(a, inside, clitics), _pole_regex(b, inside, clitics))
+                 for concept, a, b in antonym_pairs(lang))
 
 
-def _pole_regex(words, inside: bool):
+def _pole_regex(words, inside: bool, clitics: bool):
+    """A pole's words; with clitic prefixes (Arabic ``و``, ``ال``; Hebrew ``ה``, ``ו``) they may
+    stand before the word."""
+    if clitics:
+        words = [c + w for w in words for c in ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "ה", "ו", "ב", "ל", "וה")]
     return regex.compile(_stems(words, inside), regex.IGNORECASE)
+
+
+def _blank(text: str, m) -> str:
+    """``text`` with the match ``m`` blanked (a pole word is not a weak negation of itself)."""
+    return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+
+
+def _negates(text: str, lang: str | None) -> bool:
+    """A negation or a weak negation ("without a win") anywhere in ``text``."""
+    return bool(negation_markers(text, lang)) or has_weak_negation(text, lang, lexical=False)
 
 
 def _pole(rx, text: str, cased: bool):
@@ -145,8 +164,8 @@ def antonym(pair, ctx):
     ``audit/lang/data/polarity.toml`` (news vocabulary per language, stems for inflected
     languages); languages without pairs are not checked. A pair is only compared when both
     languages list it, capitalised words inside a sentence are taken for names (``West
-    Virginia``), and nothing is flagged when either side negates (``did not rise`` = ``fell``
-    is legitimate). The span is the target word."""
+    Virginia``), and nothing is flagged when either side negates, even weakly (``did not rise``
+    = ``fell``, ``without a win`` = ``defeat``). The span is the target word."""
     s, t = pair.source, pair.target or ""
     src_pairs = {c: (a, b) for c, a, b in _pole_regexes(ctx.src.lang)}
     if not src_pairs or not t.strip():
@@ -158,9 +177,9 @@ def antonym(pair, ctx):
         sa, sb = src_pairs[concept]
         for s_has, s_not, t_has, t_not in ((sa, sb, tb, ta), (sb, sa, ta, tb)):
             m = _pole(t_has, t, t_cased)
-            if (m and not _pole(t_not, t, t_cased) and _pole(s_has, s, s_cased)
-                    and not _pole(s_not, s, s_cased)):
-                if negation_markers(s, ctx.src.lang) or negation_markers(t, ctx.tgt.lang):
+            ms = m and not _pole(t_not, t, t_cased) and _pole(s_has, s, s_cased)
+            if ms and not _pole(s_not, s, s_cased):
+                if _negates(_blank(s, ms), ctx.src.lang) or _negates(_blank(t, m), ctx.tgt.lang):
                     return ()
                 return [hit(f"{m.group()!r} is the opposite of the source ({concept} pair)",
                             target=m.span(), data={"concept": concept})]
