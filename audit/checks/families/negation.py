@@ -177,8 +177,8 @@ def antonym(pair, ctx):
         sa, sb = src_pairs[concept]
         for s_has, s_not, t_has, t_not in ((sa, sb, tb, ta), (sb, sa, ta, tb)):
             m = _pole(t_has, t, t_cased)
-            ms = m and not _pole(t_not, t, t_cased) and _pole(s_has, s, s_cased)
-            if ms and not _pole(s_not, s, s_cased):
+            ms = m and not t_not.search(t) and _pole(s_has, s, s_cased)
+            if ms and not s_not.search(s):  # the other pole anywhere, in a name too, excuses
                 if _negates(_blank(s, ms), ctx.src.lang) or _negates(_blank(t, m), ctx.tgt.lang):
                     return ()
                 return [hit(f"{m.group()!r} is the opposite of the source ({concept} pair)",
