@@ -23,7 +23,12 @@ Fields of a profile file (``audit/lang/data/profiles/de.toml`` is a complete exa
   common list): ``no_break`` (a full stop after them never ends a sentence: the segmenter),
   ``sentence_enders`` (may end one when a capital follows), ``lowercase_next`` (a lower-case word
   after them is normal: SEN001), ``glued`` (may stand before a dot with no space: GLU);
-- ``[negation]``: ``words`` (negation markers) and ``affixes`` (bound negation, ``-me`` in Turkish);
+- ``[negation]`` (NEG001): ``words`` (negation markers, whole words; in a spaceless script,
+  strings), ``affixes`` (bound negation, ``-me`` in Turkish, as documentation), ``patterns``
+  (regexes of bound or split negation counted as markers: Turkish ``-medi``, Japanese ``-ない``,
+  French ``ne ... plus``), ``idioms`` (regexes blanked before counting: "not only", ``ne ... que``,
+  ``тем не менее``, ``不断``; negative polarity that is not a negation of the clause) and ``weak``
+  (negative words that do not count: "without", ``sans``, ``bez``);
 - ``[numbers]``: ``words`` and ``stems`` (matched at the start of a word), numbers spelled out in
   words, as ``"two|second|both=2"``;
 - ``[repetition]`` (REP001): ``allowed_doubles`` (words the language doubles: "that that"; in a
@@ -75,7 +80,7 @@ _TABLE_FIELDS = {
     "punctuation": {"sentence_end": str, "question_marks": str, "optional_full_stop": bool,
                     "space_before_high_marks": bool, "quotes": list},
     "abbreviations": {"no_break": list, "sentence_enders": list, "lowercase_next": list, "glued": list},
-    "negation": {"words": list, "affixes": list},
+    "negation": {"words": list, "affixes": list, "patterns": list, "idioms": list, "weak": list, "weak_patterns": list},
     "numbers": {"scale_words": dict, "words": list, "stems": list},
     "repetition": {"allowed_doubles": list, "reduplicating": bool, "flagged_doubles": list,
                    "letter_name_acronyms": bool},
@@ -132,6 +137,10 @@ class Profile:
     glued: frozenset[str]
     negation: tuple[str, ...]
     negation_affixes: tuple[str, ...]
+    negation_patterns: tuple[str, ...]  # regexes counted as negation markers
+    negation_idioms: tuple[str, ...]  # regexes blanked before counting
+    negation_weak: tuple[str, ...]  # negative words that do not count (stems end in *)
+    negation_weak_patterns: tuple[str, ...]  # regexes of lexical negation ("un-", "dis-")
     scale_words: Mapping[str, float]  # casefolded scale word -> value (10^3, 10^6...)
     number_words: Mapping[str, float]  # spelled numbers, exact words ("three", "third")
     number_stems: Mapping[str, float]  # spelled numbers, stems matched at the start of a word
@@ -237,6 +246,10 @@ def _build(code: str, flat: dict, known: bool) -> Profile:
         no_break=words("no_break"), sentence_enders=words("sentence_enders"),
         lowercase_next=words("lowercase_next"), glued=words("glued"),
         negation=tuple(flat.get("negation.words", ())), negation_affixes=tuple(flat.get("negation.affixes", ())),
+        negation_patterns=tuple(flat.get("negation.patterns", ())),
+        negation_idioms=tuple(flat.get("negation.idioms", ())),
+        negation_weak=tuple(flat.get("negation.weak", ())),
+        negation_weak_patterns=tuple(flat.get("negation.weak_patterns", ())),
         scale_words=MappingProxyType({w: float(v) for w, v in flat.get("numbers.scale_words", {}).items()}),
         number_words=_number_words(flat.get("numbers.words", ())),
         number_stems=_number_words(flat.get("numbers.stems", ())),
@@ -285,3 +298,22 @@ def scale_words_everywhere() -> Mapping[str, float]:
                 raise ValueError(f"{PROFILE_DIR}/{code}.toml: scale word {word!r} is {value:g} here, "
                                  f"{out[word]:g} in another profile")
     return MappingProxyType(dict(sorted(out.items())))
+
+
+@lru_cache(maxsize=1)
+def _polarity() -> dict:
+    return _read(os.path.join(DATA_DIR, "polarity.toml"))
+
+
+@lru_cache(maxsize=None)
+def antonym_pairs(lang: str | None) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """The antonym pairs of a language from ``data/polarity.toml`` (NEG002): (concept, words of
+    one pole, words of the other), lower case; a word ending in ``*`` is a stem matched at the
+    start of a word. Region variants use the base language; unknown languages get none."""
+    key = _key(lang)
+    out = []
+    for concept, langs in _polarity().get("pairs", {}).items():
+        poles = langs.get(key) if key else None
+        if poles:
+            out.append((concept, tuple(w.lower() for w in poles[0]), tuple(w.lower() for w in poles[1])))
+    return tuple(out)

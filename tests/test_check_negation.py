@@ -1,0 +1,111 @@
+"""NEG001 (negation on one side only) and NEG002 (antonym): flagged pairs, the traps that must
+stay quiet (negative concord, ``ne ... que``, "not only", questions, "without", lexical
+negation), spans, and the profile tables they read."""
+from __future__ import annotations
+
+import pytest
+
+from audit import Config, audit_pairs
+from audit.checks.families.negation import has_weak_negation, negation_markers
+from audit.core.model import Pair
+from audit.lang.profiles import antonym_pairs, profile
+
+NTREX = "en es fr de it pt ru zh ja ko ar hi tr pl he th fa uk vi".split()
+
+
+def flags(code, sl, tl, source, target):
+    res = audit_pairs([Pair("1", source, target, source_lang=sl, target_lang=tl)], Config(select=(code,)),
+                      source_lang=sl, target_lang=tl, jobs=1)
+    return [f for f in res.segments[0].flags if f.code == code]
+
+
+def span_text(f, source, target):
+    sp = f.spans[0]
+    return (source if sp.side == "source" else target)[sp.start:sp.end], sp.side
+
+
+@pytest.mark.parametrize("sl,tl,source,target,word,side", [
+    ("en", "fr", "The council approved the new budget on Monday.", "Le conseil n'a pas approuvé le nouveau budget lundi.",
+     "pas", "target"),
+    ("en", "ru", "The minister said the plan was approved.", "Министр сказал, что план не был одобрен.", "не", "target"),
+    ("de", "en", "Der Rat hat den Haushalt nicht genehmigt.", "The council approved the budget.", "nicht", "source"),
+    ("zh", "en", "政府没有批准这项计划。", "The government approved the plan.", "没", "source"),
+    ("en", "ja", "The company will open a new factory next year.", "その会社は来年新しい工場を開きません。", "ません", "target"),
+    ("en", "tr", "The team won the match yesterday.", "Takım dün maçı kazanmadı.", "kazanmadı", "target"),
+    ("en", "hi", "The minister approved the new budget today.", "मंत्री ने आज नए बजट को मंज़ूरी नहीं दी।", "नहीं", "target"),
+    ("en", "ar", "The minister approved the new budget today.", "لم يوافق الوزير على الميزانية الجديدة اليوم.", "لم", "target"),
+])
+def test_negation_added_or_lost_is_major(sl, tl, source, target, word, side):
+    got = flags("NEG001", sl, tl, source, target)
+    assert len(got) == 1 and got[0].severity.label == "major"
+    assert span_text(got[0], source, target) == (word, side)
+
+
+@pytest.mark.parametrize("sl,tl,source,target", [
+    ("en", "fr", "Nobody said anything about the vote.", "Personne n'a rien dit sur le vote."),
+    ("en", "ru", "He did not say anything at the meeting.", "Он ничего не сказал на встрече."),
+    ("en", "fr", "He only arrived on Tuesday evening.", "Il n'est arrivé que mardi soir."),  # ne ... que
+    ("en", "es", "The plan is not only cheap but also fast.", "El plan es barato y además rápido."),
+    ("en", "de", "Isn't the station closed on Sundays?", "Ist der Bahnhof sonntags geschlossen?"),
+    ("en", "fr", "She left the building without a word.", "Elle a quitté le bâtiment sans un mot."),
+    ("en", "ru", "The results were nevertheless encouraging.", "Тем не менее результаты обнадёживают."),
+    ("en", "zh", "Prices have been rising steadily this year.", "今年价格不断上涨。"),
+    ("en", "es", "The group was unhappy with the decision.", "El grupo no estaba contento con la decisión."),
+    ("en", "ja", "The report was not published.", "その報告書は公表されなかった。"),
+    ("ko", "en", "그는 회의에 참석하지 않았다.", "He did not attend the meeting."),
+    ("en", "ar", "The rain is still falling in the capital.", "لا يزال المطر يتساقط في العاصمة."),  # لا يزال = still
+    ("en", "th", "No matter what happens, the match will go ahead.", "ไม่ว่าจะเกิดอะไรขึ้น การแข่งขันจะดำเนินต่อไป"),
+])
+def test_traps_stay_quiet(sl, tl, source, target):
+    assert flags("NEG001", sl, tl, source, target) == []
+
+
+def test_unknown_language_is_not_checked():
+    assert negation_markers("Ez nem igaz.", "xx") is None
+    assert flags("NEG001", "en", "xx", "It is true, they said.", "Ez nem igaz, mondták.") == []
+
+
+def test_idioms_are_blanked_and_weak_words_do_not_count():
+    assert negation_markers("not only the city but the region", "en") == []
+    assert negation_markers("Il ne reste que deux jours.", "fr") == []
+    assert negation_markers("Personne n'est venu.", "fr")  # personne ne: a real negation
+    assert has_weak_negation("He left without a word.", "en") and has_weak_negation("an unusual plan", "en")
+    assert not has_weak_negation("the united nations", "en")
+
+
+@pytest.mark.parametrize("lang", NTREX)
+def test_every_ntrex_language_has_a_negation_table_that_finds_its_own_markers(lang):
+    p = profile(lang)
+    assert p.negation and negation_markers(p.negation[0], lang) is not None
+
+
+@pytest.mark.parametrize("sl,tl,source,target,word", [
+    ("en", "de", "Unemployment rose sharply last year.", "Die Arbeitslosigkeit sank im letzten Jahr stark.", "sank"),
+    ("en", "zh", "The city allowed the protest to go ahead.", "该市禁止了这次抗议活动。", "禁止"),
+    ("es", "en", "El equipo ganó el partido del domingo.", "The team lost the match on Sunday.", "lost"),
+    ("en", "ru", "The storm moved toward the north of the island.", "Шторм двинулся на юг острова.", "юг"),
+    ("en", "tr", "Prices rose last year.", "Fiyatlar geçen yıl düştü.", "düştü"),
+])
+def test_antonym_is_flagged_on_the_target_word(sl, tl, source, target, word):
+    got = flags("NEG002", sl, tl, source, target)
+    assert len(got) == 1 and span_text(got[0], source, target) == (word, "target")
+
+
+@pytest.mark.parametrize("sl,tl,source,target", [
+    ("en", "de", "Unemployment rose sharply last year.", "Die Arbeitslosigkeit stieg im letzten Jahr stark."),
+    ("en", "zh", "The city banned the protest.", "该市禁止了这次抗议活动。"),
+    ("es", "en", "El precio no subió este mes.", "The price fell this month."),  # not rise = fall
+    ("en", "ru", "Prices rose in the north and fell in the south.", "Цены выросли на севере и упали на юге."),
+    ("en", "nl", "Prices rose last year.", "De prijzen daalden vorig jaar."),  # no Dutch pairs: not checked
+])
+def test_antonym_clean_pairs(sl, tl, source, target):
+    assert flags("NEG002", sl, tl, source, target) == []
+
+
+def test_antonym_pairs_are_well_formed():
+    for lang in ("en", "es", "fr", "de", "it", "pt", "ru", "zh", "ja"):
+        pairs = antonym_pairs(lang)
+        assert len(pairs) >= 10
+        for concept, a, b in pairs:
+            assert a and b and not set(a) & set(b), (lang, concept)
+    assert antonym_pairs("xx") == () and antonym_pairs("pt-BR") == antonym_pairs("pt")
