@@ -8,7 +8,7 @@ All three are tolerant of transliteration (НАТО = NATO), acronyms that chang
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import regex
 
@@ -123,14 +123,23 @@ def _acronym_present(acr: str, tgt_text: str, tgt_acrs: list[str]) -> bool:
     return any(letter_overlap(acr, t) >= 0.6 for t in tgt_acrs)
 
 
+def memo_on_context(key: str):
+    """Decorator: ``fn(pair, ctx)`` computed once per context (the checks of a family share it)."""
+    def deco(fn):
+        @wraps(fn)
+        def wrapper(pair, ctx):
+            cached = ctx.__dict__.get(key)
+            if cached is None:
+                cached = ctx.__dict__[key] = fn(pair, ctx)
+            return cached
+        return wrapper
+    return deco
+
+
+@memo_on_context("_ent_acr")
 def _acronym_analysis(pair, ctx):
     """(replaced [(src span, tgt span, a, t)], missing [(src span, a)]) for the pair, memoised."""
-    key = "_ent_acr"
-    cached = ctx.__dict__.get(key)
-    if cached is not None:
-        return cached
     result: tuple[list, list] = ([], [])
-    ctx.__dict__[key] = result
     src, tgt = pair.source, pair.target or ""
     if not src or not tgt or not _ACRONYM.search(src):
         return result

@@ -24,6 +24,7 @@ from audit.checks.families.entities import (
     _latin_candidates,
     _sentence_initial,
     _title_case,
+    memo_on_context,
     name_found,
 )
 from audit.checks.registry import check
@@ -136,14 +137,10 @@ def _romanized_words(view) -> list[str]:
     return [skeleton(romanize_any(w)) for w in regex.findall(r"[\p{L}\p{M}]+", view.text)]
 
 
+@memo_on_context("_ent_names")
 def _analysis(pair, ctx):
     """(missing source runs, new target runs), memoised on the context."""
-    key = "_ent_names"
-    cached = ctx.__dict__.get(key)
-    if cached is not None:
-        return cached
     result: tuple[list, list] = ([], [])
-    ctx.__dict__[key] = result
     src, tgt = pair.source or "", pair.target or ""
     if not src or not tgt:
         return result
@@ -207,7 +204,7 @@ def _strong(run, lang: str | None, other) -> bool:
 def _rare_word(run, lang: str | None) -> bool:
     """A word of the run is rare in the language: a name, not a phrase of common words in
     capitals (``Academy Awards``, rendered as «Оскар»)."""
-    return any(zipf(w.lower(), lang) < 4.0 for _, _, w in run)
+    return any(zipf(w.lower(), lang) < 3.5 for _, _, w in run)
 
 
 def _keeps_latin_names(ctx) -> bool:
