@@ -337,3 +337,16 @@ def _not_name_prefixes() -> tuple[str, ...]:
 def unit_name(word: str) -> bool:
     """Is ``word`` a unit or scale named after a person (Celsius, Цельсія, Fahrenheita)?"""
     return romanize(word).startswith(_not_name_prefixes())
+
+
+@lru_cache(maxsize=1)
+def _inflecting() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("audit.lang").joinpath("data/name_inflecting.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def inflects_names(lang: str | None) -> bool:
+    """Does ``lang`` change names by case endings (data/name_inflecting.txt)?"""
+    return lang in _inflecting()

@@ -31,7 +31,13 @@ from audit.checks.registry import check
 from audit.core.model import hit
 from audit.lang import cldr
 from audit.lang.lexicon import zipf
-from audit.lang.names import loosely_same, romanize_any, skeleton, unit_name
+from audit.lang.names import (
+    inflects_names,
+    loosely_same,
+    romanize_any,
+    skeleton,
+    unit_name,
+)
 from audit.lang.profiles import profile
 
 # a name followed by a number: "Rossiya 1", "Airbus A320", "A4", "Apollo 11"
@@ -60,11 +66,16 @@ class _Swapped:
 _CAP_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/])\p{Lu}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}\p{N}@])")
 
 
+def _lower(w: str) -> str:
+    """Lower case, with the Turkish dotted capital as a plain i (İskoçya -> iskoçya, not i̇skoçya)."""
+    return w.replace("İ", "i").lower()
+
+
 def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool = True) -> bool:
     """A capitalised word (not a sentence's first) is a name when it is rare in its language, or about as frequent in the
     other language of the pair written the same way (names travel: Merkel, Johnson, Sánchez; common
     words do not: Monday, Ministerio). German nouns: rare in German, known in English, no compound."""
-    low = w.lower()
+    low = _lower(w)
     z = zipf(low, lang)
     if lang and profile(lang).nouns_capitalised:
         return z < 3.0 and 1.5 <= zipf(low, "en") < 4.5 and not _compound(low, lang)
@@ -96,7 +107,7 @@ def _cased_names(view, other_view) -> list[tuple[int, int, str]]:
             continue
         if len(w) <= 3 and text[m.end():m.end() + 1] == ".":
             continue  # an abbreviated title: Rev., Gen., Sen.
-        if _sentence_initial(text, m.start()) and zipf(w.lower(), view.lang) >= 1.0:
+        if _sentence_initial(text, m.start()) and zipf(_lower(w), view.lang) >= 1.0:
             continue
         if _is_name(w, view.lang, other_lang, other_latin):
             out.append((m.start(), m.end(), w))
@@ -185,18 +196,18 @@ def _unpaired(missing: list, new: list) -> tuple[list, list]:
 
 
 def _strong(run, lang: str | None, other) -> bool:
-    """A name run that is certainly a name: a word rare in its language (Willoughby), or as
-    frequent in the other language of the pair spelt the same way (Pedro Sánchez, Johnson: names
-    travel, Southern Plains and Academy Awards do not); across scripts, two words or a word of
-    Zipf frequency below 4."""
+    """A name run that is certainly a name: a word rare in its language (Willoughby, Zipf < 3.5),
+    or, in a run of two words or more, a word as frequent in the other language of the pair spelt
+    the same way (Pedro Sánchez: names travel, Southern Plains does not; single words that travel,
+    Marina, Gloria, are common words too); across scripts, two words or a word below Zipf 4."""
     cross = not (_cased_side(other) and other.script == "Latin")
     if cross:
-        return len(run) >= 2 or zipf(run[0][2].lower(), lang) < 4.0
+        return len(run) >= 2 or zipf(_lower(run[0][2]), lang) < 4.0
     for _, _, w in run:
-        low = w.lower()
+        low = _lower(w)
         z = zipf(low, lang)
         zo = zipf(low, other.lang) if other.lang != lang else 0.0
-        if z < 3.5 or (z < 5.0 and zo >= 3.0 and zo >= z - 1.5):
+        if z < 3.5 or (len(run) >= 2 and z < 5.0 and zo >= 3.0 and zo >= z - 1.5):
             return True
     return False
 
@@ -204,7 +215,7 @@ def _strong(run, lang: str | None, other) -> bool:
 def _rare_word(run, lang: str | None) -> bool:
     """A word of the run is rare in the language: a name, not a phrase of common words in
     capitals (``Academy Awards``, rendered as «Оскар»)."""
-    return any(zipf(w.lower(), lang) < 3.5 for _, _, w in run)
+    return any(zipf(_lower(w), lang) < 3.5 for _, _, w in run)
 
 
 def _keeps_latin_names(ctx) -> bool:
@@ -213,6 +224,11 @@ def _keeps_latin_names(ctx) -> bool:
     if _cased_side(ctx.tgt) or not _cased_side(ctx.src):
         return True
     return any(c[2] in ctx.tgt.text for c in _latin_candidates(ctx.src.text) if c[2][:1].isupper())
+
+
+def _reliable(ctx) -> bool:
+    """Neither side inflects names by case endings (where a stem match cannot prove absence)."""
+    return not (inflects_names(ctx.src.lang) or inflects_names(ctx.tgt.lang))
 
 
 def _same_script(ctx) -> bool:
@@ -266,7 +282,7 @@ def name_replaced(pair, ctx):
     strong_lost = any(_strong(r, ctx.src.lang, ctx.tgt) for r in missing)
     for run in new:
         s, e = _span(run)
-        sev = "major" if strong_lost and _strong(run, ctx.tgt.lang, ctx.src) else "minor"
+        sev = "major" if strong_lost and _strong(run, ctx.tgt.lang, ctx.src) and _reliable(ctx) else "minor"
         lost = [_span(r) for r in missing]
         names = ", ".join(f"'{src[a:b]}'" for a, b in lost)
         out.append(hit(f"the target's name '{tgt[s:e]}' is not in the source, whose {names} is missing",
@@ -287,7 +303,7 @@ def name_removed(pair, ctx):
     if not missing or new or not _keeps_latin_names(ctx):
         return ()
     src = pair.source
-    sev = "major" if _same_script(ctx) else "minor"
+    sev = "major" if _same_script(ctx) and _reliable(ctx) else "minor"
     out = []
     for run in missing:
         s, e = _span(run)
