@@ -280,3 +280,73 @@ def letter_overlap(a: str, b: str) -> float:
             pool.remove(ch)
             shared += 1
     return shared / max(len(a), len(b))
+
+
+def romanize_any(text: str) -> str:
+    """``romanize`` for every script: Latin, Cyrillic and Greek as there, the rest (Arabic, Hebrew,
+    Devanagari, Hangul, kana, Han, Thai...) through anyascii's transliteration tables, lower case
+    (バイデン -> baiden, बाइडन -> baidn, 拜登 -> baideng). Rough, for comparing names only."""
+    r = romanize(text)
+    if r.isascii():
+        return r
+    return _anyascii(r).lower()
+
+
+@lru_cache(maxsize=100_000)
+def _anyascii(text: str) -> str:
+    from anyascii import anyascii
+
+    return anyascii(text)
+
+
+def _loose_skeleton(romanized: str) -> str:
+    sk = skeleton(romanized)
+    sk = sk[:1] + sk[1:].replace("v", "").replace("y", "")
+    if sk[:1] in ("u", "w", "v"):
+        return "v" + sk[1:]
+    if sk[:1] in _VOWELS:
+        return "a" + sk[1:]
+    if sk[:1] in ("h", "g", "x"):
+        return "h" + sk[1:]
+    return sk
+
+
+def loosely_same(a: str, b: str) -> bool:
+    """Could ``a`` and ``b`` be one name in two spellings, scripts or case forms (Willoughby /
+    Уиллоуби, Harlem / Гарлем, William / Уильяма, Baldwin / Болдуин)? Loose on purpose: used to
+    keep a name that was merely transliterated from counting as replaced."""
+    ra, rb = romanize_any(a), romanize_any(b)
+    if name_similarity(ra, rb) >= 0.4:
+        return True
+    ka, kb = _loose_skeleton(ra), _loose_skeleton(rb)
+    if len(ka) < 2 or len(kb) < 2:
+        return ka == kb
+    if abs(len(ka) - len(kb)) <= 1 and (ka.startswith(kb) or kb.startswith(ka)):
+        return True
+    return min(len(ka), len(kb)) >= 0.7 * max(len(ka), len(kb)) and name_similarity(ka, kb) >= 0.5
+
+
+@lru_cache(maxsize=1)
+def _not_name_prefixes() -> tuple[str, ...]:
+    from importlib import resources
+
+    text = resources.files("audit.lang").joinpath("data/not_names.txt").read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def unit_name(word: str) -> bool:
+    """Is ``word`` a unit or scale named after a person (Celsius, Цельсія, Fahrenheita)?"""
+    return romanize(word).startswith(_not_name_prefixes())
+
+
+@lru_cache(maxsize=1)
+def _inflecting() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("audit.lang").joinpath("data/name_inflecting.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def inflects_names(lang: str | None) -> bool:
+    """Does ``lang`` change names by case endings (data/name_inflecting.txt)?"""
+    return lang in _inflecting()

@@ -1,13 +1,14 @@
 """ENT: named entities and acronyms of the source missing or replaced in the target.
 
 ENT001 an acronym replaced by an unrelated one (``ELB`` -> ``ISIS``, ``CNN`` -> ``BBC``), major;
-ENT002 an acronym missing from the target, minor; ENT003 a proper name missing, minor.
+ENT002 an acronym missing from the target, minor; ENT003 a proper name missing, minor (names
+replaced or certainly removed are ENT004/ENT005's, in entity_names.py).
 All three are tolerant of transliteration (НАТО = NATO), acronyms that change by language
 (OTAN/NATO, ONU/UN, ELB/BLA), exonyms (Pekín/Beijing/Пекин/北京) and inflection (Londynie).
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import regex
 
@@ -20,6 +21,7 @@ from audit.lang.names import (
     exonyms,
     fold_width,
     letter_overlap,
+    loosely_same,
     name_similarity,
     romanize,
     skeleton,
@@ -121,14 +123,23 @@ def _acronym_present(acr: str, tgt_text: str, tgt_acrs: list[str]) -> bool:
     return any(letter_overlap(acr, t) >= 0.6 for t in tgt_acrs)
 
 
+def memo_on_context(key: str):
+    """Decorator: ``fn(pair, ctx)`` computed once per context (the checks of a family share it)."""
+    def deco(fn):
+        @wraps(fn)
+        def wrapper(pair, ctx):
+            cached = ctx.__dict__.get(key)
+            if cached is None:
+                cached = ctx.__dict__[key] = fn(pair, ctx)
+            return cached
+        return wrapper
+    return deco
+
+
+@memo_on_context("_ent_acr")
 def _acronym_analysis(pair, ctx):
     """(replaced [(src span, tgt span, a, t)], missing [(src span, a)]) for the pair, memoised."""
-    key = "_ent_acr"
-    cached = ctx.__dict__.get(key)
-    if cached is not None:
-        return cached
     result: tuple[list, list] = ([], [])
-    ctx.__dict__[key] = result
     src, tgt = pair.source, pair.target or ""
     if not src or not tgt or not _ACRONYM.search(src):
         return result
@@ -314,10 +325,12 @@ def _found_in(name: str, rn: str, text: str, rtext: str, exs: list[str]) -> bool
     return False
 
 
-def name_found(name: str, ctx) -> bool:
+def name_found(name: str, ctx, strict: bool = False) -> bool:
     """Is the source name ``name`` rendered in the target (any spelling we can recognise)?
     The neighbouring target segments count too: a name may move across a segment boundary.
-    Cheap tests first (substrings), the fuzzy comparison with every target word last."""
+    Cheap tests first (substrings), the fuzzy comparison with every target word last.
+    ``strict``: a skeleton match needs a target word whose skeleton is at most one letter longer
+    (Boris is not Bruselas)."""
     tgt = ctx.tgt.text
     if name in tgt:
         return True
@@ -337,7 +350,7 @@ def name_found(name: str, ctx) -> bool:
     if sk:
         # words with the same first sound: similar spelling, or the same consonant skeleton
         for w, wsk in ctx.tgt.memo(_target_words).get(_first_class(sk[0]), ()):
-            if len(sk) >= 2 and wsk.startswith(sk):
+            if len(sk) >= 2 and wsk.startswith(sk) and not (strict and len(wsk) > len(sk) + 1):
                 return True  # transliterated: Сейнсбери for Sainsbury, Гвинет for Gwyneth
             if name_similarity(rn, w[:len(rn) + 1]) >= 0.5:
                 return True
@@ -361,8 +374,9 @@ def name_missing(pair, ctx):
     for a quiet default: Уэйд for Wayde).
     German sources (German capitalises nouns) are checked only for words rare in German yet known in
     English texts, that do not split into two German words (names used across languages). Minor and
-    conservative: translators legitimately replace or drop names ("the Kremlin" for "Moscow"). The
-    span is the name in the source."""
+    conservative: translators legitimately replace or drop names ("the Kremlin" for "Moscow"). Names
+    that ENT004 (replaced) or ENT005 (removed) report are not reported again here, nor names that
+    look like a capitalised word of the target (Кунсом for Coons). The span is the name in the source."""
     src, tgt = pair.source, pair.target
     if not src or not tgt:
         return ()
@@ -403,7 +417,23 @@ def name_missing(pair, ctx):
         return ()
     if _cased_side(ctx.src) and _title_case(src):
         return ()  # a headline in Title Case: its capitals do not mark names
-    acr_spans = {sp for sp, _ in _acronym_analysis(pair, ctx)[1]}
+    if _cased_side(ctx.tgt):
+        caps = [w for w in _CAP_WORD.findall(tgt) if w not in src]
+        missing = [c for c in missing if not any(loosely_same(c[2], w) for w in caps)]
+    skip = {sp for sp, _ in _acronym_analysis(pair, ctx)[1]} | _reported_by_ent004_005(pair, ctx)
     out = [hit(f"the name '{name}' does not appear in the target", source=(s, e), primary="source")
-           for s, e, name in missing if (s, e) not in acr_spans]
+           for s, e, name in missing if not any(a <= s and e <= b for a, b in skip)]
+    return out
+
+
+# Functions (pair, ctx) -> source spans of names that another check reports (ENT004 and ENT005,
+# in entity_names.py, add theirs when imported: that module imports this one, not the reverse).
+NAME_REPORTERS: list = []
+
+
+def _reported_by_ent004_005(pair, ctx) -> set[tuple[int, int]]:
+    """Source spans of the names that ENT004/ENT005 report (major there: not again as minor here)."""
+    out: set[tuple[int, int]] = set()
+    for reporter in NAME_REPORTERS:
+        out |= reporter(pair, ctx)
     return out

@@ -1,0 +1,326 @@
+"""ENT004/ENT005: names of people, places and organisations replaced or removed in the target.
+
+Evidence from both sides of the pair. The source's names (ENT003's candidates: capitalised words
+that are not common words and not a sentence's first word; Latin-script words in a caseless
+source) are looked for in the target with ENT003's matching (verbatim, inflection stem, exonym,
+transliteration, consonant skeleton, neighbouring segments); the target's names the same way in
+the source. A source name that is missing while the target has a name the source lacks is a
+replacement (ENT004); a source name missing with nothing new in its place is a removal (ENT005).
+Names with digits (``A4`` -> ``A3``, ``Rossiya 1`` -> ``Rossiya 2``) are compared too. Severity is
+graded by how reliable the matching is (see each check's doc).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from audit.checks.context import TextView
+from audit.checks.families.entities import (
+    NAME_REPORTERS,
+    _acronym_analysis,
+    _cased_side,
+    _compound,
+    _latin_candidates,
+    _sentence_initial,
+    _title_case,
+    memo_on_context,
+    name_found,
+)
+from audit.checks.registry import check
+from audit.core.model import hit
+from audit.lang import cldr
+from audit.lang.lexicon import zipf
+from audit.lang.names import (
+    inflects_names,
+    loosely_same,
+    romanize_any,
+    skeleton,
+    unit_name,
+)
+from audit.lang.profiles import profile
+
+# a name followed by a number: "Rossiya 1", "Airbus A320", "A4", "Apollo 11"
+_NAME_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\-]?(\p{Nd}{1,4}[\p{L}]?)(?![\p{L}\p{N}])")
+
+
+class _Swapped:
+    """A context seen from the target: the target's names are looked for in the source."""
+
+    def __init__(self, ctx):
+        self._ctx = ctx
+        self.src = ctx.tgt
+        self.tgt = ctx.src
+
+    @property
+    def prev_tgt(self):
+        p = self._ctx.prev
+        return None if p is None else TextView(p.source or "", p.source_lang, "source")
+
+    @property
+    def next_tgt(self):
+        n = self._ctx.next
+        return None if n is None else TextView(n.source or "", n.source_lang, "source")
+
+
+_CAP_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/])\p{Lu}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}\p{N}@])")
+
+
+def _lower(w: str) -> str:
+    """Lower case, with the Turkish dotted capital as a plain i (İskoçya -> iskoçya, not i̇skoçya)."""
+    return w.replace("İ", "i").lower()
+
+
+def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool = True) -> bool:
+    """A capitalised word (not a sentence's first) is a name when it is rare in its language, or about as frequent in the
+    other language of the pair written the same way (names travel: Merkel, Johnson, Sánchez; common
+    words do not: Monday, Ministerio). German nouns: rare in German, known in English, no compound."""
+    low = _lower(w)
+    z = zipf(low, lang)
+    if lang and profile(lang).nouns_capitalised:
+        return z < 3.0 and 1.5 <= zipf(low, "en") < 4.5 and not _compound(low, lang)
+    if not w.isascii() and not regex.match(r"\p{Latin}", w):
+        return z < 3.0  # Cyrillic, Greek: foreign names are rare transliterations (Санчесом)
+    if z < 4.0:
+        return True
+    if not other_latin:
+        return z < 5.0  # the other side cannot tell: names are transliterated there
+    zo = zipf(low, other_lang) if other_lang and other_lang != lang else 0.0
+    return zo >= 2.5 and zo >= z - 2.0
+
+
+@lru_cache(maxsize=64)
+def _calendar_words(lang: str | None) -> frozenset[str]:
+    """Month and weekday names (capitalised in English, not names of anything)."""
+    return frozenset(n.casefold() for kind in ("months", "weekdays") for n, _ in cldr.calendar_names(lang, kind))
+
+
+def _cased_names(view, other_view) -> list[tuple[int, int, str]]:
+    out = []
+    calendar = _calendar_words(view.lang)
+    other, other_lang = other_view.text, other_view.lang
+    other_latin = _cased_side(other_view) and other_view.script == "Latin"
+    text = view.text
+    for m in _CAP_WORD.finditer(text):
+        w = m.group()
+        if w in other or w.casefold() in calendar or unit_name(w):
+            continue
+        if len(w) <= 3 and text[m.end():m.end() + 1] == ".":
+            continue  # an abbreviated title: Rev., Gen., Sen.
+        if _sentence_initial(text, m.start()) and zipf(_lower(w), view.lang) >= 1.0:
+            continue
+        if _is_name(w, view.lang, other_lang, other_latin):
+            out.append((m.start(), m.end(), w))
+    return out
+
+
+def _candidates(view, other_view) -> list[tuple[int, int, str]]:
+    """Names of one side that do not stand verbatim on the other side."""
+    other = other_view.text
+    if _cased_side(view):
+        if _title_case(view.text):
+            return []
+        return _cased_names(view, other_view)
+    return [c for c in _latin_candidates(view.text) if c[2] not in other]
+
+
+def _runs(text: str, cands: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Candidate words that follow each other with only a space between them: one name each."""
+    out: list[list] = []
+    for c in cands:
+        if out and text[out[-1][-1][1]:c[0]] in (" ", "\u00a0"):
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return out
+
+
+def _found_any_script(name: str, other) -> bool:
+    """The name is in the other side through a transliteration of any script (バイデン = Biden)."""
+    sk = skeleton(romanize_any(name))
+    if len(sk) < 3:
+        return True  # too short to tell
+    rt = other.memo(_romanized_words)
+    return any(w.startswith(sk) or sk.startswith(w) and len(w) >= 3 for w in rt)
+
+
+def _romanized_words(view) -> list[str]:
+    return [skeleton(romanize_any(w)) for w in regex.findall(r"[\p{L}\p{M}]+", view.text)]
+
+
+@memo_on_context("_ent_names")
+def _analysis(pair, ctx):
+    """(missing source runs, new target runs), memoised on the context."""
+    result: tuple[list, list] = ([], [])
+    src, tgt = pair.source or "", pair.target or ""
+    if not src or not tgt:
+        return result
+    scands = _candidates(ctx.src, ctx.tgt)
+    missing = [c for c in scands if not name_found(c[2], ctx, strict=True)]
+    if not _cased_side(ctx.tgt):
+        missing = [c for c in missing if not _found_any_script(c[2], ctx.tgt)]
+    if not missing:
+        return result
+    acr = {sp for sp, _ in _acronym_analysis(pair, ctx)[1]}
+    missing = [c for c in missing if (c[0], c[1]) not in acr]
+    sw = _Swapped(ctx)
+    tcands = _candidates(ctx.tgt, ctx.src)
+    new = [c for c in tcands if not name_found(c[2], sw, strict=True)]
+    if not _cased_side(ctx.src):
+        new = [c for c in new if not _found_any_script(c[2], ctx.src)]
+    if missing and new:
+        missing, new = _unpaired(missing, new)
+    missing = _unmatched(missing, ctx.tgt, src)
+    new = _unmatched(new, ctx.src, tgt)
+    result[0].extend(_runs(src, missing))
+    result[1].extend(_runs(tgt, new))
+    return result
+
+
+def _unmatched(cands: list, other, this_text: str) -> list:
+    """The candidates that look like no capitalised word of the other side (a cased side only:
+    Кунсом for Coons, whatever the direction of the skeleton test)."""
+    if not cands or not _cased_side(other):
+        return cands
+    caps = {w for w in _CAP_WORD.findall(other.text) if w not in this_text}
+    return [c for c in cands if not any(loosely_same(c[2], w) for w in caps)]
+
+
+def _unpaired(missing: list, new: list) -> tuple[list, list]:
+    """Drop the missing source names and new target names that look like each other (loosely:
+    Willoughby / Уиллоуби, Harlem / Гарлем, William / Уильяма): one name spelt two ways."""
+    same = {(i, j) for i, a in enumerate(missing) for j, b in enumerate(new) if loosely_same(a[2], b[2])}
+    mi = {i for i, _ in same}
+    nj = {j for _, j in same}
+    return ([c for i, c in enumerate(missing) if i not in mi], [c for j, c in enumerate(new) if j not in nj])
+
+
+def _strong(run, lang: str | None, other) -> bool:
+    """A name run that is certainly a name: a word rare in its language (Willoughby, Zipf < 3.5),
+    or, in a run of two words or more, a word as frequent in the other language of the pair spelt
+    the same way (Pedro Sánchez: names travel, Southern Plains does not; single words that travel,
+    Marina, Gloria, are common words too); across scripts, two words or a word below Zipf 4."""
+    cross = not (_cased_side(other) and other.script == "Latin")
+    if cross:
+        return len(run) >= 2 or zipf(_lower(run[0][2]), lang) < 4.0
+    for _, _, w in run:
+        low = _lower(w)
+        z = zipf(low, lang)
+        zo = zipf(low, other.lang) if other.lang != lang else 0.0
+        if z < 3.5 or (len(run) >= 2 and z < 5.0 and zo >= 3.0 and zo >= z - 1.5):
+            return True
+    return False
+
+
+def _rare_word(run, lang: str | None) -> bool:
+    """A word of the run is rare in the language: a name, not a phrase of common words in
+    capitals (``Academy Awards``, rendered as «Оскар»)."""
+    return any(zipf(_lower(w), lang) < 3.5 for _, _, w in run)
+
+
+def _keeps_latin_names(ctx) -> bool:
+    """A cased target, or a caseless one that keeps some Latin name of the source as is: there,
+    a Latin name of the source that is absent was not merely transliterated."""
+    if _cased_side(ctx.tgt) or not _cased_side(ctx.src):
+        return True
+    return any(c[2] in ctx.tgt.text for c in _latin_candidates(ctx.src.text) if c[2][:1].isupper())
+
+
+def _reliable(ctx) -> bool:
+    """Neither side inflects names by case endings (where a stem match cannot prove absence)."""
+    return not (inflects_names(ctx.src.lang) or inflects_names(ctx.tgt.lang))
+
+
+def _same_script(ctx) -> bool:
+    """Both sides cased (Latin, Cyrillic, Greek): the matching of names is reliable."""
+    return _cased_side(ctx.src) and _cased_side(ctx.tgt)
+
+
+def _span(run) -> tuple[int, int]:
+    return run[0][0], run[-1][1]
+
+
+def _numbered(text: str, calendar: frozenset[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in _NAME_NUMBER.finditer(text):
+        if m.group(1).casefold() in calendar:
+            continue  # a date: September 29
+        out.setdefault(m.group(1).casefold(), set()).add(m.group(2))
+    return out
+
+
+def _number_changes(src: str, tgt: str, calendar: frozenset[str]) -> list[tuple[regex.Match, str]]:
+    """Target names with a number (``Rossiya 2``) whose name is in the source with other numbers only."""
+    snum = _numbered(src, calendar)
+    out = []
+    for m in _NAME_NUMBER.finditer(tgt):
+        nums = snum.get(m.group(1).casefold())
+        if nums and m.group(2) not in nums:
+            out.append((m, "/".join(sorted(nums))))
+    return out
+
+
+@check("ENT004", "name-replaced", "accuracy/mistranslation", "major")
+def name_replaced(pair, ctx):
+    """A name of the source (person, place, organisation) cannot be found in the target in any
+    spelling, and the target has instead a name that the source does not have in any spelling
+    (``Angela Merkel said`` -> ``Pedro Sánchez said``): a wrong name. Matching as in ENT003
+    (verbatim, inflection stems, exonyms, transliteration of Cyrillic and Greek, consonant
+    skeletons, the neighbouring segments), and anyascii's transliteration for names between a
+    caseless script and Latin (バイデン = Biden). Names with a number are compared too
+    (``Rossiya 1`` -> ``Rossiya 2``, ``A4`` -> ``A3``). Major when both sides are in cased scripts or
+    the names are Latin on both sides; minor when a side's name could only be matched through a
+    rough transliteration. Spans: the new name in the target, the lost one in the source."""
+    out = []
+    calendar = _calendar_words(ctx.src.lang) | _calendar_words(ctx.tgt.lang)
+    for m, was in _number_changes(pair.source or "", pair.target or "", calendar):
+        out.append(hit(f"'{m.group()}' in the target, but the source numbers it {was}", target=m.span()))
+    missing, new = _analysis(pair, ctx)
+    if not missing or not new:
+        return out
+    src, tgt = pair.source, pair.target
+    strong_lost = any(_strong(r, ctx.src.lang, ctx.tgt) for r in missing)
+    for run in new:
+        s, e = _span(run)
+        sev = "major" if strong_lost and _strong(run, ctx.tgt.lang, ctx.src) and _reliable(ctx) else "minor"
+        lost = [_span(r) for r in missing]
+        names = ", ".join(f"'{src[a:b]}'" for a, b in lost)
+        out.append(hit(f"the target's name '{tgt[s:e]}' is not in the source, whose {names} is missing",
+                       target=(s, e), source=lost, severity=sev))
+    return out
+
+
+@check("ENT005", "name-removed", "accuracy/omission", "major")
+def name_removed(pair, ctx):
+    """A name of the source is missing from the target in every spelling (matching as in ENT004),
+    and the target has no other name in its place: the name was left out (``the mayor of Lyon,
+    Grégory Doucet, said`` -> ``the mayor said``). Only names that are certainly names are
+    reported: a run of two or more name words, or a name the source repeats; single names that
+    might be a translator's choice (a pronoun, "the Kremlin" for "Moscow") are left to ENT003
+    (minor). Major when both sides are in cased scripts (reliable matching), minor otherwise.
+    The span is the name in the source."""
+    missing, new = _analysis(pair, ctx)
+    if not missing or new or not _keeps_latin_names(ctx):
+        return ()
+    src = pair.source
+    sev = "major" if _same_script(ctx) and _reliable(ctx) else "minor"
+    out = []
+    for run in missing:
+        s, e = _span(run)
+        name = src[s:e]
+        if (len(run) < 2 and src.count(name) < 2) or not _rare_word(run, ctx.src.lang):
+            continue
+        out.append(hit(f"the name '{name}' of the source is missing from the target",
+                       source=(s, e), primary="source", severity=sev))
+    return out
+
+
+def _reported_spans(pair, ctx) -> set[tuple[int, int]]:
+    """Source spans of the names ENT004 and ENT005 report (ENT003 leaves them alone)."""
+    out = set()
+    for f in name_replaced(pair, ctx) + list(name_removed(pair, ctx)):
+        out.update((sp.start, sp.end) for sp in f.spans if sp.side == "source")
+    return out
+
+
+NAME_REPORTERS.append(_reported_spans)
