@@ -132,7 +132,14 @@ def test_name_missing(source, target, sl, tl, name):
 
 def test_name_missing_leaves_replacements_to_ent004():
     source, target = "The train left Quetta on Tuesday.", "Le train est parti mardi de Karachi."
-    assert run_check("ENT003", source, target, "en", "fr") == []
+    from audit.checks.registry import get
+    from audit.core.config import Config
+    from audit.core.model import Pair
+    from audit.pipeline.engine import check_pair
+
+    pair = Pair("t", source, target, source_lang="en", target_lang="fr")
+    both = check_pair(pair, [get("ENT003"), get("ENT004")], Config())
+    assert [f.code for f in both] == ["ENT004"]
     flags = run_check("ENT004", source, target, "en", "fr")
     assert tgt_texts(flags, target) == ["Karachi"] and src_texts(flags, source) == ["Quetta"]
 
@@ -341,3 +348,17 @@ def test_ent005_caseless_target_minor_when_it_keeps_latin_names():
 ])
 def test_ent005_quiet(source, target, sl, tl):
     assert run_check("ENT005", source, target, sl, tl) == []
+
+
+def test_ent003_keeps_the_name_when_ent004_and_ent005_are_not_run():
+    """ENT003 leaves a replaced name to ENT004 only when ENT004 runs: ignoring ENT004 must not
+    silence the name."""
+    from audit import Config, audit_pairs
+    from audit.core.model import Pair
+
+    pair = Pair("1", "The train left Quetta on Tuesday.", "Le train est parti mardi de Karachi.",
+                source_lang="en", target_lang="fr")
+    default = {f.code for f in audit_pairs([pair], Config()).segments[0].flags}
+    assert "ENT004" in default and "ENT003" not in default
+    without = {f.code for f in audit_pairs([pair], Config(ignore=("ENT004", "ENT005"))).segments[0].flags}
+    assert "ENT003" in without and "ENT004" not in without

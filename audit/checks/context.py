@@ -166,6 +166,9 @@ class Context(_Shared):
         self._options = _as_options(options)
         self.corpus = corpus
         self._memo = {}
+        # codes of the checks this run applies to the pair (set by the engine; None: not known),
+        # for checks that divide work with another (ENT003 leaves ENT004's names to it)
+        self.running: frozenset | None = None
 
     @classmethod
     def after(cls, before: "Context | None", pair: Pair, prev: Pair | None, next: Pair | None,

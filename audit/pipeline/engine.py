@@ -144,6 +144,7 @@ def _run_checks(ctx: Context, run: list[Check], config: Config) -> list[Flag]:
     pair = ctx.pair
     flags: list[Flag] = []
     norm: list = []
+    ctx.running = frozenset(chk.code for chk in run)
     for chk in run:
         try:
             found = chk.fn(pair, ctx)

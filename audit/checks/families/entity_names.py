@@ -316,9 +316,16 @@ def name_removed(pair, ctx):
 
 
 def _reported_spans(pair, ctx) -> set[tuple[int, int]]:
-    """Source spans of the names ENT004 and ENT005 report (ENT003 leaves them alone)."""
+    """Source spans of the names ENT004 and ENT005 report in this run (ENT003 leaves them alone;
+    a check the run does not select reports nothing, so ENT003 keeps its minor flag then)."""
+    running = getattr(ctx, "running", None)
     out = set()
-    for f in name_replaced(pair, ctx) + list(name_removed(pair, ctx)):
+    found = []
+    if running is None or "ENT004" in running:
+        found += name_replaced(pair, ctx)
+    if running is None or "ENT005" in running:
+        found += list(name_removed(pair, ctx))
+    for f in found:
         out.update((sp.start, sp.end) for sp in f.spans if sp.side == "source")
     return out
 
