@@ -22,8 +22,9 @@ def _sentence_start(text: str, pos: int) -> bool:
 @check("SPL001", "misspelling", "fluency/spelling", "minor", lang_scope="declared-target")
 def misspelling(pair, ctx):
     """A word of the target that is not a word of its language while a frequent word is one slip
-    away: a letter dropped (``goverment``), two neighbouring letters swapped (``goverment`` /
-    ``governmnet``), a letter doubled (``govvernment``). Judged with wordfreq's word lists: the
+    away: a letter dropped (``govrnment``), two neighbouring letters swapped (``governmnet``), a
+    letter doubled (``govvernment``). A misspelling common enough to be listed itself
+    (``goverment``, Zipf 2.7) is not caught. Judged with wordfreq's word lists: the
     word is absent or very rare in the target language (Zipf 2 or less) and the corrected word
     is at least a hundred times more frequent and common (Zipf 3.3 or more). Quiet on words of
     fewer than five letters, capitalised words inside a sentence (names; in German, where nouns
@@ -60,5 +61,7 @@ def misspelling(pair, ctx):
             src_fold = pair.source.casefold()
         if w.casefold() in src_fold:
             continue  # copied from the source: a name or a term kept on purpose
+        if w[0].isupper():
+            fixed = fixed[:1].upper() + fixed[1:]
         out.append(hit(f"possible misspelling: {w!r} (did you mean {fixed!r}?)", target=(s, m.end())))
     return out
