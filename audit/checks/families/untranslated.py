@@ -228,10 +228,10 @@ _SCRIPT_RUN_RE = regex.compile(r"\p{Latin}[\p{Latin}\p{M}]*|\p{Cyrillic}[\p{Cyri
                                r"|\p{L}[\p{L}\p{M}]*")
 _SENT_START_RE = regex.compile(r"(?:^|[.!?:;…。！？]\s*|\n)[\"“«„‘'(\[¿¡\s]*$")
 SRC_MIN_ZIPF = 3.0  # an ordinary word of the source language
-TGT_MAX_ZIPF = 3.0  # rare in the target language (English words stand in every list at 2-3)
+TGT_MAX_ZIPF = 3.5  # rare in the target language (English words stand in every list at 2-3)
 MIN_MARGIN = 2.0  # a hundred times more frequent in the source language
 CAPITAL_TGT_MAX_ZIPF = 1.0  # a capitalised copy (a German noun): unknown in the target language
-LOAN_ZIPF = 2.5  # a foreign-script word this common in the target language is a loanword there
+LOAN_ZIPF = 3.3  # a foreign-script word this common in the target language is a loanword there
 MIN_SAME_SCRIPT_LETTERS = 3
 MIN_FOREIGN_RUN = 2  # letters (ideographs, Thai letters) of a copy in another script
 
@@ -254,8 +254,9 @@ def _named_in_source(toks, source: str, nouns_cap: bool) -> bool:
         w = t.text
         if len(w) > 1 and w.isupper():
             return True
-        if w[:1].isupper() and not nouns_cap and not _at_sentence_start(source, t.start):
-            return True
+        if w[:1].isupper() and not nouns_cap and (not _at_sentence_start(source, t.start) or
+                                                  _beside_capital(source, t.start, t.end, char_script(w[0]))):
+            return True  # inside a sentence, or beside another capital ("U.S. Drought Monitor")
     return False
 
 
@@ -293,6 +294,14 @@ _PREV_WORD_RE = regex.compile(r"(\p{L}[\p{L}\p{M}]*)[ \u00a0]+$")
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}]*)")
 
 
+def _domain_like(text: str, e: int) -> bool:
+    """The word at text[..e] goes on with a digit, ``_``, ``@`` or a dot and a letter."""
+    if e >= len(text):
+        return False
+    ch = text[e]
+    return ch.isdigit() or ch in "_@" or (ch == "." and e + 1 < len(text) and text[e + 1].isalpha())
+
+
 def _beside_capital(text: str, s: int, e: int, script: str) -> bool:
     """A capitalised word of the same script stands next to text[s:e], only spaces between."""
     m = _PREV_WORD_RE.search(text, max(0, s - 40), s)
@@ -325,8 +334,8 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
             continue
         if len(w) < (MIN_FOREIGN_RUN if foreign else MIN_SAME_SCRIPT_LETTERS) or _codeish(w):
             continue
-        if (s and text[s - 1].isdigit()) or (e < len(text) and (text[e].isdigit() or text[e] in "_@")):
-            continue
+        if (s and (text[s - 1].isdigit() or text[s - 1] in "@.")) or _domain_like(text, e):
+            continue  # part of a number, an address or a domain ("weather.com")
         if idx is None:
             idx, src_fold = _source_index(ctx)
         wf = w.casefold()
@@ -345,8 +354,8 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
             continue
         cap_mid = w[:1].isupper() and not _at_sentence_start(text, s)
         if foreign:
-            if _beside_capital(text, s, e, script):
-                continue  # part of a name kept in its script ("Argos outlets" in a Thai text)
+            if _beside_capital(text, s, e, script) or text[s - 1:s] == "-" or text[e:e + 1] == "-":
+                continue  # part of a name or compound kept in its script ("Argos outlets", "pro-independence")
             if (src_cased and w[:1].isupper()) or (script == "Latin" and len(w) < 4) or not _foreign_copy(w, sl, tl):
                 continue
         elif not _same_script_copy(w, sl, tl, cap_mid):
