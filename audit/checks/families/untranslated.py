@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -311,6 +312,45 @@ def _beside_capital(text: str, s: int, e: int, script: str) -> bool:
     return bool(m) and m.group(1)[:1].isupper() and char_script(m.group(1)[0]) == script
 
 
+_LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _folded_words(view) -> frozenset[str]:
+    return frozenset(t.text.casefold() for t in view.words)
+
+
+@lru_cache(maxsize=64)
+def _foreign_letter_re(expected: frozenset[str]):
+    """A letter of a script outside ``expected`` (None when a script name is not one regex knows)."""
+    try:
+        scripts = "".join("\\p{" + sc + "}" for sc in sorted(expected))
+        return regex.compile("[^\\P{L}" + scripts + "]")
+    except regex.error:
+        return None
+
+
+def _runs_to_judge(ctx, text: str, expected: frozenset[str], same_ok: bool) -> list[tuple[int, int, str, bool]]:
+    """(start, end, word, foreign script?) of the target words worth judging, found cheaply: words
+    of the target's scripts that also stand in the source (when both languages have word lists),
+    and letter runs in a script the target language does not use (one regex search finds none)."""
+    out = []
+    if same_ok:
+        src_words = ctx.src.memo(_folded_words)
+        for t in ctx.tgt.words:
+            w = t.text
+            if w.casefold() in src_words and _LETTERS_RE.fullmatch(w) and text[t.start:t.end] == w \
+                    and char_script(w[0]) in expected:
+                out.append((t.start, t.end, w, False))
+    rx = _foreign_letter_re(expected)
+    first = rx.search(text) if rx is not None else _SCRIPT_RUN_RE.search(text)
+    if first is not None:
+        for m in _SCRIPT_RUN_RE.finditer(text, first.start()):
+            if char_script(m.group()[0]) not in expected:
+                out.append((m.start(), m.end(), m.group(), True))
+        out.sort()
+    return out
+
+
 def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
     """(start, end, source span) of every target word copied from the source and judged
     a source-language word (see ``source_word``)."""
@@ -325,13 +365,8 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
     nouns_cap = profile(sl).nouns_capitalised
     idx = src_fold = None
     out = []
-    for m in _SCRIPT_RUN_RE.finditer(text):
-        w = m.group()
-        s, e = m.span()
+    for s, e, w, foreign in _runs_to_judge(ctx, text, expected, same_ok):
         script = char_script(w[0])
-        foreign = script not in expected
-        if not foreign and not same_ok:
-            continue
         if len(w) < (MIN_FOREIGN_RUN if foreign else MIN_SAME_SCRIPT_LETTERS) or _codeish(w):
             continue
         if (s and (text[s - 1].isdigit() or text[s - 1] in "@.")) or _domain_like(text, e):
