@@ -57,3 +57,38 @@ def test_copy_flagged(src, tgt, sl, tl, severity):
 ])
 def test_copy_clean(src, tgt, sl, tl):
     assert run_check("UNT001", src, tgt, sl, tl) == []
+
+
+# --- UNT003: single source words left in the target ---------------------------------------------
+
+@pytest.mark.parametrize("src,tgt,sl,tl,word", [
+    ("Die Schifffahrt beginnt im Mai.", "The Schifffahrt season opens in May.", "de", "en", "Schifffahrt"),
+    ("To je velmi důležité rozhodnutí.", "It is a velmi important decision.", "cs", "en", "velmi"),
+    ("El edificio fue cerrado ayer.", "The edificio was closed yesterday.", "es", "en", "edificio"),
+    ("The ship will leave tomorrow with the supplies.", "El barco saldrá mañana con los supplies.", "en", "es", "supplies"),
+    ("The government announced new measures.", "Правительство объявило о новых measures.", "en", "ru", "measures"),
+    ("Правительство объявило о новых мерах.", "The government announced new мерах.", "ru", "en", "мерах"),
+    ("政府周一宣布了新的措施。", "The government announced new 措施 on Monday.", "zh", "en", "措施"),
+    ("The government announced new measures.", "政府周一宣布了新的measures。", "en", "zh", "measures"),
+    ("Los edificios antiguos fueron cerrados.", "The edificios antiguos were closed.", "es", "en", "edificios antiguos"),  # a phrase
+])
+def test_source_word_flagged(src, tgt, sl, tl, word):
+    flags = run_check("UNT003", src, tgt, sl, tl)
+    assert [(f.severity.label, tgt[f.spans[0].start:f.spans[0].end]) for f in flags] == [("major", word)]
+    assert src[flags[0].spans[1].start:flags[0].spans[1].end] == word.split()[0]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("Angela Merkel visited Paris on Monday.", "Angela Merkel besuchte am Montag Paris.", "en", "de"),  # names
+    ("The hotel has a new restaurant.", "El hotel tiene un nuevo restaurante.", "en", "es"),  # loanword
+    ("Sainsbury's put Argos outlets in stores.", "Sainsbury's ได้ทำการวาง Argos outlets ในห้างร้าน", "en", "th"),  # part of a name
+    ("He drove at 60 mph on the road.", "他以每小时60 mph的速度行驶。", "en", "zh"),  # a unit
+    ('Der Film "Das Boot" lief gestern.', 'The film "Das Boot" was shown yesterday.', "de", "en"),  # a title in quotes
+    ("Visit https://example.com/nachrichten today.", "Besuchen Sie heute https://example.com/nachrichten.", "en", "de"),
+    ("The iPhone and the NATO summit were online.", "iPhone и саммит NATO были online.", "en", "ru"),  # codes, a loanword
+    ("Sturridge scored twice.", "Sturridge iki gol attı.", "en", "tr"),  # capitalised on both sides
+    ("Shinzo Abe (安倍晋三) spoke.", "Shinzo Abe (安倍晋三) spoke.", "ja", "en"),  # a gloss in brackets
+    ("The boy sang a song.", "The boy sang a song.", "en", "en"),  # same language
+])
+def test_source_word_quiet(src, tgt, sl, tl):
+    assert run_check("UNT003", src, tgt, sl, tl) == []

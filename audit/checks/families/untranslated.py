@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import regex
 
+from audit.checks.families.fragments import _in_parens, _within_quotes
 from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import WORD_RE, char_script
-from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script
 from audit.lang.lexicon import knows, zipf
 from audit.lang.placeholders import prose
+from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script, profile
+from audit.lang.units import unit_at
 
 _NON_LETTER_RE = regex.compile(r"[^\p{L}\p{M}]+")
 _CAMEL_RE = regex.compile(r"\p{Ll}\p{Lu}")
@@ -113,7 +116,7 @@ def _not_source_language(text: str, sl: str | None, tl: str | None) -> bool:
     return not compatible(lang, sl) and prob >= 0.8
 
 
-@check("UNT001", "untranslated", "accuracy/untranslated", "major", supersedes=("LNG001", "UNT002", "MET002"),
+@check("UNT001", "untranslated", "accuracy/untranslated", "major", supersedes=("LNG001", "UNT002", "UNT003", "MET002"),
        options=(Option("min_foreign_letters", int, MIN_FOREIGN_LETTERS,
                        "letters of ordinary words in a script the target language does not use: a copy "
                        "with this many is critical, however short"),))
@@ -215,3 +218,223 @@ def _trim(text: str) -> tuple[int, int]:
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     return (start, end) if end > start else (0, len(text))
+
+
+# --- UNT003: single source words left in the target (code-mixing) ---------------------------------
+
+_SCRIPT_RUN_RE = regex.compile(r"\p{Latin}[\p{Latin}\p{M}]*|\p{Cyrillic}[\p{Cyrillic}\p{M}]*|\p{Greek}[\p{Greek}\p{M}]*"
+                               r"|\p{Arabic}[\p{Arabic}\p{M}]*|\p{Hebrew}[\p{Hebrew}\p{M}]*"
+                               r"|\p{Devanagari}[\p{Devanagari}\p{M}]*|\p{Hangul}[\p{Hangul}\p{M}]*"
+                               r"|\p{Thai}[\p{Thai}\p{M}]*|[\p{Han}\p{Hiragana}\p{Katakana}ー々]+"
+                               r"|\p{L}[\p{L}\p{M}]*")
+_SENT_START_RE = regex.compile(r"(?:^|[.!?:;…。！？]\s*|\n)[\"“«„‘'(\[¿¡\s]*$")
+SRC_MIN_ZIPF = 3.0  # an ordinary word of the source language
+TGT_MAX_ZIPF = 3.5  # rare in the target language (English words stand in every list at 2-3)
+MIN_MARGIN = 2.0  # a hundred times more frequent in the source language
+CAPITAL_TGT_MAX_ZIPF = 1.0  # a capitalised copy (a German noun): unknown in the target language
+LOAN_ZIPF = 3.3  # a foreign-script word this common in the target language is a loanword there
+MIN_SAME_SCRIPT_LETTERS = 3
+MIN_FOREIGN_RUN = 2  # letters (ideographs, Thai letters) of a copy in another script
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    return pos == 0 or bool(_SENT_START_RE.search(text[max(0, pos - 8):pos]))
+
+
+def _source_index(ctx) -> tuple[dict[str, list], str]:
+    """Source words by case-folded text (their tokens), and the case-folded source text."""
+    idx: dict[str, list] = {}
+    for t in ctx.src.words:
+        idx.setdefault(t.text.casefold(), []).append(t)
+    return idx, ctx.pair.source.casefold()
+
+
+def _named_in_source(toks, source: str, nouns_cap: bool) -> bool:
+    """Some source occurrence is capitalised inside a sentence (a name), or all in capitals."""
+    for t in toks:
+        w = t.text
+        if len(w) > 1 and w.isupper():
+            return True
+        if w[:1].isupper() and not nouns_cap and (not _at_sentence_start(source, t.start) or
+                                                  _beside_capital(source, t.start, t.end, char_script(w[0]))):
+            return True  # inside a sentence, or beside another capital ("U.S. Drought Monitor")
+    return False
+
+
+def _name_like_copy(w: str, toks, text: str, s: int, source: str, nouns_cap: bool) -> bool:
+    """A copy from a cased source that looks like a name: capitalised inside a sentence in the
+    source, in capitals, or capitalised in the target unless the source has it in lower case
+    and the target's capital is a sentence start (a German noun copied as it is passes)."""
+    if toks and _named_in_source(toks, source, nouns_cap):
+        return True
+    if not w[:1].isupper() or (nouns_cap and toks and toks[0].text == w):
+        return False
+    return not toks or all(t.text[:1].isupper() for t in toks) or not _at_sentence_start(text, s)
+
+
+def _same_script_copy(w: str, sl: str, tl: str, capitalised: bool) -> bool:
+    """Frequency evidence that a copied word is the source language's, not the target's."""
+    low = w.lower()
+    zs = zipf(low, sl)
+    if zs < SRC_MIN_ZIPF:
+        return False
+    zt = zipf(low, tl)
+    limit = CAPITAL_TGT_MAX_ZIPF if capitalised else TGT_MAX_ZIPF
+    return zt <= limit and zs - zt >= MIN_MARGIN
+
+
+def _foreign_copy(w: str, sl: str | None, tl: str) -> bool:
+    """A copy in a script the target language does not use: strong unless it is a loanword
+    common in the target language's texts, or a rare word of the source language."""
+    if knows(tl) and zipf(w.lower(), tl) >= LOAN_ZIPF:
+        return False
+    return not knows(sl) or zipf(w.lower(), sl) >= 2.0
+
+
+_PREV_WORD_RE = regex.compile(r"(\p{L}[\p{L}\p{M}]*)[ \u00a0]+$")
+_NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}]*)")
+
+
+def _domain_like(text: str, e: int) -> bool:
+    """The word at text[..e] goes on with a digit, ``_``, ``@`` or a dot and a letter."""
+    if e >= len(text):
+        return False
+    ch = text[e]
+    return ch.isdigit() or ch in "_@" or (ch == "." and e + 1 < len(text) and text[e + 1].isalpha())
+
+
+def _beside_capital(text: str, s: int, e: int, script: str) -> bool:
+    """A capitalised word of the same script stands next to text[s:e], only spaces between."""
+    m = _PREV_WORD_RE.search(text, max(0, s - 40), s)
+    if m and m.group(1)[:1].isupper() and char_script(m.group(1)[0]) == script:
+        return True
+    m = _NEXT_WORD_RE.match(text, e)
+    return bool(m) and m.group(1)[:1].isupper() and char_script(m.group(1)[0]) == script
+
+
+_LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _folded_words(view) -> frozenset[str]:
+    return frozenset(t.text.casefold() for t in view.words)
+
+
+@lru_cache(maxsize=64)
+def _foreign_letter_re(expected: frozenset[str]):
+    """A letter of a script outside ``expected`` (None when a script name is not one regex knows)."""
+    try:
+        scripts = "".join("\\p{" + sc + "}" for sc in sorted(expected))
+        return regex.compile("[^\\P{L}" + scripts + "]")
+    except regex.error:
+        return None
+
+
+def _runs_to_judge(ctx, text: str, expected: frozenset[str], same_ok: bool) -> list[tuple[int, int, str, bool]]:
+    """(start, end, word, foreign script?) of the target words worth judging, found cheaply: words
+    of the target's scripts that also stand in the source (when both languages have word lists),
+    and letter runs in a script the target language does not use (one regex search finds none)."""
+    out = []
+    if same_ok:
+        src_words = ctx.src.memo(_folded_words)
+        for t in ctx.tgt.words:
+            w = t.text
+            if w.casefold() in src_words and _LETTERS_RE.fullmatch(w) and text[t.start:t.end] == w \
+                    and char_script(w[0]) in expected:
+                out.append((t.start, t.end, w, False))
+    rx = _foreign_letter_re(expected)
+    first = rx.search(text) if rx is not None else _SCRIPT_RUN_RE.search(text)
+    if first is not None:
+        for m in _SCRIPT_RUN_RE.finditer(text, first.start()):
+            if char_script(m.group()[0]) not in expected:
+                out.append((m.start(), m.end(), m.group(), True))
+        out.sort()
+    return out
+
+
+def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
+    """(start, end, source span) of every target word copied from the source and judged
+    a source-language word (see ``source_word``)."""
+    sl, tl = ctx.src.lang, ctx.tgt.lang
+    text, source = ctx.tgt.memo(prose), pair.source
+    from audit.lang.langid import expected_scripts
+
+    expected = expected_scripts(tl) or frozenset({ctx.tgt.script})
+    spaceless_src = ctx.src.script in SPACELESS_SCRIPTS
+    same_ok = knows(sl) and knows(tl) and not spaceless_src
+    src_cased = not is_caseless_script(ctx.src.script)
+    nouns_cap = profile(sl).nouns_capitalised
+    idx = src_fold = None
+    out = []
+    for s, e, w, foreign in _runs_to_judge(ctx, text, expected, same_ok):
+        script = char_script(w[0])
+        if len(w) < (MIN_FOREIGN_RUN if foreign else MIN_SAME_SCRIPT_LETTERS) or _codeish(w):
+            continue
+        if (s and (text[s - 1].isdigit() or text[s - 1] in "@.")) or _domain_like(text, e):
+            continue  # part of a number, an address or a domain ("weather.com")
+        if idx is None:
+            idx, src_fold = _source_index(ctx)
+        wf = w.casefold()
+        if spaceless_src and foreign:
+            k = src_fold.find(wf)
+            if k < 0:
+                continue
+            sspan = (k, k + len(w))
+            toks = []
+        else:
+            toks = idx.get(wf)
+            if not toks:
+                continue
+            sspan = (toks[0].start, toks[0].end)
+        if src_cased and _name_like_copy(w, toks, text, s, source, nouns_cap):
+            continue
+        cap_mid = w[:1].isupper() and not _at_sentence_start(text, s)
+        if foreign:
+            if _beside_capital(text, s, e, script) or text[s - 1:s] == "-" or text[e:e + 1] == "-":
+                continue  # part of a name or compound kept in its script ("Argos outlets", "pro-independence")
+            if (src_cased and w[:1].isupper()) or (script == "Latin" and len(w) < 4) or not _foreign_copy(w, sl, tl):
+                continue
+        elif not _same_script_copy(w, sl, tl, cap_mid):
+            continue
+        if _within_quotes(text, s, e) or _in_parens(text, s, e) or unit_at(text, s, tl) is not None:
+            continue
+        out.append((s, e, sspan))
+    return out
+
+
+@check("UNT003", "source-word", "accuracy/untranslated", "major", supersedes=("UNT002",))
+def source_word(pair, ctx):
+    """A word or a short phrase of the source language left in the translation (code-mixing
+    down to a single word: ``the Schifffahrt season opens in May``, ``a velmi important
+    decision``), where the evidence is strong: the word stands in the source too, and either it
+    is written in a script the target language does not use (an English word inside a Chinese
+    or Russian translation, Han characters or Cyrillic inside an English one), or it is an
+    ordinary word of the source language (wordfreq Zipf 3 or more) that is unknown or rare in
+    the target language (Zipf 1.5 or less, and a hundred times rarer; a capitalised copy, such
+    as a German noun in an English target, must be unknown there). Quiet on names (capitalised
+    inside a sentence on either side, or in capitals), codes and acronyms (``iPhone``, ``A4``),
+    numbers, URLs, e-mail addresses and placeholders, words in quotes or in brackets (titles,
+    glosses of the original), loanwords common in the target language (``hotel``, ``online``
+    in Russian), rare words of the source language, and same-script pairs when either language
+    has no word list. Neighbouring words are reported as one phrase. Major. Spans: the target
+    words and the source word they copy. A run of three or more such words is UNT002's too;
+    this flag then stands for both."""
+    if not pair.target or not pair.source:
+        return ()
+    sl, tl = ctx.src.lang, ctx.tgt.lang
+    if tl is None or sl == tl:
+        return ()
+    found = _code_mixed(pair, ctx)
+    if not found:
+        return ()
+    out = []
+    tgt = pair.target
+    i = 0
+    while i < len(found):
+        s, e, sspan = found[i]
+        j = i
+        while j + 1 < len(found) and not tgt[found[j][1]:found[j + 1][0]].strip():
+            j += 1
+        e = found[j][1]
+        out.append(hit(f"source-language word left in the target: {tgt[s:e]!r}", target=(s, e), source=sspan))
+        i = j + 1
+    return out

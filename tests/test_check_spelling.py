@@ -1,0 +1,43 @@
+"""SPL001: non-word misspellings (a letter dropped, swapped, doubled); names, codes, copies from
+the source, other scripts and languages without a usable word list stay quiet."""
+import pytest
+from helpers import run_check
+
+from audit.lang.spelling import correction, judged
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,word,fixed", [
+    ("El gobierno dijo.", "The governmnet said.", "es", "en", "governmnet", "government"),  # swap
+    ("El gobierno dijo.", "The govvernment said.", "es", "en", "govvernment", "government"),  # double
+    ("The government said.", "El gobierrno dijo.", "en", "es", "gobierrno", "gobierno"),
+    ("The minister said it was important.", "Министр сказал, что это было важнм.", "en", "ru", "важнм", "важным"),  # drop
+    ("The government said.", "Die Regierrung sagte.", "en", "de", "Regierrung", "Regierung"),  # a German noun
+    ("The government said.", "Правительтсво заявило.", "en", "ru", "Правительтсво", "Правительство"),  # sentence start
+])
+def test_misspelling_flagged(src, tgt, sl, tl, word, fixed):
+    flags = run_check("SPL001", src, tgt, sl, tl)
+    assert [tgt[f.spans[0].start:f.spans[0].end] for f in flags] == [word]
+    assert flags[0].severity.label == "minor"
+    assert repr(fixed) in flags[0].message
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("El gobierno dijo.", "The government said.", "es", "en"),  # correct
+    ("Goverment Street is closed.", "La calle Goverment está cerrada.", "en", "es"),  # a name, copied
+    ("Mr Sturridge said.", "Mr Sturridge said.", "en", "en"),
+    ("Visit the site.", "Visite www.goverment.com hoy.", "en", "es"),  # a URL
+    ("Call the line.", "Llame a la línea GOVVERNMENT o a gobierrno2.", "en", "es"),  # capitals, digits
+    ("The governmnet is an example.", "El governmnet es un ejemplo.", "en", "es"),  # other language, copied
+    ("The government said.", "Правительство заявило, что governmnet.", "en", "ru"),  # Latin word in Russian
+    ("The government said.", "政府表示。", "en", "zh"),  # no word boundaries: not judged
+    ("The government said.", "정부가 발표했다.", "en", "ko"),  # no usable list: not judged
+])
+def test_misspelling_quiet(src, tgt, sl, tl):
+    assert run_check("SPL001", src, tgt, sl, tl) == []
+
+
+def test_languages_and_cache():
+    assert judged("en") and judged("de") and not judged("zh") and not judged("th") and not judged("ko")
+    assert correction("government", "en") is None  # a word
+    assert correction("governmnet", "en") == "government"
+    assert correction.cache_info().currsize > 0
