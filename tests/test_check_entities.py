@@ -362,3 +362,15 @@ def test_ent003_keeps_the_name_when_ent004_and_ent005_are_not_run():
     assert "ENT004" in default and "ENT003" not in default
     without = {f.code for f in audit_pairs([pair], Config(ignore=("ENT004", "ENT005"))).segments[0].flags}
     assert "ENT003" in without and "ENT004" not in without
+
+
+@pytest.mark.parametrize("source,target,sl", [
+    ("Söylendiğine göre, adam kuzeniyle birlikte yola çıktı.", "He had reportedly travelled with his cousin.", "tr"),
+    ("Duruşmadan sonra da yüksek ilgi devam etti.", "Interest remained high after the hearing.", "tr"),
+    ("İsim değişikliği konusundaki oylamaya karşı çıktı.", "He opposed the vote on the name change.", "tr"),
+    ("Zdecydowana większość posłów głosowała przeciw.", "The vast majority of MPs voted against.", "pl"),
+    ("Выступая перед журналистами, он ничего не сказал.", "Speaking to reporters, he said nothing.", "ru"),
+])
+def test_name_missing_quiet_on_an_inflected_first_word(source, target, sl):
+    """In a language of case endings an ordinary first word is rare in its inflected form: not a name."""
+    assert run_check("ENT003", source, target, sl, "en") == []

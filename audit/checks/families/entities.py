@@ -20,6 +20,7 @@ from audit.lang.names import (
     acronym_equivalents,
     exonyms,
     fold_width,
+    inflects_names,
     letter_overlap,
     loosely_same,
     name_similarity,
@@ -263,17 +264,19 @@ def _name_candidates(text: str, lang: str | None, tgt: str) -> list[tuple[int, i
             continue
         if have_freq is None:
             have_freq = knows(lang)
-        z = zipf(w.lower(), lang) if have_freq else 0.0
+        low = w.replace("İ", "i").lower()  # Turkish İ: not the two characters of "i̇"
+        z = zipf(low, lang) if have_freq else 0.0
         if profile(lang).nouns_capitalised:
             # German capitalises nouns, and its compounds are rare words: only words that are
             # rare in German yet known in English texts (names used across languages), and that
             # do not split into two German words, count as names.
-            if z >= 3.0 or not (1.5 <= zipf(w.lower(), "en") < 4.5) or _compound(w.lower(), lang):
+            if z >= 3.0 or not (1.5 <= zipf(low, "en") < 4.5) or _compound(low, lang):
                 continue
         elif z >= 3.0:
             continue  # a common word (a day, a title, a word in a name like "Army")
-        if (z >= 1.0 or not have_freq) and _sentence_initial(text, s):
-            continue  # the first word of a sentence: capitalised anyway
+        if (z >= 1.0 or not have_freq or inflects_names(lang)) and _sentence_initial(text, s):
+            continue  # the first word of a sentence: capitalised anyway (in a language of case
+            # endings an inflected common word is rare too: Söylendiğine, Duruşmadan)
         out.append((s, e, w))
     return out
 
