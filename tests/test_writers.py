@@ -173,3 +173,15 @@ def test_atomic_write_leaves_no_partial_file(tmp_path):
         atomic_write(str(target), boom)
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_xliff_language_codes_with_control_characters_are_written_safely():
+    """A language code read from an input header is text too: a control character in it must not
+    crash the XLIFF writer (lxml refuses it) and is shown as a control picture."""
+    p = Pair("1", "Hello.", "Hola.", source_lang="en\x07", target_lang="es\x1b[2J", index=0)
+    res = AuditResult((PairResult(p, ()),), "en\x07", "es\x1b[2J", "transaudit:test", {})
+    buf = io.StringIO()
+    write_report(res, "xliff", stream=buf)
+    root = etree.fromstring(buf.getvalue().encode("utf-8"))
+    f = root[0]
+    assert f.get("source-language") == "en␇" and f.get("target-language") == "es␛[2J"

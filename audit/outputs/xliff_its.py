@@ -82,8 +82,8 @@ def build(result) -> etree._ElementTree:
     f = etree.SubElement(root, _q(XLIFF_NS, "file"))
     f.set("original", "transaudit")
     f.set("datatype", "plaintext")
-    f.set("source-language", result.source_lang or "und")
-    f.set("target-language", result.target_lang or "und")
+    f.set("source-language", _xml_text(result.source_lang or "und"))
+    f.set("target-language", _xml_text(result.target_lang or "und"))
     body = etree.SubElement(f, _q(XLIFF_NS, "body"))
     for n, seg in enumerate(result.segments):
         pair = seg.pair
