@@ -296,7 +296,7 @@ def test_ent004_quiet_on_same_names(source, target, sl, tl):
 
 def test_turkish_names_at_most_minor():
     # İskoçya is Scotland: Turkish exonyms and case endings cannot be proved absent, so minor at most
-    from audit.checks.families.entity_names import _lower
+    from audit.checks.families.entities import lower_name as _lower
 
     assert _lower("İngiltere") == "ingiltere"  # not i + combining dot: the frequency lookup works
     flags = run_check("ENT004", "Bat populations in Scotland have declined over the past century.",

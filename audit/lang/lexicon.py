@@ -58,6 +58,11 @@ def known_languages() -> frozenset[str]:
 _ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb", "tl": "fil", "zsm": "ms"}
 
 
+def wordfreq_code(lang: str) -> str:
+    """The wordfreq language code whose list covers the base language ``lang`` (hr -> sh)."""
+    return _ALIASES.get(lang, lang)
+
+
 def knows(lang: str | None) -> bool:
     """True when wordfreq has a word list for the base language ``lang``."""
     if not lang:

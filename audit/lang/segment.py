@@ -168,6 +168,15 @@ def _split_block(text: str, start: int, end: int, lang: str | None, out: list[tu
             unit_start = lines[idx + 1][0]
 
 
+# What may stand between a sentence end (or a line start) and the sentence's first word.
+_STARTS_SENTENCE = regex.compile(r"(?:^|[.!?:;…。！？]\s*|\n)[\"“«„‘'(\[¿¡\s]*$")
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """Does the word at ``pos`` begin a sentence (or a line), after any opening quote or bracket?"""
+    return pos == 0 or bool(_STARTS_SENTENCE.search(text[max(0, pos - 8):pos]))
+
+
 def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
     """Sentence bounds within ``text``: ``text[start:end]`` is a sentence, outer whitespace trimmed."""
     if lang:

@@ -18,10 +18,9 @@ from functools import cache, lru_cache
 
 import tomllib
 
-from audit.lang.lexicon import knows, zipf
+from audit.lang.lexicon import knows, wordfreq_code, zipf
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "spelling.toml")
-_WORDFREQ_LANG = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb"}
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +42,7 @@ def judged(lang: str | None) -> bool:
 def _freqs(lang: str) -> dict[str, float]:
     import wordfreq
 
-    return wordfreq.get_frequency_dict(_WORDFREQ_LANG.get(lang, lang), wordlist="best")
+    return wordfreq.get_frequency_dict(wordfreq_code(lang), wordlist="best")
 
 
 @cache
@@ -52,7 +51,7 @@ def _alphabet(lang: str) -> str:
     import wordfreq
 
     letters = set()
-    for w in wordfreq.top_n_list(_WORDFREQ_LANG.get(lang, lang), 5000):
+    for w in wordfreq.top_n_list(wordfreq_code(lang), 5000):
         letters.update(ch for ch in w if ch.isalpha())
     return "".join(sorted(letters))
 
@@ -83,7 +82,7 @@ def correction(word: str, lang: str) -> str | None:
         return None
     import wordfreq.preprocess
 
-    w = wordfreq.preprocess.preprocess_text(word, _WORDFREQ_LANG.get(lang, lang))
+    w = wordfreq.preprocess.preprocess_text(word, wordfreq_code(lang))
     if not w.isalpha() or len(w) < conf["min_letters"]:
         return None
     freqs = _freqs(lang)

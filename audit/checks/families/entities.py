@@ -222,6 +222,11 @@ _CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}")
 _OPENERS = frozenset("\"'“”‘’«»„‚([{¿¡*•-–— \u00a0\t")
 
 
+def lower_name(w: str) -> str:
+    """Lower case, with the Turkish dotted capital as a plain i (İskoçya -> iskoçya, not i̇skoçya)."""
+    return w.replace("İ", "i").lower()
+
+
 def _sentence_initial(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in _OPENERS:
@@ -264,7 +269,7 @@ def _name_candidates(text: str, lang: str | None, tgt: str) -> list[tuple[int, i
             continue
         if have_freq is None:
             have_freq = knows(lang)
-        low = w.replace("İ", "i").lower()  # Turkish İ: not the two characters of "i̇"
+        low = lower_name(w)
         z = zipf(low, lang) if have_freq else 0.0
         if profile(lang).nouns_capitalised:
             # German capitalises nouns, and its compounds are rare words: only words that are

@@ -24,6 +24,7 @@ from audit.checks.families.entities import (
     _latin_candidates,
     _sentence_initial,
     _title_case,
+    lower_name,
     memo_on_context,
     name_found,
 )
@@ -66,16 +67,11 @@ class _Swapped:
 _CAP_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/])\p{Lu}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}\p{N}@])")
 
 
-def _lower(w: str) -> str:
-    """Lower case, with the Turkish dotted capital as a plain i (İskoçya -> iskoçya, not i̇skoçya)."""
-    return w.replace("İ", "i").lower()
-
-
 def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool = True) -> bool:
     """A capitalised word (not a sentence's first) is a name when it is rare in its language, or about as frequent in the
     other language of the pair written the same way (names travel: Merkel, Johnson, Sánchez; common
     words do not: Monday, Ministerio). German nouns: rare in German, known in English, no compound."""
-    low = _lower(w)
+    low = lower_name(w)
     z = zipf(low, lang)
     if lang and profile(lang).nouns_capitalised:
         return z < 3.0 and 1.5 <= zipf(low, "en") < 4.5 and not _compound(low, lang)
@@ -107,7 +103,7 @@ def _cased_names(view, other_view) -> list[tuple[int, int, str]]:
             continue
         if len(w) <= 3 and text[m.end():m.end() + 1] == ".":
             continue  # an abbreviated title: Rev., Gen., Sen.
-        if _sentence_initial(text, m.start()) and zipf(_lower(w), view.lang) >= 1.0:
+        if _sentence_initial(text, m.start()) and zipf(lower_name(w), view.lang) >= 1.0:
             continue
         if _is_name(w, view.lang, other_lang, other_latin):
             out.append((m.start(), m.end(), w))
@@ -202,9 +198,9 @@ def _strong(run, lang: str | None, other) -> bool:
     Marina, Gloria, are common words too); across scripts, two words or a word below Zipf 4."""
     cross = not (_cased_side(other) and other.script == "Latin")
     if cross:
-        return len(run) >= 2 or zipf(_lower(run[0][2]), lang) < 4.0
+        return len(run) >= 2 or zipf(lower_name(run[0][2]), lang) < 4.0
     for _, _, w in run:
-        low = _lower(w)
+        low = lower_name(w)
         z = zipf(low, lang)
         zo = zipf(low, other.lang) if other.lang != lang else 0.0
         if z < 3.5 or (len(run) >= 2 and z < 5.0 and zo >= 3.0 and zo >= z - 1.5):
@@ -215,7 +211,7 @@ def _strong(run, lang: str | None, other) -> bool:
 def _rare_word(run, lang: str | None) -> bool:
     """A word of the run is rare in the language: a name, not a phrase of common words in
     capitals (``Academy Awards``, rendered as «Оскар»)."""
-    return any(zipf(_lower(w), lang) < 3.5 for _, _, w in run)
+    return any(zipf(lower_name(w), lang) < 3.5 for _, _, w in run)
 
 
 def _keeps_latin_names(ctx) -> bool:

@@ -9,14 +9,10 @@ from audit.core.model import hit
 from audit.core.text import char_script
 from audit.lang.placeholders import prose
 from audit.lang.profiles import is_caseless_script, profile
+from audit.lang.segment import starts_sentence
 from audit.lang.spelling import correction, judged, settings
 
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’\-])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_@/'’\-]|\.\p{L})")
-_SENT_START = regex.compile(r"(?:^|[.!?:;…]\s*|\n)[\"“«„‘'(\[¿¡]*\s*$")
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    return bool(_SENT_START.search(text[max(0, pos - 6):pos])) or pos == 0
 
 
 @check("SPL001", "misspelling", "fluency/spelling", "minor", lang_scope="declared-target")
@@ -31,9 +27,9 @@ def misspelling(pair, ctx):
     are capitalised, only on lower-case words and sentence starts), words in all capitals,
     words with digits, hyphens or apostrophes, codes, URLs and e-mail addresses, words written
     in another script than the target's, and words that also stand in the source (a name or a
-    term copied on purpose). Only for target languages with a large word list and spaces
-    between words (``audit/lang/data/spelling.toml``: not Chinese, Japanese, Thai, Korean,
-    Hindi, Persian, Turkish or Vietnamese). Minor. Span: the word."""
+    term copied on purpose). Only for the target languages of ``audit/lang/data/spelling.toml``:
+    spaced scripts whose word list measured clean (not Chinese, Japanese or Thai, which have no
+    word boundaries, nor Korean or Hindi). Minor. Span: the word."""
     tl = ctx.tgt.lang
     if not judged(tl) or not pair.target:
         return ()
@@ -52,7 +48,7 @@ def misspelling(pair, ctx):
         if not w[0].isalpha() or (scripts and char_script(w[0]) not in scripts):
             continue  # a word in another script: a name or a quotation
         if w[0].isupper() and (w.isupper() or not w[1:].islower() or
-                               (not nouns_cap and not _sentence_start(text, s))):
+                               (not nouns_cap and not starts_sentence(text, s))):
             continue  # a name, an acronym, CamelCase
         fixed = correction(w.lower(), tl)
         if fixed is None:

@@ -15,6 +15,7 @@ from audit.core.text import WORD_RE, char_script
 from audit.lang.lexicon import knows, zipf
 from audit.lang.placeholders import prose
 from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script, profile
+from audit.lang.segment import starts_sentence
 from audit.lang.units import unit_at
 
 _NON_LETTER_RE = regex.compile(r"[^\p{L}\p{M}]+")
@@ -227,7 +228,6 @@ _SCRIPT_RUN_RE = regex.compile(r"\p{Latin}[\p{Latin}\p{M}]*|\p{Cyrillic}[\p{Cyri
                                r"|\p{Devanagari}[\p{Devanagari}\p{M}]*|\p{Hangul}[\p{Hangul}\p{M}]*"
                                r"|\p{Thai}[\p{Thai}\p{M}]*|[\p{Han}\p{Hiragana}\p{Katakana}ー々]+"
                                r"|\p{L}[\p{L}\p{M}]*")
-_SENT_START_RE = regex.compile(r"(?:^|[.!?:;…。！？]\s*|\n)[\"“«„‘'(\[¿¡\s]*$")
 SRC_MIN_ZIPF = 3.0  # an ordinary word of the source language
 TGT_MAX_ZIPF = 3.5  # rare in the target language (English words stand in every list at 2-3)
 MIN_MARGIN = 2.0  # a hundred times more frequent in the source language
@@ -235,10 +235,6 @@ CAPITAL_TGT_MAX_ZIPF = 1.0  # a capitalised copy (a German noun): unknown in the
 LOAN_ZIPF = 3.3  # a foreign-script word this common in the target language is a loanword there
 MIN_SAME_SCRIPT_LETTERS = 3
 MIN_FOREIGN_RUN = 2  # letters (ideographs, Thai letters) of a copy in another script
-
-
-def _at_sentence_start(text: str, pos: int) -> bool:
-    return pos == 0 or bool(_SENT_START_RE.search(text[max(0, pos - 8):pos]))
 
 
 def _source_index(ctx) -> tuple[dict[str, list], str]:
@@ -255,7 +251,7 @@ def _named_in_source(toks, source: str, nouns_cap: bool) -> bool:
         w = t.text
         if len(w) > 1 and w.isupper():
             return True
-        if w[:1].isupper() and not nouns_cap and (not _at_sentence_start(source, t.start) or
+        if w[:1].isupper() and not nouns_cap and (not starts_sentence(source, t.start) or
                                                   _beside_capital(source, t.start, t.end, char_script(w[0]))):
             return True  # inside a sentence, or beside another capital ("U.S. Drought Monitor")
     return False
@@ -269,7 +265,7 @@ def _name_like_copy(w: str, toks, text: str, s: int, source: str, nouns_cap: boo
         return True
     if not w[:1].isupper() or (nouns_cap and toks and toks[0].text == w):
         return False
-    return not toks or all(t.text[:1].isupper() for t in toks) or not _at_sentence_start(text, s)
+    return not toks or all(t.text[:1].isupper() for t in toks) or not starts_sentence(text, s)
 
 
 def _same_script_copy(w: str, sl: str, tl: str, capitalised: bool) -> bool:
@@ -387,7 +383,7 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
             sspan = (toks[0].start, toks[0].end)
         if src_cased and _name_like_copy(w, toks, text, s, source, nouns_cap):
             continue
-        cap_mid = w[:1].isupper() and not _at_sentence_start(text, s)
+        cap_mid = w[:1].isupper() and not starts_sentence(text, s)
         if foreign:
             if _beside_capital(text, s, e, script) or text[s - 1:s] == "-" or text[e:e + 1] == "-":
                 continue  # part of a name or compound kept in its script ("Argos outlets", "pro-independence")
