@@ -246,11 +246,13 @@ def test_spill_sequence(real_pairs):
 def test_pack_pair_round_trip_covers_every_field():
     from dataclasses import fields
 
-    from audit.core.model import Alignment
+    from audit.core.model import Alignment, Unit
 
     o1, o2 = Origin("a.tmx", "u1", 3, 10), Origin("b.tmx", None, 4, None)
     full = Pair(id="x", source="S", target=None, references=("r1", "r2"), source_lang="en", target_lang="de",
-                source_origin=o1, target_origin=o2, align=Alignment((1, 2), (3,), 0.5), index=9, note="n")
+                source_origin=o1, target_origin=o2, align=Alignment((1, 2), (3,), 0.5), index=9, note="n",
+                unit=Unit("k", "fuzzy", frozenset({"c-format", "fuzzy"}), 1, 3, "one", "many", "old",
+                          "nplurals=3; plural=(n%10==1 ? 0 : 1);", True))
     assert all(getattr(full, f.name) != f.default for f in fields(Pair) if f.default is not f.default_factory), \
         "a Pair field was added: teach engine.pack_pair about it and set it here"
     assert engine.unpack_pair(engine.pack_pair(full)) == full

@@ -74,6 +74,46 @@ class Alignment:
         }
 
 
+UNIT_STATES = ("translated", "untranslated", "fuzzy", "obsolete", "approved", "final", "locked")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What a catalog (PO, XLIFF, TMX) says about the unit a pair comes from, beyond its text.
+
+    ``key``: the unit's identity in its file, the same for every plural form of one entry (PO:
+    ``msgctxt|msgid``; XLIFF: the unit id). ``state``: one of ``UNIT_STATES``. ``flags``: the
+    unit's flags as the file writes them (PO ``#,`` flags such as ``c-format``,
+    ``python-brace-format``, ``no-c-format``; XLIFF ``translate="no"`` as ``no-translate``).
+    ``form``: this pair's plural form (PO ``msgstr[form]``), None when the unit has no plurals;
+    ``forms``: how many forms the unit has (1 without plurals). ``singular`` / ``plural``: the
+    unit's two source strings when it has plurals (PO ``msgid`` / ``msgid_plural``).
+    ``previous``: the source string the fuzzy translation was made for (PO ``#| msgid``).
+    ``plural_forms``: the file's ``Plural-Forms`` header as written, None when it has none.
+    ``document``: True when the file's units are running text (a document), False for a software
+    catalog of independent strings.
+    """
+
+    key: str
+    state: str = "translated"
+    flags: frozenset[str] = frozenset()
+    form: int | None = None
+    forms: int = 1
+    singular: str | None = None
+    plural: str | None = None
+    previous: str | None = None
+    plural_forms: str | None = None
+    document: bool = False
+
+    def to_tuple(self) -> tuple:
+        return (self.key, self.state, tuple(sorted(self.flags)), self.form, self.forms, self.singular,
+                self.plural, self.previous, self.plural_forms, self.document)
+
+    @classmethod
+    def from_tuple(cls, t) -> "Unit":
+        return cls(t[0], t[1], frozenset(t[2]), *t[3:])
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One source segment and its translation, with optional references."""
@@ -89,6 +129,7 @@ class Pair:
     align: Alignment | None = None
     index: int = 0  # position in the input, 0-based
     note: str | None = None  # context carried by the file (PO msgctxt, XLIFF note), shown to reviewers
+    unit: Unit | None = None  # catalog facts (state, format flags, plural form); None for plain text
 
     def text(self, side: str) -> str:
         if side == "source":

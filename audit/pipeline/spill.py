@@ -9,7 +9,7 @@ import tempfile
 from array import array
 from typing import Iterable, Iterator
 
-from audit.core.model import Alignment, Origin, Pair
+from audit.core.model import Alignment, Origin, Pair, Unit
 
 WARM_PAIRS = 25  # pairs of each language pair checked in the main process before forking workers
 
@@ -27,7 +27,8 @@ def pack_pair(p: Pair | None) -> tuple | None:
     to = _origin_tuple(p.target_origin)
     return (p.id, p.source, p.target, tuple(p.references), p.source_lang, p.target_lang, so,
             True if to == so and to is not None else to,
-            None if a is None else (tuple(a.source), tuple(a.target), a.confidence), p.index, p.note)
+            None if a is None else (tuple(a.source), tuple(a.target), a.confidence), p.index, p.note,
+            None if p.unit is None else p.unit.to_tuple())
 
 
 def unpack_pair(t: tuple | None) -> Pair | None:
@@ -36,7 +37,8 @@ def unpack_pair(t: tuple | None) -> Pair | None:
     so = None if t[6] is None else Origin(*t[6])
     to = so if t[7] is True else (None if t[7] is None else Origin(*t[7]))
     a = t[8]
-    return Pair(t[0], t[1], t[2], tuple(t[3]), t[4], t[5], so, to, None if a is None else Alignment(*a), t[9], t[10])
+    return Pair(t[0], t[1], t[2], tuple(t[3]), t[4], t[5], so, to, None if a is None else Alignment(*a), t[9], t[10],
+                None if t[11] is None else Unit.from_tuple(t[11]))
 
 
 class PairSpill:
