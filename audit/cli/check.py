@@ -7,7 +7,6 @@ import sys
 from audit.cli.common import add_input_arguments, config_from_args, metric_names
 from audit.core.errors import ExitCode, UsageError
 from audit.outputs import check_output_path, format_names, write_report
-from audit.pipeline import Audit
 from audit.scores import gates
 
 NAME = "check"
@@ -58,6 +57,8 @@ def _note_semantic_off(config) -> None:
 
 
 def run(args) -> int:
+    from audit.pipeline import Audit  # here, not at the top: `transaudit --version` loads no checks
+
     config = config_from_args(args)
     overrides = {}
     if args.fail_under is not None:

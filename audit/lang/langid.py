@@ -138,11 +138,61 @@ def function_word_share(words: list[str], lang: str) -> float:
 _LOCK = threading.Lock()
 
 
+_MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "row", "output")
+
+
+def _model_path() -> str:
+    import os
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    return os.path.join(str(MODEL_DIR), MODEL_FILE)
+
+
+def _unpack_model(directory: str) -> None:
+    """py3langid's model, unpacked by its own loader, saved as one ``.npy`` per array."""
+    import os
+
+    import numpy as np
+    from py3langid.modelio import load_model
+
+    for name, value in zip(_MODEL_ARRAYS, load_model(_model_path())):
+        if not isinstance(value, np.ndarray):  # stdlib arrays and lists
+            value = np.asarray(value) if isinstance(value, list) else np.frombuffer(value, dtype=value.typecode)
+        np.save(os.path.join(directory, f"{name}.npy"), value, allow_pickle=False)
+
+
+def _cached_model():
+    """The model's arrays from the cache (memory-mapped: nothing to unpack, pages shared by every
+    process), or None when the cache is off."""
+    import os
+
+    import numpy as np
+    import py3langid
+
+    from audit.core.cache import derived
+
+    version = getattr(py3langid, "__version__", "")
+    folder = derived("py3langid", [_model_path()], _unpack_model, extra=f"py3langid {version}")
+    if folder is None:
+        return None
+    try:
+        a = {n: np.load(os.path.join(folder, f"{n}.npy"), mmap_mode="r", allow_pickle=False) for n in _MODEL_ARRAYS}
+    except (OSError, ValueError):
+        return None
+    return (np.asarray(a["ptc"]), np.asarray(a["pc"]), a["classes"].tolist(), memoryview(a["nextmove"]),
+            a["output"].tolist(), memoryview(a["row"]))
+
+
 @lru_cache(maxsize=1)
 def _full_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    model = _cached_model()
+    if model is None:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ptc, pc, classes, nextmove, output, row = model
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
 
 @lru_cache(maxsize=64)

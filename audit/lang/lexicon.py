@@ -1,6 +1,7 @@
 """Word-frequency lookups (wordfreq), cached: is a string a word of a language, how common is it.
 
-``zipf(word, lang)`` is wordfreq's Zipf frequency (0 = unknown, 3 = about once per million
+``zipf(word, lang)`` is wordfreq's Zipf frequency (through ``audit.lang.wordlists``' memory-mapped
+tables where they answer exactly, so most runs never import wordfreq) (0 = unknown, 3 = about once per million
 words, 7 = "the"), cached per (word, lang). Languages wordfreq does not know give 0.0, so
 callers must treat 0.0 as "no evidence", not as "not a word", when ``knows(lang)`` is False.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+
+from audit.lang.wordlists import table
 
 _KNOWN: frozenset[str] | None = None
 
@@ -78,6 +81,11 @@ def zipf(word: str, lang: str | None) -> float:
     lang = _ALIASES.get(lang, lang)
     if lang not in _known():
         return 0.0
+    t = table(lang)
+    if t is not None:
+        z = t.zipf(word, lang)
+        if z is not None:
+            return z
     import wordfreq
 
     return wordfreq.zipf_frequency(word, lang)

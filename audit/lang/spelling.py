@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 import tomllib
 
 from audit.lang.lexicon import knows, wordfreq_code, zipf
+from audit.lang.wordlists import plain, table
 
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "spelling.toml")
 
@@ -38,16 +39,42 @@ def judged(lang: str | None) -> bool:
     return bool(lang) and lang in spelling_languages() and knows(lang)
 
 
-@cache
-def _freqs(lang: str) -> dict[str, float]:
-    import wordfreq
+class _DictFreqs:
+    """wordfreq's dict behind the ``Table.freq`` interface (languages without a table)."""
 
-    return wordfreq.get_frequency_dict(wordfreq_code(lang), wordlist="best")
+    def __init__(self, lang: str):
+        import wordfreq
+
+        self._d = wordfreq.get_frequency_dict(lang, wordlist="best")
+
+    def freq(self, key: str) -> float:
+        return self._d.get(key, 0.0)
+
+
+@cache
+def _freqs(lang: str):
+    """``freq(word)`` of ``lang``'s best list: the memory-mapped table, else wordfreq's dict."""
+    code = wordfreq_code(lang)
+    return table(code) or _DictFreqs(code)
+
+
+def _preprocessed(word: str, lang: str) -> str:
+    """``word`` as wordfreq looks it up (its ``preprocess_text``; a plain word is just casefolded)."""
+    code = wordfreq_code(lang)
+    key = plain(word, code)
+    if key is not None:
+        return key
+    import wordfreq.preprocess
+
+    return wordfreq.preprocess.preprocess_text(word, code)
 
 
 @cache
 def _alphabet(lang: str) -> str:
     """The letters of the language's 5,000 most frequent words (insertion candidates)."""
+    t = table(wordfreq_code(lang))
+    if t is not None:
+        return t.alphabet
     import wordfreq
 
     letters = set()
@@ -80,16 +107,14 @@ def correction(word: str, lang: str) -> str | None:
     zw = zipf(word, lang)
     if zw > conf["max_word_zipf"]:
         return None
-    import wordfreq.preprocess
-
-    w = wordfreq.preprocess.preprocess_text(word, wordfreq_code(lang))
+    w = _preprocessed(word, lang)
     if not w.isalpha() or len(w) < conf["min_letters"]:
         return None
     freqs = _freqs(lang)
     floor = 10 ** (max(conf["min_variant_zipf"], zw + conf["min_margin"]) - 9)
     best, best_f = None, floor
     for v in _variants(w, _alphabet(lang)):
-        f = freqs.get(v, 0.0)
+        f = freqs.freq(v)
         if f >= best_f and v != w:
             best, best_f = v, f
     return best
@@ -97,5 +122,5 @@ def correction(word: str, lang: str) -> str | None:
 
 def variant_zipf(word: str, lang: str) -> float:
     """Zipf frequency of a word of ``lang``'s list (for messages and tests)."""
-    f = _freqs(lang).get(word, 0.0)
+    f = _freqs(lang).freq(word)
     return round(math.log10(f) + 9, 2) if f > 0 else 0.0

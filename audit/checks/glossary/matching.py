@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from audit.checks.glossary.entries import Entry
 from audit.core.text import WORD_RE
-from audit.lang.profiles import known_languages, profile
+from audit.lang.profiles import profile
 
 # Where inflection is a small closed set of endings, two words with one stem must differ only by them
 # (the stemmer also strips derivational suffixes: government/governing, hospital/hospitality).
@@ -21,8 +21,6 @@ INFLECTION_ENDINGS = {
     "en": frozenset({"", "s", "es", "'s", "’s", "s'", "s’", "ed", "d", "ing", "e", "y", "ies", "ied",
                      "er", "ers", "est", "ier", "iest"}),
 }
-# Snowball stemmer names by language (from the profiles)
-_STEMMERS = {code: profile(code).stemmer for code in known_languages() if profile(code).stemmer}
 
 
 def _stemmer(lang: str | None):
