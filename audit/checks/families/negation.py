@@ -115,24 +115,37 @@ def negation_mismatch(pair, ctx):
                 source=src[0], primary="source", data={"marker": s[slice(*src[0])]})]
 
 
+def _pole_settings(lang: str | None) -> tuple[bool, bool]:
+    """(match inside words, clitic prefixes) for ``lang``'s pole words."""
+    p = profile(lang)
+    return bool(p.spaceless or p.substring_terms), bool(p.clitic_prefixes)
+
+
+@lru_cache(maxsize=None)
+def _any_pole(lang: str | None):
+    """One regex of every pole word of ``lang`` (a cheap gate: most texts have none), or None."""
+    words = [w for _, a, b in antonym_pairs(lang) for w in (*a, *b)] if lang else []
+    return _pole_regex(tuple(words), *_pole_settings(lang)) if words else None
+
+
 @lru_cache(maxsize=None)
 def _pole_regexes(lang: str | None):
-    """Per antonym pair of ``lang``: (concept, regex of one pole, regex of the other). Words are
-    matched inside words where the language writes no spaces or glues particles (Korean)."""
+    """Per antonym pair of ``lang``: (concept, regex of one pole, regex of the other), compiled
+    when first needed. Words are matched inside words where the language writes no spaces or
+    glues particles (Korean)."""
     if not lang:
         return ()
-    p = profile(lang)
-    inside = p.spaceless or p.substring_terms
-    clitics = p.clitic_prefixes
+    inside, clitics = _pole_settings(lang)
     return tuple((concept, _pole_regex(a, inside, clitics), _pole_regex(b, inside, clitics))
                  for concept, a, b in antonym_pairs(lang))
 
 
-def _pole_regex(words, inside: bool, clitics: bool):
+@lru_cache(maxsize=4096)
+def _pole_regex(words: tuple[str, ...], inside: bool, clitics: bool):
     """A pole's words; with clitic prefixes (Arabic ``و``, ``ال``; Hebrew ``ה``, ``ו``) they may
     stand before the word."""
     if clitics:
-        words = [c + w for w in words for c in ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "ה", "ו", "ב", "ל", "וה")]
+        words = tuple(c + w for w in words for c in ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "ה", "ו", "ב", "ל", "וה"))
     return regex.compile(_stems(words, inside), regex.IGNORECASE)
 
 
@@ -167,6 +180,9 @@ def antonym(pair, ctx):
     Virginia``), and nothing is flagged when either side negates, even weakly (``did not rise``
     = ``fell``, ``without a win`` = ``defeat``). The span is the target word."""
     s, t = pair.source, pair.target or ""
+    gate_t, gate_s = _any_pole(ctx.tgt.lang), _any_pole(ctx.src.lang)
+    if gate_t is None or gate_s is None or not gate_t.search(t) or not gate_s.search(s):
+        return ()  # a pole on neither side, or a language without pairs: nothing to compare
     src_pairs = {c: (a, b) for c, a, b in _pole_regexes(ctx.src.lang)}
     if not src_pairs or not t.strip():
         return ()
