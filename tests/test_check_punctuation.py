@@ -202,3 +202,12 @@ def test_space_before_punctuation_flagged(src, tgt, sl, tl, expected):
 ])
 def test_space_before_punctuation_clean(src, tgt, sl, tl):
     assert run_check("PUN005", src, tgt, sl, tl) == []
+
+
+def test_pun005_long_segment_is_linear():
+    """Issue 15: every spaced mark used to be looked up in the whole source again (a 1 MB target of
+    ``a , `` took minutes). A 600,000-character pair now takes one pass; all spaces are found."""
+    src, tgt = "a, " * 200_000, "a , " * 150_000
+    flags = run_check("PUN005", src, tgt, "en", "de")
+    assert len(flags) == 1 and len(flags[0].spans) == 150_000
+    assert {tgt[sp.start:sp.end] for sp in flags[0].spans} == {" "}

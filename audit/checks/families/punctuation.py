@@ -503,11 +503,10 @@ def space_before_punctuation(pair, ctx):
     src = pair.source
     if _TOKENIZED_RE.search(src):
         return ()  # a tokenized corpus ("word , word .") spaces every mark: the target follows it
+    spaced = {mark for mark in ",.;:!?" if " " + mark in src or "\u00a0" + mark in src}  # once, not per match
     for m in _SPACE_BEFORE_RE.finditer(ctx.tgt.memo(prose)):
         mark = m.group(2)
-        if french and mark in ":;!?":
-            continue
-        if " " + mark in src or "\u00a0" + mark in src:
+        if (french and mark in ":;!?") or mark in spaced:
             continue
         spans.append(m.span(1))
     if not spans:
