@@ -128,7 +128,7 @@ class ReviewApp(App):
         self.preloaded = result
         self.preloaded_originals = originals
         self.db_path = db_path or (default_db_path(self.inputs) if self.inputs else ":memory:")
-        self.store = DecisionStore(self.db_path)
+        self.store = DecisionStore(self.db_path, exclusive=True)
         self.state = ReviewState(flag_decisions=self.store.flag_decisions(),
                                  segment_decisions=self.store.segment_decisions(), rescore=self._rescore_segment)
         self.result: AuditResult | None = None

@@ -35,7 +35,7 @@ def run(args) -> int:
     db = args.db or default_db_path(args.inputs)
     if os.path.abspath(db) in {os.path.abspath(p) for p in args.inputs}:
         raise UsageError("the decisions database would overwrite an input file", db)
-    DecisionStore(db).close()  # a bad database is reported here, not inside the app
+    DecisionStore(db, exclusive=True).close()  # a bad database, or one another review app holds: one line here
     from tui.app import create_app  # lazy: Textual is imported only when reviewing
 
     app = create_app(args.inputs, input_format=args.input_format, source_lang=args.src_lang,

@@ -10,6 +10,15 @@ Decisions are keyed so that they survive restarts, re-runs and re-segmenting:
 Every change is one transaction, and is recorded in a history table so that it can be undone
 (also after a restart). The store knows nothing of terminals: the TUI and the CLI both use it.
 
+The database is a trusted store: it runs in WAL mode (a ``kill -9`` at any moment loses at most the
+decision being written), and it is checked when opened: ``PRAGMA quick_check``, the schema version,
+the tables, the status values (a row that bypassed the CHECK constraint) and the history rows; a
+damaged or foreign database (another application's SQLite file) is refused with one line, never
+altered. A review session (``exclusive=True``, the review app) is registered in the ``sessions``
+table: a second review app on the same database is refused while the first one's process lives
+(two apps would undo each other's decisions and show stale views); a session whose process is gone
+(killed, crashed) does not block.
+
 Applying decisions to an audit is ``audit.pipeline.decided``'s; exporting them and writing
 post-edits back is ``audit.outputs.decisions``'s.
 """
@@ -18,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 import sqlite3
 import time
 from dataclasses import dataclass, fields, replace
@@ -26,7 +36,8 @@ from typing import Any, Iterable, Mapping, Sequence
 from audit.core.errors import InputError, UsageError
 from audit.core.model import Flag, Pair, normalize_for_fingerprint
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the sessions table
+_TABLES = frozenset({"meta", "flag_decisions", "segment_decisions", "history", "sessions"})
 FLAG_STATUSES = ("confirmed", "dismissed")
 
 _SCHEMA = """
@@ -56,6 +67,12 @@ CREATE TABLE IF NOT EXISTS history (
     before TEXT,
     after TEXT,
     at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    opened REAL NOT NULL
 );
 """
 
@@ -150,34 +167,107 @@ def _iso(ts: float) -> str | None:
 class DecisionStore:
     """Review decisions in one SQLite file. Every write is its own transaction, committed at once."""
 
-    def __init__(self, path: str, *, readonly: bool = False):
+    def __init__(self, path: str, *, readonly: bool = False, exclusive: bool = False):
         self.path = str(path)
+        self._session: int | None = None
         if readonly and not os.path.isfile(self.path):
             raise InputError("no such decisions database", self.path)
         folder = os.path.dirname(os.path.abspath(self.path))
         if not os.path.isdir(folder):
             raise UsageError("folder of the decisions database does not exist", self.path)
         try:
-            if readonly:
-                uri = "file:" + os.path.abspath(self.path) + "?mode=ro"
-                self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-            else:
-                self._db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0, check_same_thread=False)
-            self._db.execute("PRAGMA busy_timeout = 5000")
-            if not readonly:
-                with self._tx():
-                    for stmt in _SCHEMA.split(";"):
-                        if stmt.strip():
-                            self._db.execute(stmt)
-                    self._db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)",
-                                     (str(SCHEMA_VERSION),))
-            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            self._db = self._connect(readonly)
+            self._open(readonly)
+            if exclusive and not readonly:
+                self._begin_session()
         except sqlite3.DatabaseError as exc:
-            raise InputError(f"not a transaudit decisions database ({exc})", self.path) from None
-        if row is None or int(row[0]) > SCHEMA_VERSION:
-            raise InputError("decisions database has an unknown schema version", self.path)
+            self._close_quietly()
+            said = " ".join(str(exc).split())[:80]
+            raise InputError(f"not a transaudit decisions database, or a damaged one ({said})", self.path) from None
+        except InputError:
+            self._close_quietly()
+            raise
         self._flags: dict[str, FlagDecision] | None = None
         self._segments: dict[str, SegmentDecision] | None = None
+
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
+        if readonly:
+            uri = "file:" + os.path.abspath(self.path) + "?mode=ro"
+            db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=5.0, check_same_thread=False)
+        db.execute("PRAGMA busy_timeout = 5000")
+        return db
+
+    def _close_quietly(self) -> None:
+        db = getattr(self, "_db", None)
+        if db is not None:
+            try:
+                db.close()
+            except sqlite3.Error:
+                pass
+
+    def _open(self, readonly: bool) -> None:
+        """Check the database (integrity, tables, schema, rows); create or upgrade it when writable."""
+        db = self._db
+        check = db.execute("PRAGMA quick_check").fetchall()
+        if [r[0] for r in check] != ["ok"]:
+            said = " ".join(str(check[0][0]).split())[:80]  # SQLite's report spans lines: one line here
+            raise InputError(f"damaged decisions database (integrity check: {said})", self.path)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables.discard("sqlite_sequence")
+        if tables - _TABLES or (tables and "meta" not in tables):
+            raise InputError("not a transaudit decisions database (it holds other tables)", self.path)
+        if not readonly:
+            db.execute("PRAGMA journal_mode = WAL")
+            with self._tx():
+                for stmt in _SCHEMA.split(";"):
+                    if stmt.strip():
+                        db.execute(stmt)
+                if not tables:
+                    db.execute("INSERT INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        version = self._schema_version()
+        if not readonly and version < SCHEMA_VERSION:
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+        self._check_rows()
+
+    def _schema_version(self) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        value = str(row[0]).strip() if row is not None and row[0] is not None else ""
+        if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= SCHEMA_VERSION:
+            raise InputError(f"decisions database has an unknown schema version ({value[:20] or 'none'!r})",
+                             self.path)
+        return int(value)
+
+    def _check_rows(self) -> None:
+        """Status values the CHECK constraint allows, and history rows that are JSON (undo reads them)."""
+        db = self._db
+        marks = ", ".join("?" * len(FLAG_STATUSES))
+        bad = db.execute(f"SELECT status FROM flag_decisions WHERE status IS NULL OR status NOT IN ({marks}) LIMIT 1",
+                         FLAG_STATUSES).fetchone()
+        if bad is not None:
+            raise InputError(f"decisions database has a flag decision with an unknown status ({str(bad[0])[:20]!r})",
+                             self.path)
+        for hid, before, after in db.execute("SELECT id, before, after FROM history"):
+            try:
+                for text in (before, after):
+                    if text is not None and not isinstance(json.loads(text), dict):
+                        raise ValueError
+            except (ValueError, TypeError):
+                raise InputError(f"decisions database has a damaged history row ({hid})", self.path) from None
+
+    def _begin_session(self) -> None:
+        """Register this review session; refuse when another live one holds the database."""
+        host, pid = socket.gethostname(), os.getpid()
+        with self._tx() as db:
+            for sid, other_pid, other_host in db.execute("SELECT id, pid, host FROM sessions").fetchall():
+                if other_host == host and other_pid != pid and not _alive(other_pid):
+                    db.execute("DELETE FROM sessions WHERE id = ?", (sid,))  # its process is gone
+                elif other_pid != pid or other_host != host:
+                    raise InputError(f"decisions database is open in another review app (process {other_pid}"
+                                     f" on {other_host}); close it first", self.path)
+            cur = db.execute("INSERT INTO sessions(pid, host, opened) VALUES (?, ?, ?)", (pid, host, time.time()))
+            self._session = cur.lastrowid
 
     # -- plumbing ---------------------------------------------------------------------------
     class _Tx:
@@ -199,6 +289,13 @@ class DecisionStore:
         return DecisionStore._Tx(self._db)
 
     def close(self) -> None:
+        if self._session is not None:
+            try:
+                with self._tx() as db:
+                    db.execute("DELETE FROM sessions WHERE id = ?", (self._session,))
+            except sqlite3.Error:
+                pass  # a session left behind is cleared by the next one (its process is gone)
+            self._session = None
         self._db.close()
 
     def __enter__(self) -> "DecisionStore":
@@ -395,6 +492,17 @@ class DecisionStore:
         else:
             cache[key] = d
         return Change(kind, key, desc)
+
+
+def _alive(pid: int) -> bool:
+    """True when a process ``pid`` exists on this machine."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # it exists, under another user
+    return True
 
 
 def _dump(value, desc: str) -> str:
