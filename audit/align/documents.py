@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from audit.core.errors import InputError
+from audit.core.limits import check_zip
 from audit.core.text import strip_span
 from audit.lang.segment import sentence_spans
 
@@ -127,6 +128,7 @@ def _load_docx(path: str) -> Document:
         import docx  # python-docx
     except ImportError:
         raise InputError("reading .docx needs the python-docx package (pip install python-docx)", path) from None
+    check_zip(path)
     try:
         d = docx.Document(path)
     except Exception as exc:  # zip or XML damage: python-docx raises many types

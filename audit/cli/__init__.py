@@ -38,7 +38,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _on_sigterm(signum, frame):  # pragma: no cover - exercised through a subprocess in the tests
+    raise SystemExit(128 + signum)
+
+
+def _handle_sigterm() -> None:
+    """SIGTERM ends the run as an exception does: ``finally`` blocks remove temporary report files
+    (by default Python would die at once and leave them behind)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _handle_sigterm()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

@@ -93,11 +93,15 @@ def check_readable(path: str) -> Path:
     """The file exists, is a readable regular file, is not empty and does not look binary."""
     from audit.core.decode import binary_error, bom_encoding, looks_binary
 
+    import stat
+
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", path)
     if p.is_dir():
         raise InputError("is a directory, not a file", path)
+    if not stat.S_ISREG(p.stat().st_mode):  # a FIFO would block for a writer; readers read files twice
+        raise InputError("is a pipe, socket or device, not a regular file (save it to a file first)", path)
     try:
         with p.open("rb") as fh:
             head = fh.read(8192)

@@ -176,6 +176,12 @@ _STATE: dict = {}
 
 
 def _init_worker(checks: Sequence[Check], config: Config, spill: "PairSpill | None" = None) -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: the main process stops the pool, so a worker ignores
+    # it (no KeyboardInterrupt tracebacks from workers); the pool's SIGTERM ends a worker at once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _STATE["plan"] = _Plan(checks)
     _STATE["config"] = config
     _STATE["spill"] = spill
