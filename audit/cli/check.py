@@ -5,6 +5,7 @@ import os
 import sys
 
 from audit.cli.common import add_input_arguments, config_from_args, metric_names
+from audit.cli.progress import progress_for
 from audit.core.errors import ExitCode, UsageError
 from audit.outputs import check_output_path, format_names, write_report
 from audit.scores import gates
@@ -23,6 +24,9 @@ def add_arguments(p) -> None:
     p.add_argument("--fail-under", type=float, metavar="SCORE", help="exit 1 when the corpus quality score is below SCORE")
     p.add_argument("--max-flags", type=int, metavar="N", help="exit 1 when there are more than N flags")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report")
+    p.add_argument("--progress", action="store_true",
+                   help="show progress on stderr even when it is not a terminal (a line every few seconds)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress and no notes on stderr (errors only)")
     p.add_argument("--decisions", metavar="DB",
                    help="review decisions ('transaudit review'): leave dismissed flags out, audit post-edited targets")
 
@@ -80,29 +84,43 @@ def run(args) -> int:
     opened = dict(input_format=args.input_format, source_lang=args.src_lang, target_lang=args.tgt_lang,
                   config=config, references=args.ref or None, metrics=metric_names(args), align=args.align,
                   presegmented=args.presegmented)
-    if getattr(args, "decisions", None):
-        from audit.pipeline.decided import report_decisions
-        from audit.store.decisions import DecisionStore
+    to_terminal = args.output in (None, "-") and sys.stdout.isatty()
+    progress = progress_for(args, report_to_terminal=to_terminal)
+    update = progress.update if progress is not None else None
+    try:
+        if getattr(args, "decisions", None):
+            from audit.pipeline.decided import report_decisions
+            from audit.store.decisions import DecisionStore
 
-        with DecisionStore(args.decisions, readonly=True) as store:
-            done = Audit.open(args.inputs, decisions=store.snapshot(), **opened).finished()
-        result = done.result
-        report_decisions(done.decisions, args.decisions, sys.stderr)
-    elif fmt in STREAMING_FORMATS:
-        # JSONL, text and CSV are written segment by segment as the audit runs (memory flat in the
-        # corpus size); the other formats need the whole result first.
-        result = Audit.open(args.inputs, **opened).stream()
-    else:
-        result = Audit.open(args.inputs, **opened).run()
-    color = args.color == "always" or (args.color == "auto" and args.output in (None, "-") and sys.stdout.isatty()
-                                       and os.environ.get("NO_COLOR") is None)
-    write_report(result, fmt, args.output, color=color)
+            with DecisionStore(args.decisions, readonly=True) as store:
+                done = Audit.open(args.inputs, decisions=store.snapshot(), **opened).finished(update)
+            result = done.result
+            report_decisions(done.decisions, args.decisions, sys.stderr)
+        elif fmt in STREAMING_FORMATS:
+            # JSONL, text and CSV are written segment by segment as the audit runs (memory flat in the
+            # corpus size); the other formats need the whole result first.
+            result = Audit.open(args.inputs, **opened).stream()
+            if progress is not None:
+                progress.total, result.observer = result.total, update
+        else:
+            result = Audit.open(args.inputs, **opened).run(update)
+        color = args.color == "always" or (args.color == "auto" and to_terminal and os.environ.get("NO_COLOR") is None)
+        write_report(result, fmt, args.output, color=color)
+    finally:
+        if progress is not None:
+            progress.close()
+    if args.quiet:
+        return _gate(result, config)
     for side, opt, given, value in (("source", "--src-lang", args.src_lang, getattr(result, "source_lang", None)),
                                     ("target", "--tgt-lang", args.tgt_lang, getattr(result, "target_lang", None))):
         if not given and not value:
             sys.stderr.write(f"transaudit: note: could not tell the {side} language from the input; "
                              f"give {opt} for language-aware checks\n")
     _note_semantic_off(config)
+    return _gate(result, config)
+
+
+def _gate(result, config) -> int:
     failed = gates.evaluate(result, config)
     if failed:
         sys.stderr.write("transaudit: gate failed: " + "; ".join(failed) + "\n")

@@ -15,7 +15,7 @@ import os
 from collections import deque
 from dataclasses import replace
 from itertools import islice
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from audit.checks.context import CheckOptions, Context, CorpusContext
 from audit.checks.glossary import attach as attach_glossary
@@ -457,8 +457,9 @@ class Audit:
             used = DecisionsUsed(applied.path_hash, len(self.decisions), applied.applied, len(applied.stale))
         return make_signature(self.checks, self.config, self.source_lang, self.target_lang, self.input_hash, used)
 
-    def events(self, progress: bool = True, batch: int = 1000) -> Iterator:
-        """``Started``, then (with ``progress``) a ``Checked`` per ``batch`` segments, then ``Finished``."""
+    def events(self, progress: bool = True, batch: int = 1000, score: bool = True) -> Iterator:
+        """``Started``, then (with ``progress``) a ``Checked`` per ``batch`` segments (scored unless
+        ``score`` is False), then ``Finished``."""
         yield Started(self.source_lang, self.target_lang)
         applier = Applier(self.decisions) if self.decisions is not None else None
         originals: deque = deque()
@@ -479,7 +480,7 @@ class Audit:
             origs = [originals.popleft() for _ in chunk]
             results.extend(chunk)
             if progress:
-                scored = [score_segment(r, self.config)[0] for r in chunk]
+                scored = [score_segment(r, self.config)[0] for r in chunk] if score else chunk
                 yield Checked(scored, origs, len(results))
         yield self._finish(results, applier)
 
@@ -509,14 +510,15 @@ class Audit:
                              scores=scores, metrics=corpus_metrics, signature_fields=signature)
         return Finished(result, tally, applied)
 
-    def finished(self) -> Finished:
-        """Run the audit to its end (no progress events)."""
-        for event in self.events(progress=False):
-            pass
+    def finished(self, on_checked: Callable[[int], None] | None = None) -> Finished:
+        """Run the audit to its end; ``on_checked(count)`` after each batch of segments checked."""
+        for event in self.events(progress=on_checked is not None, batch=500, score=False):
+            if on_checked is not None and isinstance(event, Checked):
+                on_checked(event.done)
         return event
 
-    def run(self) -> AuditResult:
-        return self.finished().result
+    def run(self, on_checked: Callable[[int], None] | None = None) -> AuditResult:
+        return self.finished(on_checked).result
 
     def reaudit(self, pair: Pair, prev: Pair | None = None, next: Pair | None = None) -> PairResult:
         """One segment checked again (after a post-edit or its undo) as the first run checked it:
@@ -541,6 +543,7 @@ class Audit:
                               result.settings, config)
             out.scores = dict(result.scores)
             out.metrics = dict(result.metrics)
+            out.total = len(result.segments)
             return out
         njobs = self._njobs()
         import multiprocessing as mp
@@ -559,7 +562,9 @@ class Audit:
             finally:
                 spill.close()
 
-        return AuditStream(segments(), self.source_lang, self.target_lang, self._signature(), self._settings(), config)
+        out = AuditStream(segments(), self.source_lang, self.target_lang, self._signature(), self._settings(), config)
+        out.total = len(spill)
+        return out
 
 
 def audit_pairs(pairs: Iterable[Pair], config: Config | None = None, *, source_lang: str | None = None,

@@ -56,6 +56,8 @@ class AuditStream:
         self.tally = Tally()
         self._config = config
         self._consumed = False
+        self.total: int | None = None  # segments to come, when known before they are checked
+        self.observer = None  # called with the count of segments so far, after each one (progress)
 
     @property
     def segments(self) -> Iterator[PairResult]:
@@ -69,6 +71,7 @@ class AuditStream:
 
         scored = ScoreTally(self._config.weights, keep=False)  # sums only: memory stays flat
         tally = self.tally
+        observer = self.observer
         for seg in self._segments:
             words = None
             if isinstance(seg, tuple):  # (result, target word count from the worker)
@@ -77,6 +80,8 @@ class AuditStream:
                 seg, stats = score_segment(seg, self._config, words=words)
                 scored.add(stats)
             tally.add(seg)
+            if observer is not None:
+                observer(tally.segments)
             yield seg
         if not self.scores:
             self.scores = scored.scores()

@@ -1,0 +1,71 @@
+"""Progress on stderr for long runs (issue 13): plain lines when asked, nothing with --quiet, the
+report unchanged either way."""
+from __future__ import annotations
+
+import io
+import json
+
+from audit.cli import main
+from audit.cli import progress as progress_mod
+from audit.cli.progress import Progress
+
+
+class Clock:
+    def __init__(self):
+        self.t = 0.0
+
+    def __call__(self):
+        return self.t
+
+
+def test_lines_every_few_seconds_with_counts_rate_and_time_left():
+    clock, out = Clock(), io.StringIO()
+    p = Progress("lines", out, clock)
+    p.total = 1000
+    for i in range(1, 1001):
+        clock.t = i * 0.01  # 100 segments a second
+        p.update(i)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2  # at 5 s and at 10 s
+    assert lines[0] == "transaudit: 500 of 1,000 segments (50%), 100/s, 5 s left"
+
+
+def test_line_without_a_total():
+    clock, out = Clock(), io.StringIO()
+    p = Progress("lines", out, clock)
+    clock.t = 10.0
+    p.update(25_000)
+    assert out.getvalue() == "transaudit: 25,000 segments, 2,500/s\n"
+
+
+def _corpus(tmp_path, n=300):
+    path = tmp_path / "c.tsv"
+    path.write_text("".join(f"The {i} ministers met.\tDie {i} Minister trafen sich.\n" for i in range(n)), encoding="utf-8")
+    return str(path)
+
+
+def test_progress_option_prints_lines_and_changes_no_report(tmp_path, capsys, monkeypatch):
+    corpus = _corpus(tmp_path)
+    for fmt in ("jsonl", "json"):
+        plain, shown = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        assert main(["check", corpus, "-s", "en", "-t", "de", "-F", fmt, "-o", str(plain), "-q"]) == 0
+        assert capsys.readouterr().err == ""  # --quiet: nothing on stderr
+        monkeypatch.setattr(progress_mod, "LINE_EVERY", 0.0)
+        assert main(["check", corpus, "-s", "en", "-t", "de", "-F", fmt, "-o", str(shown), "--progress"]) == 0
+        monkeypatch.setattr(progress_mod, "LINE_EVERY", 5.0)
+        err = [line for line in capsys.readouterr().err.splitlines() if "segments" in line]
+        assert err and err[-1].startswith("transaudit: 300")
+        if fmt == "jsonl":
+            assert "of 300 segments (100%)" in err[-1]
+
+        def body(p):
+            text = p.read_text(encoding="utf-8")
+            return [json.loads(x) for x in text.splitlines()] if fmt == "jsonl" else json.loads(text)["segments"]
+
+        assert body(plain) == body(shown)
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(tmp_path, capsys):
+    corpus = _corpus(tmp_path, 20)
+    assert main(["check", corpus, "-s", "en", "-t", "de", "-F", "jsonl", "-o", str(tmp_path / "r.jsonl")]) == 0
+    assert "segments" not in capsys.readouterr().err
