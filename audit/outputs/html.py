@@ -41,18 +41,18 @@ def mark_html(text: str, flags, side: str) -> str:
 def write(result, out, *, color: bool = False) -> None:
     s = summary_dict(result)
     title = f"transaudit report {result.source_lang or '?'} → {result.target_lang or '?'}"
-    out.write(f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
-              f"<style>{_CSS}</style></head><body>\n<h1>{html.escape(title)}</h1>\n")
+    out.write(f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{_esc(title)}</title>"
+              f"<style>{_CSS}</style></head><body>\n<h1>{_esc(title)}</h1>\n")
     out.write(f"<p>{s['segments']} segments, {s['flagged_segments']} flagged, {s['flags']} flags: "
               + ", ".join(f"{v} {k}" for k, v in s["by_severity"].items()) + "</p>\n")
     q = result.scores.get("quality") if result.scores else None
     if q is not None:
         out.write(f"<p>Quality score {q:.1f}/100</p>\n")
-    out.write(f'<p class="sig">{html.escape(result.signature)}</p>\n')
+    out.write(f'<p class="sig">{_esc(result.signature)}</p>\n')
     if s["by_code"]:
         out.write("<h2>By check</h2>\n<table><tr><th>code</th><th>flags</th></tr>\n")
         for code, n in s["by_code"].items():
-            out.write(f"<tr><td>{html.escape(code)}</td><td>{n}</td></tr>\n")
+            out.write(f"<tr><td>{_esc(code)}</td><td>{n}</td></tr>\n")
         out.write("</table>\n")
     out.write("<h2>Flagged segments</h2>\n<table>\n<tr><th>id</th><th>source</th><th>target</th></tr>\n")
     for seg in result.segments:
@@ -60,10 +60,10 @@ def write(result, out, *, color: bool = False) -> None:
             continue
         p = seg.pair
         tgt = mark_html(p.target, seg.flags, "target") if p.target is not None else "<em>(missing)</em>"
-        out.write(f'<tr class="seg" id="seg-{html.escape(p.id, quote=True)}"><td>{html.escape(p.id)}</td>'
-                  f'<td class="text" lang="{html.escape(p.source_lang or "", quote=True)}">'
+        out.write(f'<tr class="seg" id="seg-{_esc(p.id)}"><td>{_esc(p.id)}</td>'
+                  f'<td class="text" lang="{_esc(p.source_lang or "")}">'
                   f'{mark_html(p.source, seg.flags, "source")}</td>'
-                  f'<td class="text" lang="{html.escape(p.target_lang or "", quote=True)}">{tgt}</td></tr>\n')
+                  f'<td class="text" lang="{_esc(p.target_lang or "")}">{tgt}</td></tr>\n')
         items = []
         for f in seg.flags:
             sp = f.primary
