@@ -105,3 +105,14 @@ def test_ctrl_c_with_workers_is_one_line(tmp_path):
     assert proc.returncode == 130
     assert "Traceback" not in err and err.strip().splitlines() == ["transaudit: interrupted"]
     assert _temps(tmp_path) == []
+
+
+def test_line_beyond_the_limit_is_refused_with_its_line(tmp_path, capsys):
+    from audit.cli import main
+    from audit.core.limits import MAX_LINE_CHARS
+
+    path = tmp_path / "long.tsv"
+    path.write_text("Hello.\tHallo.\n" + "a" * (MAX_LINE_CHARS + 10) + "\tb\n", encoding="utf-8")
+    assert main(["check", str(path), "-s", "en", "-t", "de"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"{path}:2:" in err[0] and "limit" in err[0]

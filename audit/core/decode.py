@@ -14,6 +14,7 @@ import codecs
 from typing import Iterator
 
 from audit.core.errors import InputError
+from audit.core.limits import MAX_LINE_CHARS
 
 _SNIFF = 8192
 _BOMS = (
@@ -173,6 +174,10 @@ def open_text_lines(path: str, keepends: bool = False, encoding: str | None = No
                 return
             lines = (rest + text).split(eol)
             rest = lines.pop()
+            if len(rest) > MAX_LINE_CHARS or (lines and max(map(len, lines)) > MAX_LINE_CHARS):
+                long_at = next((i for i, ln in enumerate(lines) if len(ln) > MAX_LINE_CHARS), len(lines))
+                raise InputError(f"line longer than the limit of {MAX_LINE_CHARS:,} characters", path,
+                                 lineno + long_at + 1)
             if keepends:
                 for line in lines:
                     lineno += 1

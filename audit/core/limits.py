@@ -12,6 +12,9 @@ from functools import lru_cache
 
 from audit.core.errors import InputError
 
+# One line of a line-based input (TSV, JSONL, PO, text): a segment of two million characters is far
+# beyond any translation unit, and every check holds a few copies of a segment at once.
+MAX_LINE_CHARS = 2_000_000
 # ``msgstr[N]``: the largest plural index accepted (gettext languages use 0-5).
 MAX_PLURAL_INDEX = 99
 # Digits of an integer in JSON (Python refuses more than 4300 by default, with a ValueError).
