@@ -69,3 +69,21 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path, capsys):
     corpus = _corpus(tmp_path, 20)
     assert main(["check", corpus, "-s", "en", "-t", "de", "-F", "jsonl", "-o", str(tmp_path / "r.jsonl")]) == 0
     assert "segments" not in capsys.readouterr().err
+
+
+def test_bar_redraws_one_line_within_the_width_and_leaves_nothing():
+    clock, out = Clock(), io.StringIO()
+    p = Progress("bar", out, clock)
+    p.total = 1000
+    for i in range(1, 1001):
+        clock.t = i * 0.01
+        p.update(i)
+    text = p.bar_text(60, now=5.0)
+    assert len(text) <= 59 and "%" in text and "left" in text
+    assert p.bar_text(200, now=5.0).startswith("checking ━")
+    drawn = out.getvalue()
+    assert "\n" not in drawn and drawn.count("\r\x1b[K") >= 10
+    p.close()
+    assert out.getvalue().endswith("\r\x1b[K")
+    # narrow terminals lose the bar, not the figures
+    assert p.bar_text(30, now=5.0).startswith("checking 1,000")

@@ -1,5 +1,5 @@
 """Progress of a long ``check`` on stderr: a bar with counts, rate and time left when stderr is a
-terminal (Rich), a plain line every few seconds when it is not and ``--progress`` asks for it,
+terminal (one line redrawn in place, no UI library: the engine imports none), a plain line every few seconds when it is not and ``--progress`` asks for it,
 nothing with ``--quiet``.
 
 The bar is not drawn while the report itself goes to the same terminal (the report is the
@@ -37,7 +37,6 @@ class Progress:
         self._start = clock()
         self._last = self._start
         self._bar = None
-        self._task = None
 
     def update(self, done: int) -> None:
         self.done = done
@@ -62,23 +61,35 @@ class Progress:
                     f"{_fmt_eta(left)} left")
         return f"transaudit: {self.done:,} segments, {rate:,.0f}/s"
 
-    def _draw_bar(self) -> None:
-        if self._bar is None:
-            from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as RichProgress, TaskProgressColumn,
-                                       TextColumn, TimeRemainingColumn)
+    def bar_text(self, width: int = 80, now: float | None = None) -> str:
+        """``checking ━━━━━━━━╺━━━━━━━━  12,000/100,000  12%  3,400/s  26 s left``, at most ``width`` wide."""
+        elapsed = max(1e-9, (now if now is not None else self._clock()) - self._start)
+        rate = self.done / elapsed
+        if self.total:
+            share = min(1.0, self.done / self.total)
+            left = (self.total - self.done) / rate if rate > 0 else 0.0
+            tail = f" {self.done:,}/{self.total:,} {int(share * 100):3d}% {rate:,.0f}/s {_fmt_eta(left)} left"
+        else:
+            share = None
+            tail = f" {self.done:,} {rate:,.0f}/s"
+        room = max(0, min(40, width - len("checking ") - len(tail) - 1))
+        if share is None or room < 5:
+            return ("checking" + tail)[:max(0, width - 1)]
+        filled = int(room * share)
+        return "checking " + "━" * filled + "╺" * (filled < room) + "─" * max(0, room - filled - 1) + tail
 
-            self._bar = RichProgress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
-                                     TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-                                     console=Console(file=self.stream), transient=True)
-            self._bar.start()
-            self._task = self._bar.add_task("check", total=self.total, rate="")
-        elapsed = max(1e-9, self._clock() - self._start)
-        self._bar.update(self._task, completed=self.done, total=self.total, rate=f"{self.done / elapsed:,.0f}/s")
+    def _draw_bar(self) -> None:
+        import shutil
+
+        width = shutil.get_terminal_size((80, 24)).columns
+        self.stream.write("\r\x1b[K" + self.bar_text(width))
+        self.stream.flush()
+        self._bar = True
 
     def close(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
+        if self._bar:
+            self.stream.write("\r\x1b[K")  # transient: the bar leaves no trace
+            self.stream.flush()
             self._bar = None
 
 
