@@ -1,6 +1,6 @@
 """Progress of a long ``check`` on stderr: a bar with counts, rate and time left when stderr is a
-terminal (one line redrawn in place, no UI library: the engine imports none), a plain line every few seconds when it is not and ``--progress`` asks for it,
-nothing with ``--quiet``.
+terminal (one line redrawn in place; no UI library, the engine imports none), a plain line every
+few seconds when it is not and ``--progress`` asks for it, nothing with ``--quiet``.
 
 The bar is not drawn while the report itself goes to the same terminal (the report is the
 progress then, and the two would interleave). Updates are rate-limited by time, so calling
@@ -8,6 +8,7 @@ progress then, and the two would interleave). Updates are rate-limited by time, 
 """
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from typing import IO
@@ -36,7 +37,7 @@ class Progress:
         self._clock = clock
         self._start = clock()
         self._last = self._start
-        self._bar = None
+        self._drawn = False
 
     def update(self, done: int) -> None:
         self.done = done
@@ -50,24 +51,28 @@ class Progress:
             self.stream.write(self.line(now) + "\n")
             self.stream.flush()
 
-    def line(self, now: float | None = None) -> str:
-        """``transaudit: 12,000 of 100,000 segments (12%), 3,400/s, 26 s left``."""
+    def _rate_and_left(self, now: float | None) -> tuple[float, float | None]:
+        """Segments a second so far, and seconds left (None without a total)."""
         elapsed = max(1e-9, (now if now is not None else self._clock()) - self._start)
         rate = self.done / elapsed
-        if self.total:
+        if not self.total:
+            return rate, None
+        return rate, (self.total - self.done) / rate if rate > 0 else 0.0
+
+    def line(self, now: float | None = None) -> str:
+        """``transaudit: 12,000 of 100,000 segments (12%), 3,400/s, 26 s left``."""
+        rate, left = self._rate_and_left(now)
+        if left is not None:
             share = min(100, 100 * self.done // self.total)
-            left = (self.total - self.done) / rate if rate > 0 else 0.0
             return (f"transaudit: {self.done:,} of {self.total:,} segments ({share}%), {rate:,.0f}/s, "
                     f"{_fmt_eta(left)} left")
         return f"transaudit: {self.done:,} segments, {rate:,.0f}/s"
 
     def bar_text(self, width: int = 80, now: float | None = None) -> str:
-        """``checking ━━━━━━━━╺━━━━━━━━  12,000/100,000  12%  3,400/s  26 s left``, at most ``width`` wide."""
-        elapsed = max(1e-9, (now if now is not None else self._clock()) - self._start)
-        rate = self.done / elapsed
-        if self.total:
+        """``checking ━━━━╺───── 12,000/100,000  12% 3,400/s 26 s left``, shorter than ``width``."""
+        rate, left = self._rate_and_left(now)
+        if left is not None:
             share = min(1.0, self.done / self.total)
-            left = (self.total - self.done) / rate if rate > 0 else 0.0
             tail = f" {self.done:,}/{self.total:,} {int(share * 100):3d}% {rate:,.0f}/s {_fmt_eta(left)} left"
         else:
             share = None
@@ -79,18 +84,16 @@ class Progress:
         return "checking " + "━" * filled + "╺" * (filled < room) + "─" * max(0, room - filled - 1) + tail
 
     def _draw_bar(self) -> None:
-        import shutil
-
         width = shutil.get_terminal_size((80, 24)).columns
         self.stream.write("\r\x1b[K" + self.bar_text(width))
         self.stream.flush()
-        self._bar = True
+        self._drawn = True
 
     def close(self) -> None:
-        if self._bar:
+        if self._drawn:
             self.stream.write("\r\x1b[K")  # transient: the bar leaves no trace
             self.stream.flush()
-            self._bar = None
+            self._drawn = False
 
 
 def progress_for(args, report_to_terminal: bool) -> Progress | None:
