@@ -40,6 +40,8 @@ def visible(text: str, keep_newlines: bool = False) -> tuple[str, list[int]]:
     """(display text, index map): ``index_map[i]`` is where original index i starts on display;
     the map has ``len(text) + 1`` entries so that an end offset maps too."""
     out = []
+    if text.isprintable():
+        return text, list(range(len(text) + 1))
     index_map = []
     pos = 0
     for ch in text:
@@ -52,4 +54,4 @@ def visible(text: str, keep_newlines: bool = False) -> tuple[str, list[int]]:
 
 
 def safe(text: str) -> str:
-    return visible(text)[0]
+    return text if text.isprintable() else visible(text)[0]
