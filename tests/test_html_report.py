@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from audit import Audit
 from audit.core.display import visible
 from audit.core.model import (
     AuditResult,
@@ -161,8 +162,6 @@ def test_no_flags_gives_a_plain_page():
 
 
 def test_streamed_audit_is_read_once(tmp_path):
-    from audit import Audit
-
     out = tmp_path / "r.html"
     result = Audit.open(str(ROOT / "corpora/en-ar/news.tsv")).stream()
     write_report(result, "html", path=str(out))
@@ -177,10 +176,19 @@ CHROME = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google
 needs_chrome = pytest.mark.skipif(CHROME is None, reason="no Chromium installed")
 
 
-def _dom(path, tmp_path, fragment=""):
+def _chrome(tmp_path, *args):
     cmd = [CHROME, "--headless=new", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}",
-           "--virtual-time-budget=5000", "--dump-dom", path.as_uri() + fragment]
-    return subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=120).stdout
+           "--enable-logging=stderr", "--v=0", *args]
+    return subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=120)
+
+
+def _dom(path, tmp_path, fragment=""):
+    """The page's DOM once its script has run; any console message (an error, a refused
+    script or resource under the page's CSP) fails the test."""
+    run = _chrome(tmp_path, "--virtual-time-budget=10000", "--dump-dom", path.as_uri() + fragment)
+    console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
+    assert not console, console
+    return run.stdout
 
 
 @needs_chrome
@@ -231,3 +239,22 @@ def test_browser_renders_rows_lazily_and_loads_every_block(tmp_path):
     assert 0 < rows < 4500 and "4500 of 4500 flagged segments" in dom and 'data-loaded="' in dom
     last = _dom(page, tmp_path, "#sev=2")  # the one major flag is in the last block
     assert last.count('<tr class="seg"') == 1 and "1 of 4500 flagged segments" in last
+
+
+@needs_chrome
+@pytest.mark.parametrize("width", [1400, 600])
+def test_browser_screenshots_of_the_dashboard(tmp_path, width):
+    """Screenshots at a desktop and a narrow width, kept in $TRANSAUDIT_ARTEFACTS (else the
+    test's temporary folder) for people to look at; the test checks they were drawn."""
+    import os
+
+    page = tmp_path / "r.html"
+    result = Audit.open(str(ROOT / "corpora/es-en/news.tsv")).run()
+    write_report(result, "html", path=str(page))
+    where = Path(os.environ.get("TRANSAUDIT_ARTEFACTS") or tmp_path)
+    where.mkdir(parents=True, exist_ok=True)
+    shot = where / f"html-report-{width}.png"
+    _chrome(tmp_path, f"--window-size={width},1600", "--virtual-time-budget=3000", f"--screenshot={shot}",
+            page.as_uri())
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") == width
