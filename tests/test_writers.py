@@ -189,3 +189,22 @@ def test_xliff_language_codes_with_control_characters_are_written_safely():
     root = etree.fromstring(buf.getvalue().encode("utf-8"))
     f = root[0]
     assert f.get("source-language") == "en␇" and f.get("target-language") == "es␛[2J"
+
+
+def test_text_report_ends_with_charts_in_block_characters():
+    from audit.outputs.textcharts import QualityBands, bar
+
+    out = render("text")
+    tail = out[out.index("Flags by check"):]
+    assert "Segments by quality score" not in tail  # these segments carry no scores
+    bands = QualityBands()
+    for q in (100.0, 95.0, 90.0, 42.0, 0.0, None):
+        bands.add(q)
+    assert bands.counts == [1, 0, 0, 0, 1, 0, 0, 0, 0, 3]
+    assert bands.lines()[0].split()[0] == "90–100" and bands.lines()[0].endswith(" 3")
+    lines = [ln for ln in tail.splitlines() if ln.startswith("  ")]
+    by_code = {ln.split()[0]: ln for ln in lines[:4]}
+    assert set(by_code) == {"MRK001", "NUM003", "ENC003", "EMP002"}
+    assert all(ln.rstrip().endswith(" 1") and "█" * 30 in ln for ln in by_code.values())
+    assert bar(1, 8, 8) == "█" and bar(1, 64, 8) == "▏" and bar(0, 5) == "" and len(bar(7, 7)) == 30
+    assert bar(3, 16, 4) == "▊" and bar(100, 1, 5) == "█" * 5  # eighths; never past the width

@@ -1,5 +1,6 @@
 """Text report for people: a summary by check and severity, then each flagged segment with its
-flagged spans marked (ANSI colour on a terminal, ``⟦...⟧`` brackets otherwise). Segment text is
+flagged spans marked (ANSI colour on a terminal, ``⟦...⟧`` brackets otherwise), then charts of
+flags by check and of segment quality scores (``textcharts``). Segment text is
 made visible-safe first: escape sequences and control characters are never passed through."""
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections import Counter
 from audit.core.display import safe, visible
 from audit.core.model import Severity
 from audit.outputs.serialize import summary_dict
+from audit.outputs.textcharts import QualityBands, chart_section
 
 _SEV_COLOR = {Severity.MINOR: "\x1b[33m", Severity.MAJOR: "\x1b[31m", Severity.CRITICAL: "\x1b[1;41;97m"}
 _RESET = "\x1b[0m"
@@ -49,10 +51,13 @@ def write(result, out, *, color: bool = False) -> None:
     b = (lambda t: _BOLD + t + _RESET) if color else (lambda t: t)
     dim = (lambda t: _DIM + t + _RESET) if color else (lambda t: t)
     tally = getattr(result, "tally", None)
+    bands = QualityBands()
     if tally is None:
         _write_head(result, out, b, dim, None)
         for seg in result.segments:
+            bands.add(seg.scores.get("quality") if seg.scores else None)
             _write_segment(seg, out, color, b, dim)
+        out.write(chart_section(summary_dict(result)["by_code"].items(), bands, b))
         return
     # A streamed audit (engine.AuditStream): the summary comes first but is known last, so the
     # segments go to a temporary file first (flat memory), then head and segments are written.
@@ -61,10 +66,12 @@ def write(result, out, *, color: bool = False) -> None:
 
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
         for seg in result.segments:
+            bands.add(seg.scores.get("quality") if seg.scores else None)
             _write_segment(seg, spool, color, b, dim)
         _write_head(result, out, b, dim, tally)
         spool.seek(0)
         shutil.copyfileobj(spool, out)
+    out.write(chart_section(tally.by_code.items(), bands, b))
 
 
 def _write_head(result, out, b, dim, tally) -> None:
