@@ -11,9 +11,10 @@ layer above: the check registry hands them over with ``declare_options`` when it
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,12 +75,20 @@ class Config:
     jobs: int = 0  # 0: automatic
     seed: int = 0
     glossary: tuple[str, ...] = ()  # glossary files (TSV/CSV/TBX) for the TRM checks
+    limits: Mapping[str, int] = field(default_factory=dict)  # overrides of audit.core.limits.Limits
 
     def __post_init__(self) -> None:
         if self.options:
             validate_options(self.options)
+        if self.limits:
+            from audit.core.limits import validate
 
-    def merged(self, **overrides: Any) -> "Config":
+            try:
+                object.__setattr__(self, "limits", validate(self.limits))
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
+
+    def merged(self, **overrides: Any) -> Config:
         clean = {k: v for k, v in overrides.items() if v is not None and v != ()}
         return replace(self, **clean)
 
@@ -91,12 +100,13 @@ class Config:
             "options": {k: dict(v) for k, v in sorted(self.options.items())},
             "weights": dict(sorted(self.weights.items())),
             **({"glossary": list(self.glossary)} if self.glossary else {}),
+            **({"limits": dict(sorted(self.limits.items()))} if self.limits else {}),
         }
 
 
 _KEYS = {"select", "ignore", "severity", "options", "fail-on", "fail_on", "fail-under", "fail_under",
          "max-flags", "max_flags", "weights", "source-lang", "target-lang", "src-lang", "tgt-lang", "jobs", "seed",
-         "glossary"}
+         "glossary", "limits"}
 
 
 def _as_list(value: Any, key: str, path: str) -> tuple[str, ...]:
@@ -156,6 +166,8 @@ def from_mapping(data: Mapping[str, Any], path: str) -> Config:
             raise UsageError("'glossary' must be a path or a list of paths", path)
         base = Path(path).parent
         kw["glossary"] = tuple(str(base / v) if not Path(v).is_absolute() else v for v in value)
+    if "limits" in data:
+        kw["limits"] = data["limits"]
     try:
         return Config(**kw)
     except UsageError as exc:  # an unknown or ill-typed check option: name the file

@@ -11,10 +11,10 @@ declared encoding; they only use ``sniff_binary`` from here.
 from __future__ import annotations
 
 import codecs
-from typing import Iterator
+from collections.abc import Iterator
 
+from audit.core import limits
 from audit.core.errors import InputError
-from audit.core.limits import MAX_LINE_CHARS
 
 _SNIFF = 8192
 _BOMS = (
@@ -110,8 +110,7 @@ def _locate_error(path: str, enc: str, data: bytes | None = None) -> InputError:
 def _strip_eol(line: str) -> str:
     if line.endswith("\n"):
         line = line[:-1]
-        if line.endswith("\r"):
-            line = line[:-1]
+        line = line.removesuffix("\r")
     return line
 
 
@@ -174,9 +173,10 @@ def open_text_lines(path: str, keepends: bool = False, encoding: str | None = No
                 return
             lines = (rest + text).split(eol)
             rest = lines.pop()
-            if len(rest) > MAX_LINE_CHARS or (lines and max(map(len, lines)) > MAX_LINE_CHARS):
-                long_at = next((i for i, ln in enumerate(lines) if len(ln) > MAX_LINE_CHARS), len(lines))
-                raise InputError(f"line longer than the limit of {MAX_LINE_CHARS:,} characters", path,
+            cap = limits.current().max_line_chars
+            if len(rest) > cap or (lines and max(map(len, lines)) > cap):
+                long_at = next((i for i, ln in enumerate(lines) if len(ln) > cap), len(lines))
+                raise InputError(f"line longer than the limit of {cap:,} characters (limits.max-line-chars)", path,
                                  lineno + long_at + 1)
             if keepends:
                 for line in lines:
@@ -185,7 +185,7 @@ def open_text_lines(path: str, keepends: bool = False, encoding: str | None = No
             else:
                 for line in lines:
                     lineno += 1
-                    yield lineno, line[:-1] if line.endswith("\r") else line
+                    yield lineno, line.removesuffix("\r")
 
 
 def read_text(path: str) -> str:

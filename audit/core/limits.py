@@ -8,7 +8,10 @@ parser recurse without bound.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
+from typing import Any
 
 from audit.core.errors import InputError
 
@@ -26,6 +29,59 @@ MAX_ZIP_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_ZIP_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_ZIP_RATIO = 100
 MAX_ZIP_MEMBERS = 10_000
+# A whole input file, in bytes (a reader streams, but a ceiling names the policy; 100 MB inputs
+# are checked to stay linear in bench/bench_long_segments.py).
+MAX_INPUT_BYTES = 8 * 1024 ** 3
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits in force. Each field defaults to the constant of the same name in capitals
+    above; ``[tool.transaudit.limits]`` in the config overrides any of them (``configure``)."""
+
+    max_input_bytes: int = MAX_INPUT_BYTES
+    max_line_chars: int = MAX_LINE_CHARS
+    max_plural_index: int = MAX_PLURAL_INDEX
+    max_json_int_digits: int = MAX_JSON_INT_DIGITS
+    max_zip_member_bytes: int = MAX_ZIP_MEMBER_BYTES
+    max_zip_total_bytes: int = MAX_ZIP_TOTAL_BYTES
+    max_zip_ratio: int = MAX_ZIP_RATIO
+    max_zip_members: int = MAX_ZIP_MEMBERS
+
+
+LIMIT_NAMES = tuple(f.name for f in fields(Limits))
+_current = Limits()
+
+
+def current() -> Limits:
+    """The limits in force in this process (worker processes inherit them when forked)."""
+    return _current
+
+
+def validate(values: Any) -> dict[str, int]:
+    """``values`` (a config table, keys with ``-`` or ``_``) as {field: positive int}; a
+    ``ValueError`` with one line naming the first bad key or value."""
+    if not isinstance(values, Mapping):
+        raise ValueError("'limits' must be a table of limit = number")  # noqa: TRY004
+    out = {}
+    for key in sorted(values):
+        name = str(key).replace("-", "_")
+        if name not in LIMIT_NAMES:
+            raise ValueError(f"unknown limit {key!r} (valid: {', '.join(n.replace('_', '-') for n in LIMIT_NAMES)})")
+        v = values[key]
+        if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+            raise ValueError(f"limit {key!r} must be a positive whole number, not {v!r}")
+        out[name] = v
+    return out
+
+
+def configure(values: Mapping[str, int] | None) -> Limits:
+    """Put the defaults, overridden by ``values`` (validated), in force; returns them."""
+    global _current
+    _current = replace(Limits(), **validate(values or {}))
+    return _current
+
+
 # Codecs that are text encodings by name but never a file's charset: escapes, IDNA labels.
 _NOT_FILE_CODECS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7"})
 _ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
@@ -50,28 +106,42 @@ def text_codec(name: str) -> str | None:
     return info.name
 
 
+def check_size(path: str) -> None:
+    """Refuse a file above ``max_input_bytes`` before any reader opens it."""
+    import os
+
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return  # the reader reports what is wrong with the path
+    cap = current().max_input_bytes
+    if size > cap:
+        raise InputError(f"file is {size:,} bytes, above the limit of {cap:,} (limits.max-input-bytes)", path)
+
+
 def check_zip(path: str) -> None:
     """Refuse a zip (``.docx``) whose members would unpack beyond the limits above, before anything
     unpacks it. The sizes are those the zip declares; Python's ``zipfile`` never reads a member
     past its declared size, so a lying header cannot get more through."""
     import zipfile
 
+    lim = current()
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError(f"not a readable zip file ({exc.__class__.__name__})", path) from None
-    if len(infos) > MAX_ZIP_MEMBERS:
-        raise InputError(f"zip holds {len(infos)} members, above the limit of {MAX_ZIP_MEMBERS}", path)
+    if len(infos) > lim.max_zip_members:
+        raise InputError(f"zip holds {len(infos)} members, above the limit of {lim.max_zip_members}", path)
     total = 0
     for info in infos:
         size = info.file_size
         total += size
-        if size > MAX_ZIP_MEMBER_BYTES:
+        if size > lim.max_zip_member_bytes:
             raise InputError(f"zip member {info.filename[:60]!r} unpacks to {size} bytes, above the limit of "
-                             f"{MAX_ZIP_MEMBER_BYTES}", path)
-        if size > 1_000_000 and size > MAX_ZIP_RATIO * max(1, info.compress_size):
+                             f"{lim.max_zip_member_bytes}", path)
+        if size > 1_000_000 and size > lim.max_zip_ratio * max(1, info.compress_size):
             raise InputError(f"zip member {info.filename[:60]!r} is compressed {size // max(1, info.compress_size)}"
-                             f" times, above the limit of {MAX_ZIP_RATIO} (a zip bomb?)", path)
-    if total > MAX_ZIP_TOTAL_BYTES:
-        raise InputError(f"zip unpacks to {total} bytes, above the limit of {MAX_ZIP_TOTAL_BYTES}", path)
+                             f" times, above the limit of {lim.max_zip_ratio} (a zip bomb?)", path)
+    if total > lim.max_zip_total_bytes:
+        raise InputError(f"zip unpacks to {total} bytes, above the limit of {lim.max_zip_total_bytes}", path)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterator
+import sys
+from collections.abc import Iterator
+from functools import partial
 
+from audit.core import limits
 from audit.core.decode import open_text_lines
 from audit.core.errors import InputError
-from audit.core.limits import MAX_JSON_INT_DIGITS
 from audit.core.model import Origin, Pair
 from audit.inputs import PairSource, normalize_lang
 
@@ -34,15 +36,23 @@ def _no_surrogates(obj: dict) -> dict:
     return {k: fix(v) for k, v in obj.items()}
 
 
+def _int(cap: int, digits: str) -> int:
+    if len(digits) - digits.startswith("-") > cap:
+        raise ValueError("integer too long")
+    return int(digits)
+
+
 def _loads(line: str, path: str, lineno: int):
     """One JSON line; any way it fails is an ``InputError`` naming the line: bad syntax, an
     integer longer than the limit, nesting too deep for the parser."""
+    cap = limits.current().max_json_int_digits
     try:
-        return json.loads(line)
+        return json.loads(line, parse_int=partial(_int, cap))
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", path, lineno) from None
-    except ValueError:  # an integer of more digits than Python converts
-        raise InputError(f"invalid JSON: an integer longer than {MAX_JSON_INT_DIGITS} digits", path, lineno) from None
+    except ValueError:  # an integer above the limit, or of more digits than Python converts
+        raise InputError(f"invalid JSON: an integer longer than {min(cap, sys.get_int_max_str_digits() or cap)} "
+                         "digits (limits.max-json-int-digits)", path, lineno) from None
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply", path, lineno) from None
 

@@ -614,7 +614,13 @@ def open_audit_input(inputs, input_format, source_lang, target_lang, config: Con
     from audit.inputs import check_readable, open_input
     from audit.lang.langid import detect_side_language
 
+    from audit.core import limits
+
+    limits.configure(config.limits)  # the config's limits hold for every reader from here on
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
+    for path in paths + list(references or ()):
+        if path != "-":
+            limits.check_size(path)
     for ref in references or ():
         check_readable(ref)  # a missing or empty reference is an input error, named, up front
     source = open_input(paths, input_format, source_lang or config.source_lang, target_lang or config.target_lang,
