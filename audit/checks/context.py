@@ -119,7 +119,10 @@ class CheckOptions:
         got = self._by_code.get(code)
         if got is None:
             given = self.given.get(code) or {}
-            declared = get_check(code).spec.options
+            try:
+                declared = get_check(code).spec.options
+            except KeyError:  # a custom rule of the config (audit.checks.custom): no options
+                declared = ()
             values = {o.name: o.coerce(given[o.name]) if o.name in given else o.default for o in declared}
             got = self._by_code[code] = OptionValues(code, values)
         return got

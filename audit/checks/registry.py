@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from audit.core.config import declare_options
-from audit.core.model import CheckSpec, Option, Severity
+from audit.core.model import MQM_CATEGORIES, CheckSpec, Option, Severity
 from audit.lang.profiles import profile
 
 __all__ = ["Check", "Option", "check", "in_lang_scope", "load_all", "all_checks", "get", "select_checks", "declared_options"]
@@ -68,16 +68,8 @@ def in_lang_scope(spec: CheckSpec, source_lang: str | None, target_lang: str | N
 # opt-in: reports what is often deliberate (a correct unit conversion), for reviews that want it.
 STATUSES = ("stable", "preview", "opt-in")
 
-# MQM categories this project uses (top-level/sub-level, lower case).
-CATEGORIES = frozenset({
-    "accuracy/mistranslation", "accuracy/omission", "accuracy/addition", "accuracy/untranslated",
-    "fluency/grammar", "fluency/spelling", "fluency/punctuation", "fluency/register",
-    "fluency/inconsistency", "fluency/character-encoding", "fluency/typography",
-    "terminology/inconsistent", "terminology/wrong-term", "style/awkward",
-    "locale-convention/number-format", "locale-convention/date-format",
-    "locale-convention/measurement-format", "locale-convention/currency-format",
-    "markup/tag", "markup/placeholder", "non-translation", "other",
-})
+# MQM categories this project uses (top-level/sub-level, lower case): audit.core.model.
+CATEGORIES = MQM_CATEGORIES
 
 
 @dataclass(frozen=True)

@@ -76,10 +76,16 @@ class Config:
     seed: int = 0
     glossary: tuple[str, ...] = ()  # glossary files (TSV/CSV/TBX) for the TRM checks
     limits: Mapping[str, int] = field(default_factory=dict)  # overrides of audit.core.limits.Limits
+    rules: tuple = ()  # custom rules (audit.core.rules.Rule), run as checks (audit.checks.custom)
 
     def __post_init__(self) -> None:
         if self.options:
             validate_options(self.options)
+        if self.rules:
+            from audit.core.rules import Rule, parse_rules
+
+            if not all(isinstance(r, Rule) for r in self.rules):  # tables given through the API
+                object.__setattr__(self, "rules", parse_rules(list(self.rules)))
         if self.limits:
             from audit.core.limits import validate
 
@@ -101,12 +107,13 @@ class Config:
             "weights": dict(sorted(self.weights.items())),
             **({"glossary": list(self.glossary)} if self.glossary else {}),
             **({"limits": dict(sorted(self.limits.items()))} if self.limits else {}),
+            **({"rules": [r.to_dict() for r in self.rules]} if self.rules else {}),
         }
 
 
 _KEYS = {"select", "ignore", "severity", "options", "fail-on", "fail_on", "fail-under", "fail_under",
          "max-flags", "max_flags", "weights", "source-lang", "target-lang", "src-lang", "tgt-lang", "jobs", "seed",
-         "glossary", "limits"}
+         "glossary", "limits", "rules"}
 
 
 def _as_list(value: Any, key: str, path: str) -> tuple[str, ...]:
@@ -168,6 +175,13 @@ def from_mapping(data: Mapping[str, Any], path: str) -> Config:
         kw["glossary"] = tuple(str(base / v) if not Path(v).is_absolute() else v for v in value)
     if "limits" in data:
         kw["limits"] = data["limits"]
+    if "rules" in data:
+        from audit.core.rules import parse_rules
+
+        try:
+            kw["rules"] = parse_rules(data["rules"])
+        except UsageError as exc:
+            raise UsageError(exc.message, path) from None
     try:
         return Config(**kw)
     except UsageError as exc:  # an unknown or ill-typed check option: name the file

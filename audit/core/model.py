@@ -14,6 +14,18 @@ from typing import Any, Mapping
 SIDES = ("source", "target")
 
 
+# MQM categories this project uses (top-level/sub-level, lower case).
+MQM_CATEGORIES = frozenset({
+    "accuracy/mistranslation", "accuracy/omission", "accuracy/addition", "accuracy/untranslated",
+    "fluency/grammar", "fluency/spelling", "fluency/punctuation", "fluency/register",
+    "fluency/inconsistency", "fluency/character-encoding", "fluency/typography",
+    "terminology/inconsistent", "terminology/wrong-term", "style/awkward",
+    "locale-convention/number-format", "locale-convention/date-format",
+    "locale-convention/measurement-format", "locale-convention/currency-format",
+    "markup/tag", "markup/placeholder", "non-translation", "other",
+})
+
+
 class Severity(enum.IntEnum):
     """Ordered severities: a gate at MAJOR fails on MAJOR and CRITICAL."""
 

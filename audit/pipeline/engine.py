@@ -61,11 +61,26 @@ def semantic_checks_off(config: Config) -> list[str]:
     return [c.code for c in chosen if c.spec.requires == "semantic" and not _named(c.code, config.select)]
 
 
+def _with_rules(config: Config) -> dict[str, Check] | None:
+    """The registered checks plus the config's custom rules (None: no rules, the registry as is);
+    a rule may not reuse a built-in check's code."""
+    if not config.rules:
+        return None
+    from audit.checks.custom import rule_checks
+    from audit.checks.registry import load_all
+
+    builtin = load_all()
+    taken = sorted(r.code for r in config.rules if r.code in builtin)
+    if taken:
+        raise UsageError(f"custom rule {taken[0]} uses the code of a built-in check (see 'transaudit checks')")
+    return {**builtin, **rule_checks(config.rules)}
+
+
 def resolve_checks(config: Config) -> list[Check]:
     """The checks of ``config``; a check that needs the semantic extra is left out when the extra
     is unusable, unless a selector names it (then it is a usage error)."""
     try:
-        chosen = select_checks(config.select, config.ignore)
+        chosen = select_checks(config.select, config.ignore, _with_rules(config))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     out = []

@@ -141,7 +141,9 @@ def check_settings(checks: Sequence[Check], config: Config) -> tuple[CheckSettin
     resolved = CheckOptions(config.options)  # every declared option: configured, else its default
     for c in sorted(checks, key=lambda c: c.code):
         sev = config.severity.get(c.code, c.spec.severity)
-        opts = json.dumps(dict(resolved.of(c.code)), sort_keys=True, default=repr)
+        rule = getattr(c.fn, "rule", None)  # a custom rule: its definition stands for its options
+        opts = json.dumps(rule.to_dict() if rule is not None else dict(resolved.of(c.code)), sort_keys=True,
+                          default=repr)
         out.append(CheckSetting(c.code, sev.label, opts))
     return tuple(out)
 
