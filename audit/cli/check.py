@@ -4,7 +4,13 @@ from __future__ import annotations
 import os
 import sys
 
-from audit.cli.common import add_input_arguments, add_unit_arguments, config_from_args, metric_names, unit_filter_from_args
+from audit.cli.common import (
+    add_input_arguments,
+    add_unit_arguments,
+    config_from_args,
+    metric_names,
+    unit_filter_from_args,
+)
 from audit.cli.progress import progress_for
 from audit.core.errors import ExitCode, UsageError
 from audit.outputs import check_output_path, format_names, write_report
@@ -176,9 +182,9 @@ def _run_single(args, config, fmt, files, unit_filter, read_as, stdin_fmt):
 
     input_format = stdin_fmt if read_as is not None else args.input_format
     _require_units(files, input_format, unit_filter, read_as, args.align, args.presegmented)
-    opened = dict(read_as=read_as, input_format=input_format, source_lang=args.src_lang, target_lang=args.tgt_lang,
-                  references=args.ref or None, metrics=metric_names(args), align=args.align,
-                  presegmented=args.presegmented, unit_filter=unit_filter)
+    opened = {"read_as": read_as, "input_format": input_format, "source_lang": args.src_lang,
+              "target_lang": args.tgt_lang, "references": args.ref or None, "metrics": metric_names(args),
+              "align": args.align, "presegmented": args.presegmented, "unit_filter": unit_filter}
     if getattr(args, "decisions", None):
         from audit.pipeline.decided import report_decisions
         from audit.store.decisions import DecisionStore
@@ -225,9 +231,7 @@ def _note_single(args, result, filtered) -> None:
 
 def _note_project(result) -> None:
     for f in getattr(result, "files", ()):
-        if f.role == "template" and f.note and "no PO file" in f.note:
-            sys.stderr.write(f"transaudit: note: {f.name}: {f.note}\n")
-        elif f.role == "catalog" and f.note:
+        if f.role == "template" and f.note and "no PO file" in f.note or f.role == "catalog" and f.note:
             sys.stderr.write(f"transaudit: note: {f.name}: {f.note}\n")
 
 

@@ -8,7 +8,6 @@ from audit.core.errors import UsageError
 from audit.core.model import Severity
 from audit.inputs import format_names
 
-
 INPUTS_HELP = "a bilingual file (TMX, XLIFF, PO, TSV, JSONL) or two text files: SOURCE TARGET"
 PROJECT_INPUTS_HELP = (INPUTS_HELP + "; or folders and globs of catalogs (PO, POT, XLIFF, TMX), each file audited "
                        "on its own; - reads standard input")

@@ -24,8 +24,8 @@ else; both together keep what ``--only`` names minus what ``--skip`` names.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from audit.core.errors import UsageError
 from audit.core.model import Pair
@@ -73,7 +73,7 @@ class UnitFilter:
     only: frozenset[str] | None = None
 
     @classmethod
-    def from_options(cls, skip: Iterable[str] = (), only: Iterable[str] = ()) -> "UnitFilter":
+    def from_options(cls, skip: Iterable[str] = (), only: Iterable[str] = ()) -> UnitFilter:
         skipped = parse_states(skip, "--skip")
         chosen = parse_states(only, "--only") or None
         default = DEFAULT_SKIP - (chosen or frozenset())

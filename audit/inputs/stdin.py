@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from typing import BinaryIO, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from audit.core.errors import AuditError, InputError, UsageError
 from audit.core.model import Pair
@@ -38,7 +39,7 @@ class Spooled:
         except FileNotFoundError:
             pass
 
-    def __enter__(self) -> "Spooled":
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:

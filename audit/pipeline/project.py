@@ -20,8 +20,9 @@ input hash covers every file in order.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from audit.core.config import Config
 from audit.core.errors import AuditError, InputError
@@ -172,7 +173,7 @@ class Project:
             summary.note = "no translation units" + (" left" if counts.seen else "")
         return _Prepared(summary, audit, filtered, keys, audit.input_hash or "", kept)
 
-    def prepare(self) -> "Project":
+    def prepare(self) -> Project:
         """Open and read every file once (errors first), pair PO files with their templates."""
         self.prepared = [self._open(p) for p in self.files]
         templates = {p.summary.name: p for p in self.prepared if p.summary.role == "template"}
@@ -268,4 +269,4 @@ def with_unit_settings(result, unit_filter: UnitFilter):
     return replace(result, settings={**result.settings, "units": unit_settings(unit_filter)})
 
 
-__all__ = ["Project", "ProjectResult", "FileSummary", "open_file_audit", "StateCounts", "with_unit_settings"]
+__all__ = ["FileSummary", "Project", "ProjectResult", "StateCounts", "open_file_audit", "with_unit_settings"]
