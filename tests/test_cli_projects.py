@@ -116,7 +116,7 @@ def test_glob_without_match_and_folder_without_catalog_are_usage_errors(tmp_path
     with pytest.raises(UsageError, match="no file matches"):
         expand_inputs([str(tmp_path / "*.po")])
     (tmp_path / "empty").mkdir()
-    with pytest.raises(UsageError, match="no catalog found"):
+    with pytest.raises(UsageError, match="no catalog .* found in this directory"):
         expand_inputs([str(tmp_path / "empty")])
 
 
@@ -248,7 +248,7 @@ def test_fail_on_applies_to_the_total(tmp_path, capsys):
     assert main(["check", str(root / "po"), "-q", "--fail-on", "major", "--select", "WSP"]) == 0
 
 
-@pytest.mark.parametrize("fmt", ["sarif", "csv", "jsonl"])
+@pytest.mark.parametrize("fmt", ["sarif", "csv", "jsonl", "html"])
 def test_other_formats_keep_each_flags_file(tmp_path, capsys, fmt):
     root = _project(tmp_path)
     assert main(["check", str(root), "-F", fmt, "-q"]) == 0

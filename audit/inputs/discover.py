@@ -96,8 +96,8 @@ def expand_inputs(args: list[str] | tuple[str, ...]) -> tuple[list[str], bool]:
             expanded = True
             found = find_catalogs(arg)
             if not found:
-                raise UsageError(f"{arg}: no catalog found in this folder (PO, POT, XLIFF, TMX; "
-                                 "give TSV or JSONL files by name or glob)")
+                raise UsageError("no catalog (PO, POT, XLIFF, TMX) found in this directory; give TSV and "
+                                 "JSONL files by name or glob", arg)
             files.extend(found)
         elif is_glob(arg) and not os.path.exists(arg):
             expanded = True
