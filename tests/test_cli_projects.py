@@ -10,8 +10,19 @@ import pytest
 from audit.cli import main
 from audit.core.errors import UsageError
 from audit.core.model import Pair, Unit
-from audit.inputs.discover import bilingual_format, expand_inputs, find_catalogs, template_for
-from audit.inputs.states import STATE_NAMES, FilteredPairs, UnitFilter, state_of, unit_key
+from audit.inputs.discover import (
+    bilingual_format,
+    expand_inputs,
+    find_catalogs,
+    template_for,
+)
+from audit.inputs.states import (
+    STATE_NAMES,
+    FilteredPairs,
+    UnitFilter,
+    state_of,
+    unit_key,
+)
 
 FR = """msgid ""
 msgstr ""
@@ -208,7 +219,10 @@ def test_folder_report_per_file_and_total_json(tmp_path, capsys):
     assert files["po/app.pot"]["template"]["msgids"] == 4
     fr = files["po/fr.po"]
     assert fr["target_lang"] == "fr" and fr["segments"] == 3
-    assert fr["template"] == {"file": str(root / "po" / "app.pot"), "msgids": 4, "missing": 1}  # "Quit"
+    assert fr["template"] == {"file": str(root / "po" / "app.pot"), "msgids": 4, "missing": 1,
+                              "missing_ids": ["Quit"], "extra": 0}
+    ru = files["po/ru.po"]["template"]
+    assert ru["missing_ids"] == ["Close", "Quit", "Save 3 files."] and ru["extra"] == 1
     assert files["ui/strings.xlf"]["target_lang"] == "ja"
     audited = [f for f in d["files"] if f["role"] == "catalog"]
     assert d["summary"]["segments"] == sum(f["segments"] for f in audited) == len(d["segments"])
@@ -262,8 +276,9 @@ def test_two_bilingual_files_are_a_usage_error(tmp_path, capsys):
     a, b = str(root / "po" / "fr.po"), str(root / "po" / "ru.po")
     assert main(["check", a, b]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"transaudit: error: {a} and {b} are both bilingual files (PO), not a source/target text "
-                   "pair; to audit each on its own, add --each or give their folder"]
+    expected = (f"transaudit: error: {a} and {b} are both bilingual files (PO), not a source/target text "
+                "pair; to audit each on its own, add --each or give their folder")
+    assert err == [expected]
     code, d, _ = _json(capsys, ["check", "--each", a, b, "-F", "json", "-q"])
     assert code == 0 and [f["file"] for f in d["files"]] == [a, b]
     assert main(["check", a, str(root / "ui" / "strings.xlf")]) == 2
@@ -315,7 +330,7 @@ def test_stdin_errors_name_stdin_and_the_line(capsys, monkeypatch):
 
 def test_stdin_with_input_format_and_with_a_folder(tmp_path, capsys, monkeypatch):
     root = _project(tmp_path)
-    monkeypatch.setattr("sys.stdin", _Stdin("Hola mundo.\tHello world.\n".encode()))
+    monkeypatch.setattr("sys.stdin", _Stdin(b"Hola mundo.\tHello world.\n"))
     code, d, _ = _json(capsys, ["check", "-", "-f", "tsv", "-s", "es", "-t", "en", "-F", "json", "-q"])
     assert code == 0 and d["summary"]["segments"] == 1
     monkeypatch.setattr("sys.stdin", _Stdin(RU.encode()))
@@ -372,3 +387,47 @@ def test_a_bad_file_in_a_folder_stops_the_run_naming_it(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"transaudit: error: {bad}:3: ")
     assert not out.exists()
+
+
+def test_a_glob_takes_only_inputs_it_matches(tmp_path):
+    root = _project(tmp_path)
+    (root / "po" / "LINGUAS").write_text("fr ru\n", encoding="utf-8")
+    files, _ = expand_inputs([str(root / "po" / "*")])
+    assert [os.path.basename(f) for f in files] == ["app.pot", "fr.po", "ru.po"]
+    files, _ = expand_inputs([str(root / "*.tsv")])
+    assert [os.path.basename(f) for f in files] == ["data.tsv"]
+    with pytest.raises(UsageError, match="no catalog .* matches"):
+        expand_inputs([str(root / "po" / "LING*")])
+
+
+def test_streamed_and_collected_totals_agree_and_match_single_runs(tmp_path, capsys):
+    root = _project(tmp_path)
+    _, d, _ = _json(capsys, ["check", str(root), "-F", "json", "-q"])
+    assert main(["check", str(root), "-F", "jsonl", "-q"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    summary = lines[-1]
+    assert summary["type"] == "summary"
+    for key in ("segments", "flagged_segments", "flags", "by_severity", "by_code", "scores"):
+        assert summary[key] == d["summary"][key], key
+    for f in d["files"]:
+        if f["role"] != "catalog":
+            continue
+        _, one, _ = _json(capsys, ["check", f["file"], "-F", "json", "-q"])
+        assert one["summary"]["by_severity"] == f["by_severity"]
+        assert one["summary"]["scores"] == f["scores"]
+        assert [s["flags"] for s in one["segments"]] == [s["flags"] for s in d["segments"]
+                                                         if s["origin"]["target"]["path"] == f["file"]]
+
+
+def test_decisions_and_align_need_a_single_input(tmp_path, capsys):
+    root = _project(tmp_path)
+    assert main(["check", str(root), "--decisions", str(tmp_path / "x.db")]) == 2
+    assert "--decisions needs a single input" in capsys.readouterr().err
+    assert main(["check", str(root / "po"), "--align"]) == 2
+    assert "--align needs a single input" in capsys.readouterr().err
+
+
+def test_files_named_one_by_one_are_kept_as_given(tmp_path):
+    root = _project(tmp_path)
+    fr = str(root / "po" / "fr.po")
+    assert expand_inputs([fr, fr]) == ([fr, fr], False)

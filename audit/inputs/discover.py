@@ -9,12 +9,14 @@ its own input:
   files are not searched for: in a repository they are as often data or configuration as
   translations, and one that is not would stop the run; name them, or give a glob (``'data/*.tsv'``);
 - a glob (``*``, ``?``, ``[``; ``**`` for any depth) is expanded here, so that a quoted glob, or one
-  the shell did not expand (Windows, no match), works the same; a folder it matches is searched as a
-  folder; hidden names match only a pattern that spells the dot;
+  the shell did not expand (Windows, no match), works the same; of the files it matches, those with
+  a catalog, TSV or JSONL extension are inputs (``GLOB_EXTENSIONS``); a folder it matches is
+  searched as a folder; hidden names match only a pattern that spells the dot;
 - ``-`` is standard input (``STDIN``), at most once;
 - anything else is a file, checked later by the reader.
 
-A file named twice (or reached by two arguments) is kept once, at its first place.
+When a folder or a glob is among the arguments, a file reached twice is kept once, at its first
+place; files named one by one are kept as given.
 ``bilingual_format(path)`` says whether a file is a bilingual format (what two inputs given
 together must not be).
 """
@@ -29,6 +31,8 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 # Searched for in folders (format by extension, see audit.inputs.FORMATS).
 CATALOG_EXTENSIONS = (".po", ".pot", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tmx")
+# Taken from what a glob matches: catalogs, and the line-based bilingual formats.
+GLOB_EXTENSIONS = CATALOG_EXTENSIONS + (".tsv", ".tab", ".jsonl", ".ndjson")
 TEMPLATE_EXTENSIONS = (".pot",)
 BILINGUAL_FORMATS = ("po", "xliff", "tmx", "tsv", "jsonl")
 _GLOB_CHARS = frozenset("*?[")
@@ -70,6 +74,8 @@ def find_catalogs(folder: str) -> list[str]:
 
 
 def _expand_glob(pattern: str) -> list[str]:
+    """The files a glob matches that are inputs (``GLOB_EXTENSIONS``: ``'po/*'`` takes the catalogs,
+    not ``LINGUAS`` or ``Makefile``), folders it matches searched as folders."""
     matches = sorted(glob.glob(pattern, recursive=True), key=_sort_key)
     if not matches:
         raise UsageError(f"no file matches {pattern!r}")
@@ -77,8 +83,10 @@ def _expand_glob(pattern: str) -> list[str]:
     for m in matches:
         if os.path.isdir(m):
             out.extend(find_catalogs(m))
-        elif os.path.isfile(m):
+        elif os.path.isfile(m) and m.lower().endswith(GLOB_EXTENSIONS):
             out.append(m)
+    if not out:
+        raise UsageError(f"no catalog (PO, POT, XLIFF, TMX, TSV, JSONL) matches {pattern!r}")
     return out
 
 
@@ -104,7 +112,9 @@ def expand_inputs(args: list[str] | tuple[str, ...]) -> tuple[list[str], bool]:
             files.extend(_expand_glob(arg))
         else:
             files.append(arg)
-    return _dedupe(files), expanded
+    # a file reached twice through folders and globs is audited once; files named one by one stay as
+    # given (``SOURCE TARGET`` may name one file twice)
+    return (_dedupe(files) if expanded else files), expanded
 
 
 def _dedupe(files: list[str]) -> list[str]:

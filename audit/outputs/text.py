@@ -154,7 +154,8 @@ def _file_notes(f) -> str:
     """What a file's row does not show: template coverage, units left out by state, notes."""
     parts = []
     if f.template is not None:
-        parts.append(f"{f.missing} of {f.template_units} msgids of {safe(f.template)} missing")
+        parts.append(f"{f.missing} of {f.template_units} msgids of {safe(f.template)} missing"
+                     + (f", {f.extra} not in it" if f.extra else ""))
     skipped = {k: v for k, v in f.skipped.items() if k != "obsolete"}
     if skipped:
         parts.append("left out " + ", ".join(f"{n} {state}" for state, n in sorted(skipped.items())))

@@ -87,6 +87,8 @@ class FileSummary:
     template: str | None = None  # the POT this PO is translated from
     template_units: int | None = None  # msgids of the template (for a template: its own)
     missing: int | None = None  # msgids of the template that this file lacks
+    missing_ids: tuple[str, ...] = ()  # those msgids (``msgctxt|msgid``), sorted
+    extra: int | None = None  # msgids of this file that the template no longer has (msgmerge would obsolete them)
     passed: int = 0
     clean: int = 0
     note: str | None = None
@@ -114,7 +116,8 @@ class FileSummary:
              "flags": self.flags, "by_severity": dict(self.by_severity), "scores": dict(self.scores),
              "units": dict(sorted(self.units.items())), "skipped": dict(sorted(self.skipped.items()))}
         if self.template is not None or self.role == "template":
-            d["template"] = {"file": self.template, "msgids": self.template_units, "missing": self.missing}
+            d["template"] = {"file": self.template, "msgids": self.template_units, "missing": self.missing,
+                             "missing_ids": list(self.missing_ids), "extra": self.extra}
         if self.note:
             d["note"] = self.note
         return d
@@ -186,7 +189,9 @@ class Project:
             if pot is not None:
                 used.add(pot)
                 s.template, s.template_units = pot, len(templates[pot].keys)
-                s.missing = len(templates[pot].keys - p.keys)
+                missing = templates[pot].keys - p.keys
+                s.missing, s.missing_ids = len(missing), tuple(sorted(missing))
+                s.extra = len(p.keys - templates[pot].keys)
         for name, t in templates.items():
             t.summary.note = ("template, not audited" if name in used
                               else "template, not audited: no PO file translated from it among the inputs")
@@ -205,7 +210,8 @@ class Project:
 
     def _head(self) -> tuple:
         """(source, target languages, signature, settings) of the total."""
-        checks = resolve_checks(self.config)
+        first = next((p.audit for p in self.prepared if p.audit is not None), None)
+        checks = first.checks if first is not None else resolve_checks(self.config)
         src = _combined(p.summary.source_lang for p in self.prepared if p.audit is not None)
         tgt = _combined(p.summary.target_lang for p in self.prepared if p.audit is not None)
         h = hashlib.sha256("|".join(p.digest for p in self.prepared if p.audit is not None).encode())
