@@ -431,3 +431,9 @@ def test_files_named_one_by_one_are_kept_as_given(tmp_path):
     root = _project(tmp_path)
     fr = str(root / "po" / "fr.po")
     assert expand_inputs([fr, fr]) == ([fr, fr], False)
+
+
+def test_the_xliff_report_is_refused_for_several_files(tmp_path, capsys):
+    root = _project(tmp_path)
+    assert main(["check", str(root), "-F", "xliff"]) == 2
+    assert "the xliff report holds one input" in capsys.readouterr().err

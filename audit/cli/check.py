@@ -132,6 +132,9 @@ def run(args) -> int:
     unit_filter = unit_filter_from_args(args)
     files, expanded = expand_inputs(args.inputs)
     project = _is_project(args, files, expanded)
+    if project and fmt == "xliff":  # one <file> with one pair of languages: several inputs would be merged
+        raise UsageError("the xliff report holds one input; for several files use text, json, jsonl, csv, "
+                         "html or sarif")
     if args.output:  # before any work: never replace an input, a reference or a database
         check_output_path(args.output, [*(f for f in files if f != STDIN), *(getattr(args, "ref", None) or []),
                                         getattr(args, "decisions", None), getattr(args, "config", None),
