@@ -437,3 +437,13 @@ def test_the_xliff_report_is_refused_for_several_files(tmp_path, capsys):
     root = _project(tmp_path)
     assert main(["check", str(root), "-F", "xliff"]) == 2
     assert "the xliff report holds one input" in capsys.readouterr().err
+
+
+def test_input_format_with_several_inputs_is_for_stdin_and_unknown_extensions(tmp_path, capsys, monkeypatch):
+    root = _project(tmp_path)
+    (root / "ui" / "extra").write_text(RU, encoding="utf-8")  # no extension: read as -f says
+    monkeypatch.setattr("sys.stdin", _Stdin(RU.encode()))
+    code, d, err = _json(capsys, ["check", str(root / "ui" / "strings.xlf"), str(root / "ui" / "extra"), "-",
+                                  "-f", "po", "-F", "json", "-q"])
+    assert code == 0, err
+    assert [f["format"] for f in d["files"]] == ["xliff", "po", "po"]

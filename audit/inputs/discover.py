@@ -128,6 +128,14 @@ def _dedupe(files: list[str]) -> list[str]:
     return out
 
 
+def bilingual_by_extension(path: str) -> str | None:
+    """The bilingual format a file's extension names (``.po``, ``.xlf``, ``.tmx``, ``.tsv``...), or None."""
+    from audit.inputs import FORMATS
+
+    ext = os.path.splitext(path)[1].lower()
+    return next((name for name in BILINGUAL_FORMATS if ext in FORMATS[name][0]), None)
+
+
 def bilingual_format(path: str) -> str | None:
     """The bilingual format of a file (po, xliff, tmx, tsv, jsonl) by its extension, else by its
     content when the extension says nothing (not for ``.txt`` and document files); None for plain
@@ -136,11 +144,12 @@ def bilingual_format(path: str) -> str | None:
 
     if path == STDIN:
         return None
-    ext = os.path.splitext(path)[1].lower()
-    for name in BILINGUAL_FORMATS:
-        if ext in FORMATS[name][0]:
-            return name
+    by_ext = bilingual_by_extension(path)
+    if by_ext is not None:
+        return by_ext
     from audit.align.documents import DOCUMENT_EXTENSIONS
+
+    ext = os.path.splitext(path)[1].lower()
 
     if ext in FORMATS["text"][0] or path.lower().endswith(DOCUMENT_EXTENSIONS) or not os.path.isfile(path):
         return None

@@ -27,7 +27,13 @@ from typing import Any
 from audit.core.config import Config
 from audit.core.errors import AuditError, InputError
 from audit.core.model import AuditResult, PairResult, Severity
-from audit.inputs.discover import STDIN, STDIN_NAME, is_template, template_for
+from audit.inputs.discover import (
+    STDIN,
+    STDIN_NAME,
+    bilingual_by_extension,
+    is_template,
+    template_for,
+)
 from audit.inputs.states import FilteredPairs, StateCounts, UnitFilter, survey
 from audit.pipeline.engine import Audit, open_audit_input, resolve_checks
 from audit.pipeline.signature import make_signature
@@ -158,7 +164,8 @@ class Project:
 
     def _open(self, path: str) -> _Prepared:
         name = STDIN_NAME if path == STDIN else path
-        fmt = self.stdin_format if path == STDIN else self.input_format
+        # ``input_format`` is for standard input and for files whose extension does not say
+        fmt = self.stdin_format if path == STDIN else (None if bilingual_by_extension(path) else self.input_format)
         audit, filtered = open_file_audit([path], self.config, read_as=self.stdin_path if path == STDIN else None,
                                           input_format=fmt, source_lang=self.source_lang,
                                           target_lang=self.target_lang, unit_filter=self.unit_filter, jobs=self.jobs)
