@@ -447,3 +447,14 @@ def test_input_format_with_several_inputs_is_for_stdin_and_unknown_extensions(tm
                                   "-f", "po", "-F", "json", "-q"])
     assert code == 0, err
     assert [f["format"] for f in d["files"]] == ["xliff", "po", "po"]
+
+
+def test_library_and_review_refuse_two_bilingual_files_too(tmp_path, capsys):
+    from audit.inputs import open_input
+
+    root = _project(tmp_path)
+    a, b = str(root / "po" / "fr.po"), str(root / "ui" / "strings.xlf")
+    with pytest.raises(UsageError, match="both bilingual files"):
+        open_input([a, b])
+    assert main(["review", a, b]) == 2
+    assert "both bilingual files (PO and XLIFF)" in capsys.readouterr().err
