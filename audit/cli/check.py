@@ -109,7 +109,7 @@ def _is_project(args, files: list[str], expanded: bool) -> bool:
     from audit.inputs.discover import STDIN, bilingual_format, bilingual_pair_message
 
     project = expanded or args.each or len(files) > 2 or (STDIN in files and len(files) > 1)
-    if not project and len(files) == 2:
+    if not project and len(files) == 2 and not (args.align or args.presegmented):
         fa, fb = (bilingual_format(f) for f in files)
         if fa and fb:
             raise UsageError(bilingual_pair_message(files[0], fa, files[1], fb))
