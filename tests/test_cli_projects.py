@@ -458,3 +458,43 @@ def test_library_and_review_refuse_two_bilingual_files_too(tmp_path, capsys):
         open_input([a, b])
     assert main(["review", a, b]) == 2
     assert "both bilingual files (PO and XLIFF)" in capsys.readouterr().err
+
+
+def test_units_filled_by_readers_are_selected_through_the_audit():
+    """Once readers fill ``Pair.unit``, the selection works on it (pairs built here as a reader would)."""
+    from audit.core.config import Config
+    from audit.pipeline import Audit
+
+    pairs = [_pair(0, "translated", "Bonjour."), _pair(1, "fuzzy", "Bonjour 3."),
+             _pair(2, "approved", "Salut."), _pair(3, "obsolete", "Vieux."), _pair(4, "locked", "Hello.")]
+    for opts, kept in (((), ["0", "1", "2", "4"]), ((["fuzzy,locked"], []), ["0", "2"]),
+                       (([], ["approved"]), ["2"]), (([], ["obsolete"]), ["3"])):
+        view = FilteredPairs(pairs, UnitFilter.from_options(*opts))
+        result = Audit(view, Config(select=("NUM",)), source_lang="en", target_lang="fr").run()
+        assert [s.pair.id for s in result.segments] == kept, opts
+
+
+def test_survey_keys_leave_obsolete_units_out():
+    from audit.inputs.states import survey
+
+    pairs = [_pair(0), _pair(1, "obsolete"), Pair("n[0]", "file", None, unit=Unit("n", "untranslated", form=0)),
+             Pair("n[1]", "files", None, unit=Unit("n", "untranslated", form=1))]
+    counts, keys, translated = survey(pairs)
+    assert keys == {"k0", "n"} and translated
+    assert counts.seen == {"translated": 1, "obsolete": 1, "untranslated": 2}
+
+
+def test_an_empty_catalog_in_a_folder_is_noted_and_all_empty_is_an_error(tmp_path, capsys):
+    root = _project(tmp_path)
+    (root / "po" / "de.po").write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n', encoding="utf-8")
+    code = main(["check", str(root / "po"), "-F", "json"])
+    out = capsys.readouterr()
+    assert code == 0
+    de = next(f for f in json.loads(out.out)["files"] if f["file"].endswith("de.po"))
+    assert de["segments"] == 0 and de["note"] == "no translation units"
+    assert "de.po: no translation units" in out.err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "de.po").write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n', encoding="utf-8")
+    assert main(["check", str(empty)]) == 2
+    assert "no translation units found in 1 file(s)" in capsys.readouterr().err
