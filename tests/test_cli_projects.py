@@ -342,10 +342,10 @@ def test_skip_and_only_by_state_on_a_po_file(tmp_path, capsys):
     root = _project(tmp_path)
     fr = str(root / "po" / "fr.po")
     _, d, _ = _json(capsys, ["check", fr, "-F", "json", "-q"])
-    assert d["summary"]["segments"] == 3 and "units" not in d["settings"]
+    assert d["summary"]["segments"] == 3 and "unit_selection" not in d["settings"]
     _, d, err = _json(capsys, ["check", fr, "-F", "json", "--skip", "fuzzy"])
     assert [s["id"] for s in d["segments"]] == ["Open the file.", "Close"]
-    assert d["settings"]["units"] == {"skip": ["fuzzy", "obsolete"], "only": None}
+    assert d["settings"]["unit_selection"] == {"skip": ["fuzzy", "obsolete"], "only": None}
     assert "left out 1 unit(s) by state: 1 fuzzy" in err
     _, d, _ = _json(capsys, ["check", fr, "-F", "json", "-q", "--only", "untranslated"])
     assert [s["id"] for s in d["segments"]] == ["Close"]

@@ -226,7 +226,7 @@ class Project:
         settings = {"checks": [c.code for c in checks], **self.config.to_dict(),
                     "inputs": [p.summary.name for p in self.prepared]}
         if not self.unit_filter.is_default:
-            settings["units"] = unit_settings(self.unit_filter)
+            settings["unit_selection"] = unit_settings(self.unit_filter)
         return src, tgt, signature, settings
 
     def total_scores(self) -> dict:
@@ -277,9 +277,9 @@ def with_unit_settings(result, unit_filter: UnitFilter):
     if unit_filter.is_default:
         return result
     if isinstance(result, AuditStream):
-        result.settings = {**result.settings, "units": unit_settings(unit_filter)}
+        result.settings = {**result.settings, "unit_selection": unit_settings(unit_filter)}
         return result
-    return replace(result, settings={**result.settings, "units": unit_settings(unit_filter)})
+    return replace(result, settings={**result.settings, "unit_selection": unit_settings(unit_filter)})
 
 
 __all__ = ["FileSummary", "Project", "ProjectResult", "StateCounts", "open_file_audit", "with_unit_settings"]
