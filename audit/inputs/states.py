@@ -148,16 +148,17 @@ def unit_key(pair: Pair) -> str:
     return pid
 
 
-def survey(pairs: Iterable[Pair]) -> tuple[StateCounts, set[str], bool]:
+def survey(pairs: Iterable[Pair], with_keys: bool = True) -> tuple[StateCounts, set[str], bool]:
     """One pass over a catalog's pairs (all of them, before any filter): the units by state, the
-    keys of the units that are not obsolete, and whether any unit has a target (a template has none)."""
+    keys of the units that are not obsolete (with ``with_keys``; else an empty set), and whether any
+    unit has a target (a template has none)."""
     counts = StateCounts()
     keys: set[str] = set()
     translated = False
     for pair in pairs:
         state = state_of(pair)
         counts.seen[state] = counts.seen.get(state, 0) + 1
-        if state != "obsolete":
+        if with_keys and state != "obsolete":
             keys.add(unit_key(pair))
         if (pair.target or "").strip():
             translated = True

@@ -161,6 +161,8 @@ class Project:
         self.stdin_path = stdin_path
         self.stdin_format = stdin_format
         self.prepared: list[_Prepared] = []
+        # msgids are kept (for coverage) only when a template is among the inputs
+        self._templates = any(f != STDIN and is_template(f) for f in self.files)
 
     def _open(self, path: str) -> _Prepared:
         name = STDIN_NAME if path == STDIN else path
@@ -170,7 +172,7 @@ class Project:
                                           input_format=fmt, source_lang=self.source_lang,
                                           target_lang=self.target_lang, unit_filter=self.unit_filter, jobs=self.jobs)
         # one pass now: any input error stops the run before anything is written
-        counts, keys, translated = survey(filtered._pairs)
+        counts, keys, translated = survey(filtered._pairs, self._templates or is_template(name))
         keeps = self.unit_filter.keeps
         skipped = {s: n for s, n in counts.seen.items() if not keeps(s)}
         summary = FileSummary(name, getattr(filtered, "format", None), source_lang=audit.source_lang,
@@ -199,6 +201,8 @@ class Project:
                 missing = templates[pot].keys - p.keys
                 s.missing, s.missing_ids = len(missing), tuple(sorted(missing))
                 s.extra = len(p.keys - templates[pot].keys)
+        for p in self.prepared:
+            p.keys = set()  # counted: the msgids are not needed any more
         for name, t in templates.items():
             t.summary.note = ("template, not audited" if name in used
                               else "template, not audited: no PO file translated from it among the inputs")
