@@ -498,3 +498,32 @@ def test_an_empty_catalog_in_a_folder_is_noted_and_all_empty_is_an_error(tmp_pat
     (empty / "de.po").write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n', encoding="utf-8")
     assert main(["check", str(empty)]) == 2
     assert "no translation units found in 1 file(s)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_progress_over_a_folder_counts_all_files(tmp_path, capsys, monkeypatch, fmt):
+    from audit.cli import progress as progress_mod
+
+    seen = []
+    real = progress_mod.Progress.update
+
+    def update(self, done):
+        seen.append((done, self.total))
+        real(self, done)
+
+    monkeypatch.setattr(progress_mod.Progress, "update", update)
+    root = _project(tmp_path)
+    assert main(["check", str(root), "-F", fmt, "--progress", "-o", str(tmp_path / f"r.{fmt}")]) == 0
+    assert seen and max(d for d, _ in seen) == 7, seen  # 3 + 2 + 2 segments
+    assert {t for _, t in seen} == {7}  # the total is known before the first segment
+
+
+def test_stdin_copy_is_removed_after_the_run(tmp_path, capsys, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr("sys.stdin", _Stdin(RU.encode()))
+    assert main(["check", "-", "-q"]) == 0
+    monkeypatch.setattr("sys.stdin", _Stdin(b'msgid "a"\nmsgstr "b"\nmsgid "c\n'))
+    assert main(["check", "-", "-q"]) == 2
+    assert not [f for f in os.listdir(tmp_path) if f.startswith("transaudit-stdin-")]

@@ -156,12 +156,15 @@ def run(args) -> int:
     return _gate(result, config)
 
 
-def _write(args, fmt: str, make, collected) -> object:
+def _write(args, fmt: str, make, collected, total: int | None = None) -> object:
     """Run and write the report: ``make()`` gives an ``AuditStream`` for the streaming formats
-    (None: never streamed), ``collected(on_checked)`` an ``AuditResult``; progress on stderr."""
+    (None: never streamed), ``collected(on_checked)`` an ``AuditResult``; progress on stderr
+    (``total``: the segments to come, when known before the run)."""
     to_terminal = args.output in (None, "-") and sys.stdout.isatty()
     progress = progress_for(args, report_to_terminal=to_terminal)
     update = progress.update if progress is not None else None
+    if progress is not None and total is not None:
+        progress.total = total
     try:
         if make is not None and fmt in STREAMING_FORMATS:
             # JSONL, text and CSV are written segment by segment as the audit runs (memory flat in the
@@ -216,7 +219,7 @@ def _run_project(args, config, fmt, files, unit_filter, read_as, stdin_fmt):
     project = Project(files, config, input_format=args.input_format, source_lang=args.src_lang,
                       target_lang=args.tgt_lang, unit_filter=unit_filter, stdin_path=read_as,
                       stdin_format=stdin_fmt).prepare()
-    return _write(args, fmt, project.stream, project.run), None
+    return _write(args, fmt, project.stream, project.run, total=project.total_segments), None
 
 
 def _note_single(args, result, filtered) -> None:
