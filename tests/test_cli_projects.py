@@ -527,3 +527,18 @@ def test_stdin_copy_is_removed_after_the_run(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", _Stdin(b'msgid "a"\nmsgstr "b"\nmsgid "c\n'))
     assert main(["check", "-", "-q"]) == 2
     assert not [f for f in os.listdir(tmp_path) if f.startswith("transaudit-stdin-")]
+
+
+def test_stdin_above_the_input_size_limit_is_refused_while_read(tmp_path, capsys, monkeypatch):
+    from audit.core import limits
+
+    (tmp_path / "transaudit.toml").write_text("[limits]\nmax-input-bytes = 40\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", _Stdin(RU.encode()))
+    try:
+        assert main(["check", "-"]) == 2
+    finally:
+        limits.configure(None)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [("transaudit: error: <stdin>: standard input is above the limit of 40 bytes "
+                   "(limits.max-input-bytes)")]

@@ -142,7 +142,10 @@ def run(args) -> int:
     with ExitStack() as stack:
         read_as = stdin_fmt = None
         if STDIN in files:
-            read_as = stack.enter_context(Spooled(sys.stdin.buffer)).path
+            from audit.core import limits
+
+            cap = limits.configure(config.limits).max_input_bytes
+            read_as = stack.enter_context(Spooled(sys.stdin.buffer, cap)).path
             stdin_fmt = stdin_format(read_as, args.input_format)
         runner = _run_project if project else _run_single
         result, filtered = runner(args, config, fmt, files, unit_filter, read_as, stdin_fmt)

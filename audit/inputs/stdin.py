@@ -22,13 +22,18 @@ from audit.inputs.discover import BILINGUAL_FORMATS, STDIN_NAME
 
 
 class Spooled:
-    """Standard input copied to a temporary file; a context manager that removes it."""
+    """Standard input copied to a temporary file; a context manager that removes it. More than
+    ``max_bytes`` (the ``max-input-bytes`` limit, ``audit.core.limits``) is refused as a file that
+    size would be, before the rest is read: a stream without end cannot fill the disk."""
 
-    def __init__(self, stream: BinaryIO):
+    def __init__(self, stream: BinaryIO, max_bytes: int | None = None):
         fd, self.path = tempfile.mkstemp(prefix="transaudit-stdin-")
         try:
             with os.fdopen(fd, "wb") as out:
-                shutil.copyfileobj(stream, out, 1 << 20)
+                if max_bytes is None:
+                    shutil.copyfileobj(stream, out, 1 << 20)
+                else:
+                    _copy_capped(stream, out, max_bytes)
         except BaseException:
             self.close()
             raise
@@ -44,6 +49,19 @@ class Spooled:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _copy_capped(stream: BinaryIO, out: BinaryIO, max_bytes: int) -> None:
+    done = 0
+    while True:
+        block = stream.read(1 << 20)
+        if not block:
+            return
+        done += len(block)
+        if done > max_bytes:
+            raise InputError(f"standard input is above the limit of {max_bytes:,} bytes (limits.max-input-bytes)",
+                             STDIN_NAME)
+        out.write(block)
 
 
 def stdin_format(path: str, given: str | None) -> str:
