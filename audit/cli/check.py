@@ -4,7 +4,13 @@ from __future__ import annotations
 import os
 import sys
 
-from audit.cli.common import add_input_arguments, config_from_args, metric_names
+from audit.cli.common import (
+    add_input_arguments,
+    add_unit_arguments,
+    config_from_args,
+    metric_names,
+    unit_filter_from_args,
+)
 from audit.cli.progress import progress_for
 from audit.core.errors import ExitCode, UsageError
 from audit.outputs import check_output_path, format_names, write_report
@@ -15,7 +21,11 @@ HELP = "audit a translation and report every flag with its exact span"
 
 
 def add_arguments(p) -> None:
-    add_input_arguments(p)
+    add_input_arguments(p, projects=True)
+    add_unit_arguments(p)
+    p.add_argument("--each", action="store_true",
+                   help="audit each file given as its own input (needed for exactly two bilingual files; "
+                        "automatic for folders, globs and three files or more)")
     p.add_argument("--format", "-F", dest="out_format", default=None, choices=format_names(),
                    help="report format (default: text, or from the -o extension)")
     p.add_argument("--output", "-o", metavar="PATH", help="write the report here instead of stdout (- is stdout)")
@@ -37,17 +47,31 @@ _EXT_FORMATS = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".txt": "text
                 ".htm": "html", ".sarif": "sarif", ".xlf": "xliff", ".xliff": "xliff"}
 
 
-def _require_units(args) -> None:
-    """An input without a single translation unit (a header-only TSV, a PO with only its header)
-    is an input error: a report of nothing would pass every gate."""
-    from audit.core.errors import InputError
+def _require_units(paths, input_format, unit_filter, read_as=None, align=False, presegmented=False) -> None:
+    """An input without a single translation unit (a header-only TSV, a PO with only its header, a
+    catalog whose units the state selection all leaves out) is an input error: a report of nothing
+    would pass every gate. A gettext template (a POT without translations) is not audited alone."""
+    from audit.core.errors import AuditError, InputError
     from audit.inputs import open_input
+    from audit.inputs.discover import STDIN_NAME, is_template
+    from audit.inputs.states import FilteredPairs
+    from audit.inputs.stdin import renamed_error
 
-    source = open_input(args.inputs, args.input_format, align=args.align, presegmented=args.presegmented)
-    if source.format == "documents":
-        return
-    if next(iter(source), None) is None:
-        raise InputError("no translation units found", args.inputs[0])
+    name = STDIN_NAME if read_as is not None else paths[0]
+    try:
+        source = open_input([read_as] if read_as is not None else paths, input_format, align=align,
+                            presegmented=presegmented)
+        if source.format == "documents":
+            return
+        if len(paths) == 1 and is_template(name) and not any((p.target or "").strip() for p in source):
+            raise InputError("a gettext template (no translations) is not audited alone: give the PO files "
+                             "translated from it, or their folder with the template (the report then counts "
+                             "the template's msgids each PO lacks)", name)
+        if next(iter(FilteredPairs(source, unit_filter)), None) is None:
+            why = "" if unit_filter.is_default else f" ({unit_filter.describe()})"
+            raise InputError("no translation units found" + why, name)
+    except AuditError as exc:
+        raise (renamed_error(exc, read_as) if read_as is not None else exc) from None
 
 
 def _note_semantic_off(config) -> None:
@@ -60,9 +84,7 @@ def _note_semantic_off(config) -> None:
         sys.stderr.write(f"transaudit: note: {', '.join(off)} off: {semantic.unavailable_reason()}\n")
 
 
-def run(args) -> int:
-    from audit.pipeline import Audit  # here, not at the top: `transaudit --version` loads no checks
-
+def _config(args):
     config = config_from_args(args)
     overrides = {}
     if args.fail_under is not None:
@@ -71,53 +93,155 @@ def run(args) -> int:
         if args.max_flags < 0:
             raise UsageError("--max-flags must be 0 or more")
         overrides["max_flags"] = args.max_flags
-    config = config.merged(**overrides)
+    return config.merged(**overrides)
+
+
+def _out_format(args) -> str:
     fmt = args.out_format
     if fmt is None and args.output:
         fmt = _EXT_FORMATS.get(os.path.splitext(args.output)[1].lower(), "text")
-    fmt = fmt or "text"
+    return fmt or "text"
+
+
+def _is_project(args, files: list[str], expanded: bool) -> bool:
+    """Whether each file is its own input (a folder, a glob, --each, three files or more, stdin
+    with other files); refuses two bilingual files given as a pair and options that need one input."""
+    from audit.inputs.discover import STDIN, bilingual_format, bilingual_pair_message
+
+    project = expanded or args.each or len(files) > 2 or (STDIN in files and len(files) > 1)
+    if not project and len(files) == 2 and not (args.align or args.presegmented):
+        fa, fb = (bilingual_format(f) for f in files)
+        if fa and fb:
+            raise UsageError(bilingual_pair_message(files[0], fa, files[1], fb))
+    if project:
+        for opt, given in (("--ref", args.ref), ("--decisions", getattr(args, "decisions", None)),
+                           ("--align", args.align), ("--presegmented", args.presegmented)):
+            if given:
+                raise UsageError(f"{opt} needs a single input (one file or a text pair), not {len(files)} files")
+    return project
+
+
+def run(args) -> int:
+    from contextlib import ExitStack
+
+    from audit.inputs.discover import STDIN, expand_inputs
+    from audit.inputs.stdin import Spooled, stdin_format
+
+    config = _config(args)
+    fmt = _out_format(args)
+    unit_filter = unit_filter_from_args(args)
+    files, expanded = expand_inputs(args.inputs)
+    project = _is_project(args, files, expanded)
+    if project and fmt == "xliff":  # one <file> with one pair of languages: several inputs would be merged
+        raise UsageError("the xliff report holds one input; for several files use text, json, jsonl, csv, "
+                         "html or sarif")
     if args.output:  # before any work: never replace an input, a reference or a database
-        check_output_path(args.output, [*args.inputs, *(getattr(args, "ref", None) or []),
+        check_output_path(args.output, [*(f for f in files if f != STDIN), *(getattr(args, "ref", None) or []),
                                         getattr(args, "decisions", None), getattr(args, "config", None),
                                         *(getattr(args, "glossary", None) or [])])
-    _require_units(args)
-    opened = dict(input_format=args.input_format, source_lang=args.src_lang, target_lang=args.tgt_lang,
-                  config=config, references=args.ref or None, metrics=metric_names(args), align=args.align,
-                  presegmented=args.presegmented)
+    with ExitStack() as stack:
+        read_as = stdin_fmt = None
+        if STDIN in files:
+            from audit.core import limits
+
+            cap = limits.configure(config.limits).max_input_bytes
+            read_as = stack.enter_context(Spooled(sys.stdin.buffer, cap)).path
+            stdin_fmt = stdin_format(read_as, args.input_format)
+        runner = _run_project if project else _run_single
+        result, filtered = runner(args, config, fmt, files, unit_filter, read_as, stdin_fmt)
+    if args.quiet:
+        return _gate(result, config)
+    if project:
+        _note_project(result)
+    else:
+        _note_single(args, result, filtered)
+    _note_semantic_off(config)
+    return _gate(result, config)
+
+
+def _write(args, fmt: str, make, collected, total: int | None = None) -> object:
+    """Run and write the report: ``make()`` gives an ``AuditStream`` for the streaming formats
+    (None: never streamed), ``collected(on_checked)`` an ``AuditResult``; progress on stderr
+    (``total``: the segments to come, when known before the run)."""
     to_terminal = args.output in (None, "-") and sys.stdout.isatty()
     progress = progress_for(args, report_to_terminal=to_terminal)
     update = progress.update if progress is not None else None
+    if progress is not None and total is not None:
+        progress.total = total
     try:
-        if getattr(args, "decisions", None):
-            from audit.pipeline.decided import report_decisions
-            from audit.store.decisions import DecisionStore
-
-            with DecisionStore(args.decisions, readonly=True) as store:
-                done = Audit.open(args.inputs, decisions=store.snapshot(), **opened).finished(update)
-            result = done.result
-            report_decisions(done.decisions, args.decisions, sys.stderr)
-        elif fmt in STREAMING_FORMATS:
+        if make is not None and fmt in STREAMING_FORMATS:
             # JSONL, text and CSV are written segment by segment as the audit runs (memory flat in the
             # corpus size); the other formats need the whole result first.
-            result = Audit.open(args.inputs, **opened).stream()
+            result = make()
             if progress is not None:
                 progress.total, result.observer = result.total, update
         else:
-            result = Audit.open(args.inputs, **opened).run(update)
+            result = collected(update)
         color = args.color == "always" or (args.color == "auto" and to_terminal and os.environ.get("NO_COLOR") is None)
         write_report(result, fmt, args.output, color=color)
     finally:
         if progress is not None:
             progress.close()
-    if args.quiet:
-        return _gate(result, config)
+    return result
+
+
+def _run_single(args, config, fmt, files, unit_filter, read_as, stdin_fmt):
+    """One input (a file, a text pair, two documents or stdin), reported as it always was."""
+    from audit.pipeline.project import open_file_audit, with_unit_settings
+
+    input_format = stdin_fmt if read_as is not None else args.input_format
+    _require_units(files, input_format, unit_filter, read_as, args.align, args.presegmented)
+    opened = {"read_as": read_as, "input_format": input_format, "source_lang": args.src_lang,
+              "target_lang": args.tgt_lang, "references": args.ref or None, "metrics": metric_names(args),
+              "align": args.align, "presegmented": args.presegmented, "unit_filter": unit_filter}
+    if getattr(args, "decisions", None):
+        from audit.pipeline.decided import report_decisions
+        from audit.store.decisions import DecisionStore
+
+        with DecisionStore(args.decisions, readonly=True) as store:
+            audit, filtered = open_file_audit(files, config, decisions=store.snapshot(), **opened)
+            done = []
+
+            def collected(update):
+                done.append(audit.finished(update))
+                return with_unit_settings(done[0].result, unit_filter)
+
+            result = _write(args, fmt, None, collected)
+        report_decisions(done[0].decisions, args.decisions, sys.stderr)
+        return result, filtered
+    audit, filtered = open_file_audit(files, config, **opened)
+    result = _write(args, fmt, lambda: with_unit_settings(audit.stream(), unit_filter),
+                    lambda update: with_unit_settings(audit.run(update), unit_filter))
+    return result, filtered
+
+
+def _run_project(args, config, fmt, files, unit_filter, read_as, stdin_fmt):
+    """Several files, each its own input: a summary per file and the total."""
+    from audit.pipeline.project import Project
+
+    project = Project(files, config, input_format=args.input_format, source_lang=args.src_lang,
+                      target_lang=args.tgt_lang, unit_filter=unit_filter, stdin_path=read_as,
+                      stdin_format=stdin_fmt).prepare()
+    return _write(args, fmt, project.stream, project.run, total=project.total_segments), None
+
+
+def _note_single(args, result, filtered) -> None:
     for side, opt, given, value in (("source", "--src-lang", args.src_lang, getattr(result, "source_lang", None)),
                                     ("target", "--tgt-lang", args.tgt_lang, getattr(result, "target_lang", None))):
         if not given and not value:
             sys.stderr.write(f"transaudit: note: could not tell the {side} language from the input; "
                              f"give {opt} for language-aware checks\n")
-    _note_semantic_off(config)
-    return _gate(result, config)
+    skipped = filtered.counts.skipped if filtered is not None else {}
+    shown = {k: v for k, v in skipped.items() if k != "obsolete" or not filtered.filter.is_default}
+    if shown:
+        parts = ", ".join(f"{n} {state}" for state, n in sorted(shown.items()))
+        sys.stderr.write(f"transaudit: note: left out {sum(shown.values())} unit(s) by state: {parts}\n")
+
+
+def _note_project(result) -> None:
+    for f in getattr(result, "files", ()):
+        if f.role == "template" and f.note and "no PO file" in f.note or f.role == "catalog" and f.note:
+            sys.stderr.write(f"transaudit: note: {f.name}: {f.note}\n")
 
 
 def _gate(result, config) -> int:

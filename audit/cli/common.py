@@ -8,10 +8,15 @@ from audit.core.errors import UsageError
 from audit.core.model import Severity
 from audit.inputs import format_names
 
+INPUTS_HELP = "a bilingual file (TMX, XLIFF, PO, TSV, JSONL) or two text files: SOURCE TARGET"
+PROJECT_INPUTS_HELP = (INPUTS_HELP + "; or folders and globs of catalogs (PO, POT, XLIFF, TMX), each file audited "
+                       "on its own; - reads standard input")
 
-def add_input_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="FILE",
-                   help="a bilingual file (TMX, XLIFF, PO, TSV, JSONL) or two text files: SOURCE TARGET")
+
+def add_input_arguments(p: argparse.ArgumentParser, projects: bool = False) -> None:
+    """The input options; ``projects``: the inputs may be folders, globs and ``-`` (``check``)."""
+    p.add_argument("inputs", nargs="+", metavar="INPUT" if projects else "FILE",
+                   help=PROJECT_INPUTS_HELP if projects else INPUTS_HELP)
     p.add_argument("--src-lang", "-s", metavar="LANG", help="source language (default: from the file, else detected)")
     p.add_argument("--tgt-lang", "-t", metavar="LANG", help="target language (default: from the file, else detected)")
     p.add_argument("--input-format", "-f", choices=format_names(), help="input format (default: by extension and content)")
@@ -73,3 +78,21 @@ def metric_names(args: argparse.Namespace) -> tuple[str, ...] | None:
         return parse_metric_names(values)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+
+
+def add_unit_arguments(p: argparse.ArgumentParser) -> None:
+    """``--skip`` / ``--only``: catalog units by state (``audit.inputs.states``)."""
+    from audit.inputs.states import STATE_NAMES
+
+    names = ",".join(STATE_NAMES)
+    p.add_argument("--skip", action="append", default=[], metavar="STATES",
+                   help=f"leave out catalog units in these states, comma-separated ({names}); repeatable; "
+                        "obsolete units are always left out unless --only names them")
+    p.add_argument("--only", action="append", default=[], metavar="STATES",
+                   help="audit only the catalog units in these states, comma-separated; repeatable")
+
+
+def unit_filter_from_args(args: argparse.Namespace):
+    from audit.inputs.states import UnitFilter
+
+    return UnitFilter.from_options(getattr(args, "skip", None) or (), getattr(args, "only", None) or ())

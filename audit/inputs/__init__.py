@@ -15,10 +15,10 @@ caller gives them; the engine detects what neither says.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
 
 from audit.core.errors import InputError, UsageError
 from audit.core.model import Pair
@@ -91,9 +91,9 @@ def format_names() -> list[str]:
 
 def check_readable(path: str) -> Path:
     """The file exists, is a readable regular file, is not empty and does not look binary."""
-    from audit.core.decode import binary_error, bom_encoding, looks_binary
-
     import stat
+
+    from audit.core.decode import binary_error, bom_encoding, looks_binary
 
     p = Path(path)
     if not p.exists():
@@ -138,6 +138,15 @@ def detect_format(path: str) -> str:
     return guessed
 
 
+def _refuse_bilingual_pair(paths: tuple[str, ...]) -> None:
+    """Two bilingual files are not a source/target text pair (each is its own input)."""
+    from audit.inputs.discover import bilingual_format, bilingual_pair_message
+
+    fa, fb = bilingual_format(paths[0]), bilingual_format(paths[1])
+    if fa and fb:
+        raise UsageError(bilingual_pair_message(paths[0], fa, paths[1], fb))
+
+
 def open_input(paths: list[str] | tuple[str, ...], input_format: str | None = None,
                src_lang: str | None = None, tgt_lang: str | None = None, *, align: bool = False,
                presegmented: bool = False) -> PairSource:
@@ -150,6 +159,8 @@ def open_input(paths: list[str] | tuple[str, ...], input_format: str | None = No
     paths = tuple(str(p) for p in paths)
     if not paths:
         raise UsageError("no input file given")
+    if len(paths) == 2 and input_format is None and not (align or presegmented):
+        _refuse_bilingual_pair(paths)
     if len(paths) == 2 and (input_format is None or align or presegmented):
         from audit.inputs.documents import open_source as open_documents
         from audit.inputs.documents import wants_alignment

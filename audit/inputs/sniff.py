@@ -21,7 +21,7 @@ def _head_text(path: str, size: int = 8192) -> str:
     with open(path, "rb") as fh:
         head = fh.read(size)
     enc = bom_encoding(head)
-    if enc is None and (head.startswith(b"<\x00?\x00") or head.startswith(b"\x00<\x00?")):
+    if enc is None and head.startswith((b"<\x00?\x00", b"\x00<\x00?")):
         enc = "utf-16-le" if head[0] == 0x3C else "utf-16-be"
     return head.decode(enc or "utf-8", errors="replace").lstrip("\ufeff")
 

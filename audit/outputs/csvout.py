@@ -9,10 +9,13 @@ import json
 from audit.outputs.cells import row as safe_row
 
 COLUMNS = ["segment_id", "index", "code", "name", "category", "severity", "message", "side", "start", "end",
-           "text", "related", "source", "target", "segment_quality", "fingerprint", "segment_scores", "corpus_scores"]
+           "text", "related", "source", "target", "segment_quality", "fingerprint", "segment_scores", "corpus_scores",
+           "file", "line"]
 # segment_scores: the segment's scores as JSON (quality, penalty, and bleu/chrf/chrf++/ter with references);
 # corpus_scores: the corpus scores and metrics as JSON ({"quality", "pass_rate", "bleu": {"score", "signature"}...}),
 # the same on every row. Both appended last, so readers of the older columns are unaffected.
+# file, line: where the flag's primary span is (its side's origin: the input file, or <stdin>, and the
+# line), so that a report over several files (``check DIR``) says which file each flag is in; appended last.
 
 
 def write(result, out, *, color: bool = False) -> None:
@@ -23,8 +26,8 @@ def write(result, out, *, color: bool = False) -> None:
         corpus_json = _corpus_json(result)
         for seg in result.segments:
             for row in _rows(seg):
-                row.append(corpus_json)
-                w.writerow(safe_row(row))
+                loc = row.pop()
+                w.writerow(safe_row([*row, corpus_json, *loc]))
         return
     # A streamed audit (engine.AuditStream): the corpus scores on every row are known only at the
     # end, so the rows wait in a temporary file (one JSON list a line: flat memory).
@@ -38,8 +41,8 @@ def write(result, out, *, color: bool = False) -> None:
         spool.seek(0)
         for line in spool:
             row = json.loads(line)
-            row.append(corpus_json)
-            w.writerow(safe_row(row))
+            loc = row.pop()
+            w.writerow(safe_row([*row, corpus_json, *loc]))
 
 
 def _corpus_json(result) -> str:
@@ -51,7 +54,7 @@ def _corpus_json(result) -> str:
 
 
 def _rows(seg) -> list[list]:
-    """The rows of one segment, without the last column (corpus scores)."""
+    """The rows of one segment, without the corpus scores, each ending with its [file, line]."""
     pair = seg.pair
     rows = []
     for f in seg.flags:
@@ -64,6 +67,15 @@ def _rows(seg) -> list[list]:
             p.side if p else "", p.start if p else "", p.end if p else "", text,
             json.dumps(related, ensure_ascii=False) if related else "",
             pair.source, pair.target or "", seg.scores.get("quality", ""), f.fingerprint,
-            json.dumps(dict(seg.scores), ensure_ascii=False, sort_keys=True),
+            json.dumps(dict(seg.scores), ensure_ascii=False, sort_keys=True), _location(pair, p),
         ])
     return rows
+
+
+def _location(pair, span) -> list:
+    """[file, line] of a flag's primary span (the target's origin when it has no span); blanks when unknown."""
+    origin = pair.source_origin if span is not None and span.side == "source" else pair.target_origin
+    origin = origin or pair.target_origin or pair.source_origin
+    if origin is None:
+        return ["", ""]
+    return [origin.path or "", origin.line if origin.line is not None else ""]

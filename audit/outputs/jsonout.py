@@ -6,6 +6,22 @@ import json
 from audit.outputs.serialize import result_dict
 
 
+def files_dict(result) -> dict | None:
+    """A run over several files (``check DIR``): ``files``, one summary per input file (file,
+    format, role, languages, segments, flags by severity, scores, units by state, units left out,
+    template coverage), in input order; the contract's ``summary`` is their total. None for one input."""
+    files = getattr(result, "files", None)
+    if not files:
+        return None
+    return {"files": [f.to_dict() for f in files]}
+
+
 def write(result, out, *, color: bool = False) -> None:
-    json.dump(result_dict(result), out, ensure_ascii=False, indent=1)
+    d = result_dict(result)
+    extra = files_dict(result)
+    if extra is not None:  # after "summary", before "segments"
+        segments = d.pop("segments")
+        d.update(extra)
+        d["segments"] = segments
+    json.dump(d, out, ensure_ascii=False, indent=1)
     out.write("\n")

@@ -54,6 +54,7 @@ def write(result, out, *, color: bool = False) -> None:
     bands = QualityBands()
     if tally is None:
         _write_head(result, out, b, dim, None)
+        write_files_table(result, out, b, dim)
         for seg in result.segments:
             bands.add(seg.scores.get("quality") if seg.scores else None)
             _write_segment(seg, out, color, b, dim)
@@ -69,6 +70,7 @@ def write(result, out, *, color: bool = False) -> None:
             bands.add(seg.scores.get("quality") if seg.scores else None)
             _write_segment(seg, spool, color, b, dim)
         _write_head(result, out, b, dim, tally)
+        write_files_table(result, out, b, dim)
         spool.seek(0)
         shutil.copyfileobj(spool, out)
     out.write(chart_section(tally.by_code.items(), bands, b))
@@ -144,3 +146,50 @@ def _write_segment(seg, out, color: bool, b, dim) -> None:
                 shown = visible(pair.text(p.side)[p.start:p.end])[0]
                 where = f" {p.side}[{p.start}:{p.end}] «{shown}»"
             out.write(f"    {f.code} {sev_txt} {f.category}: {visible(f.message)[0]}{where}\n")
+
+
+# -- several files (``check DIR``): one row per file, then the total -----------------------------
+
+def _file_notes(f) -> str:
+    """What a file's row does not show: template coverage, units left out by state, notes."""
+    parts = []
+    if f.template is not None:
+        parts.append(f"{f.missing} of {f.template_units} msgids of {safe(f.template)} missing"
+                     + (f", {f.extra} not in it" if f.extra else ""))
+    skipped = {k: v for k, v in f.skipped.items() if k != "obsolete"}
+    if skipped:
+        parts.append("left out " + ", ".join(f"{n} {state}" for state, n in sorted(skipped.items())))
+    if f.note:
+        parts.append(safe(f.note))
+    return "; ".join(parts)
+
+
+def write_files_table(result, out, b, dim) -> None:
+    """The per-file summary of a run over several files (``result.files``); nothing for one input."""
+    files = getattr(result, "files", None)
+    if not files:
+        return
+    names = [safe(f.name) for f in files]
+    width = max(12, *(len(n) for n in names))
+    head = f"  {'file':<{width}}  {'format':<8} {'languages':<13} {'segments':>8} {'minor':>6} {'major':>6} " \
+           f"{'critical':>8} {'quality':>7}"
+    out.write("\n" + b("Files") + "\n" + dim(head) + "\n")
+    for f, name in zip(files, names):
+        if f.role == "template":
+            out.write(f"  {name:<{width}}  {'template':<8} {f.template_units} msgids, not audited\n")
+            continue
+        langs = f"{safe(f.source_lang or '?')}→{safe(f.target_lang or '?')}"
+        q = f.scores.get("quality")
+        sev = f.by_severity
+        out.write(f"  {name:<{width}}  {safe(f.format or '?'):<8} {langs:<13} {f.segments:>8} {sev['minor']:>6} "
+                  f"{sev['major']:>6} {sev['critical']:>8} {'-' if q is None else f'{q:.1f}':>7}\n")
+        notes = _file_notes(f)
+        if notes:
+            out.write("  " + dim(f"  {notes}") + "\n")
+    s = summary_dict(result)
+    q = result.scores.get("quality") if result.scores else None
+    audited = sum(1 for f in files if f.role != "template")
+    label = f"total ({audited} file{'s' if audited != 1 else ''})"
+    sev = s["by_severity"]
+    out.write(b(f"  {label:<{width}}  {'':<8} {'':<13} {s['segments']:>8} {sev['minor']:>6} {sev['major']:>6} "
+                f"{sev['critical']:>8} {'-' if q is None else f'{q:.1f}':>7}") + "\n")
