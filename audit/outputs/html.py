@@ -240,7 +240,8 @@ def write(result, out, *, color: bool = False) -> None:
     for seg in result.segments:
         col.add(seg)
     s = summary_dict(result)
-    title = f"transaudit report {result.source_lang or '?'} → {result.target_lang or '?'}"
+    unknown = "several" if len(col.seg_per_file) > 1 else "?"  # a folder of files in several languages
+    title = f"transaudit report {result.source_lang or unknown} → {result.target_lang or unknown}"
     script = _asset("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:"
