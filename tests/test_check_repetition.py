@@ -315,3 +315,24 @@ def test_source_reduplication_does_not_excuse_a_doubled_word(source, target, sl)
     translation mirrors: a doubled English word beside it is still a slip."""
     flags = run_check("REP001", source, target, sl, "en")
     assert [target[f.spans[0].start:f.spans[0].end] for f in flags] in (["was"], ["many"], ["should"])
+
+
+@pytest.mark.parametrize(("src", "tgt", "sl", "tl", "word"), [
+    ("しかし、資金不足がジョコ氏の政権を悩ませた。", "Funding shortfalls plagued Mr. Joko's Joko's administration.", "ja", "en", "Joko's"),
+    ("L'uomo arriva.", "L'homme l'homme arrive.", "it", "fr", "l'homme"),
+    ("Der Bericht des Jahres.", "Il rapporto dell'anno dell'anno.", "de", "it", "dell'anno"),
+    ("М'яч упав.", "The ball fell, м'яч м'яч.", "uk", "en", "м'яч"),
+])
+def test_doubled_word_with_a_clitic_is_no_reduplicated_name(src, tgt, sl, tl, word):
+    flags = run_check("REP001", src, tgt, sl, tl)
+    assert len(flags) == 1 and flags[0].code == "REP001"
+    assert tgt[flags[0].primary.start:flags[0].primary.end].lower() == word.lower()  # the second copy
+
+
+@pytest.mark.parametrize(("src", "tgt", "sl", "tl"), [
+    ("El gobierno de Joko.", "Joko's government, and Joko's allies.", "es", "en"),
+    ("The man's hat.", "Le chapeau de l'homme, l'homme de Paris.", "en", "fr"),
+    ("Ylang ylang oil.", "Масло иланг-иланг, м'ята.", "en", "uk"),
+])
+def test_clitic_words_not_doubled_stay_quiet(src, tgt, sl, tl):
+    assert run_check("REP001", src, tgt, sl, tl) == []

@@ -320,6 +320,9 @@ def _wf_zipf(word: str, lang: str | None) -> float | None:
     return zipf(word, wf)
 
 
+# A word with a clitic or possessive (Joko's, l'homme, dell'anno) is an inflected form: never a
+# deliberately reduplicated name.
+_CLITIC = regex.compile(r"\p{L}['’]\p{L}")
 MAX_REDUP_NAME = 6  # letters of a reduplicated rare name or term (ylang ylang, mahi mahi, Bora)
 
 
@@ -472,7 +475,8 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
         return "skip"
     if key.isdigit():
         return "skip" if len(key) == 3 or pair.source.count(key) >= 2 else None
-    if _rare_word(key, lang, ctx.options("REP001").max_rare_name) and units_of(ctx.src).keys.count(key) != 1:
+    if not _CLITIC.search(key) and _rare_word(key, lang, ctx.options("REP001").max_rare_name) \
+            and units_of(ctx.src).keys.count(key) != 1:
         return "skip"  # a reduplicated name or term, not one the source has once
     return None
 
