@@ -298,8 +298,16 @@ def test_po_entries_plurals_fuzzy_header_obsolete(tmp_path):
     assert (m.source, m.target) == ("Open %s", "Открыть %s")
     assert m.note == "fuzzy\nmsgctxt: menu\ntranslator says hi\nShown in the File menu"
     assert (m.source_origin.line, m.target_origin.line) == (14, 15)
-    assert [(p.source, p.target) for p in pairs[1:4]] == [("%d file", "%d файл"), ("%d files", "%d файла"),
+    # Russian msgstr[0] is used for 1, 21, 31...: it translates msgid_plural, like the other forms
+    assert [(p.source, p.target) for p in pairs[1:4]] == [("%d files", "%d файл"), ("%d files", "%d файла"),
                                                           ("%d files", None)]
+    assert [(p.unit.form, p.unit.forms, p.unit.singular, p.unit.state) for p in pairs[1:4]] == [
+        (n, 3, "%d file", "translated") for n in range(3)]
+    assert m.unit.state == "fuzzy" and m.unit.flags == {"fuzzy", "c-format"} and m.unit.context == "menu"
+    assert m.unit.location == "src/menu.c:12" and m.unit.key == "menu|Open %s"
+    assert pairs[1].unit.nplurals == 3 and pairs[1].unit.header_line == 7 and pairs[1].unit.single is None
+    assert pairs[5].unit.state == "untranslated" and pairs[4].unit.state == "translated"
+    assert src.meta["units"] == {"translated": 3, "fuzzy": 1, "untranslated": 1, "obsolete": 1}
     assert pairs[3].target_origin.line == 22
     assert pairs[4].target == "Две строки\nс «кавычками», \tтабуляцией и \\ косой"
     assert pairs[5].target is None  # untranslated PO entry: no target
@@ -312,7 +320,8 @@ def test_po_agrees_with_translate_toolkit(tmp_path):
 
     # pypo ignores gettext's octal/hex escapes (\\101 -> "101"); gettext's msgfmt decodes them, as we do
     path = write(tmp_path, "m.po", PO.split('msgid "Octal')[0])
-    ours = [(p.source, p.target or "") for p in open_input([path]) if not p.id.endswith(("[1]", "[2]"))]
+    ours = [(p.unit.singular if p.unit.form is not None else p.source, p.target or "")
+            for p in open_input([path]) if not p.id.endswith(("[1]", "[2]"))]
     theirs = []
     for u in pypo.pofile.parsefile(path).units:
         if u.isheader() or u.isobsolete():

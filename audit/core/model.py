@@ -104,6 +104,12 @@ class Unit:
     ``plural_forms``: the file's ``Plural-Forms`` header as written, None when it has none.
     ``document``: True when the file's units are running text (a document), False for a software
     catalog of independent strings.
+    ``single``: the one number this plural form is used for, when it is used for exactly one
+    (gettext's test over n = 0..1000: English ``msgstr[0]`` 1, Arabic ``msgstr[0]`` 0, ``[1]`` 1,
+    ``[2]`` 2); such a form may leave out the count placeholder. None otherwise.
+    ``context``: PO ``msgctxt``; ``location``: PO ``#:`` references (space-separated, as written).
+    ``header_line``: the line of the ``Plural-Forms`` header in the file (None without one).
+    ``nplurals``: the form count the catalog declares (PO header ``nplurals``), None when it declares none.
     """
 
     key: str
@@ -116,13 +122,37 @@ class Unit:
     previous: str | None = None
     plural_forms: str | None = None
     document: bool = False
+    single: int | None = None
+    context: str | None = None
+    location: str | None = None
+    header_line: int | None = None
+    nplurals: int | None = None
+
+    @property
+    def fuzzy(self) -> bool:
+        return self.state == "fuzzy"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The unit as the JSON report shows it (empty and default fields left out)."""
+        d: dict[str, Any] = {"key": self.key, "state": self.state}
+        if self.flags:
+            d["flags"] = sorted(self.flags)
+        if self.form is not None:
+            d.update(form=self.form, forms=self.forms)
+            if self.single is not None:
+                d["single"] = self.single
+        for name in ("context", "previous", "location"):
+            if getattr(self, name) is not None:
+                d[name] = getattr(self, name)
+        return d
 
     def to_tuple(self) -> tuple:
         return (self.key, self.state, tuple(sorted(self.flags)), self.form, self.forms, self.singular,
-                self.plural, self.previous, self.plural_forms, self.document)
+                self.plural, self.previous, self.plural_forms, self.document, self.single, self.context,
+                self.location, self.header_line, self.nplurals)
 
     @classmethod
-    def from_tuple(cls, t) -> "Unit":
+    def from_tuple(cls, t) -> Unit:
         return cls(t[0], t[1], frozenset(t[2]), *t[3:])
 
 

@@ -9,11 +9,23 @@ against ``pypo`` on the same files.
 - The header entry (``msgid ""`` without context) is not a pair: its ``Language`` gives the target
   language, ``X-Source-Language`` (if any) the source language, ``Content-Type: charset`` the
   encoding (UTF-8 unless it says otherwise; a BOM wins).
-- Obsolete entries (``#~``) are skipped. Fuzzy entries are pairs, with "fuzzy" in ``Pair.note``.
+- Obsolete entries (``#~``) are not pairs (nothing in them is shipped); they are counted in
+  ``PairSource.meta["units"]``. Fuzzy entries are pairs, with "fuzzy" in ``Pair.note`` and
+  ``Pair.unit.state == "fuzzy"``.
 - An empty ``msgstr`` means "untranslated" in PO: ``Pair.target = None`` (PO cannot tell "missing"
-  from "empty").
-- Plural entries give one pair per ``msgstr[N]``: the source is ``msgid`` for form 0 and
-  ``msgid_plural`` for the others; ids end in ``[N]``.
+  from "empty"). An entry whose every ``msgstr`` is empty has ``unit.state == "untranslated"``;
+  one with some plural forms empty is translated (or fuzzy) with those forms missing.
+- Plural entries give one pair per ``msgstr[N]``, ids ending in ``[N]``. Which source a form
+  translates is decided by the numbers it is used for (``audit.lang.plurals``), from the file's
+  ``Plural-Forms`` expression, else from the CLDR rules of the language: a form used for the number
+  1 alone translates ``msgid``, every other form ``msgid_plural`` (so with ``nplurals=1``, ja/zh,
+  ``msgstr[0]`` translates ``msgid_plural``; Russian ``msgstr[0]``, used for 1, 21, 31..., too).
+  Without either, form 0 translates ``msgid`` and the others ``msgid_plural``. A form used for
+  one number only has ``unit.single`` set (it may drop the count placeholder).
+- ``Pair.unit`` (``audit.core.model.Unit``): key (the pair id without ``[N]``), state, the ``#,``
+  flags (``fuzzy``, ``c-format``, ``python-format``, ``no-python-brace-format``...), plural form and
+  form count, ``msgid``/``msgid_plural``, the previous ``#| msgid``, ``msgctxt``, the ``#:``
+  references, the ``Plural-Forms`` header, its line and its ``nplurals``.
 - Pair ids: ``msgid``, or ``msgctxt|msgid`` when there is a context (the key gettext itself uses).
   ``Pair.note``: "fuzzy", "msgctxt: ...", then the translator and extracted comments, one a line.
 - Origins: the line of the ``msgid`` (source) and of the ``msgstr`` (target); unit: the pair id.
@@ -22,24 +34,45 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from audit.core.decode import open_text_lines
 from audit.core.errors import InputError
 from audit.core.limits import MAX_PLURAL_INDEX, text_codec
-from audit.core.model import Origin, Pair
+from audit.core.model import Origin, Pair, Unit
 from audit.inputs import PairSource, normalize_lang
+from audit.lang.plurals import (
+    PluralError,
+    cldr_distribution,
+    parse_plural_forms,
+    single_number,
+)
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f",
             "v": "\v", "'": "'", "?": "?"}
-_ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))", re.S)
+_ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))", re.DOTALL)
 # one line: an optional keyword (msgstr[N] for plurals), then one "..." string and nothing else
-_LINE = re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"([^"\\]*(?:\\.[^"\\]*)*)"\Z', re.S)
+_LINE = re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"([^"\\]*(?:\\.[^"\\]*)*)"\Z', re.DOTALL)
 
 
 class _Entry:
-    __slots__ = ("ctx", "msgid", "plural", "msgstr", "fuzzy", "comments", "obsolete",
-                 "id_line", "str_lines", "first_line", "has_msgid")
+    __slots__ = (
+        "comments",
+        "ctx",
+        "first_line",
+        "flags",
+        "fuzzy",
+        "has_msgid",
+        "id_line",
+        "locations",
+        "msgid",
+        "msgstr",
+        "obsolete",
+        "pf_line",
+        "plural",
+        "previous",
+        "str_lines",
+    )
 
     def __init__(self, line: int):
         self.ctx: str | None = None
@@ -52,6 +85,10 @@ class _Entry:
         self.str_lines: dict[int, int] = {}
         self.first_line = line
         self.has_msgid = False
+        self.flags: tuple[str, ...] = ()
+        self.previous: str | None = None
+        self.locations: list[str] = []
+        self.pf_line: int | None = None  # the header: the line of its Plural-Forms field
 
 
 def _unescape(s: str, path: str, lineno: int) -> str:
@@ -80,8 +117,9 @@ def _header_fields(text: str) -> dict[str, str]:
     return out
 
 
-def _entries(path: str, encoding: str | None = None) -> Iterator[_Entry]:
-    """Parsed entries in file order (header included, obsolete entries excluded)."""
+def _entries(path: str, encoding: str | None = None, counts: dict | None = None) -> Iterator[_Entry]:
+    """Parsed entries in file order (header included, obsolete entries excluded; ``counts``, when
+    given, gets ``obsolete``: how many obsolete entries were passed)."""
     parser = _Parser(path)
     for lineno, line in open_text_lines(path, encoding=encoding):
         done = parser.line(line.strip(), lineno)
@@ -89,6 +127,8 @@ def _entries(path: str, encoding: str | None = None) -> Iterator[_Entry]:
             yield done
     if parser.cur is not None:
         yield parser.finish()
+    if counts is not None:
+        counts["obsolete"] = parser.obsolete
 
 
 class _Parser:
@@ -102,6 +142,11 @@ class _Parser:
         self.pending: list[str] = []
         self.pending_fuzzy = False
         self.pending_line: int | None = None
+        self.pending_flags: list[str] = []
+        self.pending_locations: list[str] = []
+        self.pending_prev: str | None = None
+        self.prev_field: str | None = None  # the "#|" keyword continuation strings go to
+        self.obsolete = 0
 
     def finish(self) -> _Entry:
         """The current entry, checked, and no current entry any more."""
@@ -135,22 +180,51 @@ class _Parser:
     def comment(self, s: str, lineno: int) -> _Entry | None:
         done = self.finish() if self.cur is not None and self.cur.msgstr else None
         self.field = None
-        if s.startswith("#~"):  # obsolete entry: skipped with the comments before it
-            self.pending, self.pending_fuzzy, self.pending_line = [], False, None
+        if s.startswith("#~"):  # obsolete entry: skipped with the comments before it, counted
+            if s[2:3] != "|" and s[2:].lstrip().startswith(("msgid ", 'msgid"')):
+                self.obsolete += 1
+            self._reset_pending()
             return done
         if self.pending_line is None:
             self.pending_line = lineno
         kind = s[1:2]
         if kind == ",":
             flags = [f.strip() for f in s[2:].split(",")]
+            self.pending_flags.extend(f for f in flags if f)
             if "fuzzy" in flags:
                 self.pending_fuzzy = True
+        elif kind == ":":
+            self.pending_locations.extend(s[2:].split())
+        elif kind == "|":
+            self.previous_string(s[2:].strip())
         elif kind in (".", " ", ""):  # extracted and translator comments
             text = s[2:].strip() if kind == "." else s[1:].strip()
             if text:
                 self.pending.append(text)
-        # "#:" references and "#|" previous strings are not needed
         return done
+
+    def _reset_pending(self) -> None:
+        self.pending, self.pending_fuzzy, self.pending_line = [], False, None
+        self.pending_flags, self.pending_locations, self.pending_prev, self.prev_field = [], [], None, None
+
+    def previous_string(self, s: str) -> None:
+        """A ``#|`` line: the previous ``msgid`` (kept), ``msgctxt`` or ``msgid_plural`` (not kept),
+        or a continuation string. A malformed one is a comment, as gettext treats it."""
+        m = _LINE.match(s)
+        if m is None or m.group(2) is not None:
+            return
+        kw, value = m.group(1), m.group(3)
+        if "\\" in value:
+            try:
+                value = _unescape(value, self.path, 0)
+            except InputError:
+                return
+        if kw is not None:
+            self.prev_field = kw
+            if kw == "msgid":
+                self.pending_prev = value
+        elif self.prev_field == "msgid" and self.pending_prev is not None:
+            self.pending_prev += value
 
     def continuation(self, value: str, lineno: int) -> None:
         cur, field = self.cur, self.field
@@ -164,6 +238,8 @@ class _Parser:
             cur.plural = (cur.plural or "") + value
         else:
             n = field[1]
+            if cur.pf_line is None and "Plural-Forms" in value and cur.msgid == "" and cur.ctx is None:
+                cur.pf_line = lineno
             cur.msgstr[n] += value
 
     def keyword(self, kw: str, num: str | None, value: str, lineno: int) -> _Entry | None:
@@ -177,7 +253,8 @@ class _Parser:
                 done = self.finish()
             cur = self.cur = _Entry(self.pending_line or lineno)
             cur.comments, cur.fuzzy = self.pending, self.pending_fuzzy
-            self.pending, self.pending_fuzzy, self.pending_line = [], False, None
+            cur.flags, cur.previous, cur.locations = tuple(self.pending_flags), self.pending_prev, self.pending_locations
+            self._reset_pending()
         if cur is None:
             raise InputError(f"{kw} before msgid", path, lineno)
         if kw == "msgctxt":
@@ -209,33 +286,96 @@ class _Parser:
             raise InputError(f"duplicate msgstr[{n}]", self.path, lineno)
         cur.msgstr[n] = value
         cur.str_lines[n] = lineno
+        if "Plural-Forms" in value and cur.msgid == "" and cur.ctx is None:
+            cur.pf_line = lineno
         return ("str", n)
 
 
-def _pairs(path: str, encoding, src_lang, tgt_lang) -> Iterator[Pair]:
+class _Plurals:
+    """What the file says about plural forms: its ``Plural-Forms`` header (as written, its line, the
+    parsed form) and, per form count, the numbers each form is used for."""
+
+    def __init__(self, header: str | None, line: int | None, lang: str | None):
+        self.header, self.line, self.lang = header, line, lang
+        self.parsed = None
+        if header is not None:
+            try:
+                self.parsed = parse_plural_forms(header)
+            except PluralError:
+                pass  # reported by PLR001; the CLDR rules of the language stand in
+        self._dist: dict[int, tuple | None] = {}
+
+    @property
+    def nplurals(self) -> int | None:
+        return self.parsed.nplurals if self.parsed is not None else None
+
+    def numbers(self, nforms: int) -> tuple | None:
+        """For each form of an entry with ``nforms`` forms, the numbers 0..1000 it is used for
+        (None: not known)."""
+        if nforms not in self._dist:
+            if self.parsed is not None:
+                self._dist[nforms] = self.parsed.distribution()
+            else:
+                self._dist[nforms] = cldr_distribution(self.lang, nforms)
+        return self._dist[nforms]
+
+
+def _entry_state(e: _Entry) -> str:
+    if all(v == "" for v in e.msgstr.values()):
+        return "untranslated"
+    return "fuzzy" if e.fuzzy else "translated"
+
+
+def _pairs(path: str, encoding, src_lang, tgt_lang, counts: dict | None = None) -> Iterator[Pair]:
     index = 0
-    for e in _entries(path, encoding):
+    tally = {"translated": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0}
+    plurals = _Plurals(None, None, tgt_lang)
+    for e in _entries(path, encoding, tally):
         if e.msgid == "" and e.ctx is None:  # the header
+            fields = _header_fields(e.msgstr.get(0, ""))
+            if "plural-forms" in fields:
+                plurals = _Plurals(fields["plural-forms"], e.pf_line, tgt_lang)
             continue
         base = e.msgid if e.ctx is None else f"{e.ctx}|{e.msgid}"
         note_parts = (["fuzzy"] if e.fuzzy else []) + ([f"msgctxt: {e.ctx}"] if e.ctx is not None else []) + e.comments
         note = "\n".join(note_parts) if note_parts else None
         plural = e.plural is not None
+        state = _entry_state(e)
+        tally[state] += 1
+        nforms = len(e.msgstr)
+        dist = plurals.numbers(nforms) if plural else None
+        flags = frozenset(e.flags)
+        location = " ".join(e.locations) if e.locations else None
         for n in sorted(e.msgstr):
             pid = f"{base}[{n}]" if plural else base
-            source = e.msgid if n == 0 or not plural else e.plural
+            nums = dist[n] if dist is not None and n < len(dist) else None
+            if not plural:
+                source = e.msgid
+            elif nums is not None:
+                source = e.msgid if nums == (1,) else e.plural
+            else:
+                source = e.msgid if n == 0 else e.plural
             target = e.msgstr[n]
+            unit = Unit(
+                key=base, state=state, flags=flags, form=n if plural else None, forms=nforms,
+                singular=e.msgid if plural else None, plural=e.plural, previous=e.previous,
+                plural_forms=plurals.header, single=single_number(nums) if nums else None, context=e.ctx,
+                location=location, header_line=plurals.line, nplurals=plurals.nplurals,
+            )
             yield Pair(
                 id=pid, source=source, target=target if target != "" else None,
                 source_lang=src_lang, target_lang=tgt_lang,
                 source_origin=Origin(path, pid, e.id_line, None),
                 target_origin=Origin(path, pid, e.str_lines[n], None),
-                index=index, note=note,
+                index=index, note=note, unit=unit,
             )
             index += 1
+    if counts is not None:
+        counts.clear()
+        counts.update(tally)
 
 
-_CHARSET = re.compile(r"charset\s*=\s*([A-Za-z0-9_.:-]+)", re.I)
+_CHARSET = re.compile(r"charset\s*=\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
 def _scan_header(path: str) -> tuple[str | None, dict[str, str]]:
@@ -273,5 +413,6 @@ def open_source(paths, src_lang, tgt_lang) -> PairSource:
     file_tgt = normalize_lang(fields.get("language"))
     file_src = normalize_lang(fields.get("x-source-language"))
     src, tgt = src_lang or file_src, tgt_lang or file_tgt
-    return PairSource(paths, "po", lambda: _pairs(path, encoding, src, tgt), normalize_lang(src), normalize_lang(tgt),
-                      {"encoding": encoding or "utf-8"})
+    meta: dict = {"encoding": encoding or "utf-8", "units": {}}
+    return PairSource(paths, "po", lambda: _pairs(path, encoding, src, tgt, meta["units"]), normalize_lang(src),
+                      normalize_lang(tgt), meta)
