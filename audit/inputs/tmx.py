@@ -9,6 +9,9 @@ variant gives ``Pair.target = None``; an empty ``<seg/>`` gives ``""``.
 
 Pair ids are the ``tuid`` (else the 1-based position of the ``<tu>``); origins carry the tuid and
 the line of each ``<seg>``. ``<note>`` elements of the unit and its variants become ``Pair.note``.
+``Pair.unit`` (key: the pair id): ``untranslated`` when the unit has no target variant, else
+``translated`` (TMX has no other states; an empty target ``<seg/>`` stays a translated unit with an
+empty target, which EMP002 reports); counts in ``PairSource.meta["units"]``.
 
 Inline codes become placeholder tags, their native payload dropped:
 ``<bpt i="1">{b}</bpt>`` -> ``<bpt i="1"/>``, ``<ept i="1"/>``, ``<ph x="2"/>``, ``<it pos="begin" x="3"/>``,
@@ -17,10 +20,10 @@ Inline codes become placeholder tags, their native payload dropped:
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from audit.core.errors import InputError
-from audit.core.model import Origin, Pair
+from audit.core.model import Origin, Pair, Unit
 from audit.core.xmlsafe import EMPTY, events, local, release, render, xml_lang
 from audit.inputs import PairSource, lang_score, normalize_lang
 
@@ -111,6 +114,7 @@ def _read(path: str, src: str | None, tgt: str | None, user_src: str | None, use
     index = 0
     position = 0
     meta["skipped"] = 0
+    tally = {"translated": 0, "untranslated": 0}
     picks: dict[tuple, tuple[int | None, int | None]] = {}
     for _ev, el in events(path, ("end",), "{*}tu"):
         position += 1
@@ -138,14 +142,17 @@ def _read(path: str, src: str | None, tgt: str | None, user_src: str | None, use
         if tline is None:
             tline = el.sourceline
         s_origin = Origin(path, tuid, sline, None)
+        state = "untranslated" if ti is None else "translated"
+        tally[state] += 1
         yield Pair(
             id=pid, source=source, target=target,
             source_lang=user_src or normalize_lang(slang or src), target_lang=user_tgt or normalize_lang(tlang or tgt),
             source_origin=s_origin, target_origin=s_origin if tline == sline else Origin(path, tuid, tline, None),
-            index=index, note=note,
+            index=index, note=note, unit=Unit(key=pid, state=state),
         )
         index += 1
         release(el)
+    meta["units"] = tally
     if index == 0 and meta["skipped"]:
         raise InputError(f"no <tu> has a variant in the source language {src!r}; check --src-lang", path)
 

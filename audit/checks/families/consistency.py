@@ -3,6 +3,11 @@
 Both checks read the pairs twice at most: a first pass keeps one hash per pair (memory stays small
 on large corpora, and ``pairs`` may be the engine's on-disk spill), a second pass looks only at
 the groups of pairs that share a source (CON001) or a target (CON002).
+
+The plural forms of one catalog entry (PO ``msgstr[N]``, ``Pair.unit``) are never compared with
+each other: they are different words on purpose (Russian 1 файл / 2 файла / 5 файлов). CON001
+compares a plural form only with the same form of other entries (its key includes the form
+index); CON002 keeps one form per entry in a group.
 """
 from __future__ import annotations
 
@@ -51,6 +56,19 @@ def _blank(p) -> bool:
     return not (p.target or "").strip()
 
 
+def _form(p) -> int | None:
+    """The plural form index of a catalog pair (None: not a plural form)."""
+    return p.unit.form if p.unit is not None else None
+
+
+def _entry(i: int, p):
+    """The identity of the catalog entry a pair belongs to (its forms share it); else its index."""
+    if p.unit is None or p.unit.form is None:
+        return i
+    origin = p.source_origin or p.target_origin
+    return (origin.path if origin else None, p.unit.key)
+
+
 
 def _short(text: str, limit: int = 60) -> str:
     text = _norm(text)
@@ -96,13 +114,14 @@ def inconsistent_translation(pairs, ctx):
     and the message names a segment with the reference rendering. Short segments (fewer than three
     words, option ``min_words``) are skipped, since UI strings like "Open" or "Close" legitimately
     change with context, unless both units carry the same context note (PO msgctxt, XLIFF note).
-    Sources without letters are ignored."""
+    Sources without letters are ignored. Plural forms (PO ``msgstr[N]``) are compared only with the
+    same form of other entries, never with the other forms of their own entry."""
     min_words = ctx.options("CON001").min_words
 
     def key(p):  # a corpus may hold several language pairs: compare within one pair only
         if _blank(p) or not _LETTER.search(p.source):
             return None
-        return (p.source_lang, p.target_lang, _norm(p.source))
+        return (p.source_lang, p.target_lang, _norm(p.source), _form(p))
 
     for group in _groups(pairs, key):
         members = [(i, pairs[i]) for i in group]
@@ -144,7 +163,8 @@ def same_translation_different_sources(pairs, ctx):
     business), nor are segments with fewer than three words on either side (option ``min_words``).
     The first source (in input order) is taken as the reference; each pair with a different source
     is flagged, spanning the whole target with the source as related span, and the message names
-    the reference segment."""
+    the reference segment. The plural forms of one entry (PO ``msgstr[N]``: a language whose forms
+    coincide writes the same text for ``msgid`` and ``msgid_plural``) count as one: the first."""
     min_words = ctx.options("CON002").min_words
 
     def key(p):
@@ -156,6 +176,8 @@ def same_translation_different_sources(pairs, ctx):
         members = [(i, pairs[i]) for i in group]
         members = [(i, p) for i, p in members
                    if _nwords(p.source) >= min_words and _nwords(p.target) >= min_words]
+        seen: set = set()  # one plural form per entry: an entry's forms are not compared with each other
+        members = [(i, p) for i, p in members if not (_entry(i, p) in seen or seen.add(_entry(i, p)))]
         if len(members) < 2:
             continue
         letters = [_letters(p.source) for _, p in members]

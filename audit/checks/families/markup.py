@@ -5,6 +5,7 @@ A lost code spans the source, an added one the target, a changed one both (targe
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from audit.checks.registry import check
@@ -160,13 +161,34 @@ def _printf_keys(codes_: list[Code], other: list[Code]) -> dict[int, str]:
     return keys
 
 
+_COUNT_NAME = re.compile(r"(?i)count|total|number|quantity|amount|^(?:n|num|qty|cnt)$")
+
+
+def _count_placeholder(lost: list[Code]) -> Code | None:
+    """Of the placeholders a plural form used for one number lost, the count it may leave out
+    (gettext's idiom: Arabic msgstr[1] "ملف واحد" for "%(count)s file"): one named like a count
+    (``%(count)s``, ``{num}``), else a numeric printf (``%d``), else the only one lost."""
+    def inner(c: Code) -> str:
+        return c.key.strip("%{}()$ ").split(")")[0].split(":")[0]
+
+    for test in (lambda c: bool(_COUNT_NAME.search(inner(c))),
+                 lambda c: c.kind == "printf" and c.name[-1:] in ("d", "i", "u")):
+        for c in lost:
+            if test(c):
+                return c
+    return lost[0] if len(lost) == 1 else None
+
+
 @check("MRK002", "placeholder-mismatch", "markup/placeholder", "major")
 def placeholder_mismatch(pair, ctx):
     """Placeholders differ between source and target: a placeholder of the source is missing
     from the target (lost: span on the source), the target has one the source does not
     (added), one was changed (``%d`` to ``%s``, ``{name}`` to ``{nom}``: spans on both sides), or
     sequential printf placeholders of different types were swapped (``%s`` then ``%d``
-    rendered ``%d`` then ``%s``, which breaks formatting at run time). Recognised: printf (``%s``, ``%d``,
+    rendered ``%d`` then ``%s``, which breaks formatting at run time). A catalog's plural form used
+    for one number only (``Pair.unit.single``: Arabic ``msgstr[0]`` for 0, English ``msgstr[0]`` for 1)
+    may leave out the count placeholder, as ``msgfmt -c`` allows: one lost placeholder (the one named
+    like a count, else a numeric ``%d``, else the only one lost) is not flagged there. Recognised: printf (``%s``, ``%d``,
     ``%1$s``, ``%-5.2f``, ``%(name)s``, ``%@``, ``%{name}``), ``{0}``, ``{name}``,
     ``{{ var }}``, ``{% tag %}``, ``${VAR}``, ``$VAR``. Not flagged: reordered positional or
     named placeholders (``%1$s``, ``{name}``: reordering is how translation works), ``%s %d``
@@ -179,6 +201,9 @@ def placeholder_mismatch(pair, ctx):
     keyof = lambda c: sk.get(id(c)) or tk.get(id(c))  # noqa: E731 (ids are unique across both lists)
     lost, added = _unmatched(s, t, len(pair.source), len(pair.target), key=keyof)
     changed, lost, added = _pair_changed(lost, added, lambda a, b: a.kind == b.kind)
+    if lost and pair.unit is not None and pair.unit.single is not None:
+        count = _count_placeholder(lost)
+        lost = [c for c in lost if c is not count]
     out = []
     for lc, ac in changed:
         out.append(hit(f"placeholder {lc.text} changed to {ac.text}", target=(ac.start, ac.end),
