@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from audit.outputs.catalog import catalog_stats
 from audit.outputs.serialize import result_dict
 
 
@@ -23,5 +24,13 @@ def write(result, out, *, color: bool = False) -> None:
         segments = d.pop("segments")
         d.update(extra)
         d["segments"] = segments
+    # catalog inputs (PO, XLIFF, TMX): each segment's unit (state, flags, plural form) and the units
+    # counted by state, per file and in total (see ``catalog``); absent for other inputs
+    for seg_d, seg in zip(d["segments"], result.segments):
+        if seg.pair.unit is not None:
+            seg_d["unit"] = seg.pair.unit.to_dict()
+    stats = catalog_stats(result).to_dict()
+    if stats is not None:
+        d["catalog"] = stats
     json.dump(d, out, ensure_ascii=False, indent=1)
     out.write("\n")

@@ -8,6 +8,7 @@ from collections import Counter
 
 from audit.core.display import safe, visible
 from audit.core.model import Severity
+from audit.outputs.catalog import CatalogStats, catalog_stats, state_mark
 from audit.outputs.serialize import summary_dict
 from audit.outputs.textcharts import QualityBands, chart_section
 
@@ -55,6 +56,7 @@ def write(result, out, *, color: bool = False) -> None:
     if tally is None:
         _write_head(result, out, b, dim, None)
         write_files_table(result, out, b, dim)
+        catalog_stats(result).write_text(out, b)  # catalog inputs: units by state
         for seg in result.segments:
             bands.add(seg.scores.get("quality") if seg.scores else None)
             _write_segment(seg, out, color, b, dim)
@@ -66,11 +68,14 @@ def write(result, out, *, color: bool = False) -> None:
     import tempfile
 
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        catalog = CatalogStats(result.settings)  # catalog inputs: units by state
         for seg in result.segments:
             bands.add(seg.scores.get("quality") if seg.scores else None)
+            catalog.add(seg.pair)
             _write_segment(seg, spool, color, b, dim)
         _write_head(result, out, b, dim, tally)
         write_files_table(result, out, b, dim)
+        catalog.write_text(out, b)
         spool.seek(0)
         shutil.copyfileobj(spool, out)
     out.write(chart_section(tally.by_code.items(), bands, b))
@@ -125,7 +130,7 @@ def _write_segment(seg, out, color: bool, b, dim) -> None:
         o = pair.target_origin or pair.source_origin
         if o is not None and o.path:
             loc = f" {safe(str(o.path))}" + (f":{o.line}" if o.line else "")
-        out.write("\n" + b(f"[{safe(str(pair.id))}]") + dim(loc) + "\n")
+        out.write("\n" + b(f"[{safe(str(pair.id))}]") + dim(loc + state_mark(pair)) + "\n")
         src_spans = [(sp.start, sp.end, f.severity) for f in seg.flags for sp in f.spans if sp.side == "source"]
         tgt_spans = [(sp.start, sp.end, f.severity) for f in seg.flags for sp in f.spans if sp.side == "target"]
         metric_scores = {k: v for k, v in seg.scores.items() if k not in ("penalty", "quality")

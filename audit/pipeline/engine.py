@@ -464,7 +464,13 @@ class Audit:
         return self.jobs if self.jobs is not None else (self.config.jobs or (os.cpu_count() or 1))
 
     def _settings(self) -> dict:
-        return {"checks": [c.code for c in self.checks], **self.config.to_dict()}
+        settings = {"checks": [c.code for c in self.checks], **self.config.to_dict()}
+        # catalog readers count units by state, obsolete ones included (not pairs), as they read:
+        # the live dict is complete once the pairs are read (audit.outputs.catalog reports it)
+        units = (getattr(self._pairs, "meta", None) or {}).get("units")
+        if units is not None:
+            settings["units"] = units
+        return settings
 
     def _signature(self, applied: DecisionsApplied | None = None) -> Signature:
         used = None
