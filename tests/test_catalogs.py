@@ -305,7 +305,7 @@ def test_xliff12_states(tmp_path):
 
 
 def test_xliff2_states(tmp_path):
-    src, pairs = _read(tmp_path, "b.xlf", XLIFF2)
+    _src, pairs = _read(tmp_path, "b.xlf", XLIFF2)
     assert [p.unit.state for p in pairs] == ["untranslated", "fuzzy", "approved", "translated"]
     result = run_audit([str(tmp_path / "b.xlf")], config=Config(select=("EMP",)), jobs=1)
     assert result.flags == []
