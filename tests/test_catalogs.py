@@ -319,3 +319,17 @@ def test_tmx_units(tmp_path):
     flagged = run_audit([str(tmp_path / "c.tmx")], config=Config(select=("EMP",), options={"EMP001": {"untranslated": True}}),
                         jobs=1)
     assert [f.pair_id for f in flagged.flags] == ["2"]
+
+
+def test_the_form_for_zero_may_drop_every_placeholder(tmp_path):
+    p = tmp_path / "ar0.po"
+    p.write_text('msgid ""\nmsgstr ""\n"Language: ar\\n"\n"Plural-Forms: nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : '
+                 'n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\\n"\n\n#, python-format\n'
+                 'msgid "%(count)s %(name)s was changed successfully."\nmsgid_plural "%(count)s %(name)s were changed successfully."\n'
+                 'msgstr[0] "لم يتم تغيير أي شيء"\nmsgstr[1] "تم تغيير %(name)s بنجاح."\nmsgstr[2] "تم تغيير %(name)s بنجاح."\n'
+                 'msgstr[3] "تم تغيير %(count)s %(name)s بنجاح."\nmsgstr[4] "تم تغيير %(count)s %(name)s بنجاح."\n'
+                 'msgstr[5] "تم تغيير %(name)s بنجاح."\n', encoding="utf-8")
+    result = run_audit([str(p)], source_lang="en", config=Config(select=("MRK002",)), jobs=1)
+    # forms 0, 1, 2 are used for one number each; form 5 (100, 101...) must keep the count
+    assert [(f.pair_id, f.message) for f in result.flags] == [
+        ("%(count)s %(name)s was changed successfully.[5]", "placeholder %(count)s missing in the target")]

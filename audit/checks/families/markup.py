@@ -188,7 +188,8 @@ def placeholder_mismatch(pair, ctx):
     rendered ``%d`` then ``%s``, which breaks formatting at run time). A catalog's plural form used
     for one number only (``Pair.unit.single``: Arabic ``msgstr[0]`` for 0, English ``msgstr[0]`` for 1)
     may leave out the count placeholder, as ``msgfmt -c`` allows: one lost placeholder (the one named
-    like a count, else a numeric ``%d``, else the only one lost) is not flagged there. Recognised: printf (``%s``, ``%d``,
+    like a count, else a numeric ``%d``, else the only one lost) is not flagged there, and none is in
+    a form used for 0 alone (Arabic "nothing was changed" for "%(count)s %(name)s was changed"). Recognised: printf (``%s``, ``%d``,
     ``%1$s``, ``%-5.2f``, ``%(name)s``, ``%@``, ``%{name}``), ``{0}``, ``{name}``,
     ``{{ var }}``, ``{% tag %}``, ``${VAR}``, ``$VAR``. Not flagged: reordered positional or
     named placeholders (``%1$s``, ``{name}``: reordering is how translation works), ``%s %d``
@@ -202,8 +203,11 @@ def placeholder_mismatch(pair, ctx):
     lost, added = _unmatched(s, t, len(pair.source), len(pair.target), key=keyof)
     changed, lost, added = _pair_changed(lost, added, lambda a, b: a.kind == b.kind)
     if lost and pair.unit is not None and pair.unit.single is not None:
-        count = _count_placeholder(lost)
-        lost = [c for c in lost if c is not count]
+        if pair.unit.single == 0:  # the form for zero often says "nothing" instead ("لم يتم تغيير أي شيء")
+            lost = []
+        else:
+            count = _count_placeholder(lost)
+            lost = [c for c in lost if c is not count]
     out = []
     for lc, ac in changed:
         out.append(hit(f"placeholder {lc.text} changed to {ac.text}", target=(ac.start, ac.end),
