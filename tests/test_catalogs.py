@@ -333,3 +333,26 @@ def test_the_form_for_zero_may_drop_every_placeholder(tmp_path):
     # forms 0, 1, 2 are used for one number each; form 5 (100, 101...) must keep the count
     assert [(f.pair_id, f.message) for f in result.flags] == [
         ("%(count)s %(name)s was changed successfully.[5]", "placeholder %(count)s missing in the target")]
+
+
+def test_header_parser_and_cldr_evaluator_agree_with_babel():
+    """Babel writes each language's CLDR rules as a gettext expression; ours must parse it and split
+    0..1000 exactly as our own reading of the shipped CLDR rules does (expressions that use CLDR
+    operands other than n, which gettext does not know, are left out)."""
+    import re
+
+    babel = pytest.importorskip("babel")
+    from babel.plural import to_gettext
+
+    from audit.lang import cldr
+    from audit.lang.plurals import cldr_forms
+
+    compared = 0
+    for lang in cldr.meta()["languages"]:
+        header = to_gettext(babel.Locale.parse(lang).plural_form)
+        if re.search(r"[a-mo-z]", header.split("plural=")[1]):
+            continue
+        dist = parse_plural_forms(header).distribution()
+        assert [set(x) for x in dist] == [set(nums) for _, nums in cldr_forms(lang)], lang
+        compared += 1
+    assert compared >= 50

@@ -52,95 +52,101 @@ class PluralForms:
 _TOKEN = re.compile(r"\s*(?:(\d+)|(n)|(\|\||&&|==|!=|<=|>=|[?:<>+\-*/%!()]))")
 
 
-def _compile(expr: str, offset: int) -> Callable[[int], int]:
-    """The C expression ``expr`` of ``n`` as a Python function (no eval)."""
-    toks: list[tuple[str, int]] = []
-    pos = 0
-    text = expr.rstrip().rstrip(";")
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        if m is None or m.end() == pos:
-            if text[pos:].strip() == "":
-                break
-            raise PluralError(f"unexpected {text[pos:pos + 10]!r} in the plural expression", offset + pos,
-                              offset + min(len(text), pos + 1))
-        toks.append((m.group(1) or m.group(2) or m.group(3), offset + m.start(m.lastindex)))
-        pos = m.end()
-    if not toks:
-        raise PluralError("empty plural expression", offset, offset)
-    i = 0
+_LEVELS = (("||",), ("&&",), ("==", "!="), ("<", "<=", ">", ">="), ("+", "-"), ("*", "/", "%"))
+_OPS = {
+    "||": lambda a, b: int(bool(a) or bool(b)), "&&": lambda a, b: int(bool(a) and bool(b)),
+    "==": lambda a, b: int(a == b), "!=": lambda a, b: int(a != b), "<": lambda a, b: int(a < b),
+    "<=": lambda a, b: int(a <= b), ">": lambda a, b: int(a > b), ">=": lambda a, b: int(a >= b),
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
+    "/": lambda a, b: _cdiv(a, b), "%": lambda a, b: _cmod(a, b),
+}
 
-    def peek():
-        return toks[i][0] if i < len(toks) else None
 
-    def take(want=None):
-        nonlocal i
-        if i >= len(toks):
-            raise PluralError("the plural expression ends too early", offset + len(text), offset + len(text))
-        tok, at = toks[i]
+class _Parser:
+    """Recursive descent over the tokens of a C plural expression; positions are offsets into the
+    header (``offset``: where the expression starts in it)."""
+
+    def __init__(self, expr: str, offset: int):
+        self.toks: list[tuple[str, int]] = []
+        self.i = 0
+        self.text = text = expr.rstrip().rstrip(";")
+        self.offset = offset
+        pos = 0
+        while pos < len(text):
+            m = _TOKEN.match(text, pos)
+            if m is None or m.end() == pos:
+                if text[pos:].strip() == "":
+                    break
+                raise PluralError(f"unexpected {text[pos:pos + 10]!r} in the plural expression", offset + pos,
+                                  offset + min(len(text), pos + 1))
+            self.toks.append((m.group(1) or m.group(2) or m.group(3), offset + m.start(m.lastindex)))
+            pos = m.end()
+        if not self.toks:
+            raise PluralError("empty plural expression", offset, offset)
+
+    def peek(self) -> str | None:
+        return self.toks[self.i][0] if self.i < len(self.toks) else None
+
+    def take(self, want: str | None = None) -> str:
+        if self.i >= len(self.toks):
+            end = self.offset + len(self.text)
+            raise PluralError("the plural expression ends too early", end, end)
+        tok, at = self.toks[self.i]
         if want is not None and tok != want:
             raise PluralError(f"expected {want!r} in the plural expression, found {tok!r}", at, at + len(tok))
-        i += 1
+        self.i += 1
         return tok
 
-    def ternary():
-        cond = binary(0)
-        if peek() == "?":
-            take("?")
-            a = ternary()
-            take(":")
-            b = ternary()
-            return lambda n: a(n) if cond(n) else b(n)
-        return cond
+    def whole(self) -> Callable[[int], int]:
+        fn = self.ternary()
+        if self.i != len(self.toks):
+            tok, at = self.toks[self.i]
+            raise PluralError(f"unexpected {tok!r} after the plural expression", at, at + len(tok))
+        return fn
 
-    levels = (("||",), ("&&",), ("==", "!="), ("<", "<=", ">", ">="), ("+", "-"), ("*", "/", "%"))
-    ops = {
-        "||": lambda a, b: int(bool(a) or bool(b)), "&&": lambda a, b: int(bool(a) and bool(b)),
-        "==": lambda a, b: int(a == b), "!=": lambda a, b: int(a != b), "<": lambda a, b: int(a < b),
-        "<=": lambda a, b: int(a <= b), ">": lambda a, b: int(a > b), ">=": lambda a, b: int(a >= b),
-        "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
-        "/": lambda a, b: _cdiv(a, b), "%": lambda a, b: _cmod(a, b),
-    }
+    def ternary(self):
+        cond = self.binary(0)
+        if self.peek() != "?":
+            return cond
+        self.take("?")
+        a = self.ternary()
+        self.take(":")
+        b = self.ternary()
+        return lambda n: a(n) if cond(n) else b(n)
 
-    def binary(level):
-        if level == len(levels):
-            return unary()
-        left = binary(level + 1)
-        while peek() in levels[level]:
-            op = ops[take()]
-            right = binary(level + 1)
-            left = _apply(op, left, right)
+    def binary(self, level: int):
+        if level == len(_LEVELS):
+            return self.unary()
+        left = self.binary(level + 1)
+        while self.peek() in _LEVELS[level]:
+            op = _OPS[self.take()]
+            left = _apply(op, left, self.binary(level + 1))
         return left
 
-    def unary():
-        tok = peek()
-        if tok == "!":
-            take()
-            f = unary()
-            return lambda n: int(not f(n))
-        if tok == "-":
-            take()
-            f = unary()
-            return lambda n: -f(n)
+    def unary(self):
+        tok = self.peek()
+        if tok in ("!", "-"):
+            self.take()
+            f = self.unary()
+            return (lambda n: int(not f(n))) if tok == "!" else (lambda n: -f(n))
         if tok == "(":
-            take()
-            f = ternary()
-            take(")")
+            self.take()
+            f = self.ternary()
+            self.take(")")
             return f
-        tok = take()
+        tok = self.take()
         if tok == "n":
             return lambda n: n
         if tok.isdigit():
             v = int(tok)
             return lambda n: v
-        at = toks[i - 1][1]
+        at = self.toks[self.i - 1][1]
         raise PluralError(f"unexpected {tok!r} in the plural expression", at, at + len(tok))
 
-    fn = ternary()
-    if i != len(toks):
-        tok, at = toks[i]
-        raise PluralError(f"unexpected {tok!r} after the plural expression", at, at + len(tok))
-    return fn
+
+def _compile(expr: str, offset: int) -> Callable[[int], int]:
+    """The C expression ``expr`` of ``n`` as a Python function (no eval)."""
+    return _Parser(expr, offset).whole()
 
 
 def _apply(op, left, right):
