@@ -356,3 +356,19 @@ def test_header_parser_and_cldr_evaluator_agree_with_babel():
         assert [set(x) for x in dist] == [set(nums) for _, nums in cldr_forms(lang)], lang
         compared += 1
     assert compared >= 50
+
+
+@pytest.mark.parametrize("lang, header, severity", [
+    ("he", "nplurals=4; plural=(n==1 ? 0 : n==2 ? 1 : (n%10==0 && n>10) ? 2 : 3);", "minor"),  # older CLDR: one too many
+    ("ar", "nplurals=2; plural=(n != 1);", "major"),
+    ("ru", "nplurals=2; plural=(n != 1);", "major"),
+    ("pt", "nplurals=2; plural=(n != 1);", None),  # pt-PT's split: a bare pt does not say which region
+    ("de", "nplurals=2; plural=(n != 1);", None),
+])
+def test_plr002_severity_by_direction(tmp_path, lang, header, severity):
+    p = tmp_path / f"{lang}.po"
+    p.write_text(f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Plural-Forms: {header}\\n"\n\n'
+                 'msgid "%(count)s file"\nmsgid_plural "%(count)s files"\n'
+                 + "".join(f'msgstr[{k}] "%(count)s x{k}"\n' for k in range(int(header[9]))), encoding="utf-8")
+    result = run_audit([str(p)], source_lang="en", config=Config(select=("PLR",)), jobs=1)
+    assert [f.severity.label for f in result.flags] == ([severity] if severity else [])

@@ -115,12 +115,13 @@ def _partition_difference(header_dist, cldr) -> str | None:
 @check("PLR002", "plural-forms-cldr", "locale-convention/number-format", "major", scope="corpus")
 def plural_forms_cldr(pairs, ctx):
     """The ``Plural-Forms`` header disagrees with the CLDR plural rules of the catalog's language.
-    Major: ``nplurals`` is not a count CLDR allows (the language's integer categories, gettext's habit,
-    or all its categories, as CLDR-generated catalogs write: Russian 3 or 4, French 2 or 3, Japanese
-    and Chinese 1, Arabic 6), so some numbers get the wrong form or forms go unused. Minor: the count
+    Major: ``nplurals`` is below the counts CLDR allows (the language's integer categories, gettext's
+    habit, or all its categories, as CLDR-generated catalogs write: Russian 3 or 4, French 2 or 3,
+    Japanese and Chinese 1, Arabic 6), so some numbers get the wrong form; minor when it is above them
+    (forms that go unused, as in catalogs made from older CLDR releases: Hebrew 4). Minor too: the count
     is right but the expression splits the numbers 0..1000 differently from CLDR (French
     ``plural=(n != 1)`` gives 0 the plural form, where CLDR puts 0 with 1); not tested for regional
-    tags (``pt-PT`` and ``pt-BR`` differ, and the shipped CLDR data is per base language). Languages
+    tags nor for ``pt`` (``pt-PT`` and ``pt-BR`` differ, and the shipped CLDR data is per base language). Languages
     without CLDR data are not checked. Reported once per file, on its first translated plural form,
     without a text span; ``data`` holds the header line and the span of ``nplurals=N`` (or of the
     expression) within the header text."""
@@ -145,15 +146,22 @@ def plural_forms_cldr(pairs, ctx):
         if forms.nplurals not in allowed:
             cats = "; ".join(f"{cat}: {_numbers(nums)}" for cat, nums in cldr)
             counts = " or ".join(str(n) for n in allowed)
+            more = forms.nplurals > max(allowed)  # extra forms go unused: nothing shows wrong
             yield at, Finding(f"Plural-Forms{line} says nplurals={forms.nplurals}, but CLDR gives {lang} "
-                              f"{counts} forms ({cats})", (), None, _header_data(unit, *forms.nplurals_span))
+                              f"{counts} forms ({cats})", (), Severity.MINOR if more else None,
+                              _header_data(unit, *forms.nplurals_span))
             continue
-        if _has_region(p.target_lang):
+        if _has_region(p.target_lang) or lang in _REGIONAL_RULES:
             continue
         why = _partition_difference(forms.distribution(), cldr)
         if why:
             yield at, Finding(f"Plural-Forms{line}: {why}", (), Severity.MINOR,
                               _header_data(unit, *forms.expression_span))
+
+
+# base languages whose CLDR rules differ by region (pt: pt-PT puts 0 in "other", pt-BR in "one"), so
+# a bare tag does not say which split is right
+_REGIONAL_RULES = frozenset({"pt"})
 
 
 def _has_region(lang: str | None) -> bool:
