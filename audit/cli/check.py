@@ -29,6 +29,9 @@ def add_arguments(p) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="no progress and no notes on stderr (errors only)")
     p.add_argument("--decisions", metavar="DB",
                    help="review decisions ('transaudit review'): leave dismissed flags out, audit post-edited targets")
+    p.add_argument("--baseline", metavar="PATH",  # see audit/cli/baseline.py
+                   help="report only the flags new since this baseline ('transaudit baseline create'); "
+                        "gates count new flags only")
 
 
 STREAMING_FORMATS = frozenset({"jsonl", "text", "csv"})
@@ -79,6 +82,7 @@ def run(args) -> int:
     if args.output:  # before any work: never replace an input, a reference or a database
         check_output_path(args.output, [*args.inputs, *(getattr(args, "ref", None) or []),
                                         getattr(args, "decisions", None), getattr(args, "config", None),
+                                        getattr(args, "baseline", None),
                                         *(getattr(args, "glossary", None) or [])])
     _require_units(args)
     opened = dict(input_format=args.input_format, source_lang=args.src_lang, target_lang=args.tgt_lang,
@@ -104,6 +108,9 @@ def run(args) -> int:
                 progress.total, result.observer = result.total, update
         else:
             result = Audit.open(args.inputs, **opened).run(update)
+        if getattr(args, "baseline", None):  # --baseline: only new flags (audit/cli/baseline.py)
+            from audit.cli.baseline import filter_new
+            result = filter_new(result, args.baseline, config, note=None if args.quiet else sys.stderr)
         color = args.color == "always" or (args.color == "auto" and to_terminal and os.environ.get("NO_COLOR") is None)
         write_report(result, fmt, args.output, color=color)
     finally:
