@@ -111,6 +111,9 @@ def run(args) -> int:
         if getattr(args, "baseline", None):  # --baseline: only new flags (audit/cli/baseline.py)
             from audit.cli.baseline import filter_new
             result = filter_new(result, args.baseline, config, note=None if args.quiet else sys.stderr)
+        if fmt == "junit" and config.fail_on is not None:  # JUnit failures from --fail-on up
+            from audit.outputs.junit import with_fail_on
+            result = with_fail_on(result, config.fail_on)
         color = args.color == "always" or (args.color == "auto" and to_terminal and os.environ.get("NO_COLOR") is None)
         write_report(result, fmt, args.output, color=color)
     finally:
