@@ -13,7 +13,16 @@ import pytest
 from lxml import etree
 
 from audit.cli import main
-from audit.core.model import AuditResult, Flag, Origin, Pair, PairResult, Severity, Span, fingerprint
+from audit.core.model import (
+    AuditResult,
+    Flag,
+    Origin,
+    Pair,
+    PairResult,
+    Severity,
+    Span,
+    fingerprint,
+)
 from audit.outputs import write_report
 from audit.outputs.github import escape_data, escape_property
 from audit.outputs.gitlab import issues
