@@ -82,6 +82,9 @@ def test_sarif_structure():
     for r in results:
         assert rule_ids[r["ruleIndex"]] == r["ruleId"]
         assert r["partialFingerprints"]["transaudit/v1"]
+        assert r["locations"][0]["logicalLocations"][0]["name"] == r["properties"]["segment"]
+    assert run["columnKind"] == "unicodeCodePoints"  # issue 14; the full rules: tests/test_ci_formats.py
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
 
 
 def test_xliff_its_marks_are_exact_and_refs_resolve():

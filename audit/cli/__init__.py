@@ -14,7 +14,8 @@ from audit.core.errors import AuditError, ExitCode
 from audit.core.version import __version__
 
 # Order here is the order in ``transaudit --help``.
-COMMANDS = ["check", "checks", "compare", "align", "review", "export-decisions", "import-decisions"]
+COMMANDS = ["check", "checks", "compare", "align", "review", "export-decisions", "import-decisions",
+            "baseline"]
 
 
 class _Parser(argparse.ArgumentParser):

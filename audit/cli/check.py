@@ -39,6 +39,9 @@ def add_arguments(p) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="no progress and no notes on stderr (errors only)")
     p.add_argument("--decisions", metavar="DB",
                    help="review decisions ('transaudit review'): leave dismissed flags out, audit post-edited targets")
+    p.add_argument("--baseline", metavar="PATH",  # see audit/cli/baseline.py
+                   help="report only the flags new since this baseline ('transaudit baseline create'); "
+                        "gates count new flags only")
 
 
 STREAMING_FORMATS = frozenset({"jsonl", "text", "csv"})
@@ -138,6 +141,7 @@ def run(args) -> int:
     if args.output:  # before any work: never replace an input, a reference or a database
         check_output_path(args.output, [*(f for f in files if f != STDIN), *(getattr(args, "ref", None) or []),
                                         getattr(args, "decisions", None), getattr(args, "config", None),
+                                        getattr(args, "baseline", None),
                                         *(getattr(args, "glossary", None) or [])])
     with ExitStack() as stack:
         read_as = stdin_fmt = None
@@ -177,6 +181,12 @@ def _write(args, fmt: str, make, collected, total: int | None = None) -> object:
                 progress.total, result.observer = result.total, update
         else:
             result = collected(update)
+        if getattr(args, "baseline", None):  # --baseline: only new flags (audit/cli/baseline.py)
+            from audit.cli.baseline import filter_new
+            result = filter_new(result, args.baseline, config, note=None if args.quiet else sys.stderr)
+        if fmt == "junit" and config.fail_on is not None:  # JUnit failures from --fail-on up
+            from audit.outputs.junit import with_fail_on
+            result = with_fail_on(result, config.fail_on)
         color = args.color == "always" or (args.color == "auto" and to_terminal and os.environ.get("NO_COLOR") is None)
         write_report(result, fmt, args.output, color=color)
     finally:

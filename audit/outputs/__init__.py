@@ -1,5 +1,6 @@
 """Layer 8, outputs: report writers (one ``AuditResult`` in, one format out), and decisions
-exported or written back into the input's format.
+exported or written back into the input's format. ``locate`` places flags in their files (lines,
+columns, paths relative to the current directory) for the CI formats.
 
 Formats register themselves in ``WRITERS`` (name -> (module, extension)). ``write_report``
 writes to a stream, or to a path through ``audit.core.files.write_output`` (``-`` is stdout; a
@@ -25,6 +26,10 @@ WRITERS: dict[str, str] = {
     "html": "html",
     "sarif": "sarif",
     "xliff": "xliff_its",
+    # CI formats (issue 14): annotations, test reports and code-quality reports
+    "github": "github",
+    "junit": "junit",
+    "gitlab": "gitlab",
 }
 
 

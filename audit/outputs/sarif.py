@@ -1,8 +1,12 @@
 """SARIF 2.1.0 report: the static-analysis format code hosts show on pull requests, for
 translation files that live in repositories. One rule per check (its doc as the full
-description), one result per flag located by file and line (and by character offset where
-the input is a plain document), with the flag's fingerprint as a partial fingerprint so that
-hosts track a flag across commits."""
+description), one result per flag located by file, line and columns (``audit.outputs.locate``:
+exact or left out; code-point columns, ``columnKind`` ``unicodeCodePoints``; the character offset
+too where the input is a plain document) and always by segment id as a logical location. File
+URIs are relative to ``%SRCROOT%`` (``originalUriBaseIds``: the current directory) for files
+under it, absolute ``file:`` URIs otherwise. The flag's fingerprint is a partial fingerprint so
+that hosts track a flag across commits; with ``check --baseline`` every result is
+``baselineState: new`` and the run's properties hold the baseline's counts."""
 from __future__ import annotations
 
 import json
@@ -10,26 +14,38 @@ import json
 from audit.checks.registry import all_checks
 from audit.core.model import Severity
 from audit.core.version import __version__
+from audit.outputs.locate import SRCROOT, Locator
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.MINOR: "note", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
 
 
-def _location(pair, span):
-    origin = pair.target_origin if span is None or span.side == "target" else pair.source_origin
-    if origin is None or not origin.path:
-        return None
-    region = {}
-    if origin.line:
-        region["startLine"] = origin.line
-    if origin.offset is not None and span is not None:
-        region["charOffset"] = origin.offset + span.start
-        region["charLength"] = span.end - span.start
-    if span is not None:
-        region["snippet"] = {"text": pair.text(span.side)[span.start:span.end]}
-    loc = {"physicalLocation": {"artifactLocation": {"uri": origin.path.replace("\\", "/")}}}
-    if region:
-        loc["physicalLocation"]["region"] = region
+def _location(pair, span, locator: Locator) -> dict:
+    """A result's location: the file (relative to %SRCROOT% where it is under the current
+    directory) with the flagged text's lines and columns where they are exact (``locate``), and
+    always the segment as a logical location."""
+    loc: dict = {}
+    side = span.side if span is not None else "target"
+    origin = pair.source_origin if side == "source" else pair.target_origin
+    if origin is not None and origin.path:
+        uri, base = locator.uri(origin.path)
+        artifact = {"uri": uri}
+        if base:
+            artifact["uriBaseId"] = base
+        region: dict = {}
+        place = locator.place(pair, side, span.start, span.end) if span is not None else locator.place(pair, side)
+        if place.line:
+            region["startLine"] = place.line
+        if place.column:
+            region.update({"startColumn": place.column, "endLine": place.end_line, "endColumn": place.end_column})
+        if origin.offset is not None and span is not None:
+            region["charOffset"] = origin.offset + span.start
+            region["charLength"] = span.end - span.start
+        if span is not None and region:
+            region["snippet"] = {"text": pair.text(span.side)[span.start:span.end]}
+        loc["physicalLocation"] = {"artifactLocation": artifact}
+        if region:
+            loc["physicalLocation"]["region"] = region
     loc["logicalLocations"] = [{"name": pair.id, "kind": "object", "fullyQualifiedName": f"segment/{pair.id}"}]
     return loc
 
@@ -53,6 +69,8 @@ def sarif_dict(result) -> dict:
             })
         rules.append(rule)
     results = []
+    locator = Locator()
+    baseline = (result.settings or {}).get("baseline")
     for seg in result.segments:
         pair = seg.pair
         for f in seg.flags:
@@ -62,21 +80,26 @@ def sarif_dict(result) -> dict:
                 "partialFingerprints": {"transaudit/v1": f.fingerprint},
                 "properties": {"category": f.category, "severity": f.severity.label, "segment": pair.id},
             }
-            loc = _location(pair, f.primary)
-            if loc:
-                res["locations"] = [loc]
-            related = [r for r in (_location(pair, sp) for sp in f.related) if r]
+            if baseline:
+                res["baselineState"] = "new"  # the accepted flags are left out (check --baseline)
+            res["locations"] = [_location(pair, f.primary, locator)]
+            related = [_location(pair, sp, locator) for sp in f.related]
             for i, r in enumerate(related):
                 r["id"] = i
             if related:
                 res["relatedLocations"] = related
             results.append(res)
+    props = {"signature": result.signature, "sourceLanguage": result.source_lang,
+             "targetLanguage": result.target_lang}
+    if baseline:
+        props["baseline"] = dict(baseline)
     return {
         "$schema": SCHEMA, "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "transaudit", "version": __version__, "rules": rules}},
-            "properties": {"signature": result.signature, "sourceLanguage": result.source_lang,
-                           "targetLanguage": result.target_lang},
+            "originalUriBaseIds": {SRCROOT: {"uri": locator.root_uri()}},
+            "columnKind": "unicodeCodePoints",
+            "properties": props,
             "results": results,
         }],
     }
