@@ -43,12 +43,13 @@ def _report_kind(path: str) -> str | None:
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
+            fh.seek(0)
+            first = fh.readline(1 << 20).strip()  # a JSONL header line lists every check: it can be long
     except OSError:
         return None
     text = head.lstrip()
     if not text.startswith(b"{"):
         return None
-    first = text.split(b"\n", 1)[0]
     try:
         obj = json.loads(first)
     except ValueError:

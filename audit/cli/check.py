@@ -152,6 +152,7 @@ def run(args) -> int:
             read_as = stack.enter_context(Spooled(sys.stdin.buffer, cap)).path
             stdin_fmt = stdin_format(read_as, args.input_format)
         runner = _run_project if project else _run_single
+        args.resolved_config = config  # for _write's baseline and JUnit hooks
         result, filtered = runner(args, config, fmt, files, unit_filter, read_as, stdin_fmt)
     if args.quiet:
         return _gate(result, config)
@@ -167,6 +168,7 @@ def _write(args, fmt: str, make, collected, total: int | None = None) -> object:
     """Run and write the report: ``make()`` gives an ``AuditStream`` for the streaming formats
     (None: never streamed), ``collected(on_checked)`` an ``AuditResult``; progress on stderr
     (``total``: the segments to come, when known before the run)."""
+    config = args.resolved_config
     to_terminal = args.output in (None, "-") and sys.stdout.isatty()
     progress = progress_for(args, report_to_terminal=to_terminal)
     update = progress.update if progress is not None else None
