@@ -8,7 +8,7 @@ the scores always equal a recomputation, whatever the corpus size and the number
 """
 from __future__ import annotations
 
-from typing import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from audit.core.model import PairResult
 from audit.pipeline import ScoreTally, segment_stats, tally_of
@@ -26,7 +26,7 @@ class LiveScores:
 
     @classmethod
     def of(cls, segments: Sequence[PairResult], base_scores: Mapping | None, dismissed: Collection[str],
-           config) -> "LiveScores":
+           config) -> LiveScores:
         """The statistics of every segment, counted without the ``dismissed`` flags."""
         return cls(tally_of(segments, config, dismissed), base_scores)
 
