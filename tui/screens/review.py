@@ -81,7 +81,7 @@ class ReviewScreen(Screen):
     ]
 
     DEFAULT_CSS = """
-    ReviewScreen #summary { height: 2; padding: 0 1; background: $boost; }
+    ReviewScreen #summary { height: 2; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis; }
     ReviewScreen #progress { height: 1; padding: 0 1; }
     ReviewScreen #progress.done { display: none; }
     ReviewScreen SegmentList { height: 35%; min-height: 4; border-bottom: solid $primary; }
@@ -146,11 +146,9 @@ class ReviewScreen(Screen):
         app = self.app
         state = self.state
         s = state.summary()
+        # the figures first and the file name last: an 80-column line cuts the name, not the figures
         t = Text(no_wrap=True, overflow="ellipsis")
-        t.append(app.title_text, style="bold")
-        if app.langs:
-            t.append(f" {app.langs}")
-        t.append(f" · {s['segments']:,} seg")
+        t.append(f"{s['segments']:,} seg")
         if not state.finished:
             t.append(" (auditing…)", style="italic")
         t.append(f" · {s['flagged']:,} flagged · ")
@@ -164,6 +162,10 @@ class ReviewScreen(Screen):
             t.append(f"· no major+ {pass_share(s['segments'], s['major_plus'])} ")
         for name, value in app.metric_items():
             t.append(f"· {name} {value} ")
+        t.append("· ")
+        t.append(app.title_text, style="bold")
+        if app.langs:
+            t.append(f" {app.langs}")
         t.append("\n")
         idx = state.current_index()
         if idx is not None:

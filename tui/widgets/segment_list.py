@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,7 +21,6 @@ from ..render import (
     SEVERITY_MARK,
     first_words,
     id_cell,
-    shown,
 )
 from ..state import ReviewState
 
@@ -68,7 +66,7 @@ class SegmentList(ScrollView, can_focus=True, inherit_bindings=False):
         if self._measured > len(segs):
             self._number_width, self._measured = ID_WIDTH[0], 0
         if self._measured < len(segs):
-            longest = max(cell_len(shown(segs[i].pair.id)[0]) for i in range(self._measured, len(segs)))
+            longest = max(len(segs[i].pair.id) for i in range(self._measured, len(segs)))  # id_cell fits by cells
             self._number_width = max(self._number_width, min(ID_WIDTH[1], longest))
             self._measured = len(segs)
         self.virtual_size = Size(self.size.width, len(self.state.visible))
