@@ -89,7 +89,7 @@ async def test_navigation_keys(corpus):
         assert app.state.current_index() == 0
         # the header says where we are
         await pilot.press("n")
-        assert "#2 id a2" in str(app.screen.query_one("#summary", Static).render())
+        assert "id a2 #2/12" in str(app.screen.query_one("#summary", Static).render())
         await pilot.press("1", "2", "enter")  # a digit opens 'go to' with that digit in
         assert app.state.current_index() == 11
 

@@ -2,7 +2,7 @@
 touch widgets or state (Harlequin's rule)."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from textual.message import Message
 

@@ -8,26 +8,35 @@ placed through ``visible``'s index map; widths are cell widths (CJK counts two).
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
 from audit.core.display import visible
 from audit.core.model import Flag, Severity
 
-SEVERITY_COLOR = {Severity.MINOR: "yellow", Severity.MAJOR: "dark_orange", Severity.CRITICAL: "red"}
-SEVERITY_MARK = {Severity.MINOR: "▪", Severity.MAJOR: "◆", Severity.CRITICAL: "●"}
+# One colour per severity, far apart in hue and chosen so that a 16-colour terminal still shows
+# four different colours (Rich downgrades them to bright red, bright yellow, bright blue and grey);
+# a letter says the severity too, so colour is never the only cue.
+SEVERITY_COLOR = {Severity.MINOR: "#4da6ff", Severity.MAJOR: "#ffc107", Severity.CRITICAL: "#ff3b30"}
+NEUTRAL_COLOR = "#9e9e9e"  # flags that no longer count (all dismissed)
+SEVERITY_MARK = {Severity.MINOR: "m", Severity.MAJOR: "M", Severity.CRITICAL: "C"}
+NEUTRAL_MARK = "-"
+# the mark as a badge: dark letter on the severity colour, visible on any row background (the cursor row too)
+SEVERITY_BADGE = {sev: Style(color="black", bgcolor=c, bold=True) for sev, c in SEVERITY_COLOR.items()}
+NEUTRAL_BADGE = Style(color="black", bgcolor=NEUTRAL_COLOR)
 SPAN_STYLE = {
-    Severity.MINOR: Style(color="black", bgcolor="yellow"),
-    Severity.MAJOR: Style(color="black", bgcolor="dark_orange"),
-    Severity.CRITICAL: Style(color="white", bgcolor="red", bold=True),
+    Severity.MINOR: Style(color="black", bgcolor=SEVERITY_COLOR[Severity.MINOR]),
+    Severity.MAJOR: Style(color="black", bgcolor=SEVERITY_COLOR[Severity.MAJOR]),
+    Severity.CRITICAL: Style(color="white", bgcolor=SEVERITY_COLOR[Severity.CRITICAL], bold=True),
 }
 RELATED_STYLE = {
-    Severity.MINOR: Style(underline=True, color="yellow"),
-    Severity.MAJOR: Style(underline=True, color="dark_orange", bold=True),
-    Severity.CRITICAL: Style(underline=True, color="red", bold=True),
+    Severity.MINOR: Style(underline=True, color=SEVERITY_COLOR[Severity.MINOR]),
+    Severity.MAJOR: Style(underline=True, color=SEVERITY_COLOR[Severity.MAJOR], bold=True),
+    Severity.CRITICAL: Style(underline=True, color=SEVERITY_COLOR[Severity.CRITICAL], bold=True),
 }
 DISMISSED_STYLE = Style(strike=True, dim=True)
 SELECTED_STYLE = Style(reverse=True, bold=True, underline=True)
@@ -107,6 +116,15 @@ def side_text(text: str, side: str, flags: Iterable[tuple[Flag, str | None]], se
     return out
 
 
+def id_cell(segment_id: str, width: int) -> str:
+    """A segment id made visible, right-aligned in ``width`` cells, cut with an ellipsis when longer."""
+    text = shown(segment_id)[0]
+    n = cell_len(text)
+    if n > width:
+        return set_cell_size(text, width - 1) + "…"
+    return " " * (width - n) + text
+
+
 def first_words(text: str | None, limit: int = 200) -> str:
     """The start of a segment, one line, made visible."""
     if not text:
@@ -115,21 +133,33 @@ def first_words(text: str | None, limit: int = 200) -> str:
 
 
 def severity_mark(sev: Severity | None) -> Text:
+    """The severity letter as a badge (a space for none)."""
     if sev is None:
         return Text(" ")
-    return Text(SEVERITY_MARK[sev], style=SEVERITY_COLOR[sev])
+    return Text(SEVERITY_MARK[sev], style=SEVERITY_BADGE[sev])
+
+
+QUOTE_LIMIT = 60  # characters of a flagged text quoted in the flag list
+
+
+def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` made visible, cut at ``limit`` characters with an ellipsis when longer."""
+    if len(text) <= limit:
+        return visible(text)[0]
+    return visible(text[:limit])[0] + "…"
 
 
 def flag_line(flag: Flag, status: str | None, note: str | None, text: str) -> Text:
     """One line of the flag list: severity, code, category, message, the flagged text, status."""
     t = Text()
-    t.append(f"{SEVERITY_MARK[flag.severity]} {flag.severity.label:<8}", style=SEVERITY_COLOR[flag.severity])
+    t.append(SEVERITY_MARK[flag.severity], style=SEVERITY_BADGE[flag.severity])
+    t.append(f" {flag.severity.label:<8}", style=SEVERITY_COLOR[flag.severity])
     t.append(f" {flag.code} ", style="bold")
     t.append(f"{flag.category}  ", style="dim")
     t.append(visible(flag.message)[0])
     p = flag.primary
     if p is not None and p.end > p.start:
-        snippet = visible(text[p.start:p.end][:60])[0]
+        snippet = quote(text[p.start:p.end])
         t.append("  «", style="dim")
         t.append(snippet, style="italic")
         t.append("»", style="dim")

@@ -30,8 +30,9 @@ import os
 import socket
 import sqlite3
 import time
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Self
 
 from audit.core.errors import InputError, UsageError
 from audit.core.model import Flag, Pair, normalize_for_fingerprint
@@ -285,7 +286,7 @@ class DecisionStore:
                 self.db.execute("ROLLBACK")
             return False
 
-    def _tx(self) -> "_Tx":
+    def _tx(self) -> _Tx:
         return DecisionStore._Tx(self._db)
 
     def close(self) -> None:
@@ -298,7 +299,7 @@ class DecisionStore:
             self._session = None
         self._db.close()
 
-    def __enter__(self) -> "DecisionStore":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -331,7 +332,7 @@ class DecisionStore:
     def dismissed(self) -> frozenset[str]:
         return frozenset(fp for fp, d in self.flag_decisions().items() if d.status == "dismissed")
 
-    def snapshot(self) -> "Decisions":
+    def snapshot(self) -> Decisions:
         """The decisions as they are now, detached from the database (safe to hand to a thread)."""
         return Decisions(dict(self.flag_decisions()), dict(self.segment_decisions()), self.path)
 
@@ -375,10 +376,9 @@ class DecisionStore:
             return 0
         desc = f"{status or 'clear'} {len(changes)} flag(s)"
         with self._tx() as db:
-            for fp, _before, after in changes:
-                self._put_flag(db, fp, after)
-            before_s = json.dumps({"desc": desc, "batch": [[fp, json.loads(_dump(b, desc))["value"]]
-                                                           for fp, b, _a in changes]}, ensure_ascii=False)
+            self._put_flags(db, [(fp, after) for fp, _before, after in changes])
+            before_s = json.dumps({"desc": desc, "batch": [[fp, _fields(b)] for fp, b, _a in changes]},
+                                  ensure_ascii=False)
             db.execute("INSERT INTO history(kind, key, before, after, at) VALUES ('flags', ?, ?, ?, ?)",
                        (changes[0][0], before_s, json.dumps({"desc": desc}), now))
         cache = self.flag_decisions()
@@ -388,6 +388,16 @@ class DecisionStore:
             else:
                 cache[fp] = after
         return len(changes)
+
+    # -- bulk writes (one statement per kind for a whole batch: set_flags and its undo) ----------
+    @staticmethod
+    def _put_flags(db: sqlite3.Connection, items: Sequence[tuple[str, FlagDecision | None]]) -> None:
+        """``_put_flag`` for many flags, inside the caller's transaction."""
+        db.executemany("DELETE FROM flag_decisions WHERE fingerprint = ?", [(fp,) for fp, d in items if d is None])
+        db.executemany(
+            "INSERT OR REPLACE INTO flag_decisions(fingerprint, status, note, code, pair_id, message, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(fp, d.status, d.note, d.code, d.pair_id, d.message, d.updated) for fp, d in items if d is not None])
 
     def _write_flag(self, fp: str, before: FlagDecision | None, after: FlagDecision | None, desc: str,
                     record: bool = True) -> None:
@@ -463,11 +473,8 @@ class DecisionStore:
             before = _load(before_s)
             desc = json.loads(after_s or before_s or "{}").get("desc", kind)
             if kind == "flags":
-                restored = []
-                for fp, value in before["batch"]:
-                    d = FlagDecision(**value) if value else None
-                    self._put_flag(db, fp, d)
-                    restored.append((fp, d))
+                restored = [(fp, FlagDecision(**value) if value else None) for fp, value in before["batch"]]
+                self._put_flags(db, restored)
             elif kind == "flag":
                 d = FlagDecision(**before["value"]) if before and before.get("value") else None
                 self._put_flag(db, key, d)
@@ -505,11 +512,13 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _fields(value) -> dict | None:
+    """A decision's fields as the history stores them (None for no decision)."""
+    return None if value is None else {k: getattr(value, k) for k in value.__slots__}
+
+
 def _dump(value, desc: str) -> str:
-    if value is None:
-        return json.dumps({"desc": desc, "value": None})
-    d = {k: getattr(value, k) for k in value.__slots__}
-    return json.dumps({"desc": desc, "value": d}, ensure_ascii=False)
+    return json.dumps({"desc": desc, "value": _fields(value)}, ensure_ascii=False)
 
 
 def _load(text: str | None) -> dict | None:

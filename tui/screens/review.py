@@ -6,9 +6,12 @@ widgets that changed.
 """
 from __future__ import annotations
 
+import time
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, ProgressBar, Static
@@ -16,7 +19,7 @@ from textual.widgets import OptionList, ProgressBar, Static
 from audit.core.display import safe
 from audit.core.model import Severity
 
-from ..render import SEVERITY_COLOR, SEVERITY_MARK
+from ..render import SEVERITY_BADGE, SEVERITY_COLOR, SEVERITY_MARK
 from ..state import Filters, parse_filters
 from ..widgets.ask_bar import AskBar
 from ..widgets.flag_list import FlagList
@@ -25,14 +28,23 @@ from ..widgets.pair_view import PairView
 from ..widgets.segment_list import SegmentList
 from .dialogs import EditTarget, HelpScreen
 
+BULK_NOTICE = 200  # a bulk decision of this many flags or more is announced before it is made
+
+
+def pass_share(segments: int, failing: int) -> str:
+    """The share of segments without a live major or critical flag, rounded down to 0.1%: it reads
+    100% only when no such flag is left (448 failing segments of 100,000 read 99.5%, not 100%)."""
+    tenths = (segments - failing) * 1000 // segments
+    return f"{tenths // 10}.{tenths % 10}%" if tenths < 1000 else "100%"
+
 
 def B(key: str, action: str, description: str, id: str, show: bool = True, **kw) -> Binding:
     return Binding(key, action, description, show=show, id=f"review.{id}", **kw)
 
 
 class ReviewScreen(Screen):
-    BINDINGS = [
-        B("n", "next_flagged", "Next/prev flagged", "next-flagged", key_display="n/p"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        B("n", "next_flagged", "flagged", "next-flagged", key_display="n/p"),
         B("p", "prev_flagged", "Prev flagged", "prev-flagged", show=False),
         B("j,down", "move(1)", "Next", "next", show=False),
         B("k,up", "move(-1)", "Prev", "prev", show=False),
@@ -42,31 +54,34 @@ class ReviewScreen(Screen):
         B("end", "edge(1)", "Last", "last", show=False),
         B("g", "goto", "Go to", "goto", show=False),
         *[B(str(d), f"goto('{d}')", "Go to number", f"goto-{d}", show=False) for d in range(1, 10)],
-        B("slash", "search", "Search", "search"),
-        B("f3", "search_again(1)", "Search next", "search-next", show=False),
-        B("shift+f3", "search_again(-1)", "Search prev", "search-prev", show=False),
+        B("slash", "search", "search", "search"),
+        # previous match: P everywhere; Shift+F3 where it arrives as a key (tmux and xterm send ESC[1;2R,
+        # a cursor-position report: ReviewApp.on_cursor_position turns it back into shift+f3; F15 is
+        # Shift+F3 on terminals that number the shifted function keys on)
+        B("f3,N", "search_again(1)", "Next match", "search-next", show=False),
+        B("shift+f3,f15,P", "search_again(-1)", "Previous match", "search-prev", show=False),
         B("right_square_bracket", "flag(1)", "Next flag", "next-flag", show=False),
         B("left_square_bracket", "flag(-1)", "Prev flag", "prev-flag", show=False),
-        B("c", "decide('confirmed')", "Confirm", "confirm"),
-        B("d", "decide('dismissed')", "Dismiss", "dismiss"),
+        B("c", "decide('confirmed')", "confirm", "confirm"),
+        B("d", "decide('dismissed')", "dismiss", "dismiss"),
         B("m", "note", "Note", "note", show=False),
         B("D", "decide_all('dismissed')", "Dismiss all of this check", "dismiss-all", show=False),
         B("C", "decide_all('confirmed')", "Confirm all of this check", "confirm-all", show=False),
-        B("a", "approve", "Approve", "approve"),
-        B("e", "edit", "Edit", "edit"),
-        B("u", "undo", "Undo", "undo"),
-        B("f", "filter", "Filter", "filter"),
+        B("a", "approve", "approve", "approve"),
+        B("e", "edit", "edit", "edit"),
+        B("u", "undo", "undo", "undo"),
+        B("f", "filter", "Filter", "filter", show=False),
         B("s", "cycle_severity", "Severity", "severity", show=False),
         B("v", "cycle_status", "Status", "status", show=False),
         B("x", "clear_filters", "Clear filters", "clear-filters", show=False),
         B("o", "toggle_sort", "Sort", "sort", show=False),
         B("tab", "switch_focus", "Switch pane", "switch", show=False),
-        B("question_mark", "help", "Help", "help"),
-        B("q", "app.quit", "Quit", "quit"),
+        B("question_mark", "help", "help", "help"),
+        B("q", "app.quit", "quit", "quit"),
     ]
 
     DEFAULT_CSS = """
-    ReviewScreen #summary { height: 2; padding: 0 1; background: $boost; }
+    ReviewScreen #summary { height: 2; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis; }
     ReviewScreen #progress { height: 1; padding: 0 1; }
     ReviewScreen #progress.done { display: none; }
     ReviewScreen SegmentList { height: 35%; min-height: 4; border-bottom: solid $primary; }
@@ -91,7 +106,8 @@ class ReviewScreen(Screen):
             yield PairView(id="pair")
             yield FlagList(id="flags")
         yield AskBar(id="ask")
-        yield ReviewFooter()
+        # compact, without the palette key: every key hint fits in 80 columns (Ctrl+P is in the help)
+        yield ReviewFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(SegmentList).focus()
@@ -130,31 +146,36 @@ class ReviewScreen(Screen):
         app = self.app
         state = self.state
         s = state.summary()
+        # the figures first and the file name last: an 80-column line cuts the name, not the figures
         t = Text(no_wrap=True, overflow="ellipsis")
-        t.append(app.title_text, style="bold")
-        if app.langs:
-            t.append(f" {app.langs}")
-        t.append(f" · {s['segments']:,} seg")
+        t.append(f"{s['segments']:,} seg")
         if not state.finished:
             t.append(" (auditing…)", style="italic")
         t.append(f" · {s['flagged']:,} flagged · ")
         for sev in (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR):
-            t.append(f"{SEVERITY_MARK[sev]}{s['by_severity'][sev]:,} ", style=SEVERITY_COLOR[sev])
+            t.append(SEVERITY_MARK[sev], style=SEVERITY_BADGE[sev])
+            t.append(f"{s['by_severity'][sev]:,} ", style=SEVERITY_COLOR[sev])
         score = app.corpus_scores.get("quality")
         if score is not None:
             t.append(f"· score {score:.1f} ", style="bold")
-        pr = app.corpus_scores.get("pass_rate")
-        if pr is not None:
-            t.append(f"· pass {pr * 100:.0f}% ")
+        if s["segments"]:
+            t.append(f"· no major+ {pass_share(s['segments'], s['major_plus'])} ")
         for name, value in app.metric_items():
             t.append(f"· {name} {value} ")
+        t.append("· ")
+        t.append(app.title_text, style="bold")
+        if app.langs:
+            t.append(f" {app.langs}")
         t.append("\n")
         idx = state.current_index()
-        pos = f"{state.cursor + 1:,}/{len(state.visible):,}" if state.visible else "0/0"
-        t.append(f"row {pos}", style="bold")
         if idx is not None:
-            t.append(f" #{idx + 1} id ", style="dim")
-            t.append(safe(state.segments[idx].pair.id[:24]), style="dim")
+            t.append("id ", style="bold")
+            t.append(safe(state.segments[idx].pair.id[:24]), style="bold")
+            t.append(f" #{idx + 1:,}/{len(state.segments):,}", style="dim")
+            if len(state.visible) != len(state.segments) or state.sort != "position":
+                t.append(f" · {state.cursor + 1:,}/{len(state.visible):,} shown", style="dim")
+        else:
+            t.append("no segment shown", style="bold")
         if state.filters.active():
             t.append(f" · filter {state.filters.describe()}", style="bold cyan")
         if state.sort != "position":
@@ -200,29 +221,29 @@ class ReviewScreen(Screen):
 
     def action_goto(self, prefill: str = "") -> None:
         def done(value: str | None) -> None:
-            if not value:
-                return
-            try:
-                number = int(value.strip().replace(",", ""))
-            except ValueError:
-                self.notify(f"Not a segment number: {value!r}", severity="error", markup=False)
-                return
-            self.goto(number)
-        self.ask("Go to segment:", done, placeholder=f"1–{len(self.state.segments)}", value=prefill,
-                 select_on_focus=not prefill)
+            if value and value.strip():
+                self.goto(value)
+        n = len(self.state.segments)
+        self.ask("Go to id:", done, placeholder=f"id as listed, or #row (#1–#{n})", value=prefill,
+                 select_on_focus=not prefill, hint="ids are what messages cite")
 
     def ask(self, title: str, callback, **kwargs) -> None:
         """One line of input in the bar under the pair (Enter answers, Escape cancels)."""
         self.query_one(AskBar).ask(title, callback, **kwargs)
 
-    def goto(self, number: int) -> None:
+    def goto(self, value: str) -> None:
+        """Go to a segment by id (as the list and the messages show it) or by ``#row``."""
+        index, how = self.state.resolve_goto(str(value))
+        if index is None:
+            self.notify(f"Not found: {how[0].upper() + how[1:]}.", severity="error", markup=False)
+            return
         filtered = self.state.filters.active()
-        if self.state.goto_number(number):
+        if self.state.goto_index(index):
             if filtered and not self.state.filters.active():
                 self.notify("Filters cleared to show that segment.", timeout=2, markup=False)
+            if how not in ("id", "row"):
+                self.notify(how[0].upper() + how[1:] + ".", timeout=3, markup=False)
             self.refresh_all()
-        else:
-            self.notify(f"No segment {number}.", severity="error", markup=False)
 
     def action_search(self) -> None:
         def done(value: str | None) -> None:
@@ -235,7 +256,7 @@ class ReviewScreen(Screen):
             self._last_search = (value, side)
             self.search(value, side, 1)
         self.ask("Search:", done, placeholder="text (s: source only, t: target only)",
-                 hint="F3 / Shift+F3: next / previous")
+                 hint="N / P (or F3 / Shift+F3): next / previous match")
 
     def search(self, query: str, side: str, direction: int) -> None:
         if self.state.search(query, side, direction):
@@ -246,6 +267,8 @@ class ReviewScreen(Screen):
     def action_search_again(self, direction: int) -> None:
         if self._last_search:
             self.search(self._last_search[0], self._last_search[1], direction)
+        else:
+            self.notify("No search yet: / searches.", timeout=2, markup=False)
 
     def action_flag(self, delta: int) -> None:
         if self.state.move_flag(delta):
@@ -253,16 +276,16 @@ class ReviewScreen(Screen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         fl = self.query_one(FlagList)
-        if event.option_list is fl and not getattr(fl, "_updating", False):
-            if event.option_index != self.state.flag_cursor:
-                self.state.flag_cursor = event.option_index
-                seg = self.state.current()
-                statuses = {f.fingerprint: self.state.flag_status(f) for f in seg.flags} if seg else {}
-                idx = self.state.current_index()
-                sd = self.state.segment_decision(idx) if idx is not None else None
-                edited = bool(sd and sd.post_edit is not None)
-                self.query_one(PairView).show(seg, statuses, self.state.current_flag(),
-                                              self.state.originals[idx].target if edited else None, edited)
+        if (event.option_list is fl and not getattr(fl, "_updating", False)
+                and event.option_index != self.state.flag_cursor):
+            self.state.flag_cursor = event.option_index
+            seg = self.state.current()
+            statuses = {f.fingerprint: self.state.flag_status(f) for f in seg.flags} if seg else {}
+            idx = self.state.current_index()
+            sd = self.state.segment_decision(idx) if idx is not None else None
+            edited = bool(sd and sd.post_edit is not None)
+            self.query_one(PairView).show(seg, statuses, self.state.current_flag(),
+                                          self.state.originals[idx].target if edited else None, edited)
 
     def action_switch_focus(self) -> None:
         if self.query_one(SegmentList).has_focus:
@@ -321,21 +344,43 @@ class ReviewScreen(Screen):
         self.after_decision([flag.fingerprint])
 
     def action_decide_all(self, status: str) -> None:
-        """Decide every open flag of the selected flag's check in the segments shown (one undo step)."""
+        """Decide every open flag of the selected flag's check in the segments shown: one transaction,
+        one undo step. A large batch is announced first (the notice is painted before the work)."""
         flag = self.state.current_flag()
         if flag is None:
-            self.notify("No flag selected.", timeout=2)
+            self.notify("No flag selected.", timeout=2, markup=False)
             return
         code = flag.code
         state = self.state
         segs = state.segments
-        targets = [f for i in state.visible if segs[i].flags for f in segs[i].flags
-                   if f.code == code and state.flag_status(f) is None]
-        n = self.app.store.set_flags(targets, status)
-        self.after_decision([f.fingerprint for f in targets])
+        indices = state.indices_of_code(code)
+        if state.filters.active():
+            shown_now = state._visible_set()
+            indices = {i for i in indices if i in shown_now}
+        targets: dict[str, object] = {}  # by fingerprint: copies of a segment share their flags'
+        for i in sorted(indices):
+            for f in segs[i].flags:
+                if f.code == code and f.fingerprint not in targets and state.flag_status(f) is None:
+                    targets[f.fingerprint] = f
         where = "shown" if state.filters.active() else "all"
-        self.notify(f"{status.capitalize()} {n} open {code} flag(s) in {where} segments (u undoes them at once).",
-                    timeout=3, markup=False)
+        if not targets:
+            self.notify(f"No open {code} flag in {where} segments.", timeout=2, markup=False)
+            return
+        verb = "Dismissing" if status == "dismissed" else "Confirming"
+        if len(targets) >= BULK_NOTICE:
+            self.notify(f"{verb} {len(targets):,} open {code} flag(s)…", timeout=2, markup=False)
+            self.call_after_refresh(self._decide_all, targets, status, code, where)
+        else:
+            self._decide_all(targets, status, code, where)
+
+    def _decide_all(self, targets: dict, status: str, code: str, where: str) -> None:
+        t0 = time.perf_counter()
+        n = self.app.store.set_flags(targets.values(), status)
+        self.after_decision(targets.keys())
+        took = time.perf_counter() - t0
+        said = f" in {took:.1f} s" if took >= 0.5 else ""
+        self.notify(f"{status.capitalize()} {n:,} open {code} flag(s) in {where} segments{said} "
+                    "(u undoes them at once).", timeout=4, markup=False)
 
     def action_note(self) -> None:
         flag = self.state.current_flag()
@@ -353,9 +398,8 @@ class ReviewScreen(Screen):
                  value=self.state.flag_note(flag) or "", hint="a note on an open flag confirms it")
 
     def after_decision(self, fingerprints=(), indices=()) -> None:
-        changed = set(indices)
-        for fp in fingerprints:
-            changed.update(self.state.indices_of_flag(fp))
+        changed = self.state.indices_of_flags(fingerprints)
+        changed.update(indices)
         self.state.invalidate(changed)
         self.app.rescore(changed)
         self.query_one(SegmentList).refresh_rows(changed)

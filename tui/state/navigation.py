@@ -1,5 +1,10 @@
-"""The review list's cursor: the current segment and flag, moving by rows, to flagged segments
-and to a segment number. A mixin of ``ReviewState``."""
+"""The review list's cursor: the current segment and flag, moving by rows, to flagged segments,
+to a segment id and to a row number. A mixin of ``ReviewState``.
+
+Ids and rows differ (a TSV's id is its line in the file: row #1 has id 2), and the messages of the
+checks cite ids ("previous segment (9)"), so going to a segment takes the id as the list shows it;
+``#N`` is row N (its position in the input).
+"""
 from __future__ import annotations
 
 from audit.core.model import Flag, PairResult
@@ -61,6 +66,44 @@ class Navigation:
             self.move_to(self.visible.index(index) if self.sort != "position" else self._nearest(index))
         return self.current_index() == index
 
+    def indices_of_id(self, segment_id: str) -> list[int]:
+        """The segments whose id is ``segment_id`` (exactly; ids are not always unique), in input order."""
+        segs, ids = self.segments, self._ids
+        if self._ids_n > len(segs):
+            ids.clear()
+            self._ids_n = 0
+        for i in range(self._ids_n, len(segs)):  # built on first use; streamed segments extend it
+            ids.setdefault(segs[i].pair.id, []).append(i)
+        self._ids_n = len(segs)
+        return list(ids.get(segment_id, ()))
+
+    def goto_index(self, index: int) -> bool:
+        """Put the cursor on segment ``index``; clears the filters if they hide it."""
+        if not 0 <= index < len(self.segments):
+            return False
+        return self.goto_number(index + 1)
+
+    def resolve_goto(self, text: str) -> tuple[int | None, str]:
+        """What a 'go to' answer designates: (segment index or None, how it was read).
+
+        ``#N`` is row N; anything else is an id as shown (the next segment with that id after the
+        cursor, when several share it); a number that is no segment's id falls back to row N."""
+        text = text.strip()
+        if text.startswith("#"):
+            number = _number(text[1:])
+            if number is None or not 1 <= number <= len(self.segments):
+                return None, f"no row {text}"
+            return number - 1, "row"
+        found = self.indices_of_id(text)
+        if found:
+            here = self.current_index()
+            after = [i for i in found if here is None or i > here]
+            return (after or found)[0], "id" if len(found) == 1 else f"id ({len(found)} segments have it)"
+        number = _number(text)
+        if number is not None and 1 <= number <= len(self.segments):
+            return number - 1, f"no id {text}: row #{number}"
+        return None, f"no segment with id {text}"
+
     def move_flag(self, delta: int) -> bool:
         seg = self.current()
         if seg is None or not seg.flags:
@@ -69,3 +112,8 @@ class Navigation:
         moved = new != self.flag_cursor
         self.flag_cursor = new
         return moved
+
+
+def _number(text: str) -> int | None:
+    text = text.strip().replace(",", "")
+    return int(text) if text.isascii() and text.isdigit() else None

@@ -49,6 +49,8 @@ class ReviewState(FilteredView, Navigation, Search):
         self._fold_cache: list[tuple[str, str]] = []
         self._hay: dict[str, _Haystack] = {}
         self._edits = 0  # bumped when a segment's text changes (post-edit, undo)
+        self._ids: dict[str, list[int]] = {}  # segment id -> indices, for the first _ids_n segments
+        self._ids_n = 0
         if self.segments:
             segs, origs = self.segments, self.originals or [s.pair for s in self.segments]
             self.segments, self.originals = [], []
@@ -181,6 +183,16 @@ class ReviewState(FilteredView, Navigation, Search):
     def indices_of_flag(self, fingerprint: str) -> list[int]:
         return list(self._by_fp.get(fingerprint, ()))
 
+    def indices_of_flags(self, fingerprints: Iterable[str]) -> set[int]:
+        """The segments carrying any of these flags (one set, however many copies share a flag)."""
+        out: set[int] = set()
+        by_fp = self._by_fp
+        for fp in fingerprints:
+            found = by_fp.get(fp)
+            if found:
+                out.update(found)
+        return out
+
     def indices_of_key(self, key: str) -> list[int]:
         return list(self._by_key.get(key, ()))
 
@@ -252,6 +264,7 @@ class ReviewState(FilteredView, Navigation, Search):
             return
         t = self._totals
         t["flagged"] += sign * (r.live > 0)
+        t["major_plus"] += sign * (r.by_severity[1] + r.by_severity[2] > 0)  # fails the pass rate
         t["flags"] += sign * r.live
         t["dismissed"] += sign * r.dismissed
         t["confirmed"] += sign * r.confirmed
@@ -271,11 +284,11 @@ class ReviewState(FilteredView, Navigation, Search):
 
     # -- summary ------------------------------------------------------------------------------------
     def summary(self) -> dict:
-        """Counts for the header (segments, flagged, live flags by severity, decisions): kept up to date
-        incrementally, so asking is cheap at any corpus size."""
+        """Counts for the header (segments, flagged, segments with a live major or critical flag, live
+        flags by severity, decisions): kept up to date incrementally, so asking is cheap at any corpus size."""
         if self._totals is None:
-            self._totals = {"flagged": 0, "flags": 0, "dismissed": 0, "confirmed": 0, "approved": 0, "edited": 0,
-                            "sev": [0, 0, 0]}
+            self._totals = {"flagged": 0, "major_plus": 0, "flags": 0, "dismissed": 0, "confirmed": 0, "approved": 0,
+                            "edited": 0, "sev": [0, 0, 0]}
             for i in self._interesting(range(len(self.segments))):
                 self._count(self.row(i), +1)
         t = self._totals

@@ -111,7 +111,7 @@ class _Haystack:
     copies of a segment joins 98 blocks). A query never holds NUL, so a match never spans two texts."""
 
     BLOCK = 256
-    __slots__ = ("k", "n", "edits", "blocks", "size")
+    __slots__ = ("blocks", "edits", "k", "n", "size")
 
     def __init__(self, folded: Sequence[tuple[str, str]], k: int, n: int, edits: int) -> None:
         self.k, self.n, self.edits, self.size = k, 0, edits, self.BLOCK

@@ -3,11 +3,12 @@ go-to, search, filter, notes and export paths: no screen switch, and the line is
 content is only made visible), so asking and answering change no layout."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
@@ -22,7 +23,7 @@ class AskBar(Horizontal):
     AskBar Input:focus { border: none; }
     AskBar #ask-hint { width: auto; color: $text-muted; padding: 0 0 0 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -4,6 +4,7 @@ of rendered strips)."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -13,25 +14,33 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..render import SEVERITY_COLOR, SEVERITY_MARK, first_words
+from ..render import (
+    NEUTRAL_BADGE,
+    NEUTRAL_MARK,
+    SEVERITY_BADGE,
+    SEVERITY_MARK,
+    first_words,
+    id_cell,
+)
 from ..state import ReviewState
 
 CACHE_SIZE = 1024
+ID_WIDTH = (4, 12)  # the id column: at least, at most (longer ids are cut with an ellipsis)
 _DIM = Style(dim=True)
 _BOLD = Style(bold=True)
 _GREEN = Style(color="green")
 _CYAN = Style(color="cyan")
-_SEV_STYLES = {sev: Style(color=c) for sev, c in SEVERITY_COLOR.items()}
 
 
 class SegmentList(ScrollView, can_focus=True, inherit_bindings=False):
-    """Rows: position, score, worst severity mark, live flag count, review marks, first words."""
+    """Rows: segment id (as the checks' messages cite it and 'go to' takes it), score, worst
+    severity badge, live flag count, review marks, first words."""
 
-    COMPONENT_CLASSES = {"segment-list--cursor", "segment-list--dim"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"segment-list--cursor", "segment-list--dim"}
     DEFAULT_CSS = """
     SegmentList { background: $surface; }
-    SegmentList > .segment-list--cursor { background: $accent 40%; text-style: bold; }
-    SegmentList:focus > .segment-list--cursor { background: $accent; }
+    SegmentList > .segment-list--cursor { background: $foreground 15%; text-style: bold; }
+    SegmentList:focus > .segment-list--cursor { background: $foreground 30%; text-style: bold underline; }
     SegmentList > .segment-list--dim { color: $text-muted; }
     """
 
@@ -46,13 +55,20 @@ class SegmentList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)
         self.state = state
         self._cache: OrderedDict[tuple, Strip] = OrderedDict()
-        self._number_width = 4
+        self._number_width = ID_WIDTH[0]
+        self._measured = 0  # segments whose id length is in _number_width
 
     # -- data changes ------------------------------------------------------------------------------
     def reset(self) -> None:
         """Rows were added, filtered or re-sorted: resize and redraw."""
         self._cache.clear()
-        self._number_width = max(4, len(str(len(self.state.segments))))
+        segs = self.state.segments
+        if self._measured > len(segs):
+            self._number_width, self._measured = ID_WIDTH[0], 0
+        if self._measured < len(segs):
+            longest = max(len(segs[i].pair.id) for i in range(self._measured, len(segs)))  # id_cell fits by cells
+            self._number_width = max(self._number_width, min(ID_WIDTH[1], longest))
+            self._measured = len(segs)
         self.virtual_size = Size(self.size.width, len(self.state.visible))
         self.refresh()
 
@@ -76,7 +92,7 @@ class SegmentList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- drawing -----------------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
+        _scroll_x, scroll_y = self.scroll_offset
         pos = scroll_y + y
         width = self.scrollable_content_region.width
         visible = self.state.visible
@@ -104,12 +120,14 @@ class SegmentList(ScrollView, can_focus=True, inherit_bindings=False):
         if is_cursor:
             base = base + self.get_component_rich_style("segment-list--cursor")
         dim = base + _DIM
-        parts = [Segment(f"{index + 1:>{self._number_width}} ", dim)]
+        parts = [Segment(id_cell(seg.pair.id, self._number_width) + " ", dim)]
         parts.append(Segment("   -- " if row.score is None else f"{row.score:5.1f} ", dim if row.score is None else base))
-        if row.worst is None:
-            parts.append(Segment(" ", base))
+        if row.worst is not None:  # a badge (its own background): visible on the cursor row too
+            parts.append(Segment(SEVERITY_MARK[row.worst], base + SEVERITY_BADGE[row.worst]))
+        elif row.dismissed:
+            parts.append(Segment(NEUTRAL_MARK, base + NEUTRAL_BADGE))
         else:
-            parts.append(Segment(SEVERITY_MARK[row.worst], base + _SEV_STYLES[row.worst]))
+            parts.append(Segment(" ", base))
         parts.append(Segment(f"{row.live:>3} " if row.live else "    ", base + _BOLD if row.live else base))
         parts.append(Segment("✓" if row.approved else " ", base + _GREEN))
         parts.append(Segment("✎" if row.edited else " ", base + _CYAN))
