@@ -34,9 +34,11 @@ from audit.lang import cldr
 from audit.lang.lexicon import zipf
 from audit.lang.names import (
     inflects_names,
-    loosely_same,
+    place_name,
     romanize_any,
+    same_name,
     skeleton,
+    travels,
     unit_name,
 )
 from audit.lang.profiles import profile
@@ -103,8 +105,9 @@ def _cased_names(view, other_view) -> list[tuple[int, int, str]]:
             continue
         if len(w) <= 3 and text[m.end():m.end() + 1] == ".":
             continue  # an abbreviated title: Rev., Gen., Sen.
-        if _sentence_initial(text, m.start()) and zipf(lower_name(w), view.lang) >= 1.0:
-            continue
+        if _sentence_initial(text, m.start()) and (zipf(lower_name(w), view.lang) >= 1.0
+                                                  or inflects_names(view.lang)):
+            continue  # capitalised anyway (an inflected common word is rare: Söylendiğine)
         if _is_name(w, view.lang, other_lang, other_latin):
             out.append((m.start(), m.end(), w))
     return out
@@ -168,9 +171,35 @@ def _analysis(pair, ctx):
         missing, new = _unpaired(missing, new)
     missing = _unmatched(missing, ctx.tgt, src)
     new = _unmatched(new, ctx.src, tgt)
-    result[0].extend(_runs(src, missing))
+    result[0].extend(r for r in _runs(src, missing) if not _partly_kept(r, src, ctx))
     result[1].extend(_runs(tgt, new))
     return result
+
+
+_NEXT_CAP = regex.compile(r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]+)")
+_PREV_CAP = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)[ \u00a0]+$")
+
+
+def _neighbour_caps(run, src: str) -> list[str]:
+    """The capitalised words that continue the run on either side (one name with it)."""
+    out = []
+    end = run[0][0]
+    while (m := _PREV_CAP.search(src, max(0, end - 40), end)) is not None:
+        out.append(m.group(1))
+        end = m.start()
+    pos = run[-1][1]
+    while (m := _NEXT_CAP.match(src, pos)) is not None:
+        out.append(m.group(1))
+        pos = m.end()
+    return out
+
+
+def _partly_kept(run, src: str, ctx) -> bool:
+    """The run is the part of a longer name whose other words are in the target (``Bretta
+    Kavanaugha`` -> ``Kavanaugh``, ``Ким Чен Ыном`` -> ``Kim``): a first name or a title dropped,
+    as translators do, not a name removed."""
+    tgt = ctx.tgt.text
+    return any(len(w) >= 3 and (w in tgt or name_found(w, ctx, strict=True)) for w in _neighbour_caps(run, src))
 
 
 def _unmatched(cands: list, other, this_text: str) -> list:
@@ -179,39 +208,36 @@ def _unmatched(cands: list, other, this_text: str) -> list:
     if not cands or not _cased_side(other):
         return cands
     caps = {w for w in _CAP_WORD.findall(other.text) if w not in this_text}
-    return [c for c in cands if not any(loosely_same(c[2], w) for w in caps)]
+    return [c for c in cands if not any(same_name(c[2], w) for w in caps)]
 
 
 def _unpaired(missing: list, new: list) -> tuple[list, list]:
-    """Drop the missing source names and new target names that look like each other (loosely:
-    Willoughby / Уиллоуби, Harlem / Гарлем, William / Уильяма): one name spelt two ways."""
-    same = {(i, j) for i, a in enumerate(missing) for j, b in enumerate(new) if loosely_same(a[2], b[2])}
+    """Drop the missing source names and new target names that look like each other (Willoughby /
+    Уиллоуби, Harlem / Гарлем, William / Уильяма, Kovacic / Kovačicia; loosely across scripts,
+    strictly within one: Giles / Cleves are two names): one name spelt two ways."""
+    same = {(i, j) for i, a in enumerate(missing) for j, b in enumerate(new) if same_name(a[2], b[2])}
     mi = {i for i, _ in same}
     nj = {j for _, j in same}
     return ([c for i, c in enumerate(missing) if i not in mi], [c for j, c in enumerate(new) if j not in nj])
 
 
-def _strong(run, lang: str | None, other) -> bool:
-    """A name run that is certainly a name: a word rare in its language (Willoughby, Zipf < 3.5),
-    or, in a run of two words or more, a word as frequent in the other language of the pair spelt
-    the same way (Pedro Sánchez: names travel, Southern Plains does not; single words that travel,
-    Marina, Gloria, are common words too); across scripts, two words or a word below Zipf 4."""
-    cross = not (_cased_side(other) and other.script == "Latin")
-    if cross:
-        return len(run) >= 2 or zipf(lower_name(run[0][2]), lang) < 4.0
-    for _, _, w in run:
-        low = lower_name(w)
-        z = zipf(low, lang)
-        zo = zipf(low, other.lang) if other.lang != lang else 0.0
-        if z < 3.5 or (len(run) >= 2 and z < 5.0 and zo >= 3.0 and zo >= z - 1.5):
-            return True
-    return False
+def _certain_word(w: str, lang: str | None) -> bool:
+    """A capitalised word that is certainly a name: rare in its language (Zipf < 3, Willoughby,
+    Санчесом), a country or city of CLDR (Indonesia, Пекин), or a Latin word written the same way
+    about as often across ten Latin-script languages (Giles, Nielsen, Chelsea: names travel;
+    Office, Hurricane, Committee do not)."""
+    low = lower_name(w)
+    if zipf(low, lang) < 3.0 or place_name(w, lang):
+        return True
+    return regex.fullmatch(r"\p{Latin}+", w) is not None and travels(low, lang)
 
 
-def _rare_word(run, lang: str | None) -> bool:
-    """A word of the run is rare in the language: a name, not a phrase of common words in
-    capitals (``Academy Awards``, rendered as «Оскар»)."""
-    return any(zipf(lower_name(w), lang) < 3.5 for _, _, w in run)
+def _certain(run, lang: str | None) -> bool:
+    """A run that is certainly a name: a certain word in it (German: every word, nouns being
+    capitalised there)."""
+    if lang and profile(lang).nouns_capitalised:
+        return all(_certain_word(w, lang) for _, _, w in run)
+    return any(_certain_word(w, lang) for _, _, w in run)
 
 
 def _keeps_latin_names(ctx) -> bool:
@@ -220,16 +246,6 @@ def _keeps_latin_names(ctx) -> bool:
     if _cased_side(ctx.tgt) or not _cased_side(ctx.src):
         return True
     return any(c[2] in ctx.tgt.text for c in _latin_candidates(ctx.src.text) if c[2][:1].isupper())
-
-
-def _reliable(ctx) -> bool:
-    """Neither side inflects names by case endings (where a stem match cannot prove absence)."""
-    return not (inflects_names(ctx.src.lang) or inflects_names(ctx.tgt.lang))
-
-
-def _same_script(ctx) -> bool:
-    """Both sides cased (Latin, Cyrillic, Greek): the matching of names is reliable."""
-    return _cased_side(ctx.src) and _cased_side(ctx.tgt)
 
 
 def _span(run) -> tuple[int, int]:
@@ -275,10 +291,10 @@ def name_replaced(pair, ctx):
     if not missing or not new:
         return out
     src, tgt = pair.source, pair.target
-    strong_lost = any(_strong(r, ctx.src.lang, ctx.tgt) for r in missing)
+    sure_lost = len(missing) <= 3 and any(_certain(r, ctx.src.lang) for r in missing)
     for run in new:
         s, e = _span(run)
-        sev = "major" if strong_lost and _strong(run, ctx.tgt.lang, ctx.src) and _reliable(ctx) else "minor"
+        sev = "major" if sure_lost and _certain(run, ctx.tgt.lang) else "minor"
         lost = [_span(r) for r in missing]
         names = ", ".join(f"'{src[a:b]}'" for a, b in lost)
         out.append(hit(f"the target's name '{tgt[s:e]}' is not in the source, whose {names} is missing",
@@ -299,12 +315,16 @@ def name_removed(pair, ctx):
     if not missing or new or not _keeps_latin_names(ctx):
         return ()
     src = pair.source
-    sev = "major" if _same_script(ctx) and _reliable(ctx) else "minor"
     out = []
     for run in missing:
         s, e = _span(run)
         name = src[s:e]
-        if (len(run) < 2 and src.count(name) < 2) or not _rare_word(run, ctx.src.lang):
+        certain = [_certain_word(w, ctx.src.lang) for _, _, w in run]
+        if all(certain) and (len(run) >= 2 or src.count(name) >= 2 or place_name(name, ctx.src.lang)):
+            sev = "major" if _cased_side(ctx.tgt) else "minor"
+        elif (len(run) >= 2 or src.count(name) >= 2) and any(certain):
+            sev = "minor"
+        else:
             continue
         out.append(hit(f"the name '{name}' of the source is missing from the target",
                        source=(s, e), primary="source", severity=sev))
