@@ -390,13 +390,14 @@ def _is_latin(w: str) -> bool:
     return unicodedata.name(w[0], "").startswith("LATIN") if w else False
 
 
-def same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str, inflecting: bool = False) -> bool:
     """Could ``a`` and ``b`` be one name (spelling, inflection, transliteration)? Stricter than
     ``loosely_same`` for two names in the same script: bigram similarity of 0.5 (Kovacic /
     Kovačicia), a shared stem (Cromwell / Cromwella), or consonant skeletons that differ by at
     most one final letter (Giles and Cleves are two names). Names in two scripts fall back on
-    ``loosely_same`` (Уиллоуби / Willoughby)."""
-    if _is_latin(a) != _is_latin(b):
+    ``loosely_same`` (Уиллоуби / Willoughby), and so do names in a language that changes their
+    stems by case (``inflecting``: Polish Meng / Mendze)."""
+    if _is_latin(a) != _is_latin(b) or inflecting:
         return loosely_same(a, b)
     ra, rb = romanize_any(a), romanize_any(b)
     if name_similarity(ra, rb) >= 0.5:
