@@ -11,7 +11,6 @@ graded by how reliable the matching is (see each check's doc).
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import regex
@@ -45,7 +44,6 @@ from audit.lang.names import (
 )
 from audit.lang.profiles import profile
 
-_EXP = float(os.environ.get('EXP', '0'))
 # a name followed by a number: "Rossiya 1", "Airbus A320", "A4", "Apollo 11"
 _NAME_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\-]?(\p{Nd}{1,4}[\p{L}]?)(?![\p{L}\p{N}])")
 
@@ -123,7 +121,9 @@ def _calendar_words(lang: str | None) -> frozenset[str]:
     return frozenset(n.casefold() for kind in ("months", "weekdays") for n, _ in cldr.calendar_names(lang, kind))
 
 
-def _cased_names(view, other_view) -> list[tuple[int, int, str]]:
+def _cased_names(view, other_view, common: bool = False) -> list[tuple[int, int, str]]:
+    """Capitalised words of a cased side that are names (``common``: any capitalised word that is
+    not a sentence's first, a month, a weekday or an abbreviated title), not verbatim in the other."""
     out = []
     calendar = _calendar_words(view.lang)
     other, other_lang = other_view.text, other_view.lang
@@ -138,7 +138,7 @@ def _cased_names(view, other_view) -> list[tuple[int, int, str]]:
         if _sentence_initial(text, m.start()) and (zipf(lower_name(w), view.lang) >= 1.0
                                                   or inflects_names(view.lang)):
             continue  # capitalised anyway (an inflected common word is rare: Söylendiğine)
-        if _is_name(w, view.lang, other_lang, other_latin):
+        if common or _is_name(w, view.lang, other_lang, other_latin):
             out.append((m.start(), m.end(), w))
     return out
 
@@ -150,7 +150,15 @@ def _candidates(view, other_view) -> list[tuple[int, int, str]]:
         if _title_case(view.text):
             return []
         return _cased_names(view, other_view)
-    return [c for c in _latin_candidates(view.text) if c[2] not in other]
+    return [c for c in map(_no_possessive, _latin_candidates(view.text)) if c[2] not in other]
+
+
+def _no_possessive(c: tuple[int, int, str]) -> tuple[int, int, str]:
+    """``Sainsbury's`` -> ``Sainsbury`` (the span shortened to the name)."""
+    s, e, w = c
+    if len(w) > 4 and w[-2] in "'’" and w[-1] == "s":
+        return s, e - 2, w[:-2]
+    return c
 
 
 def _runs(text: str, cands: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -180,7 +188,7 @@ def _romanized_words(view) -> list[str]:
 @memo_on_context("_ent_names")
 def _analysis(pair, ctx):
     """(missing source runs, new target runs), memoised on the context."""
-    result: tuple[list, list] = ([], [])
+    result: tuple[list, list, list] = ([], [], [])
     src, tgt = pair.source or "", pair.target or ""
     if not src or not tgt:
         return result
@@ -188,8 +196,6 @@ def _analysis(pair, ctx):
     missing = [c for c in scands if not _found(c[2], ctx)]
     if not _cased_side(ctx.tgt):
         missing = [c for c in missing if not _found_any_script(c[2], ctx.tgt)]
-    if not missing:
-        return result
     acr = {sp for sp, _ in _acronym_analysis(pair, ctx)[1]}
     missing = [c for c in missing if (c[0], c[1]) not in acr]
     sw = _Swapped(ctx)
@@ -203,8 +209,20 @@ def _analysis(pair, ctx):
     missing = _unmatched(missing, ctx.tgt, src, inflecting)
     new = _unmatched(new, ctx.src, tgt, inflecting)
     result[0].extend(r for r in _runs(src, missing) if not _partly_kept(r, src, ctx))
-    result[1].extend(_runs(tgt, new))
+    result[1].extend(r for r in _runs(tgt, new) if not _partly_kept(r, tgt, sw, swapped=True))
+    if result[1] and not result[0]:
+        result[2].extend(_lost_words(ctx, inflecting, {c[2] for c in scands}))
     return result
+
+
+def _lost_words(ctx, inflecting: bool, names: set[str]) -> list[tuple[int, int, str]]:
+    """Capitalised source words that are not names (``Times``, ``Committee``, ``Catalan``) and that
+    the target does not have in any spelling: something of the source that a new target name may
+    stand in for (``the Sunday Times`` -> ``the Sunday Celesio``)."""
+    if not _cased_side(ctx.src) or _title_case(ctx.src.text) or ctx.src.lang == "vi":
+        return []  # Vietnamese capitalises the syllables of titles and dates too (Thứ Bảy, Ngoại hạng)
+    out = [c for c in _cased_names(ctx.src, ctx.tgt, common=True) if c[2] not in names and not _found(c[2], ctx)]
+    return _unmatched(out, ctx.tgt, ctx.src.text, inflecting)
 
 
 _NEXT_CAP = regex.compile(r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]+)")
@@ -225,12 +243,13 @@ def _neighbour_caps(run, src: str) -> list[str]:
     return out
 
 
-def _partly_kept(run, src: str, ctx) -> bool:
+def _partly_kept(run, src: str, ctx, swapped: bool = False) -> bool:
     """The run is the part of a longer name whose other words are in the target (``Bretta
     Kavanaugha`` -> ``Kavanaugh``, ``Ким Чен Ыном`` -> ``Kim``): a first name or a title dropped,
-    as translators do, not a name removed."""
+    as translators do, not a name removed. Seen from the target (``swapped``): a surname or a first
+    name added to a name of the source (``Mateo`` -> ``Mateo Kovacic``)."""
     tgt = ctx.tgt.text
-    return any(len(w) >= 3 and (w in tgt or _found(w, ctx)) for w in _neighbour_caps(run, src))
+    return any(len(w) >= 3 and (w in tgt or _found(w, ctx, swapped)) for w in _neighbour_caps(run, src))
 
 
 def _unmatched(cands: list, other, this_text: str, inflecting: bool) -> list:
@@ -252,7 +271,7 @@ def _unpaired(missing: list, new: list, inflecting: bool) -> tuple[list, list]:
     return ([c for i, c in enumerate(missing) if i not in mi], [c for j, c in enumerate(new) if j not in nj])
 
 
-def _certain_word(w: str, lang: str | None) -> bool:
+def _certain_word(w: str, lang: str | None, strong: bool = False) -> bool:
     """A capitalised word that is certainly a name: rare in its language (Zipf < 3, Willoughby,
     Санчесом), a country or city of CLDR (Indonesia, Пекин), or a Latin word written the same way
     about as often across ten Latin-script languages (Giles, Nielsen, Chelsea: names travel;
@@ -260,17 +279,32 @@ def _certain_word(w: str, lang: str | None) -> bool:
     low = lower_name(w)
     if lang == "en" and low.endswith("s") and zipf(low[:-1], lang) >= 4.0:
         return False  # a plural of a common word: a nickname or a group (Blues, Rangers, Lands)
-    if zipf(low, lang) < 3.0 or place_name(w, lang):
+    latin = regex.fullmatch(r"\p{Latin}+", w) is not None
+    if place_name(w, lang) or (zipf(low, lang) < 3.0 and (latin or not strong)):
         return True
-    return regex.fullmatch(r"\p{Latin}+", w) is not None and travels(low, lang)
+    return latin and travels(low, lang)
 
 
-def _certain(run, lang: str | None) -> bool:
+def _certain(run, lang: str | None, strong: bool = False) -> bool:
     """A run that is certainly a name: a certain word in it (German: every word, nouns being
-    capitalised there)."""
+    capitalised there). ``strong``: a word outside the Latin script must be a place of CLDR, not
+    merely rare (an inflected common word is rare too: Спасем, Врятуймо for Save the Children)."""
     if lang and profile(lang).nouns_capitalised:
+        return all(_certain_word(w, lang, strong) for _, _, w in run)
+    return any(_certain_word(w, lang, strong) for _, _, w in run)
+
+
+def _removal_major(run, name: str, src: str, ctx) -> bool:
+    """Is the missing run certainly a name that was left out? Every word of a run of two or more
+    certain (Grégory Doucet; not Premier League); a single word certain without rarity alone
+    outside the Latin script (Спасем is an inflected common word) and not a name that the
+    previous segment introduced (a translation may then use a pronoun or a title)."""
+    lang = ctx.src.lang
+    if len(run) >= 2:
         return all(_certain_word(w, lang) for _, _, w in run)
-    return any(_certain_word(w, lang) for _, _, w in run)
+    if not _certain_word(name, lang, strong=True):
+        return False
+    return src.count(name) >= 2 or place_name(name, lang) or not _mentioned_before(name, ctx)
 
 
 def _mentioned_before(name: str, ctx) -> bool:
@@ -331,14 +365,16 @@ def name_replaced(pair, ctx):
     calendar = _calendar_words(ctx.src.lang) | _calendar_words(ctx.tgt.lang)
     for m, was in _number_changes(pair.source or "", pair.target or "", calendar):
         out.append(hit(f"'{m.group()}' in the target, but the source numbers it {was}", target=m.span()))
-    missing, new = _analysis(pair, ctx)
-    if not missing or not new:
+    missing, new, lost_words = _analysis(pair, ctx)
+    if not new or not (missing or lost_words):
         return out
     src, tgt = pair.source, pair.target
-    sure_lost = len(missing) <= 3 and any(_certain(r, ctx.src.lang) for r in missing)
+    if not missing:
+        missing = [[w] for w in lost_words]
+    sure_lost = len(missing) <= 3 and (bool(lost_words) or any(_certain(r, ctx.src.lang) for r in missing))
     for run in new:
         s, e = _span(run)
-        sev = "major" if sure_lost and _certain(run, ctx.tgt.lang) else "minor"
+        sev = "major" if sure_lost and _certain(run, ctx.tgt.lang, strong=bool(lost_words)) else "minor"
         lost = [_span(r) for r in missing]
         names = ", ".join(f"'{src[a:b]}'" for a, b in lost)
         out.append(hit(f"the target's name '{tgt[s:e]}' is not in the source, whose {names} is missing",
@@ -355,7 +391,7 @@ def name_removed(pair, ctx):
     might be a translator's choice (a pronoun, "the Kremlin" for "Moscow") are left to ENT003
     (minor). Major when both sides are in cased scripts (reliable matching), minor otherwise.
     The span is the name in the source."""
-    missing, new = _analysis(pair, ctx)
+    missing, new, _ = _analysis(pair, ctx)
     if not missing or new or not _keeps_latin_names(ctx):
         return ()
     src = pair.source
@@ -363,10 +399,9 @@ def name_removed(pair, ctx):
     for run in missing:
         s, e = _span(run)
         name = src[s:e]
-        certain = [_certain_word(w, ctx.src.lang) for _, _, w in run]
-        if all(certain) and (len(run) >= 2 or src.count(name) >= 2 or place_name(name, ctx.src.lang)) or _EXP and all(certain) and zipf(lower_name(name), ctx.src.lang) < _EXP:
+        if _removal_major(run, name, src, ctx):
             sev = "major" if _cased_side(ctx.tgt) else "minor"
-        elif (len(run) >= 2 or src.count(name) >= 2) and any(certain):
+        elif (len(run) >= 2 or src.count(name) >= 2) and _certain(run, ctx.src.lang):
             sev = "minor"
         else:
             continue
