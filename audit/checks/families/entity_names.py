@@ -225,8 +225,9 @@ def _lost_words(ctx, inflecting: bool, names: set[str]) -> list[tuple[int, int, 
     return _unmatched(out, ctx.tgt, ctx.src.text, inflecting)
 
 
-_NEXT_CAP = regex.compile(r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}]+)")
-_PREV_CAP = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)[ \u00a0]+$")
+# the capitalised word after or before a run, past a case ending (Jeremy’ego Cricka, Kim'in)
+_NEXT_CAP = regex.compile(r"(?:['’][\p{L}\p{M}]+)?[ \u00a0]+(\p{Lu}[\p{L}\p{M}]+)")
+_PREV_CAP = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)(?:['’][\p{L}\p{M}]+)?[ \u00a0]+$")
 
 
 def _neighbour_caps(run, src: str) -> list[str]:
@@ -280,7 +281,7 @@ def _certain_word(w: str, lang: str | None, strong: bool = False) -> bool:
     if lang == "en" and low.endswith("s") and zipf(low[:-1], lang) >= 4.0:
         return False  # a plural of a common word: a nickname or a group (Blues, Rangers, Lands)
     latin = regex.fullmatch(r"\p{Latin}+", w) is not None
-    if place_name(w, lang) or (zipf(low, lang) < 3.0 and (latin or not strong)):
+    if place_name(w, lang) or (zipf(low, lang) < 3.0 and (not strong or latin and not inflects_names(lang))):
         return True
     return latin and travels(low, lang)
 
@@ -292,6 +293,17 @@ def _certain(run, lang: str | None, strong: bool = False) -> bool:
     if lang and profile(lang).nouns_capitalised:
         return all(_certain_word(w, lang, strong) for _, _, w in run)
     return any(_certain_word(w, lang, strong) for _, _, w in run)
+
+
+def _replaces(run, lost_name: bool, lang: str | None, both_latin: bool) -> bool:
+    """Is the new target run certainly a name standing for something of the source? When a
+    certain name of the source is lost, a certain name or, between two Latin-script sides (where
+    names are copied as they are), an uncommon capitalised word (Zipf below 4.5: not Hurricane,
+    Office); when only capitalised words of the source are lost, a
+    name certain beyond rarity (``strong``)."""
+    if lost_name:
+        return _certain(run, lang) or (both_latin and all(zipf(lower_name(w), lang) < 4.5 for _, _, w in run))
+    return _certain(run, lang, strong=True)
 
 
 def _removal_major(run, name: str, src: str, ctx) -> bool:
@@ -371,10 +383,12 @@ def name_replaced(pair, ctx):
     src, tgt = pair.source, pair.target
     if not missing:
         missing = [[w] for w in lost_words]
-    sure_lost = len(missing) <= 3 and (bool(lost_words) or any(_certain(r, ctx.src.lang) for r in missing))
+    few = len(missing) <= 3
+    both_latin = ctx.src.script == "Latin" and ctx.tgt.script == "Latin"
+    lost_name = few and any(_certain(r, ctx.src.lang) for r in missing)
     for run in new:
         s, e = _span(run)
-        sev = "major" if sure_lost and _certain(run, ctx.tgt.lang, strong=bool(lost_words)) else "minor"
+        sev = "major" if few and _replaces(run, lost_name, ctx.tgt.lang, both_latin) else "minor"
         lost = [_span(r) for r in missing]
         names = ", ".join(f"'{src[a:b]}'" for a, b in lost)
         out.append(hit(f"the target's name '{tgt[s:e]}' is not in the source, whose {names} is missing",
