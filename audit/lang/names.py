@@ -179,6 +179,9 @@ _CITIES: dict[str, dict[str, str]] = {
     "new delhi": {"en": "New Delhi", "es": "Nueva Delhi", "fr": "New Delhi", "de": "Neu-Delhi",
                   "it": "Nuova Delhi", "pt": "Nova Deli", "pl": "Nowe Delhi", "ru": "Нью-Дели",
                   "uk": "Нью-Делі", "tr": "Yeni Delhi", "hi": "नई दिल्ली", "zh": "新德里"},
+    "britain": {"en": "Britain", "fr": "Grande-Bretagne", "es": "Gran Bretaña", "it": "Gran Bretagna",
+                "pt": "Grã-Bretanha", "de": "Großbritannien", "nl": "Groot-Brittannië", "pl": "Wielka Brytania",
+                "ru": "Великобритания", "uk": "Велика Британія", "tr": "Britanya", "vi": "Anh"},
     "mumbai": {"en": "Mumbai", "es": "Bombay", "fr": "Bombay", "de": "Mumbai", "ru": "Мумбаи",
                "uk": "Мумбаї", "hi": "मुंबई", "pl": "Mumbaj", "tr": "Mumbai", "it": "Mumbai"},
 }
@@ -361,18 +364,24 @@ _PANEL = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "sv", "tr")
 def travels(word: str, lang: str | None) -> bool:
     """Is the lower-case Latin ``word`` written the same way, about as often, in the other languages
     of a panel of ten Latin-script languages? Names do (giles, nielsen, cromwell, chelsea: the
-    panel's median Zipf frequency within 0.8 of the word's own); common words do not (office,
-    hurricane, committee, senate, prime: a point or more below). International words (hotel,
-    internet) travel too: callers use this only for capitalised words that are not common in
-    their own language or that stand mid-sentence."""
+    panel's median Zipf frequency within 0.8 of the word's own, diacritics dropped: sanchez);
+    common words do not (office, hurricane, committee, senate, prime: a point or more below).
+    A name at home in a language other than English is more frequent there than anywhere
+    (pedro, sánchez): it travels when English and the panel both use it (median Zipf 3.2 or more,
+    English 3 to 4.5 and at most 2 below the word's own: not président, national, casa, grande). International words (hotel, internet) travel too: callers use this only for
+    capitalised words that do not start a sentence."""
     from audit.lang.lexicon import zipf
 
     if len(word) < 4 or not word.isalpha():
         return False  # short words are words somewhere (den, der, del)
     own = zipf(word, lang) if lang in _PANEL else zipf(word, "en")
-    zs = sorted(zipf(word, x) for x in _PANEL if x != lang)
+    plain = romanize(word)
+    zs = sorted(max(zipf(word, x), zipf(plain, x)) for x in _PANEL if x != lang)
     med = zs[len(zs) // 2]
-    return med >= 2.0 and med >= own - 0.8
+    if med >= 2.0 and med >= own - 0.8:
+        return True
+    en = max(zipf(word, "en"), zipf(plain, "en"))
+    return lang != "en" and 3.0 <= en < 4.5 and med >= 3.2 and own - en <= 2.0
 
 
 def place_name(name: str, lang: str | None) -> bool:

@@ -67,7 +67,8 @@ class _Swapped:
         return None if n is None else TextView(n.source or "", n.source_lang, "source")
 
 
-# a capitalised word, or a brand with inner capitals (MeToo, YouTube), not an acronym
+# a capitalised word, or a brand with inner capitals (MeToo, YouTube), not an acronym; a name
+# joined by hyphens is one word (Grande-Bretagne, Baton-Rouge)
 class _Near:
     """The context as ``name_found`` sees it for one name, with a neighbouring segment kept only
     when the name could have moved there: a neighbour whose own other side has the name too (the
@@ -94,7 +95,7 @@ def _found(name: str, ctx, swapped: bool = False) -> bool:
 
 
 _CAP_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/])\p{Lu}(?:[\p{Ll}\p{M}]{2,}|[\p{Ll}\p{M}]+\p{Lu}[\p{Ll}\p{M}]+)"
-                          r"(?:\p{Lu}[\p{Ll}\p{M}]+)*(?![\p{L}\p{M}\p{N}@])")
+                          r"(?:\p{Lu}[\p{Ll}\p{M}]+)*(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?![\p{L}\p{M}\p{N}@])")
 
 
 def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool = True) -> bool:
@@ -230,18 +231,19 @@ _NEXT_CAP = regex.compile(r"(?:['’][\p{L}\p{M}]+)?[ \u00a0]+(\p{Lu}[\p{L}\p{M}
 _PREV_CAP = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)(?:['’][\p{L}\p{M}]+)?[ \u00a0]+$")
 
 
-def _neighbour_caps(run, src: str) -> list[str]:
-    """The capitalised words that continue the run on either side (one name with it)."""
-    out = []
+def _neighbour_caps(run, src: str) -> tuple[list, list]:
+    """The capitalised words (start, end, word) that continue the run before and after it (one
+    name with it), nearest first."""
+    before, after = [], []
     end = run[0][0]
     while (m := _PREV_CAP.search(src, max(0, end - 40), end)) is not None:
-        out.append(m.group(1))
+        before.append((m.start(1), m.end(1), m.group(1)))
         end = m.start()
     pos = run[-1][1]
     while (m := _NEXT_CAP.match(src, pos)) is not None:
-        out.append(m.group(1))
+        after.append((m.start(1), m.end(1), m.group(1)))
         pos = m.end()
-    return out
+    return before, after
 
 
 def _partly_kept(run, src: str, ctx, swapped: bool = False) -> bool:
@@ -250,7 +252,14 @@ def _partly_kept(run, src: str, ctx, swapped: bool = False) -> bool:
     as translators do, not a name removed. Seen from the target (``swapped``): a surname or a first
     name added to a name of the source (``Mateo`` -> ``Mateo Kovacic``)."""
     tgt = ctx.tgt.text
-    return any(len(w) >= 3 and (w in tgt or _found(w, ctx, swapped)) for w in _neighbour_caps(run, src))
+    before, after = _neighbour_caps(run, src)
+    if any(len(w) >= 3 and (w in tgt or _found(w, ctx, swapped)) for _, _, w in before + after):
+        return True
+    if not before and not after:
+        return False
+    whole = regex.search(r"\S+(?:\s+\S+)*", src[before[-1][0] if before else run[0][0]:
+                                                   after[-1][1] if after else run[-1][1]]).group()
+    return _found(whole, ctx, swapped)  # one name in several words: Gran Bretagna = Britain
 
 
 def _unmatched(cands: list, other, this_text: str, inflecting: bool) -> list:
