@@ -33,6 +33,7 @@ from audit.core.model import hit
 from audit.lang import cldr
 from audit.lang.lexicon import zipf
 from audit.lang.names import (
+    exonyms,
     inflects_names,
     place_name,
     romanize,
@@ -220,8 +221,10 @@ def _lost_words(ctx, inflecting: bool, names: set[str]) -> list[tuple[int, int, 
     """Capitalised source words that are not names (``Times``, ``Committee``, ``Catalan``) and that
     the target does not have in any spelling: something of the source that a new target name may
     stand in for (``the Sunday Times`` -> ``the Sunday Celesio``)."""
-    if not _cased_side(ctx.src) or _title_case(ctx.src.text) or ctx.src.lang == "vi":
-        return []  # Vietnamese capitalises the syllables of titles and dates too (Thứ Bảy, Ngoại hạng)
+    lang = ctx.src.lang
+    if not _cased_side(ctx.src) or _title_case(ctx.src.text) or lang == "vi" or (lang and profile(lang).nouns_capitalised):
+        return []  # Vietnamese capitalises the syllables of titles and dates too (Thứ Bảy, Ngoại
+        # hạng), German every noun
     out = [c for c in _cased_names(ctx.src, ctx.tgt, common=True) if c[2] not in names and not _found(c[2], ctx)]
     return _unmatched(out, ctx.tgt, ctx.src.text, inflecting)
 
@@ -249,17 +252,20 @@ def _neighbour_caps(run, src: str) -> tuple[list, list]:
 def _partly_kept(run, src: str, ctx, swapped: bool = False) -> bool:
     """The run is the part of a longer name whose other words are in the target (``Bretta
     Kavanaugha`` -> ``Kavanaugh``, ``Ким Чен Ыном`` -> ``Kim``): a first name or a title dropped,
-    as translators do, not a name removed. Seen from the target (``swapped``): a surname or a first
+    as translators do, not a name removed. The kept word must not be a weekday or a month
+    (``Sunday Times`` -> ``Sunday Celesio`` keeps a weekday, not a name). Seen from the target (``swapped``): a surname or a first
     name added to a name of the source (``Mateo`` -> ``Mateo Kovacic``)."""
     tgt = ctx.tgt.text
     before, after = _neighbour_caps(run, src)
-    if any(len(w) >= 3 and (w in tgt or _found(w, ctx, swapped)) for _, _, w in before + after):
+    calendar = _calendar_words(ctx.src.lang) | _calendar_words(ctx.tgt.lang)
+    if any(len(w) >= 3 and w.casefold() not in calendar
+           and (w in tgt or _found(w, ctx, swapped)) for _, _, w in before + after):
         return True
     if not before and not after:
         return False
-    whole = regex.search(r"\S+(?:\s+\S+)*", src[before[-1][0] if before else run[0][0]:
-                                                   after[-1][1] if after else run[-1][1]]).group()
-    return _found(whole, ctx, swapped)  # one name in several words: Gran Bretagna = Britain
+    whole = src[before[-1][0] if before else run[0][0]:after[-1][1] if after else run[-1][1]]
+    other = romanize(ctx.tgt.text)  # one name in several words: Gran Bretagna = Britain
+    return any(romanize(x) in other for x in exonyms(whole, ctx.src.lang, ctx.tgt.lang))
 
 
 def _unmatched(cands: list, other, this_text: str, inflecting: bool) -> list:
