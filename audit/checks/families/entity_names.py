@@ -103,6 +103,8 @@ def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool
     """A capitalised word (not a sentence's first) is a name when it is rare in its language, or about as frequent in the
     other language of the pair written the same way (names travel: Merkel, Johnson, Sánchez; common
     words do not: Monday, Ministerio). German nouns: rare in German, known in English, no compound."""
+    if place_name(w, lang):
+        return True  # a country or city of CLDR (Indonesia, Indonesien)
     low = lower_name(w)
     z = zipf(low, lang)
     if lang and profile(lang).nouns_capitalised:
@@ -210,8 +212,13 @@ def _analysis(pair, ctx):
         missing, new = _unpaired(missing, new, inflecting)
     missing = _unmatched(missing, ctx.tgt, src, inflecting)
     new = _unmatched(new, ctx.src, tgt, inflecting)
-    result[0].extend(r for r in _runs(src, missing) if not _partly_kept(r, src, ctx))
-    result[1].extend(r for r in _runs(tgt, new) if not _partly_kept(r, tgt, sw, swapped=True))
+    m_runs, n_runs = _runs(src, missing), _runs(tgt, new)
+    m_part = [r for r in m_runs if _partly_kept(r, src, ctx)]
+    n_part = [r for r in n_runs if _partly_kept(r, tgt, sw, swapped=True)]
+    # a run partly kept counts only when the other side has one too: part of a name replaced
+    # (Larry Giles -> Larry Cleves), not a first name dropped or a surname added
+    result[0].extend(r for r in m_runs if r not in m_part or n_part)
+    result[1].extend(r for r in n_runs if r not in n_part or m_part)
     if result[1] and not result[0]:
         result[2].extend(_lost_words(ctx, inflecting, {c[2] for c in scands}))
     return result
@@ -258,8 +265,8 @@ def _partly_kept(run, src: str, ctx, swapped: bool = False) -> bool:
     tgt = ctx.tgt.text
     before, after = _neighbour_caps(run, src)
     calendar = _calendar_words(ctx.src.lang) | _calendar_words(ctx.tgt.lang)
-    if any(len(w) >= 3 and w.casefold() not in calendar
-           and (w in tgt or _found(w, ctx, swapped)) for _, _, w in before + after):
+    if any(w.casefold() not in calendar and (w in tgt or len(w) >= 4 and _found(w, ctx, swapped))
+           for _, _, w in before + after):
         return True
     if not before and not after:
         return False
