@@ -103,8 +103,6 @@ def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool
     """A capitalised word (not a sentence's first) is a name when it is rare in its language, or about as frequent in the
     other language of the pair written the same way (names travel: Merkel, Johnson, Sánchez; common
     words do not: Monday, Ministerio). German nouns: rare in German, known in English, no compound."""
-    if place_name(w, lang):
-        return True  # a country or city of CLDR (Indonesia, Indonesien)
     low = lower_name(w)
     z = zipf(low, lang)
     if lang and profile(lang).nouns_capitalised:
@@ -215,10 +213,12 @@ def _analysis(pair, ctx):
     m_runs, n_runs = _runs(src, missing), _runs(tgt, new)
     m_part = [r for r in m_runs if _partly_kept(r, src, ctx)]
     n_part = [r for r in n_runs if _partly_kept(r, tgt, sw, swapped=True)]
-    # a run partly kept counts only when the other side has one too: part of a name replaced
-    # (Larry Giles -> Larry Cleves), not a first name dropped or a surname added
-    result[0].extend(r for r in m_runs if r not in m_part or n_part)
-    result[1].extend(r for r in n_runs if r not in n_part or m_part)
+    # a run partly kept counts only when the other side has one too, both in the Latin script
+    # (names copied as they are): part of a name replaced (Larry Giles -> Larry Cleves), not a
+    # first name dropped, a surname added or a name transliterated two ways (Craig / Кэйга)
+    both = bool(m_part and n_part) and ctx.src.script == "Latin" and ctx.tgt.script == "Latin"
+    result[0].extend(r for r in m_runs if r not in m_part or both)
+    result[1].extend(r for r in n_runs if r not in n_part or both)
     if result[1] and not result[0]:
         result[2].extend(_lost_words(ctx, inflecting, {c[2] for c in scands}))
     return result
