@@ -328,6 +328,15 @@ def _replaces(run, lost_name: bool, lang: str | None, both_latin: bool) -> bool:
     return _certain(run, lang, strong=True)
 
 
+def _trimmed(run, lang: str | None) -> list:
+    """The run without the uncertain words at its edges when two certain words or more remain
+    (``Insp Bob Blemmings`` -> ``Bob Blemmings``; ``York City`` stays whole)."""
+    sure = [i for i, (_, _, w) in enumerate(run) if _certain_word(w, lang)]
+    if len(sure) < 2:
+        return run
+    return run[sure[0]:sure[-1] + 1]
+
+
 def _removal_major(run, name: str, src: str, ctx) -> bool:
     """Is the missing run certainly a name that was left out? Every word of a run of two or more
     certain (Grégory Doucet; not Premier League); a single word certain without rarity alone
@@ -421,18 +430,25 @@ def name_replaced(pair, ctx):
 @check("ENT005", "name-removed", "accuracy/omission", "major")
 def name_removed(pair, ctx):
     """A name of the source is missing from the target in every spelling (matching as in ENT004),
-    and the target has no other name in its place: the name was left out (``the mayor of Lyon,
-    Grégory Doucet, said`` -> ``the mayor said``). Only names that are certainly names are
-    reported: a run of two or more name words, or a name the source repeats; single names that
-    might be a translator's choice (a pronoun, "the Kremlin" for "Moscow") are left to ENT003
-    (minor). Major when both sides are in cased scripts (reliable matching), minor otherwise.
-    The span is the name in the source."""
+    and the target has no new capitalised word in its place (``Oscar`` may be rendered ``Academy
+    Awards``; a name in its place is ENT004's): the name was left out (``the mayor of Lyon, Grégory Doucet, said`` -> ``the mayor said``;
+    ``Nielsen said`` -> ``comentó``). Major for names that are certainly names: every word of a
+    run of two or more (titles at its edges left out: ``Insp Bob Blemmings``) rare in its
+    language, a country or city of CLDR, or a Latin word spelt alike across languages (see
+    ENT004); a single name the same, outside the Latin script a CLDR place only (a rare Cyrillic
+    word may be an inflected common one), and not when the previous segment's source names it
+    too (a translation may then use a pronoun or a title: ``Flake made his decision`` -> ``tomó
+    su decisión``). A name of which a word is kept is not removed (``Brett Kavanaugh`` ->
+    ``Kavanaugh``). Minor for other runs of two words or repeated names, and when the target is
+    in a script without case (the name may have been transliterated). The span is the name in
+    the source."""
     missing, new, _ = _analysis(pair, ctx)
     if not missing or new or not _keeps_latin_names(ctx):
-        return ()
+        return ()  # a new capitalised word in the target may stand for it (Oscars / Academy Awards)
     src = pair.source
     out = []
     for run in missing:
+        run = _trimmed(run, ctx.src.lang)
         s, e = _span(run)
         name = src[s:e]
         if _removal_major(run, name, src, ctx):
