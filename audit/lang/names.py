@@ -374,7 +374,7 @@ def travels(word: str, lang: str | None) -> bool:
 
     if len(word) < 4 or not word.isalpha():
         return False  # short words are words somewhere (den, der, del)
-    own = zipf(word, lang) if lang in _PANEL else zipf(word, "en")
+    own = zipf(word, lang) if lang else zipf(word, "en")  # Vietnamese: đông is a common syllable
     plain = romanize(word)
     zs = sorted(max(zipf(word, x), zipf(plain, x)) for x in _PANEL if x != lang)
     med = zs[len(zs) // 2]
