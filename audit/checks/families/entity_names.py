@@ -350,6 +350,30 @@ def _removal_major(run, name: str, src: str, ctx) -> bool:
     return src.count(name) >= 2 or place_name(name, lang) or not _mentioned_before(name, ctx)
 
 
+def _added(new: list, tgt: str, ctx) -> list[tuple[int, int]]:
+    """Spans of the new target runs that are certainly names put where the source has none:
+    between two Latin-script sides (names are copied as they are), every word rare in the target
+    language (Zipf < 3.5), certain beyond rarity (``strong``), and not named by the neighbouring
+    targets (the document's own names may stand for a pronoun of the source)."""
+    if not (ctx.src.script == "Latin" and ctx.tgt.script == "Latin"):
+        return []
+    out = []
+    for run in new:
+        s, e = _span(run)
+        if (all(zipf(lower_name(w), ctx.tgt.lang) < 3.5 for *_, w in run)
+                and _certain(run, ctx.tgt.lang, strong=True) and not _in_document(tgt[s:e], ctx)):
+            out.append((s, e))
+    return out
+
+
+def _in_document(name: str, ctx) -> bool:
+    """The previous or next segment's target names ``name`` too: a translation may name a person
+    or place that the source refers to by a pronoun or a title (``he said`` -> ``dijo Trump``)."""
+    r = romanize(name)
+    stem = r[:max(4, len(r) - 3)]
+    return any(p is not None and p.target and stem in romanize(p.target) for p in (ctx.prev, ctx.next))
+
+
 def _mentioned_before(name: str, ctx) -> bool:
     """The previous segment's source names ``name`` too: the document has introduced it, and a
     translation may refer back with a pronoun or a title (``Flake made his decision`` -> ``tomó su
@@ -409,6 +433,9 @@ def name_replaced(pair, ctx):
     for m, was in _number_changes(pair.source or "", pair.target or "", calendar):
         out.append(hit(f"'{m.group()}' in the target, but the source numbers it {was}", target=m.span()))
     missing, new, lost_words = _analysis(pair, ctx)
+    if new and not missing and not lost_words:
+        return out + [hit(f"the target's name '{pair.target[s:e]}' is not in the source in any spelling",
+                          target=(s, e)) for s, e in _added(new, pair.target, ctx)]
     if not new or not (missing or lost_words):
         return out
     src, tgt = pair.source, pair.target
