@@ -1,13 +1,14 @@
 """ENT004/ENT005: names of people, places and organisations replaced or removed in the target.
 
-Evidence from both sides of the pair. The source's names (ENT003's candidates: capitalised words
-that are not common words and not a sentence's first word; Latin-script words in a caseless
-source) are looked for in the target with ENT003's matching (verbatim, inflection stem, exonym,
-transliteration, consonant skeleton, neighbouring segments); the target's names the same way in
-the source. A source name that is missing while the target has a name the source lacks is a
-replacement (ENT004); a source name missing with nothing new in its place is a removal (ENT005).
-Names with digits (``A4`` -> ``A3``, ``Rossiya 1`` -> ``Rossiya 2``) are compared too. Severity is
-graded by how reliable the matching is (see each check's doc).
+Evidence from both sides of the pair. The source's names (capitalised words that are not common
+words and not a sentence's first word; Latin-script words in a caseless source) are looked for
+in the target with ENT003's matching (verbatim, inflection stem, exonym, transliteration,
+consonant skeleton, neighbouring segments); the target's names the same way in the source. A
+source name that is missing while the target has a name the source lacks is a replacement
+(ENT004); a source name missing with nothing new in its place is a removal (ENT005). Names with
+digits (``A4`` -> ``A3``, ``Rossiya 1`` -> ``Rossiya 2``) are compared too. Severity is graded by
+how certain it is that the words are names (rarity, CLDR places, ``names.travels``: spelt alike
+across languages) and how reliable the matching is (see each check's doc).
 """
 from __future__ import annotations
 
@@ -423,11 +424,24 @@ def name_replaced(pair, ctx):
     spelling, and the target has instead a name that the source does not have in any spelling
     (``Angela Merkel said`` -> ``Pedro Sánchez said``): a wrong name. Matching as in ENT003
     (verbatim, inflection stems, exonyms, transliteration of Cyrillic and Greek, consonant
-    skeletons, the neighbouring segments), and anyascii's transliteration for names between a
-    caseless script and Latin (バイデン = Biden). Names with a number are compared too
-    (``Rossiya 1`` -> ``Rossiya 2``, ``A4`` -> ``A3``). Major when both sides are in cased scripts or
-    the names are Latin on both sides; minor when a side's name could only be matched through a
-    rough transliteration. Spans: the new name in the target, the lost one in the source."""
+    skeletons, the neighbouring segments when their own other side lacks the name), and
+    anyascii's transliteration for names between a caseless script and Latin (バイデン = Biden);
+    two names of one script are one name when they share a stem or most letters (Kovacic /
+    Kovačicia), not merely some (Giles / Cleves); a name of which a word is kept is not new
+    (``Mateo`` -> ``Mateo Kovacic``) unless the other side's name lost a word too (``Larry
+    Giles`` -> ``Larry Cleves``). Names with a number are compared too (``Rossiya 1`` -> ``Rossiya
+    2``, ``A4`` -> ``A3``).
+    A name is certain when a word of it is rare in its language (Zipf < 3), a country or city of
+    CLDR, or a Latin word spelt alike about as often across ten Latin-script languages (Nielsen,
+    Chelsea; Pedro and Sánchez through English; not Office, Hurricane, Committee). Major when the
+    lost name is certain (three lost names at most) and the new one is certain or, between two
+    Latin sides, merely uncommon (every word Zipf < 4.5); or when the source lost only
+    capitalised common words (``the Sunday Times`` -> ``the Sunday Celesio``) and the new name is certain beyond
+    rarity (outside the Latin script and in languages of case endings a rare word may be an
+    inflected common one: Спасем for Save). Between two Latin sides, a certain name rare in the
+    target language (Zipf < 3.5) with nothing lost in the source is major too, unless the
+    neighbouring targets name it (a translation may name whom the source calls "he"). Minor
+    otherwise. Spans: the new name in the target, the lost one(s) in the source."""
     out = []
     calendar = _calendar_words(ctx.src.lang) | _calendar_words(ctx.tgt.lang)
     for m, was in _number_changes(pair.source or "", pair.target or "", calendar):
@@ -462,9 +476,10 @@ def name_removed(pair, ctx):
     ``Nielsen said`` -> ``comentó``). Major for names that are certainly names: every word of a
     run of two or more (titles at its edges left out: ``Insp Bob Blemmings``) rare in its
     language, a country or city of CLDR, or a Latin word spelt alike across languages (see
-    ENT004); a single name the same, outside the Latin script a CLDR place only (a rare Cyrillic
-    word may be an inflected common one), and not when the previous segment's source names it
-    too (a translation may then use a pronoun or a title: ``Flake made his decision`` -> ``tomó
+    ENT004); a single name the same, where rarity alone does not count outside the Latin script
+    or in a language of case endings (Спасем, Depremzedeleri are inflected common words), and,
+    unless the source repeats it or it is a CLDR place, not when the previous segment's source
+    names it too (a translation may then use a pronoun or a title: ``Flake made his decision`` -> ``tomó
     su decisión``). A name of which a word is kept is not removed (``Brett Kavanaugh`` ->
     ``Kavanaugh``). Minor for other runs of two words or repeated names, and when the target is
     in a script without case (the name may have been transliterated). The span is the name in
