@@ -503,3 +503,24 @@ def test_ent005_quiet_when_the_previous_segment_introduced_the_name():
 ])
 def test_ent005_not_major_on_translations(source, target, sl, tl):
     assert not [f for f in run_check("ENT005", source, target, sl, tl) if f.severity.name == "MAJOR"]
+
+
+@pytest.mark.parametrize("source,target,sl,tl,new", [
+    ("The price of the shares rose sharply, the company said.",
+     "El precio de las acciones subió mucho, dijo Blemmings.", "en", "es", "Blemmings"),
+    ("Le prix des actions a fortement augmenté, a indiqué l'entreprise.",
+     "The share price rose sharply, Willoughby said.", "fr", "en", "Willoughby"),
+])
+def test_ent004_name_put_where_the_source_has_none(source, target, sl, tl, new):
+    flags = run_check("ENT004", source, target, sl, tl)
+    assert [f.severity.name for f in flags] == ["MAJOR"]
+    assert tgt_texts(flags, target) == [new]
+
+
+def test_ent004_added_name_quiet_when_the_document_names_it_or_across_scripts():
+    source, target = "The price rose sharply, she said.", "El precio subió mucho, dijo Willoughby."
+    prev = neighbour("Holly Willoughby left the firm.", "Holly Willoughby dejó la empresa.")
+    assert run_check("ENT004", source, target, "en", "es", prev=prev) == []
+    # a Cyrillic target: the name may be the translator's transliteration of a pronoun's referent
+    flags = run_check("ENT004", source, "Цена резко выросла, сказала Уиллоуби.", "en", "ru")
+    assert not [f for f in flags if f.severity.name == "MAJOR"]
