@@ -217,7 +217,7 @@ def _analysis(pair, ctx):
     # a run partly kept counts only when the other side has one too, both in the Latin script
     # (names copied as they are): part of a name replaced (Larry Giles -> Larry Cleves), not a
     # first name dropped, a surname added or a name transliterated two ways (Craig / Кэйга)
-    both = bool(m_part and n_part) and ctx.src.script == "Latin" and ctx.tgt.script == "Latin"
+    both = bool(m_part and n_part) and _copies_names(ctx)
     result[0].extend(r for r in m_runs if r not in m_part or both)
     result[1].extend(r for r in n_runs if r not in n_part or both)
     if result[1] and not result[0]:
@@ -234,7 +234,13 @@ def _lost_words(ctx, inflecting: bool, names: set[str]) -> list[tuple[int, int, 
         return []  # Vietnamese capitalises the syllables of titles and dates too (Thứ Bảy, Ngoại
         # hạng), German every noun
     out = [c for c in _cased_names(ctx.src, ctx.tgt, common=True) if c[2] not in names and not _found(c[2], ctx)]
-    return _unmatched(out, ctx.tgt, ctx.src.text, inflecting)
+    out = _unmatched(out, ctx.tgt, ctx.src.text, inflecting)
+    # a phrase of capitalised common words is a title a translation may render by a name
+    # (Academy Awards -> Oscar, Judiciary Committee): only lost words that stand alone count
+    calendar = _calendar_words(lang)
+    return [c for r in _runs(ctx.src.text, out) if len(r) == 1
+            and all(w.casefold() in calendar for side in _neighbour_caps(r, ctx.src.text) for *_, w in side)
+            for c in r]
 
 
 # the capitalised word after or before a run, past a case ending (Jeremy’ego Cricka, Kim'in)
@@ -340,14 +346,16 @@ def _trimmed(run, lang: str | None) -> list:
 
 def _removal_major(run, name: str, src: str, ctx) -> bool:
     """Is the missing run certainly a name that was left out? Every word of a run of two or more
-    certain (Grégory Doucet; not Premier League); a single word certain without rarity alone
-    outside the Latin script (Спасем is an inflected common word) and not a name that the
-    previous segment introduced (a translation may then use a pronoun or a title)."""
+    certain (Grégory Doucet; not Premier League); a single word certain beyond rarity, between
+    sides that copy names and do not inflect them, and not a name that the previous segment
+    introduced (a translation may then use a pronoun or a title)."""
     lang = ctx.src.lang
     if len(run) >= 2:
         return all(_certain_word(w, lang) for _, _, w in run)
     if not _certain_word(name, lang, strong=True):
         return False
+    if not _copies_names(ctx) or inflects_names(ctx.src.lang) or inflects_names(ctx.tgt.lang):
+        return False  # a single name may be transliterated or inflected past recognition
     return src.count(name) >= 2 or place_name(name, lang) or not _mentioned_before(name, ctx)
 
 
@@ -356,7 +364,7 @@ def _added(new: list, tgt: str, ctx) -> list[tuple[int, int]]:
     between two Latin-script sides (names are copied as they are), every word rare in the target
     language (Zipf < 3.5), certain beyond rarity (``strong``), and not named by the neighbouring
     targets (the document's own names may stand for a pronoun of the source)."""
-    if not (ctx.src.script == "Latin" and ctx.tgt.script == "Latin"):
+    if not _copies_names(ctx):
         return []
     out = []
     for run in new:
@@ -365,6 +373,14 @@ def _added(new: list, tgt: str, ctx) -> list[tuple[int, int]]:
                 and _certain(run, ctx.tgt.lang, strong=True) and not _in_document(tgt[s:e], ctx)):
             out.append((s, e))
     return out
+
+
+def _copies_names(ctx) -> bool:
+    """Both sides in the Latin script, where names are mostly copied as they are (not Vietnamese,
+    which reads Chinese names the Sino-Vietnamese way and translates organisations: Vân Nam for
+    Yunnan, Ngăn Chặn Tội Phạm for Crimestoppers)."""
+    return (ctx.src.script == "Latin" and ctx.tgt.script == "Latin"
+            and "vi" not in (ctx.src.lang, ctx.tgt.lang))
 
 
 def _in_document(name: str, ctx) -> bool:
@@ -435,10 +451,12 @@ def name_replaced(pair, ctx):
     CLDR, or a Latin word spelt alike about as often across ten Latin-script languages (Nielsen,
     Chelsea; Pedro and Sánchez through English; not Office, Hurricane, Committee). Major when the
     lost name is certain (three lost names at most) and the new one is certain or, between two
-    Latin sides, merely uncommon (every word Zipf < 4.5); or when the source lost only
-    capitalised common words (``the Sunday Times`` -> ``the Sunday Celesio``) and the new name is certain beyond
+    Latin sides that copy names as they are (not Vietnamese, which reads Chinese names its own
+    way), merely uncommon (every word Zipf < 4.5); or when the source lost only capitalised
+    common words standing alone (a phrase of them is a title a translation may render by a
+    name: Academy Awards -> Oscar) (``the Sunday Times`` -> ``the Sunday Celesio``) and the new name is certain beyond
     rarity (outside the Latin script and in languages of case endings a rare word may be an
-    inflected common one: Спасем for Save). Between two Latin sides, a certain name rare in the
+    inflected common one: Спасем for Save). Between two such Latin sides, a certain name rare in the
     target language (Zipf < 3.5) with nothing lost in the source is major too, unless the
     neighbouring targets name it (a translation may name whom the source calls "he"). Minor
     otherwise. Spans: the new name in the target, the lost one(s) in the source."""
@@ -456,7 +474,7 @@ def name_replaced(pair, ctx):
     if not missing:
         missing = [[w] for w in lost_words]
     few = len(missing) <= 3
-    both_latin = ctx.src.script == "Latin" and ctx.tgt.script == "Latin"
+    both_latin = _copies_names(ctx)
     lost_name = few and any(_certain(r, ctx.src.lang) for r in missing)
     for run in new:
         s, e = _span(run)
@@ -476,10 +494,11 @@ def name_removed(pair, ctx):
     ``Nielsen said`` -> ``comentó``). Major for names that are certainly names: every word of a
     run of two or more (titles at its edges left out: ``Insp Bob Blemmings``) rare in its
     language, a country or city of CLDR, or a Latin word spelt alike across languages (see
-    ENT004); a single name the same, where rarity alone does not count outside the Latin script
-    or in a language of case endings (Спасем, Depremzedeleri are inflected common words), and,
-    unless the source repeats it or it is a CLDR place, not when the previous segment's source
-    names it too (a translation may then use a pronoun or a title: ``Flake made his decision`` -> ``tomó
+    ENT004); a single name the same, rare beyond a possibly inflected form, and only between two
+    Latin-script sides that copy names as they are (not Vietnamese: Vân Nam for Yunnan) and do
+    not inflect them (a single Лиона or Lyonu may be transliterated or inflected past
+    recognition), and, unless the source repeats it or it is a CLDR place, not when the previous
+    segment's source names it too (a translation may then use a pronoun or a title: ``Flake made his decision`` -> ``tomó
     su decisión``). A name of which a word is kept is not removed (``Brett Kavanaugh`` ->
     ``Kavanaugh``). Minor for other runs of two words or repeated names, and when the target is
     in a script without case (the name may have been transliterated). The span is the name in
