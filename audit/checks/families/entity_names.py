@@ -452,8 +452,8 @@ def name_replaced(pair, ctx):
     Chelsea; Pedro and Sánchez through English; not Office, Hurricane, Committee). Major when the
     lost name is certain (three lost names at most) and the new one is certain or, between two
     Latin sides that copy names as they are (not Vietnamese, which reads Chinese names its own
-    way), merely uncommon (every word Zipf < 4.5); or when the source lost only capitalised
-    common words standing alone (a phrase of them is a title a translation may render by a
+    way), merely uncommon (every word Zipf < 4.5); or when the source lost only uncertain names
+    or capitalised common words, one of them standing alone (a phrase of them is a title a translation may render by a
     name: Academy Awards -> Oscar) (``the Sunday Times`` -> ``the Sunday Celesio``) and the new name is certain beyond
     rarity (outside the Latin script and in languages of case endings a rare word may be an
     inflected common one: Спасем for Save). Between two such Latin sides, a certain name rare in the
@@ -476,6 +476,9 @@ def name_replaced(pair, ctx):
     few = len(missing) <= 3
     both_latin = _copies_names(ctx)
     lost_name = few and any(_certain(r, ctx.src.lang) for r in missing)
+    # without a certain lost name, a lost phrase of capitalised words is a title a translation
+    # may render by a name (Academy Awards -> Oscar): a single lost word must stand for the new one
+    few = few and (lost_name or any(len(r) == 1 for r in missing))
     for run in new:
         s, e = _span(run)
         sev = "major" if few and _replaces(run, lost_name, ctx.tgt.lang, both_latin) else "minor"
