@@ -436,6 +436,9 @@ def test_ent004_replaced_major(source, target, sl, tl, new, lost):
      "Организация «Спасем детей» готовит команду к отправке в Палу, но пока не знает.", "en", "ru"),
     ("Организация «Спасем детей» готовит команду к отправке в Палу, но пока не знает.",
      "While Save the Children is putting together a team to travel to Palu, it is not yet sure.", "ru", "en"),
+    # a title of capitalised words rendered by its usual name
+    ("That is an audience similar to that for a playoff football game or the Academy Awards.",
+     "Es una audiencia similar a la de un partido de fútbol o la de los Óscar.", "en", "es"),
     # a nickname rendered by the club's name
     ("The Blues striker heeled a pass back to Mateo Kovacic.",
      "Центральный нападающий «Челси» передал пас Матео Ковачичу.", "en", "ru"),
