@@ -22,11 +22,14 @@ from audit.lang.numbers import (
     _STEMS,
     HAS_DIGIT,
     Num,
+    WordNum,
     month_values,
     parse_numbers,
+    spelled_tokens,
     spelled_values,
     word_numbers,
 )
+from audit.lang.numbers.items import _LOOSE_WORDS
 from audit.lang.units import (
     MEASURES,
     UNITS,
@@ -353,14 +356,46 @@ def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt)
         return
     sw_open = [w for w in sw if not (w.values & t_strict)]
     tw_open = [w for w in tw if not (w.values & s_strict)]
-    # the counterpart must be foreign to this side too: ``fourteen`` ~ ``on dört`` (14) is not 4 changed
-    tw_open = [w for w in tw_open if w.value not in s_loose]
-    sw_open = [w for w in sw_open if w.value not in t_loose]
-    _pair_words(sw_lost, tw_open, s_left, t_left, al)
-    _pair_words(sw_open, tw_lost, s_left, t_left, al, lost_on_target=True)
+    # looser counterparts: single number words the items do not cover (Arabic ``ثلاثة``, Chinese
+    # ``六`` without a classifier), when their value is nowhere on the other side
+    if tw_lost:
+        sw_open += [w for w in _weak_words(src, sw) if w.value not in t_loose]
+    if sw_lost:
+        tw_open += [w for w in _weak_words(tgt, tw) if w.value not in s_loose]
+    # the counterpart must be foreign to the lost word's own phrase: ``fourteen`` ~ ``on dört``
+    # (14) is not 4 changed; ``both`` elsewhere in the sentence does not explain a ``two``
+    sw_local = {id(w): _local_values(src, w) for w in sw_lost}
+    tw_local = {id(w): _local_values(tgt, w) for w in tw_lost}
+    _pair_words(sw_lost, tw_open, s_left, t_left, al, local=sw_local)
+    _pair_words(sw_open, tw_lost, s_left, t_left, al, lost_on_target=True, local=tw_local)
 
 
-def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False) -> None:
+def _weak_words(view, items) -> list[WordNum]:
+    """Number words of ``view`` outside its items (``spelled_tokens``), as WordNum."""
+    out = []
+    for a, b, v in view.memo(spelled_tokens):
+        if not any(w.start < b and a < w.end for w in items) and not HAS_DIGIT.search(view.text, max(0, a - 3), a) \
+                and view.text[a:b].casefold() not in _LOOSE_WORDS:
+            out.append(WordNum(a, b, view.text[a:b], v, frozenset({v})))
+    return out
+
+
+_WORD_AROUND = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*[ \u00a0\-]*$")
+_WORD_AFTER = regex.compile(r"[ \u00a0\-]*[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+
+
+def _local_values(view, w) -> frozenset:
+    """Values read in the lost word's phrase: the word with its neighbour on each side."""
+    text = view.text
+    a, b = w.start, w.end
+    if (m := _WORD_AROUND.search(text, max(0, a - 30), a)) is not None:
+        a = m.start()
+    if (m := _WORD_AFTER.match(text, b)) is not None:
+        b = m.end()
+    return spelled_values(TextView(text[a:b], view.lang, view.side))
+
+
+def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False, local=None) -> None:
     """Pair the lost words of one side with an open word or a leftover number of the other."""
     plain = ("number", "part", "ordinal")
     done = {id(s) for s, _ in al.changed} | {id(t) for _, t in al.changed}
@@ -370,7 +405,9 @@ def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False) -> None:
             continue
         for s in s_cands:
             lost = t in tw if lost_on_target else s in sw
-            if lost and _close(s.value * getattr(s, "scale", 1.0), t.value * getattr(t, "scale", 1.0)):
+            other = s if lost_on_target else t
+            near = local.get(id(t if lost_on_target else s), ()) if local else ()
+            if lost and other.value not in near and _close(s.value * getattr(s, "scale", 1.0), t.value * getattr(t, "scale", 1.0)):
                 al.changed.append((s, t))
                 s_cands.remove(s)
                 if s in s_left:
