@@ -23,13 +23,14 @@ from audit.lang.numbers import (
     HAS_DIGIT,
     Num,
     WordNum,
+    month_spans,
     month_values,
     parse_numbers,
     spelled_tokens,
     spelled_values,
     word_numbers,
 )
-from audit.lang.numbers.items import _LOOSE_WORDS
+from audit.lang.numbers.items import _CJK_ITEM_LANGS, _LOOSE_WORDS, _NO_ITEMS
 from audit.lang.units import (
     MEASURES,
     UNITS,
@@ -229,6 +230,12 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         _drop_loose(s_left, src, al.src_units, tgt, t_left, al.tgt_units)
     if t_left:
         _drop_loose(t_left, tgt, al.tgt_units, src, s_left, al.src_units)
+    # 1c. a month number against a month named on the other side with another value (``January``
+    # -> ``5月``, ``tháng 8``): a changed month, not a month number added
+    if t_left:
+        _month_changes(s_left, t_left, al, src, tgt, target_side=True)
+    if s_left:
+        _month_changes(t_left, s_left, al, tgt, src, target_side=False)
     # 2. numbers spelled out, month names on the other side
     if s_left:
         s_left[:] = [s for s in s_left if not _explained_by_words(s, tgt)]
@@ -264,7 +271,53 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # 4c. number words: a cardinal spelled out on one side that the other side does not have, and
     # a number of the other side (digits or words) left unexplained: a changed count
     _word_changes(s_left, t_left, al, src, tgt)
+    _weak_word_changes(s_left, t_left, al, src, tgt)
     _settle(s_left, t_left, al)
+
+
+_MONTH_AFTER = regex.compile(r"[ \u00a0]?[月월](?![間间刊])")
+_MONTH_BEFORE = regex.compile(r"(?:tháng|Tháng)[ \u00a0]$")
+
+
+def _month_number(n: Num, view) -> bool:
+    """A number that names a month: ``5月``, ``5 月``, ``5월``, ``tháng 8``."""
+    if n.kind == "month":
+        return True
+    if n.kind not in ("number", "part") or not (1 <= n.value <= 12) or n.value != int(n.value):
+        return False
+    return bool(_MONTH_AFTER.match(view.text, n.end) or _MONTH_BEFORE.search(view.text, max(0, n.start - 7), n.start))
+
+
+_PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)[\s,]*$")
+
+
+def _dated(text: str, a: int, b: int) -> bool:
+    """A month name used as a month: a digit close by (``May 5``, ``5 de mayo``, ``May 2018``), or
+    after a word in lower case (``in May``), not after a capitalised one (``Theresa May``)."""
+    if HAS_DIGIT.search(text, max(0, a - 8), a) or HAS_DIGIT.search(text, b, b + 12):
+        return True
+    if not text[a:b][:1].isupper():
+        return text[a:b][:1].islower() is False  # an uncased script
+    m = _PREV_WORD.search(text, max(0, a - 30), a)
+    return bool(m) and m.group(1)[:1].islower()
+
+
+def _month_changes(others: list[Num], items: list[Num], al: Alignment, other, view, target_side: bool) -> None:
+    """Pair a month number of ``items`` (on ``view``) with a month named on the ``other`` side whose
+    value no month of ``view`` has: the month changed."""
+    names = other.memo(month_spans)
+    if not names:
+        return
+    nums = [p for n in view.memo(parse_numbers) for p in (n, *n.parts)]
+    own = {int(n.value) for n in nums if _month_number(n, view)} | set(view.memo(month_values))
+    free = [(a, b, v) for a, b, v in names if v not in own and _dated(other.text, a, b)]
+    for n in list(items):
+        if not free or not _month_number(n, view):
+            continue
+        a, b, v = free.pop(0)
+        name = Num(a, b, other.text[a:b], float(v), frozenset({float(v)}), kind="month", num_end=b)
+        al.changed.append((n, name) if not target_side else (name, n))
+        items.remove(n)
 
 
 def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
@@ -368,6 +421,30 @@ def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt)
     tw_local = {id(w): _local_values(tgt, w) for w in tw_lost}
     _pair_words(sw_lost, tw_open, s_left, t_left, al, local=sw_local)
     _pair_words(sw_open, tw_lost, s_left, t_left, al, lost_on_target=True, local=tw_local)
+
+
+def _weak_word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
+    """A number left over on one side and a single number word of the other side whose value is
+    nowhere on the first (Arabic ``السابعة والأربعين`` -> ``37th``): a changed number, not one
+    added. Not in languages whose number words are common words (Vietnamese ``năm``, Hindi ``दो``)."""
+    if src.lang not in _SPELLED_LANGS or tgt.lang not in _SPELLED_LANGS:
+        return
+    plain = ("number", "part", "ordinal")
+    for left, view, other, word_on_source in ((t_left, src, tgt, True), (s_left, tgt, src, False)):
+        nums = [n for n in left if n.kind in plain]
+        if not nums or view.lang in _NO_ITEMS - _CJK_ITEM_LANGS:
+            continue
+        known = _values(other) | other.memo(spelled_values)
+        done = {id(x) for pair in al.changed for x in pair}
+        words = [w for w in _weak_words(view, ()) if w.value not in known and id(w) not in done
+                 and not (_local_values(view, w) & known)]
+        for n in nums:
+            for w in words:
+                if _close(w.value, n.value * n.scale):
+                    al.changed.append((w, n) if word_on_source else (n, w))
+                    left.remove(n)
+                    words.remove(w)
+                    break
 
 
 def _weak_words(view, items) -> list[WordNum]:

@@ -37,12 +37,13 @@ from audit.lang.numbers.scales import SCALE_WORDS, scale_value
 from audit.lang.numbers.spelled import (
            _SPELLED,
            _STEMS,
-           month_values,
+           month_spans,
+    month_values,
            spelled_tokens,
            spelled_values,
 )
 from audit.lang.numbers.symbols import locale_symbols
 
 __all__ = ["HAS_DIGIT", "ITEM_RE", "NUM_NOCOLON_RE", "NUM_NOSPACE_RE", "NUM_RE", "SCALE_WORDS", "_SPELLED", "_STEMS",
-           "Num", "WordNum", "ascii_digits", "locale_symbols", "month_values", "parse_numbers", "parse_text",
+           "Num", "WordNum", "ascii_digits", "locale_symbols", "month_spans", "month_values", "parse_numbers", "parse_text",
            "scale_value", "spelled_tokens", "spelled_values", "word_numbers"]

@@ -302,6 +302,8 @@ def _flush(seq: list[float], out: set) -> None:
                 out.add(_key(a + b))
             if 1 <= a <= 9 and b == 10:  # التاسع عشر, תשעה עשר: unit then ten = a teen
                 out.add(_key(a + 10))
+            if 1 <= a <= 9 and 20 <= b < 100 and b % 10 == 0:  # الحادي والعشرين: unit then tens
+                out.add(_key(a + b))
 
 
 @lru_cache(maxsize=64)
@@ -429,3 +431,11 @@ def _cjk_total(run: str) -> float:
         else:
             cur = cur * 10 + v if cur and cur < 10 else v
     return total + section + cur
+
+
+def month_spans(view) -> tuple[tuple[int, int, int], ...]:
+    """``(start, end, month)`` of each month named in words in ``view`` (``November`` -> 11)."""
+    table, rx = _month_table(view.lang)
+    if rx is None or not view.text:
+        return ()
+    return tuple((m.start(1), m.end(1), table[m.group(1).casefold()]) for m in rx.finditer(view.text))
