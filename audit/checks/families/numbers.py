@@ -30,7 +30,12 @@ from audit.lang.numbers import (
     spelled_values,
     word_numbers,
 )
-from audit.lang.numbers.items import _CJK_ITEM_LANGS, _LOOSE_WORDS, _NO_ITEMS
+from audit.lang.numbers.items import (
+    _CJK_ITEM_LANGS,
+    _LOOSE_WORDS,
+    _NO_ITEMS,
+    glued_values,
+)
 from audit.lang.units import (
     MEASURES,
     UNITS,
@@ -207,6 +212,8 @@ def _align(ctx) -> Alignment:
     t_left = [n for n in t_left if not n.optional and n.kind != "name"]
     if s_left or t_left:
         _explain(s_left, t_left, al, src, tgt)
+    else:  # every digit matched: a number word may still have changed (six -> five beside 1993)
+        _word_changes([], [], al, src, tgt)
     return al
 
 
@@ -402,7 +409,8 @@ def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt)
     # (strict), and lost for good when even the other side's loose words lack it (``both``,
     # ``a couple``, ``fifty-eight`` read word by word); a change needs one lost word
     s_strict, t_strict = _values(src), _values(tgt)
-    s_loose, t_loose = s_strict | src.memo(spelled_values), t_strict | tgt.memo(spelled_values)
+    s_loose = s_strict | src.memo(spelled_values) | src.memo(glued_values)
+    t_loose = t_strict | tgt.memo(spelled_values) | tgt.memo(glued_values)
     sw_lost = [w for w in sw if not (w.values & t_loose)]
     tw_lost = [w for w in tw if not (w.values & s_loose)]
     if not sw_lost and not tw_lost:

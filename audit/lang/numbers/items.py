@@ -175,3 +175,26 @@ def _word_numbers_cached(text: str, lang: str) -> tuple[WordNum, ...]:
             flush()
     flush()
     return tuple(out)
+
+
+def glued_values(view) -> frozenset:
+    """Values of cardinal words that start a longer word (``fourballs``, ``threesome``,
+    ``tricampeão`` is not read): a number the other side may render as a count (use ``view.memo``)."""
+    exact = _cardinals(view.lang)
+    if not view.text or not exact:
+        return frozenset()
+    return _glued_cached(view.text, view.lang)
+
+
+@lru_cache(maxsize=4096)
+def _glued_cached(text: str, lang: str) -> frozenset:
+    exact = _cardinals(lang)
+    out = set()
+    for m in ITEM_RE.finditer(text):
+        w = m.group().casefold()
+        for n in range(min(len(w) - 2, 9), 2, -1):
+            v = exact.get(w[:n])
+            if v is not None:
+                out.add(_key(v))
+                break
+    return frozenset(out)
