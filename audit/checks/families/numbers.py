@@ -10,6 +10,7 @@ checks in ``audit.checks.units`` reuse the same alignment.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -30,6 +31,7 @@ from audit.lang.numbers import (
     spelled_values,
     word_numbers,
 )
+from audit.lang.numbers.digits import _key
 from audit.lang.numbers.items import (
     _CJK_ITEM_LANGS,
     _LOOSE_WORDS,
@@ -415,8 +417,11 @@ def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt)
     tw_lost = [w for w in tw if not (w.values & s_loose)]
     if not sw_lost and not tw_lost:
         return
-    sw_open = [w for w in sw if not (w.values & t_strict)]
-    tw_open = [w for w in tw if not (w.values & s_strict)]
+    # open: the other side lacks the value, or has it fewer times (``cinco semanas ... 6 de
+    # noviembre`` -> ``six weeks ... November 6``: two sixes for one)
+    s_count, t_count = _counts(src, sw), _counts(tgt, tw)
+    sw_open = [w for w in sw if not (w.values & t_strict) or s_count[w.value] > t_count[w.value]]
+    tw_open = [w for w in tw if not (w.values & s_strict) or t_count[w.value] > s_count[w.value]]
     # looser counterparts: single number words the items do not cover (Arabic ``ثلاثة``, Chinese
     # ``六`` without a classifier), when their value is nowhere on the other side
     if tw_lost:
@@ -429,6 +434,13 @@ def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt)
     tw_local = {id(w): _local_values(tgt, w) for w in tw_lost}
     _pair_words(sw_lost, tw_open, s_left, t_left, al, local=sw_local)
     _pair_words(sw_open, tw_lost, s_left, t_left, al, lost_on_target=True, local=tw_local)
+
+
+def _counts(view, items) -> Counter:
+    """How many times each value is written on a side: numbers in digits and number words."""
+    c = Counter(_key(n.value * n.scale) for n in view.memo(parse_numbers) if not n.optional)
+    c.update(w.value for w in items)
+    return c
 
 
 def _weak_word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
