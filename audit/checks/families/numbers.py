@@ -494,7 +494,7 @@ def _local_values(view, w) -> frozenset:
 
 def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False, local=None) -> None:
     """Pair the lost words of one side with an open word or a leftover number of the other."""
-    plain = ("number", "part", "ordinal")
+    plain = ("number", "part", "ordinal", "day")
     done = {id(s) for s, _ in al.changed} | {id(t) for _, t in al.changed}
     s_cands = [s for s in list(sw) + [s for s in s_left if s.kind in plain] if id(s) not in done]
     for t in list(tw) + [t for t in t_left if t.kind in plain]:
@@ -504,7 +504,10 @@ def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False, local=None) ->
             lost = t in tw if lost_on_target else s in sw
             other = s if lost_on_target else t
             near = local.get(id(t if lost_on_target else s), ()) if local else ()
-            if lost and other.value not in near and _close(s.value * getattr(s, "scale", 1.0), t.value * getattr(t, "scale", 1.0)):
+            # a lost count against a zero: ``six officers`` -> ``0人``
+            zero = not lost_on_target and t.value == 0
+            if lost and other.value not in near and (zero or _close(s.value * getattr(s, "scale", 1.0),
+                                                                    t.value * getattr(t, "scale", 1.0))):
                 al.changed.append((s, t))
                 s_cands.remove(s)
                 if s in s_left:
