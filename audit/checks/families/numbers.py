@@ -10,6 +10,7 @@ checks in ``audit.checks.units`` reuse the same alignment.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -22,10 +23,20 @@ from audit.lang.numbers import (
     _STEMS,
     HAS_DIGIT,
     Num,
+    WordNum,
+    month_spans,
     month_values,
     parse_numbers,
+    spelled_tokens,
     spelled_values,
     word_numbers,
+)
+from audit.lang.numbers.digits import _key
+from audit.lang.numbers.items import (
+    _CJK_ITEM_LANGS,
+    _LOOSE_WORDS,
+    _NO_ITEMS,
+    glued_values,
 )
 from audit.lang.units import (
     MEASURES,
@@ -203,6 +214,8 @@ def _align(ctx) -> Alignment:
     t_left = [n for n in t_left if not n.optional and n.kind != "name"]
     if s_left or t_left:
         _explain(s_left, t_left, al, src, tgt)
+    else:  # every digit matched: a number word may still have changed (six -> five beside 1993)
+        _word_changes([], [], al, src, tgt)
     return al
 
 
@@ -218,6 +231,7 @@ def _words_only(src, tgt) -> Alignment:
 def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
     """Every innocent explanation for the numbers left unmatched, in order; what remains is
     changed, missing or added (``al``)."""
+    _score_changes(s_left, t_left, al, src, tgt)
     _explain_conversions(s_left, t_left, al, src, tgt)
     # 1b. loose conversions: a measure in one unit system on one side, another unit of the same
     # dimension on the other (6-foot-6 -> zwei Meter, 20 feet -> seis metros): translators round
@@ -226,6 +240,12 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         _drop_loose(s_left, src, al.src_units, tgt, t_left, al.tgt_units)
     if t_left:
         _drop_loose(t_left, tgt, al.tgt_units, src, s_left, al.src_units)
+    # 1c. a month number against a month named on the other side with another value (``January``
+    # -> ``5月``, ``tháng 8``): a changed month, not a month number added
+    if t_left:
+        _month_changes(s_left, t_left, al, src, tgt, target_side=True)
+    if s_left:
+        _month_changes(t_left, s_left, al, tgt, src, target_side=False)
     # 2. numbers spelled out, month names on the other side
     if s_left:
         s_left[:] = [s for s in s_left if not _explained_by_words(s, tgt)]
@@ -261,7 +281,84 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # 4c. number words: a cardinal spelled out on one side that the other side does not have, and
     # a number of the other side (digits or words) left unexplained: a changed count
     _word_changes(s_left, t_left, al, src, tgt)
+    _weak_word_changes(s_left, t_left, al, src, tgt)
     _settle(s_left, t_left, al)
+
+
+_MONTH_AFTER = regex.compile(r"[ \u00a0]?[月월](?![間间刊])")
+_MONTH_BEFORE = regex.compile(r"(?:tháng|Tháng)[ \u00a0]$")
+
+
+def _month_number(n: Num, view) -> bool:
+    """A number that names a month: ``5月``, ``5 月``, ``5월``, ``tháng 8``."""
+    if n.kind == "month":
+        return True
+    if n.kind not in ("number", "part") or not (1 <= n.value <= 12) or n.value != int(n.value):
+        return False
+    return bool(_MONTH_AFTER.match(view.text, n.end) or _MONTH_BEFORE.search(view.text, max(0, n.start - 7), n.start))
+
+
+_PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)[\s,]*$")
+
+
+def _dated(text: str, a: int, b: int) -> bool:
+    """A month name used as a month: a digit close by (``May 5``, ``5 de mayo``, ``May 2018``), or
+    after a word in lower case (``in May``), not after a capitalised one (``Theresa May``)."""
+    if HAS_DIGIT.search(text, max(0, a - 8), a) or HAS_DIGIT.search(text, b, b + 12):
+        return True
+    if not text[a:b][:1].isupper():
+        return text[a:b][:1].islower() is False  # an uncased script
+    m = _PREV_WORD.search(text, max(0, a - 30), a)
+    return bool(m) and m.group(1)[:1].islower()
+
+
+def _month_changes(others: list[Num], items: list[Num], al: Alignment, other, view, target_side: bool) -> None:
+    """Pair a month number of ``items`` (on ``view``) with a month named on the ``other`` side whose
+    value no month of ``view`` has: the month changed."""
+    names = other.memo(month_spans)
+    if not names:
+        return
+    nums = [p for n in view.memo(parse_numbers) for p in (n, *n.parts)]
+    own = {int(n.value) for n in nums if _month_number(n, view)} | set(view.memo(month_values))
+    free = [(a, b, v) for a, b, v in names if v not in own and _dated(other.text, a, b)]
+    for n in list(items):
+        if not free or not _month_number(n, view):
+            continue
+        a, b, v = free.pop(0)
+        name = Num(a, b, other.text[a:b], float(v), frozenset({float(v)}), kind="month", num_end=b)
+        al.changed.append((n, name) if not target_side else (name, n))
+        items.remove(n)
+
+
+_SCORE_SEP = regex.compile(r"[ \u00a0]?[-–—:&/][ \u00a0]?")
+
+
+def _score_mates(n: Num, view, pool) -> list:
+    """Numbers of ``pool`` written next to ``n`` as the other half of a score or ratio (``5-2``, ``2&1``)."""
+    text = view.text
+    out = []
+    for o in pool:
+        if o is n:
+            continue
+        a, b = (n, o) if n.start < o.start else (o, n)
+        if _SCORE_SEP.fullmatch(text[a.end:b.start]):
+            out.append(o)
+    return out
+
+
+def _score_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
+    """A leftover half of a score whose other half is matched (``5-2`` -> ``1-2``): a changed score."""
+    if not s_left or not t_left or not al.matched:
+        return
+    s_matched = {id(a): b for a, b in al.matched}
+    for s in list(s_left):
+        for m in _score_mates(s, src, [a for a, _ in al.matched]):
+            mates = _score_mates(s_matched[id(m)], tgt, t_left)
+            if mates:
+                al.changed.append((s, mates[0]))
+                s_left.remove(s)
+                t_left.remove(mates[0])
+                break
 
 
 def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
@@ -346,23 +443,90 @@ def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt)
     # (strict), and lost for good when even the other side's loose words lack it (``both``,
     # ``a couple``, ``fifty-eight`` read word by word); a change needs one lost word
     s_strict, t_strict = _values(src), _values(tgt)
-    s_loose, t_loose = s_strict | src.memo(spelled_values), t_strict | tgt.memo(spelled_values)
+    s_loose = s_strict | src.memo(spelled_values) | src.memo(glued_values)
+    t_loose = t_strict | tgt.memo(spelled_values) | tgt.memo(glued_values)
     sw_lost = [w for w in sw if not (w.values & t_loose)]
     tw_lost = [w for w in tw if not (w.values & s_loose)]
     if not sw_lost and not tw_lost:
         return
-    sw_open = [w for w in sw if not (w.values & t_strict)]
-    tw_open = [w for w in tw if not (w.values & s_strict)]
-    # the counterpart must be foreign to this side too: ``fourteen`` ~ ``on dört`` (14) is not 4 changed
-    tw_open = [w for w in tw_open if w.value not in s_loose]
-    sw_open = [w for w in sw_open if w.value not in t_loose]
-    _pair_words(sw_lost, tw_open, s_left, t_left, al)
-    _pair_words(sw_open, tw_lost, s_left, t_left, al, lost_on_target=True)
+    # open: the other side lacks the value, or has it fewer times (``cinco semanas ... 6 de
+    # noviembre`` -> ``six weeks ... November 6``: two sixes for one)
+    s_count, t_count = _counts(src, sw), _counts(tgt, tw)
+    sw_open = [w for w in sw if not (w.values & t_strict) or s_count[w.value] > t_count[w.value]]
+    tw_open = [w for w in tw if not (w.values & s_strict) or t_count[w.value] > s_count[w.value]]
+    # looser counterparts: single number words the items do not cover (Arabic ``ثلاثة``, Chinese
+    # ``六`` without a classifier), when their value is nowhere on the other side
+    if tw_lost:
+        sw_open += [w for w in _weak_words(src, sw) if w.value not in t_loose]
+    if sw_lost:
+        tw_open += [w for w in _weak_words(tgt, tw) if w.value not in s_loose]
+    # the counterpart must be foreign to the lost word's own phrase: ``fourteen`` ~ ``on dört``
+    # (14) is not 4 changed; ``both`` elsewhere in the sentence does not explain a ``two``
+    sw_local = {id(w): _local_values(src, w) for w in sw_lost}
+    tw_local = {id(w): _local_values(tgt, w) for w in tw_lost}
+    _pair_words(sw_lost, tw_open, s_left, t_left, al, local=sw_local)
+    _pair_words(sw_open, tw_lost, s_left, t_left, al, lost_on_target=True, local=tw_local)
 
 
-def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False) -> None:
-    """Pair the lost words of one side with an open word or a leftover number of the other."""
+def _counts(view, items) -> Counter:
+    """How many times each value is written on a side: numbers in digits and number words."""
+    c = Counter(_key(n.value * n.scale) for n in view.memo(parse_numbers) if not n.optional)
+    c.update(w.value for w in items)
+    return c
+
+
+def _weak_word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
+    """A number left over on one side and a single number word of the other side whose value is
+    nowhere on the first (Arabic ``السابعة والأربعين`` -> ``37th``): a changed number, not one
+    added. Not in languages whose number words are common words (Vietnamese ``năm``, Hindi ``दो``)."""
+    if src.lang not in _SPELLED_LANGS or tgt.lang not in _SPELLED_LANGS:
+        return
     plain = ("number", "part", "ordinal")
+    for left, view, other, word_on_source in ((t_left, src, tgt, True), (s_left, tgt, src, False)):
+        nums = [n for n in left if n.kind in plain]
+        if not nums or view.lang in _NO_ITEMS - _CJK_ITEM_LANGS:
+            continue
+        known = _values(other) | other.memo(spelled_values)
+        done = {id(x) for pair in al.changed for x in pair}
+        words = [w for w in _weak_words(view, ()) if w.value not in known and id(w) not in done
+                 and not (_local_values(view, w) & known)]
+        for n in nums:
+            for w in words:
+                if _close(w.value, n.value * n.scale):
+                    al.changed.append((w, n) if word_on_source else (n, w))
+                    left.remove(n)
+                    words.remove(w)
+                    break
+
+
+def _weak_words(view, items) -> list[WordNum]:
+    """Number words of ``view`` outside its items (``spelled_tokens``), as WordNum."""
+    out = []
+    for a, b, v in view.memo(spelled_tokens):
+        if not any(w.start < b and a < w.end for w in items) and not HAS_DIGIT.search(view.text, max(0, a - 3), a) \
+                and view.text[a:b].casefold() not in _LOOSE_WORDS:
+            out.append(WordNum(a, b, view.text[a:b], v, frozenset({v})))
+    return out
+
+
+_WORD_AROUND = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*[ \u00a0\-]*$")
+_WORD_AFTER = regex.compile(r"[ \u00a0\-]*[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+
+
+def _local_values(view, w) -> frozenset:
+    """Values read in the lost word's phrase: the word with its neighbour on each side."""
+    text = view.text
+    a, b = w.start, w.end
+    if (m := _WORD_AROUND.search(text, max(0, a - 30), a)) is not None:
+        a = m.start()
+    if (m := _WORD_AFTER.match(text, b)) is not None:
+        b = m.end()
+    return spelled_values(TextView(text[a:b], view.lang, view.side))
+
+
+def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False, local=None) -> None:
+    """Pair the lost words of one side with an open word or a leftover number of the other."""
+    plain = ("number", "part", "ordinal", "day")
     done = {id(s) for s, _ in al.changed} | {id(t) for _, t in al.changed}
     s_cands = [s for s in list(sw) + [s for s in s_left if s.kind in plain] if id(s) not in done]
     for t in list(tw) + [t for t in t_left if t.kind in plain]:
@@ -370,7 +534,12 @@ def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False) -> None:
             continue
         for s in s_cands:
             lost = t in tw if lost_on_target else s in sw
-            if lost and _close(s.value * getattr(s, "scale", 1.0), t.value * getattr(t, "scale", 1.0)):
+            other = s if lost_on_target else t
+            near = local.get(id(t if lost_on_target else s), ()) if local else ()
+            # a lost count against a zero: ``six officers`` -> ``0人``
+            zero = not lost_on_target and t.value == 0
+            if lost and other.value not in near and (zero or _close(s.value * getattr(s, "scale", 1.0),
+                                                                    t.value * getattr(t, "scale", 1.0))):
                 al.changed.append((s, t))
                 s_cands.remove(s)
                 if s in s_left:
@@ -435,6 +604,10 @@ def _idiom(n: Num) -> bool:
     return (n.value == 0 and n.kind in ("number", "part")) or (n.kind == "percent" and n.value == 100)
 
 
+# a conversion rounded by a translator: 30 yards ~ 27 metres, 20 feet ~ seis metros
+_LOOSE_TOLERANCE = 0.15
+
+
 def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], other_cache: dict) -> None:
     """Drop measures whose other side uses another unit of the same dimension: compared with a
     number in that unit when there is one (within 35%), else taken as spelled out or dropped
@@ -452,9 +625,12 @@ def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], o
                    and _counted(other, a)]
         if not spelled:
             continue
-        rivals = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
-                  and ou.dims & u.dims and not ou.agrees(u)]
-        if not rivals or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=0.35)
+        units = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
+                 and ou.dims & u.dims]
+        if any(ou.agrees(u) for _, ou in units):
+            continue  # a leftover in the same unit on the other side: a changed value (300 km -> 303 km)
+        rivals = units
+        if not rivals or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=_LOOSE_TOLERANCE)
                              for o, ou in rivals):
             items.remove(n)
 

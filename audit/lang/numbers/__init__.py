@@ -34,9 +34,16 @@ from audit.lang.numbers.digits import (
 from audit.lang.numbers.items import ITEM_RE, WordNum, word_numbers
 from audit.lang.numbers.parser import Num, parse_numbers, parse_text
 from audit.lang.numbers.scales import SCALE_WORDS, scale_value
-from audit.lang.numbers.spelled import _SPELLED, _STEMS, month_values, spelled_values
+from audit.lang.numbers.spelled import (
+           _SPELLED,
+           _STEMS,
+           month_spans,
+    month_values,
+           spelled_tokens,
+           spelled_values,
+)
 from audit.lang.numbers.symbols import locale_symbols
 
 __all__ = ["HAS_DIGIT", "ITEM_RE", "NUM_NOCOLON_RE", "NUM_NOSPACE_RE", "NUM_RE", "SCALE_WORDS", "_SPELLED", "_STEMS",
-           "Num", "WordNum", "ascii_digits", "locale_symbols", "month_values", "parse_numbers", "parse_text",
-           "scale_value", "spelled_values", "word_numbers"]
+           "Num", "WordNum", "ascii_digits", "locale_symbols", "month_spans", "month_values", "parse_numbers", "parse_text",
+           "scale_value", "spelled_tokens", "spelled_values", "word_numbers"]

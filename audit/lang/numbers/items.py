@@ -9,7 +9,15 @@ from functools import lru_cache
 import regex
 
 from audit.lang.numbers.digits import _key
-from audit.lang.numbers.spelled import _CONNECTORS, _STEMS, _WORD_SPLIT, _combine
+from audit.lang.numbers.spelled import (
+    _CONNECTORS,
+    _STEMS,
+    _WORD_SPLIT,
+    _cjk_total,
+    _cjk_value,
+    _combine,
+    _word_value,
+)
 from audit.lang.profiles import raw_fields
 
 # Words the tables give a value for that do not always count something (``both``, ``a couple``,
@@ -41,9 +49,32 @@ def word_numbers(view) -> tuple[WordNum, ...]:
     """Cardinal numbers spelled out in words in ``view`` (use ``view.memo``), for the languages
     with an exact number-word table in their profile. Values below 2 (``one``, ``a``, ``half``),
     loose words (``both``, ``second``, ``decade``) and bare scale words (``millions``) are left out."""
+    if view.lang in _CJK_ITEM_LANGS and view.text:
+        return _cjk_items(view.text)
     if not view.text or not (_cardinals(view.lang) or view.lang in _ITEM_ENDINGS_LANGS):
         return ()
     return _word_numbers_cached(view.text, view.lang)
+
+
+# Chinese and Japanese numerals count something only before a classifier or counter (三个, 五名,
+# 两年, 三つ, 四人): elsewhere they are parts of words (五角大楼, 十分, 一样, 四川). Not after 第
+# (an ordinal), 月 or 星期/周 (a date, a weekday), nor before 月 (a month name: 九月).
+_CJK_ITEM_LANGS = frozenset({"zh", "ja"})
+_CJK_ITEM = regex.compile(
+    r"(?<![第月期周週数數几幾多\p{Nd}])([二两兩三四五六七八九十][二三四五六七八九十百]*)"
+    r"(?=[个個名位人次件条條只隻头頭家所座层層场場届屆倍岁歲项項种種台辆輛架艘枚本部张張份支队隊年天周週国國"
+    r"つ回社]|小时|小時|分钟|分鐘|か月|ヶ月|カ月|个月|個月|日間|時間)")
+
+
+@lru_cache(maxsize=4096)
+def _cjk_items(text: str) -> tuple[WordNum, ...]:
+    out = []
+    for m in _CJK_ITEM.finditer(text):
+        vals = [_key(v) for v in _cjk_value(m.group(1))]
+        total = _key(_cjk_total(m.group(1)))
+        if total >= 2:
+            out.append(WordNum(m.start(1), m.end(1), m.group(1), total, frozenset(vals) | {total}))
+    return tuple(out)
 
 
 # Languages whose number words are also common other words (Vietnamese ``năm`` five / year,
@@ -117,6 +148,15 @@ def _word_numbers_cached(text: str, lang: str) -> tuple[WordNum, ...]:
         parts = _WORD_SPLIT.split(w)
         vals = [exact.get(p) if p in exact or lang not in _ITEM_ENDINGS_LANGS else _stem_item(p, lang)
                 for p in parts]
+        end = m.end()
+        if len(parts) > 1 and vals[0] is not None and None in vals:
+            # a count glued to what it counts: five-day, six-game, twenty-five-year-old, три-четыре
+            k = vals.index(None)
+            rest = parts[k:]
+            if not any(p in _LOOSE_WORDS or _word_value(p, lang) is not None for p in rest):
+                parts, vals = parts[:k], vals[:k]
+                end = m.start() + len("-".join(parts))
+                w = text[m.start():end].casefold()
         if len(w) < 3 or w in _LOOSE_WORDS or any(v is None for v in vals) or any(p in _LOOSE_WORDS for p in parts):
             if not (run and w in _CONNECTORS):
                 flush()
@@ -130,6 +170,31 @@ def _word_numbers_cached(text: str, lang: str) -> tuple[WordNum, ...]:
             continue
         if value == 1 and not run:
             continue  # "one", "a", "un": articles as often as counts
-        run.append((m.start(), m.end(), value))
+        run.append((m.start(), end, value))
+        if end != m.end():
+            flush()
     flush()
     return tuple(out)
+
+
+def glued_values(view) -> frozenset:
+    """Values of cardinal words that start a longer word (``fourballs``, ``threesome``,
+    ``tricampeão`` is not read): a number the other side may render as a count (use ``view.memo``)."""
+    exact = _cardinals(view.lang)
+    if not view.text or not exact:
+        return frozenset()
+    return _glued_cached(view.text, view.lang)
+
+
+@lru_cache(maxsize=4096)
+def _glued_cached(text: str, lang: str) -> frozenset:
+    exact = _cardinals(lang)
+    out = set()
+    for m in ITEM_RE.finditer(text):
+        w = m.group().casefold()
+        for n in range(min(len(w) - 2, 9), 2, -1):
+            v = exact.get(w[:n])
+            if v is not None:
+                out.add(_key(v))
+                break
+    return frozenset(out)

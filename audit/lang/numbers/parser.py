@@ -248,7 +248,7 @@ def _classify(t: _Tok, text: str, lang: str | None) -> None:
         t.kind = "percent"
     elif t.nxt and t.nxt in "月월" and t.value <= 12 and not t.seps:
         t.kind = "month"
-    elif t.nxt and t.nxt in "年년" and not t.seps:
+    elif t.nxt and t.nxt in "年년" and not t.seps and len(t.asc) >= 3:  # 8年間, 3년: a count of years
         t.kind = "year"
     elif t.nxt and t.nxt in "日일号號" and t.value <= 31 and not t.seps:
         t.kind = "day"
@@ -278,7 +278,7 @@ def _classify(t: _Tok, text: str, lang: str | None) -> None:
             pass  # "3." is a German ordinal or a sentence end: leave it a number
         elif suf in ("o", "a", "os", "as", "e") and lang not in ("it", "pt", "es", "fr", None):
             pass
-        elif suf in ("er", "re", "e", "ème", "eme") and lang not in ("fr", None) and not (suf == "er" and lang == "de"):
+        elif suf in ("er", "re", "e", "ème", "eme", "è") and lang not in ("fr", None) and not (suf == "er" and lang == "de"):
             pass
         else:
             t.kind = "ordinal"

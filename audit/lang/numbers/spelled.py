@@ -10,7 +10,7 @@ import regex
 from audit.lang import cldr
 from audit.lang.numbers.digits import HAS_DIGIT, _key
 from audit.lang.numbers.scales import _CURRENCY_ONLY, _SCALES, scale_value
-from audit.lang.profiles import known_languages, profile
+from audit.lang.profiles import known_languages, profile, raw_fields
 
 
 def _by_language(field: str) -> dict[str, dict[str, float]]:
@@ -302,6 +302,8 @@ def _flush(seq: list[float], out: set) -> None:
                 out.add(_key(a + b))
             if 1 <= a <= 9 and b == 10:  # التاسع عشر, תשעה עשר: unit then ten = a teen
                 out.add(_key(a + 10))
+            if 1 <= a <= 9 and 20 <= b < 100 and b % 10 == 0:  # الحادي والعشرين: unit then tens
+                out.add(_key(a + b))
 
 
 @lru_cache(maxsize=64)
@@ -339,3 +341,101 @@ def month_values(view) -> frozenset:
     if rx is None or not view.text:
         return frozenset()
     return frozenset(float(table[m.group(1).casefold()]) for m in rx.finditer(view.text))
+
+
+_CJK_RUN_START = regex.compile(r"[二两兩三四五六七八九十]")
+
+
+def spelled_tokens(view) -> tuple[tuple[int, int, float], ...]:
+    """``(start, end, value)`` of each single word (or run of Chinese/Japanese numerals) of
+    ``view`` that reads as a whole number from 2 to 100 (use ``view.memo``). Looser than
+    ``word_numbers`` (any language with a number table, Vietnamese ``năm`` five or year): only
+    the counterpart of a changed word of the other side, never reported on its own."""
+    if not view.text:
+        return ()
+    return _spelled_tokens_cached(view.text, view.lang)
+
+
+@lru_cache(maxsize=4096)
+def _spelled_tokens_cached(text: str, lang: str | None) -> tuple[tuple[int, int, float], ...]:
+    out = []
+    for m in _CJK_NUM_RE.finditer(text):
+        run = m.group()
+        if "〇" in run or "零" in run or not _CJK_RUN_START.match(run) or _CJK_NOT_COUNT_BEFORE.search(
+                text, max(0, m.start() - 2), m.start()) or _CJK_NOT_COUNT_AFTER.match(text, m.end()):
+            continue
+        v = _cjk_total(run)
+        if 2 <= v <= 100 and v == int(v):
+            out.append((m.start(), m.end(), float(v)))
+    if lang not in _SPELLED and lang not in _STEMS or lang == "th":
+        return tuple(out)
+    prefixes, short = _prefixes(lang)
+    variants = _variants(lang)
+    for tok in _TOKEN_RE.finditer(text):
+        w = tok.group().casefold()
+        if len(w) < 2 or "-" in w or "‐" in w or w in variants \
+                or (w[:3] not in prefixes and w not in short and not _PREFIX_RE.get(lang)):
+            continue
+        v = _word_value(w, lang)
+        if v is not None and 2 <= v <= 100 and v == int(v) and (w in _SPELLED.get(lang, {}) or _stem_fits(w, lang)):
+            out.append((tok.start(), tok.end(), float(v)))
+    return tuple(sorted(out))
+
+
+# Chinese numerals that do not count: a weekday (周二, 星期三), an ordinal (第三), an approximation
+# (数十, 几百), a month (三月), a fraction (五分之一), 十分 (very)
+_CJK_NOT_COUNT_BEFORE = regex.compile(r"(?:周|週|星期|礼拜|禮拜|第|数|數|几|幾|多)$")
+_CJK_NOT_COUNT_AFTER = regex.compile(r"月|分之|分の|分(?!钟|鐘)")
+
+
+@lru_cache(maxsize=64)
+def _variants(lang: str | None) -> frozenset:
+    """Number words of a language that are not the plain cardinal of their entry (``third``,
+    ``twice``, ``both``): ordinals and multipliers read as their number only to explain."""
+    out = set()
+    for field in ("numbers.words",):
+        for item in raw_fields(lang or "").get(field, ()) if lang else ():
+            words = item.rsplit("=", 1)[0].split("|")
+            out.update(w.casefold() for w in words[1:])
+    return frozenset(out)
+
+
+def _stem_fits(w: str, lang: str | None) -> bool:
+    """A word read through a stem that is the stem with a short ending (``ثلاثة``, ``пятью``), not
+    a longer word that merely starts with it (``czternaście`` is no 4, ``шістдесят`` no 6)."""
+    stems = _STEMS.get(lang or "", {})
+    cands = [w]
+    pre = _PREFIX_RE.get(lang)
+    if pre and (m := pre.match(w)) and m.end():
+        cands.append(w[m.end():])
+    for c in cands:
+        for n in range(min(len(c), 12), 1, -1):
+            if c[:n] in stems:
+                return len(c) - n <= 3
+    return False
+
+
+def _cjk_total(run: str) -> float:
+    """The value of a run of Chinese/Japanese numerals read as one number (二十五 = 25)."""
+    total, section, cur = 0.0, 0.0, 0.0
+    for ch in run:
+        v = float(_CJK_NUMERALS[ch])
+        if v in (10, 100, 1000):
+            section += (cur or 1) * v
+            cur = 0
+        elif v >= 1e4:
+            total += (section + cur or 1) * v
+            section = cur = 0
+        elif v == 0.5:
+            cur += 0.5
+        else:
+            cur = cur * 10 + v if cur and cur < 10 else v
+    return total + section + cur
+
+
+def month_spans(view) -> tuple[tuple[int, int, int], ...]:
+    """``(start, end, month)`` of each month named in words in ``view`` (``November`` -> 11)."""
+    table, rx = _month_table(view.lang)
+    if rx is None or not view.text:
+        return ()
+    return tuple((m.start(1), m.end(1), table[m.group(1).casefold()]) for m in rx.finditer(view.text))
