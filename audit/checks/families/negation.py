@@ -98,21 +98,32 @@ def negation_mismatch(pair, ctx):
     ``n'a pas faibli``), far above the 1% budget for major flags on clean text, while it finds
     about 0.6 of added and 0.5 of removed negations."""
     src_lang, tgt_lang = ctx.src.lang, ctx.tgt.lang
-    s, t = pair.source, pair.target or ""
-    min_letters = ctx.options("NEG001").min_letters
-    if _letters(s, src_lang) < min_letters or _letters(t, tgt_lang) < min_letters:
+    v = assess(pair.source, pair.target or "", src_lang, tgt_lang, ctx.options("NEG001").min_letters)
+    if v is None:
         return ()
+    side, span, severity = v
+    if side == "target":
+        t = pair.target or ""
+        return [hit(f"the target has a negation ({t[slice(*span)]!r}) the source does not have",
+                    target=span, severity=severity, data={"marker": t[slice(*span)]})]
+    s = pair.source
+    return [hit(f"the source's negation ({s[slice(*span)]!r}) is not in the target",
+                source=span, primary="source", severity=severity, data={"marker": s[slice(*span)]})]
+
+
+def assess(s: str, t: str, src_lang: str | None, tgt_lang: str | None, min_letters: int = 12):
+    """(side, span, severity) of a negation on one side only, or None."""
+    if _letters(s, src_lang) < min_letters or _letters(t, tgt_lang) < min_letters:
+        return None
     src = negation_markers(s, src_lang)
     tgt = negation_markers(t, tgt_lang)
     if src is None or tgt is None or bool(src) == bool(tgt) or _is_question(s) or _is_question(t):
-        return ()
+        return None
     if has_weak_negation(t, tgt_lang) if src else has_weak_negation(s, src_lang):
-        return ()
+        return None
     if tgt:
-        return [hit(f"the target has a negation ({t[slice(*tgt[0])]!r}) the source does not have",
-                    target=tgt[0], data={"marker": t[slice(*tgt[0])]})]
-    return [hit(f"the source's negation ({s[slice(*src[0])]!r}) is not in the target",
-                source=src[0], primary="source", data={"marker": s[slice(*src[0])]})]
+        return "target", tgt[0], "major"
+    return "source", src[0], "major"
 
 
 def _pole_settings(lang: str | None) -> tuple[bool, bool]:
