@@ -231,7 +231,6 @@ def _words_only(src, tgt) -> Alignment:
 def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
     """Every innocent explanation for the numbers left unmatched, in order; what remains is
     changed, missing or added (``al``)."""
-    _score_changes(s_left, t_left, al, src, tgt)
     _explain_conversions(s_left, t_left, al, src, tgt)
     # 1b. loose conversions: a measure in one unit system on one side, another unit of the same
     # dimension on the other (6-foot-6 -> zwei Meter, 20 feet -> seis metros): translators round
@@ -328,37 +327,6 @@ def _month_changes(others: list[Num], items: list[Num], al: Alignment, other, vi
         name = Num(a, b, other.text[a:b], float(v), frozenset({float(v)}), kind="month", num_end=b)
         al.changed.append((n, name) if not target_side else (name, n))
         items.remove(n)
-
-
-_SCORE_SEP = regex.compile(r"[ \u00a0]?[-–—:&/][ \u00a0]?")
-
-
-def _score_mates(n: Num, view, pool) -> list:
-    """Numbers of ``pool`` written next to ``n`` as the other half of a score or ratio (``5-2``, ``2&1``)."""
-    text = view.text
-    out = []
-    for o in pool:
-        if o is n:
-            continue
-        a, b = (n, o) if n.start < o.start else (o, n)
-        if _SCORE_SEP.fullmatch(text[a.end:b.start]):
-            out.append(o)
-    return out
-
-
-def _score_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
-    """A leftover half of a score whose other half is matched (``5-2`` -> ``1-2``): a changed score."""
-    if not s_left or not t_left or not al.matched:
-        return
-    s_matched = {id(a): b for a, b in al.matched}
-    for s in list(s_left):
-        for m in _score_mates(s, src, [a for a, _ in al.matched]):
-            mates = _score_mates(s_matched[id(m)], tgt, t_left)
-            if mates:
-                al.changed.append((s, mates[0]))
-                s_left.remove(s)
-                t_left.remove(mates[0])
-                break
 
 
 def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
@@ -604,10 +572,6 @@ def _idiom(n: Num) -> bool:
     return (n.value == 0 and n.kind in ("number", "part")) or (n.kind == "percent" and n.value == 100)
 
 
-# a conversion rounded by a translator: 30 yards ~ 27 metres, 20 feet ~ seis metros
-_LOOSE_TOLERANCE = 0.15
-
-
 def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], other_cache: dict) -> None:
     """Drop measures whose other side uses another unit of the same dimension: compared with a
     number in that unit when there is one (within 35%), else taken as spelled out or dropped
@@ -625,12 +589,9 @@ def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], o
                    and _counted(other, a)]
         if not spelled:
             continue
-        units = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
-                 and ou.dims & u.dims]
-        if any(ou.agrees(u) for _, ou in units):
-            continue  # a leftover in the same unit on the other side: a changed value (300 km -> 303 km)
-        rivals = units
-        if not rivals or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=_LOOSE_TOLERANCE)
+        rivals = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
+                  and ou.dims & u.dims and not ou.agrees(u)]
+        if not rivals or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=0.35)
                              for o, ou in rivals):
             items.remove(n)
 

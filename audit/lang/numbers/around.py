@@ -9,7 +9,7 @@ from audit.lang.numbers.digits import _SPACE_SEPS
 from audit.lang.numbers.scales import _CURRENCY_ONLY, _SCALES, scale_value
 
 _ORDINAL_SUFFIX = regex.compile(
-    r"(?:st|nd|rd|th|º|ª|°|\.º|\.ª|er|re|e|ème|eme|è|ᵉ|ᵉʳ|o|a|os|as|°|-?й|-?я|-?е|-?го|-?му|-?м|-?ю|"
+    r"(?:st|nd|rd|th|º|ª|°|\.º|\.ª|er|re|e|ème|eme|ème|ᵉ|ᵉʳ|o|a|os|as|°|-?й|-?я|-?е|-?го|-?му|-?м|-?ю|"
     r"-?ий|-?ый|-?ой|-?ая|-?ое|-?ого|-?ому|-?ом|-?ей|inci|ıncı|uncu|üncü|ncı|nci|ncü|ncu|\.)"
     r"(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
 _DECADE_AFTER = regex.compile(r"(?:'?s|’s|er|-?х|-?e|-?es|\s?年代|\s?년대)(?![\p{L}\p{M}\p{N}])")

@@ -278,7 +278,7 @@ def _classify(t: _Tok, text: str, lang: str | None) -> None:
             pass  # "3." is a German ordinal or a sentence end: leave it a number
         elif suf in ("o", "a", "os", "as", "e") and lang not in ("it", "pt", "es", "fr", None):
             pass
-        elif suf in ("er", "re", "e", "ème", "eme", "è") and lang not in ("fr", None) and not (suf == "er" and lang == "de"):
+        elif suf in ("er", "re", "e", "ème", "eme") and lang not in ("fr", None) and not (suf == "er" and lang == "de"):
             pass
         else:
             t.kind = "ordinal"
