@@ -179,9 +179,6 @@ _CITIES: dict[str, dict[str, str]] = {
     "new delhi": {"en": "New Delhi", "es": "Nueva Delhi", "fr": "New Delhi", "de": "Neu-Delhi",
                   "it": "Nuova Delhi", "pt": "Nova Deli", "pl": "Nowe Delhi", "ru": "Нью-Дели",
                   "uk": "Нью-Делі", "tr": "Yeni Delhi", "hi": "नई दिल्ली", "zh": "新德里"},
-    "britain": {"en": "Britain", "fr": "Grande-Bretagne", "es": "Gran Bretaña", "it": "Gran Bretagna",
-                "pt": "Grã-Bretanha", "de": "Großbritannien", "nl": "Groot-Brittannië", "pl": "Wielka Brytania",
-                "ru": "Великобритания", "uk": "Велика Британія", "tr": "Britanya", "vi": "Anh"},
     "mumbai": {"en": "Mumbai", "es": "Bombay", "fr": "Bombay", "de": "Mumbai", "ru": "Мумбаи",
                "uk": "Мумбаї", "hi": "मुंबई", "pl": "Mumbaj", "tr": "Mumbai", "it": "Mumbai"},
 }
@@ -353,67 +350,3 @@ def _inflecting() -> frozenset[str]:
 def inflects_names(lang: str | None) -> bool:
     """Does ``lang`` change names by case endings (data/name_inflecting.txt)?"""
     return lang in _inflecting()
-
-
-# Latin-script languages whose word lists show whether a word travels unchanged (a name) or
-# belongs to one language (a common word capitalised: Office, Hurricane, Committee).
-_PANEL = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "sv", "tr")
-
-
-@lru_cache(maxsize=50_000)
-def travels(word: str, lang: str | None) -> bool:
-    """Is the lower-case Latin ``word`` written the same way, about as often, in the other languages
-    of a panel of ten Latin-script languages? Names do (giles, nielsen, cromwell, chelsea: the
-    panel's median Zipf frequency within 0.8 of the word's own, diacritics dropped: sanchez);
-    common words do not (office, hurricane, committee, senate, prime: a point or more below).
-    A name at home in a language other than English is more frequent there than anywhere
-    (pedro, sánchez): it travels when English and the panel both use it (median Zipf 3.2 or more,
-    English 3 to 4.5 and at most 2 below the word's own: not président, national, casa, grande). International words (hotel, internet) travel too: callers use this only for
-    capitalised words that do not start a sentence."""
-    from audit.lang.lexicon import zipf
-
-    if len(word) < 4 or not word.isalpha():
-        return False  # short words are words somewhere (den, der, del)
-    own = zipf(word, lang) if lang else zipf(word, "en")  # Vietnamese: đông is a common syllable
-    plain = romanize(word)
-    zs = sorted(max(zipf(word, x), zipf(plain, x)) for x in _PANEL if x != lang)
-    med = zs[len(zs) // 2]
-    if med >= 2.0 and med >= own - 0.8:
-        return True
-    en = max(zipf(word, "en"), zipf(plain, "en"))
-    return lang != "en" and 3.0 <= en < 4.5 and med >= 3.2 and own - en <= 2.0
-
-
-def place_name(name: str, lang: str | None) -> bool:
-    """Is ``name`` the name of a country, region or city in ``lang`` (or in English) in the shipped
-    CLDR data or the city table? (Languages are left out: Spanish, Français are adjectives too.)"""
-    for lg in (lang, "en"):
-        if lg:
-            key = _cldr_names(lg)[0].get(romanize(name))
-            if key is not None and not key.startswith("L:"):
-                return True
-    return False
-
-
-def _is_latin(w: str) -> bool:
-    return unicodedata.name(w[0], "").startswith("LATIN") if w else False
-
-
-def same_name(a: str, b: str, inflecting: bool = False) -> bool:
-    """Could ``a`` and ``b`` be one name (spelling, inflection, transliteration)? Stricter than
-    ``loosely_same`` for two names in the same script: bigram similarity of 0.5 (Kovacic /
-    Kovačicia), a shared stem (Cromwell / Cromwella), or consonant skeletons that differ by at
-    most one final letter (Giles and Cleves are two names). Names in two scripts fall back on
-    ``loosely_same`` (Уиллоуби / Willoughby), and so do names in a language that changes their
-    stems by case (``inflecting``: Polish Meng / Mendze)."""
-    if _is_latin(a) != _is_latin(b) or inflecting:
-        return loosely_same(a, b)
-    ra, rb = romanize_any(a), romanize_any(b)
-    if name_similarity(ra, rb) >= 0.5:
-        return True
-    n = min(len(ra), len(rb))
-    k = max(4, n - 3)
-    if n >= 4 and ra[:k] == rb[:k]:
-        return True
-    ka, kb = skeleton(ra), skeleton(rb)
-    return len(ka) >= 2 and len(kb) >= 2 and abs(len(ka) - len(kb)) <= 1 and (ka.startswith(kb) or kb.startswith(ka))

@@ -358,7 +358,7 @@ def name_found(name: str, ctx, strict: bool = False) -> bool:
     if sk:
         # words with the same first sound: similar spelling, or the same consonant skeleton
         for w, wsk in ctx.tgt.memo(_target_words).get(_first_class(sk[0]), ()):
-            if len(sk) >= 2 and wsk.startswith(sk) and not (strict and (len(wsk) > len(sk) + 1 or len(sk) < 3 < len(wsk))):
+            if len(sk) >= 2 and wsk.startswith(sk) and not (strict and len(wsk) > len(sk) + 1):
                 return True  # transliterated: Сейнсбери for Sainsbury, Гвинет for Gwyneth
             if name_similarity(rn, w[:len(rn) + 1]) >= 0.5:
                 return True

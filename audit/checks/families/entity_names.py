@@ -1,14 +1,13 @@
 """ENT004/ENT005: names of people, places and organisations replaced or removed in the target.
 
-Evidence from both sides of the pair. The source's names (capitalised words that are not common
-words and not a sentence's first word; Latin-script words in a caseless source) are looked for
-in the target with ENT003's matching (verbatim, inflection stem, exonym, transliteration,
-consonant skeleton, neighbouring segments); the target's names the same way in the source. A
-source name that is missing while the target has a name the source lacks is a replacement
-(ENT004); a source name missing with nothing new in its place is a removal (ENT005). Names with
-digits (``A4`` -> ``A3``, ``Rossiya 1`` -> ``Rossiya 2``) are compared too. Severity is graded by
-how certain it is that the words are names (rarity, CLDR places, ``names.travels``: spelt alike
-across languages) and how reliable the matching is (see each check's doc).
+Evidence from both sides of the pair. The source's names (ENT003's candidates: capitalised words
+that are not common words and not a sentence's first word; Latin-script words in a caseless
+source) are looked for in the target with ENT003's matching (verbatim, inflection stem, exonym,
+transliteration, consonant skeleton, neighbouring segments); the target's names the same way in
+the source. A source name that is missing while the target has a name the source lacks is a
+replacement (ENT004); a source name missing with nothing new in its place is a removal (ENT005).
+Names with digits (``A4`` -> ``A3``, ``Rossiya 1`` -> ``Rossiya 2``) are compared too. Severity is
+graded by how reliable the matching is (see each check's doc).
 """
 from __future__ import annotations
 
@@ -34,14 +33,10 @@ from audit.core.model import hit
 from audit.lang import cldr
 from audit.lang.lexicon import zipf
 from audit.lang.names import (
-    exonyms,
     inflects_names,
-    place_name,
-    romanize,
+    loosely_same,
     romanize_any,
-    same_name,
     skeleton,
-    travels,
     unit_name,
 )
 from audit.lang.profiles import profile
@@ -69,35 +64,7 @@ class _Swapped:
         return None if n is None else TextView(n.source or "", n.source_lang, "source")
 
 
-# a capitalised word, or a brand with inner capitals (MeToo, YouTube), not an acronym; a name
-# joined by hyphens is one word (Grande-Bretagne, Baton-Rouge)
-class _Near:
-    """The context as ``name_found`` sees it for one name, with a neighbouring segment kept only
-    when the name could have moved there: a neighbour whose own other side has the name too (the
-    document names Kavanaugh in every segment) has its own mention, which does not stand for this
-    segment's."""
-
-    def __init__(self, ctx, name: str, swapped: bool):
-        self.src, self.tgt = ctx.src, ctx.tgt
-        base = ctx._ctx if swapped else ctx
-        r = romanize(name)
-        stem = r[:max(4, len(r) - 3)]
-
-        def keep(view, pair):
-            if view is None or pair is None:
-                return None
-            other = (pair.target if swapped else pair.source) or ""
-            return None if stem in romanize(other) else view
-        self.prev_tgt = keep(ctx.prev_tgt, base.prev)
-        self.next_tgt = keep(ctx.next_tgt, base.next)
-
-
-def _found(name: str, ctx, swapped: bool = False) -> bool:
-    return name_found(name, _Near(ctx, name, swapped), strict=True)
-
-
-_CAP_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/])\p{Lu}(?:[\p{Ll}\p{M}]{2,}|[\p{Ll}\p{M}]+\p{Lu}[\p{Ll}\p{M}]+)"
-                          r"(?:\p{Lu}[\p{Ll}\p{M}]+)*(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?![\p{L}\p{M}\p{N}@])")
+_CAP_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/])\p{Lu}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}\p{N}@])")
 
 
 def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool = True) -> bool:
@@ -124,9 +91,7 @@ def _calendar_words(lang: str | None) -> frozenset[str]:
     return frozenset(n.casefold() for kind in ("months", "weekdays") for n, _ in cldr.calendar_names(lang, kind))
 
 
-def _cased_names(view, other_view, common: bool = False) -> list[tuple[int, int, str]]:
-    """Capitalised words of a cased side that are names (``common``: any capitalised word that is
-    not a sentence's first, a month, a weekday or an abbreviated title), not verbatim in the other."""
+def _cased_names(view, other_view) -> list[tuple[int, int, str]]:
     out = []
     calendar = _calendar_words(view.lang)
     other, other_lang = other_view.text, other_view.lang
@@ -138,10 +103,9 @@ def _cased_names(view, other_view, common: bool = False) -> list[tuple[int, int,
             continue
         if len(w) <= 3 and text[m.end():m.end() + 1] == ".":
             continue  # an abbreviated title: Rev., Gen., Sen.
-        if _sentence_initial(text, m.start()) and (zipf(lower_name(w), view.lang) >= 1.0
-                                                  or inflects_names(view.lang)):
-            continue  # capitalised anyway (an inflected common word is rare: Söylendiğine)
-        if common or _is_name(w, view.lang, other_lang, other_latin):
+        if _sentence_initial(text, m.start()) and zipf(lower_name(w), view.lang) >= 1.0:
+            continue
+        if _is_name(w, view.lang, other_lang, other_latin):
             out.append((m.start(), m.end(), w))
     return out
 
@@ -153,15 +117,7 @@ def _candidates(view, other_view) -> list[tuple[int, int, str]]:
         if _title_case(view.text):
             return []
         return _cased_names(view, other_view)
-    return [c for c in map(_no_possessive, _latin_candidates(view.text)) if c[2] not in other]
-
-
-def _no_possessive(c: tuple[int, int, str]) -> tuple[int, int, str]:
-    """``Sainsbury's`` -> ``Sainsbury`` (the span shortened to the name)."""
-    s, e, w = c
-    if len(w) > 4 and w[-2] in "'’" and w[-1] == "s":
-        return s, e - 2, w[:-2]
-    return c
+    return [c for c in _latin_candidates(view.text) if c[2] not in other]
 
 
 def _runs(text: str, cands: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -191,215 +147,71 @@ def _romanized_words(view) -> list[str]:
 @memo_on_context("_ent_names")
 def _analysis(pair, ctx):
     """(missing source runs, new target runs), memoised on the context."""
-    result: tuple[list, list, list] = ([], [], [])
+    result: tuple[list, list] = ([], [])
     src, tgt = pair.source or "", pair.target or ""
     if not src or not tgt:
         return result
     scands = _candidates(ctx.src, ctx.tgt)
-    missing = [c for c in scands if not _found(c[2], ctx)]
+    missing = [c for c in scands if not name_found(c[2], ctx, strict=True)]
     if not _cased_side(ctx.tgt):
         missing = [c for c in missing if not _found_any_script(c[2], ctx.tgt)]
+    if not missing:
+        return result
     acr = {sp for sp, _ in _acronym_analysis(pair, ctx)[1]}
     missing = [c for c in missing if (c[0], c[1]) not in acr]
     sw = _Swapped(ctx)
-    inflecting = inflects_names(ctx.src.lang) or inflects_names(ctx.tgt.lang)
     tcands = _candidates(ctx.tgt, ctx.src)
-    new = [c for c in tcands if not _found(c[2], sw, swapped=True)]
+    new = [c for c in tcands if not name_found(c[2], sw, strict=True)]
     if not _cased_side(ctx.src):
         new = [c for c in new if not _found_any_script(c[2], ctx.src)]
     if missing and new:
-        missing, new = _unpaired(missing, new, inflecting)
-    missing = _unmatched(missing, ctx.tgt, src, inflecting)
-    new = _unmatched(new, ctx.src, tgt, inflecting)
-    m_runs, n_runs = _runs(src, missing), _runs(tgt, new)
-    m_part = [r for r in m_runs if _partly_kept(r, src, ctx)]
-    n_part = [r for r in n_runs if _partly_kept(r, tgt, sw, swapped=True)]
-    # a run partly kept counts only when the other side has one too, both in the Latin script
-    # (names copied as they are): part of a name replaced (Larry Giles -> Larry Cleves), not a
-    # first name dropped, a surname added or a name transliterated two ways (Craig / Кэйга)
-    both = bool(m_part and n_part) and _copies_names(ctx)
-    result[0].extend(r for r in m_runs if r not in m_part or both)
-    result[1].extend(r for r in n_runs if r not in n_part or both)
-    if result[1] and not result[0]:
-        result[2].extend(_lost_words(ctx, inflecting, {c[2] for c in scands}))
+        missing, new = _unpaired(missing, new)
+    missing = _unmatched(missing, ctx.tgt, src)
+    new = _unmatched(new, ctx.src, tgt)
+    result[0].extend(_runs(src, missing))
+    result[1].extend(_runs(tgt, new))
     return result
 
 
-def _lost_words(ctx, inflecting: bool, names: set[str]) -> list[tuple[int, int, str]]:
-    """Capitalised source words that are not names (``Times``, ``Committee``, ``Catalan``) and that
-    the target does not have in any spelling: something of the source that a new target name may
-    stand in for (``the Sunday Times`` -> ``the Sunday Celesio``)."""
-    lang = ctx.src.lang
-    if not _cased_side(ctx.src) or _title_case(ctx.src.text) or lang == "vi" or (lang and profile(lang).nouns_capitalised):
-        return []  # Vietnamese capitalises the syllables of titles and dates too (Thứ Bảy, Ngoại
-        # hạng), German every noun
-    out = [c for c in _cased_names(ctx.src, ctx.tgt, common=True) if c[2] not in names and not _found(c[2], ctx)]
-    out = _unmatched(out, ctx.tgt, ctx.src.text, inflecting)
-    # a phrase of capitalised common words is a title a translation may render by a name
-    # (Academy Awards -> Oscar, Judiciary Committee): only lost words that stand alone count
-    calendar = _calendar_words(lang)
-    return [c for r in _runs(ctx.src.text, out) if len(r) == 1
-            and all(w.casefold() in calendar for side in _neighbour_caps(r, ctx.src.text) for *_, w in side)
-            for c in r]
-
-
-# the capitalised word after or before a run, past a case ending (Jeremy’ego Cricka, Kim'in)
-_NEXT_CAP = regex.compile(r"(?:['’][\p{L}\p{M}]+)?[ \u00a0]+(\p{Lu}[\p{L}\p{M}]+)")
-_PREV_CAP = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)(?:['’][\p{L}\p{M}]+)?[ \u00a0]+$")
-
-
-def _neighbour_caps(run, src: str) -> tuple[list, list]:
-    """The capitalised words (start, end, word) that continue the run before and after it (one
-    name with it), nearest first."""
-    before, after = [], []
-    end = run[0][0]
-    while (m := _PREV_CAP.search(src, max(0, end - 40), end)) is not None:
-        before.append((m.start(1), m.end(1), m.group(1)))
-        end = m.start()
-    pos = run[-1][1]
-    while (m := _NEXT_CAP.match(src, pos)) is not None:
-        after.append((m.start(1), m.end(1), m.group(1)))
-        pos = m.end()
-    return before, after
-
-
-def _partly_kept(run, src: str, ctx, swapped: bool = False) -> bool:
-    """The run is the part of a longer name whose other words are in the target (``Bretta
-    Kavanaugha`` -> ``Kavanaugh``, ``Ким Чен Ыном`` -> ``Kim``): a first name or a title dropped,
-    as translators do, not a name removed. The kept word must not be a weekday or a month
-    (``Sunday Times`` -> ``Sunday Celesio`` keeps a weekday, not a name). Seen from the target (``swapped``): a surname or a first
-    name added to a name of the source (``Mateo`` -> ``Mateo Kovacic``)."""
-    tgt = ctx.tgt.text
-    before, after = _neighbour_caps(run, src)
-    calendar = _calendar_words(ctx.src.lang) | _calendar_words(ctx.tgt.lang)
-    if any(w.casefold() not in calendar and (w in tgt or len(w) >= 4 and _found(w, ctx, swapped))
-           for _, _, w in before + after):
-        return True
-    if not before and not after:
-        return False
-    whole = src[before[-1][0] if before else run[0][0]:after[-1][1] if after else run[-1][1]]
-    other = romanize(ctx.tgt.text)  # one name in several words: Gran Bretagna = Britain
-    return any(romanize(x) in other for x in exonyms(whole, ctx.src.lang, ctx.tgt.lang))
-
-
-def _unmatched(cands: list, other, this_text: str, inflecting: bool) -> list:
+def _unmatched(cands: list, other, this_text: str) -> list:
     """The candidates that look like no capitalised word of the other side (a cased side only:
     Кунсом for Coons, whatever the direction of the skeleton test)."""
     if not cands or not _cased_side(other):
         return cands
     caps = {w for w in _CAP_WORD.findall(other.text) if w not in this_text}
-    return [c for c in cands if not any(same_name(c[2], w, inflecting) for w in caps)]
+    return [c for c in cands if not any(loosely_same(c[2], w) for w in caps)]
 
 
-def _unpaired(missing: list, new: list, inflecting: bool) -> tuple[list, list]:
-    """Drop the missing source names and new target names that look like each other (Willoughby /
-    Уиллоуби, Harlem / Гарлем, William / Уильяма, Kovacic / Kovačicia; loosely across scripts,
-    strictly within one: Giles / Cleves are two names): one name spelt two ways."""
-    same = {(i, j) for i, a in enumerate(missing) for j, b in enumerate(new) if same_name(a[2], b[2], inflecting)}
+def _unpaired(missing: list, new: list) -> tuple[list, list]:
+    """Drop the missing source names and new target names that look like each other (loosely:
+    Willoughby / Уиллоуби, Harlem / Гарлем, William / Уильяма): one name spelt two ways."""
+    same = {(i, j) for i, a in enumerate(missing) for j, b in enumerate(new) if loosely_same(a[2], b[2])}
     mi = {i for i, _ in same}
     nj = {j for _, j in same}
     return ([c for i, c in enumerate(missing) if i not in mi], [c for j, c in enumerate(new) if j not in nj])
 
 
-def _certain_word(w: str, lang: str | None, strong: bool = False) -> bool:
-    """A capitalised word that is certainly a name: rare in its language (Zipf < 3, Willoughby,
-    Санчесом), a country or city of CLDR (Indonesia, Пекин), or a Latin word written the same way
-    about as often across ten Latin-script languages (Giles, Nielsen, Chelsea: names travel;
-    Office, Hurricane, Committee do not)."""
-    low = lower_name(w)
-    if lang == "en" and low.endswith("s") and zipf(low[:-1], lang) >= 4.0:
-        return False  # a plural of a common word: a nickname or a group (Blues, Rangers, Lands)
-    latin = regex.fullmatch(r"\p{Latin}+", w) is not None
-    if place_name(w, lang) or (zipf(low, lang) < 3.0 and (not strong or latin and not inflects_names(lang))):
-        return True
-    return latin and travels(low, lang)
+def _strong(run, lang: str | None, other) -> bool:
+    """A name run that is certainly a name: a word rare in its language (Willoughby, Zipf < 3.5),
+    or, in a run of two words or more, a word as frequent in the other language of the pair spelt
+    the same way (Pedro Sánchez: names travel, Southern Plains does not; single words that travel,
+    Marina, Gloria, are common words too); across scripts, two words or a word below Zipf 4."""
+    cross = not (_cased_side(other) and other.script == "Latin")
+    if cross:
+        return len(run) >= 2 or zipf(lower_name(run[0][2]), lang) < 4.0
+    for _, _, w in run:
+        low = lower_name(w)
+        z = zipf(low, lang)
+        zo = zipf(low, other.lang) if other.lang != lang else 0.0
+        if z < 3.5 or (len(run) >= 2 and z < 5.0 and zo >= 3.0 and zo >= z - 1.5):
+            return True
+    return False
 
 
-def _certain(run, lang: str | None, strong: bool = False) -> bool:
-    """A run that is certainly a name: a certain word in it (German: every word, nouns being
-    capitalised there). ``strong``: a word outside the Latin script must be a place of CLDR, not
-    merely rare (an inflected common word is rare too: Спасем, Врятуймо for Save the Children)."""
-    if lang and profile(lang).nouns_capitalised:
-        return all(_certain_word(w, lang, strong) for _, _, w in run)
-    return any(_certain_word(w, lang, strong) for _, _, w in run)
-
-
-def _replaces(run, lost_name: bool, lang: str | None, both_latin: bool) -> bool:
-    """Is the new target run certainly a name standing for something of the source? When a
-    certain name of the source is lost, a certain name or, between two Latin-script sides (where
-    names are copied as they are), an uncommon capitalised word (Zipf below 4.5: not Hurricane,
-    Office); when only capitalised words of the source are lost, a
-    name certain beyond rarity (``strong``)."""
-    if lost_name:
-        return _certain(run, lang) or (both_latin and all(zipf(lower_name(w), lang) < 4.5 for _, _, w in run))
-    return _certain(run, lang, strong=True)
-
-
-def _trimmed(run, lang: str | None) -> list:
-    """The run without the uncertain words at its edges when two certain words or more remain
-    (``Insp Bob Blemmings`` -> ``Bob Blemmings``; ``York City`` stays whole)."""
-    sure = [i for i, (_, _, w) in enumerate(run) if _certain_word(w, lang)]
-    if len(sure) < 2:
-        return run
-    return run[sure[0]:sure[-1] + 1]
-
-
-def _removal_major(run, name: str, src: str, ctx) -> bool:
-    """Is the missing run certainly a name that was left out? Every word of a run of two or more
-    certain (Grégory Doucet; not Premier League); a single word certain beyond rarity, between
-    sides that copy names and do not inflect them, and not a name that the previous segment
-    introduced (a translation may then use a pronoun or a title)."""
-    lang = ctx.src.lang
-    if len(run) >= 2:
-        return all(_certain_word(w, lang) for _, _, w in run)
-    if not _certain_word(name, lang, strong=True):
-        return False
-    if not _copies_names(ctx) or inflects_names(ctx.src.lang) or inflects_names(ctx.tgt.lang):
-        return False  # a single name may be transliterated or inflected past recognition
-    return src.count(name) >= 2 or place_name(name, lang) or not _mentioned_before(name, ctx)
-
-
-def _added(new: list, tgt: str, ctx) -> list[tuple[int, int]]:
-    """Spans of the new target runs that are certainly names put where the source has none:
-    between two Latin-script sides (names are copied as they are), every word rare in the target
-    language (Zipf < 3.5), certain beyond rarity (``strong``), and not named by the neighbouring
-    targets (the document's own names may stand for a pronoun of the source)."""
-    if not _copies_names(ctx):
-        return []
-    out = []
-    for run in new:
-        s, e = _span(run)
-        if (all(zipf(lower_name(w), ctx.tgt.lang) < 3.5 for *_, w in run)
-                and _certain(run, ctx.tgt.lang, strong=True) and not _in_document(tgt[s:e], ctx)):
-            out.append((s, e))
-    return out
-
-
-def _copies_names(ctx) -> bool:
-    """Both sides in the Latin script, where names are mostly copied as they are (not Vietnamese,
-    which reads Chinese names the Sino-Vietnamese way and translates organisations: Vân Nam for
-    Yunnan, Ngăn Chặn Tội Phạm for Crimestoppers)."""
-    return (ctx.src.script == "Latin" and ctx.tgt.script == "Latin"
-            and "vi" not in (ctx.src.lang, ctx.tgt.lang))
-
-
-def _in_document(name: str, ctx) -> bool:
-    """The previous or next segment's target names ``name`` too: a translation may name a person
-    or place that the source refers to by a pronoun or a title (``he said`` -> ``dijo Trump``)."""
-    r = romanize(name)
-    stem = r[:max(4, len(r) - 3)]
-    return any(p is not None and p.target and stem in romanize(p.target) for p in (ctx.prev, ctx.next))
-
-
-def _mentioned_before(name: str, ctx) -> bool:
-    """The previous segment's source names ``name`` too: the document has introduced it, and a
-    translation may refer back with a pronoun or a title (``Flake made his decision`` -> ``tomó su
-    decisión``; ``Wade said`` -> ``добавил тренер``)."""
-    prev = ctx.prev
-    if prev is None or not prev.source:
-        return False
-    r = romanize(name)
-    return r[:max(4, len(r) - 3)] in romanize(prev.source)
+def _rare_word(run, lang: str | None) -> bool:
+    """A word of the run is rare in the language: a name, not a phrase of common words in
+    capitals (``Academy Awards``, rendered as «Оскар»)."""
+    return any(zipf(lower_name(w), lang) < 3.5 for _, _, w in run)
 
 
 def _keeps_latin_names(ctx) -> bool:
@@ -408,6 +220,16 @@ def _keeps_latin_names(ctx) -> bool:
     if _cased_side(ctx.tgt) or not _cased_side(ctx.src):
         return True
     return any(c[2] in ctx.tgt.text for c in _latin_candidates(ctx.src.text) if c[2][:1].isupper())
+
+
+def _reliable(ctx) -> bool:
+    """Neither side inflects names by case endings (where a stem match cannot prove absence)."""
+    return not (inflects_names(ctx.src.lang) or inflects_names(ctx.tgt.lang))
+
+
+def _same_script(ctx) -> bool:
+    """Both sides cased (Latin, Cyrillic, Greek): the matching of names is reliable."""
+    return _cased_side(ctx.src) and _cased_side(ctx.tgt)
 
 
 def _span(run) -> tuple[int, int]:
@@ -440,48 +262,23 @@ def name_replaced(pair, ctx):
     spelling, and the target has instead a name that the source does not have in any spelling
     (``Angela Merkel said`` -> ``Pedro Sánchez said``): a wrong name. Matching as in ENT003
     (verbatim, inflection stems, exonyms, transliteration of Cyrillic and Greek, consonant
-    skeletons, the neighbouring segments when their own other side lacks the name), and
-    anyascii's transliteration for names between a caseless script and Latin (バイデン = Biden);
-    two names of one script are one name when they share a stem or most letters (Kovacic /
-    Kovačicia), not merely some (Giles / Cleves); a name of which a word is kept is not new
-    (``Mateo`` -> ``Mateo Kovacic``) unless the other side's name lost a word too (``Larry
-    Giles`` -> ``Larry Cleves``). Names with a number are compared too (``Rossiya 1`` -> ``Rossiya
-    2``, ``A4`` -> ``A3``).
-    A name is certain when a word of it is rare in its language (Zipf < 3), a country or city of
-    CLDR, or a Latin word spelt alike about as often across ten Latin-script languages (Nielsen,
-    Chelsea; Pedro and Sánchez through English; not Office, Hurricane, Committee). Major when the
-    lost name is certain (three lost names at most) and the new one is certain or, between two
-    Latin sides that copy names as they are (not Vietnamese, which reads Chinese names its own
-    way), merely uncommon (every word Zipf < 4.5); or when the source lost only uncertain names
-    or capitalised common words, one of them standing alone (a phrase of them is a title a translation may render by a
-    name: Academy Awards -> Oscar) (``the Sunday Times`` -> ``the Sunday Celesio``) and the new name is certain beyond
-    rarity (outside the Latin script and in languages of case endings a rare word may be an
-    inflected common one: Спасем for Save). Between two such Latin sides, a certain name rare in the
-    target language (Zipf < 3.5) with nothing lost in the source is major too, unless the
-    neighbouring targets name it (a translation may name whom the source calls "he"). Minor
-    otherwise. Spans: the new name in the target, the lost one(s) in the source."""
+    skeletons, the neighbouring segments), and anyascii's transliteration for names between a
+    caseless script and Latin (バイデン = Biden). Names with a number are compared too
+    (``Rossiya 1`` -> ``Rossiya 2``, ``A4`` -> ``A3``). Major when both sides are in cased scripts or
+    the names are Latin on both sides; minor when a side's name could only be matched through a
+    rough transliteration. Spans: the new name in the target, the lost one in the source."""
     out = []
     calendar = _calendar_words(ctx.src.lang) | _calendar_words(ctx.tgt.lang)
     for m, was in _number_changes(pair.source or "", pair.target or "", calendar):
         out.append(hit(f"'{m.group()}' in the target, but the source numbers it {was}", target=m.span()))
-    missing, new, lost_words = _analysis(pair, ctx)
-    if new and not missing and not lost_words:
-        return out + [hit(f"the target's name '{pair.target[s:e]}' is not in the source in any spelling",
-                          target=(s, e)) for s, e in _added(new, pair.target, ctx)]
-    if not new or not (missing or lost_words):
+    missing, new = _analysis(pair, ctx)
+    if not missing or not new:
         return out
     src, tgt = pair.source, pair.target
-    if not missing:
-        missing = [[w] for w in lost_words]
-    few = len(missing) <= 3
-    both_latin = _copies_names(ctx)
-    lost_name = few and any(_certain(r, ctx.src.lang) for r in missing)
-    # without a certain lost name, a lost phrase of capitalised words is a title a translation
-    # may render by a name (Academy Awards -> Oscar): a single lost word must stand for the new one
-    few = few and (lost_name or any(len(r) == 1 for r in missing))
+    strong_lost = any(_strong(r, ctx.src.lang, ctx.tgt) for r in missing)
     for run in new:
         s, e = _span(run)
-        sev = "major" if few and _replaces(run, lost_name, ctx.tgt.lang, both_latin) else "minor"
+        sev = "major" if strong_lost and _strong(run, ctx.tgt.lang, ctx.src) and _reliable(ctx) else "minor"
         lost = [_span(r) for r in missing]
         names = ", ".join(f"'{src[a:b]}'" for a, b in lost)
         out.append(hit(f"the target's name '{tgt[s:e]}' is not in the source, whose {names} is missing",
@@ -492,34 +289,22 @@ def name_replaced(pair, ctx):
 @check("ENT005", "name-removed", "accuracy/omission", "major")
 def name_removed(pair, ctx):
     """A name of the source is missing from the target in every spelling (matching as in ENT004),
-    and the target has no new capitalised word in its place (``Oscar`` may be rendered ``Academy
-    Awards``; a name in its place is ENT004's): the name was left out (``the mayor of Lyon, Grégory Doucet, said`` -> ``the mayor said``;
-    ``Nielsen said`` -> ``comentó``). Major for names that are certainly names: every word of a
-    run of two or more (titles at its edges left out: ``Insp Bob Blemmings``) rare in its
-    language, a country or city of CLDR, or a Latin word spelt alike across languages (see
-    ENT004); a single name the same, rare beyond a possibly inflected form, and only between two
-    Latin-script sides that copy names as they are (not Vietnamese: Vân Nam for Yunnan) and do
-    not inflect them (a single Лиона or Lyonu may be transliterated or inflected past
-    recognition), and, unless the source repeats it or it is a CLDR place, not when the previous
-    segment's source names it too (a translation may then use a pronoun or a title: ``Flake made his decision`` -> ``tomó
-    su decisión``). A name of which a word is kept is not removed (``Brett Kavanaugh`` ->
-    ``Kavanaugh``). Minor for other runs of two words or repeated names, and when the target is
-    in a script without case (the name may have been transliterated). The span is the name in
-    the source."""
-    missing, new, _ = _analysis(pair, ctx)
+    and the target has no other name in its place: the name was left out (``the mayor of Lyon,
+    Grégory Doucet, said`` -> ``the mayor said``). Only names that are certainly names are
+    reported: a run of two or more name words, or a name the source repeats; single names that
+    might be a translator's choice (a pronoun, "the Kremlin" for "Moscow") are left to ENT003
+    (minor). Major when both sides are in cased scripts (reliable matching), minor otherwise.
+    The span is the name in the source."""
+    missing, new = _analysis(pair, ctx)
     if not missing or new or not _keeps_latin_names(ctx):
-        return ()  # a new capitalised word in the target may stand for it (Oscars / Academy Awards)
+        return ()
     src = pair.source
+    sev = "major" if _same_script(ctx) and _reliable(ctx) else "minor"
     out = []
     for run in missing:
-        run = _trimmed(run, ctx.src.lang)
         s, e = _span(run)
         name = src[s:e]
-        if _removal_major(run, name, src, ctx):
-            sev = "major" if _cased_side(ctx.tgt) else "minor"
-        elif (len(run) >= 2 or src.count(name) >= 2) and _certain(run, ctx.src.lang):
-            sev = "minor"
-        else:
+        if (len(run) < 2 and src.count(name) < 2) or not _rare_word(run, ctx.src.lang):
             continue
         out.append(hit(f"the name '{name}' of the source is missing from the target",
                        source=(s, e), primary="source", severity=sev))
