@@ -12,8 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 from audit.core.model import PairResult
-from audit.pipeline import ScoreTally, segment_stats, tally_of
-from audit.scores.penalty import word_count
+from audit.pipeline import ScoreTally, segment_stats, tally_of, word_count
 
 # A target's word count, remembered: a bulk decision re-scores thousands of segments whose text did
 # not change (the regex count was half of a 'D' on 6,250 flags); keyed by the text, so a post-edit

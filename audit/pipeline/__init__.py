@@ -9,8 +9,16 @@ from audit.pipeline.applied import DecisionsApplied
 from audit.pipeline.engine import Audit, audit_pairs, iter_audit, run_audit, stream_audit, stream_run_audit
 from audit.pipeline.events import Checked, Finished, Started
 from audit.pipeline.signature import Signature
-from audit.scores.penalty import ScoreTally, SegmentStats, corpus_scores, score_segment, segment_stats, tally_of
+from audit.scores.penalty import (
+    ScoreTally,
+    SegmentStats,
+    corpus_scores,
+    score_segment,
+    segment_stats,
+    tally_of,
+    word_count,
+)
 
 __all__ = ["Audit", "audit_pairs", "iter_audit", "run_audit", "stream_audit", "stream_run_audit",
            "Started", "Checked", "Finished", "DecisionsApplied", "Signature",
-           "ScoreTally", "SegmentStats", "corpus_scores", "score_segment", "segment_stats", "tally_of"]
+           "ScoreTally", "SegmentStats", "corpus_scores", "score_segment", "segment_stats", "tally_of", "word_count"]

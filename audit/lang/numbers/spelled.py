@@ -29,6 +29,8 @@ def _by_language(field: str) -> dict[str, dict[str, float]]:
 # a word (inflected languages; longest first).
 _SPELLED: dict[str, dict[str, float]] = _by_language("number_words")
 _STEMS: dict[str, dict[str, float]] = _by_language("number_stems")
+# Words that begin with a number stem but are no number: Arabic الأربعاء (Wednesday, not أربع 4).
+_NOT_NUMBERS = {"ar": frozenset({"أربعاء", "اربعاء"})}
 # Prefixes (conjunctions, prepositions, articles) glued to the word in Semitic scripts.
 _PREFIX_RE = {
     "ar": regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?"),
@@ -153,6 +155,8 @@ def _word_value(w: str, lang: str | None) -> float | None:
             if m and m.end():
                 cands.append(w[m.end():])
         for c in cands:
+            if c in _NOT_NUMBERS.get(lang, ()):
+                continue
             for n in range(min(len(c), 12), 1, -1):
                 v = stems.get(c[:n])
                 if v is not None and (n >= 3 or n == len(c)):
