@@ -1,50 +1,18 @@
 """The review app driven by Pilot: navigation, filters, search, decisions that persist, editing, undo."""
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
 import os
-import shutil
 
-import pytest
 from textual.widgets import Input, Static, TextArea
+from tui_pilot import CONFIG, FIXTURE, aio, corpus, make, ready  # noqa: F401 (corpus: a fixture)
 
 from audit.cli import main as cli_main
-from audit.core.config import Config
-from audit.store.decisions import DecisionStore
 from audit.core.model import Severity
+from audit.store.decisions import DecisionStore
 from tui.app import create_app
 from tui.messages import AuditFinished, SegmentsAdded
 from tui.widgets.segment_list import SegmentList
-
-FIXTURE = os.path.join(os.path.dirname(__file__), "fixtures", "tui", "mixed.jsonl")
-CONFIG = Config(select=("EMP", "WSP", "ENC"))  # checks that exist and are stable, for exact expectations
-
-
-def aio(fn):
-    """Run an async Pilot test without a pytest async plug-in."""
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(fn(*args, **kwargs))
-    return wrapper
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    path = tmp_path / "mixed.jsonl"
-    shutil.copy(FIXTURE, path)
-    return str(path)
-
-
-def make(corpus, **kw):
-    return create_app([corpus], source_lang="en", target_lang="es", config=CONFIG, jobs=1, **kw)
-
-
-async def ready(app, pilot):
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert app.state.finished
 
 
 def pane_text(app, side: str) -> str:

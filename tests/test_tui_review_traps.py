@@ -2,19 +2,12 @@
 colours and letters, the post-edit dialog, ids versus rows, 80x24, bulk decisions."""
 from __future__ import annotations
 
-import asyncio
-import functools
-import os
-import shutil
-
-import pytest
 from rich.color import Color, ColorSystem
 from textual import events
 from textual.widgets import Static, TextArea
+from tui_pilot import CONFIG, FIXTURE, aio, corpus, make, ready  # noqa: F401 (corpus: a fixture)
 
-from audit.core.config import Config
 from audit.core.model import Flag, Severity, Span
-from tui.app import create_app
 from tui.render import (
     NEUTRAL_COLOR,
     QUOTE_LIMIT,
@@ -28,33 +21,6 @@ from tui.render import (
 from tui.screens.review import pass_share
 from tui.widgets.footer import ReviewFooter
 from tui.widgets.segment_list import SegmentList
-
-FIXTURE = os.path.join(os.path.dirname(__file__), "fixtures", "tui", "mixed.jsonl")
-CONFIG = Config(select=("EMP", "WSP", "ENC"))
-
-
-def aio(fn):
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        return asyncio.run(fn(*args, **kwargs))
-    return wrapper
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    path = tmp_path / "mixed.jsonl"
-    shutil.copy(FIXTURE, path)
-    return str(path)
-
-
-def make(path, **kw):
-    return create_app([path], source_lang="en", target_lang="es", config=CONFIG, jobs=1, **kw)
-
-
-async def ready(app, pilot):
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert app.state.finished
 
 
 def header(app) -> str:

@@ -18,6 +18,7 @@ import json
 from audit.core.display import safe
 from audit.core.model import Severity
 from audit.outputs.locate import Locator
+from audit.outputs.pieces import flagged_snippet
 from audit.pipeline.baseline import flag_fingerprint, source_hash
 
 SEVERITY = {Severity.MINOR: "minor", Severity.MAJOR: "major", Severity.CRITICAL: "critical"}
@@ -26,12 +27,9 @@ SNIPPET = 80
 
 def _description(pair, flag) -> str:
     text = f"{flag.code} {flag.name}: {flag.message} (segment {pair.id}"
-    sp = flag.primary
-    if sp is not None:
-        flagged = pair.text(sp.side)[sp.start:sp.end]
-        if len(flagged) > SNIPPET:
-            flagged = flagged[:SNIPPET] + "…"
-        text += f", {sp.side}: \u201c{flagged}\u201d"
+    flagged = flagged_snippet(pair, flag, SNIPPET)
+    if flagged is not None:
+        text += f", {flag.primary.side}: \u201c{flagged}\u201d"
     return safe(text + ")")
 
 

@@ -19,6 +19,7 @@ from lxml import etree
 from audit.core.display import safe
 from audit.core.model import Severity
 from audit.outputs.locate import Locator
+from audit.outputs.pieces import flagged_snippet
 
 SNIPPET = 120
 
@@ -38,11 +39,9 @@ def xml_text(text: str) -> str:
 
 def _flag_line(pair, flag) -> str:
     line = f"{flag.severity.label} {flag.code} {flag.name}: {flag.message}"
-    sp = flag.primary
-    if sp is not None:
-        flagged = pair.text(sp.side)[sp.start:sp.end]
-        if len(flagged) > SNIPPET:
-            flagged = flagged[:SNIPPET] + "…"
+    flagged = flagged_snippet(pair, flag, SNIPPET)
+    if flagged is not None:
+        sp = flag.primary
         line += f"\n  {sp.side}[{sp.start}:{sp.end}]: \u201c{flagged}\u201d"
     return line
 

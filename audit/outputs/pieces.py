@@ -6,7 +6,7 @@ set of flags that cover it.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from audit.core.model import Flag
 
@@ -35,3 +35,13 @@ def pieces(text: str, flags: Iterable[Flag], side: str) -> list[tuple[int, int, 
     for pos, fl in sorted(empties.items()):
         out.append((pos, pos, fl))
     return out
+
+
+def flagged_snippet(pair, flag: Flag, limit: int) -> str | None:
+    """The text of ``flag``'s primary span, cut after ``limit`` characters with ``…`` (None: the
+    flag has no span)."""
+    sp = flag.primary
+    if sp is None:
+        return None
+    flagged = pair.text(sp.side)[sp.start:sp.end]
+    return flagged[:limit] + "…" if len(flagged) > limit else flagged

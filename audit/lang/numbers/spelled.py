@@ -53,21 +53,8 @@ _WORD_SPLIT = regex.compile(r"[\-‐]")
 
 def _cjk_value(run: str) -> list[float]:
     """Values of a run of Chinese/Japanese numerals: 三 -> 3, 二十五 -> 25, 三千万 -> 3e7."""
-    vals = [float(_CJK_NUMERALS[ch]) for ch in run]
-    out = set(vals)
-    total, section, cur = 0.0, 0.0, 0.0
-    for v in vals:
-        if v in (10, 100, 1000):
-            section += (cur or 1) * v
-            cur = 0
-        elif v >= 1e4:
-            total += (section + cur or 1) * v
-            section = cur = 0
-        elif v == 0.5:
-            cur += 0.5
-        else:
-            cur = cur * 10 + v if cur and cur < 10 else v
-    out.add(total + section + cur)
+    out = {float(_CJK_NUMERALS[ch]) for ch in run}
+    out.add(_cjk_total(run))
     return list(out)
 
 
