@@ -56,6 +56,15 @@ def test_nothing_new_passes_the_gate(accepted, capsys):
     assert code == 1  # without the baseline the same flags fail
 
 
+def test_the_reports_record_the_baseline_they_applied(accepted, capsys):
+    data = json.loads((accepted / "baseline.json").read_text())
+    digest = bl.load("baseline.json").digest()
+    _, out, _ = _check(capsys, "ui.tsv", "--baseline", "baseline.json", "-F", "json")
+    assert json.loads(out)["settings"]["baseline"]["hash"] == digest
+    _, out, _ = _check(capsys, "ui.tsv", "--baseline", "baseline.json")
+    assert f"  baseline baseline.json ({digest}): {data['total']} flag(s) suppressed, 0 new, 0 accepted" in out
+
+
 def test_only_new_flags_after_moves_and_edits(accepted, capsys):
     # lines moved (rows reversed, clean rows put first), the target edited elsewhere, a new flag added
     rows = [("Hello.", "Hallo."), ROWS[2], (ROWS[1][0], "Bitte drücken Sie die Taste 3 Minuten lang."), ROWS[0], NEW_ROW]
@@ -159,7 +168,18 @@ def test_counts_match_repeated_segments():
     m = bl.Matcher(base)
     kept = [len(m.segment(s).flags) for s in segs]
     assert kept == [0, 0, 1]
-    assert m.applied().to_dict() == {"path": "", "entries": 1, "accepted": 2, "suppressed": 2, "new": 1, "fixed": 0}
+    assert m.applied().to_dict() == {"path": "", "hash": base.digest(), "entries": 1, "accepted": 2, "suppressed": 2,
+                                     "new": 1, "fixed": 0}
+
+
+def test_the_baseline_hash_names_the_accepted_state_not_the_file_layout():
+    segs = [_seg(str(i), "a 3", "a 4", 2, 3) for i in range(3)]
+    two, three = bl.from_segments(segs[:2]), bl.from_segments(segs)
+    assert two.digest() == bl.from_segments(segs[1:]).digest()  # same fingerprints and counts
+    assert two.digest() != three.digest()  # one more accepted flag
+    other = bl.from_segments([_seg("1", "b 3", "b 4", 2, 3)])
+    assert len({two.digest(), other.digest(), bl.Baseline({}).digest()}) == 3
+    assert bl.Matcher(three).applied().to_dict()["hash"] == three.digest()
 
 
 def test_baseline_file_is_deterministic_and_round_trips(tmp_path):

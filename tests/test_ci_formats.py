@@ -3,12 +3,14 @@ GitLab Code Quality, each as a golden file (syrupy, tests/__snapshots__) and aga
 segment text that tries to inject a workflow command or break the XML."""
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
 import re
 import shutil
 
+import jsonschema
 import pytest
 from lxml import etree
 
@@ -93,10 +95,24 @@ def test_golden(fmt, tmp_path, monkeypatch, snapshot):
 # --- SARIF ---------------------------------------------------------------------------------------
 
 
+_SARIF_SCHEMA = os.path.join(ROOT, "tests", "fixtures", "sarif", "sarif-2.1.0.json")
+
+
+@functools.lru_cache(maxsize=1)
+def _sarif_validator():
+    with open(_SARIF_SCHEMA, encoding="utf-8") as fh:
+        schema = json.load(fh)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
 def _check_sarif(d):
-    """The SARIF 2.1.0 rules for what this writer emits (sarif-schema-2.1.0 and spec §3.4, §3.14.14,
-    §3.30): 1-based lines and columns, endColumn after the last character, a known columnKind,
-    base URIs absolute and ending in '/', relative URIs only with a uriBaseId, valid enums."""
+    """Valid against the official SARIF 2.1.0 JSON schema (tests/fixtures/sarif), and the spec's
+    rules the schema cannot say (§3.4, §3.14.14, §3.30): 1-based lines and columns, endColumn
+    after the last character, a known columnKind, base URIs absolute and ending in '/', relative
+    URIs only with a uriBaseId, valid enums."""
+    errors = sorted(_sarif_validator().iter_errors(d), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
     assert d["version"] == "2.1.0" and d["$schema"].endswith("sarif-2.1.0.json")
     for run in d["runs"]:
         assert run["columnKind"] in ("utf16CodeUnits", "unicodeCodePoints")
@@ -127,6 +143,20 @@ def _check_sarif(d):
                 for k in ("charOffset", "charLength"):
                     if k in reg:
                         assert type(reg[k]) is int and reg[k] >= 0
+
+
+def test_the_official_schema_refuses_what_the_spec_forbids(tmp_path, monkeypatch):
+    """The schema check can fail: a level outside the enum, a column of 0 and an unknown property
+    are each reported."""
+    monkeypatch.chdir(tmp_path)
+    good = json.loads(_render(_sample(tmp_path), "sarif"))
+    assert not list(_sarif_validator().iter_errors(good))
+    for mutate in (lambda d: d["runs"][0]["results"][0].__setitem__("level", "fatal"),
+                   lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"].__setitem__("startColumn", 0),
+                   lambda d: d["runs"][0].__setitem__("columns", 3)):
+        bad = json.loads(json.dumps(good))
+        mutate(bad)
+        assert list(_sarif_validator().iter_errors(bad))
 
 
 def test_sarif_columns_are_code_points_and_uris_relative(tmp_path, monkeypatch):

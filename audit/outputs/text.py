@@ -81,6 +81,20 @@ def write(result, out, *, color: bool = False) -> None:
     out.write(chart_section(tally.by_code.items(), bands, b))
 
 
+def _write_applied(settings, out) -> None:
+    """What the audit applied: a baseline (its flags suppressed) and review decisions."""
+    bl = settings.get("baseline")
+    if isinstance(bl, dict):
+        out.write(f"  baseline {safe(str(bl.get('path', '')))} ({safe(str(bl.get('hash', '')))}): "
+                  f"{bl.get('suppressed', 0)} flag(s) suppressed, {bl.get('new', 0)} new, "
+                  f"{bl.get('fixed', 0)} accepted flag(s) no longer found\n")
+    dec = settings.get("decisions")
+    if isinstance(dec, dict):
+        out.write(f"  decisions (database {safe(str(dec.get('database', '')))}): {dec.get('dismissed_left_out', 0)} dismissed flag(s) "
+                  f"left out, {dec.get('post_edited', 0)} post-edited, {dec.get('approved', 0)} approved, "
+                  f"{len(dec.get('stale') or ())} stale\n")
+
+
 def _write_head(result, out, b, dim, tally) -> None:
     s = summary_dict(result)
     out.write(b("transaudit") + f" {safe(result.source_lang or '?')} → {safe(result.target_lang or '?')}: "
@@ -106,6 +120,7 @@ def _write_head(result, out, b, dim, tally) -> None:
             if m.get("note"):
                 out.write("    " + dim(visible(str(m["note"]))[0]) + "\n")
     out.write(dim(f"  {safe(str(result.signature))}") + "\n")
+    _write_applied(result.settings or {}, out)
     if s["by_code"]:
         out.write("\n" + b("By check") + "\n")
         if tally is not None:

@@ -85,6 +85,14 @@ class Baseline:
         else:
             e.count += 1
 
+    def digest(self) -> str:
+        """A hash of the accepted state (each fingerprint and its count), independent of the file's
+        layout and of the sample texts: two baselines that suppress the same flags hash the same."""
+        h = hashlib.sha256()
+        for fp in sorted(self.entries):
+            h.update(f"{fp}:{self.entries[fp].count}\n".encode())
+        return h.hexdigest()[:16]
+
     def to_dict(self) -> dict:
         flags = [e.to_dict() for e in sorted(self.entries.values(), key=lambda e: (e.code, e.fingerprint))]
         return {"format": FORMAT, "schema": SCHEMA, "fingerprint": FINGERPRINT_VERSION,
@@ -171,9 +179,10 @@ class BaselineApplied:
     suppressed: int
     new: int
     fixed: int
+    digest: str = ""
 
     def to_dict(self) -> dict:
-        return {"path": self.path, "entries": self.entries, "accepted": self.accepted,
+        return {"path": self.path, "hash": self.digest, "entries": self.entries, "accepted": self.accepted,
                 "suppressed": self.suppressed, "new": self.new, "fixed": self.fixed}
 
     def line(self) -> str:
@@ -186,6 +195,7 @@ class Matcher:
 
     def __init__(self, baseline: Baseline, path: str = "") -> None:
         self.path = path
+        self.digest = baseline.digest()
         self.entries = len(baseline.entries)
         self.accepted = baseline.total
         self.left = {fp: e.count for fp, e in baseline.entries.items()}
@@ -223,7 +233,7 @@ class Matcher:
 
     def applied(self) -> BaselineApplied:
         return BaselineApplied(self.path, self.entries, self.accepted, self.suppressed, self.new,
-                               sum(self.left.values()))
+                               sum(self.left.values()), self.digest)
 
 
 def settings_with(settings: Mapping, applied_dict: dict) -> dict:
