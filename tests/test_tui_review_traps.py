@@ -1,13 +1,15 @@
 """Issue 14: the review app's traps, each driven through Pilot: previous search match, severity
-colours and letters, the post-edit dialog, ids versus rows, 80x24, bulk decisions."""
+colours and letters, the post-edit dialog, ids versus rows, 80x24, bulk decisions, the overview."""
 from __future__ import annotations
+
+from collections import Counter
 
 from rich.color import Color, ColorSystem
 from textual import events
 from textual.widgets import Static, TextArea
 from tui_pilot import CONFIG, FIXTURE, aio, corpus, make, ready  # noqa: F401 (corpus: a fixture)
 
-from audit.core.model import Flag, Severity, Span
+from audit.core.model import Flag, Pair, PairResult, Severity, Span
 from tui.render import (
     NEUTRAL_COLOR,
     QUOTE_LIMIT,
@@ -19,6 +21,8 @@ from tui.render import (
     quote,
 )
 from tui.screens.review import pass_share
+from tui.state.overview import overview_lines
+from tui.state.rows import Row
 from tui.widgets.footer import ReviewFooter
 from tui.widgets.segment_list import SegmentList
 
@@ -272,3 +276,50 @@ def test_store_bulk_write_and_undo_round_trip(tmp_path):
         assert st.dismissed() == frozenset() and st.flag_status("fp0").note == "kept"
     with DecisionStore(str(tmp_path / "d.db")) as st:  # what the database holds, not only the cache
         assert set(st.flag_decisions()) == {"fp0"} and st.flag_status("fp0").status == "confirmed"
+
+
+# -- 7. the corpus at a glance --------------------------------------------------------------------
+@aio
+async def test_overview_charts_follow_decisions_and_fit_80x24(corpus):
+    app = make(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        segs = app.state.segments
+        codes = Counter(f.code for s in segs for f in s.flags)
+        lines = overview_lines(app.state)
+        assert lines[0] == "Flags by check (not dismissed)"
+        top_code, top_n = min(codes.items(), key=lambda kv: (-kv[1], kv[0]))
+        assert lines[1].split()[0] == top_code and lines[1].split()[-1] == str(top_n)
+        hist = lines[lines.index("Segments by quality score") + 1:]
+        assert sum(int(line.split()[-1]) for line in hist) == len(segs)  # every segment in one band
+        await pilot.press("i")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverviewScreen"
+        box = app.screen.query_one("#overview-scroll")
+        assert box.region.right <= 80 and box.region.bottom <= 24
+        assert "Flags by check" in str(app.screen.query_one("#overview", Static).render())
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "ReviewScreen"
+        await pilot.press("n")  # the first flagged segment: dismiss its first flag
+        first = app.state.current_flag()
+        await pilot.press("d")
+        after = {line.split()[0]: int(line.split()[-1]) for line in overview_lines(app.state)[1:]
+                 if line.strip() and not line.startswith("Segments")}
+        assert after.get(first.code, 0) == codes[first.code] - 1
+
+
+def test_overview_sums_the_long_tail_in_one_line():
+    class State:  # the surface of ReviewState that the overview reads
+        def __init__(self, segments):
+            self.segments = segments
+            self.flag_decisions = {}
+
+        def row(self, i):
+            return Row(i, Severity.MINOR, 15, 15, 15, 0, 0, False, False, 90.0, frozenset(), frozenset(), (15, 0, 0))
+
+    flags = tuple(Flag("1", f"X{n:02d}", "x", Severity.MINOR, "style", "m", (Span("target", 0, 1),), f"fp{n}")
+                  for n in range(15))
+    lines = overview_lines(State([PairResult(Pair("1", "a", "b"), flags)]), top=5)
+    assert [line.split()[0] for line in lines[1:6]] == ["X00", "X01", "X02", "X03", "11"]
+    assert lines[5].split()[-1] == "11"  # 11 codes of one flag each, summed
+    assert lines[lines.index("Segments by quality score") + 1].split()[0] == "90–100"

@@ -1,4 +1,5 @@
-"""Modal dialogs (``ModalScreen[T]``, Frogmouth's way): the target editor and the help screen.
+"""Modal dialogs (``ModalScreen[T]``, Frogmouth's way): the target editor, the help screen and the
+overview (the corpus at a glance).
 
 One-line questions (go to, search, filter, note, export paths) use ``widgets.ask_bar.AskBar`` instead.
 """
@@ -124,7 +125,8 @@ share of segments without a live major or critical flag (rounded down: 100% mean
 | `u` | undo the last decision (also after a restart) |
 
 ## Elsewhere
-`Ctrl+P` opens the command palette: filters by code, category and status, jumps, exports of the
+`i` shows the corpus at a glance: flags by check (dismissed ones left out) and segments by
+quality score, as bar charts. `Ctrl+P` opens the command palette: filters by code, category and status, jumps, exports of the
 decisions (JSON, CSV) and of the edited translation. `?` shows this help, `q` quits.
 Dismissed flags are struck through and no longer count; `transaudit check --decisions DB` leaves
 them out too.
@@ -173,6 +175,39 @@ class HelpScreen(ModalScreen[None]):
             sc.scroll_end(animate=False)
         else:
             sc.scroll_home(animate=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class OverviewScreen(ModalScreen[None]):
+    """The corpus at a glance (``i``): flags by check and segments by quality score, as charts."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,i", "close", "Close"),
+        Binding("down,j", "scroll(1)", "Down", show=False),
+        Binding("up,k", "scroll(-1)", "Up", show=False),
+    ]
+    DEFAULT_CSS = """
+    OverviewScreen { align: center middle; }
+    OverviewScreen > VerticalScroll { width: auto; max-width: 100%; height: auto; max-height: 100%;
+                                      border: round $accent; background: $surface; padding: 0 1; }
+    OverviewScreen Static { width: auto; }
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self._lines = lines
+
+    def compose(self) -> ComposeResult:
+        scroll = VerticalScroll(id="overview-scroll")
+        scroll.border_title = "at a glance"
+        scroll.border_subtitle = "Esc close"
+        with scroll:
+            yield Static(Text("\n".join(self._lines), no_wrap=True, overflow="ellipsis"), id="overview")
+
+    def action_scroll(self, delta: int) -> None:
+        self.query_one("#overview-scroll", VerticalScroll).scroll_relative(y=delta, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

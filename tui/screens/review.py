@@ -21,12 +21,13 @@ from audit.core.model import Severity
 
 from ..render import SEVERITY_BADGE, SEVERITY_COLOR, SEVERITY_MARK
 from ..state import Filters, parse_filters
+from ..state.overview import overview_lines
 from ..widgets.ask_bar import AskBar
 from ..widgets.flag_list import FlagList
 from ..widgets.footer import ReviewFooter
 from ..widgets.pair_view import PairView
 from ..widgets.segment_list import SegmentList
-from .dialogs import EditTarget, HelpScreen
+from .dialogs import EditTarget, HelpScreen, OverviewScreen
 
 BULK_NOTICE = 200  # a bulk decision of this many flags or more is announced before it is made
 
@@ -76,6 +77,7 @@ class ReviewScreen(Screen):
         B("x", "clear_filters", "Clear filters", "clear-filters", show=False),
         B("o", "toggle_sort", "Sort", "sort", show=False),
         B("tab", "switch_focus", "Switch pane", "switch", show=False),
+        B("i", "overview", "Overview", "overview", show=False),
         B("question_mark", "help", "help", "help"),
         B("q", "app.quit", "quit", "quit"),
     ]
@@ -440,3 +442,6 @@ class ReviewScreen(Screen):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
+
+    def action_overview(self) -> None:
+        self.app.push_screen(OverviewScreen(overview_lines(self.state)))
