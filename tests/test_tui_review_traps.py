@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from rich.color import Color, ColorSystem
 from textual import events
 from textual.widgets import Static, TextArea
@@ -20,7 +21,7 @@ from tui.render import (
     id_cell,
     quote,
 )
-from tui.screens.review import pass_share
+from tui.screens.review import ReviewScreen, pass_share
 from tui.state.overview import overview_lines
 from tui.state.rows import Row
 from tui.widgets.footer import ReviewFooter
@@ -323,3 +324,38 @@ def test_overview_sums_the_long_tail_in_one_line():
     assert [line.split()[0] for line in lines[1:6]] == ["X00", "X01", "X02", "X03", "11"]
     assert lines[5].split()[-1] == "11"  # 11 codes of one flag each, summed
     assert lines[lines.index("Segments by quality score") + 1].split()[0] == "90–100"
+
+
+# -- 8. every binding reaches its action ----------------------------------------------------------
+def _bindings():
+    """(key, action name, arguments) of every key the review screen binds, as `?` lists them."""
+    from textual.actions import parse
+
+    for b in ReviewScreen.BINDINGS:
+        for key in b.key.split(","):
+            _, name, args = parse(b.action)
+            yield key.strip(), b.action.split("(")[0], name, args
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+@aio
+async def test_every_binding_reaches_its_action_at_both_sizes(corpus, size):
+    """Each key of each binding, pressed with the segment list focused, runs the action it is
+    bound to, with its arguments (what each action then does is tested above and in test_tui)."""
+    app = make(corpus)
+    calls: list[tuple] = []
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        for _, full, name, _ in _bindings():
+            target = app if full.startswith("app.") else screen
+            setattr(target, f"action_{name}", lambda *a, _n=name: calls.append((_n, a)))
+        pressed = 0
+        for key, _, name, args in _bindings():
+            calls.clear()
+            screen.query_one(SegmentList).focus()
+            await pilot.press(key)
+            await pilot.pause()
+            assert calls == [(name, tuple(args))], (key, calls)
+            pressed += 1
+        assert pressed >= 45  # n, p, j, down, ..., the digits, Shift+F3 and F15, q
