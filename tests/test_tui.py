@@ -394,3 +394,60 @@ async def test_footer_hides_keys_during_a_prompt_and_shows_them_again(corpus):
         await pilot.pause()
         assert shown() == full
         assert [footer._entry(c) for c in footer.children] == footer.wanted()
+
+
+def _flags_of(app):
+    return [(s.pair.id, s.pair.target, [(f.code, f.fingerprint, f.spans, f.message) for f in s.flags],
+             s.scores.get("quality")) for s in app.state.segments]
+
+
+@aio
+async def test_reopen_comes_from_the_audit_cache_and_equals_the_audit(corpus, tmp_path, monkeypatch):
+    """A file seen before reopens from the cache (no audit runs) with the same flags, scores and
+    originals; a dismissal made since is scored, a post-edit made since audits again."""
+    from audit.pipeline import Audit
+
+    monkeypatch.setenv("TRANSAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    app = make(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        first, first_scores = _flags_of(app), dict(app.corpus_scores)
+        await pilot.press("n", "d")  # a2's flag dismissed after the audit was kept
+        await pilot.press("q")
+    assert len(os.listdir(tmp_path / "cache" / "audits")) == 1
+    runs = []
+    real_events = Audit.events
+    monkeypatch.setattr(Audit, "events", lambda self, *a, **k: runs.append(1) or real_events(self, *a, **k))
+    app2 = make(corpus)
+    async with app2.run_test(size=(120, 40)) as pilot:
+        await ready(app2, pilot)
+        assert runs == []  # from the cache
+        assert _flags_of(app2) == first
+        assert app2.state.summary()["dismissed"] == 1 and app2.state.row(1).live == 0
+        assert app2.corpus_scores != first_scores  # the dismissal counts
+        await pilot.press("u")  # undo the dismissal: the scores of the first audit again
+        assert app2.corpus_scores == first_scores
+        await pilot.press("n", "e")
+        await pilot.pause()
+        app2.screen.query_one(TextArea).text = "Traiga su billete a la recepción."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("q")
+    app3 = make(corpus)  # a post-edit changes the key: audited again, the original kept
+    async with app3.run_test(size=(120, 40)) as pilot:
+        await ready(app3, pilot)
+        assert runs == [1]
+        assert app3.state.segments[1].pair.target == "Traiga su billete a la recepción."
+        assert app3.state.originals[1].target == ""
+    app4 = make(corpus)  # and that audit is kept in turn, with its originals
+    async with app4.run_test(size=(120, 40)) as pilot:
+        await ready(app4, pilot)
+        assert runs == [1]
+        assert app4.state.originals[1].target == "" and app4.state.row(1).edited
+        assert _flags_of(app4) == _flags_of(app3)
+    with open(corpus, "a", encoding="utf-8") as fh:  # the input changes: audited again
+        fh.write(json.dumps({"id": "z1", "source": "One more.", "target": "Uno  más."}) + "\n")
+    app5 = make(corpus)
+    async with app5.run_test(size=(120, 40)) as pilot:
+        await ready(app5, pilot)
+        assert runs == [1, 1] and app5.state.segments[-1].pair.id == "z1"

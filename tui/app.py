@@ -20,7 +20,15 @@ from audit import export_decisions, write_edited
 from audit.core.config import Config
 from audit.core.display import safe
 from audit.core.model import AuditResult, Pair, PairResult, Severity
-from audit.pipeline import Audit, Checked, Finished, Started, score_segment, tally_of
+from audit.pipeline import (
+    Audit,
+    Checked,
+    Finished,
+    Started,
+    resultcache,
+    score_segment,
+    tally_of,
+)
 from audit.store.decisions import (
     Change,
     Decisions,
@@ -205,14 +213,28 @@ class ReviewApp(App):
                            references=self.references or None, metrics=self.metrics, align=self.align,
                            presegmented=self.presegmented, decisions=decisions, keep_dismissed=True)
         self._audit = audit  # its checks serve the re-audits after an edit
+        key = resultcache.audit_key(audit, decisions)
+        cached = resultcache.load(key)
+        if cached is not None:  # seen before with the same input, config, data and post-edits
+            self.post_message(AuditStarted(None, cached.source_lang, cached.target_lang))
+            self._base_dismissed = cached.dismissed  # what its scores left out; on_audit_finished adjusts
+            segments: list[PairResult] = []
+            for segs, origs in cached.chunks():
+                segments.extend(segs)
+                self.post_message(SegmentsAdded(segs, origs, len(segments), [segment_key(p) for p in origs]))
+            self.post_message(AuditFinished(cached.result(segments), None))
+            return
+        originals: list[Pair] = []
         for event in audit.events(batch=BATCH):
             if isinstance(event, Started):
                 self.post_message(AuditStarted(None, event.source_lang, event.target_lang))
             elif isinstance(event, Checked):
                 keys = [segment_key(p) for p in event.originals]
+                originals.extend(event.originals)
                 self.post_message(SegmentsAdded(list(event.results), list(event.originals), event.done, keys))
             elif isinstance(event, Finished):
                 self.post_message(AuditFinished(event.result, event.scores))
+                resultcache.save(key, event.result, originals, decisions.dismissed if decisions is not None else frozenset())
 
     # -- messages from the worker ------------------------------------------------------------------------------
     def on_audit_started(self, message: AuditStarted) -> None:
