@@ -36,9 +36,10 @@ import codecs
 import re
 from collections.abc import Iterator
 
+from audit.core import limits
 from audit.core.decode import open_text_lines
 from audit.core.errors import InputError
-from audit.core.limits import MAX_PLURAL_INDEX, text_codec
+from audit.core.limits import text_codec
 from audit.core.model import Origin, Pair, Unit
 from audit.inputs import PairSource, normalize_lang
 from audit.lang.plurals import (
@@ -278,8 +279,10 @@ class _Parser:
         if not cur.has_msgid:
             raise InputError("msgstr before msgid", self.path, lineno)
         n = int(num) if num is not None else 0
-        if n > MAX_PLURAL_INDEX:
-            raise InputError(f"msgstr[{num}]: plural index above the limit of {MAX_PLURAL_INDEX}", self.path, lineno)
+        cap = limits.current().max_plural_index
+        if n > cap:
+            raise InputError(f"msgstr[{num}]: plural index above the limit of {cap} (limits.max-plural-index)",
+                             self.path, lineno)
         if (num is None) != (cur.plural is None):
             raise InputError("msgstr[N] goes with msgid_plural, msgstr without it", self.path, lineno)
         if n in cur.msgstr:
