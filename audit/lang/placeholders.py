@@ -32,7 +32,6 @@ What counts as a code, and what deliberately does not:
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from html.entities import html5 as _HTML5
 
 import regex
