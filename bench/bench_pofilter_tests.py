@@ -43,7 +43,6 @@ POFILTER_TO_TRANSAUDIT: dict[str, tuple[str, ...]] = {
     "pythonbraceformat": ("MRK002",),
     "variables": ("MRK002",),
     "xmltags": ("MRK001",),
-    "validxml": ("MRK001",),
     "urls": ("MRK003",),
     "emails": ("MRK003",),
     "untranslated": ("EMP001", "EMP002"),
@@ -83,6 +82,8 @@ OUT_OF_SCOPE: dict[str, str] = {
     "simpleplurals": "English '(s)' plurals: no check",
     "nplurals": "needs catalog units (PLR003 is tested on PO files)",
     "hassuggestion": "needs suggestions in the file",
+    "validxml": "checks the target alone for well-formed XML (its tests pass an empty source); MRK001 "
+                "compares the tags of the target with the source's",
 }
 
 

@@ -41,6 +41,9 @@ _HTML_ENTITIES = frozenset(k for k in _HTML5 if k.endswith(";"))
 # Translatable attributes: their values may (and should) differ between source and target.
 TRANSLATABLE_ATTRS = frozenset({"alt", "title", "aria-label", "placeholder", "label", "summary", "abbr",
                                 "content", "value", "equiv-text", "disp", "displaytext"})
+# Attributes that name the language or the writing direction: a translation changes them
+# (``lang="en"`` -> ``lang="ar"``, ``dir="ltr"`` -> ``dir="rtl"``), like translatable ones.
+LOCALE_ATTRS = frozenset({"lang", "xml:lang", "xml-lang", "hreflang", "dir"})
 HTML_ELEMENTS = frozenset("""
 a abbr address area article aside audio b bdi bdo big blockquote body br button canvas caption cite code col
 colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2
@@ -108,13 +111,16 @@ def _tag_code(m) -> Code | None:
         value = am.group(2) if am.group(2) is not None else am.group(3) if am.group(3) is not None else am.group(4)
         if value is None and not known:
             return None  # "<see below>": prose, not a tag
-        if aname in TRANSLATABLE_ATTRS:
+        if aname in TRANSLATABLE_ATTRS or aname in LOCALE_ATTRS:
             continue
         attrs.append(f"{aname}={value or ''}")
     if closing and attrs:
         return None
-    if not known and not attrs and not self_closing and " " in text:
+    if not known and not attrs_text.strip() and not self_closing and " " in text:
         return None
+    if (not known and not attrs and not closing and not self_closing and m.group("tname")[0].isupper()
+            and "</" + m.group("tname") not in m.string):
+        return None  # "<Error>", "<Empty>": a capitalised word in brackets that nothing closes is text
     if closing:
         form = "close"
     elif self_closing or name in VOID_ELEMENTS:
