@@ -11,12 +11,11 @@ import os
 import sys
 
 import pytest
-
 from helpers import run_check
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
-import bench_pofilter_tests as bench  # noqa: E402
+import bench_pofilter_tests as bench
 
 
 def _test_file() -> str | None:
