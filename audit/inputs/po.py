@@ -161,10 +161,10 @@ class _Parser:
     def obsolete_line(self, body: str, lineno: int) -> None:
         """One ``#~`` line without its prefix, read by the parser of obsolete entries."""
         obs = self.obs = self.obs or _Parser(self.path)
-        if body.startswith(("msgid", "msgctxt")) and obs.cur is None or obs.cur is not None and obs.cur.msgstr:
-            if self.pending_line is not None and body.startswith(("msgid", "msgctxt")):
-                obs.pending, obs.pending_fuzzy, obs.pending_line = self.pending, self.pending_fuzzy, self.pending_line
-                obs.pending_flags, obs.pending_locations = self.pending_flags, self.pending_locations
+        starts = body.startswith(("msgid", "msgctxt")) and (obs.cur is None or bool(obs.cur.msgstr))
+        if starts and self.pending_line is not None:  # the comments and flags before it are its own
+            obs.pending, obs.pending_fuzzy, obs.pending_line = self.pending, self.pending_fuzzy, self.pending_line
+            obs.pending_flags, obs.pending_locations = self.pending_flags, self.pending_locations
         try:
             done = obs.line(body, lineno)
         except InputError:  # a damaged obsolete entry: dropped, as gettext ignores them

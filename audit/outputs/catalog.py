@@ -18,7 +18,6 @@ from audit.core.display import safe
 from audit.core.model import UNIT_STATES
 
 
-
 class CatalogStats:
     """Unit counts by state, per file and in total, fed one pair at a time."""
 
