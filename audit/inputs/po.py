@@ -167,8 +167,8 @@ class _Parser:
             obs.pending_flags, obs.pending_locations = self.pending_flags, self.pending_locations
         try:
             done = obs.line(body, lineno)
-        except InputError:  # a damaged obsolete entry: dropped, as gettext ignores them
-            obs.cur, obs.field = None, None
+        except InputError:  # a damaged obsolete line: the entry before it kept if complete, the rest dropped
+            self.flush_obsolete()
             obs._reset_pending()
             return
         if done is not None:
@@ -196,11 +196,11 @@ class _Parser:
 
     def line(self, s: str, lineno: int) -> _Entry | None:
         """Read one stripped line; returns the entry it completes, if any."""
+        if self.obs is not None and not s.startswith("#~"):
+            self.flush_obsolete()  # any other line, a blank one too, ends an obsolete entry
         if not s:
             self.field = None if self.cur is None or self.cur.msgstr else self.field
             return None
-        if self.obs is not None and not s.startswith("#~"):
-            self.flush_obsolete()
         if s[0] == "#":
             return self.comment(s, lineno)
         m = _LINE.match(s)
