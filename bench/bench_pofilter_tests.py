@@ -98,7 +98,6 @@ KEPT: dict[str, str] = {
                      "is typewriter style, not something a translation must keep",
     "doublewords": "Sesotho 'o o', 'ba ba', 'le le' are grammatical; REP001 has no Sesotho profile (st)",
     "endpunc": "PUN001 takes French 'Wrong ?' as the French spacing of '?', which it is",
-    "endwhitespace": "WSP002: pofilter's Chinese exception (a full-width colon replaces ': ') is not known",
     "newlines": "WSP005 counts CR LF as one break, like LF: a file's line-end convention, not the translation's",
     "numbers": "NUM001-003 compare values: '180°' -> '180', 'R57.60' -> 'R57,60' and '1,000.00' -> '1 000,00' "
                "keep the value (locale formats); '180°' -> '360°' is a NUM003 miss (its families are not this "

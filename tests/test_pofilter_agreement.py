@@ -118,3 +118,15 @@ def test_tag_changes_still_flagged(src, tgt, lang):
 ])
 def test_line_breaks_at_the_edges(src, tgt, lang, flagged):
     assert bool(run_check("WSP005", src, tgt, tgt=lang)) == flagged
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang", "flagged"), [
+    ("Init. Limit: ", "起始时间限制：", "zh", False),      # the full-width colon is spaced in itself
+    ("Name: ", "名前：", "ja", False),
+    ("Warning! ", "警告！", "zh", False),
+    ("Name: ", "名前", "ja", True),                       # no mark: the space is lost
+    ("Name: ", "Имя:", "ru", True),
+    ("Name: ", "Name:", "de", True),
+])
+def test_trailing_space_after_a_fullwidth_mark(src, tgt, lang, flagged):
+    assert bool(run_check("WSP002", src, tgt, tgt=lang)) == flagged

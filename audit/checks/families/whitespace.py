@@ -58,13 +58,16 @@ def trailing_whitespace(pair, ctx):
     """The target ends with spaces or tabs while the source does not (added), or the source's
     trailing spaces or tabs were lost in the target (span on the source's whitespace and the
     empty end of the target). Not flagged: a different kind of space on both sides, trailing
-    line breaks (WSP005 counts those), blank targets (EMP002)."""
+    line breaks (WSP005 counts those), blank targets (EMP002), a source's trailing space lost
+    after a full-width mark that carries its own spacing (Chinese ``限制：`` for ``Limit: ``)."""
     src, tgt = pair.source, pair.target
     if not tgt or not tgt.strip() or not src.strip():
         return ()
     if not (src[-1].isspace() or tgt[-1].isspace()):
         return ()
     s, t = _edge(src, _TRAIL_RE), _edge(tgt, _TRAIL_RE)
+    if s and not t and _fullwidth_end(tgt):
+        return ()
     if s and not t:
         return [hit("trailing whitespace of the source lost in the target", source=s,
                     target=(len(tgt), len(tgt)), primary="source")]
@@ -178,3 +181,17 @@ def _edge_breaks(src: str, tgt: str, bs: list[tuple[int, int]], bt: list[tuple[i
                        source=bs[at] if s_edge else None, target=bt[at] if t_edge else (0, 0) if at == 0
                        else (len(tgt), len(tgt)), primary=which))
     return out
+
+
+# ------------------------------------------------------------------ WSP002: full-width endings
+# (catalog2's addition, kept apart: pofilter's rule that a CJK full-width punctuation mark, which
+# is as wide as a character and spaced in itself, replaces the source's "mark + space".)
+
+def _fullwidth_end(text: str) -> bool:
+    """The text ends with a full-width or ideographic punctuation mark (U+3000-U+303F, U+FF01-U+FF0F,
+    U+FF1A-U+FF20, U+FF3B-U+FF40, U+FF5B-U+FF65)."""
+    if not text:
+        return False
+    o = ord(text[-1])
+    return (0x3001 <= o <= 0x303F or 0xFF01 <= o <= 0xFF0F or 0xFF1A <= o <= 0xFF20 or 0xFF3B <= o <= 0xFF40
+            or 0xFF5B <= o <= 0xFF65)
