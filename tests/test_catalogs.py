@@ -74,7 +74,7 @@ def test_po_units_states_and_sources():
         "%(count)s files were deleted.", 0, 1, None)
     assert first.unit.singular == "%(count)s file was deleted." and first.unit.flags == {"python-format"}
     assert first.unit.location == "demo/views.py:10" and first.unit.plural_forms == "nplurals=1; plural=0;"
-    assert [p.unit.state for p in pairs] == ["translated"] * 3 + ["fuzzy", "untranslated", "untranslated"]
+    assert [p.unit.state for p in pairs] == ["translated"] * 3 + ["fuzzy", "untranslated", "untranslated", "obsolete"]
     fr = list(open_input([path("fr.po")]))
     assert fr[1].unit.previous == "Delete the file %(name)s now?" and fr[1].unit.state == "fuzzy"
     ar = list(open_input([path("ar.po")]))[:6]

@@ -97,13 +97,28 @@ def _group(m, ref: str) -> str:
     return got or ""
 
 
+def rule_doc(r: Rule) -> str:
+    """What ``transaudit checks CODE`` shows of a rule: its message, then what it tests (kind,
+    side, the patterns as written in the config, case), paragraphs separated by blank lines."""
+    how = {
+        "forbid": f"Flags every match in the {r.side} of the pattern ``{r.pattern}``.",
+        "require": f"Flags a {r.side} with no match of the pattern ``{r.pattern}``.",
+        "pair-source": f"When the source matches ``{r.pattern}``, the target must match ``{r.then}``"
+                       " (``\\1``, ``\\g<name>``: what the source matched).",
+        "pair-target": f"When the target matches ``{r.pattern}``, the source must match ``{r.then}``"
+                       " (``\\1``, ``\\g<name>``: what the target matched).",
+    }.get(r.kind, f"{r.kind} ({r.side}): ``{r.pattern}``")
+    case = "Case is ignored." if r.flags & regex.IGNORECASE else "Case matters."
+    return f"Custom rule from the config: {r.message}\n\n{how} {case}"
+
+
 def rule_checks(rules: Sequence[Rule]):
     """The ``Check`` objects of the config's rules, keyed by code."""
     from audit.checks.registry import Check
 
     out = {}
     for r in rules:
-        doc = f"Custom rule from the config ({r.kind.replace('-', ' ')}, {r.side}): {r.message}"
+        doc = rule_doc(r)
         spec = CheckSpec(code=r.code, name=r.name, category=r.category, severity=Severity.parse(r.severity), doc=doc,
                          languages=frozenset(r.languages) if r.languages else None)
         out[r.code] = Check(spec, RuleCheck(r), plugin="config")

@@ -1,4 +1,5 @@
-"""``transaudit checks [CODE]``: list the checks (built-in and plug-in), or print one check's
+"""``transaudit checks [CODE]``: list the checks (built-in, plug-in and the custom rules of the
+config in force: ``--config``, else the one found in the current folder), or print one check's
 documentation with its options (name, type, default)."""
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ HELP = "list the checks, or print the documentation of one (transaudit checks NU
 def add_arguments(p) -> None:
     p.add_argument("code", nargs="?", help="a check code, e.g. NUM003")
     p.add_argument("--markdown", action="store_true", help="print the README's table of checks")
+    p.add_argument("--config", metavar="PATH",
+                   help="config whose custom rules ([[rules]]) are listed too (default: transaudit.toml or "
+                        "[tool.transaudit] in pyproject.toml of the current folder)")
 
 
 def describe(spec, plugin: str | None = None) -> str:
@@ -21,7 +25,9 @@ def describe(spec, plugin: str | None = None) -> str:
             f"category: {spec.category}   default severity: {spec.severity.label}   "
             f"status: {spec.status}   scope: {spec.scope}\n"
             f"languages: {languages(spec)}\n")
-    if plugin:
+    if plugin == "config":
+        head += "custom rule: from the config\n"
+    elif plugin:
         head += f"plug-in: {plugin}\n"
     body = "\n\n".join(textwrap.fill(" ".join(par.split()), 88) for par in spec.doc.split("\n\n"))
     return head + "\n" + body + "\n" + describe_options(spec)
@@ -72,20 +78,32 @@ def markdown_table(checks) -> str:
     return "\n".join(rows) + "\n"
 
 
+def _with_rules(checks: dict, config_path: str | None) -> dict:
+    """The checks and, after them, the config's custom rules (a bad config is its usual one-line error)."""
+    from audit.checks.custom import rule_checks
+    from audit.core.config import load_config
+
+    rules = rule_checks(load_config(config_path).rules)
+    return {**checks, **{code: chk for code, chk in rules.items() if code not in checks}}
+
+
 def run(args) -> int:
     checks = all_checks()
+    if not args.markdown:
+        checks = _with_rules(checks, getattr(args, "config", None))
     if args.markdown:
         print(markdown_table(checks), end="")
         return 0
     if args.code:
         code = args.code.upper()
         if code not in checks:
-            raise UsageError(f"unknown check code {args.code!r} (see 'transaudit checks')")
+            hint = "; custom rules come from the config ([[rules]], --config PATH)" if code[:1].isalpha() else ""
+            raise UsageError(f"unknown check code {args.code!r} (see 'transaudit checks'{hint})")
         print(describe(checks[code].spec, checks[code].plugin), end="")
         return 0
     for code, chk in checks.items():
         s = chk.spec
-        origin = f" [plug-in {chk.plugin}]" if chk.plugin else ""
+        origin = " [custom rule]" if chk.plugin == "config" else f" [plug-in {chk.plugin}]" if chk.plugin else ""
         origin += f" [{s.status}: off unless selected]" if s.status != "stable" else ""
         print(f"{code}  {s.name:<28} {s.severity.label:<8} {s.category:<32} {summary(s)}{origin}")
     return 0

@@ -20,6 +20,9 @@ from audit.core.errors import InputError
 MAX_LINE_CHARS = 2_000_000
 # ``msgstr[N]``: the largest plural index accepted (gettext languages use 0-5).
 MAX_PLURAL_INDEX = 99
+# Nesting of XML elements (XLIFF, TMX): real files nest a handful of levels (inline codes in a
+# segment add a few more); libxml2 itself stops at 256 without ``huge_tree``.
+MAX_XML_DEPTH = 128
 # Digits of an integer in JSON (Python refuses more than 4300 by default, with a ValueError).
 MAX_JSON_INT_DIGITS = 4300
 # Zipped inputs (.docx): the uncompressed size of one member and of all members, the compression
@@ -42,6 +45,7 @@ class Limits:
     max_input_bytes: int = MAX_INPUT_BYTES
     max_line_chars: int = MAX_LINE_CHARS
     max_plural_index: int = MAX_PLURAL_INDEX
+    max_xml_depth: int = MAX_XML_DEPTH
     max_json_int_digits: int = MAX_JSON_INT_DIGITS
     max_zip_member_bytes: int = MAX_ZIP_MEMBER_BYTES
     max_zip_total_bytes: int = MAX_ZIP_TOTAL_BYTES
@@ -117,6 +121,25 @@ def check_size(path: str) -> None:
     cap = current().max_input_bytes
     if size > cap:
         raise InputError(f"file is {size:,} bytes, above the limit of {cap:,} (limits.max-input-bytes)", path)
+
+
+def check_xml_depth(el: Any, path: str) -> None:
+    """Refuse an XML element (a unit just parsed) nested deeper than ``max_xml_depth``, counting its
+    ancestors and its own subtree. libxml2 refuses more than 256 levels by itself (no
+    ``huge_tree``), so a limit above 256 changes nothing."""
+    cap = current().max_xml_depth
+    depth = 0
+    p = el.getparent()
+    while p is not None:
+        depth += 1
+        p = p.getparent()
+    stack = [(el, depth + 1)]
+    while stack:
+        node, d = stack.pop()
+        if d > cap:
+            raise InputError(f"XML nested {d} levels deep, above the limit of {cap} (limits.max-xml-depth)",
+                             path, getattr(node, "sourceline", None))
+        stack.extend((child, d + 1) for child in node)
 
 
 def check_zip(path: str) -> None:

@@ -36,9 +36,10 @@ import codecs
 import re
 from collections.abc import Iterator
 
+from audit.core import limits
 from audit.core.decode import open_text_lines
 from audit.core.errors import InputError
-from audit.core.limits import MAX_PLURAL_INDEX, text_codec
+from audit.core.limits import text_codec
 from audit.core.model import Origin, Pair, Unit
 from audit.inputs import PairSource, normalize_lang
 from audit.lang.plurals import (
@@ -89,6 +90,7 @@ class _Entry:
         self.previous: str | None = None
         self.locations: list[str] = []
         self.pf_line: int | None = None  # the header: the line of its Plural-Forms field
+        self.obsolete = False  # a ``#~`` entry
 
 
 def _unescape(s: str, path: str, lineno: int) -> str:
@@ -118,15 +120,21 @@ def _header_fields(text: str) -> dict[str, str]:
 
 
 def _entries(path: str, encoding: str | None = None, counts: dict | None = None) -> Iterator[_Entry]:
-    """Parsed entries in file order (header included, obsolete entries excluded; ``counts``, when
-    given, gets ``obsolete``: how many obsolete entries were passed)."""
+    """Parsed entries in file order (header included; obsolete ``#~`` entries as entries with
+    ``obsolete`` set, a damaged one dropped as gettext ignores it; ``counts``, when given, gets
+    ``obsolete``: how many obsolete entries there are)."""
     parser = _Parser(path)
     for lineno, line in open_text_lines(path, encoding=encoding):
         done = parser.line(line.strip(), lineno)
         if done is not None:
             yield done
+        if parser.ready:
+            yield from parser.ready
+            parser.ready.clear()
     if parser.cur is not None:
         yield parser.finish()
+    parser.flush_obsolete()
+    yield from parser.ready
     if counts is not None:
         counts["obsolete"] = parser.obsolete
 
@@ -147,6 +155,35 @@ class _Parser:
         self.pending_prev: str | None = None
         self.prev_field: str | None = None  # the "#|" keyword continuation strings go to
         self.obsolete = 0
+        self.obs: _Parser | None = None  # reads the ``#~`` lines (the prefix taken off)
+        self.ready: list[_Entry] = []  # obsolete entries completed, for ``_entries`` to hand on
+
+    def obsolete_line(self, body: str, lineno: int) -> None:
+        """One ``#~`` line without its prefix, read by the parser of obsolete entries."""
+        obs = self.obs = self.obs or _Parser(self.path)
+        starts = body.startswith(("msgid", "msgctxt")) and (obs.cur is None or bool(obs.cur.msgstr))
+        if starts and self.pending_line is not None:  # the comments and flags before it are its own
+            obs.pending, obs.pending_fuzzy, obs.pending_line = self.pending, self.pending_fuzzy, self.pending_line
+            obs.pending_flags, obs.pending_locations = self.pending_flags, self.pending_locations
+        try:
+            done = obs.line(body, lineno)
+        except InputError:  # a damaged obsolete line: the entry before it kept if complete, the rest dropped
+            self.flush_obsolete()
+            obs._reset_pending()
+            return
+        if done is not None:
+            done.obsolete = True
+            self.ready.append(done)
+
+    def flush_obsolete(self) -> None:
+        """The obsolete entry being read, complete, to ``ready`` (an incomplete one is dropped)."""
+        obs = self.obs
+        if obs is not None and obs.cur is not None:
+            if obs.cur.has_msgid and obs.cur.msgstr:
+                e = obs.finish()
+                e.obsolete = True
+                self.ready.append(e)
+            obs.cur, obs.field = None, None
 
     def finish(self) -> _Entry:
         """The current entry, checked, and no current entry any more."""
@@ -159,6 +196,8 @@ class _Parser:
 
     def line(self, s: str, lineno: int) -> _Entry | None:
         """Read one stripped line; returns the entry it completes, if any."""
+        if self.obs is not None and not s.startswith("#~"):
+            self.flush_obsolete()  # any other line, a blank one too, ends an obsolete entry
         if not s:
             self.field = None if self.cur is None or self.cur.msgstr else self.field
             return None
@@ -180,9 +219,12 @@ class _Parser:
     def comment(self, s: str, lineno: int) -> _Entry | None:
         done = self.finish() if self.cur is not None and self.cur.msgstr else None
         self.field = None
-        if s.startswith("#~"):  # obsolete entry: skipped with the comments before it, counted
-            if s[2:3] != "|" and s[2:].lstrip().startswith(("msgid ", 'msgid"')):
+        if s.startswith("#~"):  # obsolete entry: read apart (with the comments before it), counted
+            body = s[2:].strip()
+            if s[2:3] != "|" and body.startswith(("msgid ", 'msgid"')):
                 self.obsolete += 1
+            if s[2:3] != "|" and body:
+                self.obsolete_line(body, lineno)
             self._reset_pending()
             return done
         if self.pending_line is None:
@@ -278,8 +320,10 @@ class _Parser:
         if not cur.has_msgid:
             raise InputError("msgstr before msgid", self.path, lineno)
         n = int(num) if num is not None else 0
-        if n > MAX_PLURAL_INDEX:
-            raise InputError(f"msgstr[{num}]: plural index above the limit of {MAX_PLURAL_INDEX}", self.path, lineno)
+        cap = limits.current().max_plural_index
+        if n > cap:
+            raise InputError(f"msgstr[{num}]: plural index above the limit of {cap} (limits.max-plural-index)",
+                             self.path, lineno)
         if (num is None) != (cur.plural is None):
             raise InputError("msgstr[N] goes with msgid_plural, msgstr without it", self.path, lineno)
         if n in cur.msgstr:
@@ -331,17 +375,24 @@ def _pairs(path: str, encoding, src_lang, tgt_lang, counts: dict | None = None) 
     tally = {"translated": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0}
     plurals = _Plurals(None, None, tgt_lang)
     for e in _entries(path, encoding, tally):
+        if e.obsolete and e.msgid == "" and e.ctx is None:
+            continue  # an obsolete header
         if e.msgid == "" and e.ctx is None:  # the header
             fields = _header_fields(e.msgstr.get(0, ""))
             if "plural-forms" in fields:
                 plurals = _Plurals(fields["plural-forms"], e.pf_line, tgt_lang)
             continue
         base = e.msgid if e.ctx is None else f"{e.ctx}|{e.msgid}"
+        if e.obsolete:
+            base = "#~ " + base  # apart from a live entry with the same msgid
         note_parts = (["fuzzy"] if e.fuzzy else []) + ([f"msgctxt: {e.ctx}"] if e.ctx is not None else []) + e.comments
         note = "\n".join(note_parts) if note_parts else None
         plural = e.plural is not None
-        state = _entry_state(e)
-        tally[state] += 1
+        if e.obsolete:
+            state = "obsolete"  # counted by the parser, selected by --only obsolete
+        else:
+            state = _entry_state(e)
+            tally[state] += 1
         nforms = len(e.msgstr)
         dist = plurals.numbers(nforms) if plural else None
         flags = frozenset(e.flags)

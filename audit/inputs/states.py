@@ -19,7 +19,9 @@ locked         ``locked``, and any unit flagged ``locked`` or ``no-translate``
 =============  ============================================================================
 
 Obsolete units are skipped by default (they are no longer in the program); ``--only obsolete``
-audits them. ``--skip`` adds to that; ``--only`` keeps the units of the states it names and nothing
+audits them (the PO reader gives its ``#~`` entries as pairs of state ``obsolete``, ids prefixed
+``#~ ``). Counts (``StateCounts``) are of units, not pairs: the plural forms of one entry (consecutive
+pairs of one file with the same ``unit.key``) are one unit, as in the catalog statistics. ``--skip`` adds to that; ``--only`` keeps the units of the states it names and nothing
 else; both together keep what ``--only`` names minus what ``--skip`` names.
 """
 from __future__ import annotations
@@ -125,14 +127,30 @@ class FilteredPairs:
     def __iter__(self) -> Iterator[Pair]:
         counts = StateCounts()
         keeps = self.filter.keeps
+        last = None
         for pair in self._pairs:
             state = state_of(pair)
-            counts.seen[state] = counts.seen.get(state, 0) + 1
+            ident = _unit_ident(pair)
+            new_unit = ident is None or ident != last
+            last = ident
+            if new_unit:
+                counts.seen[state] = counts.seen.get(state, 0) + 1
             if keeps(state):
                 yield pair
-            else:
+            elif new_unit:
                 counts.skipped[state] = counts.skipped.get(state, 0) + 1
         self.counts = counts
+
+
+def _unit_ident(pair: Pair) -> tuple | None:
+    """(file, unit key) of a catalog pair that is one plural form of a unit, else None (a pair
+    that is a unit by itself): consecutive pairs with the same identity are one unit, as
+    ``audit.outputs.catalog`` counts them, so both counters give the same figures."""
+    unit = pair.unit
+    if unit is None or unit.form is None:
+        return None
+    o = pair.source_origin or pair.target_origin
+    return ((o.path if o else None), unit.key)
 
 
 def unit_key(pair: Pair) -> str:
@@ -155,9 +173,13 @@ def survey(pairs: Iterable[Pair], with_keys: bool = True) -> tuple[StateCounts, 
     counts = StateCounts()
     keys: set[str] = set()
     translated = False
+    last = None
     for pair in pairs:
         state = state_of(pair)
-        counts.seen[state] = counts.seen.get(state, 0) + 1
+        ident = _unit_ident(pair)
+        if ident is None or ident != last:
+            counts.seen[state] = counts.seen.get(state, 0) + 1
+        last = ident
         if with_keys and state != "obsolete":
             keys.add(unit_key(pair))
         if (pair.target or "").strip():

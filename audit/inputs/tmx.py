@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.core.errors import InputError
+from audit.core.limits import check_xml_depth
 from audit.core.model import Origin, Pair, Unit
 from audit.core.xmlsafe import EMPTY, events, local, release, render, xml_lang
 from audit.inputs import PairSource, lang_score, normalize_lang
@@ -117,6 +118,7 @@ def _read(path: str, src: str | None, tgt: str | None, user_src: str | None, use
     tally = {"translated": 0, "untranslated": 0}
     picks: dict[tuple, tuple[int | None, int | None]] = {}
     for _ev, el in events(path, ("end",), "{*}tu"):
+        check_xml_depth(el, path)
         position += 1
         variants, note = _unit(el)
         key = tuple(lang for lang, _ in variants)

@@ -60,6 +60,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.core.errors import InputError
+from audit.core.limits import check_xml_depth
 from audit.core.model import Origin, Pair, Unit
 from audit.core.xmlsafe import CP, DROP, EMPTY, PAIRED, events, local, release, render
 from audit.inputs import PairSource, normalize_lang
@@ -147,6 +148,7 @@ def _units(path, outer: str, unit: str, lang_attrs: tuple[str, str], tally: dict
             continue
         if ev == "start":
             continue
+        check_xml_depth(el, path)
         position += 1
         if (el.get("translate") or "").strip().lower() != "no":
             yield el, el.get("id") or str(position), langs

@@ -15,8 +15,16 @@ What counts as a code, and what deliberately does not:
 - printf: ``%s``, ``%d``, ``%1$s``, ``%-5.2f``, ``%(name)s``, ``%@``, ``%{name}``; ``%%`` is a
   literal percent sign and no code. A ``%`` after a digit ("50%"), before a space ("50 %", French)
   or directly followed by another letter ("5%ige", "%50si") is a percent sign.
-- braces: ``{0}``, ``{name}``, ``{name:>10}``, ``{{ var }}``, ``{% tag %}``, ``${VAR}``, ``$VAR``
-  (not ``$5``). ``{`` with prose inside ("{see note}") is prose.
+  A conversion directly followed by one to three capitals is a code with a unit (``%dMB``); the
+  ``'`` flag (``%'d``) is printf's thousands grouping.
+- braces: ``{0}``, ``{name}``, ``{name:>10}``, ``{}`` (str.format's automatic field),
+  ``{{ var }}``, ``{% tag %}``, ``${VAR}``, ``$VAR`` (not ``$5``). ``{`` with prose inside ("{see
+  note}") is prose.
+- template variables: ``$(var)`` (Makefile, NSIS ``$(^Name)``), ``$[var]``, ``@VAR@`` (autoconf,
+  Creative Commons), ``%VAR%`` (Windows, OpenOffice; a name of three or more characters that is no
+  printf spec, so ``%d%`` stays a number and a percent sign), ``&name;`` (XML entities such as
+  Mozilla's ``&brandShortName;``) unless it is an HTML character reference (``&amp;``, ``&nbsp;``:
+  text, not a variable).
 - URLs (``http(s)://``, ``ftp://``, ``www.``) without the sentence punctuation that follows them
   ("see https://x.org/a." ends at ``a``; a closing bracket stays when the URL opened it).
 - e-mail addresses.
@@ -24,12 +32,18 @@ What counts as a code, and what deliberately does not:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html.entities import html5 as _HTML5
 
 import regex
+
+_HTML_ENTITIES = frozenset(k for k in _HTML5 if k.endswith(";"))
 
 # Translatable attributes: their values may (and should) differ between source and target.
 TRANSLATABLE_ATTRS = frozenset({"alt", "title", "aria-label", "placeholder", "label", "summary", "abbr",
                                 "content", "value", "equiv-text", "disp", "displaytext"})
+# Attributes that name the language or the writing direction: a translation changes them
+# (``lang="en"`` -> ``lang="ar"``, ``dir="ltr"`` -> ``dir="rtl"``), like translatable ones.
+LOCALE_ATTRS = frozenset({"lang", "xml:lang", "xml-lang", "hreflang", "dir"})
 HTML_ELEMENTS = frozenset("""
 a abbr address area article aside audio b bdi bdo big blockquote body br button canvas caption cite code col
 colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2
@@ -49,12 +63,17 @@ _PATTERN = r"""
 | (?P<url>(?:(?:https?|ftp)://|www\.)[^\s<>"'“”«»‘’\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\u3000-\u303f\uff00-\uffef]+)
 | (?P<email>(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]))
 | (?P<pct>%%)
-| (?P<printf>(?<![\d%])%(?:(?P<pos>[1-9]\d*)\$)?(?:\((?P<pname>[A-Za-z_]\w*)\))?[\-+0#]*(?:\d+|\*)?(?:\.(?:\d+|\*))?
-     (?:hh|h|ll|l|L|q|j|z|t|I64|I32)?(?P<conv>[diouxXeEfFgGaAcsSpn@])(?![A-Za-z]))
+| (?P<pctvar>(?<![\w%])%(?!(?:hh|ll|I64|I32|[hlLqjzt])?[diouxXeEfFgGaAcsSpn@]%)[A-Za-z_][A-Za-z0-9_]{2,}%(?![\w%]))
+| (?P<printf>(?<![\d%])%(?:(?P<pos>[1-9]\d*)\$)?(?:\((?P<pname>[A-Za-z_]\w*)\))?[\-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?
+     (?:hh|h|ll|l|L|q|j|z|t|I64|I32)?(?P<conv>[diouxXeEfFgGaAcsSpn@](?![A-Za-z])|[dsuif](?=[A-Z]{1,3}(?![A-Za-z]))))
+| (?P<atvar>(?<![\w@.])@[A-Za-z_][\w.\-]*@(?![\w@]))
+| (?P<entity>&[A-Za-z_][\w.\-]*;)
 | (?P<rbrace>%\{[A-Za-z_][\w.]*\})
 | (?P<jinja>\{%-?\s*[^%{}\n]{1,80}?\s*-?%\})
 | (?P<dbrace>\{\{\{?\s*[#/^>&!]?\s*[A-Za-z_@.][\w.\-@]*(?:\s+[^{}\n]{0,60})?\s*\}\}\}?)
-| (?P<dollar>\$\{[A-Za-z_][\w.\-]*(?::[^{}\n]{0,40})?\}|(?<![\w$])\$[A-Za-z_][A-Za-z0-9_]*(?![\w]))
+| (?P<dollar>\$\{[A-Za-z_][\w.\-]*(?::[^{}\n]{0,40})?\}|\$\([A-Za-z_^][\w.\-]*\)|\$\[[A-Za-z_][\w.\-]*\]
+     |(?<![\w$])\$[A-Za-z_][A-Za-z0-9_]*(?![\w]))
+| (?P<auto>\{\})
 | (?P<brace>\{(?:\d{1,2}|[A-Za-z_][\w.]*|[A-Za-z_][\w]*\[[\w]+\])(?:![rsa])?(?::[^{}\s]{0,20})?\})
 """
 CODE_RE = regex.compile(_PATTERN, regex.VERBOSE | regex.DOTALL)
@@ -92,13 +111,16 @@ def _tag_code(m) -> Code | None:
         value = am.group(2) if am.group(2) is not None else am.group(3) if am.group(3) is not None else am.group(4)
         if value is None and not known:
             return None  # "<see below>": prose, not a tag
-        if aname in TRANSLATABLE_ATTRS:
+        if aname in TRANSLATABLE_ATTRS or aname in LOCALE_ATTRS:
             continue
         attrs.append(f"{aname}={value or ''}")
     if closing and attrs:
         return None
-    if not known and not attrs and not self_closing and " " in text:
+    if not known and not attrs_text.strip() and not self_closing and " " in text:
         return None
+    if (not known and not attrs and not closing and not self_closing and m.group("tname")[0].isupper()
+            and "</" + m.group("tname") not in m.string):
+        return None  # "<Error>", "<Empty>": a capitalised word in brackets that nothing closes is text
     if closing:
         form = "close"
     elif self_closing or name in VOID_ELEMENTS:
@@ -125,7 +147,7 @@ def _url_end(text: str, start: int, end: int) -> int:
 
 
 def _scan(text: str) -> tuple[Code, ...]:
-    if not ("<" in text or "%" in text or "{" in text or "$" in text or "@" in text
+    if not ("<" in text or "%" in text or "{" in text or "$" in text or "@" in text or "&" in text
             or "://" in text or "www." in text):
         return ()
     out: list[Code] = []
@@ -163,6 +185,14 @@ def _scan(text: str) -> tuple[Code, ...]:
                 body = body[len(pos) + 1:]
             key = f"%{pos + '$' if pos else ''}{body[:-1]}{conv}"
             out.append(Code("printf", m.start(), m.end(), t, key, conv, positional=bool(pos or m.group("pname"))))
+        elif m.group("auto") is not None:
+            # str.format's automatic field: sequential, so only the count matters
+            out.append(Code("placeholder", m.start(), m.end(), "{}", "{}", ""))
+        elif m.group("entity") is not None:
+            t = m.group()
+            if t[1:] in _HTML_ENTITIES:
+                continue  # &amp; &lt; &nbsp;: character references are text, not variables
+            out.append(Code("placeholder", m.start(), m.end(), t, t, t[1:-1], positional=True))
         else:
             t = m.group()
             if kind == "dbrace":
@@ -174,7 +204,7 @@ def _scan(text: str) -> tuple[Code, ...]:
                 key = t
             else:
                 key = t
-            name = key.strip("{}$%# ").split(":")[0].split("!")[0]
+            name = key.strip("{}$%#@()[]^ ").split(":")[0].split("!")[0]
             # named and numbered placeholders identify themselves: reordering them is legal
             out.append(Code("placeholder", m.start(), m.end(), t, key, name, positional=True))
     return tuple(out)

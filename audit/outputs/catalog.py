@@ -3,9 +3,10 @@ fuzzy, untranslated, obsolete... (``msgfmt --statistics`` style), counted from `
 
 A unit is counted once, however many plural forms (pairs) it has: consecutive pairs of one file
 with the same ``unit.key`` are one unit. States are those the readers write (``UNIT_STATES``).
-Obsolete PO entries and XLIFF ``translate="no"`` units are not pairs; the reader counts them
-(``PairSource.meta["units"]``, handed over in ``result.settings["units"]``) and they are added for
-a single-file input. Untranslated units are not flagged (EMP001's option ``untranslated``); this
+Obsolete PO entries are pairs that only ``--only obsolete`` selects, XLIFF ``translate="no"``
+units are not pairs; the reader counts every one of them (``PairSource.meta["units"]``, handed over
+in ``result.settings["units"]``), and for a single-file input the file's figures are the reader's
+(every unit, whatever ``--skip`` or ``--only`` selected), or the pairs' where those are more. Untranslated units are not flagged (EMP001's option ``untranslated``); this
 count is where they show. Fuzzy units are checked like the others; the text report marks their
 segments ``(fuzzy)`` and the JSON report gives each segment's ``unit`` with its ``state``.
 """
@@ -15,9 +16,6 @@ from typing import Any
 
 from audit.core.display import safe
 from audit.core.model import UNIT_STATES
-
-# pairs or units not counted here: they are not pairs (the reader's own count is used)
-_READER_ONLY = ("obsolete", "locked")
 
 
 class CatalogStats:
@@ -49,9 +47,11 @@ class CatalogStats:
         reader = (self.settings or {}).get("units") if hasattr(self.settings, "get") else None
         if reader and len(files) == 1:
             counts = next(iter(files.values()))
-            for state in _READER_ONLY:
-                if reader.get(state):
-                    counts[state] = counts.get(state, 0) + reader[state]
+            for state, n in reader.items():
+                # the reader counted every unit of the file, the pairs only those selected (--skip
+                # fuzzy, --only obsolete): the file's figures are the same whatever the selection
+                if n and state in UNIT_STATES:
+                    counts[state] = max(counts.get(state, 0), n)
         order = {s: i for i, s in enumerate(UNIT_STATES)}
         files = {p: dict(sorted(c.items(), key=lambda kv: order.get(kv[0], 99))) for p, c in sorted(files.items())}
         total: dict[str, int] = {}

@@ -457,6 +457,9 @@ class Audit:
         config = config or Config()
         pairs, src, tgt, digest = open_audit_input(inputs, input_format, source_lang, target_lang, config,
                                                    references, align, presegmented)
+        from audit.inputs.states import FilteredPairs, UnitFilter
+
+        pairs = FilteredPairs(pairs, UnitFilter())  # obsolete PO entries only on request (check --only obsolete)
         return cls(pairs, config, source_lang=src, target_lang=tgt, input_hash=digest, jobs=jobs, metrics=metrics,
                    decisions=decisions, keep_dismissed=keep_dismissed)
 

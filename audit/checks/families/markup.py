@@ -67,7 +67,54 @@ def _pair_changed(lost: list[Code], added: list[Code], same):
 
 
 def _maybe_placeholder(text: str) -> bool:
-    return "%" in text or "{" in text or "$" in text
+    return "%" in text or "{" in text or "$" in text or "@" in text or "&" in text
+
+
+# Qt's numbered arguments (``%1``, ``%2``...): not in ``codes`` (whose masks other checks use),
+# because ``%50`` is how Turkish, Azerbaijani and Basque write 50 percent. MRK002 compares them
+# only when the source has ``%1`` (Qt numbers from 1: ``%90`` alone is a percentage) and its
+# language writes the percent sign after the number.
+_QT_ARG = re.compile(r"(?<![\w%])%([1-9]\d?)(?![\w%$])")
+_PERCENT_FIRST = frozenset({"tr", "az", "eu", "fa", "ku", "ar", "ur"})
+
+
+def _qt_args(text: str) -> list[Code]:
+    return [Code("qt", m.start(), m.end(), m.group(), m.group(), m.group(1), positional=True)
+            for m in _QT_ARG.finditer(text)]
+
+
+def _with_qt(pair, s: list[Code], t: list[Code]) -> tuple[list[Code], list[Code]]:
+    """``s`` and ``t`` with the Qt arguments of each side merged in text order, when they count."""
+    if "%" not in pair.source or (pair.source_lang or "").split("-")[0].lower() in _PERCENT_FIRST:
+        return s, t
+    def free(codes_: list[Code], found: list[Code]) -> list[Code]:
+        return [q for q in found if not any(c.start <= q.start < c.end for c in codes_)]
+    qs = free(s, _qt_args(pair.source))
+    if not any(q.text == "%1" for q in qs):
+        return s, t
+    qt = free(t, _qt_args(pair.target))
+    return sorted(s + qs, key=lambda c: c.start), sorted(t + qt, key=lambda c: c.start)
+
+
+_PNAME = re.compile(r"^%(?:\d+\$)?\((\w+)\)")
+
+
+def _printf_name(c: Code) -> str | None:
+    m = _PNAME.match(c.text)
+    return m.group(1) if m else None
+
+
+def _swallowed(lost: list[Code], added: list[Code]) -> tuple[list[Code], list[Code]]:
+    """gettext's idiom for a form that does not show its count: ``%.0s`` (or ``%(count).0s``)
+    consumes an argument and prints nothing, so it stands for the source placeholder it replaces
+    (the first lost printf code of the same name, or any unnamed one for an unnamed ``%.0s``)."""
+    for ac in [a for a in added if a.kind == "printf" and a.name == "s" and ".0s" in a.text]:
+        name = _printf_name(ac)
+        match = next((lc for lc in lost if lc.kind == "printf" and _printf_name(lc) == name), None)
+        if match is not None:
+            lost = [c for c in lost if c is not match]
+            added = [c for c in added if c is not ac]
+    return lost, added
 
 
 def _maybe_link(text: str) -> bool:
@@ -191,16 +238,25 @@ def placeholder_mismatch(pair, ctx):
     like a count, else a numeric ``%d``, else the only one lost) is not flagged there, and none is in
     a form used for 0 alone (Arabic "nothing was changed" for "%(count)s %(name)s was changed"). Recognised: printf (``%s``, ``%d``,
     ``%1$s``, ``%-5.2f``, ``%(name)s``, ``%@``, ``%{name}``), ``{0}``, ``{name}``,
-    ``{{ var }}``, ``{% tag %}``, ``${VAR}``, ``$VAR``. Not flagged: reordered positional or
+    ``{{ var }}``, ``{% tag %}``, ``${VAR}``, ``$VAR``, ``{}`` (counted: str.format numbers them
+    in order), ``$(var)``, ``$[var]``, ``@VAR@``, ``%VAR%``, XML entities (``&brandShortName;``; not
+    HTML character references such as ``&amp;``), Qt's ``%1``, ``%2`` when the source has ``%1``
+    (and its language does not write ``%50`` for 50 percent). gettext's ``%.0s`` / ``%(count).0s``
+    (prints nothing, consumes the argument) stands for the placeholder it replaces. Not flagged: reordered positional or
     named placeholders (``%1$s``, ``{name}``: reordering is how translation works), ``%s %d``
     rewritten as ``%2$d %1$s``, ``%%`` (a literal percent sign), percent signs in prose ("50 %",
     "50%", Turkish "%50"), prices ("$5"), braces around prose ("{see note}")."""
     if (both := _both_sides(pair, ctx, ("printf", "placeholder"), _maybe_placeholder)) is None:
+        if not pair.target or "%" not in pair.source:
+            return ()
+        both = ([], [])
+    s, t = _with_qt(pair, *both)
+    if not s and not t:
         return ()
-    s, t = both
     sk, tk = _printf_keys(s, t), _printf_keys(t, s)
     keyof = lambda c: sk.get(id(c)) or tk.get(id(c))  # noqa: E731 (ids are unique across both lists)
     lost, added = _unmatched(s, t, len(pair.source), len(pair.target), key=keyof)
+    lost, added = _swallowed(lost, added)
     changed, lost, added = _pair_changed(lost, added, lambda a, b: a.kind == b.kind)
     if lost and pair.unit is not None and pair.unit.single is not None:
         if pair.unit.single == 0:  # the form for zero often says "nothing" instead ("لم يتم تغيير أي شيء")

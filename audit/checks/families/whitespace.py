@@ -58,13 +58,16 @@ def trailing_whitespace(pair, ctx):
     """The target ends with spaces or tabs while the source does not (added), or the source's
     trailing spaces or tabs were lost in the target (span on the source's whitespace and the
     empty end of the target). Not flagged: a different kind of space on both sides, trailing
-    line breaks (WSP005 counts those), blank targets (EMP002)."""
+    line breaks (WSP005 counts those), blank targets (EMP002), a source's trailing space lost
+    after a full-width mark that carries its own spacing (Chinese ``限制：`` for ``Limit: ``)."""
     src, tgt = pair.source, pair.target
     if not tgt or not tgt.strip() or not src.strip():
         return ()
     if not (src[-1].isspace() or tgt[-1].isspace()):
         return ()
     s, t = _edge(src, _TRAIL_RE), _edge(tgt, _TRAIL_RE)
+    if s and not t and _fullwidth_end(tgt):
+        return ()
     if s and not t:
         return [hit("trailing whitespace of the source lost in the target", source=s,
                     target=(len(tgt), len(tgt)), primary="source")]
@@ -142,7 +145,9 @@ def newline_mismatch(pair, ctx):
     """The target has a different number of line breaks from the source (a CR LF pair counts
     as one break; so do LF, CR, U+2028 and U+2029). Multi-line strings (messages, lists,
     addresses) usually keep their line structure. The flag spans the line breaks of both sides.
-    Not flagged: equal counts, a CR LF pair rendered as LF, pairs made by the sentence aligner
+    With equal counts, a source that begins (or ends) with a line break while the target does not,
+    or the reverse, is flagged too (``msgfmt -c`` refuses such a PO entry).
+    Not flagged: equal counts with the same edges, a CR LF pair rendered as LF, pairs made by the sentence aligner
     from two documents (their line breaks are the documents' layout, not the segment's)."""
     src, tgt = pair.source, pair.target
     if not tgt or pair.align is not None:
@@ -150,8 +155,43 @@ def newline_mismatch(pair, ctx):
     if not (_has_break(src) or _has_break(tgt)):
         return ()
     bs, bt = _breaks(src), _breaks(tgt)
-    if len(bs) == len(bt) or not tgt.strip():
+    if not tgt.strip():
         return ()
+    if len(bs) == len(bt):
+        return _edge_breaks(src, tgt, bs, bt)
     msg = f"{len(bt)} line break{'s' if len(bt) != 1 else ''} in the target, {len(bs)} in the source"
     return [hit(msg, target=bt or (len(tgt), len(tgt)), source=bs or None,
                 primary="target" if len(bt) > len(bs) else "source")]
+
+
+# ------------------------------------------------------------------ WSP005: breaks at the edges
+# (catalog2's addition, kept apart: msgfmt's rule that msgid and msgstr both begin, and both end,
+# with a line break or neither does.)
+
+def _edge_breaks(src: str, tgt: str, bs: list[tuple[int, int]], bt: list[tuple[int, int]]) -> list:
+    """WSP005's flags for equal break counts whose first or last break is not at the same edge."""
+    out = []
+    for edge, at in (("begins", 0), ("ends", -1)):
+        s_edge = bool(bs) and (bs[at][0] == 0 if at == 0 else bs[at][1] == len(src))
+        t_edge = bool(bt) and (bt[at][0] == 0 if at == 0 else bt[at][1] == len(tgt))
+        if s_edge == t_edge:
+            continue
+        which, other = ("source", "target") if s_edge else ("target", "source")
+        out.append(hit(f"the {which} {edge} with a line break and the {other} does not",
+                       source=bs[at] if s_edge else None, target=bt[at] if t_edge else (0, 0) if at == 0
+                       else (len(tgt), len(tgt)), primary=which))
+    return out
+
+
+# ------------------------------------------------------------------ WSP002: full-width endings
+# (catalog2's addition, kept apart: pofilter's rule that a CJK full-width punctuation mark, which
+# is as wide as a character and spaced in itself, replaces the source's "mark + space".)
+
+def _fullwidth_end(text: str) -> bool:
+    """The text ends with a full-width or ideographic punctuation mark (U+3000-U+303F, U+FF01-U+FF0F,
+    U+FF1A-U+FF20, U+FF3B-U+FF40, U+FF5B-U+FF65)."""
+    if not text:
+        return False
+    o = ord(text[-1])
+    return (0x3001 <= o <= 0x303F or 0xFF01 <= o <= 0xFF0F or 0xFF1A <= o <= 0xFF20 or 0xFF3B <= o <= 0xFF40
+            or 0xFF5B <= o <= 0xFF65)
