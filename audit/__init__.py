@@ -1,6 +1,7 @@
 """transaudit's public API, the top library layer (above the outputs, below the CLI): the audit
 (run by ``audit.pipeline``), the model types, settings, and the review decisions written out
-(``export_decisions``, ``write_edited``). No UI code here, ever.
+(``export_decisions``, ``write_edited``), and the text report's block-character charts
+(``bar_chart``, ``QualityBands``: the review app draws the same). No UI code here, ever.
 
 Names are imported on first use (PEP 562 ``__getattr__``): ``import audit`` or any ``audit.x``
 submodule costs no more than that submodule, so ``transaudit --version`` loads no checks.
@@ -21,16 +22,27 @@ _EXPORTS = {
     "export_decisions": "audit.outputs.decisions", "write_edited": "audit.outputs.decisions",
     "Audit": "audit.pipeline.engine", "audit_pairs": "audit.pipeline.engine",
     "iter_audit": "audit.pipeline.engine", "run_audit": "audit.pipeline.engine",
+    "QualityBands": "audit.outputs.textcharts", "bar_chart": "audit.outputs.textcharts",
 }
 
-__all__ = ["Audit", "AuditResult", "Config", "Flag", "Origin", "Pair", "PairResult", "Severity", "Span", "Unit",
-           "__version__", "audit_pairs", "export_decisions", "iter_audit", "load_config", "run_audit",
-           "write_edited"]
+__all__ = ["Audit", "AuditResult", "Config", "Flag", "Origin", "Pair", "PairResult", "QualityBands", "Severity", "Span",
+           "Unit", "__version__", "audit_pairs", "bar_chart", "export_decisions", "iter_audit", "load_config",
+           "run_audit", "write_edited"]
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names come from __getattr__
     from audit.core.config import Config, load_config
-    from audit.core.model import AuditResult, Flag, Origin, Pair, PairResult, Severity, Span, Unit
+    from audit.core.model import (
+        AuditResult,
+        Flag,
+        Origin,
+        Pair,
+        PairResult,
+        Severity,
+        Span,
+        Unit,
+    )
     from audit.outputs.decisions import export_decisions, write_edited
+    from audit.outputs.textcharts import QualityBands, bar_chart
     from audit.pipeline.engine import Audit, audit_pairs, iter_audit, run_audit
 
 

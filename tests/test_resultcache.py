@@ -8,7 +8,7 @@ import os
 import pytest
 
 from audit.core.config import Config
-from audit.pipeline import Audit, resultcache
+from audit.pipeline import Audit, audit_key, keep_audit, load_audit, resultcache
 from audit.store.decisions import Decisions, SegmentDecision
 
 ROWS = [("I have 3 cats.", "Tengo 4 gatos."), ("Hello  there.", "Hola  allí."), ("Plain.", "Sencillo."),
@@ -37,9 +37,9 @@ def test_an_entry_comes_back_equal(tsv):
     audit = _audit(tsv)
     result = _run(audit)
     assert any(s.flags for s in result.segments)
-    key = resultcache.audit_key(audit)
-    assert resultcache.save(key, result, [s.pair for s in result.segments], frozenset({"fp1"}))
-    cached = resultcache.load(resultcache.audit_key(_audit(tsv)))
+    key = audit_key(audit)
+    assert keep_audit(key, result, [s.pair for s in result.segments], frozenset({"fp1"}))
+    cached = load_audit(audit_key(_audit(tsv)))
     chunks = list(cached.chunks())
     assert [len(s) for s, _ in chunks] == [2, 2, 1]
     segments = [s for segs, _ in chunks for s in segs]
@@ -50,16 +50,16 @@ def test_an_entry_comes_back_equal(tsv):
 
 
 def test_keys_follow_input_config_and_post_edits(tsv, tmp_path):
-    key = resultcache.audit_key(_audit(tsv))
-    assert key == resultcache.audit_key(_audit(tsv))
-    assert key != resultcache.audit_key(_audit(tsv, Config(select=("NUM",))))
+    key = audit_key(_audit(tsv))
+    assert key == audit_key(_audit(tsv))
+    assert key != audit_key(_audit(tsv, Config(select=("NUM",))))
     post = Decisions({}, {"k": SegmentDecision("k", "1", post_edit="Tengo 3 gatos.")}, "db")
     approved = Decisions({}, {"k": SegmentDecision("k", "1", approved=True)}, "db")
-    assert key != resultcache.audit_key(_audit(tsv), post)
-    assert key == resultcache.audit_key(_audit(tsv), approved)  # approval changes no flag
+    assert key != audit_key(_audit(tsv), post)
+    assert key == audit_key(_audit(tsv), approved)  # approval changes no flag
     with open(tsv, "a", encoding="utf-8") as fh:
         fh.write("One.\tUno.\n")
-    assert key != resultcache.audit_key(_audit(tsv))
+    assert key != audit_key(_audit(tsv))
 
 
 def test_post_edited_originals_are_kept(tsv):
@@ -68,17 +68,17 @@ def test_post_edited_originals_are_kept(tsv):
     originals = [s.pair for s in result.segments]
     from dataclasses import replace
     originals[3] = replace(originals[3], target="original target")
-    key = resultcache.audit_key(audit)
-    resultcache.save(key, result, originals, frozenset())
-    got = [o for _, origs in resultcache.load(key).chunks() for o in origs]
+    key = audit_key(audit)
+    keep_audit(key, result, originals, frozenset())
+    got = [o for _, origs in load_audit(key).chunks() for o in origs]
     assert got == originals
 
 
 def test_damaged_or_foreign_entries_are_not_used(tsv, tmp_path):
     audit = _audit(tsv)
     result = _run(audit)
-    key = resultcache.audit_key(audit)
-    resultcache.save(key, result, [s.pair for s in result.segments], frozenset())
+    key = audit_key(audit)
+    keep_audit(key, result, [s.pair for s in result.segments], frozenset())
     path = os.path.join(tmp_path, "cache", "audits", key)
     with open(path, "rb") as fh:
         data = bytearray(fh.read())
@@ -86,17 +86,17 @@ def test_damaged_or_foreign_entries_are_not_used(tsv, tmp_path):
     for damaged in (bytes(data), b"\x00" * 20, b"random bytes that are not an entry"):
         with open(path, "wb") as fh:
             fh.write(damaged)
-        assert resultcache.load(key) is None
-    assert resultcache.load("no-such-key") is None and resultcache.load(None) is None
+        assert load_audit(key) is None
+    assert load_audit("no-such-key") is None and load_audit(None) is None
 
 
 def test_off_and_unwritable_values_mean_no_entry(tsv, monkeypatch):
     audit = _audit(tsv)
     result = _run(audit)
-    key = resultcache.audit_key(audit)
+    key = audit_key(audit)
     monkeypatch.setenv("TRANSAUDIT_CACHE_DIR", "off")
-    assert not resultcache.save(key, result, [s.pair for s in result.segments], frozenset())
-    assert resultcache.load(key) is None
+    assert not keep_audit(key, result, [s.pair for s in result.segments], frozenset())
+    assert load_audit(key) is None
 
 
 def test_only_the_most_recent_entries_are_kept(tsv, monkeypatch):
@@ -104,6 +104,6 @@ def test_only_the_most_recent_entries_are_kept(tsv, monkeypatch):
     result = _run(audit)
     monkeypatch.setattr(resultcache, "KEEP", 3)
     for i in range(5):
-        assert resultcache.save(f"k{i}", result, [s.pair for s in result.segments], frozenset())
+        assert keep_audit(f"k{i}", result, [s.pair for s in result.segments], frozenset())
         os.utime(os.path.join(os.environ["TRANSAUDIT_CACHE_DIR"], "audits", f"k{i}"), ns=(i * 10**9, i * 10**9))
     assert sorted(os.listdir(os.path.join(os.environ["TRANSAUDIT_CACHE_DIR"], "audits"))) == ["k2", "k3", "k4"]

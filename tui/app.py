@@ -25,7 +25,9 @@ from audit.pipeline import (
     Checked,
     Finished,
     Started,
-    resultcache,
+    audit_key,
+    keep_audit,
+    load_audit,
     score_segment,
     tally_of,
 )
@@ -213,8 +215,8 @@ class ReviewApp(App):
                            references=self.references or None, metrics=self.metrics, align=self.align,
                            presegmented=self.presegmented, decisions=decisions, keep_dismissed=True)
         self._audit = audit  # its checks serve the re-audits after an edit
-        key = resultcache.audit_key(audit, decisions)
-        cached = resultcache.load(key)
+        key = audit_key(audit, decisions)
+        cached = load_audit(key)
         if cached is not None:  # seen before with the same input, config, data and post-edits
             self.post_message(AuditStarted(None, cached.source_lang, cached.target_lang))
             self._base_dismissed = cached.dismissed  # what its scores left out; on_audit_finished adjusts
@@ -234,7 +236,7 @@ class ReviewApp(App):
                 self.post_message(SegmentsAdded(list(event.results), list(event.originals), event.done, keys))
             elif isinstance(event, Finished):
                 self.post_message(AuditFinished(event.result, event.scores))
-                resultcache.save(key, event.result, originals, decisions.dismissed if decisions is not None else frozenset())
+                keep_audit(key, event.result, originals, decisions.dismissed if decisions is not None else frozenset())
 
     # -- messages from the worker ------------------------------------------------------------------------------
     def on_audit_started(self, message: AuditStarted) -> None:

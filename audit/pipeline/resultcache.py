@@ -104,7 +104,7 @@ def _unpack_flag(t: tuple) -> Flag:
     return Flag(t[0], t[1], t[2], Severity(t[3]), t[4], t[5], tuple(Span(*s) for s in t[6]), t[7], t[8])
 
 
-def save(key: str | None, result: AuditResult, originals: Sequence[Pair], dismissed: frozenset[str]) -> bool:
+def keep_audit(key: str | None, result: AuditResult, originals: Sequence[Pair], dismissed: frozenset[str]) -> bool:
     """Keep a finished audit under ``key``; False when it could not be kept (nothing else happens)."""
     d = _dir() if key else None
     if d is None:
@@ -156,7 +156,7 @@ def _prune(d: str) -> None:
             pass
 
 
-def load(key: str | None) -> CachedAudit | None:
+def load_audit(key: str | None) -> CachedAudit | None:
     """The audit kept under ``key``, or None (not kept, unreadable, damaged, another format). The
     whole entry is read and its checksum verified here, so unpacking its chunks cannot fail."""
     d = _dir() if key else None

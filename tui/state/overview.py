@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from audit.outputs.textcharts import QualityBands, bar_chart
+from audit import QualityBands, bar_chart
 
 TOP_CODES = 12  # the rest are summed in one line: the overview must fit 80x24 with its titles
 
