@@ -270,20 +270,34 @@ def name_replaced(pair, ctx):
     out = []
     calendar = _calendar_words(ctx.src.lang) | _calendar_words(ctx.tgt.lang)
     for m, was in _number_changes(pair.source or "", pair.target or "", calendar):
-        out.append(hit(f"'{m.group()}' in the target, but the source numbers it {was}", target=m.span()))
+        out.append(hit(f"'{m.group()}' in the target, but the source numbers it {was}", target=m.span(),
+                       data={"evidence": "num"}))
     missing, new = _analysis(pair, ctx)
     if not missing or not new:
         return out
     src, tgt = pair.source, pair.target
     strong_lost = any(_strong(r, ctx.src.lang, ctx.tgt) for r in missing)
+    scr = _script_class(ctx)
     for run in new:
         s, e = _span(run)
-        sev = "major" if strong_lost and _strong(run, ctx.tgt.lang, ctx.src) and _reliable(ctx) else "minor"
+        strong_new = _strong(run, ctx.tgt.lang, ctx.src)
+        tag = f"{scr}{'' if _reliable(ctx) else '-infl'}-L{int(strong_lost)}N{int(strong_new)}-w{min(2, len(run))}"
+        sev = "major" if strong_lost and strong_new and _reliable(ctx) else "minor"
         lost = [_span(r) for r in missing]
         names = ", ".join(f"'{src[a:b]}'" for a, b in lost)
         out.append(hit(f"the target's name '{tgt[s:e]}' is not in the source, whose {names} is missing",
-                       target=(s, e), source=lost, severity=sev))
+                       target=(s, e), source=lost, severity=sev, data={"evidence": tag}))
     return out
+
+
+def _script_class(ctx) -> str:
+    """latin (both sides Latin), cased (both cased, one Cyrillic or Greek), xsrc / xtgt (the source
+    or the target in a caseless script)."""
+    if not _cased_side(ctx.src):
+        return "xsrc"
+    if not _cased_side(ctx.tgt):
+        return "xtgt"
+    return "latin" if ctx.src.script == ctx.tgt.script == "Latin" else "cased"
 
 
 @check("ENT005", "name-removed", "accuracy/omission", "major")
@@ -300,14 +314,20 @@ def name_removed(pair, ctx):
         return ()
     src = pair.source
     sev = "major" if _same_script(ctx) and _reliable(ctx) else "minor"
+    scr = _script_class(ctx)
     out = []
     for run in missing:
         s, e = _span(run)
         name = src[s:e]
-        if (len(run) < 2 and src.count(name) < 2) or not _rare_word(run, ctx.src.lang):
+        rep = src.count(name) >= 2
+        rare = _rare_word(run, ctx.src.lang)
+        tag = f"{scr}{'' if _reliable(ctx) else '-infl'}-w{min(2, len(run))}-r{int(rep)}-z{int(rare)}"
+        if (len(run) < 2 and not rep) or not rare:
+            out.append(hit(f"the name '{name}' of the source is missing from the target",
+                           source=(s, e), primary="source", severity="minor", data={"evidence": "weak-" + tag}))
             continue
         out.append(hit(f"the name '{name}' of the source is missing from the target",
-                       source=(s, e), primary="source", severity=sev))
+                       source=(s, e), primary="source", severity=sev, data={"evidence": tag}))
     return out
 
 
