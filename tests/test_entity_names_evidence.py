@@ -54,8 +54,10 @@ def test_translated_names_are_not_major(source, target, sl, tl):
      "zh", "en", "Atherton"),
     ("The mayor of Lyon, Grégory Doucet, said the works were over.",
      "Le maire de Lyon a dit que les travaux étaient terminés.", "en", "fr", "Grégory Doucet"),
-    ("On Friday the president met Boris Johnson in London to talk about trade.",
-     "W piątek prezydent spotkał się w Londynie, aby rozmawiać o handlu.", "en", "pl", "Boris Johnson"),
+    ("Yesterday the mayor of Lyon, Grégory Doucet, opened the bridge.", "Wczoraj burmistrz Lyonu otworzył most.",
+     "en", "pl", "Grégory Doucet"),
+    ("The mayor of Lyon, Grégory Doucet, said the works were over.", "Мэр Лиона сказал, что работы закончены.",
+     "en", "ru", "Grégory Doucet"),
 ])
 def test_removed_name_is_major(source, target, sl, tl, name):
     flags = run_check("ENT005", source, target, sl, tl)

@@ -265,9 +265,14 @@ def name_replaced(pair, ctx):
     (verbatim, inflection stems, exonyms, transliteration of Cyrillic and Greek, consonant
     skeletons, the neighbouring segments), and anyascii's transliteration for names between a
     caseless script and Latin (バイデン = Biden). Names with a number are compared too
-    (``Rossiya 1`` -> ``Rossiya 2``, ``A4`` -> ``A3``). Major when both sides are in cased scripts or
-    the names are Latin on both sides; minor when a side's name could only be matched through a
-    rough transliteration. Spans: the new name in the target, the lost one in the source."""
+    (``Rossiya 1`` -> ``Rossiya 2``, ``A4`` -> ``A3``). Major only for the evidence classes that
+    held on NTREX's dev half (clean pairs against names swapped in): a Latin name new or lost on a
+    caseless side (names are copied there as they are); between two Latin-script languages a
+    strong name on one side and name evidence on both (a word that travels between languages spelt
+    the same way, Pelosi, Sánchez, or a word unknown to the word lists, Wayde: not a phrase of
+    common words like Snow White, Academy Awards, rendered Blancanieves, Oscars); where names take
+    case endings (Polish, Turkish, Russian, Ukrainian) both names strong and one that travels, and
+    in Cyrillic a run of two words or both names travelling. Minor otherwise. Spans: the new name in the target, the lost one in the source."""
     out = []
     calendar = _calendar_words(ctx.src.lang) | _calendar_words(ctx.tgt.lang)
     for m, was in _number_changes(pair.source or "", pair.target or "", calendar):
@@ -328,7 +333,12 @@ def name_removed(pair, ctx):
     Grégory Doucet, said`` -> ``the mayor said``). Only names that are certainly names are
     reported: a run of two or more name words, or a name the source repeats; single names that
     might be a translator's choice (a pronoun, "the Kremlin" for "Moscow") are left to ENT003
-    (minor). Major when both sides are in cased scripts (reliable matching), minor otherwise.
+    (minor), except a Latin name of a caseless source (Chinese, Arabic... text keeps Latin names
+    as they are, so one absent from a Latin-script target was dropped). Major for a Latin name of
+    a caseless source, and for a run of two or more words with name evidence (as in ENT004: a word
+    that travels or an unknown word) between Latin-script languages, or one that travels where
+    names take case endings; minor otherwise, and always minor for a caseless target (names are
+    transliterated there, and the transliteration cannot always be matched).
     The span is the name in the source."""
     missing, new = _analysis(pair, ctx)
     if not missing or new or not _keeps_latin_names(ctx):
