@@ -7,7 +7,10 @@ transliteration, consonant skeleton, neighbouring segments); the target's names 
 the source. A source name that is missing while the target has a name the source lacks is a
 replacement (ENT004); a source name missing with nothing new in its place is a removal (ENT005).
 Names with digits (``A4`` -> ``A3``, ``Rossiya 1`` -> ``Rossiya 2``) are compared too. Severity is
-graded by how reliable the matching is (see each check's doc).
+graded by evidence class (``_replaced_major``, ``_removed_major``; each flag records its class in
+``data["evidence"]``: script class, inflection, strength of the names, run length, name evidence),
+major only for the classes that were right on NTREX's dev half (clean pairs against the name
+perturbations of bench/perturb.py, measured with the ENT checks alone).
 """
 from __future__ import annotations
 
