@@ -257,8 +257,9 @@ def test_acceptance_seed_like_article():
 ])
 def test_ent004_name_replaced(source, target, sl, tl, new, lost):
     flags = run_check("ENT004", source, target, sl, tl)
-    # Russian inflects names: a stem match cannot prove absence there, so minor
-    assert [f.severity.name for f in flags] == ["MINOR" if "ru" in (sl, tl) else "MAJOR"]
+    # Russian inflects names: a stem match cannot prove absence there, so minor, unless the new
+    # name is a run of two words that travel between languages (Pedro Sánchez in English)
+    assert [f.severity.name for f in flags] == ["MINOR" if tl == "ru" else "MAJOR"]
     assert tgt_texts(flags, target) == [new]
     assert src_texts(flags, source) == [lost]
 
@@ -322,7 +323,8 @@ def test_ent004_common_capitalised_words_are_minor():
 ])
 def test_ent005_name_removed(source, target, sl, tl):
     flags = run_check("ENT005", source, target, sl, tl)
-    assert [f.severity.name for f in flags] == ["MINOR" if tl in ("ru", "pl") else "MAJOR"]
+    # Grégory Doucet travels (spelt the same way across languages): major in Russian and Polish too
+    assert [f.severity.name for f in flags] == ["MAJOR"]
     assert src_texts(flags, source) == ["Grégory Doucet"]
 
 

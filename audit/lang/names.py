@@ -350,3 +350,32 @@ def _inflecting() -> frozenset[str]:
 def inflects_names(lang: str | None) -> bool:
     """Does ``lang`` change names by case endings (data/name_inflecting.txt)?"""
     return lang in _inflecting()
+# Latin-script languages whose word lists show whether a word travels unchanged (a name) or
+# belongs to one language (a common word capitalised: Office, Hurricane, Committee).
+_PANEL = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "sv", "tr")
+
+
+@lru_cache(maxsize=50_000)
+def travels(word: str, lang: str | None) -> bool:
+    """Is the lower-case Latin ``word`` written the same way, about as often, in the other languages
+    of a panel of ten Latin-script languages? Names do (giles, nielsen, cromwell, chelsea: the
+    panel's median Zipf frequency within 0.8 of the word's own, diacritics dropped: sanchez);
+    common words do not (office, hurricane, committee, senate, prime: a point or more below).
+    A name at home in a language other than English is more frequent there than anywhere
+    (pedro, sánchez): it travels when English and the panel both use it (median Zipf 3.2 or more,
+    English 3 to 4.5 and at most 2 below the word's own: not président, national, casa, grande). International words (hotel, internet) travel too: callers use this only for
+    capitalised words that do not start a sentence."""
+    from audit.lang.lexicon import zipf
+
+    if len(word) < 4 or not word.isalpha():
+        return False  # short words are words somewhere (den, der, del)
+    own = zipf(word, lang) if lang else zipf(word, "en")  # Vietnamese: đông is a common syllable
+    plain = romanize(word)
+    zs = sorted(max(zipf(word, x), zipf(plain, x)) for x in _PANEL if x != lang)
+    med = zs[len(zs) // 2]
+    if med >= 2.0 and med >= own - 0.8:
+        return True
+    en = max(zipf(word, "en"), zipf(plain, "en"))
+    return lang != "en" and 3.0 <= en < 4.5 and med >= 3.2 and own - en <= 2.0
+
+
