@@ -282,6 +282,20 @@ def test_xliff20_edits_keep_codes_and_states_as_decided(tmp_path):
     assert got["u4"].target == "ログアウト" and got["u2/b"].target == "もう一つ."
 
 
+def test_xml_illegal_characters_in_a_post_edit(tmp_path):
+    _before, after, _ = _run(tmp_path, "app2.xlf", lambda st, pairs: st.set_post_edit(pairs["u2/b"], "もう\x01つ"))
+    assert "<target>もう<cp hex=\"0001\"/>つ</target>".encode() in after  # XLIFF 2 has <cp/> for them
+    assert [p.target for p in open_input([str(tmp_path / "out-app2.xlf")]) if p.id == "u2/b"] == ["もう\x01つ"]
+    with pytest.raises(InputError, match="XML 1.0 cannot carry"):
+        _run(tmp_path, "app.xlf", lambda st, pairs: st.set_post_edit(pairs["2"], "Größe\x0b"))
+
+
+def test_approving_a_unit_without_translation_changes_nothing(tmp_path):
+    for name, pid in (("app.xlf", "5"), ("app2.xlf", "u4"), ("memory.tmx", "home.3"), ("app.fr.po", "Quit")):
+        before, after, _ = _run(tmp_path, name, lambda st, pairs, pid=pid: st.approve(pairs[pid]))
+        assert after == before, name
+
+
 # -- TMX --------------------------------------------------------------------------------------------
 
 

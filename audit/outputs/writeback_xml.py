@@ -256,6 +256,8 @@ def write_xml(path: str, fmt: str, pairs, decided: dict, version: int | None = N
     for index, (post_edit, approved, updated) in sorted(decided.items()):
         slot, pair = slots[index], pairs[index]
         edited = post_edit is not None and post_edit != (pair.target or "")
+        if not edited and pair.target is None:
+            continue  # approving a unit with no translation: nothing to approve
         if fmt == "tmx":
             _apply_tmx(patch, slot, pair, post_edit if edited else None, updated, rules, tgt_lang)
         elif v2:
