@@ -13,29 +13,43 @@ refuses with an ``InputError`` anything it cannot place (mismatched tags, an unt
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from audit.core.errors import InputError
 
 _NAME = r"[^\s/>=<\"']+"
-_START = re.compile(r"<(" + _NAME + r")")
 _ATTR = re.compile(r"\s+(" + _NAME + r")\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_TAG_END = re.compile(r"\s*(/?)>")
-_END = re.compile(r"</(" + _NAME + r")\s*>")
 
 
-@dataclass(eq=False)
 class Node:
-    name: str
-    start: int
-    open_end: int = 0
-    close_start: int = 0
-    end: int = 0
-    empty: bool = False
-    attrs: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # name -> (raw value, value start, end)
-    attr_end: int = 0  # where a new attribute can be inserted (after the last one, or the name)
-    children: list[Node] = field(default_factory=list)
-    parent: Node | None = None
+    """One element: its name, where its tags are, its attributes (parsed when first asked for)
+    and its child elements."""
+
+    __slots__ = ("_attrs", "_text", "a_end", "a_start", "children", "close_start", "empty", "end", "name",
+                 "open_end", "parent", "start")
+
+    def __init__(self, name: str, start: int, text: str = "", a_start: int = 0, a_end: int = 0):
+        self.name, self.start, self._text = name, start, text
+        self.a_start, self.a_end = a_start, a_end
+        self.open_end = self.close_start = self.end = 0
+        self.empty = False
+        self._attrs: dict | None = None
+        self.children: list[Node] = []
+        self.parent: Node | None = None
+
+    @property
+    def attrs(self) -> dict[str, tuple[str, int, int]]:
+        """name -> (raw value, value start, value end)."""
+        if self._attrs is None:
+            self._attrs = {}
+            for a in _ATTR.finditer(self._text, self.a_start, self.a_end):
+                q = 2 if a.group(2) is not None else 3
+                self._attrs[a.group(1)] = (a.group(q), a.start(q), a.end(q))
+        return self._attrs
+
+    @property
+    def attr_end(self) -> int:
+        """Where a new attribute goes: after the last one, or after the name."""
+        return self.a_end
 
     @property
     def local(self) -> str:
@@ -88,13 +102,6 @@ def escape_attr(s: str) -> str:
     return escape_text(s).replace('"', "&quot;")
 
 
-def _skip(text: str, i: int, opener: str, closer: str, path: str) -> int:
-    j = text.find(closer, i + len(opener))
-    if j < 0:
-        raise InputError(f"unterminated {opener!r} in the XML", path)
-    return j + len(closer)
-
-
 def _doctype_end(text: str, i: int, path: str) -> int:
     depth, quote = 0, None
     for j in range(i + 2, len(text)):
@@ -113,57 +120,42 @@ def _doctype_end(text: str, i: int, path: str) -> int:
     raise InputError("unterminated DOCTYPE in the XML", path)
 
 
+_TOKEN = re.compile(
+    r"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>|(?P<d>!)|/(?P<e>" + _NAME + r")\s*>|(?P<s>" + _NAME + r")"
+    r"(?P<a>(?:\s+" + _NAME + r"\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<z>/?)>)", re.DOTALL)
+
+
 def scan(text: str, path: str = "") -> Node:
     root: Node | None = None
     stack: list[Node] = []
-    i = text.find("<")
-    n = len(text)
-    while 0 <= i < n:
-        if text.startswith("<!--", i):
-            i = _skip(text, i, "<!--", "-->", path)
-        elif text.startswith("<![CDATA[", i):
-            i = _skip(text, i, "<![CDATA[", "]]>", path)
-        elif text.startswith("<?", i):
-            i = _skip(text, i, "<?", "?>", path)
-        elif text.startswith("<!", i):
-            i = _doctype_end(text, i, path)
-        elif text.startswith("</", i):
-            m = _END.match(text, i)
-            if m is None or not stack or stack[-1].name != m.group(1):
-                raise InputError("mismatched end tag in the XML", path, text.count("\n", 0, i) + 1)
-            node = stack.pop()
-            node.close_start, node.end = i, m.end()
-            i = m.end()
-        else:
-            m = _START.match(text, i)
-            if m is None:
-                raise InputError("a '<' that starts no tag in the XML", path, text.count("\n", 0, i) + 1)
-            node = Node(m.group(1), i)
-            j = m.end()
-            node.attr_end = j
-            while True:
-                a = _ATTR.match(text, j)
-                if a is None:
-                    break
-                quoted = 2 if a.group(2) is not None else 3
-                node.attrs[a.group(1)] = (a.group(quoted), a.start(quoted), a.end(quoted))
-                j = node.attr_end = a.end()
-            e = _TAG_END.match(text, j)
-            if e is None:
-                raise InputError("malformed start tag in the XML", path, text.count("\n", 0, i) + 1)
-            node.open_end = e.end()
+    pos = 0
+    search = _TOKEN.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        kind = m.lastgroup
+        if m.group("s") is not None:
+            node = Node(m.group("s"), m.start(), text, m.start("a"), m.end("a"))
+            node.open_end = pos
             if stack:
                 node.parent = stack[-1]
                 stack[-1].children.append(node)
             elif root is None:
                 root = node
-            if e.group(1):
+            if m.group("z"):
                 node.empty = True
-                node.close_start, node.end = node.open_end, node.open_end
+                node.close_start = node.end = pos
             else:
                 stack.append(node)
-            i = node.open_end
-        i = text.find("<", i)
+        elif m.group("e") is not None:
+            if not stack or stack[-1].name != m.group("e"):
+                raise InputError("mismatched end tag in the XML", path, text.count("\n", 0, m.start()) + 1)
+            node = stack.pop()
+            node.close_start, node.end = m.start(), pos
+        elif kind == "d":
+            pos = _doctype_end(text, m.start(), path)
     if root is None or stack:
         raise InputError("the XML has no complete root element", path)
     return root
