@@ -33,7 +33,7 @@ def _issues_by_unit(data: bytes) -> dict[str, list[str]]:
     reference resolved inside its unit (a KeyError otherwise)."""
     root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
     out = {}
-    for tu in root.iter(f"{{{X}}}trans-unit"):
+    for tu in root.iter("{*}trans-unit"):  # XLIFF 1.1 and 1.2 namespaces
         lists = {lst.get("{http://www.w3.org/XML/1998/namespace}id"): lst for lst in tu.iter(f"{{{ITS}}}locQualityIssues")}
         refs = [el.get(f"{{{ITS}}}locQualityIssuesRef") for el in tu.iter() if el.get(f"{{{ITS}}}locQualityIssuesRef")]
         out[tu.get("id")] = sorted({i.get("locQualityIssueComment") for r in refs
