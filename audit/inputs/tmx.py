@@ -159,8 +159,9 @@ def _read(path: str, src: str | None, tgt: str | None, user_src: str | None, use
         raise InputError(f"no <tu> has a variant in the source language {src!r}; check --src-lang", path)
 
 
-def open_source(paths, src_lang, tgt_lang) -> PairSource:
-    path = paths[0]
+def languages(path: str, src_lang: str | None, tgt_lang: str | None) -> tuple[str | None, str | None]:
+    """(source, target) language tags as written in the file, picked as ``open_source`` picks them
+    (shared with the write-back, ``audit.outputs.writeback_xml``)."""
     header_src, first_langs = _scan(path)
     src = src_lang or header_src or (first_langs[0] if first_langs else None)
     tgt = tgt_lang
@@ -170,8 +171,14 @@ def open_source(paths, src_lang, tgt_lang) -> PairSource:
             if i != si and lang and lang_score(lang, src) < 2:
                 tgt = lang
                 break
-    meta: dict = {}
     if src is None and first_langs:
         raise InputError("cannot tell the source language (no srclang, no xml:lang); give --src-lang", path)
+    return src, tgt
+
+
+def open_source(paths, src_lang, tgt_lang) -> PairSource:
+    path = paths[0]
+    src, tgt = languages(path, src_lang, tgt_lang)
+    meta: dict = {}
     return PairSource(paths, "tmx", lambda: _read(path, src, tgt, src_lang, tgt_lang, meta),
                       normalize_lang(src), normalize_lang(tgt), meta)

@@ -3,14 +3,17 @@ post-edited targets.
 
 ``export_decisions`` writes the store as JSON or CSV (through ``audit.core.files.write_output``);
 ``write_edited`` writes the input back out with its post-edited targets, in the input's format (JSONL, TSV, line-aligned
-text, PO, XLIFF, TMX), never touching the input file itself.
+text, PO, XLIFF, TMX), never touching the input file itself. Catalogs (PO, XLIFF, TMX) are patched,
+not re-serialised: only the decided units change, with their states set as decided (approvals
+included); with nothing decided the output is the input byte for byte.
 """
 from __future__ import annotations
 
 import csv
 import json
 import os
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from audit.core.errors import InputError, UsageError
 from audit.outputs.cells import cell
@@ -63,8 +66,8 @@ def write_edited(inputs: Sequence[str] | str, store: DecisionStore, output: str,
                  input_format: str | None = None) -> int:
     """Write the input with its post-edited targets to ``output`` (for two text files: the target
     side), in the input's format. Returns how many targets were replaced. Never writes the input."""
-    from audit.inputs import detect_format, open_input
     from audit.core.files import write_output
+    from audit.inputs import detect_format, open_input
 
     paths = [inputs] if isinstance(inputs, str) else list(inputs)
     if os.path.abspath(output) in {os.path.abspath(p) for p in paths}:
@@ -126,7 +129,7 @@ def write_edited(inputs: Sequence[str] | str, store: DecisionStore, output: str,
                     fh.write(line)
         write_output(output, fill)
     elif fmt in ("po", "xliff", "tmx"):
-        _write_edited_toolkit(paths[0], fmt, source, edits, output)
+        _write_edited_catalog(paths[0], fmt, source, segs, output)
     else:
         raise UsageError(f"cannot write edited translations as {fmt} ({', '.join(EDIT_FORMATS)})")
     return len(edits)
@@ -136,39 +139,24 @@ def _one_line(text: str) -> str:
     return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
-def _write_edited_toolkit(path: str, fmt: str, source, edits: dict[int, str], output: str) -> None:
-    """PO / XLIFF (1.2 and 2.x) / TMX through translate-toolkit (its XML parser resolves no external
-    entities): units matched in order by source text; a post-edited target is written as plain text."""
+def _write_edited_catalog(path: str, fmt: str, source, decisions: dict, output: str) -> None:
+    """PO / XLIFF (1.2 and 2.x) / TMX: the input's own bytes, patched in the decided units only
+    (``audit.outputs.writeback_po``, ``audit.outputs.writeback_xml``)."""
     from audit.core.files import write_output
 
+    pairs = list(source)
+    decided = {}
+    for p in pairs:
+        d = decisions.get(segment_key(p))
+        if d is not None and (d.post_edit is not None or d.approved):
+            decided[p.index] = (d.post_edit, bool(d.approved), d.updated)
     if fmt == "po":
-        from translate.storage import pypo as mod
-        store_cls = mod.pofile
-    elif fmt == "xliff":
-        from translate.storage import xliff as mod
-        store_cls = mod.xlifffile
-    else:
-        from translate.storage import tmx as mod
-        store_cls = mod.tmxfile
-    want = {}
-    for p in source:
-        if p.index in edits:
-            want.setdefault(p.source, []).append(edits[p.index])
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    try:
-        st = store_cls.parsestring(raw)
-    except ValueError:
-        if fmt != "xliff":
-            raise
-        from translate.storage import xliff2  # XLIFF 2.x has its own parser
+        from audit.outputs.writeback_po import write_po
 
-        st = xliff2.Xliff2File.parsestring(raw)
-    for unit in st.units:
-        if getattr(unit, "isheader", lambda: False)():
-            continue
-        src = unit.source
-        if src in want and want[src]:
-            unit.target = want[src].pop(0)
-    data = bytes(st)
+        enc = (getattr(source, "meta", None) or {}).get("encoding")
+        data = write_po(path, pairs, decided, None if enc in (None, "utf-8") else enc)
+    else:
+        from audit.outputs.writeback_xml import write_xml
+
+        data = write_xml(path, fmt, pairs, decided)
     write_output(output, lambda fh: fh.write(data), binary=True)

@@ -1,10 +1,23 @@
 """XLIFF 1.2 with W3C ITS 2.0 Localization Quality Issue marks, for CAT tools (as Okapi
-CheckMate emits): every segment becomes a trans-unit; flagged stretches of the target (and
+CheckMate emits).
+
+When every segment was read from one UTF-8 XLIFF 1.x file, the output is that file itself with
+marks added (``patched``): its bytes are kept (inline codes, notes, states, alt-trans, comments,
+formatting), each flagged stretch of a ``<source>``/``<target>`` is wrapped in ``<mrk
+mtype="x-its" its:locQualityIssuesRef="#lqi-U-N">`` (cut at inline-code boundaries, so the file
+stays well-formed; a code is marked whole), the ``<its:locQualityIssues xml:id="lqi-U-N">`` lists
+go at the end of their ``<trans-unit>``, flags with no place in the text (no span, or a text that
+post-edits changed) are referenced from the trans-unit itself, and the root gets the ITS namespace
+and ``its:version="2.0"``. Units without flags are unchanged.
+
+Otherwise (other input formats, XLIFF 2) the file is built: every segment becomes a trans-unit; flagged stretches of the target (and
 of the source, for flags on the source) are wrapped in ``<mrk mtype="x-its">`` elements that
 point (``its:locQualityIssuesRef``) to a standoff ``<its:locQualityIssues>`` list holding each
 issue's type, comment and severity (0-100). Overlapping flags are cut into adjacent marks that
 each reference every issue covering them. Text is written through lxml: always escaped."""
 from __future__ import annotations
+
+import os
 
 import regex
 from lxml import etree
@@ -121,5 +134,251 @@ def build(result) -> etree._ElementTree:
 
 
 def write(result, out, *, color: bool = False) -> None:
+    path = _input_xliff(result)
+    data = None
+    if path is not None:
+        from audit.core.errors import InputError
+
+        try:
+            data = patched(result, path)
+        except (InputError, OSError, ValueError):  # a file the scan cannot place: the built file instead
+            data = None
+    if data is not None and _codec_of(data) == "utf-8":
+        out.write(data.decode("utf-8"))  # the input's own text (a BOM kept) with the marks
+        return
     data = etree.tostring(build(result), xml_declaration=True, encoding="UTF-8", pretty_print=False)
     out.write(data.decode("utf-8") + "\n")
+
+
+def _codec_of(data: bytes) -> str:
+    from audit.outputs.writeback_text import lossless_codec
+
+    m = regex.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", data.lstrip(b"\xef\xbb\xbf"))
+    return lossless_codec(data, m.group(1).decode().lower() if m else None)
+
+
+# -- the input XLIFF 1.2 itself, with the marks added ------------------------------------------------
+
+
+def _input_xliff(result) -> str | None:
+    """The one XLIFF 1.x file every segment of ``result`` was read from, else None."""
+    paths = {getattr(seg.pair.target_origin or seg.pair.source_origin, "path", None) for seg in result.segments}
+    if len(paths) != 1:
+        return None
+    path = paths.pop()
+    if not path or not os.path.isfile(path):
+        return None
+    try:
+        from audit.inputs.xliff import _scan
+
+        version, _src, _tgt = _scan(path)
+    except Exception:  # not XLIFF at all: the built file  # noqa: BLE001
+        return None
+    return path if version == 1 else None
+
+
+_CHAR_REF = regex.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);")
+_ANY_REF = regex.compile(r"&[^\s&;<>]+;")
+
+
+def _text_units(text: str, a: int, b: int, parent, units: list) -> None:
+    """Character data of ``text[a:b]`` as units (rendered, raw start, raw end, parent, atomic):
+    references decoded, CDATA literal, comments and PIs dropped, line ends normalised."""
+    from audit.outputs.xmlspans import unescape
+
+    i = a
+    while i < b:
+        c = text[i]
+        if c == "<":
+            if text.startswith("<!--", i):
+                i = text.index("-->", i) + 3
+            elif text.startswith("<?", i):
+                i = text.index("?>", i) + 2
+            elif text.startswith("<![CDATA[", i):
+                j = text.index("]]>", i)
+                for k in range(i + 9, j):
+                    units.append((text[k], k, k + 1, parent, False))
+                i = j + 3
+            else:
+                i += 1
+            continue
+        if c == "&":
+            m = _CHAR_REF.match(text, i) or _ANY_REF.match(text, i)
+            if m is not None:
+                ref = m.group()
+                decoded = unescape(ref) if _CHAR_REF.match(ref) else ref
+                units.append((decoded, i, m.end(), parent, len(decoded) > 1))
+                i = m.end()
+                continue
+        if c == "\r":
+            j = i + 2 if text.startswith("\r\n", i) else i + 1
+            units.append(("\n", i, j, parent, False))
+            i = j
+            continue
+        units.append((c, i, i + 1, parent, False))
+        i += 1
+
+
+def _render_units(text: str, node, rules) -> list:
+    """The element's content as the reader renders it, one unit per piece with its place in ``text``."""
+    from audit.core.xmlsafe import _ESC, CP, DROP, EMPTY, PAIRED
+
+    units: list = []
+
+    def attrs(c, names):
+        return "".join(f' {n}="{c.get(n).translate(_ESC)}"' for n in names if c.get(n) is not None)
+
+    def walk(el):
+        pos = el.open_end
+        for c in [*el.children, None]:
+            _text_units(text, pos, c.start if c is not None else el.close_start, el, units)
+            if c is None:
+                break
+            kind, names = rules.get(c.local, (None, ()))
+            if kind == EMPTY:
+                units.append((f"<{c.local}{attrs(c, names)}/>", c.start, c.end, el, True))
+            elif kind == PAIRED and c.empty:
+                units.append((f"<{c.local}{attrs(c, names)}></{c.local}>", c.start, c.end, el, True))
+            elif kind == PAIRED:
+                units.append((f"<{c.local}{attrs(c, names)}>", c.start, c.open_end, None, True))
+                walk(c)
+                units.append((f"</{c.local}>", c.close_start, c.end, None, True))
+            elif kind == CP:
+                try:
+                    units.append((chr(int(c.get("hex") or "", 16)), c.start, c.end, el, True))
+                except (ValueError, OverflowError):
+                    pass
+            elif kind != DROP and not c.empty:
+                walk(c)
+            pos = c.end
+
+    if not node.empty:
+        walk(node)
+    return units
+
+
+def _mark(patch, node, rendered_units, text: str, flags, side: str, ref_of, mrk: str) -> bool:
+    """Wrap the flagged stretches of ``node``'s content in marks; False when ``text`` is not what
+    the file holds there (the flags then go on the unit)."""
+    if "".join(u[0] for u in rendered_units) != text:
+        return False
+    owner = []  # rendered character -> unit index
+    for k, u in enumerate(rendered_units):
+        owner.extend([k] * len(u[0]))
+    for a, b, covering in pieces(text, flags, side):
+        if not covering:
+            continue
+        ref = ref_of(covering)
+        opening = f'<{mrk} mtype="x-its" its:locQualityIssuesRef="#{ref}"'
+        if a == b:
+            at = rendered_units[owner[a]][1] if a < len(owner) else node.close_start
+            patch.insert(at, opening + "/>")
+            continue
+        idx = sorted(set(owner[a:b]))
+        runs: list[list[int]] = []
+        for k in idx:
+            parent = rendered_units[k][3]
+            if parent is None:
+                runs.append([])
+                continue
+            if runs and runs[-1] and runs[-1][-1] == k - 1 and rendered_units[runs[-1][-1]][3] is parent:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        for run in runs:
+            if run:
+                patch.insert(rendered_units[run[0]][1], opening + ">")
+                patch.insert(rendered_units[run[-1]][2], f"</{mrk}>")
+    return True
+
+
+def patched(result, path: str) -> bytes | None:
+    """The input XLIFF 1.x file with ITS marks and issue lists added, or None when its units
+    cannot all be matched with the audited segments (the built file is written then)."""
+    from audit.inputs.xliff import RULES_1
+    from audit.outputs.writeback_text import Patched, lossless_codec
+    from audit.outputs.writeback_xml import _indent, _parse_safely, _slots_v1
+    from audit.outputs.xmlspans import escape_attr, scan, set_attr
+
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    declared = _parse_safely(raw, path)
+    patch = Patched(raw, lossless_codec(raw, (declared or "utf-8").lower()), path)
+    text = patch.text
+    root = scan(text, path)
+    slots: dict[str, list] = {}
+    for n, slot in enumerate(_slots_v1(root)):
+        slots.setdefault(slot.pid, []).append((n, slot))
+    its_prefix = next((k[6:] for k, v in root.attrs.items() if k.startswith("xmlns:") and v[0] == ITS_NS), None)
+    if its_prefix not in (None, "its"):
+        return None
+    lists: dict[int, list] = {}  # trans-unit start -> [(list id, issue flags)]
+    trans_units: dict[int, object] = {}
+    for seg in result.segments:
+        flags = list(seg.flags)
+        if not flags:
+            continue
+        pair = seg.pair
+        found = slots.get(pair.id)
+        if not found:
+            return None
+        n, slot = found.pop(0) if len(found) > 1 else found[0]
+        unit = slot.unit
+        trans_units[unit.start] = unit
+        mine = lists.setdefault(unit.start, [])
+        keys: dict = {}
+
+        def ref_of(covering, n=n, mine=mine, keys=keys, flags=flags):
+            key = frozenset(flags.index(f) for f in covering)
+            if key not in keys:
+                keys[key] = f"lqi-{n + 1}-{len(mine) + 1}"
+                mine.append((keys[key], [flags[i] for i in sorted(key)]))
+            return keys[key]
+
+        mrk = slot.src.prefix + "mrk"
+        placed: set[int] = set()
+        for side, node, txt in (("source", slot.src, pair.source), ("target", slot.tgt, pair.target)):
+            side_flags = [f for f in flags if any(sp.side == side for sp in f.spans)]
+            if side_flags and node is not None and txt is not None and _mark(
+                    patch, node, _render_units(text, node, RULES_1), txt, side_flags, side, ref_of, mrk):
+                placed.update(id(f) for f in side_flags)
+        unplaced = [f for f in flags if id(f) not in placed]  # no span, or a span the file cannot show
+        if unplaced:
+            set_attr(patch, unit, "its:locQualityIssuesRef", "#" + ref_of(unplaced))
+    if not lists:
+        return raw
+    for start, entries in lists.items():
+        unit = trans_units[start]
+        inner = _indent(text, unit.children[0]) if unit.children else "\n"
+        outer = _indent_close(text, unit)
+        body = []
+        for list_id, fl in entries:
+            issues = "".join(
+                f'{inner}  <its:locQualityIssue locQualityIssueType="{its_type(f)}" '
+                f'locQualityIssueComment="{escape_attr(_xml_text(f"{f.code} {f.name}: {f.message}"))}" '
+                f'locQualityIssueSeverity="{SEVERITY[f.severity]}"/>' for f in fl)
+            body.append(f'{inner}<its:locQualityIssues xml:id="{list_id}">{issues}{inner}</its:locQualityIssues>')
+        if unit.empty:
+            return None
+        at = unit.close_start - len(outer) if outer and text[unit.close_start - len(outer):unit.close_start] == outer \
+            else unit.close_start
+        patch.insert(at, "".join(body))
+    if its_prefix is None:
+        patch.insert(root.attr_end, f' xmlns:its="{ITS_NS}"')
+    if root.get("its:version") is None:
+        set_attr(patch, root, "its:version", "2.0")
+    out = patch.result()
+    _parse_safely(out, path)
+    return out
+
+
+def _indent_close(text: str, node) -> str:
+    """The line break and indentation before ``node``'s end tag, when it starts its line."""
+    i = node.close_start
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j > 0 and text[j - 1] == "\n":
+        k = j - 1 - (1 if j > 1 and text[j - 2] == "\r" else 0)
+        return text[k:i]
+    return ""
