@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -34,7 +34,7 @@ def _stems(items, spaceless: bool) -> str:
     return f"(?:{alt})" if spaceless else rf"(?<![\p{{L}}\p{{M}}])(?:{alt})(?![\p{{L}}\p{{M}}])"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _negation_tables(lang: str | None):
     """(marker regex, idiom regex or None, [weak-word regex or None, weak-pattern regex or None],
     clause-boundary regex) of a language, None when it has no negation words."""
@@ -169,13 +169,25 @@ def assess(s: str, t: str, src_lang: str | None, tgt_lang: str | None, min_lette
         more, less, side = sp, tp, "source"
     if more.clauses + more.soft <= less.clauses + less.soft and RULE.get("mass", True):
         return None  # the other side's weak or idiomatic negations may say the same
-    lost = _unmatched(more, less)
+    more_text, less_text = (t, s) if side == "target" else (s, t)
+    lost = [sp for sp in _unmatched(more, less) if not _copied(more_text, sp, less_text)]
     if not lost:
         return None
     severity = _severity(more, less)
     if severity is None:
         return None
     return side, lost[0], severity
+
+
+_NEXT_WORD = regex.compile(r"\W*\w+")
+
+
+def _copied(text: str, span: tuple[int, int], other: str) -> bool:
+    """The marker and the word after it stand verbatim in the other side: a quotation or title
+    left in its language (``"No man is an island"`` in a German target) carries its negation."""
+    m = _NEXT_WORD.match(text, span[1])
+    piece = text[span[0]:m.end() if m else span[1]].casefold()
+    return len(piece) >= 5 and piece in other.casefold()
 
 
 def _severity(more: Polarity, less: Polarity):
@@ -193,14 +205,14 @@ def _pole_settings(lang: str | None) -> tuple[bool, bool]:
     return bool(p.spaceless or p.substring_terms), bool(p.clitic_prefixes)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _any_pole(lang: str | None):
     """One regex of every pole word of ``lang`` (a cheap gate: most texts have none), or None."""
     words = [w for _, a, b in antonym_pairs(lang) for w in (*a, *b)] if lang else []
     return _pole_regex(tuple(words), *_pole_settings(lang)) if words else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pole_regexes(lang: str | None):
     """Per antonym pair of ``lang``: (concept, regex of one pole, regex of the other), compiled
     when first needed. Words are matched inside words where the language writes no spaces or
