@@ -10,7 +10,7 @@ difference: one side negated, the other with no marker at all, neither side a qu
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -183,7 +183,10 @@ def assess(s: str, t: str, src_lang: str | None, tgt_lang: str | None, min_lette
     if _letters(s, src_lang) < min_letters or _letters(t, tgt_lang) < min_letters:
         return None
     sp, tp = polarity(s, src_lang), polarity(t, tgt_lang)
-    if sp is None or tp is None or sp.clauses == tp.clauses or _is_question(s) or _is_question(t):
+    if sp is None or tp is None:
+        return None
+    sp, tp = _without_copies(sp, s, t), _without_copies(tp, t, s)
+    if sp.clauses == tp.clauses or _is_question(s) or _is_question(t):
         return None
     if tp.clauses > sp.clauses:
         more, less, side = tp, sp, "target"
@@ -191,8 +194,7 @@ def assess(s: str, t: str, src_lang: str | None, tgt_lang: str | None, min_lette
         more, less, side = sp, tp, "source"
     if more.clauses + more.soft <= less.clauses + less.soft and RULE.get("mass", True):
         return None  # the other side's weak or idiomatic negations may say the same
-    more_text, less_text = (t, s) if side == "target" else (s, t)
-    lost = [sp for sp in _unmatched(more, less) if not _copied(more_text, sp, less_text)]
+    lost = _unmatched(more, less)
     if not lost:
         return None
     severity = _severity(more, less)
@@ -210,6 +212,14 @@ def _copied(text: str, span: tuple[int, int], other: str) -> bool:
     m = _NEXT_WORD.match(text, span[1])
     piece = text[span[0]:m.end() if m else span[1]].casefold()
     return len(piece) >= 5 and piece in other.casefold()
+
+
+def _without_copies(pol: Polarity, text: str, other: str) -> Polarity:
+    """``pol`` without the negated clauses whose marker is copied into ``other`` (see _copied)."""
+    kept = tuple(sp for sp in pol.first_of_clause if not _copied(text, sp, other))
+    if len(kept) == len(pol.first_of_clause):
+        return pol
+    return replace(pol, clauses=len(kept), first_of_clause=kept)
 
 
 def _severity(more: Polarity, less: Polarity):
