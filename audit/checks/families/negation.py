@@ -142,7 +142,7 @@ def negation_mismatch(pair, ctx):
 
     Preview (``--select NEG001``): professional translators move negation often enough
     (``remained high`` = ``n'a pas faibli``) that on the held-out NTREX perturbation split
-    (bench/bench_perturb.py --split test) 1.9% of clean pairs get a major flag (0.8-3.6% by
+    (bench/bench_perturb.py --split test) 1.9% of clean pairs get a major flag (0.8-3.2% by
     language), above the 1% budget for clean text; it finds 0.61 of added and 0.47 of removed
     negations at major (assess() over every test line)."""
     src_lang, tgt_lang = ctx.src.lang, ctx.tgt.lang
