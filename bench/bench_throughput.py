@@ -4,6 +4,9 @@ Builds a JSONL corpus (per-line languages) of at least 100,000 pairs from NTREX 
 runs ``transaudit check`` on it in a child process (pairs/s and peak RSS, at several corpus
 sizes to show how memory grows), and runs Translate Toolkit's pofilter default checks on a
 sample in this same process for the ratio. Usage: python bench/bench_throughput.py [--pairs N]
+[--sizes 25000,165526] (``--sizes`` replaces the default sizes N/4, N/2, N; the issue's corpus is
+165,526 pairs). ``--profile`` instead runs ``check --jobs 1`` under cProfile on the first size and
+prints where the CPU time goes (one process: workers' and main process's costs together).
 """
 from __future__ import annotations
 
@@ -59,6 +62,21 @@ _WRAP = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=T
          "r = resource.getrusage(resource.RUSAGE_CHILDREN); print(r.ru_utime + r.ru_stime, r.ru_maxrss)")
 
 
+def profile_check(path: str, n: int, fmt: str, top: int = 30) -> None:
+    """``check --jobs 1`` of ``n`` pairs under cProfile: the functions with the most own time and
+    the most cumulative time."""
+    import pstats
+
+    build_corpus(path, n)
+    prof = path + ".prof"
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", prof, "-m", "audit", "check", path, "-F", fmt,
+                    "-o", path + ".out", "--jobs", "1"], check=True, cwd=ROOT, capture_output=True)
+    stats = pstats.Stats(prof)
+    print(f"cProfile of check --jobs 1 on {n:,} pairs (profiling inflates every figure)")
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
 def pofilter_rate(n: int) -> float:
     """Units per second of Translate Toolkit's default pofilter checks, in this process."""
     from translate.filters import checks
@@ -83,7 +101,10 @@ def pofilter_rate(n: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pairs", type=int, default=100_000)
+    ap.add_argument("--sizes", default=None, help="comma-separated corpus sizes (default: N/4, N/2, N)")
     ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--no-pofilter", action="store_true", help="skip the pofilter ratio")
+    ap.add_argument("--profile", action="store_true", help="cProfile one --jobs 1 run of the first size")
     ap.add_argument("--format", default="jsonl",
                     help="report format (default jsonl: streamed, flat memory; json holds the whole result)")
     args = ap.parse_args()
@@ -93,7 +114,12 @@ def main() -> None:
         print(f"check -F {args.format}, jobs {args.jobs or os.cpu_count()}; peak MiB: the largest process (main or worker)")
         print("CPU s: user+system of the check process and its workers; pairs/CPU-s x 2 is the rate on 2 idle cores")
         print(f"{'pairs':>8} {'seconds':>8} {'pairs/s':>9} {'peak MiB':>9} {'CPU s':>8} {'pairs/CPU-s':>12}")
-        for n in (args.pairs // 4, args.pairs // 2, args.pairs):
+        sizes = ([int(x) for x in args.sizes.split(",")] if args.sizes
+                 else [args.pairs // 4, args.pairs // 2, args.pairs])
+        if args.profile:
+            profile_check(os.path.join(tmp, "p.jsonl"), sizes[0], args.format)
+            return
+        for n in sizes:
             path = os.path.join(tmp, f"c{n}.jsonl")
             build_corpus(path, n)
             dt, rss, cpu = run_check(path, args.jobs, args.format)
@@ -102,6 +128,8 @@ def main() -> None:
         ours_cpu = n / cpu
     load = os.getloadavg()[0]
     print(f"load average {load:.1f} on {os.cpu_count()} cores (a busy machine makes wall-clock rates meaningless)")
+    if args.no_pofilter:
+        return
     rate = pofilter_rate(5000)
     print(f"pofilter default checks (same machine, this process, 5,000 units): {rate:,.0f} units per CPU-s")
     print(f"ratio transaudit/pofilter: wall {ours / rate:.1f}x; per CPU-second {ours_cpu / rate:.2f}x, "

@@ -1,4 +1,5 @@
-"""The memory-mapped word lists (audit.lang.wordlists) answer exactly as wordfreq does, or not at all;
+"""The memory-mapped word lists (audit.lang.wordlists) answer exactly as wordfreq does, or not at all
+(languages wordfreq splits with MeCab or jieba);
 the cache directory (audit.core.cache) builds once, atomically, and can be turned off."""
 from __future__ import annotations
 
@@ -42,9 +43,20 @@ def test_words_wordfreq_would_change_are_not_answered(word):
     assert wordlists.plain(word, "en") is None
 
 
-def test_languages_with_their_own_preprocessing_get_no_table():
-    for lang in ("tr", "zh", "ja", "sh", "ar"):
-        assert wordlists.table(lang) is None
+@pytest.mark.parametrize("lang", ["tr", "ar", "he", "fa"])
+def test_languages_with_their_own_preprocessing_answer_through_wordfreqs_tokenizer(lang):
+    # no plain look-up there: wordfreq's tokenizer and arithmetic over the table, same figures
+    t = wordlists.table(lang)
+    assert t is not None, f"no table for {lang}"
+    for w in _sample(lang, 300):
+        for form in (w, w.capitalize(), w + "1", f"{w} {w}", w + "\u064b", "zzqx" + w):
+            assert t.zipf(form, lang) == wordfreq.zipf_frequency(form, lang), (lang, form)
+
+
+def test_languages_wordfreq_splits_with_mecab_or_jieba_are_left_to_wordfreq():
+    for lang in ("zh", "ja", "ko"):
+        t = wordlists.table(lang)
+        assert t is None or t.zipf("日本語", lang) is None
 
 
 def test_cache_builds_once_and_can_be_turned_off(tmp_path, monkeypatch):

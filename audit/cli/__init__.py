@@ -25,12 +25,26 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(ExitCode.USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: list[str]) -> str | None:
+    """The subcommand ``argv`` names; "" when ``--version`` comes first (it is answered before any
+    subcommand is looked at); None when it names none of ``COMMANDS`` or another top-level option
+    comes first (``-h``: the full parser answers)."""
+    for a in argv:
+        if a == "--version":
+            return ""
+        if a != "--debug":
+            return a if a in COMMANDS else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand, or with ``only`` of that one alone ("": none), so that a run
+    imports and builds only the subcommand it runs (``--help`` and unknown commands get them all)."""
     parser = _Parser(prog="transaudit", description="Find what is wrong in a translation, and show exactly where.")
     parser.add_argument("--version", action="version", version=f"transaudit {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else [only] if only else []:
         mod = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
         p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks for errors")
@@ -55,7 +69,7 @@ def _handle_sigterm() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _handle_sigterm()
-    parser = build_parser()
+    parser = build_parser(_command_in(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()

@@ -76,3 +76,70 @@ def derived(name: str, sources: Sequence[str], build: Callable[[str], None], ext
         # another process may have put the same entry in place first
         return final if os.path.exists(os.path.join(final, ".complete")) else None
     return final
+
+
+# -- parsed data files ----------------------------------------------------------------------------
+#
+# The shipped data tables (language profiles in TOML, CLDR extracts in JSON) cost more to parse
+# than to use on a short run. ``parsed(path, kind, parse)`` keeps the parsed values of every file of
+# ``path``'s folder with the same extension in one file of the cache, each file's value marshalled
+# on its own (so a run unmarshals only the files it reads: memory follows the languages used),
+# keyed by the names, sizes and modification times of those files (a changed, added or removed
+# file gives a new key, so a stale entry is never read). Only plain values (dict, list, str, int,
+# float, bool, None) are kept; a file whose value marshal cannot store is parsed on every run.
+
+_BUNDLES: dict[tuple[str, str], dict | None] = {}
+
+
+def _bundle(folder: str, ext: str, kind: str, parse: Callable[[bytes], object]) -> dict | None:
+    """{file name: marshalled value} of the data files of ``folder``, from the cache (built on
+    first use); None when the cache is off."""
+    import marshal
+
+    root = cache_root()
+    if root is None:
+        return None
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(ext))
+        path = os.path.join(root, f"parsed-{kind}-{source_key([os.path.join(folder, n) for n in names])}.marshal")
+    except OSError:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            got = marshal.load(fh)
+        if isinstance(got, dict):
+            return got
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    out = {}
+    for n in names:
+        try:
+            with open(os.path.join(folder, n), "rb") as fh:
+                out[n] = marshal.dumps(parse(fh.read()))
+        except ValueError:  # a value marshal cannot store (a TOML date), or a file that does not
+            continue  # parse: read (and fail) as without the cache
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".parsed-{kind}-", dir=root)
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(out, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return out
+
+
+def parsed(path: str, kind: str, parse: Callable[[bytes], object]):
+    """``parse(bytes of path)``, through the cache of parsed data files (see above). ``kind``
+    names the parser ("toml", "json"): two parsers of one folder keep separate entries."""
+    import marshal
+
+    folder, name = os.path.split(os.path.abspath(path))
+    key = (folder, kind)
+    if key not in _BUNDLES:
+        _BUNDLES[key] = _bundle(folder, os.path.splitext(name)[1], kind, parse)
+    bundle = _BUNDLES[key]
+    if bundle is not None and name in bundle:
+        return marshal.loads(bundle[name])
+    with open(path, "rb") as fh:
+        return parse(fh.read())
+

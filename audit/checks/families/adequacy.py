@@ -13,15 +13,17 @@ another sentence.
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-import numpy as np
 import regex
 
 from audit.checks.registry import Option, check
 from audit.core.model import Finding, Pair, hit
 from audit.core.text import strip_span
 from audit.lang import semantic
+
+if TYPE_CHECKING:
+    import numpy as np
 
 THRESHOLD = 0.05  # share of the file's other segments closer than the pair's own partner: minor
 MAJOR = 0.05  # ... from this share on: major (measured: no clean NTREX pair reaches 1%)
@@ -53,6 +55,8 @@ def closer_shares(src_vecs: np.ndarray, tgt_vecs: np.ndarray, src_ids: Sequence[
     closer to source i than target i is, and the share of sampled other sources closer to target i.
     Pairs repeating pair i's source or target text (``*_ids``) are not counted as "other"."""
     n = len(src_vecs)
+    import numpy as np  # here: a run without the semantic extra never loads numpy for this check
+
     own = np.einsum("ij,ij->i", src_vecs, tgt_vecs)
     fs = np.zeros(n)
     ft = np.zeros(n)

@@ -80,8 +80,7 @@ def _token_counter() -> Callable[[str], int] | None:
     """The subword token counter (the sentencepiece model ships in the package)."""
     from audit.lang import subword
 
-    subword.processor()
-    return subword.token_count
+    return subword.token_count  # the model loads on the first count (a short corpus may need none)
 
 
 def prior(src: str | None, tgt: str | None) -> tuple[float, float, bool]:

@@ -252,8 +252,29 @@ def _pole_regexes(lang: str | None):
     if not lang:
         return ()
     inside, clitics = _pole_settings(lang)
-    return tuple((concept, _pole_regex(a, inside, clitics), _pole_regex(b, inside, clitics))
+    return tuple((concept, _LazyPole(a, inside, clitics), _LazyPole(b, inside, clitics))
                  for concept, a, b in antonym_pairs(lang))
+
+
+class _LazyPole:
+    """A pole's regex, compiled on its first search (a pair that passes the gate compiles the
+    poles it tries, not every pole of both languages)."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, *args):
+        self._args, self._rx = args, None
+
+    def _get(self):
+        if self._rx is None:
+            self._rx = _pole_regex(*self._args)
+        return self._rx
+
+    def search(self, text: str):
+        return self._get().search(text)
+
+    def finditer(self, text: str):
+        return self._get().finditer(text)
 
 
 @lru_cache(maxsize=4096)
