@@ -59,3 +59,40 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         mat[idx] = np.asarray(_E5.passage(batch), dtype=np.float32).reshape(-1, DIM)
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     return mat / np.maximum(norms, 1e-9)
+
+
+# ---------------------------------------------------------------------------------------------
+# cached embeddings and leave-one-out gains (the omission and addition checks, OMI/ADD)
+
+_CACHE: dict[str, np.ndarray] = {}
+CACHE_MAX = 20000  # texts kept; the cache is emptied when it is full
+
+
+def embed_cached(texts: Sequence[str]) -> np.ndarray:
+    """``embed`` with a per-process cache by text: each distinct text is embedded once, all the
+    new ones in one ``embed`` call (rows in the caller's order)."""
+    new = [t for t in dict.fromkeys(texts) if t not in _CACHE]
+    if new:
+        if len(_CACHE) + len(new) > CACHE_MAX:
+            _CACHE.clear()
+        for t, v in zip(new, embed(new)):
+            _CACHE[t] = v
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.stack([_CACHE[t] for t in texts])
+
+
+def drop_gains(jobs: Sequence[tuple[str, Sequence[str], str]]) -> list[np.ndarray]:
+    """For each job ``(text, variants, other)``: how much the cosine with ``other`` rises when
+    ``text`` is replaced by each of its ``variants`` (``text`` with one part left out). A part the
+    other side does not carry raises it; a part it carries lowers it. One batched embedding call."""
+    texts: list[str] = []
+    for text, variants, other in jobs:
+        texts.extend((text, other, *variants))
+    vecs = embed_cached(texts)
+    out, k = [], 0
+    for text, variants, other in jobs:
+        base = float(vecs[k] @ vecs[k + 1])
+        out.append(vecs[k + 2:k + 2 + len(variants)] @ vecs[k + 1] - base)
+        k += 2 + len(variants)
+    return out
