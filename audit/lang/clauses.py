@@ -10,6 +10,8 @@ something a translation could carry or drop. Offsets are Python string indices; 
 """
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 # coordinating conjunctions that start a clause (lower case, whole words)
@@ -75,7 +77,7 @@ def clauses(text: str, lang: str | None = None, min_letters: int = MIN_LETTERS) 
         for m in conj.finditer(text):
             cuts.add(m.start())
     bounds = sorted(cuts)
-    pieces = [p for p in (_trim(text, a, b) for a, b in zip(bounds, bounds[1:])) if p]
+    pieces = [p for p in (_trim(text, a, b) for a, b in itertools.pairwise(bounds)) if p]
     merged: list[tuple[int, int]] = []
     for s, e in pieces:
         if merged and (weight(text[merged[-1][0]:merged[-1][1]]) < min_letters or weight(text[s:e]) < min_letters):

@@ -14,7 +14,7 @@ whole segments.
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from audit.checks.registry import Option, check
 from audit.core.model import Finding, Pair, hit
@@ -83,11 +83,12 @@ def _flags(pairs: Sequence[Pair], ctx, code: str, side: str) -> list[tuple[int, 
 
 
 @check("OMI001", "omitted-clause", "accuracy/omission", "major", scope="corpus", requires="semantic",
-       options=_OPTIONS)
+       status="preview", options=_OPTIONS)
 def omitted_clause(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]]:
     """A clause of the source that the target does not carry (only with the semantic extra).
-    Needs the optional semantic extra (``pip install 'transaudit[semantic]'``): without it the
-    check is off and ``transaudit check`` says so once on stderr. Both sides are cut into clauses
+    Preview: off unless selected (``--select OMI001``); it needs the optional semantic extra
+    (``pip install 'transaudit[semantic]'``), and selecting it without the extra is a usage error
+    naming what is missing. Both sides are cut into clauses
     at commas, semicolons, colons, dashes, parentheses, CJK 、，； and before a few conjunctions;
     the source is embedded whole and once with each clause left out. A clause whose removal makes
     the source closer to the target (multilingual-e5 cosine up by ``gain``, 0.010: minor; by
@@ -100,11 +101,11 @@ def omitted_clause(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]]:
 
 
 @check("ADD001", "added-clause", "accuracy/addition", "major", scope="corpus", requires="semantic",
-       options=_OPTIONS)
+       status="preview", options=_OPTIONS)
 def added_clause(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]]:
-    """A clause of the target that the source does not have (only with the semantic extra). Needs
-    the optional semantic extra (``pip install 'transaudit[semantic]'``): without it the check is
-    off and ``transaudit check`` says so once on stderr. The mirror of OMI001: the target is
+    """A clause of the target that the source does not have (only with the semantic extra). Preview:
+    off unless selected (``--select ADD001``); it needs the optional semantic extra (``pip install
+    'transaudit[semantic]'``), and selecting it without the extra is a usage error. The mirror of OMI001: the target is
     embedded whole and once with each of its clauses left out; a clause whose removal makes the
     target closer to the source (multilingual-e5 cosine up by ``gain``, 0.010: minor; by
     ``major_gain``, 0.020: major) was added. The span is on the target clause. Same limits and
