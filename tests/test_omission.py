@@ -1,6 +1,9 @@
 """OMI001 (omitted source clause) and ADD001 (added target clause), semantic extra: clause cutting,
-the leave-one-clause-out logic with a fake embedder (always), selection rules without the extra."""
+the per-clause scoring against the file with a fake embedder (always), selection rules without
+the extra."""
 from __future__ import annotations
+
+import hashlib
 
 import numpy as np
 import pytest
@@ -12,37 +15,47 @@ from audit.lang import semantic
 from audit.lang.clauses import clauses, without
 from audit.pipeline.engine import audit_pairs
 
-# concept -> its wording in each language; a fake embedding is the normalised sum of the concept
-# vectors whose wording occurs in the text (a bag of meanings), so a clause the other side lacks
-# pulls the two vectors apart
-CONCEPTS = {
-    "mayor": {"en": "the mayor of the city said on Tuesday", "es": "el alcalde de la ciudad dijo el martes",
-              "zh": "市长周二表示", "ru": "мэр города заявил во вторник"},
-    "schools": {"en": "new schools will open in the autumn", "es": "se abrirán nuevas escuelas en otoño",
-                "zh": "秋季将开设新学校", "ru": "осенью откроются новые школы"},
-    "teachers": {"en": "two hundred teachers will be hired", "es": "se contratarán doscientos maestros",
-                 "zh": "将招聘两百名教师", "ru": "будут наняты двести учителей"},
-    "weather": {"en": "the weather was cold all week", "es": "el tiempo fue frío toda la semana",
-                "zh": "整个星期天气都很冷", "ru": "всю неделю стояла холодная погода"},
+CITIES = ["Lisbon", "Porto", "Bergen", "Krakow", "Lyon", "Turin", "Ghent", "Graz", "Malmo", "Aarhus",
+          "Bilbao", "Split", "Tartu", "Brno", "Cork", "Basel", "Delft", "Leiden", "Padua", "Seville",
+          "Valencia", "Bologna", "Utrecht", "Zagreb"]
+# clause kind -> its wording in each language ({c}: the city)
+WORDING = {
+    "mayor": {"en": "the mayor of {c} said on Tuesday", "es": "el alcalde de {c} dijo el martes",
+              "zh": "{c}市长周二表示", "ru": "мэр города {c} заявил во вторник"},
+    "schools": {"en": "new schools will open in {c} in the autumn", "es": "se abrirán nuevas escuelas en {c} en otoño",
+                "zh": "秋季{c}将开设新学校", "ru": "осенью в {c} откроются новые школы"},
+    "teachers": {"en": "two hundred teachers will be hired in {c}", "es": "se contratarán doscientos maestros en {c}",
+                 "zh": "{c}将招聘两百名教师", "ru": "в {c} будут наняты двести учителей"},
 }
 JOIN = {"en": ", ", "es": ", ", "ru": ", ", "zh": "，"}
 END = {"en": ".", "es": ".", "ru": ".", "zh": "。"}
+FULL = ("mayor", "schools", "teachers")
 
 
-def sentence(lang: str, keys) -> str:
-    text = JOIN[lang].join(CONCEPTS[k][lang] for k in keys) + END[lang]
+def clause(kind: str, k: int, lang: str) -> str:
+    return WORDING[kind][lang].format(c=CITIES[k])
+
+
+def sentence(lang: str, parts) -> str:
+    text = JOIN[lang].join(clause(kind, k, lang) for kind, k in parts) + END[lang]
     return text[0].upper() + text[1:]
 
 
+def concept_vec(kind: str, k: int) -> np.ndarray:
+    seed = int(hashlib.sha1(f"{kind}{k}".encode()).hexdigest()[:8], 16)
+    return np.random.default_rng(seed).standard_normal(semantic.DIM)
+
+
 def fake_embed(texts):
+    """A bag of meanings: the sum of the vectors of the clauses (in any language) a text contains."""
     rows = []
     for t in texts:
         low = t.lower()
-        v = np.zeros(semantic.DIM)
-        for k, (name, words) in enumerate(sorted(CONCEPTS.items())):
-            if any(w.lower() in low for w in words.values()):
-                v += np.random.default_rng(k).standard_normal(semantic.DIM)
-        v += 0.05 * np.random.default_rng(len(t)).standard_normal(semantic.DIM)
+        v = 0.05 * np.random.default_rng(len(t)).standard_normal(semantic.DIM)
+        for kind, words in WORDING.items():
+            for k in range(len(CITIES)):
+                if any(w.format(c=CITIES[k]).lower() in low for w in words.values()):
+                    v = v + concept_vec(kind, k)
         rows.append(v / np.linalg.norm(v))
     return np.array(rows, dtype=np.float32)
 
@@ -56,48 +69,58 @@ def fake(monkeypatch):
     semantic._CACHE.clear()
 
 
+def file_rows(lang: str) -> list[tuple[str, str]]:
+    return [(sentence("en", [(kind, k) for kind in FULL]), sentence(lang, [(kind, k) for kind in FULL]))
+            for k in range(len(CITIES))]
+
+
 def run(rows, lang, select=("OMI001", "ADD001")):
     pairs = [Pair(id=str(i), source=s, target=t, source_lang="en", target_lang=lang) for i, (s, t) in enumerate(rows)]
     result = audit_pairs(pairs, Config(select=select))
     return pairs, [(k, f) for k, seg in enumerate(result.segments) for f in seg.flags]
 
 
-FULL = ("mayor", "schools", "teachers")
-
-
 @pytest.mark.parametrize("lang", ["es", "zh", "ru"])
 def test_full_translations_are_not_flagged(fake, lang):
-    rows = [(sentence("en", FULL), sentence(lang, FULL)), (sentence("en", FULL[:2]), sentence(lang, FULL[:2]))]
-    assert run(rows, lang)[1] == []
+    assert run(file_rows(lang), lang)[1] == []
 
 
 @pytest.mark.parametrize("lang", ["es", "zh", "ru"])
 def test_omitted_clause_is_flagged_on_the_source_clause(fake, lang):
-    rows = [(sentence("en", FULL), sentence(lang, ("mayor", "schools")))]
+    rows = file_rows(lang)
+    rows[7] = (rows[7][0], sentence(lang, [("mayor", 7), ("schools", 7)]))
     pairs, flags = run(rows, lang)
-    assert [(k, f.code, f.severity.label) for k, f in flags] == [(0, "OMI001", "major")]
+    assert [(k, f.code) for k, f in flags] == [(7, "OMI001")]
     (sp,) = flags[0][1].spans
-    assert sp.side == "source" and pairs[0].source[sp.start:sp.end] == CONCEPTS["teachers"]["en"]
+    assert sp.side == "source" and pairs[7].source[sp.start:sp.end] == clause("teachers", 7, "en")
 
 
 @pytest.mark.parametrize("lang", ["es", "zh", "ru"])
 def test_added_clause_is_flagged_on_the_target_clause(fake, lang):
-    rows = [(sentence("en", FULL), sentence(lang, ("mayor", "weather", "schools", "teachers")))]
+    rows = file_rows(lang)
+    rows[7] = (rows[7][0], sentence(lang, [("mayor", 7), ("schools", 7), ("teachers", 7), ("schools", 15)]))
     pairs, flags = run(rows, lang)
-    assert [(k, f.code, f.severity.label) for k, f in flags] == [(0, "ADD001", "major")]
+    assert [(k, f.code) for k, f in flags] == [(7, "ADD001")]
     (sp,) = flags[0][1].spans
-    assert sp.side == "target" and pairs[0].target[sp.start:sp.end] == CONCEPTS["weather"][lang]
+    assert sp.side == "target" and pairs[7].target[sp.start:sp.end] == clause("schools", 15, lang)
 
 
-def test_short_and_single_clause_segments_are_not_judged(fake):
-    rows = [("The mayor spoke.", "El alcalde habló y se fue."),
-            (CONCEPTS["teachers"]["en"].capitalize() + ".", sentence("es", ("teachers", "weather")))]
-    assert run(rows, "es", select=("OMI001",))[1] == []  # a one-clause source cannot lose a clause
+def test_small_files_are_not_judged(fake):
+    rows = file_rows("es")[:12]
+    rows[5] = (rows[5][0], sentence("es", [("mayor", 5), ("schools", 5)]))
+    assert run(rows, "es")[1] == []  # 12 pairs: nothing to compare with
+
+
+def test_single_clause_sources_cannot_lose_a_clause(fake):
+    rows = file_rows("es")
+    rows[3] = (clause("teachers", 3, "en").capitalize() + ".", sentence("es", [("mayor", 9)]))
+    assert [k for k, f in run(rows, "es", select=("OMI001",))[1]] == []
 
 
 def test_preview_checks_are_off_by_default_and_need_the_extra(monkeypatch):
     monkeypatch.setenv("TRANSAUDIT_SEMANTIC", "0")
-    pair = Pair(id="1", source=sentence("en", FULL), target=sentence("es", FULL[:2]), source_lang="en", target_lang="es")
+    pair = Pair(id="1", source=sentence("en", [(kind, 0) for kind in FULL]),
+                target=sentence("es", [("mayor", 0)]), source_lang="en", target_lang="es")
     result = audit_pairs([pair], Config())
     assert all(f.code not in ("OMI001", "ADD001") for seg in result.segments for f in seg.flags)
     for code in ("OMI001", "ADD001"):

@@ -62,7 +62,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------------------------
-# cached embeddings and leave-one-out gains (the omission and addition checks, OMI/ADD)
+# cached embeddings (the omission and addition checks, OMI/ADD, embed clauses of both sides)
 
 _CACHE: dict[str, np.ndarray] = {}
 CACHE_MAX = 20000  # texts kept; the cache is emptied when it is full
@@ -75,24 +75,10 @@ def embed_cached(texts: Sequence[str]) -> np.ndarray:
     if new:
         if len(_CACHE) + len(new) > CACHE_MAX:
             _CACHE.clear()
+            new = list(dict.fromkeys(texts))
         for t, v in zip(new, embed(new)):
             _CACHE[t] = v
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     return np.stack([_CACHE[t] for t in texts])
 
-
-def drop_gains(jobs: Sequence[tuple[str, Sequence[str], str]]) -> list[np.ndarray]:
-    """For each job ``(text, variants, other)``: how much the cosine with ``other`` rises when
-    ``text`` is replaced by each of its ``variants`` (``text`` with one part left out). A part the
-    other side does not carry raises it; a part it carries lowers it. One batched embedding call."""
-    texts: list[str] = []
-    for text, variants, other in jobs:
-        texts.extend((text, other, *variants))
-    vecs = embed_cached(texts)
-    out, k = [], 0
-    for text, variants, other in jobs:
-        base = float(vecs[k] @ vecs[k + 1])
-        out.append(vecs[k + 2:k + 2 + len(variants)] @ vecs[k + 1] - base)
-        k += 2 + len(variants)
-    return out

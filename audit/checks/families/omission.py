@@ -2,30 +2,34 @@
 does not have (addition), judged by multilingual sentence embeddings (the optional semantic extra,
 ``audit.lang.semantic``).
 
-Both sides are cut into clauses (``audit.lang.clauses``). For each clause of the source, the pair's
-embedding cosine is computed again with that clause left out of the source: when the target does
-not carry the clause, leaving it out brings the source closer to the target, so the cosine rises;
-when the target carries it, the cosine falls. A source clause whose removal raises the cosine by
-``gain`` or more is an omission (OMI001, the span on the source clause); the same test on the target
-side finds an added clause (ADD001, the span on the target clause). Embeddings are made once per
-distinct text and batched over the whole file (one embedding call per file per check, a cache by
-text shared by both checks), so the cost is one embedding per clause of each side plus the two
-whole segments.
+Both sides are cut into clauses (``audit.lang.clauses``) and each clause is embedded on its own.
+A clause of a translation is closer to the other side of its own pair than to the other side of
+most other pairs of the file; a clause the other side does not carry is not. Raw cosines move with
+length, topic and language (see ADQ001), so each clause is scored against the file: its cosine with
+its own partner segment, as a z-score over its cosines with up to 128 sampled other partner
+segments of the file. A target clause with a low z-score was added (ADD001, span on the target
+clause); a source clause with a low z-score was left out (OMI001, span on the source clause).
+Embeddings are made once per distinct text and batched over the whole file (one embedding call per
+file and side, a per-process cache by text shared with the other check).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 from audit.checks.registry import Option, check
 from audit.core.model import Finding, Pair, hit
 from audit.lang import semantic
-from audit.lang.clauses import clauses, weight, without
+from audit.lang.clauses import clauses, weight
 
-GAIN = 0.010  # cosine rise when the clause is left out: minor
-MAJOR_GAIN = 0.020  # ... from this rise on: major
+MINOR_Z = 0.0  # clause z-score below this: minor
+MAJOR_Z = -1.0  # ... below this: major
 MIN_CLAUSE = 12  # letters of a clause (an ideograph counts 3)
 MIN_SIDE = 30  # letters of the whole side
 MAX_CLAUSES = 8  # a side with more clauses is not judged (cost, and lists)
+MIN_PAIRS = 20  # fewer eligible pairs in the file: nothing to compare with
+SAMPLE = 128  # other segments each clause is compared with
 
 
 def _eligible(pair: Pair) -> bool:
@@ -35,79 +39,98 @@ def _eligible(pair: Pair) -> bool:
     return weight(src) >= MIN_SIDE and weight(tgt) >= MIN_SIDE
 
 
-def side_gains(pairs: Sequence[Pair], side: str, min_clause: int = MIN_CLAUSE,
-               max_clauses: int = MAX_CLAUSES) -> dict[int, list[tuple[tuple[int, int], float]]]:
-    """Pair index -> [(clause span on ``side``, cosine gain when it is left out)] for the eligible
-    pairs of ``pairs`` with two clauses or more on that side (one batched embedding call)."""
-    jobs, keys = [], []
-    for i, p in enumerate(pairs):
-        if not _eligible(p):
+def clause_scores(pairs: Sequence[Pair], side: str, min_clause: int = MIN_CLAUSE, min_pairs: int = MIN_PAIRS,
+                  sample: int = SAMPLE, seed: int = 0) -> dict[int, list[tuple[tuple[int, int], float]]]:
+    """Pair index -> [(clause span on ``side``, z-score of its cosine with its own partner segment
+    among its cosines with sampled other partner segments)] for the eligible pairs with two to
+    ``MAX_CLAUSES`` clauses on that side. Deterministic (a seeded sample)."""
+    idx = [i for i, p in enumerate(pairs) if _eligible(p)]
+    if len(idx) < max(3, min_pairs):
+        return {}
+    own_texts = [pairs[i].source if side == "source" else pairs[i].target for i in idx]
+    other_texts = [pairs[i].target if side == "source" else pairs[i].source for i in idx]
+    langs = [pairs[i].source_lang if side == "source" else pairs[i].target_lang for i in idx]
+    spans = [clauses(t, lang, min_clause) for t, lang in zip(own_texts, langs)]
+    todo = [k for k, sp in enumerate(spans) if 2 <= len(sp) <= MAX_CLAUSES]
+    if not todo:
+        return {}
+    pieces = [own_texts[k][s:e] for k in todo for s, e in spans[k]]
+    vecs = semantic.embed_cached(list(dict.fromkeys(other_texts)) + pieces)
+    n_other = len(dict.fromkeys(other_texts))
+    row_of = {t: r for r, t in enumerate(dict.fromkeys(other_texts))}
+    partner = vecs[[row_of[t] for t in other_texts]]
+    clause_vecs = vecs[n_other:]
+    rng = np.random.default_rng(seed)
+    n = len(idx)
+    out, c = {}, 0
+    for k in todo:
+        cand = rng.choice(n, size=min(n, sample + 1), replace=False)
+        cand = np.array([j for j in cand if j != k and other_texts[j] != other_texts[k]][:sample], dtype=int)
+        cv = clause_vecs[c:c + len(spans[k])]
+        c += len(spans[k])
+        if len(cand) < 2:
             continue
-        text, other, lang = ((p.source, p.target, p.source_lang) if side == "source"
-                             else (p.target, p.source, p.target_lang))
-        spans = clauses(text, lang, min_clause)
-        if not 2 <= len(spans) <= max_clauses:
-            continue
-        jobs.append((text, [without(text, spans, k) for k in range(len(spans))], other))
-        keys.append((i, spans))
-    out = {}
-    for (i, spans), gains in zip(keys, semantic.drop_gains(jobs)):
-        out[i] = [(sp, float(g)) for sp, g in zip(spans, gains)]
+        own = cv @ partner[k]
+        rest = cv @ partner[cand].T
+        z = (own - rest.mean(axis=1)) / np.maximum(rest.std(axis=1), 1e-6)
+        out[idx[k]] = [(sp, float(v)) for sp, v in zip(spans[k], z)]
     return out
 
 
 _OPTIONS = (
-    Option("gain", float, GAIN, "cosine rise when the clause is left out: minor"),
-    Option("major_gain", float, MAJOR_GAIN, "from this rise on: major"),
+    Option("minor_z", float, MINOR_Z, "a clause's z-score below this: minor"),
+    Option("major_z", float, MAJOR_Z, "below this: major"),
     Option("min_clause", int, MIN_CLAUSE, "letters a clause needs (an ideograph counts 3)"),
+    Option("min_pairs", int, MIN_PAIRS, "fewer eligible pairs in the file: not judged"),
 )
 
 
 def _flags(pairs: Sequence[Pair], ctx, code: str, side: str) -> list[tuple[int, Finding]]:
     opts = ctx.options(code)
     out = []
-    for i, rows in sorted(side_gains(pairs, side, opts.min_clause).items()):
-        span, g = max(rows, key=lambda r: (r[1], -r[0][0]))
-        if g < opts.gain:
+    for i, rows in sorted(clause_scores(pairs, side, opts.min_clause, opts.min_pairs).items()):
+        span, z = min(rows, key=lambda r: (r[1], r[0][0]))
+        if z >= opts.minor_z:
             continue
-        sev = "major" if g >= opts.major_gain else "minor"
-        data = {"gain": round(g, 4), "clauses": len(rows)}
+        sev = "major" if z < opts.major_z else "minor"
+        data = {"z": round(z, 3), "clauses": len(rows)}
         if side == "source":
-            out.append((i, hit(f"the target may leave out this source clause: without it the source is closer "
-                               f"to the target (embedding cosine +{g:.3f})", source=span, severity=sev,
+            out.append((i, hit(f"the target may leave out this source clause: it is no closer to its own target "
+                               f"than to other targets of the file (z-score {z:.2f})", source=span, severity=sev,
                                data=data, primary="source")))
         else:
-            out.append((i, hit(f"this target clause may not be in the source: without it the target is closer "
-                               f"to the source (embedding cosine +{g:.3f})", target=span, severity=sev, data=data)))
+            out.append((i, hit(f"this target clause may not be in the source: it is no closer to its own source "
+                               f"than to other sources of the file (z-score {z:.2f})", target=span, severity=sev,
+                               data=data)))
     return out
 
 
+_DOC_COMMON = " ".join("""Both sides are cut into clauses at commas, semicolons, colons, dashes,
+    parentheses, CJK 、，； and before a few conjunctions (clauses under ``min_clause`` letters are
+    merged with a neighbour); each clause is embedded (multilingual-e5) and its cosine with the
+    other side of its own pair is compared with its cosines with up to 128 other segments of the
+    same file: a z-score below ``minor_z`` (0.0) is minor, below ``major_z`` (-1.0) major. Files
+    with fewer than ``min_pairs`` (20) eligible pairs, segments with under 30 letters on a side (an
+    ideograph counting 3), a single clause or more than 8 are not judged. Cost: one embedding per
+    clause, batched over the file and cached by text. Options: ``minor_z``, ``major_z``,
+    ``min_clause``, ``min_pairs``.""".split())
+
+
 @check("OMI001", "omitted-clause", "accuracy/omission", "major", scope="corpus", requires="semantic",
-       status="preview", options=_OPTIONS)
+       status="preview", options=_OPTIONS,
+       doc="A clause of the source that the target does not carry (only with the semantic extra). "
+           "Preview: off unless selected (``--select OMI001``); it needs the optional semantic extra "
+           "(``pip install 'transaudit[semantic]'``), and selecting it without the extra is a usage "
+           "error. " + _DOC_COMMON + " The span is on the source clause.")
 def omitted_clause(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]]:
-    """A clause of the source that the target does not carry (only with the semantic extra).
-    Preview: off unless selected (``--select OMI001``); it needs the optional semantic extra
-    (``pip install 'transaudit[semantic]'``), and selecting it without the extra is a usage error
-    naming what is missing. Both sides are cut into clauses
-    at commas, semicolons, colons, dashes, parentheses, CJK 、，； and before a few conjunctions;
-    the source is embedded whole and once with each clause left out. A clause whose removal makes
-    the source closer to the target (multilingual-e5 cosine up by ``gain``, 0.010: minor; by
-    ``major_gain``, 0.020: major) is one the target does not carry. The span is on the source
-    clause. Segments with fewer than 30 letters on a side (an ideograph counting 3), a single
-    clause or more than 8 clauses are not judged; clauses of fewer than ``min_clause`` letters are
-    merged with their neighbour. Cost: one embedding per source clause (a few per segment), batched
-    over the file and cached by text. Options: ``gain``, ``major_gain``, ``min_clause``."""
     return _flags(pairs, ctx, "OMI001", "source")
 
 
 @check("ADD001", "added-clause", "accuracy/addition", "major", scope="corpus", requires="semantic",
-       status="preview", options=_OPTIONS)
+       status="preview", options=_OPTIONS,
+       doc="A clause of the target that the source does not have (only with the semantic extra). "
+           "Preview: off unless selected (``--select ADD001``); it needs the optional semantic extra "
+           "(``pip install 'transaudit[semantic]'``), and selecting it without the extra is a usage "
+           "error. " + _DOC_COMMON + " The span is on the target clause.")
 def added_clause(pairs: Sequence[Pair], ctx) -> Iterable[tuple[int, Finding]]:
-    """A clause of the target that the source does not have (only with the semantic extra). Preview:
-    off unless selected (``--select ADD001``); it needs the optional semantic extra (``pip install
-    'transaudit[semantic]'``), and selecting it without the extra is a usage error. The mirror of OMI001: the target is
-    embedded whole and once with each of its clauses left out; a clause whose removal makes the
-    target closer to the source (multilingual-e5 cosine up by ``gain``, 0.010: minor; by
-    ``major_gain``, 0.020: major) was added. The span is on the target clause. Same limits and
-    cost as OMI001. Options: ``gain``, ``major_gain``, ``min_clause``."""
     return _flags(pairs, ctx, "ADD001", "target")
