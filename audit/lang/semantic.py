@@ -74,6 +74,8 @@ CACHE_MAX = 20000  # texts kept; the cache is emptied when it is full
 def embed_cached(texts: Sequence[str]) -> np.ndarray:
     """``embed`` with a per-process cache by text: each distinct text is embedded once, all the
     new ones in one ``embed`` call (rows in the caller's order)."""
+    import numpy as np  # as in ``embed``: only where the semantic extra runs
+
     new = [t for t in dict.fromkeys(texts) if t not in _CACHE]
     if new:
         if len(_CACHE) + len(new) > CACHE_MAX:
