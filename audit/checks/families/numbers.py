@@ -245,11 +245,14 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         _month_changes(s_left, t_left, al, src, tgt, target_side=True)
     if s_left:
         _month_changes(t_left, s_left, al, tgt, src, target_side=False)
-    # 2. numbers spelled out, month names on the other side
-    if s_left:
-        s_left[:] = [s for s in s_left if not _explained_by_words(s, tgt)]
-    if t_left:
-        t_left[:] = [t for t in t_left if not _explained_by_words(t, src)]
+    # 2. numbers spelled out, month names on the other side (kept aside: a number of the other
+    # side that nothing explains may be its changed counterpart after all, see 4d)
+    s_words = [s for s in s_left if _explained_by_words(s, tgt)] if s_left else []
+    t_words = [t for t in t_left if _explained_by_words(t, src)] if t_left else []
+    if s_words:
+        s_left[:] = [s for s in s_left if s not in s_words]
+    if t_words:
+        t_left[:] = [t for t in t_left if t not in t_words]
     # 2a. centuries: 1930s ~ 20世纪30年代 (the "20" names the century of a year or decade of the other side)
     if t_left:
         t_left[:] = [t for t in t_left if not _century_of(t, tgt, src)]
@@ -281,7 +284,28 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # a number of the other side (digits or words) left unexplained: a changed count
     _word_changes(s_left, t_left, al, src, tgt)
     _weak_word_changes(s_left, t_left, al, src, tgt)
+    # 4d. a number explained by a number word of the other side, while that side has a number of
+    # the same kind that nothing explains: the word belongs elsewhere and the number changed
+    # (``2&1`` -> ``5&1`` beside an unrelated ``hai``)
+    if s_words and t_left:
+        _rematch(s_words, t_left, al, source_side=True)
+    if t_words and s_left:
+        _rematch(t_words, s_left, al, source_side=False)
     _settle(s_left, t_left, al)
+
+
+_REMATCH_KINDS = ("number", "part", "ordinal")
+
+
+def _rematch(words: list[Num], left: list[Num], al: Alignment, source_side: bool) -> None:
+    for w in words:
+        if w.kind not in _REMATCH_KINDS:
+            continue
+        for n in left:
+            if n.kind == w.kind and n.scale == w.scale and _close(w.value, n.value):
+                al.changed.append((w, n) if source_side else (n, w))
+                left.remove(n)
+                break
 
 
 _MONTH_AFTER = regex.compile(r"[ \u00a0]?[月월](?![間间刊])")
