@@ -29,6 +29,7 @@ from audit.lang.numbers import (
     parse_numbers,
     spelled_tokens,
     spelled_values,
+    weekday_spans,
     word_numbers,
 )
 from audit.lang.numbers.digits import _key
@@ -216,16 +217,35 @@ def _align(ctx) -> Alignment:
         _explain(s_left, t_left, al, src, tgt)
     else:  # every digit matched: a number word may still have changed (six -> five beside 1993)
         _word_changes([], [], al, src, tgt)
+    _weekday_changes(al, src, tgt)
     return al
 
 
 def _words_only(src, tgt) -> Alignment:
     """The alignment of a pair without digits: only number words can have changed."""
-    if not (src.memo(word_numbers) or tgt.memo(word_numbers)):
+    if not (src.memo(word_numbers) or tgt.memo(word_numbers)) and "vi" not in (src.lang, tgt.lang):
         return _EMPTY
     al = Alignment()
     _word_changes([], [], al, src, tgt)
+    _weekday_changes(al, src, tgt)
     return al if al.changed else _EMPTY
+
+
+def _weekday_changes(al: Alignment, src, tgt) -> None:
+    """Vietnamese names weekdays by number (``thứ Bảy``, 7: Saturday): a weekday of one side that
+    the other side does not name, against a weekday (or a ``thứ`` with a number) of the other side
+    that the first does not name, is a changed number."""
+    if "vi" not in (src.lang, tgt.lang):
+        return
+    sd, td = src.memo(weekday_spans), tgt.memo(weekday_spans)
+    if not sd or not td:
+        return
+    s_days, t_days = {d for _, _, d in sd}, {d for _, _, d in td}
+    s_free = [x for x in sd if x[2] not in t_days]
+    t_free = [x for x in td if x[2] not in s_days]
+    for (a, b, d), (c, e, f) in zip(s_free, t_free):
+        al.changed.append((Num(a, b, src.text[a:b], float(d), frozenset({float(d)}), kind="weekday", num_end=b),
+                           Num(c, e, tgt.text[c:e], float(f), frozenset({float(f)}), kind="weekday", num_end=e)))
 
 
 def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:

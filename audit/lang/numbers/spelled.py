@@ -472,3 +472,54 @@ def month_spans(view) -> tuple[tuple[int, int, int], ...]:
     if rx is None or not view.text:
         return ()
     return tuple((m.start(1), m.end(1), table[m.group(1).casefold()]) for m in rx.finditer(view.text))
+
+
+# Vietnamese weekdays are numbers: thứ Hai (2: Monday) ... thứ Bảy (7: Saturday), Chủ nhật (Sunday);
+# the number word is capitalised (lower-case ``lần thứ hai`` is an ordinal, the second time)
+_VI_WEEKDAY = regex.compile(r"(?<![\p{L}\p{M}])(?:[Tt]hứ[ \u00a0](\p{Lu}[\p{L}\p{M}]*)|([Cc]hủ[ \u00a0][Nn]hật))(?![\p{L}\p{M}])")
+
+
+@lru_cache(maxsize=64)
+def _weekday_table(lang: str | None) -> tuple[dict[str, int], "regex.Pattern | None"]:
+    """Full weekday names of a language (and English) -> 0 (Monday) .. 6 (Sunday)."""
+    table: dict[str, int] = {}
+    for lg in {lang or "en", "en"}:
+        best: dict[int, str] = {}
+        for name, num in cldr.calendar_names(lg, "weekdays"):
+            if len(name) > len(best.get(num, "")):
+                best[num] = name
+        for num, name in best.items():
+            if len(name) >= 5 or not name.isascii():
+                table.setdefault(name.casefold(), num)
+    if not table or lang == "vi":
+        return table, None
+    rx = regex.compile(r"(?<![\p{L}\p{M}])(" + "|".join(regex.escape(k) for k in sorted(table, key=len, reverse=True))
+                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+    return table, rx
+
+
+def weekday_spans(view) -> tuple[tuple[int, int, int], ...]:
+    """``(start, end, day)`` of each weekday named in ``view``: 0 Monday .. 6 Sunday; a
+    Vietnamese ``thứ`` with a number that names no weekday (``thứ Tám``) gets 100 + the number."""
+    if not view.text:
+        return ()
+    return _weekday_cached(view.text, view.lang)
+
+
+@lru_cache(maxsize=4096)
+def _weekday_cached(text: str, lang: str | None) -> tuple[tuple[int, int, int], ...]:
+    out = []
+    if lang == "vi":
+        words = _SPELLED.get("vi", {})
+        for m in _VI_WEEKDAY.finditer(text):
+            if m.group(2):
+                out.append((m.start(), m.end(), 6))
+                continue
+            v = words.get(m.group(1).casefold())
+            if v is not None and v == int(v) and 2 <= v <= 20:
+                out.append((m.start(), m.end(), int(v) - 2 if v <= 7 else 100 + int(v)))
+        return tuple(out)
+    table, rx = _weekday_table(lang)
+    if rx is None:
+        return ()
+    return tuple((m.start(1), m.end(1), table[m.group(1).casefold()]) for m in rx.finditer(text))
