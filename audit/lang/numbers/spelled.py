@@ -480,7 +480,7 @@ _VI_WEEKDAY = regex.compile(r"(?<![\p{L}\p{M}])(?:[Tt]hứ[ \u00a0](\p{Lu}[\p{L}
 
 
 @lru_cache(maxsize=64)
-def _weekday_table(lang: str | None) -> tuple[dict[str, int], "regex.Pattern | None"]:
+def _weekday_table(lang: str | None) -> tuple[dict[str, int], regex.Pattern | None]:
     """Full weekday names of a language (and English) -> 0 (Monday) .. 6 (Sunday)."""
     table: dict[str, int] = {}
     for lg in {lang or "en", "en"}:
