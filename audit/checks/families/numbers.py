@@ -159,6 +159,8 @@ def _rounded(s: float, t: float) -> bool:
     ``1,997`` -> ``2.000``, ``21.7`` -> ``22``. A target more precise than its source is not."""
     if s == t:
         return True
+    if s == int(s) and abs(s) < 100:
+        return False  # a two-digit count or age is not rounded (41 -> 40 is a changed age)
     big, small = max(abs(s), abs(t)), min(abs(s), abs(t))
     if big == 0 or (big - small) / big > 0.03:
         return False
@@ -304,6 +306,14 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # a number of the other side (digits or words) left unexplained: a changed count
     _word_changes(s_left, t_left, al, src, tgt)
     _weak_word_changes(s_left, t_left, al, src, tgt)
+    # 4c'. a number explained by a loose word of the other side (``a``, ``only``) may still be the
+    # counterpart of a lost number word there (``six consecutive times`` -> ``連続1敗``)
+    s_loose = [s for s in s_words if s.value in (1, 2) and s.value not in _values(tgt)]
+    t_loose = [t for t in t_words if t.value in (1, 2) and t.value not in _values(src)]
+    if s_loose or t_loose:
+        _word_changes(s_loose, t_loose, al, src, tgt)
+        s_words = [s for s in s_words if s not in s_loose or s in s_loose and _unpaired(s, al)]
+        t_words = [t for t in t_words if t not in t_loose or t in t_loose and _unpaired(t, al)]
     # 4d. a number explained by a number word of the other side, while that side has a number of
     # the same kind that nothing explains: the word belongs elsewhere and the number changed
     # (``2&1`` -> ``5&1`` beside an unrelated ``hai``)
@@ -315,6 +325,10 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
 
 
 _REMATCH_KINDS = ("number", "part", "ordinal")
+
+
+def _unpaired(n: Num, al: Alignment) -> bool:
+    return not any(n is a or n is b for a, b in al.changed)
 
 
 def _rematch(words: list[Num], left: list[Num], al: Alignment, source_side: bool) -> None:
@@ -389,10 +403,12 @@ def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, sr
                 t_left.remove(t)
                 break
         else:
-            # the target may keep only the converted figure of "5 miles (8 km)"
+            # the target may keep only the converted figure of "5 miles (8 km)" (not a figure that
+            # renders its own source quantity in the same unit: 300 km (180 miles) -> 307 km (180 mil))
             for s2, t in al.matched:
                 ut = num_unit(t, tgt, al.tgt_units)
-                if ut is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                if ut is not None and not _renders(s2, t, src, tgt, al) \
+                        and converts(s.value * s.scale, us, t.value * t.scale, ut):
                     s_left.remove(s)
                     break
     for t in list(t_left):
@@ -401,9 +417,16 @@ def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, sr
             continue
         for s, t2 in al.matched:
             us = num_unit(s, src, al.src_units)
-            if us is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
+            if us is not None and not _renders(s, t2, src, tgt, al) \
+                    and converts(s.value * s.scale, us, t.value * t.scale, ut):
                 t_left.remove(t)
                 break
+
+
+def _renders(s: Num, t: Num, src, tgt, al: Alignment) -> bool:
+    """A matched pair whose units agree: the target figure renders that very source quantity."""
+    us, ut = num_unit(s, src, al.src_units), num_unit(t, tgt, al.tgt_units)
+    return us is not None and ut is not None and us.agrees(ut)
 
 
 def _settle(s_left: list[Num], t_left: list[Num], al: Alignment) -> None:
@@ -616,9 +639,13 @@ def _idiom(n: Num) -> bool:
     return (n.value == 0 and n.kind in ("number", "part")) or (n.kind == "percent" and n.value == 100)
 
 
+# a conversion rounded by a translator: 30 yards ~ 27 metres, 20 feet ~ seis metros
+_LOOSE_TOLERANCE = 0.15
+
+
 def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], other_cache: dict) -> None:
     """Drop measures whose other side uses another unit of the same dimension: compared with a
-    number in that unit when there is one (within 35%), else taken as spelled out or dropped
+    number in that unit when there is one (within 15%), else taken as spelled out or dropped
     with the conversion (``20 feet`` -> ``seis metros``)."""
     mentions = None
     for n in list(items):
@@ -633,10 +660,12 @@ def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], o
                    and _counted(other, a)]
         if not spelled:
             continue
-        rivals = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
-                  and ou.dims & u.dims and not ou.agrees(u)]
-        if not rivals or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=0.35)
-                             for o, ou in rivals):
+        units = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
+                 and ou.dims & u.dims]
+        if any(ou.agrees(u) for _, ou in units):
+            continue  # a leftover in the same unit on the other side: a changed value (300 km -> 307 km)
+        if not units or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=_LOOSE_TOLERANCE)
+                            for o, ou in units):
             items.remove(n)
 
 
