@@ -314,14 +314,7 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         _word_changes(s_loose, t_loose, al, src, tgt)
         s_words = [s for s in s_words if s not in s_loose or s in s_loose and _unpaired(s, al)]
         t_words = [t for t in t_words if t not in t_loose or t in t_loose and _unpaired(t, al)]
-    # 4d. a number explained by a number word of the other side, while that side has a number of
-    # the same kind that nothing explains: the word belongs elsewhere and the number changed
-    # (``2&1`` -> ``5&1`` beside an unrelated ``hai``)
-    if s_words and t_left:
-        _rematch(s_words, t_left, al, source_side=True)
-    if t_words and s_left:
-        _rematch(t_words, s_left, al, source_side=False)
-    _settle(s_left, t_left, al)
+    _settle(s_left, t_left, al, s_words, t_words)
 
 
 _REMATCH_KINDS = ("number", "part", "ordinal")
@@ -429,7 +422,7 @@ def _renders(s: Num, t: Num, src, tgt, al: Alignment) -> bool:
     return us is not None and ut is not None and us.agrees(ut)
 
 
-def _settle(s_left: list[Num], t_left: list[Num], al: Alignment) -> None:
+def _settle(s_left: list[Num], t_left: list[Num], al: Alignment, s_words=(), t_words=()) -> None:
     """The leftovers no explanation took: changed values, then missing and added ones."""
     # 5. changed values: pair look-alikes (12 ~ 21), then the rest in order when counts agree
     if s_left and t_left:
@@ -443,6 +436,13 @@ def _settle(s_left: list[Num], t_left: list[Num], al: Alignment) -> None:
         if s_left and len(s_left) == len(t_left):
             al.changed.extend(zip(s_left, t_left))
             s_left, t_left = [], []
+    # 5b. a number explained by a number word of the other side, while that side has a number of
+    # the same kind that nothing explains: the word belongs elsewhere and the number changed
+    # (``2&1`` -> ``5&1`` beside an unrelated ``hai``)
+    if s_words and t_left and not s_left:
+        _rematch(s_words, t_left, al, source_side=True)
+    if t_words and s_left and not t_left:
+        _rematch(t_words, s_left, al, source_side=False)
     # 6. a value already matched elsewhere is a repeated mention, not a loss
     matched_s = set().union(*(s.all_keys for s, _ in al.matched)) if al.matched else set()
     matched_t = set().union(*(t.all_keys for _, t in al.matched)) if al.matched else set()
