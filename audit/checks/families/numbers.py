@@ -359,7 +359,12 @@ def _dated(text: str, a: int, b: int) -> bool:
     if not text[a:b][:1].isupper():
         return text[a:b][:1].islower() is False  # an uncased script
     m = _PREV_WORD.search(text, max(0, a - 30), a)
-    return bool(m) and m.group(1)[:1].islower()
+    return bool(m) and (m.group(1)[:1].islower() or m.group(1).casefold() in _BEFORE_MONTH)
+
+
+# words that put a capitalised month name in time at a sentence start (``In June``, ``Since May``)
+_BEFORE_MONTH = frozenset({"in", "on", "since", "by", "until", "till", "from", "last", "next", "early", "late",
+                           "this", "every", "through", "during", "before", "after", "en", "dans", "im", "seit"})
 
 
 def _month_changes(others: list[Num], items: list[Num], al: Alignment, other, view, target_side: bool) -> None:
