@@ -765,6 +765,31 @@ def number_changed(pair, ctx):
     unmatched and look like the same figure (same digits reordered, same kind such as a
     percentage or a year, or the only leftover on each side). Locale formats and scale words
     are compared by value first, so ``1.000`` (es) -> ``1,000`` (en) or ``2 millones`` ->
-    ``2 million`` are not flagged. Spans: the target number, then the source number."""
+    ``2 million`` are not flagged. Also reported as changed:
+
+    - counts in words on either side, in digits on the other or in words on both (``two
+      stores`` -> ``tres establecimientos``, ``10 years`` -> ``eleven years``, ``six`` ->
+      ``five`` beside a matched ``1993``), compared by value and by how many times each value
+      is written (``cinco semanas ... 6 de noviembre`` -> ``six weeks ... November 6``); words
+      glued to what they count (``five-day``), Chinese/Japanese numerals before a classifier
+      (``六个月``), Thai number words inside unspaced text (``หกคน``), Arabic and Hebrew
+      duals (``عامين``, ``שנתיים``: two years); the lost word's own phrase must not hold
+      the other value (``fourteen`` ~ ``on dört``), ``both`` elsewhere does not excuse a
+      changed ``two``, and two counts side by side are no compound (``only four`` is not 5);
+    - a month number against a month named on the other side with another value (``January`` ->
+      ``5月``, ``In June`` -> ``4월``; ``Theresa May`` and the verb ``may`` are no months);
+    - a Vietnamese weekday, which is a number (``Saturday`` -> ``thứ Sáu``, Friday, or
+      ``thứ Tám``; the lower-case ordinal ``lần thứ hai`` is no weekday);
+    - a number explained by a number word of the other side while that side has a number of
+      the same kind that nothing explains (``2&1`` -> ``5&1`` beside an unrelated ``hai``).
+
+    Not reported: roundings within 3% of a number of three digits or more, or with decimals
+    (``21.7 million`` -> ``about 22 million``; a year is never rounded: ``1987`` -> ``1990`` is a
+    change, nor a two-digit count or age: ``41`` -> ``40``), unit conversions (within 3%, or 15% for a measure converted into another unit
+    system), phone numbers regrouped (``031/433611`` -> ``031/43 36 11``), ranges with one
+    scale word (``300万至500万`` -> ``3 to 5 million``), ``三成`` -> ``30%``, ``50万`` ->
+    ``half a million``. A converted figure explains a leftover only when it does not render
+    its own source quantity in the same unit (``300 km (180 miles)`` -> ``307 km (180 mil)``
+    is a change). Spans: the target number, then the source number."""
     return [hit(f"number changed: '{_label(s)}' in the source, '{_label(t)}' in the target",
                 target=(t.start, t.end), source=(s.start, s.end)) for s, t in align(ctx).changed]
