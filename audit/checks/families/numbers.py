@@ -314,7 +314,37 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         _word_changes(s_loose, t_loose, al, src, tgt)
         s_words = [s for s in s_words if s not in s_loose or s in s_loose and _unpaired(s, al)]
         t_words = [t for t in t_words if t not in t_loose or t in t_loose and _unpaired(t, al)]
+    # 4e. an ordinal in digits on one side, an English ordinal word of another value on the other
+    # (``the second highest`` -> ``3番目に高い``): a changed rank
+    if t_left and src.lang == "en":
+        _ordinal_changes(t_left, al, src, tgt, word_on_source=True)
+    if s_left and tgt.lang == "en":
+        _ordinal_changes(s_left, al, tgt, src, word_on_source=False)
     _settle(s_left, t_left, al, s_words, t_words)
+
+
+_EN_ORDINALS = {w: float(i) for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1)}
+_EN_ORDINAL_RE = regex.compile(r"(?<![\p{L}\-])(" + "|".join(_EN_ORDINALS) + r")(?![\p{L}\-])", regex.IGNORECASE)
+
+
+def _ordinal_changes(left: list[Num], al: Alignment, words_view, nums_view, word_on_source: bool) -> None:
+    """Pair a leftover ordinal of ``nums_view`` with an English ordinal word of ``words_view``
+    whose value ``nums_view`` does not have."""
+    ords = [n for n in left if n.kind == "ordinal" and 1 <= n.value <= 12]
+    if not ords:
+        return
+    known = _values(nums_view) | nums_view.memo(spelled_values)
+    words = [m for m in _EN_ORDINAL_RE.finditer(words_view.text) if _EN_ORDINALS[m.group(1).casefold()] not in known]
+    for n in ords:
+        for m in words:
+            v = _EN_ORDINALS[m.group(1).casefold()]
+            if v != n.value:
+                w = Num(m.start(1), m.end(1), m.group(1), v, frozenset({v}), kind="ordinal", num_end=m.end(1))
+                al.changed.append((w, n) if word_on_source else (n, w))
+                left.remove(n)
+                words.remove(m)
+                break
 
 
 _REMATCH_KINDS = ("number", "part", "ordinal")
