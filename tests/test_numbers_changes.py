@@ -41,6 +41,11 @@ def major(source, target, sl, tl):
      "Donggala si estende lungo più di 307 km (180 miglia) di costa.", "en", "it", "307"),
     # a two-digit age is not rounded
     ("West, 41, has been nicknamed Ye for some time.", "West, 40, bir süredir Ye mahlasını kullanıyordu.", "en", "tr", "40"),
+    # a century in Roman numerals against another in digits; a three-digit count is not rounded
+    ("Le conflit qui éclata au milieu du XVIIe siècle a façonné la nation.",
+     "The conflict of the mid 15th century has shaped the nation.", "fr", "en", "15th"),
+    ("The death toll has climbed to 832, the agency said.", "Число загиблих зросло до 830, повідомило агентство.",
+     "en", "uk", "830"),
     # 'In June' at a sentence start is a month
     ("In June it was reported that the governor received treatment.", "4월에 교도소장이 병원 치료를 받았다는 보고가 있었습니다.",
      "en", "ko", "4"),
@@ -70,6 +75,9 @@ def test_changed_number_is_major(source, target, sl, tl, t_text):
     ("Theresa May said on Friday that 5 ministers resigned.", "Theresa May a déclaré vendredi que 5 ministres avaient démissionné.",
      "en", "fr"),
     ("Telefon 031/433611.", "Téléphone 031/43 36 11.", "de", "fr"),
+    ("Le conflit qui éclata au milieu du XVIIe siècle a façonné la nation.",
+     "The conflict of the mid 17th century has shaped the nation.", "fr", "en"),
+    ("The town had 1,997 inhabitants.", "La ciudad tenía casi 2.000 habitantes.", "en", "es"),
 ])
 def test_traps_stay_quiet(source, target, sl, tl):
     assert major(source, target, sl, tl) == []

@@ -39,6 +39,7 @@ from audit.lang.numbers.items import (
     _NO_ITEMS,
     glued_values,
 )
+from audit.lang.numbers.spelled import _roman
 from audit.lang.units import (
     MEASURES,
     UNITS,
@@ -159,8 +160,8 @@ def _rounded(s: float, t: float) -> bool:
     ``1,997`` -> ``2.000``, ``21.7`` -> ``22``. A target more precise than its source is not."""
     if s == t:
         return True
-    if s == int(s) and abs(s) < 100:
-        return False  # a two-digit count or age is not rounded (41 -> 40 is a changed age)
+    if s == int(s) and abs(s) < 1000:
+        return False  # a count or age of up to three digits is not rounded (41 -> 40, 832 -> 830)
     big, small = max(abs(s), abs(t)), min(abs(s), abs(t))
     if big == 0 or (big - small) / big > 0.03:
         return False
@@ -284,14 +285,22 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     if s_left and t_left:
         _regroup(s_left, t_left, tgt.text)
         _regroup(t_left, s_left, src.text)
-    # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22 (never a year: 1987 -> 1990 is a changed date)
+    # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22 (never a year: 1987 -> 1990 is a changed date; never
+    # to as many decimals: 20,4 -> 20.0 million is a change)
     for s in list(s_left):
         for t in t_left:
-            if s.kind != "year" and t.kind != "year" and _numeric(s.keys) and _numeric(t.keys) and any(
+            if s.kind != "year" and t.kind != "year" and _numeric(s.keys) and _numeric(t.keys) \
+                    and not _same_decimals(s, t) and any(
                     _rounded(a, b) for a in _numeric(s.keys) for b in _numeric(t.keys)):
                 s_left.remove(s)
                 t_left.remove(t)
                 break
+    # 3b. a century in digits against a century in Roman numerals of another value (XVIIe siècle
+    # -> 15th century)
+    if t_left:
+        _roman_centuries(t_left, al, src, tgt, roman_on_source=True)
+    if s_left:
+        _roman_centuries(s_left, al, tgt, src, roman_on_source=False)
     # 4. small numbers in a language whose spelled-out numbers we cannot read
     if s_left and tgt.lang not in _SPELLED_LANGS:
         s_left[:] = [s for s in s_left if not _small(s)]
@@ -324,7 +333,7 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
 
 
 _EN_ORDINALS = {w: float(i) for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1)}
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], start=1)}
 _EN_ORDINAL_RE = regex.compile(r"(?<![\p{L}\-])(" + "|".join(_EN_ORDINALS) + r")(?![\p{L}\-])", regex.IGNORECASE)
 
 
@@ -624,6 +633,42 @@ _CENTURY_AFTER = regex.compile(
     r"(?:\.|-?(?:th|st|nd|rd|e|er|ème|º|°|-?(?:го|ом|м|й)|वीं))?[ \u00a0]?"
     r"(?:世纪|世紀|세기|सदी|शताब्दी|век|столети|Jahrhundert|century|centur|siècle|siglo|secolo|século|wiek|yüzyıl|eeuw)",
     regex.IGNORECASE)
+
+
+_ROMAN_CENTURY = regex.compile(
+    r"(?<![\p{L}])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?:e|ème|er|º|\.)?[ \u00a0]?"
+    r"(?:siècle|secolo|siglo|século|wieku|wiek|века|веке|век|столітт|Jahrhundert|century|yüzyıl|eeuw)")
+_DECIMALS = regex.compile(r"\p{Nd}[.,](\p{Nd}{1,2})$")
+
+
+def _same_decimals(s: Num, t: Num) -> bool:
+    """Both numbers written with as many decimals (``20,4`` and ``20.0``): no rounding."""
+    a, b = _DECIMALS.search(s.text), _DECIMALS.search(t.text)
+    return bool(a and b and len(a.group(1)) == len(b.group(1)))
+
+
+def _roman_centuries(left: list[Num], al: Alignment, roman_view, view, roman_on_source: bool) -> None:
+    """Pair a leftover century number (a century word follows it) with a Roman-numeral century of
+    the other side whose value it does not have."""
+    cands = [n for n in left if 1 <= n.value <= 99 and n.value == int(n.value)
+             and _CENTURY_AFTER.match(view.text, n.num_end or n.end)]
+    if not cands:
+        return
+    romans = [(m.start(1), m.end(1), _roman(m.group(1))) for m in _ROMAN_CENTURY.finditer(roman_view.text) if m.group(1)]
+    if not romans:
+        return
+    for n in list(cands):  # the same century (XVIIe siècle ~ 17th century): explained
+        if any(v == n.value for _, _, v in romans):
+            left.remove(n)
+            cands.remove(n)
+            romans = [r for r in romans if r[2] != n.value]
+    for n in cands:
+        if not romans:
+            break
+        a, b, v = romans.pop(0)
+        w = Num(a, b, roman_view.text[a:b], float(v), frozenset({float(v)}), kind="ordinal", num_end=b)
+        al.changed.append((w, n) if roman_on_source else (n, w))
+        left.remove(n)
 
 
 def _century_of(n: Num, view, other) -> bool:
