@@ -814,7 +814,7 @@ def number_missing(pair, ctx):
     and decades (``1990s`` ~ ``90er``) all match. Not flagged: a number spelled out in the
     target (``3`` -> ``tres``, ``三``), a month number named in words (``2024年11月`` ->
     ``November 2024``), a unit conversion (``5 miles`` -> ``8 km``, see UNI002), a rounding
-    within 3%, a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``), a day
+    within 3% (not of a year, nor of a whole number under 1000), a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``), a day
     for 24 hours (``сутки``, ``一天``), a Fahrenheit decade rendered in Celsius (``the 80s`` ->
     ``27 °C``). Years, ordinals, days, decades and counts up to 10 are reported as minor (translators
     restructure them); other numbers as major. The span is the source number."""
