@@ -29,6 +29,7 @@ from audit.lang.numbers import (
     parse_numbers,
     spelled_tokens,
     spelled_values,
+    weekday_spans,
     word_numbers,
 )
 from audit.lang.numbers.digits import _key
@@ -38,6 +39,7 @@ from audit.lang.numbers.items import (
     _NO_ITEMS,
     glued_values,
 )
+from audit.lang.numbers.spelled import _roman
 from audit.lang.units import (
     MEASURES,
     UNITS,
@@ -158,6 +160,8 @@ def _rounded(s: float, t: float) -> bool:
     ``1,997`` -> ``2.000``, ``21.7`` -> ``22``. A target more precise than its source is not."""
     if s == t:
         return True
+    if s == int(s) and abs(s) < 1000:
+        return False  # a count or age of up to three digits is not rounded (41 -> 40, 832 -> 830)
     big, small = max(abs(s), abs(t)), min(abs(s), abs(t))
     if big == 0 or (big - small) / big > 0.03:
         return False
@@ -216,16 +220,35 @@ def _align(ctx) -> Alignment:
         _explain(s_left, t_left, al, src, tgt)
     else:  # every digit matched: a number word may still have changed (six -> five beside 1993)
         _word_changes([], [], al, src, tgt)
+    _weekday_changes(al, src, tgt)
     return al
 
 
 def _words_only(src, tgt) -> Alignment:
     """The alignment of a pair without digits: only number words can have changed."""
-    if not (src.memo(word_numbers) or tgt.memo(word_numbers)):
+    if not (src.memo(word_numbers) or tgt.memo(word_numbers)) and "vi" not in (src.lang, tgt.lang):
         return _EMPTY
     al = Alignment()
     _word_changes([], [], al, src, tgt)
+    _weekday_changes(al, src, tgt)
     return al if al.changed else _EMPTY
+
+
+def _weekday_changes(al: Alignment, src, tgt) -> None:
+    """Vietnamese names weekdays by number (``thứ Bảy``, 7: Saturday): a weekday of one side that
+    the other side does not name, against a weekday (or a ``thứ`` with a number) of the other side
+    that the first does not name, is a changed number."""
+    if "vi" not in (src.lang, tgt.lang):
+        return
+    sd, td = src.memo(weekday_spans), tgt.memo(weekday_spans)
+    if not sd or not td:
+        return
+    s_days, t_days = {d for _, _, d in sd}, {d for _, _, d in td}
+    s_free = [x for x in sd if x[2] not in t_days]
+    t_free = [x for x in td if x[2] not in s_days]
+    for (a, b, d), (c, e, f) in zip(s_free, t_free):
+        al.changed.append((Num(a, b, src.text[a:b], float(d), frozenset({float(d)}), kind="weekday", num_end=b),
+                           Num(c, e, tgt.text[c:e], float(f), frozenset({float(f)}), kind="weekday", num_end=e)))
 
 
 def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> None:
@@ -245,11 +268,14 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         _month_changes(s_left, t_left, al, src, tgt, target_side=True)
     if s_left:
         _month_changes(t_left, s_left, al, tgt, src, target_side=False)
-    # 2. numbers spelled out, month names on the other side
-    if s_left:
-        s_left[:] = [s for s in s_left if not _explained_by_words(s, tgt)]
-    if t_left:
-        t_left[:] = [t for t in t_left if not _explained_by_words(t, src)]
+    # 2. numbers spelled out, month names on the other side (kept aside: a number of the other
+    # side that nothing explains may be its changed counterpart after all, see 4d)
+    s_words = [s for s in s_left if _explained_by_words(s, tgt)] if s_left else []
+    t_words = [t for t in t_left if _explained_by_words(t, src)] if t_left else []
+    if s_words:
+        s_left[:] = [s for s in s_left if s not in s_words]
+    if t_words:
+        t_left[:] = [t for t in t_left if t not in t_words]
     # 2a. centuries: 1930s ~ 20世纪30年代 (the "20" names the century of a year or decade of the other side)
     if t_left:
         t_left[:] = [t for t in t_left if not _century_of(t, tgt, src)]
@@ -259,14 +285,22 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     if s_left and t_left:
         _regroup(s_left, t_left, tgt.text)
         _regroup(t_left, s_left, src.text)
-    # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22 (never a year: 1987 -> 1990 is a changed date)
+    # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22 (never a year: 1987 -> 1990 is a changed date; never
+    # to as many decimals: 20,4 -> 20.0 million is a change)
     for s in list(s_left):
         for t in t_left:
-            if s.kind != "year" and t.kind != "year" and _numeric(s.keys) and _numeric(t.keys) and any(
+            if s.kind != "year" and t.kind != "year" and _numeric(s.keys) and _numeric(t.keys) \
+                    and not _same_decimals(s, t) and any(
                     _rounded(a, b) for a in _numeric(s.keys) for b in _numeric(t.keys)):
                 s_left.remove(s)
                 t_left.remove(t)
                 break
+    # 3b. a century in digits against a century in Roman numerals of another value (XVIIe siècle
+    # -> 15th century)
+    if t_left:
+        _roman_centuries(t_left, al, src, tgt, roman_on_source=True)
+    if s_left:
+        _roman_centuries(s_left, al, tgt, src, roman_on_source=False)
     # 4. small numbers in a language whose spelled-out numbers we cannot read
     if s_left and tgt.lang not in _SPELLED_LANGS:
         s_left[:] = [s for s in s_left if not _small(s)]
@@ -281,7 +315,63 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
     # a number of the other side (digits or words) left unexplained: a changed count
     _word_changes(s_left, t_left, al, src, tgt)
     _weak_word_changes(s_left, t_left, al, src, tgt)
-    _settle(s_left, t_left, al)
+    # 4c'. a number explained by a loose word of the other side (``a``, ``only``) may still be the
+    # counterpart of a lost number word there (``six consecutive times`` -> ``連続1敗``)
+    s_loose = [s for s in s_words if s.value in (1, 2) and s.value not in _values(tgt)]
+    t_loose = [t for t in t_words if t.value in (1, 2) and t.value not in _values(src)]
+    if s_loose or t_loose:
+        _word_changes(s_loose, t_loose, al, src, tgt)
+        s_words = [s for s in s_words if s not in s_loose or s in s_loose and _unpaired(s, al)]
+        t_words = [t for t in t_words if t not in t_loose or t in t_loose and _unpaired(t, al)]
+    # 4e. an ordinal in digits on one side, an English ordinal word of another value on the other
+    # (``the second highest`` -> ``3番目に高い``): a changed rank
+    if t_left and src.lang == "en":
+        _ordinal_changes(t_left, al, src, tgt, word_on_source=True)
+    if s_left and tgt.lang == "en":
+        _ordinal_changes(s_left, al, tgt, src, word_on_source=False)
+    _settle(s_left, t_left, al, s_words, t_words)
+
+
+_EN_ORDINALS = {w: float(i) for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], start=1)}
+_EN_ORDINAL_RE = regex.compile(r"(?<![\p{L}\-])(" + "|".join(_EN_ORDINALS) + r")(?![\p{L}\-])", regex.IGNORECASE)
+
+
+def _ordinal_changes(left: list[Num], al: Alignment, words_view, nums_view, word_on_source: bool) -> None:
+    """Pair a leftover ordinal of ``nums_view`` with an English ordinal word of ``words_view``
+    whose value ``nums_view`` does not have."""
+    ords = [n for n in left if n.kind == "ordinal" and 1 <= n.value <= 12]
+    if not ords:
+        return
+    known = _values(nums_view) | nums_view.memo(spelled_values)
+    words = [m for m in _EN_ORDINAL_RE.finditer(words_view.text) if _EN_ORDINALS[m.group(1).casefold()] not in known]
+    for n in ords:
+        for m in words:
+            v = _EN_ORDINALS[m.group(1).casefold()]
+            if v != n.value:
+                w = Num(m.start(1), m.end(1), m.group(1), v, frozenset({v}), kind="ordinal", num_end=m.end(1))
+                al.changed.append((w, n) if word_on_source else (n, w))
+                left.remove(n)
+                words.remove(m)
+                break
+
+
+_REMATCH_KINDS = ("number", "part", "ordinal")
+
+
+def _unpaired(n: Num, al: Alignment) -> bool:
+    return not any(n is a or n is b for a, b in al.changed)
+
+
+def _rematch(words: list[Num], left: list[Num], al: Alignment, source_side: bool) -> None:
+    for w in words:
+        if w.kind not in _REMATCH_KINDS:
+            continue
+        for n in left:
+            if n.kind == w.kind and n.scale == w.scale and _close(w.value, n.value):
+                al.changed.append((w, n) if source_side else (n, w))
+                left.remove(n)
+                break
 
 
 _MONTH_AFTER = regex.compile(r"[ \u00a0]?[月월](?![間间刊])")
@@ -308,7 +398,12 @@ def _dated(text: str, a: int, b: int) -> bool:
     if not text[a:b][:1].isupper():
         return text[a:b][:1].islower() is False  # an uncased script
     m = _PREV_WORD.search(text, max(0, a - 30), a)
-    return bool(m) and m.group(1)[:1].islower()
+    return bool(m) and (m.group(1)[:1].islower() or m.group(1).casefold() in _BEFORE_MONTH)
+
+
+# words that put a capitalised month name in time at a sentence start (``In June``, ``Since May``)
+_BEFORE_MONTH = frozenset({"in", "on", "since", "by", "until", "till", "from", "last", "next", "early", "late",
+                           "this", "every", "through", "during", "before", "after", "en", "dans", "im", "seit"})
 
 
 def _month_changes(others: list[Num], items: list[Num], al: Alignment, other, view, target_side: bool) -> None:
@@ -345,10 +440,12 @@ def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, sr
                 t_left.remove(t)
                 break
         else:
-            # the target may keep only the converted figure of "5 miles (8 km)"
+            # the target may keep only the converted figure of "5 miles (8 km)" (not a figure that
+            # renders its own source quantity in the same unit: 300 km (180 miles) -> 307 km (180 mil))
             for s2, t in al.matched:
                 ut = num_unit(t, tgt, al.tgt_units)
-                if ut is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                if ut is not None and not _renders(s2, t, src, tgt, al) \
+                        and converts(s.value * s.scale, us, t.value * t.scale, ut):
                     s_left.remove(s)
                     break
     for t in list(t_left):
@@ -357,12 +454,19 @@ def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, sr
             continue
         for s, t2 in al.matched:
             us = num_unit(s, src, al.src_units)
-            if us is not None and converts(s.value * s.scale, us, t.value * t.scale, ut):
+            if us is not None and not _renders(s, t2, src, tgt, al) \
+                    and converts(s.value * s.scale, us, t.value * t.scale, ut):
                 t_left.remove(t)
                 break
 
 
-def _settle(s_left: list[Num], t_left: list[Num], al: Alignment) -> None:
+def _renders(s: Num, t: Num, src, tgt, al: Alignment) -> bool:
+    """A matched pair whose units agree: the target figure renders that very source quantity."""
+    us, ut = num_unit(s, src, al.src_units), num_unit(t, tgt, al.tgt_units)
+    return us is not None and ut is not None and us.agrees(ut)
+
+
+def _settle(s_left: list[Num], t_left: list[Num], al: Alignment, s_words=(), t_words=()) -> None:
     """The leftovers no explanation took: changed values, then missing and added ones."""
     # 5. changed values: pair look-alikes (12 ~ 21), then the rest in order when counts agree
     if s_left and t_left:
@@ -376,6 +480,13 @@ def _settle(s_left: list[Num], t_left: list[Num], al: Alignment) -> None:
         if s_left and len(s_left) == len(t_left):
             al.changed.extend(zip(s_left, t_left))
             s_left, t_left = [], []
+    # 5b. a number explained by a number word of the other side, while that side has a number of
+    # the same kind that nothing explains: the word belongs elsewhere and the number changed
+    # (``2&1`` -> ``5&1`` beside an unrelated ``hai``)
+    if s_words and t_left and not s_left:
+        _rematch(s_words, t_left, al, source_side=True)
+    if t_words and s_left and not t_left:
+        _rematch(t_words, s_left, al, source_side=False)
     # 6. a value already matched elsewhere is a repeated mention, not a loss
     matched_s = set().union(*(s.all_keys for s, _ in al.matched)) if al.matched else set()
     matched_t = set().union(*(t.all_keys for _, t in al.matched)) if al.matched else set()
@@ -524,6 +635,42 @@ _CENTURY_AFTER = regex.compile(
     regex.IGNORECASE)
 
 
+_ROMAN_CENTURY = regex.compile(
+    r"(?<![\p{L}])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?:e|ème|er|º|\.)?[ \u00a0]?"
+    r"(?:siècle|secolo|siglo|século|wieku|wiek|века|веке|век|столітт|Jahrhundert|century|yüzyıl|eeuw)")
+_DECIMALS = regex.compile(r"\p{Nd}[.,](\p{Nd}{1,2})$")
+
+
+def _same_decimals(s: Num, t: Num) -> bool:
+    """Both numbers written with as many decimals (``20,4`` and ``20.0``): no rounding."""
+    a, b = _DECIMALS.search(s.text), _DECIMALS.search(t.text)
+    return bool(a and b and len(a.group(1)) == len(b.group(1)))
+
+
+def _roman_centuries(left: list[Num], al: Alignment, roman_view, view, roman_on_source: bool) -> None:
+    """Pair a leftover century number (a century word follows it) with a Roman-numeral century of
+    the other side whose value it does not have."""
+    cands = [n for n in left if 1 <= n.value <= 99 and n.value == int(n.value)
+             and _CENTURY_AFTER.match(view.text, n.num_end or n.end)]
+    if not cands:
+        return
+    romans = [(m.start(1), m.end(1), _roman(m.group(1))) for m in _ROMAN_CENTURY.finditer(roman_view.text) if m.group(1)]
+    if not romans:
+        return
+    for n in list(cands):  # the same century (XVIIe siècle ~ 17th century): explained
+        if any(v == n.value for _, _, v in romans):
+            left.remove(n)
+            cands.remove(n)
+            romans = [r for r in romans if r[2] != n.value]
+    for n in cands:
+        if not romans:
+            break
+        a, b, v = romans.pop(0)
+        w = Num(a, b, roman_view.text[a:b], float(v), frozenset({float(v)}), kind="ordinal", num_end=b)
+        al.changed.append((w, n) if roman_on_source else (n, w))
+        left.remove(n)
+
+
 def _century_of(n: Num, view, other) -> bool:
     """``n`` names a century (a century word follows it) in which a year or decade of ``other`` lies."""
     if not (1 <= n.value <= 30) or n.value != int(n.value) or not _CENTURY_AFTER.match(view.text, n.num_end or n.end):
@@ -572,9 +719,13 @@ def _idiom(n: Num) -> bool:
     return (n.value == 0 and n.kind in ("number", "part")) or (n.kind == "percent" and n.value == 100)
 
 
+# a conversion rounded by a translator: 30 yards ~ 27 metres, 20 feet ~ seis metros
+_LOOSE_TOLERANCE = 0.15
+
+
 def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], other_cache: dict) -> None:
     """Drop measures whose other side uses another unit of the same dimension: compared with a
-    number in that unit when there is one (within 35%), else taken as spelled out or dropped
+    number in that unit when there is one (within 15%), else taken as spelled out or dropped
     with the conversion (``20 feet`` -> ``seis metros``)."""
     mentions = None
     for n in list(items):
@@ -589,10 +740,12 @@ def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], o
                    and _counted(other, a)]
         if not spelled:
             continue
-        rivals = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
-                  and ou.dims & u.dims and not ou.agrees(u)]
-        if not rivals or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=0.35)
-                             for o, ou in rivals):
+        units = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
+                 and ou.dims & u.dims]
+        if any(ou.agrees(u) for _, ou in units):
+            continue  # a leftover in the same unit on the other side: a changed value (300 km -> 307 km)
+        if not units or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=_LOOSE_TOLERANCE)
+                            for o, ou in units):
             items.remove(n)
 
 
@@ -661,7 +814,7 @@ def number_missing(pair, ctx):
     and decades (``1990s`` ~ ``90er``) all match. Not flagged: a number spelled out in the
     target (``3`` -> ``tres``, ``三``), a month number named in words (``2024年11月`` ->
     ``November 2024``), a unit conversion (``5 miles`` -> ``8 km``, see UNI002), a rounding
-    within 3%, a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``), a day
+    within 3% (not of a year, nor of a whole number under 1000), a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``), a day
     for 24 hours (``сутки``, ``一天``), a Fahrenheit decade rendered in Celsius (``the 80s`` ->
     ``27 °C``). Years, ordinals, days, decades and counts up to 10 are reported as minor (translators
     restructure them); other numbers as major. The span is the source number."""
@@ -687,6 +840,31 @@ def number_changed(pair, ctx):
     unmatched and look like the same figure (same digits reordered, same kind such as a
     percentage or a year, or the only leftover on each side). Locale formats and scale words
     are compared by value first, so ``1.000`` (es) -> ``1,000`` (en) or ``2 millones`` ->
-    ``2 million`` are not flagged. Spans: the target number, then the source number."""
+    ``2 million`` are not flagged. Also reported as changed:
+
+    - counts in words on either side, in digits on the other or in words on both (``two
+      stores`` -> ``tres establecimientos``, ``10 years`` -> ``eleven years``, ``six`` ->
+      ``five`` beside a matched ``1993``), compared by value and by how many times each value
+      is written (``cinco semanas ... 6 de noviembre`` -> ``six weeks ... November 6``); words
+      glued to what they count (``five-day``), Chinese/Japanese numerals before a classifier
+      (``六个月``), Thai number words inside unspaced text (``หกคน``), Arabic and Hebrew
+      duals (``عامين``, ``שנתיים``: two years); the lost word's own phrase must not hold
+      the other value (``fourteen`` ~ ``on dört``), ``both`` elsewhere does not excuse a
+      changed ``two``, and two counts side by side are no compound (``only four`` is not 5);
+    - a month number against a month named on the other side with another value (``January`` ->
+      ``5月``, ``In June`` -> ``4월``; ``Theresa May`` and the verb ``may`` are no months);
+    - a Vietnamese weekday, which is a number (``Saturday`` -> ``thứ Sáu``, Friday, or
+      ``thứ Tám``; the lower-case ordinal ``lần thứ hai`` is no weekday);
+    - a number explained by a number word of the other side while that side has a number of
+      the same kind that nothing explains (``2&1`` -> ``5&1`` beside an unrelated ``hai``).
+
+    Not reported: roundings within 3% of a number of three digits or more, or with decimals
+    (``21.7 million`` -> ``about 22 million``; a year is never rounded: ``1987`` -> ``1990`` is a
+    change, nor a two-digit count or age: ``41`` -> ``40``), unit conversions (within 3%, or 15% for a measure converted into another unit
+    system), phone numbers regrouped (``031/433611`` -> ``031/43 36 11``), ranges with one
+    scale word (``300万至500万`` -> ``3 to 5 million``), ``三成`` -> ``30%``, ``50万`` ->
+    ``half a million``. A converted figure explains a leftover only when it does not render
+    its own source quantity in the same unit (``300 km (180 miles)`` -> ``307 km (180 mil)``
+    is a change). Spans: the target number, then the source number."""
     return [hit(f"number changed: '{_label(s)}' in the source, '{_label(t)}' in the target",
                 target=(t.start, t.end), source=(s.start, s.end)) for s, t in align(ctx).changed]

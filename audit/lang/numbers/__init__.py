@@ -41,9 +41,10 @@ from audit.lang.numbers.spelled import (
     month_values,
            spelled_tokens,
            spelled_values,
+           weekday_spans,
 )
 from audit.lang.numbers.symbols import locale_symbols
 
 __all__ = ["HAS_DIGIT", "ITEM_RE", "NUM_NOCOLON_RE", "NUM_NOSPACE_RE", "NUM_RE", "SCALE_WORDS", "_SPELLED", "_STEMS",
            "Num", "WordNum", "ascii_digits", "locale_symbols", "month_spans", "month_values", "parse_numbers", "parse_text",
-           "scale_value", "spelled_tokens", "spelled_values", "word_numbers"]
+           "scale_value", "spelled_tokens", "spelled_values", "weekday_spans", "word_numbers"]

@@ -4,6 +4,7 @@ Part of ``audit.lang.numbers`` (see the package docstring)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -276,7 +277,11 @@ def _spelled_cached(text: str, lang: str | None) -> frozenset:
 
 def _flush(seq: list[float], out: set) -> None:
     if len(seq) > 1:
-        out.add(_key(_combine(seq)))
+        # two counts side by side are no compound: ``only four`` is not 5, ``a dozen`` not 13 (but
+        # ten then a unit is a teen: ``on dört``, ``열 다섯``, ``mười bốn``)
+        if not any(a == int(a) and b == int(b) and ((1 <= a < 10 and 1 <= b < 10) or (a < 20 and 10 < b < 20))
+                   for a, b in pairwise(seq)):
+            out.add(_key(_combine(seq)))
         for k, v in enumerate(seq):  # three and a half = 3.5, tres y media
             if v == 0.5 and k:
                 base = seq[k - 1] if seq[k - 1] != 1 or k < 2 else seq[k - 2]
@@ -358,7 +363,9 @@ def _spelled_tokens_cached(text: str, lang: str | None) -> tuple[tuple[int, int,
         v = _cjk_total(run)
         if 2 <= v <= 100 and v == int(v):
             out.append((m.start(), m.end(), float(v)))
-    if lang not in _SPELLED and lang not in _STEMS or lang == "th":
+    if lang == "th":
+        return tuple(sorted(out + _thai_tokens(text)))
+    if lang not in _SPELLED and lang not in _STEMS:
         return tuple(out)
     prefixes, short = _prefixes(lang)
     variants = _variants(lang)
@@ -371,6 +378,41 @@ def _spelled_tokens_cached(text: str, lang: str | None) -> tuple[tuple[int, int,
         if v is not None and 2 <= v <= 100 and v == int(v) and (w in _SPELLED.get(lang, {}) or _stem_fits(w, lang)):
             out.append((tok.start(), tok.end(), float(v)))
     return tuple(sorted(out))
+
+
+# Thai writes without spaces: number morphemes are found inside the text, minus the words that
+# merely start with one (สามารถ can, สามี husband, ห้าม forbid, ห้าง store, เก้าอี้ chair, หกล้ม fall,
+# คู่แข่ง rival, พันธ์ breed, ร้อยละ percent); a run of them is one number (สามสิบห้า 35, ยี่สิบ 20)
+_THAI_UNITS = {"หนึ่ง": 1, "เอ็ด": 1, "สอง": 2, "ยี่": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7,
+               "แปด": 8, "เก้า": 9, "สิบ": 10, "ร้อย": 100, "พัน": 1000}
+_THAI_NUM_RE = regex.compile(
+    r"(?:หนึ่ง|เอ็ด|สอง|ยี่(?=สิบ)|สาม(?!ารถ|ี|ัญ)|สี่|ห้า(?![มง])|หก(?!ล้ม)|เจ็ด|แปด|เก้า(?!อี้)|สิบ|"
+    r"ร้อย(?!ละ)|พัน(?!ธ|ธุ์|ตรี|โท|เอก))+")
+_THAI_PIECE_RE = regex.compile(r"หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน")
+
+
+def _thai_value(run: str) -> float:
+    """สามสิบห้า -> 35, ยี่สิบเอ็ด -> 21, สองร้อย -> 200, สิบ -> 10."""
+    total, cur = 0.0, 0.0
+    for piece in _THAI_PIECE_RE.findall(run):
+        v = _THAI_UNITS[piece]
+        if v >= 10:
+            total += (cur or 1) * v
+            cur = 0.0
+        else:
+            cur = cur * 10 + v if cur else v
+    return total + cur
+
+
+def _thai_tokens(text: str) -> list[tuple[int, int, float]]:
+    out = []
+    for m in _THAI_NUM_RE.finditer(text):
+        if text.endswith("เรียบ", 0, m.start()):
+            continue  # เรียบร้อย (neat)
+        v = _thai_value(m.group())
+        if 2 <= v <= 100 and v == int(v):
+            out.append((m.start(), m.end(), float(v)))
+    return out
 
 
 # Chinese numerals that do not count: a weekday (周二, 星期三), an ordinal (第三), an approximation
@@ -430,3 +472,54 @@ def month_spans(view) -> tuple[tuple[int, int, int], ...]:
     if rx is None or not view.text:
         return ()
     return tuple((m.start(1), m.end(1), table[m.group(1).casefold()]) for m in rx.finditer(view.text))
+
+
+# Vietnamese weekdays are numbers: thứ Hai (2: Monday) ... thứ Bảy (7: Saturday), Chủ nhật (Sunday);
+# the number word is capitalised (lower-case ``lần thứ hai`` is an ordinal, the second time)
+_VI_WEEKDAY = regex.compile(r"(?<![\p{L}\p{M}])(?:[Tt]hứ[ \u00a0](\p{Lu}[\p{L}\p{M}]*)|([Cc]hủ[ \u00a0][Nn]hật))(?![\p{L}\p{M}])")
+
+
+@lru_cache(maxsize=64)
+def _weekday_table(lang: str | None) -> tuple[dict[str, int], regex.Pattern | None]:
+    """Full weekday names of a language (and English) -> 0 (Monday) .. 6 (Sunday)."""
+    table: dict[str, int] = {}
+    for lg in {lang or "en", "en"}:
+        best: dict[int, str] = {}
+        for name, num in cldr.calendar_names(lg, "weekdays"):
+            if len(name) > len(best.get(num, "")):
+                best[num] = name
+        for num, name in best.items():
+            if len(name) >= 5 or not name.isascii():
+                table.setdefault(name.casefold(), num)
+    if not table or lang == "vi":
+        return table, None
+    rx = regex.compile(r"(?<![\p{L}\p{M}])(" + "|".join(regex.escape(k) for k in sorted(table, key=len, reverse=True))
+                       + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+    return table, rx
+
+
+def weekday_spans(view) -> tuple[tuple[int, int, int], ...]:
+    """``(start, end, day)`` of each weekday named in ``view``: 0 Monday .. 6 Sunday; a
+    Vietnamese ``thứ`` with a number that names no weekday (``thứ Tám``) gets 100 + the number."""
+    if not view.text:
+        return ()
+    return _weekday_cached(view.text, view.lang)
+
+
+@lru_cache(maxsize=4096)
+def _weekday_cached(text: str, lang: str | None) -> tuple[tuple[int, int, int], ...]:
+    out = []
+    if lang == "vi":
+        words = _SPELLED.get("vi", {})
+        for m in _VI_WEEKDAY.finditer(text):
+            if m.group(2):
+                out.append((m.start(), m.end(), 6))
+                continue
+            v = words.get(m.group(1).casefold())
+            if v is not None and v == int(v) and 2 <= v <= 20:
+                out.append((m.start(), m.end(), int(v) - 2 if v <= 7 else 100 + int(v)))
+        return tuple(out)
+    table, rx = _weekday_table(lang)
+    if rx is None:
+        return ()
+    return tuple((m.start(1), m.end(1), table[m.group(1).casefold()]) for m in rx.finditer(text))
