@@ -18,6 +18,7 @@ import regex
 from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import main_script, words
+from audit.lang.placeholders import prose
 from audit.lang.profiles import SPACELESS_SCRIPTS, profile
 
 # --- shared analysis -------------------------------------------------------------------------
@@ -354,9 +355,41 @@ def _has_double(text: str, lang: str | None) -> bool:
     if u.spaceless:  # a reduplicated word (ที่ที่, いろいろ) is no double a translation would mirror
         allowed = profile(lang).allowed_doubles
         return any(not _chunk_is_reduplication(m.group(1), allowed) for m in _SPACELESS_CHUNK.finditer(text))
-    if len(set(u.keys)) == len(u.keys):
-        return _HYPHEN_DOUBLE.search(text) is not None  # Roa-Roa as one token
-    return _BACK_TO_BACK.search(u.codes) is not None or _HYPHEN_DOUBLE.search(text) is not None
+    prof = profile(lang)
+    if any(not _lexical_hyphen_double(m.group(1), prof, lang) for m in _HYPHEN_DOUBLE.finditer(text)):
+        return True  # Roa-Roa as one token
+    if len(set(u.keys)) == len(u.keys) or _BACK_TO_BACK.search(u.codes) is None:
+        return False
+    # a word the source language doubles on purpose (Hindi अपने अपने, Arabic سي إن إن for CNN) is
+    # one word of its own, which a translation renders by one word ("each", "CNN"): no mirror
+    keys = u.keys
+    for m in _BACK_TO_BACK.finditer(u.codes):
+        if len(m.group(1)) > 1:
+            return True  # a repeated phrase (pump it out, pump it out)
+        key = keys[m.start()]
+        if _excused_double(key, 2, prof, lang) or prof.reduplicating:
+            continue
+        if key in _LETTER_NAMES or _strip_conj(key) in _LETTER_NAMES:
+            continue
+        return True
+    return False
+
+
+def _lexical_hyphen_double(word: str, prof, lang: str | None) -> bool:
+    """A hyphenated reduplication of a common word in a language that reduplicates (Hindi
+    ``तरह-तरह``, various): a word of its own, unlike a doubled name (``Bora-Bora``)."""
+    if not prof.reduplicating:
+        return False
+    key = word.casefold()
+    if key in prof.allowed_doubles:
+        return True
+    z = _wf_zipf(key, lang)
+    return z is not None and z >= 3.0
+
+
+def _strip_conj(word: str) -> str:
+    """An Arabic or Persian word without the conjunction و written onto it (وسي: and C)."""
+    return word[1:] if len(word) > 1 and word[0] == "و" else word
 
 
 # Chunks doubled with nothing between in scripts written without spaces ("政府政府", "ロンドンロンドン",
@@ -439,6 +472,33 @@ def _excused_double(key: str, copies: int, prof, lang: str | None) -> bool:
     return prof.reduplicating and not prof.allowed_doubles and key not in prof.flagged_doubles
 
 
+# Words a language doubles legitimately, and the words that cannot follow the legitimate double:
+# "that that" is a conjunction and a pronoun (said that that was wrong), never before an article,
+# a possessive or a subject pronoun; "had had" is the past perfect of have (had had enough),
+# never before "been" or a past participle; "no no" is an answer, never before a noun.
+_NOT_AFTER_DOUBLE = {"en": {
+    "that": frozenset(("a", "an", "the", "this", "these", "those", "his", "her", "their", "our", "my", "its",
+                       "they", "he", "she", "we", "i", "you", "it", "there")),
+    "had": frozenset(("been", "be", "being", "have", "has", "had")),
+    "no": None,  # any following word in the same sentence
+}}
+_PARTICIPLE = regex.compile(r"\p{L}{3,}ed$")
+
+
+def _ungrammatical_double(u: Units, a: int, b: int, lang: str | None) -> bool:
+    """A doubled word the language allows (``that that``, ``had had``) where the next word shows
+    the double is a slip (``that that a shark``, ``had had been``, ``no no one``)."""
+    table = _NOT_AFTER_DOUBLE.get(lang or "")
+    key = u.keys[a]
+    if not table or key not in table or b != a + 1 or b + 1 >= len(u.keys):
+        return False
+    nxt = u.keys[b + 1]
+    banned = table[key]
+    if banned is None:
+        return nxt.isalpha() and nxt != key
+    return nxt in banned or (key == "had" and _PARTICIPLE.search(nxt) is not None)
+
+
 _ELONGATED = regex.compile(r"(\p{L})\1{3,}")
 
 
@@ -453,13 +513,13 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
     key, copies = u.keys[a], b - a + 1
     lang = ctx.tgt.lang
     prof = profile(lang)
-    if _excused_double(key, copies, prof, lang):
+    if _excused_double(key, copies, prof, lang) and not _ungrammatical_double(u, a, b, lang):
         return "skip"
     if prof.reduplicating and copies == 2 and _aabb(u.keys, a):
         return "skip"  # AABB reduplication: đường đường chính chính
     keys = u.keys
     if prof.letter_name_acronyms and copies == 2 and key in _LETTER_NAMES and (
-            (a > 0 and keys[a - 1] in _LETTER_NAMES) or (b + 1 < len(keys) and keys[b + 1] in _LETTER_NAMES)):
+            (a > 0 and _strip_conj(keys[a - 1]) in _LETTER_NAMES) or (b + 1 < len(keys) and keys[b + 1] in _LETTER_NAMES)):
         return "skip"  # a Latin acronym in letter names: سي إن إن (CNN), بي بي سي (BBC)
     if copies > 2:
         if "loop" not in src:
@@ -515,14 +575,14 @@ def doubled_word(pair, ctx):
     lang = ctx.tgt.lang
     if _spaceless_lang(lang, tgt):
         return _spaceless_doubles(pair, ctx, tgt, lang)
+    src: dict = {}
+    out = _tail_doubles(pair, ctx, src)
     if not light_of(ctx.tgt).doubled:
-        return ()
+        return out
     u = units_of(ctx.tgt)
     keys = u.keys
     if len(set(keys)) == len(keys):
-        return ()
-    src: dict = {}
-    out = []
+        return out
     for a, b in _doubled_runs(u, tgt):
         sev = _double_severity(pair, ctx, u, a, b, src)
         if sev == "skip":
@@ -540,6 +600,28 @@ def doubled_word(pair, ctx):
         what = "doubled word" if copies == 2 else f"word repeated {copies} times:"
         out.append(hit(f"{what} {first!r}", target=[(u.starts[f + per], u.ends[f + per * copies - 1]),
                                                     (u.starts[f], u.ends[f + per - 1])], severity=sev))
+    return out
+
+
+# The end of a token after a digit, hyphen or sign, written again as the next word: "13-year-old
+# year-old", "£11million million", "89th th", "@MerPolCC MerPolCC" (the word doubled is glued).
+_TAIL_DOUBLE = regex.compile(
+    r"(?<=[\p{N}\-‐‑@#])(\p{L}[\p{L}\p{M}\-‐‑]*)[ \u00a0]+(\1)(?![\p{L}\p{M}\p{N}\-‐‑])", regex.I)
+
+
+def _tail_doubles(pair, ctx, src: dict) -> list:
+    """Flags for a word that repeats the end of the token before it (``13-year-old year-old``),
+    unless the source has the same or doubles a word itself."""
+    tgt = ctx.tgt.memo(prose)
+    out = []
+    for m in _TAIL_DOUBLE.finditer(tgt):
+        if m.group() in pair.source:
+            continue
+        if "double" not in src:
+            src["double"] = _has_double(pair.source, ctx.src.lang)
+        if src["double"]:
+            break
+        out.append(hit(f"doubled word {m.group(1)!r}", target=[m.span(2), m.span(1)]))
     return out
 
 
