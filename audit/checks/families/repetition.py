@@ -366,7 +366,10 @@ def _has_double(text: str, lang: str | None) -> bool:
     for m in _BACK_TO_BACK.finditer(u.codes):
         if len(m.group(1)) > 1:
             return True  # a repeated phrase (pump it out, pump it out)
-        key = keys[m.start()]
+        a = m.start()
+        key = keys[a]
+        if not any(ch.isspace() for ch in text[u.ends[a]:u.starts[a + 1]]) or key.isdigit():
+            continue  # one token cut in two (Hebrew מ“מ, mm; 5,5): not a word written twice
         if _excused_double(key, 2, prof, lang) or prof.reduplicating:
             continue
         if key in _LETTER_NAMES or _strip_conj(key) in _LETTER_NAMES:
@@ -536,8 +539,11 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
     if key.isdigit():
         return "skip" if len(key) == 3 or pair.source.count(key) >= 2 else None
     if not _CLITIC.search(key) and _rare_word(key, lang, ctx.options("REP001").max_rare_name) \
-            and units_of(ctx.src).keys.count(key) != 1:
+            and units_of(ctx.src).keys.count(key) != 1 and not _surname_doubled(pair.target, u, a):
         return "skip"  # a reduplicated name or term, not one the source has once
+    if _doubled_in_name(pair.target, u, a, b) and key not in pair.source.casefold() \
+            and not _surname_doubled(pair.target, u, a):
+        return "skip"  # the Roa Roa Hotel: a reduplicated word inside a longer name
     return None
 
 
@@ -623,6 +629,38 @@ def _tail_doubles(pair, ctx, src: dict) -> list:
             break
         out.append(hit(f"doubled word {m.group(1)!r}", target=[m.span(2), m.span(1)]))
     return out
+
+
+def _doubled_in_name(text: str, u: Units, a: int, b: int) -> bool:
+    """A capitalised word doubled inside a sentence and followed by another capitalised word
+    (``at the Roa Roa Hotel``), a word rarer than ordinary words: part of a longer proper name."""
+    if b + 1 >= len(u.keys) or not text[u.starts[a]].isupper() or not text[u.starts[b + 1]].isupper():
+        return False
+    before = text[:u.starts[a]].rstrip()
+    if not before or before[-1] in ".!?\"“”«»:;":
+        return False
+    z = _wf_zipf(u.keys[a], u.lang)
+    return z is not None and z < 3.5  # not an ordinary word (One Labour Labour AM)
+
+
+def _surname_doubled(text: str, u: Units, a: int) -> bool:
+    """A capitalised word doubled right after another capitalised name (``Joe Alleva Alleva``,
+    ``Narcis Termes Termes``; the word before is inside a sentence or rarer than ordinary
+    words): a name written
+    twice, not a reduplicated one (``Bora Bora``, ``the Roa Roa Hotel``), which does not follow
+    a first name."""
+    if a == 0 or not text[u.starts[a]].isupper():
+        return False
+    prev = text[u.starts[a - 1]:u.ends[a - 1]]
+    if not prev[:1].isupper() or not prev[1:].islower() or len(prev) < 2:
+        return False
+    if not text[u.ends[a - 1]:u.starts[a]].isspace():
+        return False
+    before = text[:u.starts[a - 1]].rstrip()
+    if before and before[-1] not in ".!?\"“”«»:;—–-(":
+        return True  # capitalised inside a sentence: a first name
+    z = _wf_zipf(prev.lower(), u.lang)
+    return z is not None and z < 4.0  # a rare first name, not "The" or "At" starting the sentence
 
 
 def _chunk_severity(pair, ctx, copies: int, src: dict):
