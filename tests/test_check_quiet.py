@@ -3,7 +3,6 @@ PUN001), loose spacing around Latin words in CJK (WSP003), and repeats REP001 us
 (a source's own reduplication, English doubles in a context that shows a slip, a word repeating
 the tail of a token, a surname written twice)."""
 import pytest
-
 from helpers import run_check
 
 
