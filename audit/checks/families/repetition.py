@@ -354,6 +354,8 @@ def _has_double(text: str, lang: str | None) -> bool:
     u = units_of_text(text, lang)
     if u.spaceless:  # a reduplicated word (ที่ที่, いろいろ) is no double a translation would mirror
         allowed = profile(lang).allowed_doubles
+        if _LATIN_DOUBLE.search(text) is not None:
+            return True  # a Latin name doubled in Thai or Chinese text (โรงแรม Roa Roa)
         return any(not _chunk_is_reduplication(m.group(1), allowed) for m in _SPACELESS_CHUNK.finditer(text))
     prof = profile(lang)
     if any(not _lexical_hyphen_double(m.group(1), prof, lang) for m in _HYPHEN_DOUBLE.finditer(text)):
@@ -370,12 +372,15 @@ def _has_double(text: str, lang: str | None) -> bool:
         key = keys[a]
         if not any(ch.isspace() for ch in text[u.ends[a]:u.starts[a + 1]]) or key.isdigit():
             continue  # one token cut in two (Hebrew מ“מ, mm; 5,5): not a word written twice
-        if _excused_double(key, 2, prof, lang) or prof.reduplicating:
-            continue
+        if _excused_double(key, 2, prof, lang) and (not prof.reduplicating or _lexical_hyphen_double(key, prof, lang)):
+            continue  # a word of the source language doubled on purpose (a name, Roa Roa, still counts)
         if key in _LETTER_NAMES or _strip_conj(key) in _LETTER_NAMES:
             continue
         return True
     return False
+
+
+_LATIN_DOUBLE = regex.compile(r"(?<!\p{L})(\p{Latin}{2,})\s+\1(?!\p{L})", regex.I)
 
 
 def _lexical_hyphen_double(word: str, prof, lang: str | None) -> bool:
