@@ -79,6 +79,10 @@ def test_double_space_still_flagged(src, tgt, sl, tl):
     ("dijo que se había visto un tiburón", "he said that that a shark had been seen", "es", "en", "that"),
     ("Он уже был арестован", "He had had been arrested before", "ru", "en", "had"),
     ("nikt nie może wejść", "no no one is allowed in", "pl", "en", "no"),
+    ("no se había considerado", "pero que no no se había considerado peligroso", "en", "es", "no"),
+    ("they will not help", "gente que não não dará apoio", "en", "pt", "não"),
+    ("in the UEFA Europa League", "in London in der der UEFA Europa League", "en", "de", "der"),
+    ("Interest remained high.", "Das Das Interesse blieb groß.", "en", "de", "Das"),
     # a word that repeats the end of the token before it
     ("قرش يصيب طفلاً يبلغ 13 عامًا", "Shark injures 13-year-old year-old on lobster dive", "ar", "en", "year-old"),
     ("в 89-й минуте", "a score in the 89th th minute", "ru", "en", "th"),
@@ -93,6 +97,9 @@ def test_doubles_caught(src, tgt, sl, tl, word):
 
 @pytest.mark.parametrize("src, tgt, sl, tl", [
     ("He had had enough.", "He had had enough.", "en", "en"),
+    ("No, no, I wait.", "No no, espere.", "en", "es"),
+    ("the woman who won the election", "die Frau, die die Wahl gewann", "en", "de"),
+    ("Она сказала, что это правда", "Sie sagte, dass das das Richtige sei.", "ru", "de"),
     ("Dijo que eso era cierto.", "He said that that was true.", "es", "en"),
     ("Il est allé à Bora Bora.", "He went to Bora Bora.", "fr", "en"),
     ("ที่โรงแรม", "Others trapped at the Roa Roa Hotel were his students.", "th", "en"),

@@ -351,24 +351,34 @@ def _has_double(text: str, lang: str | None) -> bool:
     """True when the text repeats a word or a phrase of up to six words back to back, whatever
     stands between (``Roa-Roa``, ``big, big``, ``pump it out, pump it out``), or any chunk in
     spaceless text (波拉波拉, Bora Bora)."""
+    return _source_doubles(text, lang)[1] > 0
+
+
+@lru_cache(maxsize=4096)
+def _source_doubles(text: str, lang: str | None) -> tuple[frozenset, int]:
+    """(doubled words, in lower case, and how many doubles) of a text, as ``_has_double``
+    counts them: what a translation of it may mirror."""
     u = units_of_text(text, lang)
+    found: list[str] = []
     if u.spaceless:  # a reduplicated word (ที่ที่, いろいろ) is no double a translation would mirror
         allowed = profile(lang).allowed_doubles
-        if _LATIN_DOUBLE.search(text) is not None:
-            return True  # a Latin name doubled in Thai or Chinese text (โรงแรม Roa Roa)
-        return any(not _chunk_is_reduplication(m.group(1), allowed) for m in _SPACELESS_CHUNK.finditer(text))
+        found += [m.group(1).casefold() for m in _LATIN_DOUBLE.finditer(text)]  # โรงแรม Roa Roa
+        found += [m.group(1) for m in _SPACELESS_CHUNK.finditer(text)
+                  if not _chunk_is_reduplication(m.group(1), allowed)]
+        return frozenset(found), len(found)
     prof = profile(lang)
-    if any(not _lexical_hyphen_double(m.group(1), prof, lang) for m in _HYPHEN_DOUBLE.finditer(text)):
-        return True  # Roa-Roa as one token
-    if len(set(u.keys)) == len(u.keys) or _BACK_TO_BACK.search(u.codes) is None:
-        return False
+    found += [m.group(1).casefold() for m in _HYPHEN_DOUBLE.finditer(text)
+              if not _lexical_hyphen_double(m.group(1), prof, lang)]  # Roa-Roa as one token
+    if len(set(u.keys)) == len(u.keys):
+        return frozenset(found), len(found)
     # a word the source language doubles on purpose (Hindi अपने अपने, Arabic سي إن إن for CNN) is
     # one word of its own, which a translation renders by one word ("each", "CNN"): no mirror
     keys = u.keys
     for m in _BACK_TO_BACK.finditer(u.codes):
-        if len(m.group(1)) > 1:
-            return True  # a repeated phrase (pump it out, pump it out)
         a = m.start()
+        if len(m.group(1)) > 1:
+            found.append(keys[a])  # a repeated phrase (pump it out, pump it out)
+            continue
         key = keys[a]
         if not any(ch.isspace() for ch in text[u.ends[a]:u.starts[a + 1]]) or key.isdigit():
             continue  # one token cut in two (Hebrew מ“מ, mm; 5,5): not a word written twice
@@ -376,8 +386,8 @@ def _has_double(text: str, lang: str | None) -> bool:
             continue  # a word of the source language doubled on purpose (a name, Roa Roa, still counts)
         if key in _LETTER_NAMES or _strip_conj(key) in _LETTER_NAMES:
             continue
-        return True
-    return False
+        found.append(key)
+    return frozenset(found), len(found)
 
 
 _LATIN_DOUBLE = regex.compile(r"(?<!\p{L})(\p{Latin}{2,})\s+\1(?!\p{L})", regex.I)
@@ -483,28 +493,42 @@ def _excused_double(key: str, copies: int, prof, lang: str | None) -> bool:
 # Words a language doubles legitimately, and the words that cannot follow the legitimate double:
 # "that that" is a conjunction and a pronoun (said that that was wrong), never before an article,
 # a possessive or a subject pronoun; "had had" is the past perfect of have (had had enough),
-# never before "been" or a past participle; "no no" is an answer, never before a noun.
+# never before "been" or a past participle.
 _NOT_AFTER_DOUBLE = {"en": {
     "that": frozenset(("a", "an", "the", "this", "these", "those", "his", "her", "their", "our", "my", "its",
                        "they", "he", "she", "we", "i", "you", "it", "there")),
     "had": frozenset(("been", "be", "being", "have", "has", "had")),
-    "no": None,  # any following word in the same sentence
 }}
 _PARTICIPLE = regex.compile(r"\p{L}{3,}ed$")
 
 
-def _ungrammatical_double(u: Units, a: int, b: int, lang: str | None) -> bool:
+# "no" as an answer doubles ("No no, ..."), never inside a clause before the verb it negates
+# (ya no no tenía, não não dará); German articles double as article and relative pronoun (die
+# Frau, die die Wahl gewann), never right after a preposition (in der der UEFA) or at the start.
+_ANSWER_NO = {"en": "no", "es": "no", "pt": "não", "it": "no", "de": "nein"}
+_DE_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "des"))
+_DE_PREPOSITIONS = frozenset((
+    "an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "laut", "mit", "nach", "neben", "ohne",
+    "seit", "trotz", "über", "um", "unter", "von", "vor", "während", "wegen", "zu", "zwischen"))
+
+
+def _ungrammatical_double(text: str, u: Units, a: int, b: int, lang: str | None) -> bool:
     """A doubled word the language allows (``that that``, ``had had``) where the next word shows
-    the double is a slip (``that that a shark``, ``had had been``, ``no no one``)."""
-    table = _NOT_AFTER_DOUBLE.get(lang or "")
+    the double is a slip (``that that a shark``, ``had had been``, ``no no one``, Spanish ``ya no
+    no tenía``, German ``in der der UEFA``)."""
     key = u.keys[a]
-    if not table or key not in table or b != a + 1 or b + 1 >= len(u.keys):
+    if b != a + 1:
+        return False
+    if lang == "de" and key in _DE_ARTICLES:
+        return a == 0 or u.keys[a - 1] in _DE_PREPOSITIONS
+    if key == _ANSWER_NO.get(lang or "") and b + 1 < len(u.keys):
+        nxt = u.keys[b + 1]  # only spaces before it: "no no, ..." is an answer
+        return nxt.isalpha() and nxt != key and text[u.ends[b]:u.starts[b + 1]].isspace()
+    table = _NOT_AFTER_DOUBLE.get(lang or "")
+    if not table or key not in table or b + 1 >= len(u.keys):
         return False
     nxt = u.keys[b + 1]
-    banned = table[key]
-    if banned is None:
-        return nxt.isalpha() and nxt != key
-    return nxt in banned or (key == "had" and _PARTICIPLE.search(nxt) is not None)
+    return nxt in table[key] or (key == "had" and _PARTICIPLE.search(nxt) is not None)
 
 
 _ELONGATED = regex.compile(r"(\p{L})\1{3,}")
@@ -521,7 +545,7 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
     key, copies = u.keys[a], b - a + 1
     lang = ctx.tgt.lang
     prof = profile(lang)
-    if _excused_double(key, copies, prof, lang) and not _ungrammatical_double(u, a, b, lang):
+    if _excused_double(key, copies, prof, lang) and not _ungrammatical_double(pair.target, u, a, b, lang):
         return "skip"
     if prof.reduplicating and copies == 2 and _aabb(u.keys, a):
         return "skip"  # AABB reduplication: đường đường chính chính
@@ -537,10 +561,11 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
         return None if key.isdigit() or key in prof.allowed_doubles else "major"
     if key in prof.flagged_doubles:
         return None  # a doubled function word is never deliberate
-    if "double" not in src:
-        src["double"] = _has_double(pair.source, ctx.src.lang)
-    if src["double"]:
-        return "skip"
+    s_keys, s_count = _source_doubles(pair.source, ctx.src.lang)
+    if key in s_keys:
+        return "skip"  # the source doubles this word too (Bora Bora)
+    if s_count and key not in pair.source.casefold() and src.get("runs", 1) <= s_count:
+        return "skip"  # as many doubles as the source, in another script (Роа Роа for Roa Roa)
     if key.isdigit():
         return "skip" if len(key) == 3 or pair.source.count(key) >= 2 else None
     if not _CLITIC.search(key) and _rare_word(key, lang, ctx.options("REP001").max_rare_name) \
@@ -568,8 +593,9 @@ def doubled_word(pair, ctx):
     function words flagged), Arabic and Persian letter-by-letter acronyms (``سي إن إن``),
     interjections (``ha ha``, at any count), hyphenated reduplication (``anak-anak`` is one word),
     doubled rare words (``ylang ylang``), a doubled number unless the source lacks that number
-    twice (three-digit groups as in ``1 000 000`` are digit grouping), and anything when the
-    source itself doubles a word (``Bora Bora`` in both; in a Chinese, Japanese or Thai source a
+    twice (three-digit groups as in ``1 000 000`` are digit grouping), and a word the source
+    doubles too, or, in another script, as many doubles as the source has (``Bora Bora`` in
+    both; a double added beside it is flagged; in a Chinese, Japanese or Thai source a
     reduplicated word such as ``ที่ที่`` or ``いろいろ`` does not count); three or more copies are excused when
     the source repeats something three times (``No, no, no``), and are minor for numbers and the
     language's deliberate doubles. In Chinese, Japanese and Thai: doubled particles (``的的``,
@@ -594,7 +620,9 @@ def doubled_word(pair, ctx):
     keys = u.keys
     if len(set(keys)) == len(keys):
         return out
-    for a, b in _doubled_runs(u, tgt):
+    runs = _doubled_runs(u, tgt)
+    src["runs"] = len(runs)
+    for a, b in runs:
         sev = _double_severity(pair, ctx, u, a, b, src)
         if sev == "skip":
             continue
