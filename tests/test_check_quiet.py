@@ -87,6 +87,9 @@ def test_double_space_still_flagged(src, tgt, sl, tl):
     ("قرش يصيب طفلاً يبلغ 13 عامًا", "Shark injures 13-year-old year-old on lobster dive", "ar", "en", "year-old"),
     ("в 89-й минуте", "a score in the 89th th minute", "ru", "en", "th"),
     ("거의 20도의 온도차", "nearly a 20-degree degree temperature difference", "ko", "en", "degree"),
+    # katakana loanwords of three morae and more (ッ and ー count)
+    ("the ball fell into the net", "右上のネットネットに落ちた。", "en", "ja", "ネット"),
+    ("Scherzer on the mound", "シャーザーシャーザーをピッチに迎える", "en", "ja", "シャーザー"),
     # a surname written twice after the first name
     ("ووجه المدير الرياضي جو أليفا الشكر", "director Joe Alleva Alleva thanked the police", "ar", "en", "Alleva"),
 ])
@@ -106,6 +109,9 @@ def test_doubles_caught(src, tgt, sl, tl, word):
     ("a 13-year-old boy", "un garçon de 13 ans", "en", "fr"),
     ("25 עד 100 מ\u201cמ של גשם", "1 to 4 inches of rain will cause flash floods", "he", "en"),
     ("He is one of the big, big ones.", "これは大きな大きな一つだ。", "en", "ja"),
+    ("My heart was pounding.", "胸がドキドキした。", "en", "ja"),
+    ("It was pouring.", "雨がザーザー降っていた。", "en", "ja"),
+    ("He hopped.", "ピョンピョン跳ねた。", "en", "ja"),
 ])
 def test_doubles_quiet(src, tgt, sl, tl):
     assert run_check("REP001", src, tgt, sl, tl) == []

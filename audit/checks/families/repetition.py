@@ -426,14 +426,15 @@ MAX_SPACELESS_CHUNK = 7  # a longer stretch twice is REP002's
 def _chunk_is_reduplication(unit: str, allowed: frozenset, thai_clusters: int = MIN_THAI_CLUSTERS) -> bool:
     """A doubled chunk that the language writes on purpose: the profile's (ABAB verbs 研究研究,
     Thai การ of overlapping compounds), hiragana (いろいろ, まだまだ), katakana of one or two morae
-    (ギリギリ, ドキドキ, ピョンピョン),
+    (ギリギリ, ドキドキ, ピョンピョン, ザーザー; a long vowel ー and a small ッ are morae, so
+    ネットネット and シャーザーシャーザー are doubled loanwords),
     一X一X (一步一步, 一人一人); in Thai a unit of fewer than three grapheme clusters (นานา)."""
     if unit in allowed or _HIRAGANA_ONLY.fullmatch(unit):
         return True
     if len(unit) == 2 and unit[0] == "一" and unit[1] in _ONE_BY_ONE:
         return True
-    if _KATAKANA_ONLY.fullmatch(unit) and sum(ch not in _SMALL_KANA for ch in unit) <= 2:
-        return True  # two-mora mimetic words: ギリギリ, ドキドキ
+    if _KATAKANA_ONLY.fullmatch(unit) and sum(ch not in _SMALL_KANA or ch in "ッー" for ch in unit) <= 2:
+        return True  # two-mora mimetic words: ギリギリ, ドキドキ (ッ and ー are morae: ネット, シャーザー are loanwords)
     if "\u0e00" <= unit[0] <= "\u0e7f":
         return len(_THAI_CLUSTER.findall(unit)) < thai_clusters or not unit[0].isalpha()
     return bool(_PERIODIC.fullmatch(unit))
