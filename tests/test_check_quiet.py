@@ -87,6 +87,8 @@ def test_double_space_still_flagged(src, tgt, sl, tl):
     ("قرش يصيب طفلاً يبلغ 13 عامًا", "Shark injures 13-year-old year-old on lobster dive", "ar", "en", "year-old"),
     ("в 89-й минуте", "a score in the 89th th minute", "ru", "en", "th"),
     ("거의 20도의 온도차", "nearly a 20-degree degree temperature difference", "ko", "en", "degree"),
+    ("Trump says Kavanaugh suffered", "Trump stwierdził, że Brett Brett Kavanaugh zaznał", "en", "pl", "Brett"),
+    ("the company's warehouses in Marlow", "מחסני החברה במארלו במארלו מלאים", "en", "he", "במארלו"),
     # katakana loanwords of three morae and more (ッ and ー count)
     ("the ball fell into the net", "右上のネットネットに落ちた。", "en", "ja", "ネット"),
     ("Scherzer on the mound", "シャーザーシャーザーをピッチに迎える", "en", "ja", "シャーザー"),
@@ -110,6 +112,7 @@ def test_doubles_caught(src, tgt, sl, tl, word):
     ("25 עד 100 מ\u201cמ של גשם", "1 to 4 inches of rain will cause flash floods", "he", "en"),
     ("He is one of the big, big ones.", "これは大きな大きな一つだ。", "en", "ja"),
     ("My heart was pounding.", "胸がドキドキした。", "en", "ja"),
+    ("He went to Bora Bora.", "הוא נסע לבורה בורה.", "en", "he"),
     ("It was pouring.", "雨がザーザー降っていた。", "en", "ja"),
     ("He hopped.", "ピョンピョン跳ねた。", "en", "ja"),
 ])

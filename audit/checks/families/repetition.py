@@ -19,7 +19,7 @@ from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import main_script, words
 from audit.lang.placeholders import prose
-from audit.lang.profiles import SPACELESS_SCRIPTS, profile
+from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script, profile
 
 # --- shared analysis -------------------------------------------------------------------------
 
@@ -570,7 +570,8 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
     if key.isdigit():
         return "skip" if len(key) == 3 or pair.source.count(key) >= 2 else None
     if not _CLITIC.search(key) and _rare_word(key, lang, ctx.options("REP001").max_rare_name) \
-            and units_of(ctx.src).keys.count(key) != 1 and not _surname_doubled(pair.target, u, a):
+            and units_of(ctx.src).keys.count(key) != 1 and not _surname_doubled(pair.target, u, a) \
+            and not is_caseless_script(ctx.tgt.script):  # Hebrew במארלו: a rare prefixed form, not a name
         return "skip"  # a reduplicated name or term, not one the source has once
     if _doubled_in_name(pair.target, u, a, b) and key not in pair.source.casefold() \
             and not _surname_doubled(pair.target, u, a):
@@ -667,14 +668,18 @@ def _tail_doubles(pair, ctx, src: dict) -> list:
 
 def _doubled_in_name(text: str, u: Units, a: int, b: int) -> bool:
     """A capitalised word doubled inside a sentence and followed by another capitalised word
-    (``at the Roa Roa Hotel``), a word rarer than ordinary words: part of a longer proper name."""
+    (``at the Roa Roa Hotel``), a word rarer than ordinary words, before a common word (Hotel,
+    Island; not a surname: ``Brett Brett Kavanaugh``): part of a longer proper name."""
     if b + 1 >= len(u.keys) or not text[u.starts[a]].isupper() or not text[u.starts[b + 1]].isupper():
         return False
     before = text[:u.starts[a]].rstrip()
     if not before or before[-1] in ".!?\"“”«»:;":
         return False
     z = _wf_zipf(u.keys[a], u.lang)
-    return z is not None and z < 3.5  # not an ordinary word (One Labour Labour AM)
+    if z is None or z >= 3.5:
+        return False  # an ordinary word (One Labour Labour AM)
+    z_next = _wf_zipf(u.keys[b + 1], u.lang)
+    return z_next is not None and z_next >= 4.3  # a common word names the place (Hotel), not a surname (Brett Brett Kavanaugh)
 
 
 def _surname_doubled(text: str, u: Units, a: int) -> bool:
