@@ -120,8 +120,11 @@ def end_punctuation(pair, ctx):
     Armenian target whose question or exclamation mark sits on a vowel inside the sentence, a
     Thai or Lao target without a final full stop, a full stop added to a Thai or Lao source
     (they need none), to a source of more than five words or, in Chinese or Japanese, of more
-    than twelve letters (a heading made a sentence). Spanish opening marks ``¿¡`` are not end
-    punctuation."""
+    than twelve letters (a heading made a sentence), a full stop against a comma when both
+    sides are sentences (longer than labels: the translator re-cut sentences at the segment
+    edge), a Japanese side ending with a quotation ``「…」`` and no ``。`` against a full stop
+    (Japanese closes a quoted sentence with the bracket). Spanish opening marks ``¿¡`` are not
+    end punctuation."""
     src, tgt = pair.source, pair.target
     if not tgt or not src:
         return ()
@@ -140,6 +143,10 @@ def end_punctuation(pair, ctx):
         return ()
     if not s_cls and t_cls == "." and _sentence_without_stop(ctx.src):
         return ()  # a heading made a sentence, a Thai sentence: only short labels keep their bare form
+    if {s_cls, t_cls} == {".", ","} and _sentence_without_stop(ctx.src) and _sentence_without_stop(ctx.tgt):
+        return ()  # sentences re-cut at the segment edge: one side goes on in the next segment
+    if _quote_closes(src, ctx.src.lang) and t_cls == "." or _quote_closes(tgt, tl) and s_cls == ".":
+        return ()  # Japanese 「…」 closes a sentence without 。
     if not t_cls:
         msg = f"end punctuation lost: the source ends with a {_NAMES[s_cls]}"
     elif not s_cls:
@@ -147,6 +154,13 @@ def end_punctuation(pair, ctx):
     else:
         msg = f"end punctuation changed: {_NAMES[t_cls]} where the source has a {_NAMES[s_cls]}"
     return [hit(msg, target=(t0, t1), source=(s0, s1))]
+
+
+def _quote_closes(text: str, lang: str | None) -> bool:
+    """A Japanese text ending with a closing corner bracket and no punctuation before it: a
+    quoted sentence, which Japanese closes without ``。`` (``「上手くやれている」``)."""
+    t = text.rstrip()
+    return lang == "ja" and t[-1:] in ("」", "』") and end_punct(t, lang)[0] == ""
 
 
 def _sentence_without_stop(view) -> bool:
@@ -364,6 +378,77 @@ def _source_quotes_unbalanced(text: str) -> bool:
     return False
 
 
+_OPENING_SHAPED = frozenset("«„“「『‹〝")
+_CLOSING_SHAPED = frozenset("»”」』›〞〟")
+_BEFORE_OPEN = frozenset(" \t\n\u00a0(:—–-[")
+_AFTER_CLOSE = frozenset(" \t\n\u00a0.,;:!?)]—–-…،؟")
+
+
+def _opening_shape(text: str, i: int) -> bool:
+    """The mark at ``i`` opens a quotation: an opening style, or a straight quote at the start
+    or after a space, bracket, colon or dash and before a non-space."""
+    ch = text[i]
+    if ch in _OPENING_SHAPED:
+        return True
+    if ch not in "\"＂":
+        return False
+    return (i == 0 or text[i - 1] in _BEFORE_OPEN) and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _closing_shape(text: str, i: int) -> bool:
+    """The mark at ``i`` closes a quotation: a closing style, or a straight (or ``“``, the
+    German closer) quote after a non-space and before a space, punctuation or the end."""
+    ch = text[i]
+    if ch in _CLOSING_SHAPED:
+        return True
+    if ch not in "\"＂“":
+        return False
+    return i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or text[i + 1] in _AFTER_CLOSE)
+
+
+def _edge_quotation(text: str, bad: list[int], source: str) -> bool:
+    """Whether the only unpaired mark of ``text`` belongs to a quotation running over the
+    segment's edge, as news translations write speech that spans sentences: the first mark of
+    the text closes speech opened in an earlier segment, right after the speech's punctuation
+    (``…ripped open," Hammel said``), or the last one, at the start of the text or after a
+    colon, opens speech that goes on in the next (``Он сказал: «Мы придём.``).
+    Not when the source has that quotation inside the segment: a source starting with an
+    opening quote (the target lost it) or ending with a closing one (the target lost that)."""
+    if len(bad) != 1:
+        return False
+    marks = [i for i, ch in _find_all(text, _QUOTE_LIST) if not _word_internal(text, i)]
+    if not marks:
+        return False
+    src = source.strip()
+    src_opens = bool(src) and src[0] in _QUOTE_CHARS
+    src_closes = bool(src) and any(ch in _QUOTE_CHARS for ch in src[-3:])
+    dq = [i for i in marks if text[i] in _DQ]
+    if bad[0] in dq and len(dq) % 2:  # an odd run of double quotes: which one is the lone mark
+        first, last = dq[0], dq[-1]
+    else:
+        first = last = bad[0]
+    if first == marks[0] and _speech_closes(text, first) and not src_opens:
+        return True
+    return last == marks[-1] and _speech_opens(text, last) and not src_closes
+
+
+def _speech_closes(text: str, i: int) -> bool:
+    """A quotation mark closing speech: closing-shaped, right after the speech's own punctuation
+    (``open,"``, ``nie.»``)."""
+    return _closing_shape(text, i) and i > 0 and text[i - 1] in ",.!?…;:،؟。，！？"
+
+
+def _speech_opens(text: str, i: int) -> bool:
+    """A quotation mark opening speech that runs to the end: opening-shaped, at the start of
+    the text or after a colon (``сказал: «``), and the text ends with end punctuation."""
+    if not _opening_shape(text, i):
+        return False
+    before = text[:i].rstrip()
+    if before and before[-1] not in ":：":
+        return False
+    return end_punct(text, None)[0] in (".", "!", "?", "…")
+
+
 @check("PUN003", "unbalanced-quotes", "fluency/punctuation", "minor")
 def unbalanced_quotes_check(pair, ctx):
     """The target has a quotation mark without its partner: an odd number of double quotes
@@ -371,7 +456,11 @@ def unbalanced_quotes_check(pair, ctx):
     guillemets that do not pair (``«…»``, ``»…«`` and ``»…»`` all pair), a corner bracket
     ``「`` or ``『`` never closed. The span is the lone mark. Not flagged: any quote imbalance
     when the source's quotes are unbalanced too, or the previous or next target's are (a
-    quotation running over several segments),
+    quotation running over several segments), a lone mark at the segment's edge, the first
+    mark closing speech right after its punctuation (``…ripped open," Hammel said``) or the
+    last one, at the start or after a colon, opening speech that runs to the end of a sentence
+    (``Он сказал: «Мы придём.``), unless the source has that
+    quotation inside the segment (it starts with an opening or ends with a closing quote),
     apostrophes and single quotes (``l'homme``, ``don't``, ``'90s``, ``‘…’``: an apostrophe and
     a closing single quote are the same character), a ``"`` inside a word (the Hebrew
     gershayim in ``צה"ל``) or after a number (inches), quotes inside tags."""
@@ -382,6 +471,8 @@ def unbalanced_quotes_check(pair, ctx):
     if not t_bad:
         return ()
     if _source_quotes_unbalanced(ctx.src.memo(prose)):
+        return ()
+    if _edge_quotation(ctx.tgt.memo(prose), t_bad, pair.source):
         return ()
     # a quotation running over several segments: a neighbour's target is unbalanced too
     for nb in (ctx.prev, ctx.next):

@@ -18,7 +18,8 @@ import regex
 from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import main_script, words
-from audit.lang.profiles import SPACELESS_SCRIPTS, profile
+from audit.lang.placeholders import prose
+from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script, profile
 
 # --- shared analysis -------------------------------------------------------------------------
 
@@ -350,13 +351,63 @@ def _has_double(text: str, lang: str | None) -> bool:
     """True when the text repeats a word or a phrase of up to six words back to back, whatever
     stands between (``Roa-Roa``, ``big, big``, ``pump it out, pump it out``), or any chunk in
     spaceless text (波拉波拉, Bora Bora)."""
+    return _source_doubles(text, lang)[1] > 0
+
+
+@lru_cache(maxsize=4096)
+def _source_doubles(text: str, lang: str | None) -> tuple[frozenset, int]:
+    """(doubled words, in lower case, and how many doubles) of a text, as ``_has_double``
+    counts them: what a translation of it may mirror."""
     u = units_of_text(text, lang)
+    found: list[str] = []
     if u.spaceless:  # a reduplicated word (ที่ที่, いろいろ) is no double a translation would mirror
         allowed = profile(lang).allowed_doubles
-        return any(not _chunk_is_reduplication(m.group(1), allowed) for m in _SPACELESS_CHUNK.finditer(text))
+        found += [m.group(1).casefold() for m in _LATIN_DOUBLE.finditer(text)]  # โรงแรม Roa Roa
+        found += [m.group(1) for m in _SPACELESS_CHUNK.finditer(text)
+                  if not _chunk_is_reduplication(m.group(1), allowed)]
+        return frozenset(found), len(found)
+    prof = profile(lang)
+    found += [m.group(1).casefold() for m in _HYPHEN_DOUBLE.finditer(text)
+              if not _lexical_hyphen_double(m.group(1), prof, lang)]  # Roa-Roa as one token
     if len(set(u.keys)) == len(u.keys):
-        return _HYPHEN_DOUBLE.search(text) is not None  # Roa-Roa as one token
-    return _BACK_TO_BACK.search(u.codes) is not None or _HYPHEN_DOUBLE.search(text) is not None
+        return frozenset(found), len(found)
+    # a word the source language doubles on purpose (Hindi अपने अपने, Arabic سي إن إن for CNN) is
+    # one word of its own, which a translation renders by one word ("each", "CNN"): no mirror
+    keys = u.keys
+    for m in _BACK_TO_BACK.finditer(u.codes):
+        a = m.start()
+        if len(m.group(1)) > 1:
+            found.append(keys[a])  # a repeated phrase (pump it out, pump it out)
+            continue
+        key = keys[a]
+        if not any(ch.isspace() for ch in text[u.ends[a]:u.starts[a + 1]]) or key.isdigit():
+            continue  # one token cut in two (Hebrew מ“מ, mm; 5,5): not a word written twice
+        if _excused_double(key, 2, prof, lang) and (not prof.reduplicating or _lexical_hyphen_double(key, prof, lang)):
+            continue  # a word of the source language doubled on purpose (a name, Roa Roa, still counts)
+        if key in _LETTER_NAMES or _strip_conj(key) in _LETTER_NAMES:
+            continue
+        found.append(key)
+    return frozenset(found), len(found)
+
+
+_LATIN_DOUBLE = regex.compile(r"(?<!\p{L})(\p{Latin}{2,})\s+\1(?!\p{L})", regex.I)
+
+
+def _lexical_hyphen_double(word: str, prof, lang: str | None) -> bool:
+    """A hyphenated reduplication of a common word in a language that reduplicates (Hindi
+    ``तरह-तरह``, various): a word of its own, unlike a doubled name (``Bora-Bora``)."""
+    if not prof.reduplicating:
+        return False
+    key = word.casefold()
+    if key in prof.allowed_doubles:
+        return True
+    z = _wf_zipf(key, lang)
+    return z is not None and z >= 3.0
+
+
+def _strip_conj(word: str) -> str:
+    """An Arabic or Persian word without the conjunction و written onto it (وسي: and C)."""
+    return word[1:] if len(word) > 1 and word[0] == "و" else word
 
 
 # Chunks doubled with nothing between in scripts written without spaces ("政府政府", "ロンドンロンドン",
@@ -375,14 +426,15 @@ MAX_SPACELESS_CHUNK = 7  # a longer stretch twice is REP002's
 def _chunk_is_reduplication(unit: str, allowed: frozenset, thai_clusters: int = MIN_THAI_CLUSTERS) -> bool:
     """A doubled chunk that the language writes on purpose: the profile's (ABAB verbs 研究研究,
     Thai การ of overlapping compounds), hiragana (いろいろ, まだまだ), katakana of one or two morae
-    (ギリギリ, ドキドキ, ピョンピョン),
+    (ギリギリ, ドキドキ, ピョンピョン, ザーザー; a long vowel ー and a small ッ are morae, so
+    ネットネット and シャーザーシャーザー are doubled loanwords),
     一X一X (一步一步, 一人一人); in Thai a unit of fewer than three grapheme clusters (นานา)."""
     if unit in allowed or _HIRAGANA_ONLY.fullmatch(unit):
         return True
     if len(unit) == 2 and unit[0] == "一" and unit[1] in _ONE_BY_ONE:
         return True
-    if _KATAKANA_ONLY.fullmatch(unit) and sum(ch not in _SMALL_KANA for ch in unit) <= 2:
-        return True  # two-mora mimetic words: ギリギリ, ドキドキ
+    if _KATAKANA_ONLY.fullmatch(unit) and sum(ch not in _SMALL_KANA or ch in "ッー" for ch in unit) <= 2:
+        return True  # two-mora mimetic words: ギリギリ, ドキドキ (ッ and ー are morae: ネット, シャーザー are loanwords)
     if "\u0e00" <= unit[0] <= "\u0e7f":
         return len(_THAI_CLUSTER.findall(unit)) < thai_clusters or not unit[0].isalpha()
     return bool(_PERIODIC.fullmatch(unit))
@@ -439,6 +491,47 @@ def _excused_double(key: str, copies: int, prof, lang: str | None) -> bool:
     return prof.reduplicating and not prof.allowed_doubles and key not in prof.flagged_doubles
 
 
+# Words a language doubles legitimately, and the words that cannot follow the legitimate double:
+# "that that" is a conjunction and a pronoun (said that that was wrong), never before an article,
+# a possessive or a subject pronoun; "had had" is the past perfect of have (had had enough),
+# never before "been" or a past participle.
+_NOT_AFTER_DOUBLE = {"en": {
+    "that": frozenset(("a", "an", "the", "this", "these", "those", "his", "her", "their", "our", "my", "its",
+                       "they", "he", "she", "we", "i", "you", "it", "there")),
+    "had": frozenset(("been", "be", "being", "have", "has", "had")),
+}}
+_PARTICIPLE = regex.compile(r"\p{L}{3,}ed$")
+
+
+# "no" as an answer doubles ("No no, ..."), never inside a clause before the verb it negates
+# (ya no no tenía, não não dará); German articles double as article and relative pronoun (die
+# Frau, die die Wahl gewann), never right after a preposition (in der der UEFA) or at the start.
+_ANSWER_NO = {"en": "no", "es": "no", "pt": "não", "it": "no", "de": "nein"}
+_DE_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "des"))
+_DE_PREPOSITIONS = frozenset((
+    "an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "laut", "mit", "nach", "neben", "ohne",
+    "seit", "trotz", "über", "um", "unter", "von", "vor", "während", "wegen", "zu", "zwischen"))
+
+
+def _ungrammatical_double(text: str, u: Units, a: int, b: int, lang: str | None) -> bool:
+    """A doubled word the language allows (``that that``, ``had had``) where the next word shows
+    the double is a slip (``that that a shark``, ``had had been``, ``no no one``, Spanish ``ya no
+    no tenía``, German ``in der der UEFA``)."""
+    key = u.keys[a]
+    if b != a + 1:
+        return False
+    if lang == "de" and key in _DE_ARTICLES:
+        return a == 0 or u.keys[a - 1] in _DE_PREPOSITIONS
+    if key == _ANSWER_NO.get(lang or "") and b + 1 < len(u.keys):
+        nxt = u.keys[b + 1]  # only spaces before it: "no no, ..." is an answer
+        return nxt.isalpha() and nxt != key and text[u.ends[b]:u.starts[b + 1]].isspace()
+    table = _NOT_AFTER_DOUBLE.get(lang or "")
+    if not table or key not in table or b + 1 >= len(u.keys):
+        return False
+    nxt = u.keys[b + 1]
+    return nxt in table[key] or (key == "had" and _PARTICIPLE.search(nxt) is not None)
+
+
 _ELONGATED = regex.compile(r"(\p{L})\1{3,}")
 
 
@@ -453,13 +546,13 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
     key, copies = u.keys[a], b - a + 1
     lang = ctx.tgt.lang
     prof = profile(lang)
-    if _excused_double(key, copies, prof, lang):
+    if _excused_double(key, copies, prof, lang) and not _ungrammatical_double(pair.target, u, a, b, lang):
         return "skip"
     if prof.reduplicating and copies == 2 and _aabb(u.keys, a):
         return "skip"  # AABB reduplication: đường đường chính chính
     keys = u.keys
     if prof.letter_name_acronyms and copies == 2 and key in _LETTER_NAMES and (
-            (a > 0 and keys[a - 1] in _LETTER_NAMES) or (b + 1 < len(keys) and keys[b + 1] in _LETTER_NAMES)):
+            (a > 0 and _strip_conj(keys[a - 1]) in _LETTER_NAMES) or (b + 1 < len(keys) and keys[b + 1] in _LETTER_NAMES)):
         return "skip"  # a Latin acronym in letter names: سي إن إن (CNN), بي بي سي (BBC)
     if copies > 2:
         if "loop" not in src:
@@ -469,15 +562,20 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
         return None if key.isdigit() or key in prof.allowed_doubles else "major"
     if key in prof.flagged_doubles:
         return None  # a doubled function word is never deliberate
-    if "double" not in src:
-        src["double"] = _has_double(pair.source, ctx.src.lang)
-    if src["double"]:
-        return "skip"
+    s_keys, s_count = _source_doubles(pair.source, ctx.src.lang)
+    if key in s_keys:
+        return "skip"  # the source doubles this word too (Bora Bora)
+    if s_count and key not in pair.source.casefold() and src.get("runs", 1) <= s_count:
+        return "skip"  # as many doubles as the source, in another script (Роа Роа for Roa Roa)
     if key.isdigit():
         return "skip" if len(key) == 3 or pair.source.count(key) >= 2 else None
     if not _CLITIC.search(key) and _rare_word(key, lang, ctx.options("REP001").max_rare_name) \
-            and units_of(ctx.src).keys.count(key) != 1:
+            and units_of(ctx.src).keys.count(key) != 1 and not _surname_doubled(pair.target, u, a) \
+            and not is_caseless_script(ctx.tgt.script):  # Hebrew במארלו: a rare prefixed form, not a name
         return "skip"  # a reduplicated name or term, not one the source has once
+    if _doubled_in_name(pair.target, u, a, b) and key not in pair.source.casefold() \
+            and not _surname_doubled(pair.target, u, a):
+        return "skip"  # the Roa Roa Hotel: a reduplicated word inside a longer name
     return None
 
 
@@ -497,8 +595,9 @@ def doubled_word(pair, ctx):
     function words flagged), Arabic and Persian letter-by-letter acronyms (``سي إن إن``),
     interjections (``ha ha``, at any count), hyphenated reduplication (``anak-anak`` is one word),
     doubled rare words (``ylang ylang``), a doubled number unless the source lacks that number
-    twice (three-digit groups as in ``1 000 000`` are digit grouping), and anything when the
-    source itself doubles a word (``Bora Bora`` in both; in a Chinese, Japanese or Thai source a
+    twice (three-digit groups as in ``1 000 000`` are digit grouping), and a word the source
+    doubles too, or, in another script, as many doubles as the source has (``Bora Bora`` in
+    both; a double added beside it is flagged; in a Chinese, Japanese or Thai source a
     reduplicated word such as ``ที่ที่`` or ``いろいろ`` does not count); three or more copies are excused when
     the source repeats something three times (``No, no, no``), and are minor for numbers and the
     language's deliberate doubles. In Chinese, Japanese and Thai: doubled particles (``的的``,
@@ -515,15 +614,17 @@ def doubled_word(pair, ctx):
     lang = ctx.tgt.lang
     if _spaceless_lang(lang, tgt):
         return _spaceless_doubles(pair, ctx, tgt, lang)
+    src: dict = {}
+    out = _tail_doubles(pair, ctx, src)
     if not light_of(ctx.tgt).doubled:
-        return ()
+        return out
     u = units_of(ctx.tgt)
     keys = u.keys
     if len(set(keys)) == len(keys):
-        return ()
-    src: dict = {}
-    out = []
-    for a, b in _doubled_runs(u, tgt):
+        return out
+    runs = _doubled_runs(u, tgt)
+    src["runs"] = len(runs)
+    for a, b in runs:
         sev = _double_severity(pair, ctx, u, a, b, src)
         if sev == "skip":
             continue
@@ -541,6 +642,64 @@ def doubled_word(pair, ctx):
         out.append(hit(f"{what} {first!r}", target=[(u.starts[f + per], u.ends[f + per * copies - 1]),
                                                     (u.starts[f], u.ends[f + per - 1])], severity=sev))
     return out
+
+
+# The end of a token after a digit, hyphen or sign, written again as the next word: "13-year-old
+# year-old", "£11million million", "89th th", "@MerPolCC MerPolCC" (the word doubled is glued).
+_TAIL_DOUBLE = regex.compile(
+    r"(?<=[\p{N}\-‐‑@#])(\p{L}[\p{L}\p{M}\-‐‑]*)[ \u00a0]+(\1)(?![\p{L}\p{M}\p{N}\-‐‑])", regex.I)
+
+
+def _tail_doubles(pair, ctx, src: dict) -> list:
+    """Flags for a word that repeats the end of the token before it (``13-year-old year-old``),
+    unless the source has the same or doubles a word itself."""
+    tgt = ctx.tgt.memo(prose)
+    out = []
+    for m in _TAIL_DOUBLE.finditer(tgt):
+        if m.group() in pair.source:
+            continue
+        if "double" not in src:
+            src["double"] = _has_double(pair.source, ctx.src.lang)
+        if src["double"]:
+            break
+        out.append(hit(f"doubled word {m.group(1)!r}", target=[m.span(2), m.span(1)]))
+    return out
+
+
+def _doubled_in_name(text: str, u: Units, a: int, b: int) -> bool:
+    """A capitalised word doubled inside a sentence and followed by another capitalised word
+    (``at the Roa Roa Hotel``), a word rarer than ordinary words, before a common word (Hotel,
+    Island; not a surname: ``Brett Brett Kavanaugh``): part of a longer proper name."""
+    if b + 1 >= len(u.keys) or not text[u.starts[a]].isupper() or not text[u.starts[b + 1]].isupper():
+        return False
+    before = text[:u.starts[a]].rstrip()
+    if not before or before[-1] in ".!?\"“”«»:;":
+        return False
+    z = _wf_zipf(u.keys[a], u.lang)
+    if z is None or z >= 3.5:
+        return False  # an ordinary word (One Labour Labour AM)
+    z_next = _wf_zipf(u.keys[b + 1], u.lang)
+    return z_next is not None and z_next >= 4.3  # a common word names the place (Hotel), not a surname (Brett Brett Kavanaugh)
+
+
+def _surname_doubled(text: str, u: Units, a: int) -> bool:
+    """A capitalised word doubled right after another capitalised name (``Joe Alleva Alleva``,
+    ``Narcis Termes Termes``; the word before is inside a sentence or rarer than ordinary
+    words): a name written
+    twice, not a reduplicated one (``Bora Bora``, ``the Roa Roa Hotel``), which does not follow
+    a first name."""
+    if a == 0 or not text[u.starts[a]].isupper():
+        return False
+    prev = text[u.starts[a - 1]:u.ends[a - 1]]
+    if not prev[:1].isupper() or not prev[1:].islower() or len(prev) < 2:
+        return False
+    if not text[u.ends[a - 1]:u.starts[a]].isspace():
+        return False
+    before = text[:u.starts[a - 1]].rstrip()
+    if before and before[-1] not in ".!?\"“”«»:;—–-(":
+        return True  # capitalised inside a sentence: a first name
+    z = _wf_zipf(prev.lower(), u.lang)
+    return z is not None and z < 4.0  # a rare first name, not "The" or "At" starting the sentence
 
 
 def _chunk_severity(pair, ctx, copies: int, src: dict):

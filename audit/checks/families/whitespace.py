@@ -95,6 +95,8 @@ def double_space(pair, ctx):
     source has none. One flag spans every such run. Not flagged: a source that itself uses
     doubled spaces (two spaces after a full stop is a house style), runs at the start or end of
     the text (WSP001/WSP002) or next to a line break (indentation), single no-break spaces,
+    a run between a CJK or Hangul character and Latin text or digits (``由于  Johnson``, the
+    loose spacing around embedded Latin words in Chinese, Japanese and Korean),
     targets in Thai, Lao, Khmer or Burmese, where spaces separate phrases and are loose."""
     tgt = pair.target
     if not tgt:
@@ -107,8 +109,25 @@ def double_space(pair, ctx):
     runs = _inner_runs(tgt)
     if not runs or _inner_runs(pair.source):
         return ()
+    runs = [r for r in runs if not _script_boundary(tgt, r)]
+    if not runs:
+        return ()
     n = len(runs)
     return [hit("doubled space" if n == 1 else f"{n} doubled spaces", target=runs)]
+
+
+# CJK and Hangul letters (and their punctuation) next to Latin letters, digits or brackets: the
+# space that sets off embedded Latin text in Chinese, Japanese and Korean is loose typesetting
+_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
+_LATIN_RE = regex.compile(r"[\p{Latin}\p{N}(（\[\"“]")
+
+
+def _script_boundary(text: str, run: tuple[int, int]) -> bool:
+    """A doubled space between a CJK or Hangul character and Latin text (``由于  Johnson``,
+    ``국가의  EU와``): the spacing around embedded Latin words, which CJK typesetting leaves loose."""
+    s, e = run
+    a, b = text[s - 1], text[e]
+    return bool(_CJK_RE.match(a) and _LATIN_RE.match(b) or _LATIN_RE.match(a) and _CJK_RE.match(b))
 
 
 def _positions(text: str, chars: str) -> list[tuple[int, int]]:
