@@ -47,6 +47,10 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
+    # the registry declares every check's options (plug-ins' too) to the config, which validates
+    # [options] against them when it loads: import it first, whatever the subcommand imported
+    import audit.checks.registry  # noqa: F401
+
     cfg = load_config(getattr(args, "config", None))
     overrides = {}
     if getattr(args, "select", None):
