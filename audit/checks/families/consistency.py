@@ -15,6 +15,7 @@ import heapq
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from hashlib import blake2b
 
 import regex
 
@@ -93,15 +94,25 @@ def _key2(p):
     return (p.source_lang, p.target_lang, _norm(p.target))
 
 
+def _digest(text: str | None) -> bytes:
+    return blake2b((text or "").encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def _hash_groups(ctx) -> tuple[list[list[int]], list[list[int]]]:
     """One pass over the pairs for both checks (a memo of the corpus context, so CON001 and CON002
     read the pairs once between them): for each key, the indices of the pairs whose key hashes
-    alike; only hashes shared by two pairs or more, in order of their first index. Only hashes and
-    indices are kept: memory stays small on large corpora."""
-    first1: dict[int, int | list[int]] = {}
-    first2: dict[int, int | list[int]] = {}
+    alike; only hashes shared by two pairs or more, in order of their first index. Only hashes,
+    digests and indices are kept: memory stays small on large corpora.
+
+    A group can only be flagged if the text its members are compared on (CON001: the target,
+    CON002: the source) is not the same in all of them, so each key also keeps a 128-bit BLAKE2
+    digest of its first member's text, and groups whose members all have that digest are left out
+    (they are not read again: on a corpus with many repeated segments, most groups)."""
+    found = []
+    for key_of, text_of in ((_key1, _target), (_key2, _source)):
+        found.append(({}, {}, set(), key_of, text_of))
     for i, p in enumerate(ctx.pairs):
-        for key_of, first in ((_key1, first1), (_key2, first2)):
+        for first, digests, mixed, key_of, text_of in found:
             k = key_of(p)
             if k is None:
                 continue
@@ -109,13 +120,24 @@ def _hash_groups(ctx) -> tuple[list[list[int]], list[list[int]]]:
             got = first.get(k)
             if got is None:
                 first[k] = i
-            elif isinstance(got, list):
+                digests[k] = _digest(text_of(p))
+                continue
+            if isinstance(got, list):
                 got.append(i)
             else:
                 first[k] = [got, i]
+            if k not in mixed and _digest(text_of(p)) != digests[k]:
+                mixed.add(k)
     # dicts keep insertion order, which is the order of the first index of each hash
-    return ([g for g in first1.values() if isinstance(g, list)],
-            [g for g in first2.values() if isinstance(g, list)])
+    return tuple([g for k, g in first.items() if k in mixed] for first, _, mixed, _, _ in found)
+
+
+def _target(p):
+    return p.target
+
+
+def _source(p):
+    return p.source
 
 
 def _groups(pairs, ctx, which: int) -> Iterator[list[tuple[int, object]]]:
