@@ -6,7 +6,9 @@ sizes to show how memory grows), and runs Translate Toolkit's pofilter default c
 sample in this same process for the ratio. Usage: python bench/bench_throughput.py [--pairs N]
 [--sizes 25000,165526] (``--sizes`` replaces the default sizes N/4, N/2, N; the issue's corpus is
 165,526 pairs). ``--profile`` instead runs ``check --jobs 1`` under cProfile on the first size and
-prints where the CPU time goes (one process: workers' and main process's costs together).
+prints where the CPU time goes (one process: workers' and main process's costs together; with
+``--jobs 2``, the main process's serial share alone). Each run also prints the main process's own
+CPU seconds.
 """
 from __future__ import annotations
 
@@ -41,11 +43,11 @@ def build_corpus(path: str, n: int) -> int:
     return written
 
 
-def run_check(path: str, jobs: int | None, fmt: str = "json") -> tuple[float, float, float]:
-    """(seconds, peak RSS MiB of the child and its workers, CPU seconds of them all) for one
-    ``check`` run."""
+def run_check(path: str, jobs: int | None, fmt: str = "json") -> tuple[float, float, float, float]:
+    """(seconds, peak RSS MiB of the check process and its workers, CPU seconds of them all, CPU
+    seconds of the check process alone) for one ``check`` run."""
     out = path + ".out"
-    cmd = [sys.executable, "-m", "audit", "check", path, "-F", fmt, "-o", out]
+    cmd = ["check", path, "-F", fmt, "-o", out]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     # A fresh wrapper process per run: RUSAGE_CHILDREN's peak is the largest of all waited-for
@@ -54,25 +56,36 @@ def run_check(path: str, jobs: int | None, fmt: str = "json") -> tuple[float, fl
     done = subprocess.run([sys.executable, "-c", _WRAP, *cmd], check=True, cwd=ROOT, capture_output=True, text=True)
     dt = time.perf_counter() - t0
     os.unlink(out)
-    cpu, rss = done.stdout.split()[-2:]
-    return dt, int(rss) / 1024, float(cpu)
+    main_cpu, cpu, rss = done.stdout.split()[-3:]
+    return dt, int(rss) / 1024, float(cpu), float(main_cpu)
 
 
-_WRAP = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
-         "r = resource.getrusage(resource.RUSAGE_CHILDREN); print(r.ru_utime + r.ru_stime, r.ru_maxrss)")
+# The wrapper process is the check process (the CLI run in it, as ``python -m audit``): RUSAGE_SELF
+# is the main process's own CPU (what runs serially while the workers work), RUSAGE_CHILDREN the
+# workers'; the peak is the larger of the two.
+_WRAP = ("import atexit, resource, runpy, sys\n"
+         "def _report():\n"
+         "    s = resource.getrusage(resource.RUSAGE_SELF); c = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+         "    main = s.ru_utime + s.ru_stime\n"
+         "    print(main, main + c.ru_utime + c.ru_stime, max(s.ru_maxrss, c.ru_maxrss), flush=True)\n"
+         "atexit.register(_report)\n"
+         "sys.argv = ['audit', *sys.argv[1:]]\n"
+         "runpy.run_module('audit', run_name='__main__')\n")
 
 
-def profile_check(path: str, n: int, fmt: str, top: int = 30) -> None:
-    """``check --jobs 1`` of ``n`` pairs under cProfile: the functions with the most own time and
-    the most cumulative time."""
+def profile_check(path: str, n: int, fmt: str, top: int = 30, jobs: int = 1) -> None:
+    """``check --jobs JOBS`` (default 1) of ``n`` pairs under cProfile: the functions with the most
+    own time and the most cumulative time. With ``--jobs 2`` or more only the main process is
+    profiled (its serial share: corpus checks, merging, scoring, writing; waits on the workers
+    show as ``acquire``)."""
     import pstats
 
     build_corpus(path, n)
     prof = path + ".prof"
     subprocess.run([sys.executable, "-m", "cProfile", "-o", prof, "-m", "audit", "check", path, "-F", fmt,
-                    "-o", path + ".out", "--jobs", "1"], check=True, cwd=ROOT, capture_output=True)
+                    "-o", path + ".out", "--jobs", str(jobs)], check=True, cwd=ROOT, capture_output=True)
     stats = pstats.Stats(prof)
-    print(f"cProfile of check --jobs 1 on {n:,} pairs (profiling inflates every figure)")
+    print(f"cProfile of check --jobs {jobs} on {n:,} pairs (profiling inflates every figure)")
     stats.sort_stats("tottime").print_stats(top)
     stats.sort_stats("cumulative").print_stats(top)
 
@@ -104,7 +117,7 @@ def main() -> None:
     ap.add_argument("--sizes", default=None, help="comma-separated corpus sizes (default: N/4, N/2, N)")
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--no-pofilter", action="store_true", help="skip the pofilter ratio")
-    ap.add_argument("--profile", action="store_true", help="cProfile one --jobs 1 run of the first size")
+    ap.add_argument("--profile", action="store_true", help="cProfile one run of the first size (--jobs 1 unless --jobs is given: then the main process)")
     ap.add_argument("--format", default="jsonl",
                     help="report format (default jsonl: streamed, flat memory; json holds the whole result)")
     args = ap.parse_args()
@@ -113,17 +126,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print(f"check -F {args.format}, jobs {args.jobs or os.cpu_count()}; peak MiB: the largest process (main or worker)")
         print("CPU s: user+system of the check process and its workers; pairs/CPU-s x 2 is the rate on 2 idle cores")
-        print(f"{'pairs':>8} {'seconds':>8} {'pairs/s':>9} {'peak MiB':>9} {'CPU s':>8} {'pairs/CPU-s':>12}")
+        print("main CPU s: the check process alone (reading, corpus checks, merging, scoring, writing)")
+        print(f"{'pairs':>8} {'seconds':>8} {'pairs/s':>9} {'peak MiB':>9} {'CPU s':>8} {'main CPU s':>10} "
+              f"{'pairs/CPU-s':>12}")
         sizes = ([int(x) for x in args.sizes.split(",")] if args.sizes
                  else [args.pairs // 4, args.pairs // 2, args.pairs])
         if args.profile:
-            profile_check(os.path.join(tmp, "p.jsonl"), sizes[0], args.format)
+            profile_check(os.path.join(tmp, "p.jsonl"), sizes[0], args.format, jobs=args.jobs or 1)
             return
         for n in sizes:
             path = os.path.join(tmp, f"c{n}.jsonl")
             build_corpus(path, n)
-            dt, rss, cpu = run_check(path, args.jobs, args.format)
-            print(f"{n:>8} {dt:>8.1f} {n / dt:>9,.0f} {rss:>9.0f} {cpu:>8.1f} {n / cpu:>12,.0f}")
+            dt, rss, cpu, main_cpu = run_check(path, args.jobs, args.format)
+            print(f"{n:>8} {dt:>8.1f} {n / dt:>9,.0f} {rss:>9.0f} {cpu:>8.1f} {main_cpu:>10.1f} {n / cpu:>12,.0f}")
         ours = n / dt
         ours_cpu = n / cpu
     load = os.getloadavg()[0]

@@ -11,8 +11,11 @@ index); CON002 keeps one form per entry in a group.
 """
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from hashlib import blake2b
 
 import regex
 
@@ -45,6 +48,8 @@ def _letters(text: str) -> str:
 
 def _nwords(text: str) -> int:
     """Words, counting a run of Chinese/Japanese/Thai characters as one word per two characters."""
+    if not HAN_KANA_RE.search(text):  # no spaceless script: one word a match
+        return len(WORD_RE.findall(text))
     n = 0
     for m in WORD_RE.finditer(text):
         tok = m.group()
@@ -75,29 +80,106 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _groups(pairs, key_of) -> list[list[int]]:
-    """Indices of pairs grouped by ``key_of(pair)`` (None: left out); only groups of two or more."""
-    first: dict[int, int | list[int]] = {}
-    for i, p in enumerate(pairs):
-        k = key_of(p)
-        if k is None:
+def _key1(p):
+    """CON001's key: a corpus may hold several language pairs, compare within one pair only."""
+    if _blank(p) or not _LETTER.search(p.source):
+        return None
+    return (p.source_lang, p.target_lang, _norm(p.source), _form(p))
+
+
+def _key2(p):
+    """CON002's key."""
+    if _blank(p) or not _LETTER.search(p.target or ""):
+        return None
+    return (p.source_lang, p.target_lang, _norm(p.target))
+
+
+def _digest(text: str | None) -> bytes:
+    return blake2b((text or "").encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _hash_groups(ctx) -> tuple[list[list[int]], list[list[int]]]:
+    """One pass over the pairs for both checks (a memo of the corpus context, so CON001 and CON002
+    read the pairs once between them): for each key, the indices of the pairs whose key hashes
+    alike; only hashes shared by two pairs or more, in order of their first index. Only hashes,
+    digests and indices are kept: memory stays small on large corpora.
+
+    A group can only be flagged if the text its members are compared on (CON001: the target,
+    CON002: the source) is not the same in all of them, so each key also keeps a 128-bit BLAKE2
+    digest of its first member's text, and groups whose members all have that digest are left out
+    (they are not read again: on a corpus with many repeated segments, most groups)."""
+    found = []
+    for key_of, text_of in ((_key1, _target), (_key2, _source)):
+        found.append(({}, {}, set(), key_of, text_of))
+    for i, p in enumerate(ctx.pairs):
+        for first, digests, mixed, key_of, text_of in found:
+            k = key_of(p)
+            if k is None:
+                continue
+            k = hash(k)
+            got = first.get(k)
+            if got is None:
+                first[k] = i
+                digests[k] = _digest(text_of(p))
+                continue
+            if isinstance(got, list):
+                got.append(i)
+            else:
+                first[k] = [got, i]
+            if k not in mixed and _digest(text_of(p)) != digests[k]:
+                mixed.add(k)
+    # dicts keep insertion order, which is the order of the first index of each hash
+    return tuple([g for k, g in first.items() if k in mixed] for first, _, mixed, _, _ in found)
+
+
+def _target(p):
+    return p.target
+
+
+def _source(p):
+    return p.source
+
+
+def _groups(pairs, ctx, which: int) -> Iterator[list[tuple[int, object]]]:
+    """Members ``(index, pair)`` of each group of two or more pairs with the same key (check
+    ``which``: 1 for CON001, 2 for CON002), in order of their first index; each pair read once."""
+    key_of = _key1 if which == 1 else _key2
+    if getattr(ctx, "pairs", None) is pairs and hasattr(ctx, "memo"):
+        hashed = ctx.memo(_hash_groups, _hash_groups)[which - 1]
+    else:  # a context for other pairs, or none: no shared pass
+        hashed = _hash_groups(_Bare(pairs))[which - 1]
+    waiting: list = []  # sub-groups of colliding hashes, by first index (rare)
+    for g in hashed:
+        while waiting and waiting[0][0] < g[0]:
+            yield heapq.heappop(waiting)[1]
+        members = [(i, pairs[i]) for i in g]
+        keys = [key_of(p) for _, p in members]
+        if all(k == keys[0] for k in keys):
+            yield members
             continue
-        k = hash(k)
-        got = first.get(k)
-        if got is None:
-            first[k] = i
-        elif isinstance(got, list):
-            got.append(i)
-        else:
-            first[k] = [got, i]
-    out = []
-    for g in first.values():
-        if isinstance(g, list):  # hashes may collide: regroup by the keys themselves
-            sub: dict = {}
-            for i in g:
-                sub.setdefault(key_of(pairs[i]), []).append(i)
-            out.extend(v for v in sub.values() if len(v) > 1)
-    return sorted(out)
+        sub: dict = {}  # hashes may collide: regroup by the keys themselves
+        for m, k in zip(members, keys):
+            sub.setdefault(k, []).append(m)
+        for v in sub.values():
+            if len(v) > 1:
+                heapq.heappush(waiting, (v[0][0], v))
+    while waiting:
+        yield heapq.heappop(waiting)[1]
+
+
+class _Bare:
+    """A stand-in context without a memo."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+
+def _counted(text: str, words: dict[str, int]) -> int:
+    """``_nwords(text)``, remembered in ``words``."""
+    n = words.get(text)
+    if n is None:
+        n = words[text] = _nwords(text)
+    return n
 
 
 def _min_words_option(what: str) -> tuple[Option, ...]:
@@ -117,14 +199,10 @@ def inconsistent_translation(pairs, ctx):
     Sources without letters are ignored. Plural forms (PO ``msgstr[N]``) are compared only with the
     same form of other entries, never with the other forms of their own entry."""
     min_words = ctx.options("CON001").min_words
-
-    def key(p):  # a corpus may hold several language pairs: compare within one pair only
-        if _blank(p) or not _LETTER.search(p.source):
-            return None
-        return (p.source_lang, p.target_lang, _norm(p.source), _form(p))
-
-    for group in _groups(pairs, key):
-        members = [(i, pairs[i]) for i in group]
+    for members in _groups(pairs, ctx, 1):
+        t0 = members[0][1].target
+        if all(p.target == t0 for _, p in members[1:]):
+            continue  # one rendering: nothing can differ, whatever the length or the notes
         if _nwords(members[0][1].source) >= min_words:
             yield from _inconsistent(members)
         else:  # short: only units that share a context note are comparable
@@ -166,16 +244,13 @@ def same_translation_different_sources(pairs, ctx):
     the reference segment. The plural forms of one entry (PO ``msgstr[N]``: a language whose forms
     coincide writes the same text for ``msgid`` and ``msgid_plural``) count as one: the first."""
     min_words = ctx.options("CON002").min_words
-
-    def key(p):
-        if _blank(p) or not _LETTER.search(p.target or ""):
-            return None
-        return (p.source_lang, p.target_lang, _norm(p.target))
-
-    for group in _groups(pairs, key):
-        members = [(i, pairs[i]) for i in group]
+    for members in _groups(pairs, ctx, 2):
+        s0 = members[0][1].source
+        if all(p.source == s0 for _, p in members[1:]):
+            continue  # one source: no two letters can differ, whichever members are kept
+        words: dict[str, int] = {}  # a group's texts repeat: count each once
         members = [(i, p) for i, p in members
-                   if _nwords(p.source) >= min_words and _nwords(p.target) >= min_words]
+                   if _counted(p.source, words) >= min_words and _counted(p.target, words) >= min_words]
         seen: set = set()  # one plural form per entry: an entry's forms are not compared with each other
         members = [(i, p) for i, p in members if not (_entry(i, p) in seen or seen.add(_entry(i, p)))]
         if len(members) < 2:
