@@ -10,7 +10,8 @@ from collections import defaultdict
 
 from audit.checks.registry import check
 from audit.core.model import hit
-from audit.lang.placeholders import Code, codes
+from audit.lang.placeholders import Code, IcuArg, codes, icu_message, looks_icu, parse_icu
+from audit.lang.plurals import cldr_forms
 
 MINOR_TAGS = frozenset({"br", "wbr"})  # line-break hints: translators may move or drop them
 
@@ -251,6 +252,9 @@ def placeholder_mismatch(pair, ctx):
             return ()
         both = ([], [])
     s, t = _with_qt(pair, *both)
+    if _icu_source(pair) is not None:  # ICU arguments are MRK004's: plural forms repeat them by language
+        s = [c for c in s if not (c.kind == "placeholder" and c.text[:1] == "{")]
+        t = [c for c in t if not (c.kind == "placeholder" and c.text[:1] == "{")]
     if not s and not t:
         return ()
     sk, tk = _printf_keys(s, t), _printf_keys(t, s)
@@ -283,6 +287,183 @@ def placeholder_mismatch(pair, ctx):
                                    " (use positions such as %1$s to reorder)",
                                    target=(b.start, b.end), source=(a.start, a.end)))
                     break
+    return out
+
+
+# ------------------------------------------------------------------------------ ICU MessageFormat
+
+def _flags(pair) -> frozenset[str]:
+    return pair.unit.flags if pair.unit is not None else frozenset()
+
+
+def _icu_source(pair):
+    """The source's ICU message when the pair is ICU: the source looks like ICU (a typed argument)
+    or the unit's flags say so, or the target looks like ICU and the source parses as ICU too
+    (``{count} files`` rendered with a plural). None otherwise."""
+    if not pair.target or "{" not in pair.source:
+        return None
+    msg = icu_message(pair.source, _flags(pair))
+    if msg is None and looks_icu(pair.target):
+        msg = parse_icu(pair.source)
+        if msg.error is not None or not msg.args:
+            return None
+    return msg
+
+
+_DATE_TYPES = frozenset({"date", "time"})
+
+
+def _by_name(args: list[IcuArg]) -> dict[str, list[IcuArg]]:
+    out: dict[str, list[IcuArg]] = defaultdict(list)
+    for a in args:
+        out[a.name].append(a)
+    return out
+
+
+def _needed_categories(lang: str | None) -> dict[str, tuple[int, ...]] | None:
+    forms = cldr_forms(lang)
+    if forms is None:
+        return None
+    return {cat: nums for cat, nums in forms}
+
+
+def _explicit(key: str) -> int | None:
+    try:
+        return int(float(key[1:])) if key.startswith("=") and float(key[1:]).is_integer() else None
+    except ValueError:
+        return None
+
+
+def _counts(arg: IcuArg, branch) -> bool:
+    """The sub-message shows the count: ``#`` or the plural's own argument."""
+    return bool(branch.hashes) or any(a.name == arg.name for a in _walk(branch.args))
+
+
+def _walk(args):
+    for a in args:
+        yield a
+        for b in a.branches:
+            yield from _walk(b.args)
+
+
+def _plural_keywords(pair, sa: IcuArg, ta: IcuArg, lang_name: str) -> list:
+    out = []
+    t = pair.target
+    keys = {b.key: b for b in ta.branches}
+    if ta.type == "plural":
+        cats = _needed_categories(pair.target_lang)
+        if cats is not None:
+            explicit = {_explicit(k) for k in keys if k.startswith("=")}
+            missing = [c for c, nums in cats.items() if c != "other" and nums and c not in keys
+                       and not set(nums) <= explicit]
+            if missing:
+                out.append(hit(f"plural {t[ta.start:ta.head_end]} lacks the {lang_name} categor"
+                               f"{'y' if len(missing) == 1 else 'ies'} {', '.join(missing)}"
+                               f" (numbers such as {', '.join(str(cats[c][0]) for c in missing)} fall to 'other')",
+                               target=(ta.start, ta.head_end), source=(sa.start, sa.head_end)))
+            for b in ta.branches:
+                if not b.key.startswith("=") and b.key not in cats:
+                    out.append(hit(f"plural category '{b.key}' does not exist in {lang_name}"
+                                   f" (its categories: {', '.join(cats)}): this sub-message is never used",
+                                   target=(b.key_start, b.key_end), severity="minor"))
+    elif ta.type == "select":
+        skeys = {b.key for b in sa.branches}
+        for b in sa.branches:
+            if b.key not in keys and b.key != "other":
+                out.append(hit(f"select {t[ta.start:ta.head_end]} lacks the case '{b.key}' of the source"
+                               " (select keywords are values of the argument, not text to translate)",
+                               target=(ta.start, ta.head_end), source=(b.key_start, b.key_end)))
+        for b in ta.branches:
+            if b.key not in skeys and b.key != "other":
+                out.append(hit(f"select case '{b.key}' is not in the source: no value selects it",
+                               target=(b.key_start, b.key_end), severity="minor"))
+    if ta.type in ("plural", "select", "selectordinal") and "other" not in keys:
+        out.append(hit(f"{ta.type} {t[ta.start:ta.head_end]} has no 'other' sub-message"
+                       " (ICU requires one: the message fails to format)",
+                       target=(ta.start, ta.head_end), source=(sa.start, sa.head_end)))
+    if ta.type in ("plural", "selectordinal") and "other" in keys:
+        s_other = next((b for b in sa.branches if b.key == "other"), None)
+        t_other = keys["other"]
+        if s_other is not None and _counts(sa, s_other) and not _counts(ta, t_other) and t_other.end - t_other.start > 2:
+            out.append(hit(f"the 'other' sub-message of {t[ta.start:ta.head_end]} does not show the count"
+                           f" (the source's has {'#' if s_other.hashes else '{' + sa.name + '}'})",
+                           target=(t_other.start, t_other.end), source=(s_other.start, s_other.end)))
+    return out
+
+
+@check("MRK004", "icu-mismatch", "markup/placeholder", "major")
+def icu_mismatch(pair, ctx):
+    """ICU MessageFormat (and Java MessageFormat) arguments differ between source and target, or the
+    target's message is broken. Checked when the source looks like ICU (an argument with a type:
+    ``{n, plural, ...}``, ``{0, number}``, ``{d, date, short}``, ``{0,number,#.##}``,
+    ``{0,choice,...}``) or the unit's flags declare it (``icu-format``, ``java-format``).
+    Flagged: the target does not parse (an unclosed or stray brace, a keyword without its
+    sub-message: span on the offending character); an argument of the source missing from the
+    target, one added, or one whose type or style changed (``{n, number, integer}`` to
+    ``{n, number}``, ``{count, plural, ...}`` to ``{count}``; a changed date or time style is
+    minor); a plural without the target language's CLDR categories (Russian ``few``/``many``,
+    Arabic ``zero``/``two``/``few``/``many``; an explicit ``=N`` covering every number of the
+    category counts); a plural, select or selectordinal without ``other``; a select that lost a
+    case of the source (its keywords are values, not text); an ``other`` sub-message that no longer
+    shows the count (``#`` or the argument) when the source's does. Minor: a plural category the
+    target language does not have (Japanese ``one``), a select case the source does not have.
+    Not flagged: plural keywords that differ by language, the sub-messages' text (translatable),
+    arguments reordered or repeated in some plural forms only, ``#`` and ``{count}`` used for
+    each other, apostrophe quoting (``'{'``, ``''``), braces in prose ("{see note}")."""
+    src = _icu_source(pair)
+    if src is None:
+        return ()
+    tmsg = parse_icu(pair.target)
+    if not src.complex and not tmsg.error and not tmsg.complex:
+        return ()  # {name} on both sides and flags saying ICU: MRK002 would compare them alike
+    if tmsg.error is not None:
+        pos, why = tmsg.error
+        return [hit(f"the target's ICU message does not parse: {why}", target=(pos, pos + 1))]
+    s_args, t_args = src.walk(), tmsg.walk()
+    s_by, t_by = _by_name(s_args), _by_name(t_args)
+    out = []
+    lang_name = pair.target_lang or "the target language"
+    s, t = pair.source, pair.target
+    lost = [s_by[n][0] for n in s_by if n not in t_by]
+    added = [t_by[n][0] for n in t_by if n not in s_by]
+    renamed, lost, added = _pair_changed(lost, added, lambda a, b: a.type == b.type and a.style == b.style)
+    for sa, ta in renamed:
+        out.append(hit(f"argument {s[sa.start:sa.head_end]} renamed {t[ta.start:ta.head_end]} in the target"
+                       " (argument names are not translated)",
+                       target=(ta.start, ta.head_end), source=(sa.start, sa.head_end)))
+    for a in lost:
+        out.append(hit(f"argument {s[a.start:a.head_end]}{'' if a.head_end == a.end else '...'}"
+                       " missing in the target", source=(a.start, a.head_end)))
+    for a in added:
+        out.append(hit(f"argument {t[a.start:a.head_end]}{'' if a.head_end == a.end else '...'}"
+                       " added in the target (not in the source)", target=(a.start, a.head_end)))
+    for name in sorted(set(s_by) & set(t_by), key=lambda n: s_by[n][0].start):
+        sa_list, ta_list = s_by[name], t_by[name]
+        s_kinds = {(a.type, a.style) for a in sa_list}
+        for ta in ta_list:
+            if (ta.type, ta.style) in s_kinds:
+                continue
+            sa = next((a for a in sa_list if a.type == ta.type), sa_list[0])
+            # a changed date style, or a typed argument where the source has a plain one
+            # (``{count}`` given a plural in the target), still formats; anything else breaks
+            minor = (sa.type == ta.type and ta.type in _DATE_TYPES) or (not sa.type and not any(a.type for a in sa_list))
+            out.append(hit(f"argument {s[sa.start:sa.head_end]} changed to {t[ta.start:ta.head_end]}",
+                           target=(ta.start, ta.head_end), source=(sa.start, sa.head_end),
+                           severity="minor" if minor else None))
+            break
+        else:
+            t_kinds = {(a.type, a.style) for a in ta_list}
+            lost = [a for a in sa_list if (a.type, a.style) not in t_kinds]
+            if lost:
+                a = lost[0]
+                out.append(hit(f"argument {s[a.start:a.head_end]} missing in the target"
+                               f" (the target has {t[ta_list[0].start:ta_list[0].head_end]})",
+                               source=(a.start, a.head_end)))
+        for ta in ta_list:
+            if ta.branches and ta.type != "choice":
+                sa = next((a for a in sa_list if a.type == ta.type), None)
+                if sa is not None:
+                    out.extend(_plural_keywords(pair, sa, ta, lang_name))
     return out
 
 
