@@ -423,7 +423,7 @@ class _IcuParser:
         if i < self.n and t[i] == "}":
             return IcuArg(name, "", "", start, i + 1, i + 1)
         if i >= self.n or t[i] != ",":
-            raise _IcuError(i if i < self.n else start, f"argument {{{name}...: expected ',' or '}}'")
+            raise _IcuError(start, f"argument {{{name}...: expected ',' or '}}' after the name")
         i = self.ws(i + 1)
         m = _ICU_NAME.match(t, i)
         if not m:
@@ -434,7 +434,7 @@ class _IcuParser:
         if i < self.n and t[i] == "}":
             return IcuArg(name, typ, "", start, i + 1, i + 1)
         if i >= self.n or t[i] != ",":
-            raise _IcuError(i if i < self.n else start, f"argument {{{name}, {typ}...: expected ',' or '}}'")
+            raise _IcuError(start, f"argument {{{name}, {typ}...: expected ',' or '}}' after the type")
         if typ in ("plural", "selectordinal", "select", "choice"):
             head_end = i + 1  # the head ends with its comma: ``{count, plural,``
         i = self.ws(i + 1)

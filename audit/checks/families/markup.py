@@ -252,7 +252,8 @@ def placeholder_mismatch(pair, ctx):
             return ()
         both = ([], [])
     s, t = _with_qt(pair, *both)
-    if _icu_source(pair) is not None:  # ICU arguments are MRK004's: plural forms repeat them by language
+    if (m := _icu_source(pair)) is not None and (m.complex or looks_icu(pair.target)):
+        # ICU arguments are MRK004's: plural forms repeat them as the target language needs
         s = [c for c in s if not (c.kind == "placeholder" and c.text[:1] == "{")]
         t = [c for c in t if not (c.kind == "placeholder" and c.text[:1] == "{")]
     if not s and not t:
@@ -439,6 +440,10 @@ def icu_mismatch(pair, ctx):
                        " added in the target (not in the source)", target=(a.start, a.head_end)))
     for name in sorted(set(s_by) & set(t_by), key=lambda n: s_by[n][0].start):
         sa_list, ta_list = s_by[name], t_by[name]
+        if any(a.type in ("plural", "selectordinal") for a in sa_list + ta_list):
+            # ``{count}`` inside its own plural is the count, like ``#``: compare the rest
+            sa_list = [a for a in sa_list if a.type] or sa_list
+            ta_list = [a for a in ta_list if a.type] or ta_list
         s_kinds = {(a.type, a.style) for a in sa_list}
         for ta in ta_list:
             if (ta.type, ta.style) in s_kinds:
