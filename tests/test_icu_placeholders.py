@@ -203,3 +203,12 @@ def test_clean_pairs(source, target, tgt):
             if f.severity.name != "MINOR"] == []
     # MRK002 leaves ICU arguments and sub-messages ({none} -> {لا شيء}) alone
     assert [f.message for f in run_check("MRK002", source, target, tgt=tgt)] == []
+
+
+def test_plural_added_by_the_target_is_checked_for_its_categories():
+    s = "{count} files"
+    t = "{count, plural, one {# файл} other {# файлов}}"
+    assert mrk4(s, t, "ru") == [("major", [("target", "{count, plural,")])]
+    assert mrk4(s, "{count, plural, one {# ملف} other {# ملف}}", "ar") == [("major", [("target", "{count, plural,")])]
+    assert mrk4(s, "{count, plural, other {#個のファイル}}", "ja") == []
+    assert mrk4("{n} files", "{n, number} Dateien", "de") == [("minor", [("target", "{n, number}"), ("source", "{n}")])]

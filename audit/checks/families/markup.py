@@ -10,7 +10,14 @@ from collections import defaultdict
 
 from audit.checks.registry import check
 from audit.core.model import hit
-from audit.lang.placeholders import Code, IcuArg, codes, icu_message, looks_icu, parse_icu
+from audit.lang.placeholders import (
+    Code,
+    IcuArg,
+    codes,
+    icu_message,
+    looks_icu,
+    parse_icu,
+)
 from audit.lang.plurals import cldr_forms
 
 MINOR_TAGS = frozenset({"br", "wbr"})  # line-break hints: translators may move or drop them
@@ -347,9 +354,12 @@ def _walk(args):
             yield from _walk(b.args)
 
 
-def _plural_keywords(pair, sa: IcuArg, ta: IcuArg, lang_name: str) -> list:
+def _plural_keywords(pair, sa: IcuArg | None, ta: IcuArg, lang_name: str) -> list:
+    """Keyword problems of the target's plural/select ``ta`` (``sa``: the source's, None when the
+    source has a plain argument there)."""
     out = []
     t = pair.target
+    src_span = {"source": (sa.start, sa.head_end)} if sa is not None else {}
     keys = {b.key: b for b in ta.branches}
     if ta.type == "plural":
         cats = _needed_categories(pair.target_lang)
@@ -361,13 +371,13 @@ def _plural_keywords(pair, sa: IcuArg, ta: IcuArg, lang_name: str) -> list:
                 out.append(hit(f"plural {t[ta.start:ta.head_end]} lacks the {lang_name} categor"
                                f"{'y' if len(missing) == 1 else 'ies'} {', '.join(missing)}"
                                f" (numbers such as {', '.join(str(cats[c][0]) for c in missing)} fall to 'other')",
-                               target=(ta.start, ta.head_end), source=(sa.start, sa.head_end)))
+                               target=(ta.start, ta.head_end), **src_span))
             for b in ta.branches:
                 if not b.key.startswith("=") and b.key not in cats:
                     out.append(hit(f"plural category '{b.key}' does not exist in {lang_name}"
                                    f" (its categories: {', '.join(cats)}): this sub-message is never used",
                                    target=(b.key_start, b.key_end), severity="minor"))
-    elif ta.type == "select":
+    elif ta.type == "select" and sa is not None:
         skeys = {b.key for b in sa.branches}
         for b in sa.branches:
             if b.key not in keys and b.key != "other":
@@ -381,8 +391,8 @@ def _plural_keywords(pair, sa: IcuArg, ta: IcuArg, lang_name: str) -> list:
     if ta.type in ("plural", "select", "selectordinal") and "other" not in keys:
         out.append(hit(f"{ta.type} {t[ta.start:ta.head_end]} has no 'other' sub-message"
                        " (ICU requires one: the message fails to format)",
-                       target=(ta.start, ta.head_end), source=(sa.start, sa.head_end)))
-    if ta.type in ("plural", "selectordinal") and "other" in keys:
+                       target=(ta.start, ta.head_end), **src_span))
+    if ta.type in ("plural", "selectordinal") and "other" in keys and sa is not None:
         s_other = next((b for b in sa.branches if b.key == "other"), None)
         t_other = keys["other"]
         if s_other is not None and _counts(sa, s_other) and not _counts(ta, t_other) and t_other.end - t_other.start > 2:
@@ -401,14 +411,15 @@ def icu_mismatch(pair, ctx):
     Flagged: the target does not parse (an unclosed or stray brace, a keyword without its
     sub-message: span on the offending character); an argument of the source missing from the
     target, one added, or one whose type or style changed (``{n, number, integer}`` to
-    ``{n, number}``, ``{count, plural, ...}`` to ``{count}``; a changed date or time style is
-    minor); a plural without the target language's CLDR categories (Russian ``few``/``many``,
+    ``{n, number}``, ``{count, plural, ...}`` to ``{count}``; a changed date or time style, and a
+    number or date format the target gives a plain argument, are minor); a plural without the target language's CLDR categories (Russian ``few``/``many``,
     Arabic ``zero``/``two``/``few``/``many``; an explicit ``=N`` covering every number of the
     category counts); a plural, select or selectordinal without ``other``; a select that lost a
     case of the source (its keywords are values, not text); an ``other`` sub-message that no longer
     shows the count (``#`` or the argument) when the source's does. Minor: a plural category the
     target language does not have (Japanese ``one``), a select case the source does not have.
-    Not flagged: plural keywords that differ by language, the sub-messages' text (translatable),
+    Not flagged: a plural the target adds for a plain ``{count}`` (its categories are still checked),
+    plural keywords that differ by language, the sub-messages' text (translatable),
     arguments reordered or repeated in some plural forms only, ``#`` and ``{count}`` used for
     each other, apostrophe quoting (``'{'``, ``''``), braces in prose ("{see note}")."""
     src = _icu_source(pair)
@@ -448,6 +459,8 @@ def icu_mismatch(pair, ctx):
         for ta in ta_list:
             if (ta.type, ta.style) in s_kinds:
                 continue
+            if ta.type in ("plural", "select", "selectordinal") and not any(a.type for a in sa_list):
+                continue  # ``{count} files`` given the plural its language needs: an improvement
             sa = next((a for a in sa_list if a.type == ta.type), sa_list[0])
             # a changed date style, or a typed argument where the source has a plain one
             # (``{count}`` given a plural in the target), still formats; anything else breaks
@@ -458,7 +471,8 @@ def icu_mismatch(pair, ctx):
             break
         else:
             t_kinds = {(a.type, a.style) for a in ta_list}
-            lost = [a for a in sa_list if (a.type, a.style) not in t_kinds]
+            plural_added = any(a.type in ("plural", "select", "selectordinal") for a in ta_list)
+            lost = [a for a in sa_list if (a.type, a.style) not in t_kinds and (a.type or not plural_added)]
             if lost:
                 a = lost[0]
                 out.append(hit(f"argument {s[a.start:a.head_end]} missing in the target"
@@ -467,7 +481,7 @@ def icu_mismatch(pair, ctx):
         for ta in ta_list:
             if ta.branches and ta.type != "choice":
                 sa = next((a for a in sa_list if a.type == ta.type), None)
-                if sa is not None:
+                if sa is not None or ta.type == "plural":  # a plural the target added: its categories still count
                     out.extend(_plural_keywords(pair, sa, ta, lang_name))
     return out
 
