@@ -212,3 +212,15 @@ def test_plural_added_by_the_target_is_checked_for_its_categories():
     assert mrk4(s, "{count, plural, one {# ملف} other {# ملف}}", "ar") == [("major", [("target", "{count, plural,")])]
     assert mrk4(s, "{count, plural, other {#個のファイル}}", "ja") == []
     assert mrk4("{n} files", "{n, number} Dateien", "de") == [("minor", [("target", "{n, number}"), ("source", "{n}")])]
+
+
+def test_explicit_values_do_not_cover_a_whole_category():
+    s = "{count, plural, =0 {no offices} =1 {one office} other {# offices}}"
+    t = "{count, plural, =0 {нет офисов} =1 {один офис} other {# офисов}}"
+    (flag,) = run_check("MRK004", s, t, tgt="ru")
+    # =1 is not the whole of 'one' in Russian (21, 31...), nor does anything cover few (2) or many (5)
+    assert "one, few, many" in flag.message and "21, 2, 5" in flag.message
+    # French 'one' is 0 and 1 (its 'many' covers no whole number below 1000): =0 and =1 cover it
+    assert mrk4(s, "{count, plural, =0 {aucun bureau} =1 {un bureau} other {# bureaux}}", "fr") == []
+    assert mrk4(s, "{count, plural, =1 {un bureau} other {# bureaux}}", "fr") == [
+        ("major", [("target", "{count, plural,"), ("source", "{count, plural,")])]

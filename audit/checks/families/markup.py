@@ -370,7 +370,8 @@ def _plural_keywords(pair, sa: IcuArg | None, ta: IcuArg, lang_name: str) -> lis
             if missing:
                 out.append(hit(f"plural {t[ta.start:ta.head_end]} lacks the {lang_name} categor"
                                f"{'y' if len(missing) == 1 else 'ies'} {', '.join(missing)}"
-                               f" (numbers such as {', '.join(str(cats[c][0]) for c in missing)} fall to 'other')",
+                               f" (numbers such as {', '.join(str(next(n for n in cats[c] if n not in explicit)) for c in missing)}"
+                               " fall to 'other')",
                                target=(ta.start, ta.head_end), **src_span))
             for b in ta.branches:
                 if not b.key.startswith("=") and b.key not in cats:
