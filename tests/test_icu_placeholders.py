@@ -224,3 +224,21 @@ def test_explicit_values_do_not_cover_a_whole_category():
     assert mrk4(s, "{count, plural, =0 {aucun bureau} =1 {un bureau} other {# bureaux}}", "fr") == []
     assert mrk4(s, "{count, plural, =1 {un bureau} other {# bureaux}}", "fr") == [
         ("major", [("target", "{count, plural,"), ("source", "{count, plural,")])]
+
+
+def test_tags_repeated_by_plural_forms():
+    s = "{n, plural, one {<b>#</b> file} other {<b>#</b> files}}"
+    assert run_check("MRK001", s, "{n, plural, other {<b>#</b>個のファイル}}", tgt="ja") == []
+    t = "{n, plural, other {#個のファイル}}"
+    flags = run_check("MRK001", s, t, tgt="ja")
+    assert spans_of(flags, s, t) == [[("source", "<b>")], [("source", "</b>")]]
+    # without ICU, counts still matter
+    assert len(run_check("MRK001", "<b>a</b> or <b>b</b>", "<b>a</b> или b", tgt="ru")) == 2
+
+
+def test_dotted_argument_names():
+    s = "Hello {user.name}, {n, plural, one {# message} other {# messages}}"
+    t = "Привет, {user.name}, {n, plural, one {# сообщение} few {# сообщения} many {# сообщений} other {# сообщения}}"
+    assert mrk4(s, t, "ru") == []
+    assert mrk4(s, t.replace("{user.name}", "{user.nom}"), "ru") == [
+        ("major", [("target", "{user.nom}"), ("source", "{user.name}")])]

@@ -289,7 +289,7 @@ ICU_TYPES = frozenset({"plural", "select", "selectordinal", "number", "date", "t
                        "duration", "choice"})
 _ICU_HINT = regex.compile(
     r"\{\s*[\w]+\s*,\s*(?:plural|select|selectordinal|number|date|time|spellout|ordinal|duration|choice)\s*[,}]")
-_ICU_NAME = regex.compile(r"[\w]+")
+_ICU_NAME = regex.compile(r"\w[\w.\-]*")  # ICU wants a Pattern_Identifier; formatjs also takes user.name
 _ICU_KEY = regex.compile(r"=\s*-?\d+(?:\.\d+)?|[\w\-]+")
 _ICU_OFFSET = regex.compile(r"offset\s*:\s*(\d+)")
 _CHOICE_LIMIT = regex.compile(r"\s*(-?(?:\d+(?:\.\d+)?|∞)|-∞)\s*([#<≤])")

@@ -161,6 +161,17 @@ def _misnested(tags: list[Code]) -> Code | None:
     return stack[0] if stack else None
 
 
+def _first_of_each(tags: list[Code]) -> list[Code]:
+    """The first tag of each key: in an ICU plural or select, each sub-message repeats the tags."""
+    seen: set[str] = set()
+    out = []
+    for c in tags:
+        if c.key not in seen:
+            seen.add(c.key)
+            out.append(c)
+    return out
+
+
 @check("MRK001", "tag-mismatch", "markup/tag", "major")
 def tag_mismatch(pair, ctx):
     """Tags differ between source and target: a tag of the source is missing from the target
@@ -172,11 +183,14 @@ def tag_mismatch(pair, ctx):
     ``<pc id="1">``, ``<bpt>``/``<ept>``) are compared. Not flagged: tags in a different order
     (translation reorders phrases), translatable attributes (``alt``, ``title``,
     ``aria-label``, ``placeholder``) that differ, ``<br>`` written ``<br/>``, quote style and
-    attribute order, ``<`` in prose ("a < b", "<3"). Added or lost ``<br>``/``<wbr>`` are minor;
+    attribute order, ``<`` in prose ("a < b", "<3"), a tag repeated in fewer ICU plural or select
+    sub-messages (Japanese has one plural form where English has two). Added or lost ``<br>``/``<wbr>`` are minor;
     other tag differences are major."""
     if (both := _both_sides(pair, ctx, ("tag",), lambda text: "<" in text)) is None:
         return ()
     s, t = both
+    if (m := _icu_source(pair)) is not None and m.complex:
+        s, t = _first_of_each(s), _first_of_each(t)  # plural forms repeat tags as the language needs
     out = []
     lost, added = _unmatched(s, t, len(pair.source), len(pair.target))
     changed, lost, added = _pair_changed(
