@@ -242,3 +242,15 @@ def test_dotted_argument_names():
     assert mrk4(s, t, "ru") == []
     assert mrk4(s, t.replace("{user.name}", "{user.nom}"), "ru") == [
         ("major", [("target", "{user.nom}"), ("source", "{user.name}")])]
+
+
+def test_java_quoting_hides_arguments_after_a_lone_apostrophe():
+    java = Unit(key="k", flags=frozenset({"java-format"}))
+    s = "It is {0} o''clock"
+    flags = run_check("MRK004", s, "Il est l'heure {0}", tgt="fr", unit=java)
+    assert spans_of(flags, s, "Il est l'heure {0}") == [[("source", "{0}")]] and "write ''" in flags[0].message
+    assert run_check("MRK002", s, "Il est l'heure {0}", tgt="fr", unit=java) == []  # MRK004 owns it
+    assert run_check("MRK004", s, "Il est l''heure {0}", tgt="fr", unit=java) == []
+    assert run_check("MRK004", "Файл {0} удалён", "ファイル{0}を削除しました", tgt="ja", unit=java) == []
+    # ICU's own quoting (no java-format flag): the apostrophe is a letter
+    assert run_check("MRK004", "{0, number} o''clock", "l'heure {0, number}", tgt="fr") == []

@@ -283,7 +283,8 @@ def prose(view) -> str:
 # sub-messages are translatable text that may hold further arguments. Apostrophes quote as ICU
 # does by default (DOUBLE_OPTIONAL): ``''`` is one apostrophe, ``'`` starts quoted text only
 # before ``{``, ``}``, ``|`` or (inside a plural) ``#``; any other apostrophe is a letter
-# ("l'heure"). ``#`` inside a plural or selectordinal sub-message is the count.
+# ("l'heure"); with Java's MessageFormat (PO flag ``java-format``) every single apostrophe quotes.
+# ``#`` inside a plural or selectordinal sub-message is the count.
 
 ICU_TYPES = frozenset({"plural", "select", "selectordinal", "number", "date", "time", "spellout", "ordinal",
                        "duration", "choice"})
@@ -358,9 +359,10 @@ class _IcuError(Exception):
 
 
 class _IcuParser:
-    def __init__(self, text: str):
+    def __init__(self, text: str, java: bool = False):
         self.t = text
         self.n = len(text)
+        self.java = java  # Java's MessageFormat: every lone apostrophe starts quoted text
 
     def ws(self, i: int) -> int:
         while i < self.n and self.t[i].isspace():
@@ -372,7 +374,7 @@ class _IcuParser:
         t = self.t
         if i + 1 < self.n and t[i + 1] == "'":
             return i + 2
-        if i + 1 < self.n and t[i + 1] in specials:
+        if i + 1 < self.n and (t[i + 1] in specials or self.java):
             j = i + 1
             while j < self.n:
                 if t[j] == "'":
@@ -512,9 +514,10 @@ def looks_icu(text: str) -> bool:
     return "{" in text and _ICU_HINT.search(text) is not None
 
 
-def parse_icu(text: str) -> IcuMessage:
-    """Parse ``text`` as an ICU MessageFormat pattern (errors are returned, not raised)."""
-    p = _IcuParser(text)
+def parse_icu(text: str, java: bool = False) -> IcuMessage:
+    """Parse ``text`` as an ICU MessageFormat pattern (errors are returned, not raised); ``java``:
+    with Java's quoting, where any single apostrophe quotes ("l'heure {0}" hides ``{0}``)."""
+    p = _IcuParser(text, java)
     try:
         args, _, _ = p.message(0, False, 0)
     except _IcuError as e:
@@ -527,5 +530,5 @@ def icu_message(text: str, flags: frozenset[str] = frozenset()) -> IcuMessage | 
     ``flags`` declare ICU/Java MessageFormat, and it parses; else None (braces in prose)."""
     if not (looks_icu(text) or (flags & ICU_FLAGS and "{" in text)):
         return None
-    msg = parse_icu(text)
+    msg = parse_icu(text, java="java-format" in flags)
     return None if msg.error else msg

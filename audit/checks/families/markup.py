@@ -273,7 +273,7 @@ def placeholder_mismatch(pair, ctx):
             return ()
         both = ([], [])
     s, t = _with_qt(pair, *both)
-    if (m := _icu_source(pair)) is not None and (m.complex or looks_icu(pair.target)):
+    if (m := _icu_source(pair)) is not None and (m.complex or looks_icu(pair.target) or _java(pair)):
         # ICU arguments are MRK004's: plural forms repeat them as the target language needs
         s = [c for c in s if not (c.kind == "placeholder" and c.text[:1] == "{")]
         t = [c for c in t if not (c.kind == "placeholder" and c.text[:1] == "{")]
@@ -316,6 +316,11 @@ def placeholder_mismatch(pair, ctx):
 
 def _flags(pair) -> frozenset[str]:
     return pair.unit.flags if pair.unit is not None else frozenset()
+
+
+def _java(pair) -> bool:
+    """Java MessageFormat (PO ``java-format``): its quoting hides arguments after a lone apostrophe."""
+    return "java-format" in _flags(pair)
 
 
 def _icu_source(pair):
@@ -422,7 +427,8 @@ def icu_mismatch(pair, ctx):
     """ICU MessageFormat (and Java MessageFormat) arguments differ between source and target, or the
     target's message is broken. Checked when the source looks like ICU (an argument with a type:
     ``{n, plural, ...}``, ``{0, number}``, ``{d, date, short}``, ``{0,number,#.##}``,
-    ``{0,choice,...}``) or the unit's flags declare it (``icu-format``, ``java-format``).
+    ``{0,choice,...}``) or the unit's flags declare it (``icu-format``, ``java-format``; with
+    ``java-format`` Java's quoting applies: "l'heure {0}" hides ``{0}``, "l''heure {0}" does not).
     Flagged: the target does not parse (an unclosed or stray brace, a keyword without its
     sub-message: span on the offending character); an argument of the source missing from the
     target, one added, or one whose type or style changed (``{n, number, integer}`` to
@@ -440,8 +446,9 @@ def icu_mismatch(pair, ctx):
     src = _icu_source(pair)
     if src is None:
         return ()
-    tmsg = parse_icu(pair.target)
-    if not src.complex and not tmsg.error and not tmsg.complex:
+    java = _java(pair)
+    tmsg = parse_icu(pair.target, java)
+    if not src.complex and not tmsg.error and not tmsg.complex and not java:
         return ()  # {name} on both sides and flags saying ICU: MRK002 would compare them alike
     if tmsg.error is not None:
         pos, why = tmsg.error
@@ -458,9 +465,11 @@ def icu_mismatch(pair, ctx):
         out.append(hit(f"argument {s[sa.start:sa.head_end]} renamed {t[ta.start:ta.head_end]} in the target"
                        " (argument names are not translated)",
                        target=(ta.start, ta.head_end), source=(sa.start, sa.head_end)))
+    quote_hint = (" (Java's MessageFormat: a single ' quotes the rest; write '' for an apostrophe)"
+                  if java and "'" in t else "")
     for a in lost:
         out.append(hit(f"argument {s[a.start:a.head_end]}{'' if a.head_end == a.end else '...'}"
-                       " missing in the target", source=(a.start, a.head_end)))
+                       f" missing in the target{quote_hint}", source=(a.start, a.head_end)))
     for a in added:
         out.append(hit(f"argument {t[a.start:a.head_end]}{'' if a.head_end == a.end else '...'}"
                        " added in the target (not in the source)", target=(a.start, a.head_end)))
