@@ -254,3 +254,11 @@ def test_java_quoting_hides_arguments_after_a_lone_apostrophe():
     assert run_check("MRK004", "Файл {0} удалён", "ファイル{0}を削除しました", tgt="ja", unit=java) == []
     # ICU's own quoting (no java-format flag): the apostrophe is a letter
     assert run_check("MRK004", "{0, number} o''clock", "l'heure {0, number}", tgt="fr") == []
+
+
+def test_java_choice_limits_are_not_translated():
+    s = "{0,choice,0#no files|1#one file|1<{0,number,integer} files}"
+    t = "{0,choice,0#keine Dateien|1<{0,number,integer} Dateien}"
+    assert mrk4(s, t, "de") == [("major", [("target", "{0,choice,"), ("source", "{0,choice,")])]
+    t = "{0,choice,0#файлов нет|1#один файл|1<{0,number,integer} файлов}"
+    assert mrk4(s, t, "ru") == []

@@ -397,6 +397,13 @@ def _plural_keywords(pair, sa: IcuArg | None, ta: IcuArg, lang_name: str) -> lis
                     out.append(hit(f"plural category '{b.key}' does not exist in {lang_name}"
                                    f" (its categories: {', '.join(cats)}): this sub-message is never used",
                                    target=(b.key_start, b.key_end), severity="minor"))
+    elif ta.type == "choice" and sa is not None:
+        skeys = [b.key for b in sa.branches]
+        if [b.key for b in ta.branches] != skeys:
+            out.append(hit(f"choice {t[ta.start:ta.head_end]} has the limits {'|'.join(b.key for b in ta.branches)}"
+                           f" where the source has {'|'.join(skeys)} (the limits are numbers, not text)",
+                           target=(ta.start, ta.head_end), source=(sa.start, sa.head_end)))
+        return out
     elif ta.type == "select" and sa is not None:
         skeys = {b.key for b in sa.branches}
         for b in sa.branches:
@@ -436,7 +443,8 @@ def icu_mismatch(pair, ctx):
     number or date format the target gives a plain argument, are minor); a plural without the target language's CLDR categories (Russian ``few``/``many``,
     Arabic ``zero``/``two``/``few``/``many``; an explicit ``=N`` covering every number of the
     category counts); a plural, select or selectordinal without ``other``; a select that lost a
-    case of the source (its keywords are values, not text); an ``other`` sub-message that no longer
+    case of the source (its keywords are values, not text); a Java ``choice`` whose limits
+    (``0#``, ``1<``) differ from the source's; an ``other`` sub-message that no longer
     shows the count (``#`` or the argument) when the source's does. Minor: a plural category the
     target language does not have (Japanese ``one``), a select case the source does not have.
     Not flagged: a plural the target adds for a plain ``{count}`` (its categories are still checked),
@@ -503,7 +511,7 @@ def icu_mismatch(pair, ctx):
                                f" (the target has {t[ta_list[0].start:ta_list[0].head_end]})",
                                source=(a.start, a.head_end)))
         for ta in ta_list:
-            if ta.branches and ta.type != "choice":
+            if ta.branches:
                 sa = next((a for a in sa_list if a.type == ta.type), None)
                 if sa is not None or ta.type == "plural":  # a plural the target added: its categories still count
                     out.extend(_plural_keywords(pair, sa, ta, lang_name))
