@@ -28,12 +28,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
-from perturb import split_of  # noqa: E402
+from perturb import split_of
 
-from audit.core.config import Config  # noqa: E402
-from audit.core.model import Pair, Severity  # noqa: E402
-from audit.lang.plurals import cldr_forms  # noqa: E402
-from audit.pipeline.engine import audit_pairs  # noqa: E402
+from audit.core.config import Config
+from audit.core.model import Pair, Severity
+from audit.lang.plurals import cldr_forms
+from audit.pipeline.engine import audit_pairs
 
 NTREX = os.path.join(os.path.dirname(ROOT), "shared", "data", "ntrex")
 LANGS = {"spa": "es", "fra": "fr", "deu": "de", "rus": "ru", "ukr": "uk", "pol": "pl", "zho-CN": "zh",
