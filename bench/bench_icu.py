@@ -15,6 +15,10 @@ kind and the kind is detected when a new major MRK flag appears:
 - ``flatten``: the plural replaced with ``{count}`` and the ``other`` text
 - ``type``: ``plural`` translated (``plurel``)
 
+Measured (test split, 80 lines x 14 languages): 3/1120 clean messages flagged, all NTREX line 49
+(kor, hin, tha), whose text ends in ``!'``: in ICU ``'}`` quotes the closing brace, so the built
+message really is broken (a real formatter fails too); detection 0.963-0.998 per kind.
+
 Usage: python bench/bench_icu.py [--split dev|test] [--limit N] [--langs rus,jpn,arb]
 """
 from __future__ import annotations
