@@ -11,7 +11,15 @@ from collections import defaultdict, deque
 
 from audit.checks.registry import check
 from audit.core.model import hit
-from audit.lang.placeholders import Code, codes
+from audit.lang.placeholders import (
+    Code,
+    IcuArg,
+    codes,
+    icu_message,
+    looks_icu,
+    parse_icu,
+)
+from audit.lang.plurals import cldr_forms
 
 MINOR_TAGS = frozenset({"br", "wbr"})  # line-break hints: translators may move or drop them
 
@@ -174,6 +182,17 @@ def _misnested(tags: list[Code]) -> Code | None:
     return stack[0] if stack else None
 
 
+def _first_of_each(tags: list[Code]) -> list[Code]:
+    """The first tag of each key: in an ICU plural or select, each sub-message repeats the tags."""
+    seen: set[str] = set()
+    out = []
+    for c in tags:
+        if c.key not in seen:
+            seen.add(c.key)
+            out.append(c)
+    return out
+
+
 @check("MRK001", "tag-mismatch", "markup/tag", "major")
 def tag_mismatch(pair, ctx):
     """Tags differ between source and target: a tag of the source is missing from the target
@@ -185,11 +204,14 @@ def tag_mismatch(pair, ctx):
     ``<pc id="1">``, ``<bpt>``/``<ept>``) are compared. Not flagged: tags in a different order
     (translation reorders phrases), translatable attributes (``alt``, ``title``,
     ``aria-label``, ``placeholder``) that differ, ``<br>`` written ``<br/>``, quote style and
-    attribute order, ``<`` in prose ("a < b", "<3"). Added or lost ``<br>``/``<wbr>`` are minor;
+    attribute order, ``<`` in prose ("a < b", "<3"), a tag repeated in fewer ICU plural or select
+    sub-messages (Japanese has one plural form where English has two). Added or lost ``<br>``/``<wbr>`` are minor;
     other tag differences are major."""
     if (both := _both_sides(pair, ctx, ("tag",), lambda text: "<" in text)) is None:
         return ()
     s, t = both
+    if (m := _icu_source(pair)) is not None and m.complex:
+        s, t = _first_of_each(s), _first_of_each(t)  # plural forms repeat tags as the language needs
     out = []
     lost, added = _unmatched(s, t, len(pair.source), len(pair.target))
     changed, lost, added = _pair_changed(lost, added, lambda c: (c.name, c.opening, c.closing))
@@ -271,6 +293,10 @@ def placeholder_mismatch(pair, ctx):
             return ()
         both = ([], [])
     s, t = _with_qt(pair, *both)
+    if (m := _icu_source(pair)) is not None and (m.complex or looks_icu(pair.target) or _java(pair)):
+        # ICU arguments are MRK004's: plural forms repeat them as the target language needs
+        s = [c for c in s if not (c.kind == "placeholder" and c.text[:1] == "{")]
+        t = [c for c in t if not (c.kind == "placeholder" and c.text[:1] == "{")]
     if not s and not t:
         return ()
     sk, tk = _printf_keys(s, t), _printf_keys(t, s)
@@ -303,6 +329,212 @@ def placeholder_mismatch(pair, ctx):
                                    " (use positions such as %1$s to reorder)",
                                    target=(b.start, b.end), source=(a.start, a.end)))
                     break
+    return out
+
+
+# ------------------------------------------------------------------------------ ICU MessageFormat
+
+def _flags(pair) -> frozenset[str]:
+    return pair.unit.flags if pair.unit is not None else frozenset()
+
+
+def _java(pair) -> bool:
+    """Java MessageFormat (PO ``java-format``): its quoting hides arguments after a lone apostrophe."""
+    return "java-format" in _flags(pair)
+
+
+def _icu_source(pair):
+    """The source's ICU message when the pair is ICU: the source looks like ICU (a typed argument)
+    or the unit's flags say so, or the target looks like ICU and the source parses as ICU too
+    (``{count} files`` rendered with a plural). None otherwise."""
+    if not pair.target or "{" not in pair.source:
+        return None
+    msg = icu_message(pair.source, _flags(pair))
+    if msg is None and looks_icu(pair.target):
+        msg = parse_icu(pair.source)
+        if msg.error is not None or not msg.args:
+            return None
+    return msg
+
+
+_DATE_TYPES = frozenset({"date", "time"})
+
+
+def _by_name(args: list[IcuArg]) -> dict[str, list[IcuArg]]:
+    out: dict[str, list[IcuArg]] = defaultdict(list)
+    for a in args:
+        out[a.name].append(a)
+    return out
+
+
+def _needed_categories(lang: str | None) -> dict[str, tuple[int, ...]] | None:
+    forms = cldr_forms(lang)
+    if forms is None:
+        return None
+    return {cat: nums for cat, nums in forms}
+
+
+def _explicit(key: str) -> int | None:
+    try:
+        return int(float(key[1:])) if key.startswith("=") and float(key[1:]).is_integer() else None
+    except ValueError:
+        return None
+
+
+def _counts(arg: IcuArg, branch) -> bool:
+    """The sub-message shows the count: ``#`` or the plural's own argument."""
+    return bool(branch.hashes) or any(a.name == arg.name for a in _walk(branch.args))
+
+
+def _walk(args):
+    for a in args:
+        yield a
+        for b in a.branches:
+            yield from _walk(b.args)
+
+
+def _plural_keywords(pair, sa: IcuArg | None, ta: IcuArg, lang_name: str) -> list:
+    """Keyword problems of the target's plural/select ``ta`` (``sa``: the source's, None when the
+    source has a plain argument there)."""
+    out = []
+    t = pair.target
+    src_span = {"source": (sa.start, sa.head_end)} if sa is not None else {}
+    keys = {b.key: b for b in ta.branches}
+    if ta.type == "plural":
+        cats = _needed_categories(pair.target_lang)
+        if cats is not None:
+            explicit = {_explicit(k) for k in keys if k.startswith("=")}
+            missing = [c for c, nums in cats.items() if c != "other" and nums and c not in keys
+                       and not set(nums) <= explicit]
+            if missing:
+                out.append(hit(f"plural {t[ta.start:ta.head_end]} lacks the {lang_name} categor"
+                               f"{'y' if len(missing) == 1 else 'ies'} {', '.join(missing)}"
+                               f" (numbers such as {', '.join(str(next(n for n in cats[c] if n not in explicit)) for c in missing)}"
+                               " fall to 'other')",
+                               target=(ta.start, ta.head_end), **src_span))
+            for b in ta.branches:
+                if not b.key.startswith("=") and b.key not in cats:
+                    out.append(hit(f"plural category '{b.key}' does not exist in {lang_name}"
+                                   f" (its categories: {', '.join(cats)}): this sub-message is never used",
+                                   target=(b.key_start, b.key_end), severity="minor"))
+    elif ta.type == "choice" and sa is not None:
+        skeys = [b.key for b in sa.branches]
+        if [b.key for b in ta.branches] != skeys:
+            out.append(hit(f"choice {t[ta.start:ta.head_end]} has the limits {'|'.join(b.key for b in ta.branches)}"
+                           f" where the source has {'|'.join(skeys)} (the limits are numbers, not text)",
+                           target=(ta.start, ta.head_end), source=(sa.start, sa.head_end)))
+        return out
+    elif ta.type == "select" and sa is not None:
+        skeys = {b.key for b in sa.branches}
+        for b in sa.branches:
+            if b.key not in keys and b.key != "other":
+                out.append(hit(f"select {t[ta.start:ta.head_end]} lacks the case '{b.key}' of the source"
+                               " (select keywords are values of the argument, not text to translate)",
+                               target=(ta.start, ta.head_end), source=(b.key_start, b.key_end)))
+        for b in ta.branches:
+            if b.key not in skeys and b.key != "other":
+                out.append(hit(f"select case '{b.key}' is not in the source: no value selects it",
+                               target=(b.key_start, b.key_end), severity="minor"))
+    if ta.type in ("plural", "select", "selectordinal") and "other" not in keys:
+        out.append(hit(f"{ta.type} {t[ta.start:ta.head_end]} has no 'other' sub-message"
+                       " (ICU requires one: the message fails to format)",
+                       target=(ta.start, ta.head_end), **src_span))
+    if ta.type in ("plural", "selectordinal") and "other" in keys and sa is not None:
+        s_other = next((b for b in sa.branches if b.key == "other"), None)
+        t_other = keys["other"]
+        if s_other is not None and _counts(sa, s_other) and not _counts(ta, t_other) and t_other.end - t_other.start > 2:
+            out.append(hit(f"the 'other' sub-message of {t[ta.start:ta.head_end]} does not show the count"
+                           f" (the source's has {'#' if s_other.hashes else '{' + sa.name + '}'})",
+                           target=(t_other.start, t_other.end), source=(s_other.start, s_other.end)))
+    return out
+
+
+@check("MRK004", "icu-mismatch", "markup/placeholder", "major")
+def icu_mismatch(pair, ctx):
+    """ICU MessageFormat (and Java MessageFormat) arguments differ between source and target, or the
+    target's message is broken. Checked when the source looks like ICU (an argument with a type:
+    ``{n, plural, ...}``, ``{0, number}``, ``{d, date, short}``, ``{0,number,#.##}``,
+    ``{0,choice,...}``) or the unit's flags declare it (``icu-format``, ``java-format``; with
+    ``java-format`` Java's quoting applies: "l'heure {0}" hides ``{0}``, "l''heure {0}" does not).
+    Flagged: the target does not parse (an unclosed or stray brace, a keyword without its
+    sub-message: span on the offending character); an argument of the source missing from the
+    target, one added, or one whose type or style changed (``{n, number, integer}`` to
+    ``{n, number}``, ``{count, plural, ...}`` to ``{count}``; a changed date or time style, and a
+    number or date format the target gives a plain argument, are minor); a plural without the target language's CLDR categories (Russian ``few``/``many``,
+    Arabic ``zero``/``two``/``few``/``many``; an explicit ``=N`` covering every number of the
+    category counts); a plural, select or selectordinal without ``other``; a select that lost a
+    case of the source (its keywords are values, not text); a Java ``choice`` whose limits
+    (``0#``, ``1<``) differ from the source's; an ``other`` sub-message that no longer
+    shows the count (``#`` or the argument) when the source's does. Minor: a plural category the
+    target language does not have (Japanese ``one``), a select case the source does not have.
+    Not flagged: a plural the target adds for a plain ``{count}`` (its categories are still checked),
+    plural keywords that differ by language, the sub-messages' text (translatable),
+    arguments reordered or repeated in some plural forms only, ``#`` and ``{count}`` used for
+    each other, apostrophe quoting (``'{'``, ``''``), braces in prose ("{see note}")."""
+    src = _icu_source(pair)
+    if src is None:
+        return ()
+    java = _java(pair)
+    tmsg = parse_icu(pair.target, java)
+    if not src.complex and not tmsg.error and not tmsg.complex and not java:
+        return ()  # {name} on both sides and flags saying ICU: MRK002 would compare them alike
+    if tmsg.error is not None:
+        pos, why = tmsg.error
+        return [hit(f"the target's ICU message does not parse: {why}", target=(pos, pos + 1))]
+    s_args, t_args = src.walk(), tmsg.walk()
+    s_by, t_by = _by_name(s_args), _by_name(t_args)
+    out = []
+    lang_name = pair.target_lang or "the target language"
+    s, t = pair.source, pair.target
+    lost = [s_by[n][0] for n in s_by if n not in t_by]
+    added = [t_by[n][0] for n in t_by if n not in s_by]
+    renamed, lost, added = _pair_changed(lost, added, lambda a, b: a.type == b.type and a.style == b.style)
+    for sa, ta in renamed:
+        out.append(hit(f"argument {s[sa.start:sa.head_end]} renamed {t[ta.start:ta.head_end]} in the target"
+                       " (argument names are not translated)",
+                       target=(ta.start, ta.head_end), source=(sa.start, sa.head_end)))
+    quote_hint = (" (Java's MessageFormat: a single ' quotes the rest; write '' for an apostrophe)"
+                  if java and "'" in t else "")
+    for a in lost:
+        out.append(hit(f"argument {s[a.start:a.head_end]}{'' if a.head_end == a.end else '...'}"
+                       f" missing in the target{quote_hint}", source=(a.start, a.head_end)))
+    for a in added:
+        out.append(hit(f"argument {t[a.start:a.head_end]}{'' if a.head_end == a.end else '...'}"
+                       " added in the target (not in the source)", target=(a.start, a.head_end)))
+    for name in sorted(set(s_by) & set(t_by), key=lambda n: s_by[n][0].start):
+        sa_list, ta_list = s_by[name], t_by[name]
+        if any(a.type in ("plural", "selectordinal") for a in sa_list + ta_list):
+            # ``{count}`` inside its own plural is the count, like ``#``: compare the rest
+            sa_list = [a for a in sa_list if a.type] or sa_list
+            ta_list = [a for a in ta_list if a.type] or ta_list
+        s_kinds = {(a.type, a.style) for a in sa_list}
+        for ta in ta_list:
+            if (ta.type, ta.style) in s_kinds:
+                continue
+            if ta.type in ("plural", "select", "selectordinal") and not any(a.type for a in sa_list):
+                continue  # ``{count} files`` given the plural its language needs: an improvement
+            sa = next((a for a in sa_list if a.type == ta.type), sa_list[0])
+            # a changed date style, or a typed argument where the source has a plain one
+            # (``{count}`` given a plural in the target), still formats; anything else breaks
+            minor = (sa.type == ta.type and ta.type in _DATE_TYPES) or (not sa.type and not any(a.type for a in sa_list))
+            out.append(hit(f"argument {s[sa.start:sa.head_end]} changed to {t[ta.start:ta.head_end]}",
+                           target=(ta.start, ta.head_end), source=(sa.start, sa.head_end),
+                           severity="minor" if minor else None))
+            break
+        else:
+            t_kinds = {(a.type, a.style) for a in ta_list}
+            plural_added = any(a.type in ("plural", "select", "selectordinal") for a in ta_list)
+            lost = [a for a in sa_list if (a.type, a.style) not in t_kinds and (a.type or not plural_added)]
+            if lost:
+                a = lost[0]
+                out.append(hit(f"argument {s[a.start:a.head_end]} missing in the target"
+                               f" (the target has {t[ta_list[0].start:ta_list[0].head_end]})",
+                               source=(a.start, a.head_end)))
+        for ta in ta_list:
+            if ta.branches:
+                sa = next((a for a in sa_list if a.type == ta.type), None)
+                if sa is not None or ta.type == "plural":  # a plural the target added: its categories still count
+                    out.extend(_plural_keywords(pair, sa, ta, lang_name))
     return out
 
 
