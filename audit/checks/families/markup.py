@@ -488,7 +488,7 @@ def icu_mismatch(pair, ctx):
     s, t = pair.source, pair.target
     lost = [s_by[n][0] for n in s_by if n not in t_by]
     added = [t_by[n][0] for n in t_by if n not in s_by]
-    renamed, lost, added = _pair_changed(lost, added, lambda a, b: a.type == b.type and a.style == b.style)
+    renamed, lost, added = _pair_changed(lost, added, lambda c: (c.type, c.style))
     for sa, ta in renamed:
         out.append(hit(f"argument {s[sa.start:sa.head_end]} renamed {t[ta.start:ta.head_end]} in the target"
                        " (argument names are not translated)",
