@@ -449,6 +449,46 @@ def _plural_keywords(pair, sa: IcuArg | None, ta: IcuArg, lang_name: str) -> lis
     return out
 
 
+def _argument_changes(pair, sa_list, ta_list, lang_name: str) -> list:
+    """MRK004's findings for one argument name present on both sides: its type or style changed,
+    a typed form lost, and the plural or select keywords of each of its target forms."""
+    s, t = pair.source, pair.target
+    out = []
+    if any(a.type in ("plural", "selectordinal") for a in sa_list + ta_list):
+        # ``{count}`` inside its own plural is the count, like ``#``: compare the rest
+        sa_list = [a for a in sa_list if a.type] or sa_list
+        ta_list = [a for a in ta_list if a.type] or ta_list
+    s_kinds = {(a.type, a.style) for a in sa_list}
+    for ta in ta_list:
+        if (ta.type, ta.style) in s_kinds:
+            continue
+        if ta.type in ("plural", "select", "selectordinal") and not any(a.type for a in sa_list):
+            continue  # ``{count} files`` given the plural its language needs: an improvement
+        sa = next((a for a in sa_list if a.type == ta.type), sa_list[0])
+        # a changed date style, or a typed argument where the source has a plain one
+        # (``{count}`` given a plural in the target), still formats; anything else breaks
+        minor = (sa.type == ta.type and ta.type in _DATE_TYPES) or (not sa.type and not any(a.type for a in sa_list))
+        out.append(hit(f"argument {s[sa.start:sa.head_end]} changed to {t[ta.start:ta.head_end]}",
+                       target=(ta.start, ta.head_end), source=(sa.start, sa.head_end),
+                       severity="minor" if minor else None))
+        break
+    else:
+        t_kinds = {(a.type, a.style) for a in ta_list}
+        plural_added = any(a.type in ("plural", "select", "selectordinal") for a in ta_list)
+        lost = [a for a in sa_list if (a.type, a.style) not in t_kinds and (a.type or not plural_added)]
+        if lost:
+            a = lost[0]
+            out.append(hit(f"argument {s[a.start:a.head_end]} missing in the target"
+                           f" (the target has {t[ta_list[0].start:ta_list[0].head_end]})",
+                           source=(a.start, a.head_end)))
+    for ta in ta_list:
+        if ta.branches:
+            sa = next((a for a in sa_list if a.type == ta.type), None)
+            if sa is not None or ta.type == "plural":  # a plural the target added: its categories still count
+                out.extend(_plural_keywords(pair, sa, ta, lang_name))
+    return out
+
+
 @check("MRK004", "icu-mismatch", "markup/placeholder", "major")
 def icu_mismatch(pair, ctx):
     """ICU MessageFormat (and Java MessageFormat) arguments differ between source and target, or the
@@ -502,39 +542,7 @@ def icu_mismatch(pair, ctx):
         out.append(hit(f"argument {t[a.start:a.head_end]}{'' if a.head_end == a.end else '...'}"
                        " added in the target (not in the source)", target=(a.start, a.head_end)))
     for name in sorted(set(s_by) & set(t_by), key=lambda n: s_by[n][0].start):
-        sa_list, ta_list = s_by[name], t_by[name]
-        if any(a.type in ("plural", "selectordinal") for a in sa_list + ta_list):
-            # ``{count}`` inside its own plural is the count, like ``#``: compare the rest
-            sa_list = [a for a in sa_list if a.type] or sa_list
-            ta_list = [a for a in ta_list if a.type] or ta_list
-        s_kinds = {(a.type, a.style) for a in sa_list}
-        for ta in ta_list:
-            if (ta.type, ta.style) in s_kinds:
-                continue
-            if ta.type in ("plural", "select", "selectordinal") and not any(a.type for a in sa_list):
-                continue  # ``{count} files`` given the plural its language needs: an improvement
-            sa = next((a for a in sa_list if a.type == ta.type), sa_list[0])
-            # a changed date style, or a typed argument where the source has a plain one
-            # (``{count}`` given a plural in the target), still formats; anything else breaks
-            minor = (sa.type == ta.type and ta.type in _DATE_TYPES) or (not sa.type and not any(a.type for a in sa_list))
-            out.append(hit(f"argument {s[sa.start:sa.head_end]} changed to {t[ta.start:ta.head_end]}",
-                           target=(ta.start, ta.head_end), source=(sa.start, sa.head_end),
-                           severity="minor" if minor else None))
-            break
-        else:
-            t_kinds = {(a.type, a.style) for a in ta_list}
-            plural_added = any(a.type in ("plural", "select", "selectordinal") for a in ta_list)
-            lost = [a for a in sa_list if (a.type, a.style) not in t_kinds and (a.type or not plural_added)]
-            if lost:
-                a = lost[0]
-                out.append(hit(f"argument {s[a.start:a.head_end]} missing in the target"
-                               f" (the target has {t[ta_list[0].start:ta_list[0].head_end]})",
-                               source=(a.start, a.head_end)))
-        for ta in ta_list:
-            if ta.branches:
-                sa = next((a for a in sa_list if a.type == ta.type), None)
-                if sa is not None or ta.type == "plural":  # a plural the target added: its categories still count
-                    out.extend(_plural_keywords(pair, sa, ta, lang_name))
+        out.extend(_argument_changes(pair, s_by[name], t_by[name], lang_name))
     return out
 
 
