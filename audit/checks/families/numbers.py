@@ -10,7 +10,9 @@ checks in ``audit.checks.units`` reuse the same alignment.
 """
 from __future__ import annotations
 
-from collections import Counter
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -100,48 +102,96 @@ def _numeric(keys) -> set:
     return {k for k in keys if isinstance(k, float)}
 
 
+class _Alive:
+    """The numbers of one side still unpaired, in their order, with an index from each key to the
+    numbers that have it: candidates come out in list order (as a scan of the list would give
+    them) without comparing every number with every other (issue 15: thousands of numbers in
+    one segment)."""
+
+    def __init__(self, items: list[Num], keys_of) -> None:
+        self.items = list(items)
+        self.alive = [True] * len(items)
+        self.count = len(items)
+        self.index: dict = defaultdict(list)  # key -> ranks, ascending
+        for r, n in enumerate(self.items):
+            for k in keys_of(n):
+                self.index[k].append(r)
+
+    def ranks(self, keys) -> Iterator[int]:
+        """Ranks of the live numbers with any of ``keys``, ascending, each once."""
+        lists = [self.index[k] for k in keys if k in self.index]
+        if len(lists) == 1:
+            merged = iter(lists[0])
+        else:
+            merged = heapq.merge(*lists)
+        last = -1
+        for r in merged:
+            if r != last and self.alive[r]:
+                yield r
+            last = r
+
+    def kill(self, r: int) -> None:
+        self.alive[r] = False
+        self.count -= 1
+
+    def left(self) -> list[Num]:
+        return [n for n, a in zip(self.items, self.alive) if a]
+
+
 def _match(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt, modes=(0, 1, 2)) -> None:
-    """Pair numbers one to one: strong keys with agreeing units, strong keys, then any keys."""
+    """Pair numbers one to one: strong keys with agreeing units, strong keys, then any keys. Each
+    source number, in order, looks at the target numbers left, in order; both lists are updated
+    in place."""
     if not s_left or not t_left:
         return
     for mode in modes:
-        i = 0
-        while i < len(s_left) and t_left:
-            s = s_left[i]
-            sk = s.keys if mode < 2 else s.all_keys
-            found = None
+        strong = mode < 2
+        tl = _Alive(t_left, (lambda n: n.keys) if strong else (lambda n: n.all_keys))
+        sl = _Alive(s_left, lambda n: n.keys)  # mode 0 asks how many sources share a value
+        for si, s in enumerate(sl.items):
+            if not tl.count:
+                break
+            sk = s.keys if strong else s.all_keys
             if mode == 3:
                 sk = {k for k in s.all_keys if isinstance(k, tuple) and k[0] == "t"}
                 if not sk:
-                    i += 1
                     continue
-            cands = [j for j, t in enumerate(t_left) if sk & (t.keys if mode < 2 else t.all_keys)]
-            if mode == 0 and len(cands) > 1:
-                # several targets share the value: prefer the one whose unit agrees
-                us = num_unit(s, src, al.src_units)
+            found = None
+            cands = tl.ranks(sk)
+            if mode == 0:
+                first = next(cands, None)
+                second = next(cands, None) if first is not None else None
+                if second is not None:
+                    # several targets share the value: prefer the one whose unit agrees
+                    us = num_unit(s, src, al.src_units)
+                    for j in (first, second, *cands):
+                        ut = num_unit(tl.items[j], tgt, al.tgt_units)
+                        if (us is None) == (ut is None) and (us is None or us.agrees(ut)):
+                            found = j
+                            break
+                elif first is not None:
+                    shared = sl.ranks(tl.items[first].keys)
+                    if next(shared, None) is not None and next(shared, None) is not None:
+                        # several sources share the value: this one takes it only if the units agree
+                        us = num_unit(s, src, al.src_units)
+                        ut = num_unit(tl.items[first], tgt, al.tgt_units)
+                        if (us is None) == (ut is None) and (us is None or us.agrees(ut)):
+                            found = first
+                    else:
+                        found = first
+            else:
                 for j in cands:
-                    ut = num_unit(t_left[j], tgt, al.tgt_units)
-                    if (us is None) == (ut is None) and (us is None or us.agrees(ut)):
-                        found = j
-                        break
-            elif mode == 0 and cands and len([x for x in s_left if x.keys & t_left[cands[0]].keys]) > 1:
-                # several sources share the value: this one takes it only if the units agree
-                us = num_unit(s, src, al.src_units)
-                ut = num_unit(t_left[cands[0]], tgt, al.tgt_units)
-                if (us is None) == (ut is None) and (us is None or us.agrees(ut)):
-                    found = cands[0]
-            elif mode > 0 or cands:
-                for j in cands:
-                    t = t_left[j]
-                    if mode == 2 and s.scale != 1.0 and t.scale != 1.0:
+                    if mode == 2 and s.scale != 1.0 and tl.items[j].scale != 1.0:
                         continue  # 2 billion vs 2 Billionen: the scales disagree
                     found = j
                     break
             if found is None:
-                i += 1
                 continue
-            al.matched.append((s, t_left.pop(found)))
-            s_left.pop(i)
+            al.matched.append((s, tl.items[found]))
+            tl.kill(found)
+            sl.kill(si)
+        s_left[:] = sl.left()
+        t_left[:] = tl.left()
 
 
 def _explode(items: list[Num]) -> tuple[list[Num], bool]:
@@ -692,27 +742,40 @@ def _regroup(whole: list[Num], parts: list[Num], parts_text: str) -> None:
     two or more numbers of ``parts`` of two digits or more, separated by single spaces (``433611`` ~
     ``43 36 11``), and that run: the same figure grouped differently, not one lost and others added."""
     ordered = sorted(parts, key=lambda n: n.start)
+    dig, by_prefix = _digit_index(ordered)
     for w in list(whole):
         digits = _digits(w)
         if len(digits) < 4 or not digits.isascii():
             continue
-        for i, first in enumerate(ordered):
-            if len(_digits(first)) < 2 or not digits.startswith(_digits(first)):
+        for i in by_prefix.get(digits[:2], ()):  # a run's first number starts with the same two digits
+            if not digits.startswith(dig[i]):
                 continue
-            run, acc = [first], _digits(first)
-            for nxt in ordered[i + 1:]:
-                prev = run[-1]
-                if (len(acc) >= len(digits) or len(_digits(nxt)) < 2
-                        or not _GROUP_GAP.fullmatch(parts_text[prev.end:nxt.start])):
+            run, acc, last = [ordered[i]], dig[i], i
+            for j in range(i + 1, len(ordered)):
+                if (len(acc) >= len(digits) or len(dig[j]) < 2
+                        or not _GROUP_GAP.fullmatch(parts_text[ordered[last].end:ordered[j].start])):
                     break
-                run.append(nxt)
-                acc += _digits(nxt)
+                run.append(ordered[j])
+                acc += dig[j]
+                last = j
             if len(run) >= 2 and acc == digits:
                 whole.remove(w)
                 for n in run:
                     parts.remove(n)
                 ordered = [n for n in ordered if n not in run]
+                dig, by_prefix = _digit_index(ordered)
                 break
+
+
+def _digit_index(ordered: list[Num]) -> tuple[list[str], dict[str, list[int]]]:
+    """The digits of each number, and the positions of those of two digits or more by their first
+    two: ``_regroup`` looks only at runs that can start a number (n log n, not every pair)."""
+    dig = [_digits(n) for n in ordered]
+    by_prefix: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(dig):
+        if len(d) >= 2:
+            by_prefix[d[:2]].append(i)
+    return dig, by_prefix
 
 
 def _idiom(n: Num) -> bool:
