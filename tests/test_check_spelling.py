@@ -41,3 +41,29 @@ def test_languages_and_cache():
     assert correction("government", "en") is None  # a word
     assert correction("governmnet", "en") == "government"
     assert correction.cache_info().currsize > 0
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # a frequent stem with a case ending the word list does not hold: not a slip
+    ("He was at the meeting in the last minute.", "Son dakikasına kadar toplantıdaydı.", "en", "tr"),
+    ("Some of his men came from the islands.", "Adalarından bazıları geldi.", "en", "tr"),
+])
+def test_suffixing_language_forms_quiet(src, tgt, sl, tl):
+    assert run_check("SPL001", src, tgt, sl, tl) == []
+
+
+@pytest.mark.parametrize("src,tgt,word", [
+    ("The government said.", "Hükümt açıklama yaptı.", "Hükümt"),  # a letter dropped inside the stem
+    ("The students came.", "Öğrencler geldi.", "Öğrencler"),
+])
+def test_suffixing_language_slips_in_the_stem_flagged(src, tgt, word):
+    flags = run_check("SPL001", src, tgt, "en", "tr")
+    assert [tgt[f.spans[0].start:f.spans[0].end] for f in flags] == [word]
+
+
+def test_stem_gate_only_where_configured():
+    from audit.lang.spelling import _known_stem_with_suffix
+
+    assert _known_stem_with_suffix("dakikasına", "tr")
+    assert not _known_stem_with_suffix("hükümt", "tr")
+    assert not _known_stem_with_suffix("governmnet", "en")  # English is not in stem_gate

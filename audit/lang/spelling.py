@@ -117,7 +117,36 @@ def correction(word: str, lang: str) -> str | None:
         f = freqs.freq(v)
         if f >= best_f and v != w:
             best, best_f = v, f
+    if best is not None and _known_stem_with_suffix(w, lang):
+        return None
     return best
+
+
+def _known_stem_with_suffix(word: str, lang: str) -> bool:
+    """In a language that builds words by suffixes (``stem_gate`` of spelling.toml: Turkish),
+    a form absent from the word list is most often a frequent stem with a case or
+    possessive ending the list happens not to hold (``dakikasına``, ``adalarından``): the
+    Snowball stemmer strips something and what is left is itself a frequent word. Such a form is
+    not judged; a slip inside the stem still is (``hükümt``, ``öğrencler``)."""
+    if lang not in settings().get("stem_gate", ()):
+        return False
+    stemmer = _stemmer(lang)
+    if stemmer is None:
+        return False
+    stem = stemmer.stemWord(word)
+    return stem != word and len(stem) >= 3 and zipf(stem, lang) >= settings()["min_variant_zipf"]
+
+
+@cache
+def _stemmer(lang: str):
+    from audit.lang.profiles import profile
+
+    name = profile(lang).stemmer
+    if name is None:
+        return None
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(name)
 
 
 def variant_zipf(word: str, lang: str) -> float:
