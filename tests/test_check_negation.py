@@ -4,6 +4,7 @@ negation), spans, and the profile tables they read."""
 from __future__ import annotations
 
 import pytest
+from helpers import run_check
 
 from audit import Config, audit_pairs
 from audit.checks.families.negation import has_weak_negation, negation_markers
@@ -109,3 +110,22 @@ def test_antonym_pairs_are_well_formed():
         for concept, a, b in pairs:
             assert a and b and not set(a) & set(b), (lang, concept)
     assert antonym_pairs("xx") == () and antonym_pairs("pt-BR") == antonym_pairs("pt")
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # a pole inside a hyphenated compound is not the pole ("35-year-old" is not "old")
+    ("Risa, a 35-year-old mother, said an ambulance brings in bodies.",
+     "35 yaşında bir anne olan Risa, ambulansın yeni cesetler getirdiğini söyledi.", "en", "tr"),
+    ("A 35-year-old man was found.", "Найден новый свидетель, мужчина 35 лет.", "en", "ru"),
+    # "A before B" is "after A, B" in Turkish; Polish "po" is also "in", "by"
+    ("He tapped the ball to his left before scooping a shot.",
+     "Topu soluna aldıktan sonra şut çekti.", "en", "tr"),
+    ("They met before the talks.", "Spotkali się po raz pierwszy.", "en", "pl"),
+])
+def test_antonym_quiet_on_compounds_and_reordered_clauses(src, tgt, sl, tl):
+    assert run_check("NEG002", src, tgt, sl, tl) == []
+
+
+def test_antonym_still_flags_a_free_pole():
+    flags = run_check("NEG002", "An old man was found.", "Найден новый человек.", "en", "ru")
+    assert [f.code for f in flags] == ["NEG002"]

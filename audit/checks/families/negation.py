@@ -299,11 +299,21 @@ def _negates(text: str, lang: str | None) -> bool:
 def _pole(rx, text: str, cased: bool):
     """The first match of a pole in ``text`` that is not part of a name: in a cased script a
     capitalised word after the start of the text (``West Virginia``, ``Southern Plains``) is
-    skipped."""
+    skipped, and so is a pole inside a hyphenated compound."""
     for m in rx.finditer(text):
-        if not (cased and m.start() > 0 and m.group()[:1].isupper()):
-            return m
+        if cased and m.start() > 0 and m.group()[:1].isupper():
+            continue
+        if _in_compound(text, m.start(), m.end()):
+            continue
+        return m
     return None
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """A pole joined to another word by a hyphen is part of a compound with its own sense
+    (``35-year-old``, ``long-term``, ``after-school``), not the pole itself."""
+    return (start > 1 and text[start - 1] in "-‐‑" and text[start - 2].isalnum()) or \
+        (end + 1 < len(text) and text[end] in "-‐‑" and text[end + 1].isalnum())
 
 
 @check("NEG002", "antonym", "accuracy/mistranslation", "major", lang_scope="declared-target")
