@@ -36,7 +36,7 @@ POFILTER_TO_TRANSAUDIT: dict[str, tuple[str, ...]] = {
     "doublespacing": ("WSP003",),
     "doublewords": ("REP001",),
     "endpunc": ("PUN001",),
-    "puncspacing": ("PUN005",),
+    "puncspacing": ("PUN005", "PUN006"),
     "brackets": ("PUN002",),
     "numbers": ("NUM001", "NUM002", "NUM003"),
     "printf": ("MRK002",),
@@ -50,7 +50,7 @@ POFILTER_TO_TRANSAUDIT: dict[str, tuple[str, ...]] = {
     "unchanged": ("UNT001",),
     "acronyms": ("ENT001", "ENT002"),
     "accelerators": ("ACC001",),
-    "startcaps": ("CAS001",),
+    "startcaps": ("CAS001", "CAS003"),
 }
 
 # pofilter tests with no transaudit counterpart, and why.
