@@ -248,8 +248,9 @@ def unbalanced_brackets_check(pair, ctx):
     "a)", "iv)"), emoticons (":)"), full-width and ASCII halves mixed (``（...)``), brackets inside
     tags and placeholders (``{name}``). In a short label (at most ``LABEL_WORDS`` words: a
     UI string, not prose) square and curly brackets the source has and the target lacks entirely
-    are flagged too (``For [sic] numbers`` -> ``Vier getalle``): there they mark key names,
-    optional parts and codes; a parenthesis dropped is left alone (often a fine rewording)."""
+    are flagged too when the target has no bracket of any kind (``For [sic] numbers`` -> ``Vier
+    getalle``; ``【回车】`` keeps them): there they mark key names, optional parts and codes; a
+    parenthesis dropped is left alone (often a fine rewording)."""
     tgt = pair.target
     if not tgt:
         return ()
@@ -274,6 +275,7 @@ def unbalanced_brackets_check(pair, ctx):
 
 LABEL_WORDS = 8  # a source of at most this many words is a label, where brackets are kept
 _SQUARE_CURLY = (("[", "]", "［", "］"), ("{", "}", "｛", "｝"))
+_ANY_BRACKET = frozenset("()[]{}（）［］｛｝【】〔〕〖〗〈〉《》「」『』<>")
 
 
 def _lost_label_brackets(pair, ctx):
@@ -285,9 +287,11 @@ def _lost_label_brackets(pair, ctx):
     if len(ctx.src.words) > LABEL_WORDS:
         return ()
     sp, tp = ctx.src.memo(prose), ctx.tgt.memo(prose)
+    if any(ch in _ANY_BRACKET for ch in tp):
+        return ()  # kept, perhaps as another kind (【回车】, (Eingabe)): the convention of the target
     spans = []
     for fam in _SQUARE_CURLY:
-        if any(ch in sp for ch in fam) and not any(ch in tp for ch in fam):
+        if any(ch in sp for ch in fam):
             spans.extend((i, i + 1) for i, ch in enumerate(sp) if ch in fam)
     if not spans:
         return ()

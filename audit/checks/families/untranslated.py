@@ -455,7 +455,7 @@ def source_word(pair, ctx):
     sl, tl = ctx.src.lang, ctx.tgt.lang
     if tl is None or sl == tl:
         return ()
-    if len(ctx.src.words) < 2:
+    if len(ctx.src.words) < 2 and ctx.src.script not in SPACELESS_SCRIPTS:
         return ()  # a one-word source copied (a name, a label): UNT001's business, which knows labels
     found = _code_mixed(pair, ctx)
     if not found:
