@@ -151,6 +151,7 @@ def test_space_after_punctuation_flagged(source, target, tl):
     ("1,5 kg", "1,5 кг", "ru"),
     ('Say "yes"', "Sag «ja»", "de"),  # guillemets without spaces are German style
     ("Red, green", "红，绿", "zh"),
+    ("Red, green", "红,绿", "zh"),  # an ASCII comma between Han characters: no space is expected there
     ("See https://x.org/a,b", "Voir https://x.org/a,b", "fr"),
 ])
 def test_space_after_punctuation_clean(source, target, tl):

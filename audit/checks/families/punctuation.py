@@ -644,7 +644,8 @@ def space_before_punctuation(pair, ctx):
 
 # ------------------------------------------------------------------- space after punctuation
 
-_GLUED_COMMA_RE = regex.compile(r"(?<=\p{L})[,;](?=\p{L})")
+_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+_GLUED_COMMA_RE = regex.compile(r"(?<=\p{L})(?<![" + _UNSPACED + r"])[,;](?=\p{L})(?![" + _UNSPACED + r"])")
 _GUILLEMET_TIGHT_RE = regex.compile(r"«(?=[^\s\u00a0\u202f])|(?<=[^\s\u00a0\u202f])»")
 
 
@@ -654,8 +655,9 @@ def space_after_punctuation(pair, ctx):
     none so, or, in French and Breton, guillemets without their inner space (``«this»``; a
     no-break or narrow no-break space counts). The span is the mark. Not flagged: a source with
     a glued comma itself (lists of codes: ``a,b,c``), commas inside placeholders, URLs and tags
-    (they are masked), digits on either side (``1,5``), full-width and Arabic commas, and Thai,
-    Lao, Khmer and Burmese targets."""
+    (they are masked), digits on either side (``1,5``), full-width and Arabic commas, a comma
+    beside a letter of a script written without spaces (an ASCII comma in Chinese text is a
+    different slip), and Thai, Lao, Khmer and Burmese targets."""
     tgt = pair.target
     if not tgt or not ("," in tgt or ";" in tgt or "«" in tgt or "»" in tgt):
         return ()
