@@ -401,6 +401,8 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
             continue  # part of a number, an address or a domain ("weather.com")
         if text[s - 1:s] in ("_", "(", "（") or text[e:e + 1] == "_" or (text[s - 1:s] == "&" and text[e:e + 1] == ";"):
             continue  # an identifier's part (allow_future), a gloss opening a bracket, an entity (&amp;)
+        if text[e:e + 1] == "=" or text[e:e + 2] in ('="', "='", '=\\'):
+            continue  # an attribute name of markup the tag reader does not take (<a rel="x" …>)
         if idx is None:
             idx, src_fold = _source_index(ctx)
         wf = w.casefold()
@@ -445,7 +447,8 @@ def source_word(pair, ctx):
     numbers, URLs, e-mail addresses and placeholders, words in quotes or in brackets (titles,
     glosses of the original), loanwords common in the target language (``hotel``, ``online``
     in Russian), rare words of the source language, and same-script pairs when either language
-    has no word list, parts of identifiers (``allow_future``), entities (``&amp;``), a word that
+    has no word list, parts of identifiers (``allow_future``), entities (``&amp;``), attribute
+    names (``rel=`` in ``<a rel="noreferrer" …>``), a word that
     opens a bracket (a gloss, even with the bracket mistyped), and one-word sources (UNT001's:
     ``Telugu`` -> Danish ``telugu``). Neighbouring words are reported as one phrase. Major. Spans: the target
     words and the source word they copy. A run of three or more such words is UNT002's too;
