@@ -61,7 +61,7 @@ def test_accelerator_marker_from_kde_format_flag():
 
 
 def test_accelerator_bad_option_is_an_error():
-    with pytest.raises(ValueError):
+    with pytest.raises(RuntimeError, match="marker must be one punctuation character"):
         acc("&File", "Datei", "de", marker="ab")
 
 
