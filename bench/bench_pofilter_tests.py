@@ -14,6 +14,9 @@ A must-fail case agrees when one of the mapped codes flags the pair; a must-pass
 none does. Tests that have no counterpart in transaudit (``OUT_OF_SCOPE``, with the reason) are
 counted apart and not scored.
 
+Measured (session 9, translate-toolkit 3.8.6): must fail 142/167 (85.0%), must pass 232/242 (95.9%);
+session 8 had 110/149 (73.8%) and 205/218 (94.0%), before ACC001 and before the Indic test was left out.
+
 Usage: python bench/bench_pofilter_tests.py PATH/TO/test_checks.py [--show-disagreements] [--only NAME,...]
 """
 from __future__ import annotations
@@ -108,8 +111,9 @@ KEPT: dict[str, str] = {
                     "typeable as an access key; pofilter's per-language accelerator alphabet is not modelled",
     "acronyms": "ENT002 accepts an acronym permuted (NATO/OTAN), so 'LMTH' keeps 'HTML'; 'Location (URL) "
                 "not found' -> 'Blah blah blah' is not flagged (not investigated: ENT is not this helper's family)",
-    "brackets": "PUN002 checks that the target's brackets pair up, not that the source's are kept: dropping a "
-                "parenthetical is often right in translation",
+    "brackets": "PUN002 flags square and curly brackets of a short label lost in a target with no bracket; "
+                "'For {sic} numbers' is read as the brace placeholder '{sic}' (masked for PUN002; MRK002 does "
+                "not compare an unflagged '{word}' as a code)",
     "doublespacing": "WSP003 flags double spaces the target adds; a source's double space after a full stop "
                      "is typewriter style, not something a translation must keep",
     "doublewords": "Sesotho 'o o', 'ba ba', 'le le' are grammatical; REP001 has no Sesotho profile (st)",
@@ -120,12 +124,8 @@ KEPT: dict[str, str] = {
                "helper's to change)",
     "pythonbraceformat": "'{1}' -> '{} {}': mixing automatic and numbered fields is an error in str.format, "
                          "transaudit flags the change",
-    "puncspacing": "PUN005 flags a space added before punctuation, not one removed after a comma "
-                   "('kubili,kuthathu' is GLU001's business); French '«this»' is PUN003's",
-    "startcaps": "CAS001 flags only a capital lost (not one gained: German nouns, language names); Afrikaans "
-                 "\"'n Koei\" (the article 'n stays lower case) is not known",
-    "unchanged": "UNT001 leaves copies of fewer than three ordinary words alone (names, labels, CSS values, "
-                 "placeholders), by design",
+    "unchanged": "UNT001 leaves CSS values alone ('width: 12em;', '7em'), as pofilter's MozillaChecker does for "
+                 "dialog sizes; short copies of common words are flagged minor",
     "untranslated": "pofilter strips the KDE '_:' comment before comparing; transaudit has no KDE convention",
     "variables": "OpenOffice-only syntaxes ('%file' without closing '%', '#file#', '#1', '[file]', a bare '%' or "
                  "'#') are not codes: in prose they are ranks, editorial brackets and signs; '&lt;' is a "
