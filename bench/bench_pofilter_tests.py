@@ -10,6 +10,10 @@ fails_serious(...)`` (and their ``not`` forms) whose two strings are literals is
 checker's ``targetlanguage`` (from its ``CheckerConfig``) is the target language, Afrikaans
 (``af``, the language of most of the tests) when it names none.
 
+Opt-in settings used, as pofilter's checker would be configured: ACC001's accelerator convention
+(from each checker class), UNT001's ``short_copies`` for ``unchanged``; CAS003 is an opt-in check
+(the bench runs mapped checks whatever their status).
+
 A must-fail case agrees when one of the mapped codes flags the pair; a must-pass case agrees when
 none does. Tests that have no counterpart in transaudit (``OUT_OF_SCOPE``, with the reason) are
 counted apart and not scored.
@@ -223,6 +227,7 @@ def run(cases: list[Case]) -> list[tuple[Case, tuple[str, ...]]]:
     codes = sorted({c for cs in POFILTER_TO_TRANSAUDIT.values() for c in cs})
     checks = [get(c) for c in codes]
     config = Config()
+    unchanged_config = Config(options={"UNT001": {"short_copies": True}})
     out = []
     for i, case in enumerate(cases):
         mapped = POFILTER_TO_TRANSAUDIT.get(case.test)
@@ -231,6 +236,8 @@ def run(cases: list[Case]) -> list[tuple[Case, tuple[str, ...]]]:
         pair = Pair(id=str(i), source=case.source, target=case.target, source_lang="en",
                     target_lang=case.target_lang)
         cfg = config
+        if case.test == "unchanged":
+            cfg = unchanged_config  # pofilter's 'unchanged' flags every copy: UNT001's short_copies option
         if case.test == "accelerators":
             conv = case.convention
             acc = {"marker": conv[7:]} if conv.startswith("marker:") else {"convention": conv}

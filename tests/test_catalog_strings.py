@@ -100,8 +100,9 @@ def test_afrikaans_article_is_not_the_first_word():
 
 @pytest.mark.parametrize("source,tl", [("Unchanged", "af"), ("Two words", "fr"), ("Unchanged", "ru")])
 def test_short_copy_is_minor(source, tl):
-    flags = run_check("UNT001", source, source, "en", tl)
+    flags = run_check("UNT001", source, source, "en", tl, options={"short_copies": True})
     assert [(f.code, f.severity.label) for f in flags] == [("UNT001", "minor")]
+    assert run_check("UNT001", source, source, "en", tl) == []  # off by default
 
 
 @pytest.mark.parametrize("source,tl", [
@@ -109,7 +110,7 @@ def test_short_copy_is_minor(source, tl):
     ("I", "af"), ("7em", "af"), ("Django", "ru"), ("Hotel", "de"),
 ])
 def test_short_copy_clean(source, tl):
-    assert run_check("UNT001", source, source, "en", tl) == []
+    assert run_check("UNT001", source, source, "en", tl, options={"short_copies": True}) == []
 
 
 # --- PUN002 lost label brackets, PUN006 -----------------------------------------------------------
