@@ -14,7 +14,9 @@ What counts as a code, and what deliberately does not:
   need a value unless the tag name is a known HTML element (``<input disabled>``).
 - printf: ``%s``, ``%d``, ``%1$s``, ``%-5.2f``, ``%(name)s``, ``%@``, ``%{name}``; ``%%`` is a
   literal percent sign and no code. A ``%`` after a digit ("50%"), before a space ("50 %", French)
-  or directly followed by another letter ("5%ige", "%50si") is a percent sign.
+  or directly followed by another letter ("5%ige", "%50si") is a percent sign, except after a
+  name: ``%(num)dlěće``, ``%(link)sWord`` hold the code ``%(num)d`` (a missing space, not a lost
+  placeholder); ``%(name)r`` is Python's repr conversion.
   A conversion directly followed by one to three capitals is a code with a unit (``%dMB``); the
   ``'`` flag (``%'d``) is printf's thousands grouping.
 - braces: ``{0}``, ``{name}``, ``{name:>10}``, .NET ``{0:N2}``, ``{0,-10}``, ``{0,5:C}``, ``{}``
@@ -71,7 +73,7 @@ _PATTERN = r"""
 | (?P<pct>%%)
 | (?P<pctvar>(?<![\w%])%(?!(?:hh|ll|I64|I32|[hlLqjzt])?[diouxXeEfFgGaAcsSpn@]%)[A-Za-z_][A-Za-z0-9_]{2,}%(?![\w%]))
 | (?P<printf>(?<![\d%])%(?:(?P<pos>[1-9]\d*)\$)?(?:\((?P<pname>[A-Za-z_]\w*)\))?[\-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?
-     (?:hh|h|ll|l|L|q|j|z|t|I64|I32)?(?P<conv>[diouxXeEfFgGaAcsSpn@](?![A-Za-z])|[dsuif](?=[A-Z]{1,3}(?![A-Za-z]))))
+     (?:hh|h|ll|l|L|q|j|z|t|I64|I32)?(?P<conv>(?(pname)[diouxXeEfFgGaAcsSpn@r]|(?:[diouxXeEfFgGaAcsSpn@](?![A-Za-z])|[dsuif](?=[A-Z]{1,3}(?![A-Za-z]))))))
 | (?P<atvar>(?<![\w@.])@[A-Za-z_][\w.\-]*@(?![\w@]))
 | (?P<entity>&[A-Za-z_][\w.\-]*;)
 | (?P<rbrace>%\{[A-Za-z_][\w.]*\})

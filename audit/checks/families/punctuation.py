@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from audit.checks.registry import check
 from audit.core.model import hit
 from audit.lang.placeholders import prose
@@ -244,10 +246,17 @@ def unbalanced_brackets_check(pair, ctx):
     checked; the span is the lone bracket. Not flagged: a family of brackets that is already
     unbalanced in the source (a segment cut out of a longer parenthesis), list markers ("1)",
     "a)", "iv)"), emoticons (":)"), full-width and ASCII halves mixed (``（...)``), brackets inside
-    tags and placeholders (``{name}``)."""
+    tags and placeholders (``{name}``). In a short label (at most ``LABEL_WORDS`` words: a
+    UI string, not prose) square and curly brackets the source has and the target lacks entirely
+    are flagged too when the target has no bracket of any kind (``For [sic] numbers`` -> ``Vier
+    getalle``; ``【回车】`` keeps them): there they mark key names, optional parts and codes; a
+    parenthesis dropped is left alone (often a fine rewording)."""
     tgt = pair.target
     if not tgt:
         return ()
+    lost = _lost_label_brackets(pair, ctx)
+    if lost:
+        return lost
     if not ("(" in tgt or ")" in tgt or "[" in tgt or "]" in tgt or "{" in tgt or "}" in tgt
             or "（" in tgt or "）" in tgt or "【" in tgt or "】" in tgt or "《" in tgt or "》" in tgt
             or "［" in tgt or "］" in tgt or "〔" in tgt or "〕" in tgt or "〈" in tgt or "〉" in tgt
@@ -262,6 +271,33 @@ def unbalanced_brackets_check(pair, ctx):
         return ()
     chars = " ".join(tgt[s:e] for s, e in spans)
     return [hit(f"unbalanced bracket{'s' if len(spans) > 1 else ''} in the target: {chars}", target=spans)]
+
+
+LABEL_WORDS = 8  # a source of at most this many words is a label, where brackets are kept
+_SQUARE_CURLY = (("[", "]", "［", "］"), ("{", "}", "｛", "｝"))
+_ANY_BRACKET = frozenset("()[]{}（）［］｛｝【】〔〕〖〗〈〉《》「」『』<>")
+
+
+def _lost_label_brackets(pair, ctx):
+    """Square or curly brackets of a short source (outside placeholders) with none of their
+    family in the target."""
+    src = pair.source
+    if not ("[" in src or "]" in src or "{" in src or "}" in src):
+        return ()
+    if len(ctx.src.words) > LABEL_WORDS:
+        return ()
+    sp, tp = ctx.src.memo(prose), ctx.tgt.memo(prose)
+    if any(ch in _ANY_BRACKET for ch in tp):
+        return ()  # kept, perhaps as another kind (【回车】, (Eingabe)): the convention of the target
+    spans = []
+    for fam in _SQUARE_CURLY:
+        if any(ch in sp for ch in fam):
+            spans.extend((i, i + 1) for i, ch in enumerate(sp) if ch in fam)
+    if not spans:
+        return ()
+    chars = " ".join(src[s:e] for s, e in spans)
+    return [hit(f"the source's bracket{'s' if len(spans) > 1 else ''} {chars} not in the target",
+                source=spans, primary="source")]
 
 
 # --------------------------------------------------------------------------------------- quotes
@@ -603,4 +639,36 @@ def space_before_punctuation(pair, ctx):
     if not spans:
         return ()
     return [hit("space before punctuation" if len(spans) == 1 else f"{len(spans)} spaces before punctuation",
+                target=spans)]
+
+
+# ------------------------------------------------------------------- space after punctuation
+
+_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+_GLUED_COMMA_RE = regex.compile(r"(?<=\p{L})(?<![" + _UNSPACED + r"])[,;](?=\p{L})(?![" + _UNSPACED + r"])")
+_GUILLEMET_TIGHT_RE = regex.compile(r"«(?=[^\s\u00a0\u202f])|(?<=[^\s\u00a0\u202f])»")
+
+
+@check("PUN006", "space-after-punctuation", "fluency/punctuation", "minor", lang_scope="not-phrase-spaced-target")
+def space_after_punctuation(pair, ctx):
+    """A comma or semicolon glued to the next word (``kubili,kuthathu``) where the source writes
+    none so, or, in French and Breton, guillemets without their inner space (``«this»``; a
+    no-break or narrow no-break space counts). The span is the mark. Not flagged: a source with
+    a glued comma itself (lists of codes: ``a,b,c``), commas inside placeholders, URLs and tags
+    (they are masked), digits on either side (``1,5``), full-width and Arabic commas, a comma
+    beside a letter of a script written without spaces (an ASCII comma in Chinese text is a
+    different slip), and Thai, Lao, Khmer and Burmese targets."""
+    tgt = pair.target
+    if not tgt or not ("," in tgt or ";" in tgt or "«" in tgt or "»" in tgt):
+        return ()
+    text = ctx.tgt.memo(prose)
+    spans = []
+    if not _GLUED_COMMA_RE.search(ctx.src.memo(prose)):
+        spans.extend(m.span() for m in _GLUED_COMMA_RE.finditer(text))
+    if profile(ctx.tgt.lang).space_before_high_marks and "«" not in pair.source:
+        spans.extend(m.span() for m in _GUILLEMET_TIGHT_RE.finditer(text))
+    if not spans:
+        return ()
+    spans.sort()
+    return [hit("no space after punctuation" if len(spans) == 1 else f"{len(spans)} marks without their space",
                 target=spans)]

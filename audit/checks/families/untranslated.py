@@ -120,7 +120,10 @@ def _not_source_language(text: str, sl: str | None, tl: str | None) -> bool:
 @check("UNT001", "untranslated", "accuracy/untranslated", "major", supersedes=("LNG001", "UNT002", "UNT003", "MET002"),
        options=(Option("min_foreign_letters", int, MIN_FOREIGN_LETTERS,
                        "letters of ordinary words in a script the target language does not use: a copy "
-                       "with this many is critical, however short"),))
+                       "with this many is critical, however short"),
+                Option("short_copies", bool, False,
+                       "also flag (minor) copies of one or two common source-language words, as pofilter's "
+                       "'unchanged' does; off by default: month and language names are the same in many languages")))
 def untranslated(pair, ctx):
     """The target is a copy of the source: the same letters, ignoring case, digits,
     punctuation and spacing, while the two languages differ. Spans the whole text of both
@@ -139,7 +142,11 @@ def untranslated(pair, ctx):
     such as Spanish "hora local" in Portuguese, judged with wordfreq), a text that a language
     identifier confidently places in the target language or in a third language (a foreign
     quotation kept as it is), and pairs whose two languages are the same or the target's
-    unknown."""
+    unknown. With the option ``short_copies``, a copy of one or two ordinary words (a label:
+    ``Unchanged``) is a minor flag when each is a common word of the source language and is not
+    one of the target's (much rarer there by wordfreq, or a target language without a word list);
+    off by default, because on Django's 196 catalogs it flagged 280 such copies, most of them
+    month and language names that are right (``September``, ``Urdu``)."""
     src, tgt = pair.source, pair.target
     if not tgt or not src:
         return ()
@@ -172,7 +179,7 @@ def untranslated(pair, ctx):
         size = letters // 2
     else:
         if len(ordinary) < MIN_WORDS:
-            return ()
+            return _short_copy(src, tgt, ordinary, sl, tl) if opts.short_copies else ()
         if not is_caseless_script(script):
             capitalised = sum(1 for w in ordinary if w[0].isupper())
             if capitalised >= 0.6 * len(ordinary):
@@ -185,6 +192,34 @@ def untranslated(pair, ctx):
     t0, t1 = _trim(tgt)
     sev = "critical" if size >= CRITICAL_WORDS else None
     return [hit("target is a copy of the source (untranslated)", target=(t0, t1), source=(s0, s1), severity=sev)]
+
+
+_CSS_RE = regex.compile(r"\s*[a-z-]+\s*:\s*[^;]+;\s*$")  # a style declaration (width: 12em;): code
+_WIDE = ("en", "fr", "de", "es", "it", "nl")
+SHORT_COPY_GAP = 2.0  # zipf points: the copied word is that much rarer in the target language
+
+
+def _short_copy(src: str, tgt: str, ordinary: list[str], sl: str | None, tl: str | None):
+    """A label of one or two ordinary words copied (``Unchanged``, ``Two words``): a minor flag
+    when every such word of two letters or more is a common word of the source language (zipf 3
+    or more) and is not one of the target language (``SHORT_COPY_GAP`` zipf points rarer there, or
+    a target language without a word list). Names, products and loanwords used in the target
+    (``Email`` in German, ``Python``) are as common there and pass, and so do words about as
+    common in English, French, German, Spanish, Italian and Dutch alike (``Mozilla``: a name) and
+    style declarations (``width: 12em;``)."""
+    if not ordinary or not knows(sl) or any(len(w) < 2 for w in ordinary) or _CSS_RE.match(src):
+        return ()
+    for w in ordinary:
+        lw = w.lower()
+        zs = zipf(lw, sl)
+        if zs < 3.0 or (knows(tl) and zipf(lw, tl) > zs - SHORT_COPY_GAP):
+            return ()
+        if all(zipf(lw, other) >= zs - 1.0 for other in _WIDE if other != sl):
+            return ()  # as common in every language: a name or an international word (Mozilla, Python)
+    s0, s1 = _trim(src)
+    t0, t1 = _trim(tgt)
+    return [hit("target is a copy of the source (a short label left untranslated)", target=(t0, t1),
+                source=(s0, s1), severity="minor")]
 
 
 def _foreign_script_letters(ordinary: list[str], tl: str) -> int:
@@ -354,7 +389,9 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
     text, source = ctx.tgt.memo(prose), pair.source
     from audit.lang.langid import expected_scripts
 
-    expected = expected_scripts(tl) or frozenset({ctx.tgt.script})
+    expected = expected_scripts(tl) or frozenset({ctx.tgt.script} - {None})
+    if not expected:
+        return []  # an unknown target language and a target without letters ('…'): nothing to judge
     spaceless_src = ctx.src.script in SPACELESS_SCRIPTS
     same_ok = knows(sl) and knows(tl) and not spaceless_src
     src_cased = not is_caseless_script(ctx.src.script)
@@ -367,6 +404,10 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
             continue
         if (s and (text[s - 1].isdigit() or text[s - 1] in "@.")) or _domain_like(text, e):
             continue  # part of a number, an address or a domain ("weather.com")
+        if text[s - 1:s] in ("_", "(", "（") or text[e:e + 1] == "_" or (text[s - 1:s] == "&" and text[e:e + 1] == ";"):
+            continue  # an identifier's part (allow_future), a gloss opening a bracket, an entity (&amp;)
+        if text[e:e + 1] == "=" or text[e:e + 2] in ('="', "='", '=\\'):
+            continue  # an attribute name of markup the tag reader does not take (<a rel="x" …>)
         if idx is None:
             idx, src_fold = _source_index(ctx)
         wf = w.casefold()
@@ -411,7 +452,10 @@ def source_word(pair, ctx):
     numbers, URLs, e-mail addresses and placeholders, words in quotes or in brackets (titles,
     glosses of the original), loanwords common in the target language (``hotel``, ``online``
     in Russian), rare words of the source language, and same-script pairs when either language
-    has no word list. Neighbouring words are reported as one phrase. Major. Spans: the target
+    has no word list, parts of identifiers (``allow_future``), entities (``&amp;``), attribute
+    names (``rel=`` in ``<a rel="noreferrer" …>``), a word that
+    opens a bracket (a gloss, even with the bracket mistyped), and one-word sources (UNT001's:
+    ``Telugu`` -> Danish ``telugu``). Neighbouring words are reported as one phrase. Major. Spans: the target
     words and the source word they copy. A run of three or more such words is UNT002's too;
     this flag then stands for both."""
     if not pair.target or not pair.source:
@@ -419,6 +463,8 @@ def source_word(pair, ctx):
     sl, tl = ctx.src.lang, ctx.tgt.lang
     if tl is None or sl == tl:
         return ()
+    if len(ctx.src.words) < 2 and ctx.src.script not in SPACELESS_SCRIPTS:
+        return ()  # a one-word source copied (a name, a label): UNT001's business, which knows labels
     found = _code_mixed(pair, ctx)
     if not found:
         return ()
