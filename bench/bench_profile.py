@@ -62,6 +62,7 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "test"), default=None)
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--cold", action="store_true", help="no warm-up: count data loading too")
+    ap.add_argument("--dump", metavar="PATH", help="also write the profile (pstats) to PATH")
     args = ap.parse_args()
     if not have_data():
         raise SystemExit("../shared/data/ntrex not found")
@@ -95,6 +96,8 @@ def main() -> None:
     prof.disable()
     writer_cpu = time.process_time() - t1
     stats = pstats.Stats(prof)
+    if args.dump:
+        stats.dump_stats(args.dump)
 
     fam: dict[str, list] = {}
     for chk in plan.checks:
