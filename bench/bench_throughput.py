@@ -8,7 +8,10 @@ sample in this same process for the ratio. Usage: python bench/bench_throughput.
 165,526 pairs). ``--profile`` instead runs ``check --jobs 1`` under cProfile on the first size and
 prints where the CPU time goes (one process: workers' and main process's costs together; with
 ``--jobs 2``, the main process's serial share alone). Each run also prints the main process's own
-CPU seconds.
+CPU seconds, and besides the peak RSS (``getrusage``: the largest single process, shared pages
+counted in full) the peak PSS summed over the check process and its workers, sampled from
+/proc/PID/smaps_rollup (pages shared copy-on-write after the fork counted once: what the run
+really holds), with its file-backed part (memory-mapped word tables and models).
 """
 from __future__ import annotations
 
@@ -43,9 +46,72 @@ def build_corpus(path: str, n: int) -> int:
     return written
 
 
-def run_check(path: str, jobs: int | None, fmt: str = "json") -> tuple[float, float, float, float]:
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its live descendants (from /proc/PID/task/TID/children)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for tid in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{tid}/children") as fh:
+                    todo.extend(int(x) for x in fh.read().split())
+        except OSError:
+            continue
+    return out
+
+
+def _rollup(pid: int) -> dict[str, int]:
+    """The kB fields of /proc/PID/smaps_rollup (empty when the process is gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            lines = fh.read().splitlines()[1:]
+    except OSError:
+        return {}
+    return {k: int(v.split()[0]) for k, v in (ln.split(":", 1) for ln in lines)}
+
+
+class MemorySampler:
+    """Samples the memory of a process tree every ``every`` seconds (Linux /proc only):
+    ``peak_pss`` is the largest sum of PSS over the tree (pages shared copy-on-write between the
+    check process and its forked workers counted once, split between them: the memory the run
+    really holds), ``peak_rss`` the largest single-process RSS seen (shared pages counted in full
+    by every process), ``peak_file`` the PSS of file-backed mappings (memory-mapped tables and
+    models; the kernel can drop them under pressure) at the PSS peak. All in MiB."""
+
+    def __init__(self, pid: int, every: float = 0.1):
+        import threading
+
+        self.pid, self.every = pid, every
+        self.peak_pss = self.peak_rss = self.peak_file = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self.ok = os.path.exists(f"/proc/{os.getpid()}/smaps_rollup")
+        if self.ok:
+            self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            pss = rss = file_ = 0
+            for p in _tree(self.pid):
+                r = _rollup(p)
+                pss += r.get("Pss", 0)
+                file_ += r.get("Pss_File", 0)
+                rss = max(rss, r.get("Rss", 0))
+            if pss / 1024 > self.peak_pss:
+                self.peak_pss, self.peak_file = pss / 1024, file_ / 1024
+            self.peak_rss = max(self.peak_rss, rss / 1024)
+            self._stop.wait(self.every)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self.ok:
+            self._thread.join()
+
+
+def run_check(path: str, jobs: int | None, fmt: str = "json") -> tuple[float, float, float, float, MemorySampler]:
     """(seconds, peak RSS MiB of the check process and its workers, CPU seconds of them all, CPU
-    seconds of the check process alone) for one ``check`` run."""
+    seconds of the check process alone, the sampled PSS peak) for one ``check`` run."""
     out = path + ".out"
     cmd = ["check", path, "-F", fmt, "-o", out]
     if jobs:
@@ -53,11 +119,17 @@ def run_check(path: str, jobs: int | None, fmt: str = "json") -> tuple[float, fl
     # A fresh wrapper process per run: RUSAGE_CHILDREN's peak is the largest of all waited-for
     # descendants (the check process and its pool workers) of this run only.
     t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _WRAP, *cmd], check=True, cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", _WRAP, *cmd], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    mem = MemorySampler(proc.pid)
+    stdout, stderr = proc.communicate()
+    mem.stop()
     dt = time.perf_counter() - t0
+    if proc.returncode:
+        raise SystemExit(f"check failed ({proc.returncode}): {stderr[-2000:]}")
     os.unlink(out)
-    main_cpu, cpu, rss = done.stdout.split()[-3:]
-    return dt, int(rss) / 1024, float(cpu), float(main_cpu)
+    main_cpu, cpu, rss = stdout.split()[-3:]
+    return dt, int(rss) / 1024, float(cpu), float(main_cpu), mem
 
 
 # The wrapper process is the check process (the CLI run in it, as ``python -m audit``): RUSAGE_SELF
@@ -127,8 +199,10 @@ def main() -> None:
         print(f"check -F {args.format}, jobs {args.jobs or os.cpu_count()}; peak MiB: the largest process (main or worker)")
         print("CPU s: user+system of the check process and its workers; pairs/CPU-s x 2 is the rate on 2 idle cores")
         print("main CPU s: the check process alone (reading, corpus checks, merging, scoring, writing)")
-        print(f"{'pairs':>8} {'seconds':>8} {'pairs/s':>9} {'peak MiB':>9} {'CPU s':>8} {'main CPU s':>10} "
-              f"{'pairs/CPU-s':>12}")
+        print("peak PSS MiB: the largest sum of PSS over the check process and its workers (sampled every 0.1 s; "
+              "copy-on-write pages counted once), file: its file-backed part (mapped tables, models)")
+        print(f"{'pairs':>8} {'seconds':>8} {'pairs/s':>9} {'peak MiB':>9} {'PSS MiB':>8} {'file':>5} {'CPU s':>8} "
+              f"{'main CPU s':>10} {'pairs/CPU-s':>12}")
         sizes = ([int(x) for x in args.sizes.split(",")] if args.sizes
                  else [args.pairs // 4, args.pairs // 2, args.pairs])
         if args.profile:
@@ -137,8 +211,9 @@ def main() -> None:
         for n in sizes:
             path = os.path.join(tmp, f"c{n}.jsonl")
             build_corpus(path, n)
-            dt, rss, cpu, main_cpu = run_check(path, args.jobs, args.format)
-            print(f"{n:>8} {dt:>8.1f} {n / dt:>9,.0f} {rss:>9.0f} {cpu:>8.1f} {main_cpu:>10.1f} {n / cpu:>12,.0f}")
+            dt, rss, cpu, main_cpu, mem = run_check(path, args.jobs, args.format)
+            pss = f"{mem.peak_pss:>8.0f} {mem.peak_file:>5.0f}" if mem.ok else f"{'n/a':>8} {'':>5}"
+            print(f"{n:>8} {dt:>8.1f} {n / dt:>9,.0f} {rss:>9.0f} {pss} {cpu:>8.1f} {main_cpu:>10.1f} {n / cpu:>12,.0f}")
         ours = n / dt
         ours_cpu = n / cpu
     load = os.getloadavg()[0]

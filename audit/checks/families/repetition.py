@@ -136,10 +136,11 @@ def _spaceless_lang(lang: str | None, text: str) -> bool:
     return main_script(text) in SPACELESS_SCRIPTS
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=64)
 def units_of_text(text: str, lang: str | None) -> Units:
     """Units of a text, cached by text: the previous pair's target was this pair's target a
-    moment ago, so neighbour comparisons cost one lookup."""
+    moment ago, so neighbour comparisons cost one lookup. The few texts of the last pairs are
+    all that is looked up again; a Units is about 8 KB, so 1,024 entries held 8 MiB per process."""
     if _spaceless_lang(lang, text):
         n = len(text)
         return Units(True, range(n), range(1, n + 1), text, text, range(n + 1), lang)
