@@ -253,7 +253,12 @@ def _run_executor(args, config, audit, files, input_format, read_as, unit_filter
     workers read partitions of the file themselves where the format allows, else the client
     reads and ships chunks; the report is the serial one."""
     from audit.inputs import detect_format
-    from audit.pipeline.executors import audit_partitioned, make_executor, plan_partitions, write_partitioned
+    from audit.pipeline.executors import (
+        audit_partitioned,
+        make_executor,
+        plan_partitions,
+        write_partitioned,
+    )
 
     jobs = config.jobs or (os.cpu_count() or 1)
     n = args.partitions if args.partitions is not None else 4 * jobs

@@ -74,7 +74,7 @@ class _Scanner:
     _CONT = bytes(range(0x80, 0xC0))
 
     def __init__(self, path: str):
-        self.fh = open(path, "rb")
+        self.fh = open(path, "rb")  # noqa: SIM115 (closed by close())
         self.size = os.path.getsize(path)
         self.bom = self.fh.read(3) == codecs.BOM_UTF8
         self.fh.seek(0)
@@ -216,10 +216,8 @@ def _lines(path: str, start: int, end: int, first_line: int, keepends: bool = Fa
 def read_partition(part: Partition, src_lang: str | None, tgt_lang: str | None) -> list[Pair]:
     """The pairs of one partition, as the format's reader gives them for a serial read (pair
     index counted from 0 within the partition)."""
-    if part.kind == "pairs":
-        from audit.pipeline.spill import unpack_pair
-
-        return [unpack_pair(t) for t in part.pairs]
+    if part.kind == "pairs":  # packed by the pipeline (``chunk_partitions``): it unpacks them
+        raise ValueError("a partition of pairs the client read is unpacked by the pipeline, not read")
     path = part.paths[0]
     (start, end) = part.ranges[0]
     lines = _lines(path, start, end, part.first_line)
@@ -261,10 +259,8 @@ def _read_text(part: Partition, src_lang, tgt_lang) -> list[Pair]:
     return out
 
 
-def chunk_partitions(pairs, n: int) -> list[Partition]:
-    """Pairs the client read, cut into ``n`` partitions of packed pairs (in input order)."""
-    from audit.pipeline.spill import pack_pair
-
+def chunk_partitions(pairs, n: int, pack_pair) -> list[Partition]:
+    """Pairs the client read, cut into ``n`` partitions of pairs packed by ``pack_pair`` (in input order)."""
     packed = [pack_pair(p) for p in pairs]
     n = max(1, min(n, len(packed) or 1))
     size = -(-len(packed) // n) if packed else 0

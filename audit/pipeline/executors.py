@@ -27,13 +27,13 @@ import json
 import os
 import pickle
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Callable, Iterable, Iterator, Sequence
 
 from audit.core.errors import UsageError
 
 try:  # the sharded corpus statistics (helper 'shard'); the client-side fallback without it
-    from audit.pipeline import corpusstats  # noqa: F401
+    from audit.pipeline import corpusstats
     SHARDED_CORPUS = True
 except ImportError:
     corpusstats = None
@@ -171,7 +171,13 @@ def check_partition(task) -> tuple:
 
     key, blob, part, (given_src, given_tgt), (src, tgt) = task
     config, plan = _worker_plan(key, blob)
-    pairs = list(fill_languages(read_partition(part, given_src, given_tgt), src, tgt))
+    if part.kind == "pairs":
+        from audit.pipeline.spill import unpack_pair
+
+        read = [unpack_pair(t) for t in part.pairs]
+    else:
+        read = read_partition(part, given_src, given_tgt)
+    pairs = list(fill_languages(read, src, tgt))
     results = _check_chunk(plan, config, (pairs, None, None), True)
     return [pack_pair(p) for p in pairs], [r[0] for r in results], [r[1] for r in results]
 
@@ -185,7 +191,9 @@ def plan_partitions(audit, paths: Sequence[str] | None, fmt: str | None, n: int,
 
     if readable and paths and partitionable(fmt, paths):
         return plan(fmt, paths, n)
-    return chunk_partitions(audit._pairs, n)
+    from audit.pipeline.spill import pack_pair
+
+    return chunk_partitions(audit._pairs, n, pack_pair)
 
 
 def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(None, None),
@@ -196,7 +204,7 @@ def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(
     ``on_partition(partition, pair results)``: called with each partition's final results in
     order (``--partitioned-output``)."""
     from audit.core.model import PairResult
-    from audit.pipeline.engine import _check_chunk, _final, _Plan
+    from audit.pipeline.engine import _check_chunk, _Plan
     from audit.pipeline.spill import unpack_pair
 
     config = audit.config
@@ -257,8 +265,7 @@ def write_partitioned(directory: str, result, parts_out: list) -> None:
         name = f"part-{part.number:05d}"
         rows = [segment_dict(s) for s in segs]
         with open(os.path.join(directory, name + ".jsonl"), "w", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(encode(r) + "\n")
+            fh.writelines(encode(r) + "\n" for r in rows)
         entry = {**part.describe(), "file": name + ".jsonl", "segments": len(rows),
                  "flags": sum(len(s.flags) for s in segs)}
         if have_parquet:
