@@ -27,7 +27,8 @@ sys.path.insert(0, ROOT)
 
 
 def make_corpus(path: str, n: int, seed: int = 7) -> None:
-    base = [json.loads(line) for line in open(os.path.join(ROOT, "corpora", "en-fr", "web.jsonl"), encoding="utf-8")]
+    with open(os.path.join(ROOT, "corpora", "en-fr", "web.jsonl"), encoding="utf-8") as fh:
+        base = [json.loads(line) for line in fh]
     rnd = random.Random(seed)
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(n):

@@ -252,7 +252,6 @@ def _run_executor(args, config, audit, files, input_format, read_as, unit_filter
     """The audit with its pair checks on ``--executor`` (audit/pipeline/executors.py): the
     workers read partitions of the file themselves where the format allows, else the client
     reads and ships chunks; the report is the serial one."""
-    from audit.inputs import detect_format
     from audit.pipeline.executors import (
         audit_partitioned,
         make_executor,
@@ -266,7 +265,7 @@ def _run_executor(args, config, audit, files, input_format, read_as, unit_filter
         raise UsageError("--partitions must be 1 or more")
     readable = (read_as is None and not args.ref and not args.align and not args.presegmented
                 and unit_filter.is_default)
-    fmt = input_format or ("text" if len(files) == 2 else detect_format(files[0])) if readable else None
+    fmt = getattr(audit._pairs, "format", None) if readable else None  # the format the reader chose
     given = (args.src_lang or config.source_lang, args.tgt_lang or config.target_lang)
     parts_out = [] if args.partitioned_output else None
     with make_executor(args.executor, jobs, args.scheduler) as ex:
