@@ -274,7 +274,9 @@ def _run_executor(args, config, audit, files, input_format, read_as, unit_filter
                                    on_partition=(lambda part, segs: parts_out.append((part, segs)))
                                    if parts_out is not None else None)
     if parts_out is not None:
-        write_partitioned(args.partitioned_output, result, parts_out)
+        from audit.outputs.serialize import segment_dict, summary_dict
+
+        write_partitioned(args.partitioned_output, result, parts_out, segment_dict, summary_dict)
     return result
 
 

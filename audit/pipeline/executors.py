@@ -247,12 +247,12 @@ def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(
     return finished.result
 
 
-def write_partitioned(directory: str, result, parts_out: list) -> None:
+def write_partitioned(directory: str, result, parts_out: list, segment_dict, summary_dict) -> None:
     """``--partitioned-output DIR``: one JSONL file a partition (``part-00000.jsonl``: the JSONL
     report's segment lines), a Parquet file a partition when pyarrow is installed, and
-    ``manifest.json`` (the partitions, their files and pair counts, the report's summary)."""
-    from audit.outputs.serialize import segment_dict, summary_dict
-
+    ``manifest.json`` (the partitions, their files and pair counts, the report's summary).
+    ``segment_dict``/``summary_dict``: the JSON report's serialisers (``audit.outputs.serialize``,
+    a layer above this one: the CLI passes them)."""
     os.makedirs(directory, exist_ok=True)
     encode = json.JSONEncoder(ensure_ascii=False).encode
     try:
