@@ -42,6 +42,22 @@ def add_arguments(p) -> None:
     p.add_argument("--baseline", metavar="PATH",  # see audit/cli/baseline.py
                    help="report only the flags new since this baseline ('transaudit baseline create'); "
                         "gates count new flags only")
+    _add_executor_arguments(p)
+
+
+def _add_executor_arguments(p) -> None:
+    """--executor, --scheduler, --partitions, --partitioned-output (audit/pipeline/executors.py)."""
+    g = p.add_argument_group("execution (audit/pipeline/executors.py)")
+    g.add_argument("--executor", choices=["local", "processes", "dask"], default=None,
+                   help="where the pair checks run: this process, a pool of --jobs worker processes, or a "
+                        "dask.distributed cluster (pip install 'transaudit[dask]'); default: as today")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --executor dask: the scheduler's address (default: a local cluster of --jobs workers)")
+    g.add_argument("--partitions", type=int, metavar="N",
+                   help="with --executor: cut the input into N partitions (default: 4 per worker)")
+    g.add_argument("--partitioned-output", metavar="DIR",
+                   help="with --executor: also write one JSONL (and Parquet with pyarrow) per partition and "
+                        "a manifest.json to DIR")
 
 
 STREAMING_FORMATS = frozenset({"jsonl", "text", "csv"})
@@ -151,6 +167,8 @@ def run(args) -> int:
             cap = limits.configure(config.limits).max_input_bytes
             read_as = stack.enter_context(Spooled(sys.stdin.buffer, cap)).path
             stdin_fmt = stdin_format(read_as, args.input_format)
+        if project and getattr(args, "executor", None):
+            raise UsageError("--executor takes one input (a file or a text pair) for now, not several files")
         runner = _run_project if project else _run_single
         args.resolved_config = config  # for _write's baseline and JUnit hooks
         result, filtered = runner(args, config, fmt, files, unit_filter, read_as, stdin_fmt)
@@ -222,9 +240,44 @@ def _run_single(args, config, fmt, files, unit_filter, read_as, stdin_fmt):
         report_decisions(done[0].decisions, args.decisions, sys.stderr)
         return result, filtered
     audit, filtered = open_file_audit(files, config, **opened)
+    if getattr(args, "executor", None):
+        return _write(args, fmt, None, lambda update: with_unit_settings(
+            _run_executor(args, config, audit, files, input_format, read_as, unit_filter), unit_filter)), filtered
     result = _write(args, fmt, lambda: with_unit_settings(audit.stream(), unit_filter),
                     lambda update: with_unit_settings(audit.run(update), unit_filter))
     return result, filtered
+
+
+def _run_executor(args, config, audit, files, input_format, read_as, unit_filter):
+    """The audit with its pair checks on ``--executor`` (audit/pipeline/executors.py): the
+    workers read partitions of the file themselves where the format allows, else the client
+    reads and ships chunks; the report is the serial one."""
+    from audit.pipeline.executors import (
+        audit_partitioned,
+        make_executor,
+        plan_partitions,
+        write_partitioned,
+    )
+
+    jobs = config.jobs or (os.cpu_count() or 1)
+    n = args.partitions if args.partitions is not None else 4 * jobs
+    if n < 1:
+        raise UsageError("--partitions must be 1 or more")
+    readable = (read_as is None and not args.ref and not args.align and not args.presegmented
+                and unit_filter.is_default)
+    fmt = getattr(audit._pairs, "format", None) if readable else None  # the format the reader chose
+    given = (args.src_lang or config.source_lang, args.tgt_lang or config.target_lang)
+    parts_out = [] if args.partitioned_output else None
+    with make_executor(args.executor, jobs, args.scheduler) as ex:
+        partitions = plan_partitions(audit, files, fmt, n, readable)
+        result = audit_partitioned(audit, ex, partitions, given,
+                                   on_partition=(lambda part, segs: parts_out.append((part, segs)))
+                                   if parts_out is not None else None)
+    if parts_out is not None:
+        from audit.outputs.serialize import segment_dict, summary_dict
+
+        write_partitioned(args.partitioned_output, result, parts_out, segment_dict, summary_dict)
+    return result
 
 
 def _run_project(args, config, fmt, files, unit_filter, read_as, stdin_fmt):

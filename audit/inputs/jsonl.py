@@ -57,9 +57,11 @@ def _loads(line: str, path: str, lineno: int):
         raise InputError("invalid JSON: nested too deeply", path, lineno) from None
 
 
-def _read(path: str, src_lang: str | None, tgt_lang: str | None) -> Iterator[Pair]:
+def _read(path: str, src_lang: str | None, tgt_lang: str | None, lines=None) -> Iterator[Pair]:
+    """``lines``: (line number, line) pairs to read instead of the whole file (a partition,
+    ``audit.inputs.partition``); pair indices then count from 0 within them."""
     index = 0
-    for lineno, line in open_text_lines(path):
+    for lineno, line in (open_text_lines(path) if lines is None else lines):
         if not line.strip():
             continue
         obj = _loads(line, path, lineno)

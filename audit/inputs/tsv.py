@@ -30,11 +30,17 @@ def _header(cells: list[str]) -> dict | None:
     return {"refs": refs, "id": ids[0] if ids else None}
 
 
-def _read(path: str, src_lang, tgt_lang) -> Iterator[Pair]:
+_UNSET = object()
+
+
+def _read(path: str, src_lang, tgt_lang, lines=None, layout=_UNSET) -> Iterator[Pair]:
+    """``lines``: (line number, line) pairs to read instead of the whole file (a partition,
+    ``audit.inputs.partition``) and ``layout`` the file's header layout (``header_layout``), for a
+    partition that does not start the file; pair indices then count from 0 within them."""
     index = 0
-    layout = None
-    first = True
-    for lineno, line in open_text_lines(path):
+    first = layout is _UNSET
+    layout = None if first else layout
+    for lineno, line in (open_text_lines(path) if lines is None else lines):
         if not line.strip(" \t\r\n\ufeff") and "\t" not in line:
             continue
         cells = line.split("\t")
@@ -57,6 +63,16 @@ def _read(path: str, src_lang, tgt_lang) -> Iterator[Pair]:
                    source_lang=src_lang, target_lang=tgt_lang, source_origin=origin, target_origin=origin,
                    index=index)
         index += 1
+
+
+def header_layout(path: str) -> tuple[int | None, dict | None]:
+    """(line number of the file's first non-blank line, its header layout or None): what a
+    partition that does not start the file needs to read its lines as the whole file would."""
+    for lineno, line in open_text_lines(path):
+        if not line.strip(" \t\r\n\ufeff") and "\t" not in line:
+            continue
+        return lineno, _header(line.split("\t"))
+    return None, None
 
 
 def open_source(paths, src_lang, tgt_lang) -> PairSource:

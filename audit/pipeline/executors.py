@@ -1,0 +1,282 @@
+"""Where the pair checks run: ``--executor local|processes|dask`` (``transaudit check``).
+
+One interface, ``Executor.map_partitions(fn, tasks)``: the results of ``fn`` on each task, in
+task order, with a bounded number of tasks in flight. ``LocalExecutor`` runs them in this
+process, ``ProcessExecutor`` in a pool of forked worker processes, ``DaskExecutor`` on a
+``dask.distributed`` cluster (``--scheduler ADDRESS``, else a ``LocalCluster`` of ``--jobs``
+worker processes; the optional extra ``transaudit[dask]``).
+
+``audit_partitioned`` drives an audit through an executor in two phases:
+
+1. each partition (``audit.inputs.partition``: a byte range the worker reads itself for JSONL,
+   TSV and text pairs, else a chunk of pairs the client read) is read and pair-checked on a
+   worker, which returns its pairs (packed) and their final flags;
+2. the client takes the partitions in input order, makes pair indices global, checks again the
+   first and last pair of each partition with their true neighbours across the partition edge
+   (2 pairs a partition), then hands the results to the audit's own finishing step (corpus
+   checks, scores, signature), so the report is the serial report.
+
+Corpus-scope checks: until ``audit.pipeline.corpusstats`` (mergeable statistics) exists, they run
+on the client over all pairs (``engine.corpus_flags``, through ``Audit._finish``): exact, but
+the client holds every pair. ``SHARDED_CORPUS`` says whether the sharded path is available.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from audit.core.errors import UsageError
+
+try:  # the sharded corpus statistics (helper 'shard'); the client-side fallback without it
+    from audit.pipeline import corpusstats
+    SHARDED_CORPUS = True
+except ImportError:
+    corpusstats = None
+    SHARDED_CORPUS = False
+
+EXECUTORS = ("local", "processes", "dask")
+
+
+class Executor:
+    """Runs ``fn`` over tasks, results in task order; at most ``window`` tasks in flight."""
+
+    name = "local"
+
+    def map_partitions(self, fn: Callable, tasks: Iterable) -> Iterator:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class LocalExecutor(Executor):
+    """One process: today's ``--jobs 1``."""
+
+    def map_partitions(self, fn, tasks):
+        for t in tasks:
+            yield fn(t)
+
+
+class ProcessExecutor(Executor):
+    """A pool of ``jobs`` forked worker processes (the engine's worker model)."""
+
+    name = "processes"
+
+    def __init__(self, jobs: int):
+        import multiprocessing as mp
+
+        self.jobs = max(1, jobs)
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        self._pool = ctx.Pool(self.jobs)
+
+    def map_partitions(self, fn, tasks):
+        pending: deque = deque()
+        for t in tasks:
+            pending.append(self._pool.apply_async(fn, (t,)))
+            if len(pending) >= 2 * self.jobs + 1:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+
+class DaskExecutor(Executor):
+    """Tasks as ``dask.distributed`` futures: on the cluster at ``scheduler``, else on a
+    ``LocalCluster`` of ``jobs`` worker processes (one thread each: the checks are pure Python)."""
+
+    name = "dask"
+
+    def __init__(self, jobs: int, scheduler: str | None = None, processes: bool = True):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError("--executor dask needs dask.distributed: pip install 'transaudit[dask]'") from None
+        self._cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self._cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=processes,
+                                         dashboard_address=None)
+            self.client = Client(self._cluster)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
+
+    def map_partitions(self, fn, tasks):
+        pending: deque = deque()
+        for t in tasks:
+            pending.append(self.client.submit(fn, t, pure=False))
+            if len(pending) >= 2 * self.workers + 1:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_executor(name: str, jobs: int, scheduler: str | None = None, processes: bool = True) -> Executor:
+    if name not in EXECUTORS:
+        raise UsageError(f"unknown executor {name!r} (one of {', '.join(EXECUTORS)})")
+    if scheduler and name != "dask":
+        raise UsageError("--scheduler needs --executor dask")
+    if name == "local":
+        return LocalExecutor()
+    if name == "processes":
+        return ProcessExecutor(jobs)
+    return DaskExecutor(jobs, scheduler, processes)
+
+
+# -- the worker's side -------------------------------------------------------------------------
+
+_WORKER: dict = {}  # config digest -> (config, plan): the checks resolved once per worker process
+
+
+def _worker_plan(key: str, blob: bytes):
+    got = _WORKER.get(key)
+    if got is None:
+        from audit.checks.glossary import attach as attach_glossary
+        from audit.core import limits
+        from audit.pipeline.engine import _Plan, resolve_checks
+
+        config = attach_glossary(pickle.loads(blob))
+        limits.configure(config.limits)
+        plan = _Plan([c for c in resolve_checks(config) if c.spec.scope == "pair"])
+        _WORKER.clear()
+        got = _WORKER[key] = (config, plan)
+    return got
+
+
+def check_partition(task) -> tuple:
+    """On a worker: read one partition, fill in the audit's languages, run the pair checks (the
+    neighbours of its first and last pair unknown: the client checks those two again).
+    Returns (packed pairs, final flags of each pair, target word counts)."""
+    from audit.inputs.partition import read_partition
+    from audit.pipeline.engine import _check_chunk, fill_languages
+    from audit.pipeline.spill import pack_pair
+
+    key, blob, part, (given_src, given_tgt), (src, tgt) = task
+    config, plan = _worker_plan(key, blob)
+    if part.kind == "pairs":
+        from audit.pipeline.spill import unpack_pair
+
+        read = [unpack_pair(t) for t in part.pairs]
+    else:
+        read = read_partition(part, given_src, given_tgt)
+    pairs = list(fill_languages(read, src, tgt))
+    results = _check_chunk(plan, config, (pairs, None, None), True)
+    return [pack_pair(p) for p in pairs], [r[0] for r in results], [r[1] for r in results]
+
+
+# -- the client's side -------------------------------------------------------------------------
+
+def plan_partitions(audit, paths: Sequence[str] | None, fmt: str | None, n: int, readable: bool) -> list:
+    """``readable``: the workers may read ``paths`` themselves (no stdin, references, filter,
+    decisions or alignment); otherwise the client reads the audit's pairs and ships them."""
+    from audit.inputs.partition import chunk_partitions, partitionable, plan
+
+    if readable and paths and partitionable(fmt, paths):
+        return plan(fmt, paths, n)
+    from audit.pipeline.spill import pack_pair
+
+    return chunk_partitions(audit._pairs, n, pack_pair)
+
+
+def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(None, None),
+                      on_partition: Callable | None = None):
+    """The ``AuditResult`` of ``audit`` (an ``engine.Audit`` without decisions) with its pair
+    checks run partition by partition on ``executor``; equal to ``audit.run()``.
+
+    ``on_partition(partition, pair results)``: called with each partition's final results in
+    order (``--partitioned-output``)."""
+    from audit.core.model import PairResult
+    from audit.pipeline.engine import _check_chunk, _Plan
+    from audit.pipeline.spill import unpack_pair
+
+    config = audit.config
+    blob = pickle.dumps(config)
+    key = hashlib.sha256(blob).hexdigest()
+    src, tgt = audit.source_lang, audit.target_lang
+    tasks = ((key, blob, p, tuple(given_langs), (src, tgt)) for p in partitions)
+    parts = []  # per partition: [pairs, flags]
+    index = 0
+    for part, (packed, flags, _words) in zip(partitions, executor.map_partitions(check_partition, tasks)):
+        pairs = []
+        for t in packed:
+            p = unpack_pair(t)
+            if p.index != index:
+                p = replace(p, index=index)
+            pairs.append(p)
+            index += 1
+        parts.append((part, pairs, list(flags)))
+    # the pairs at each partition's edges, checked again with their neighbours across the edge
+    plan = _Plan([c for c in audit.checks if c.spec.scope == "pair"])
+    flat = [(k, i) for k, (_, pairs, _) in enumerate(parts) for i in (0, len(pairs) - 1) if pairs]
+    seq = [pp for _, pairs, _ in parts for pp in pairs]
+    starts, at = [], 0
+    for _, pairs, _ in parts:
+        starts.append(at)
+        at += len(pairs)
+    for k, i in dict.fromkeys(flat):
+        g = starts[k] + i
+        before = seq[g - 1] if g > 0 else None
+        after = seq[g + 1] if g + 1 < len(seq) else None
+        parts[k][2][i] = _check_chunk(plan, config, ([seq[g]], before, after))[0]
+    results = [PairResult(p, fl) for _, pairs, flags in parts for p, fl in zip(pairs, flags)]
+    finished = audit._finish(results, None)
+    if on_partition is not None:
+        at = 0
+        segs = finished.result.segments
+        for part, pairs, _ in parts:
+            on_partition(part, segs[at:at + len(pairs)])
+            at += len(pairs)
+    return finished.result
+
+
+def write_partitioned(directory: str, result, parts_out: list, segment_dict, summary_dict) -> None:
+    """``--partitioned-output DIR``: one JSONL file a partition (``part-00000.jsonl``: the JSONL
+    report's segment lines), a Parquet file a partition when pyarrow is installed, and
+    ``manifest.json`` (the partitions, their files and pair counts, the report's summary).
+    ``segment_dict``/``summary_dict``: the JSON report's serialisers (``audit.outputs.serialize``,
+    a layer above this one: the CLI passes them)."""
+    os.makedirs(directory, exist_ok=True)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    try:
+        import pyarrow  # noqa: F401
+        have_parquet = True
+    except ImportError:
+        have_parquet = False
+    manifest = {"partitions": [], "parquet": have_parquet}
+    for part, segs in parts_out:
+        name = f"part-{part.number:05d}"
+        rows = [segment_dict(s) for s in segs]
+        with open(os.path.join(directory, name + ".jsonl"), "w", encoding="utf-8") as fh:
+            fh.writelines(encode(r) + "\n" for r in rows)
+        entry = {**part.describe(), "file": name + ".jsonl", "segments": len(rows),
+                 "flags": sum(len(s.flags) for s in segs)}
+        if have_parquet:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.table({"id": [r["id"] for r in rows], "index": [r["index"] for r in rows],
+                              "segment": [encode(r) for r in rows]})
+            pq.write_table(table, os.path.join(directory, name + ".parquet"))
+            entry["parquet"] = name + ".parquet"
+        manifest["partitions"].append(entry)
+    manifest["summary"] = summary_dict(result)
+    with open(os.path.join(directory, "manifest.json"), "w", encoding="utf-8") as fh:
+        fh.write(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
