@@ -21,13 +21,13 @@ os.environ.setdefault("TRANSAUDIT_SEMANTIC", "0")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from common import NTREX, NTREX_LANGS, read_lines  # noqa: E402
+from common import NTREX, NTREX_LANGS, read_lines
 
-from audit.checks.registry import select_checks  # noqa: E402
-from audit.core.config import Config  # noqa: E402
-from audit.core.model import Pair  # noqa: E402
-from audit.pipeline import corpusstats as cs  # noqa: E402
-from audit.pipeline.engine import corpus_flags  # noqa: E402
+from audit.checks.registry import select_checks
+from audit.core.config import Config
+from audit.core.model import Pair
+from audit.pipeline import corpusstats as cs
+from audit.pipeline.engine import corpus_flags
 
 
 def build(limit: int, repeat: int) -> list[Pair]:

@@ -103,6 +103,7 @@ def _con_partial(pairs, start, config):
     opts = CheckOptions(config.options)
     mw2 = opts.of("CON002").min_words
     g1: dict[bytes, list] = {}
+    n1: dict[bytes, tuple] = {}  # key -> (idx, words of the source) of its first member
     r1: dict[tuple, tuple] = {}  # (key, content digest, note digest or None) -> (idx, id, target)
     g2: dict[bytes, list] = {}
     r2: dict[bytes, tuple] = {}  # key -> (idx, id, source) of the first kept member
@@ -114,10 +115,14 @@ def _con_partial(pairs, start, config):
             kd = _dig(k)
             cd = _tdig(con._content(p.target))
             nd = _tdig(p.note) if p.note else None
-            g1.setdefault(kd, []).append((i, cd, nd, con._nwords(p.source)))
+            members = g1.get(kd)
+            if members is None:  # the first member's word count decides how the group is compared
+                members = g1[kd] = []
+                n1[kd] = (i, con._nwords(p.source))
+            members.append((i, cd, nd))
             for rk in {(kd, cd, None), (kd, cd, nd)}:  # the whole group's, the note's sub-group's
-                if rk not in r1:
-                    r1[rk] = (i, p.id, p.target)
+                if rk not in r1:  # only what the message quotes (at most 60 characters)
+                    r1[rk] = (i, p.id, con._short(p.target))
         k = con._key2(p)
         if k is not None and (con._counted(p.source, words) >= mw2 and con._counted(p.target, words) >= mw2):
             kd = _dig(k)
@@ -125,8 +130,8 @@ def _con_partial(pairs, start, config):
             g2.setdefault(kd, []).append((i, e if isinstance(e, int) else _dig(e),
                                           _tdig(con._letters(p.source))))
             if kd not in r2:
-                r2[kd] = (i, p.id, p.source)
-    return (g1, r1, g2, r2)
+                r2[kd] = (i, p.id, con._short(p.source))
+    return (g1, n1, r1, g2, r2)
 
 
 def _merge_min(dst: dict, src: dict) -> None:
@@ -142,27 +147,28 @@ def _merge_groups(dst: dict, src: dict) -> None:
 
 
 def _con_merge(states):
-    g1, r1, g2, r2 = {}, {}, {}, {}
-    for a, b, c, d in states:
+    g1, n1, r1, g2, r2 = {}, {}, {}, {}, {}
+    for a, n, b, c, d in states:
         _merge_groups(g1, a)
+        _merge_min(n1, n)
         _merge_min(r1, b)
         _merge_groups(g2, c)
         _merge_min(r2, d)
     for g in (g1, g2):
         for v in g.values():
             v.sort()
-    return (g1, r1, g2, r2)
+    return (g1, n1, r1, g2, r2)
 
 
 def _con1_flags(state, lo, hi, pairs, start, min_words):
-    g1, r1, _, _ = state
+    g1, n1, r1, _, _ = state
     out = []
     for kd, members in g1.items():
         if len(members) < 2 or not (lo <= members[-1][0] and members[0][0] < hi):
             continue
         if len({m[1] for m in members}) < 2:
             continue
-        if members[0][3] >= min_words:
+        if n1[kd][1] >= min_words:
             subs = [(members, None)]
         else:
             by_note: dict = {}
@@ -182,14 +188,14 @@ def _con1_flags(state, lo, hi, pairs, start, min_words):
                 if m[1] == ref or not lo <= i < hi:
                     continue
                 p = pairs[i - start]
-                msg = f"same source translated differently in segment {ref_id}: \u201c{con._short(ref_target)}\u201d"
+                msg = f"same source translated differently in segment {ref_id}: \u201c{ref_target}\u201d"
                 out.append((i, hit(msg, target=strip_span(p.target), source=strip_span(p.source),
                                    data={"other": ref_id})))
     return out
 
 
 def _con2_flags(state, lo, hi, pairs, start):
-    _, _, g2, r2 = state
+    _, _, _, g2, r2 = state
     out = []
     for kd, members in g2.items():
         if len(members) < 2 or not (lo <= members[-1][0] and members[0][0] < hi):
@@ -206,7 +212,7 @@ def _con2_flags(state, lo, hi, pairs, start):
                 continue
             p = pairs[i - start]
             msg = (f"same translation as segment {ref_id}, whose source differs: "
-                   f"\u201c{con._short(ref_source)}\u201d")
+                   f"\u201c{ref_source}\u201d")
             out.append((i, hit(msg, target=strip_span(p.target), source=strip_span(p.source),
                                data={"other": ref_id})))
     return out
