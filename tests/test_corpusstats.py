@@ -85,3 +85,26 @@ def test_merge_associative_and_pickles():
     assert pickle.loads(pickle.dumps(left)) == left
     flags = cs.shard_flags(left, pairs[40:90], 40, CHECKS, CONFIG)
     assert all(40 <= i < 90 for i in flags)
+
+
+CATALOGS = sorted(glob.glob(os.path.join(ROOT, "corpora", "*", "*.po"))
+                  + glob.glob(os.path.join(ROOT, "tests", "fixtures", "catalogs", "*.po")))
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: os.path.relpath(p, ROOT))
+@pytest.mark.parametrize("shards", [2, 5])
+def test_catalogs_plural_checks(path, shards):
+    from audit.inputs import open_input
+
+    pairs = list(open_input([path]))
+    _same(pairs, shards)
+
+
+def test_catalogs_have_plural_flags():
+    from audit.inputs import open_input
+
+    codes = set()
+    for path in CATALOGS:
+        flags = _same(list(open_input([path])), 3)
+        codes |= {f.code for fl in flags.values() for f in fl}
+    assert {c for c in codes if c.startswith("PLR")}, codes
