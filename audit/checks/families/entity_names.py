@@ -33,6 +33,7 @@ from audit.checks.families.entities import (
 )
 from audit.checks.registry import check
 from audit.core.model import hit
+from audit.core.text import main_script
 from audit.lang import cldr
 from audit.lang.lexicon import zipf
 from audit.lang.names import (
@@ -44,6 +45,7 @@ from audit.lang.names import (
     unit_name,
 )
 from audit.lang.profiles import profile
+from audit.lang.translit import heard_in, word_keys
 
 # a name followed by a number: "Rossiya 1", "Airbus A320", "A4", "Apollo 11"
 _NAME_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\-]?(\p{Nd}{1,4}\p{Latin}?)(?![\p{L}\p{N}])")
@@ -148,6 +150,14 @@ def _romanized_words(view) -> list[str]:
     return [skeleton(romanize_any(w)) for w in regex.findall(r"[\p{L}\p{M}]+", view.text)]
 
 
+def _script_of(word: str) -> str | None:
+    return main_script(word)
+
+
+def _word_keys(view) -> list[str]:
+    return word_keys(view.text)
+
+
 @memo_on_context("_ent_names")
 def _analysis(pair, ctx):
     """(missing source runs, new target runs), memoised on the context."""
@@ -159,7 +169,7 @@ def _analysis(pair, ctx):
     missing = [c for c in scands if not name_found(c[2], ctx, strict=True)]
     if not _cased_side(ctx.tgt):
         missing = [c for c in missing if not _found_any_script(c[2], ctx.tgt)]
-    if not missing:
+    if not missing and not _one_sided(ctx):
         return result
     acr = {sp for sp, _ in _acronym_analysis(pair, ctx)[1]}
     missing = [c for c in missing if (c[0], c[1]) not in acr]
@@ -168,6 +178,11 @@ def _analysis(pair, ctx):
     new = [c for c in tcands if not name_found(c[2], sw, strict=True)]
     if not _cased_side(ctx.src):
         new = [c for c in new if not _found_any_script(c[2], ctx.src)]
+    if ctx.src.script != ctx.tgt.script:
+        keys = ctx.src.memo(_word_keys)
+        new = [c for c in new if _script_of(c[2]) == ctx.src.script or not heard_in(c[2], keys)]
+        keys = ctx.tgt.memo(_word_keys)
+        missing = [c for c in missing if _script_of(c[2]) == ctx.tgt.script or not heard_in(c[2], keys)]
     if missing and new:
         missing, new = _unpaired(missing, new)
     missing = _unmatched(missing, ctx.tgt, src)
@@ -175,6 +190,13 @@ def _analysis(pair, ctx):
     result[0].extend(_runs(src, missing))
     result[1].extend(_runs(tgt, new))
     return result
+
+
+def _one_sided(ctx) -> bool:
+    """Across scripts (a caseless or Cyrillic source, a Latin target, or a Latin source and a
+    Cyrillic target) the source's names cannot all be told from its common words, so a new name of
+    the target is looked for even when no source name is missing."""
+    return ctx.src.script != ctx.tgt.script and (ctx.tgt.script in ("Latin", "Cyrillic"))
 
 
 def _unmatched(cands: list, other, this_text: str) -> list:
@@ -282,8 +304,10 @@ def name_replaced(pair, ctx):
         out.append(hit(f"'{m.group()}' in the target, but the source numbers it {was}", target=m.span(),
                        data={"evidence": "num"}))
     missing, new = _analysis(pair, ctx)
-    if not missing or not new:
+    if not new:
         return out
+    if not missing:
+        return out + _new_only(pair, ctx, new)
     src, tgt = pair.source, pair.target
     strong_lost = any(_strong(r, ctx.src.lang, ctx.tgt) for r in missing)
     scr = _script_class(ctx)
@@ -299,6 +323,23 @@ def name_replaced(pair, ctx):
         names = ", ".join(f"'{src[a:b]}'" for a, b in lost)
         out.append(hit(f"the target's name '{tgt[s:e]}' is not in the source, whose {names} is missing",
                        target=(s, e), source=lost, severity=sev, data={"evidence": tag}))
+    return out
+
+
+def _new_only(pair, ctx, new) -> list:
+    """Target names with no counterpart in a source of another script, none of whose own names
+    is missing (the source's names are not all recognisable there)."""
+    out = []
+    scr = _script_class(ctx)
+    tgt = pair.target
+    for run in new:
+        s, e = _span(run)
+        strong_new = _strong(run, ctx.tgt.lang, ctx.src)
+        tn = _name_evidence(run, ctx.tgt.lang)
+        z = min(zipf(lower_name(w), ctx.tgt.lang) for _, _, w in run)
+        tag = f"one-{scr}-N{int(strong_new)}-w{min(2, len(run))}-t{tn}-z{min(5, int(z))}"
+        out.append(hit(f"the target's name '{tgt[s:e]}' has no counterpart in the source",
+                       target=(s, e), severity="minor", data={"evidence": tag}))
     return out
 
 

@@ -1,0 +1,89 @@
+"""Sound keys for names across scripts: is a Latin name heard in a text of another script?
+
+``sound_key(text)`` romanises any script (``names.romanize_any``: anyascii beyond Latin, Cyrillic
+and Greek) and keeps one class letter per consonant sound, vowels and glides dropped, repeats
+collapsed: Liverpool / 리버풀 / ליברפול -> RBRBR... ``heard_in(name, text)`` looks for the key of
+each word of ``name`` (``name_keys``) in the keys of the other text's words (a word of one script at a time, so a
+Japanese katakana run or an Arabic word with its attached prefix is one word), allowing one
+error in keys of four or five classes and two in longer ones. Rough on purpose: used to keep a
+transliterated name (Willoughby / ويلوبي, Cromwell / クロムウェル) from counting as new.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from audit.lang.names import romanize_any
+
+_CLASS = {**dict.fromkeys("bpfv", "B"), **dict.fromkeys("kgqcj", "K"), **dict.fromkeys("td", "T"),
+          **dict.fromkeys("szx", "S"), **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
+# one word of one script: katakana with its long-vowel mark, a run of Han, Hangul, Arabic...
+_WORD = regex.compile(r"[\p{Katakana}ー]+|\p{Han}+|\p{Hangul}+|[\p{Arabic}\p{M}]+|[\p{Devanagari}\p{M}]+"
+                      r"|[\p{Hebrew}\p{M}]+|[\p{Thai}\p{M}]+|[\p{Cyrillic}\p{M}]+|[\p{Greek}\p{M}]+|[\p{Latin}\p{M}]+"
+                      r"|[\p{Hiragana}]+|[\p{L}\p{M}]+")
+
+
+@lru_cache(maxsize=100_000)
+def sound_key(text: str) -> str:
+    """Consonant classes of a word in any script (Chelsea / チェルシー / चेल्सिया -> KRS)."""
+    out = []
+    for ch in romanize_any(text).lower():
+        k = _CLASS.get(ch)
+        if k and (not out or out[-1] != k):
+            out.append(k)
+    return "".join(out)
+
+
+_SILENT = regex.compile(r"(?<=[aeiouy])r(?=[^aeiouy]|$)|gh(?=[^aeiouy]|$)")
+
+
+def name_keys(word: str) -> frozenset[str]:
+    """Sound keys of a Latin name as written and as other scripts hear it: without its silent
+    letters (the ``r`` after a vowel, ``gh``: Liverpool / 리버풀, Marlow / マーロー), ``th`` as
+    ``s`` (Gwyneth / グウィネス), Slavic ``c`` as ``ts`` (Kovacic / كوفاتشيتش)."""
+    low = romanize_any(word).lower()
+    forms = {low, _SILENT.sub("", low), low.replace("th", "s"), low.replace("c", "ts")}
+    return frozenset(sound_key(f) for f in forms)
+
+
+def _source_keys(word: str) -> set[str]:
+    """Keys of a word of any script, with the readings its script leaves open: Hebrew vav as a
+    vowel (קרומוול), ``j`` for ``z`` (조란 Zoran), a Hangul final ``s`` heard as ``t`` (브렛)."""
+    r = romanize_any(word).lower()
+    out = {sound_key(r), sound_key(r.replace("j", "z"))}
+    if regex.match(r"\p{Hebrew}", word):
+        out.add(sound_key(r.replace("v", "")))
+    if regex.match(r"\p{Hangul}", word):
+        out.add(sound_key(r).replace("S", "T"))
+    return out
+
+
+def word_keys(text: str) -> list[str]:
+    """Sound keys of the words of ``text``, every reading (callers memoise them per text view)."""
+    return sorted({k for w in set(_WORD.findall(text)) for k in _source_keys(w) if k})
+
+
+def _errors(n: int) -> int:
+    return 0 if n <= 3 else 1 if n <= 5 else 2
+
+
+@lru_cache(maxsize=20_000)
+def _pattern(key: str):
+    return regex.compile(f"(?:{key}){{e<={_errors(len(key))}}}")
+
+
+def heard_in(name: str, keys: list[str]) -> bool:
+    """Does a word of ``name`` (of three sound classes or more) sound like a word whose keys are
+    ``keys``? Names too short to tell (Li, Ian) count as heard."""
+    told = False
+    for w in regex.findall(r"[\p{L}\p{M}]+", name):
+        ks = name_keys(w)
+        if min(len(k) for k in ks) < 3:
+            continue  # too short to tell in some reading (Willoughby heard as RB)
+        told = True
+        for k in ks:
+            pat = _pattern(k)
+            if any(len(t) >= len(k) - _errors(len(k)) and pat.search(t) for t in keys):
+                return True
+    return not told
