@@ -193,10 +193,10 @@ def _analysis(pair, ctx):
 
 
 def _one_sided(ctx) -> bool:
-    """Across scripts (a caseless or Cyrillic source, a Latin target, or a Latin source and a
-    Cyrillic target) the source's names cannot all be told from its common words, so a new name of
-    the target is looked for even when no source name is missing."""
-    return ctx.src.script != ctx.tgt.script and (ctx.tgt.script in ("Latin", "Cyrillic"))
+    """Across scripts the source's names cannot all be told from its common words (a caseless or
+    Cyrillic source) or are all transliterated (a caseless target), so a new name of the target is
+    looked for even when no source name is missing."""
+    return ctx.src.script != ctx.tgt.script
 
 
 def _unmatched(cands: list, other, this_text: str) -> list:
@@ -307,7 +307,7 @@ def name_replaced(pair, ctx):
     if not new:
         return out
     if not missing:
-        return out + _new_only(pair, ctx, new)
+        return out + _new_only(pair, ctx, new) if _one_sided(ctx) else out
     src, tgt = pair.source, pair.target
     strong_lost = any(_strong(r, ctx.src.lang, ctx.tgt) for r in missing)
     scr = _script_class(ctx)
@@ -338,9 +338,26 @@ def _new_only(pair, ctx, new) -> list:
         tn = _name_evidence(run, ctx.tgt.lang)
         z = min(zipf(lower_name(w), ctx.tgt.lang) for _, _, w in run)
         tag = f"one-{scr}-N{int(strong_new)}-w{min(2, len(run))}-t{tn}-z{min(5, int(z))}"
+        sev = "major" if _new_only_major(scr, strong_new, len(run), tn, z) else "minor"
         out.append(hit(f"the target's name '{tgt[s:e]}' has no counterpart in the source",
-                       target=(s, e), severity="minor", data={"evidence": tag}))
+                       target=(s, e), severity=sev, data={"evidence": tag}))
     return out
+
+
+def _new_only_major(scr: str, strong: bool, words: int, tn: int, z: float) -> bool:
+    """Is a target name with no counterpart in a source of another script certain enough for a
+    major flag? The classes that held on NTREX's dev half: a Latin name new in a caseless target;
+    into Latin from a caseless source a strong name with name evidence in a run of two words, or
+    a single word unknown to the word lists (Zipf below 1) or travelling and not rare (Zipf 3 to
+    4: a known name, so the source would have it transliterated); between Latin and Cyrillic a
+    strong name that travels, or one unknown to the word lists."""
+    if scr == "xtgt":
+        return strong
+    if not strong or tn == 0:
+        return False
+    if scr == "xsrc":
+        return z < 1.0 or (words >= 2 and tn == 2 and z < 3.0)
+    return z < 3.0 and (tn == 2 or z < 1.0)
 
 
 def _name_evidence(run, lang: str | None) -> int:
@@ -399,9 +416,8 @@ def name_removed(pair, ctx):
         ev = _name_evidence(run, ctx.src.lang)
         tag = f"{scr}{'' if reliable else '-infl'}-w{min(2, len(run))}-r{int(rep)}-z{int(rare)}-t{ev}"
         certain = (len(run) >= 2 or rep) and rare
-        if not certain and not (scr == "xsrc" and rare):
-            continue  # a single name: a translator's choice, left to ENT003 (minor)
-        sev = "major" if _removed_major(scr, reliable, len(run), ev) else "minor"
+        single = not certain and not (scr == "xsrc" and rare)
+        sev = "major" if _removed_major(scr, reliable, len(run), ev, single, rare) else "minor"
         out.append(hit(f"the name '{name}' of the source is missing from the target",
                        source=(s, e), primary="source", severity=sev, data={"evidence": tag}))
     return out
@@ -420,23 +436,36 @@ def _replaced_major(scr: str, reliable: bool, strong_lost: bool, strong_new: boo
         return strong_new
     if scr == "xsrc":
         return strong_lost
+    ev = tl + tn
+    if scr == "cased":
+        return strong_lost and strong_new and ev >= 2
+    if not strong_lost and not strong_new:
+        return tl == tn == 2
     if scr == "latin" and reliable:
-        return (strong_lost or strong_new) and (strong_new or tl >= 1) and (strong_lost or tn >= 1) and tl + tn >= 1
-    if not (strong_lost and strong_new and max(tl, tn) == 2):
-        return False
-    if scr == "latin" or words >= 2:
-        return True
-    return tl == tn == 2
+        if strong_lost and strong_new:
+            return ev >= 1
+        if strong_lost:
+            return tl >= 1
+        return tn >= 1 or (tl == 2 and words == 1)
+    if strong_lost and strong_new:
+        return max(tl, tn) == 2
+    return (tl if strong_lost else tn) == 2
 
 
-def _removed_major(scr: str, reliable: bool, words: int, ev: int) -> bool:
+def _removed_major(scr: str, reliable: bool, words: int, ev: int, single: bool, rare: bool) -> bool:
     """Is a removed name certain enough for a major flag? (measured like ``_replaced_major``): a
     Latin name of a caseless source missing from the target; a run of two name words with name
     evidence between Latin-script languages, a run that travels where names take case endings;
-    never for a caseless target (names are transliterated there)."""
+    a single rare word that travels (Merkel, Sánchez) between Latin-script languages that do not
+    inflect names or between Latin and Cyrillic; never for a caseless target (names are
+    transliterated there)."""
+    if scr == "xtgt":
+        return False
+    if single:
+        return rare and ev == 2 and (scr == "cased" or (scr == "latin" and reliable))
     if scr == "xsrc":
         return True
-    if scr == "xtgt" or words < 2:
+    if words < 2:
         return False
     if scr == "latin" and reliable:
         return ev >= 1
