@@ -5,7 +5,9 @@ and Greek) and keeps one class letter per consonant sound, vowels and glides dro
 collapsed: Liverpool / 리버풀 / ליברפול -> RBRBR... ``heard_in(name, text)`` looks for the key of
 each word of ``name`` (``name_keys``) in the keys of the other text's words (a word of one script at a time, so a
 Japanese katakana run or an Arabic word with its attached prefix is one word), allowing one
-error in keys of four or five classes and two in longer ones. Rough on purpose: used to keep a
+error in keys of five to seven classes and two in longer ones, in words at most three classes
+longer than the name (an attached prefix or case ending); a longer word (a run of Han or Thai
+letters) must hold the key exactly. Rough on purpose: used to keep a
 transliterated name (Willoughby / ويلوبي, Cromwell / クロムウェル) from counting as new.
 """
 from __future__ import annotations
@@ -59,31 +61,41 @@ def _source_keys(word: str) -> set[str]:
     return out
 
 
-def word_keys(text: str) -> list[str]:
-    """Sound keys of the words of ``text``, every reading (callers memoise them per text view)."""
-    return sorted({k for w in set(_WORD.findall(text)) for k in _source_keys(w) if k})
+def word_keys(text: str) -> list[tuple[str, int]]:
+    """(sound key, prefix) of the words of ``text``, every reading; prefix is how many classes
+    may stand before a name in one word: -1 for Han and Thai, written without spaces (a name can
+    stand anywhere in a run), 2 for Arabic and Hebrew (attached و ب ل ال ה), 0 otherwise.
+    Callers memoise the list per text view."""
+    out = set()
+    for w in set(_WORD.findall(text)):
+        pre = -1 if regex.match(r"[\p{Han}\p{Thai}]", w) else 2 if regex.match(r"[\p{Arabic}\p{Hebrew}]", w) else 0
+        out.update((k, pre) for k in _source_keys(w) if k)
+    return sorted(out)
 
 
 def _errors(n: int) -> int:
-    return 0 if n <= 3 else 1 if n <= 5 else 2
+    return 0 if n <= 4 else 1 if n <= 7 else 2
 
 
-@lru_cache(maxsize=20_000)
-def _pattern(key: str):
-    return regex.compile(f"(?:{key}){{e<={_errors(len(key))}}}")
+@lru_cache(maxsize=50_000)
+def _pattern(key: str, pre: int):
+    e = _errors(len(key))
+    if pre < 0:
+        return regex.compile(f"(?:{key}){{e<={e}}}")
+    return regex.compile(f"^.{{0,{pre}}}(?:{key}){{e<={e}}}.{{0,2}}$")
 
 
-def heard_in(name: str, keys: list[str]) -> bool:
+def heard_in(name: str, keys: list[tuple[str, int]]) -> bool:
     """Does a word of ``name`` (of three sound classes or more) sound like a word whose keys are
-    ``keys``? Names too short to tell (Li, Ian) count as heard."""
+    ``keys`` (``word_keys``)? Names too short to tell (Li, Ian, Willoughby heard as RB) count as
+    heard."""
     told = False
     for w in regex.findall(r"[\p{L}\p{M}]+", name):
         ks = name_keys(w)
         if min(len(k) for k in ks) < 3:
-            continue  # too short to tell in some reading (Willoughby heard as RB)
+            continue
         told = True
         for k in ks:
-            pat = _pattern(k)
-            if any(len(t) >= len(k) - _errors(len(k)) and pat.search(t) for t in keys):
+            if any(_pattern(k, pre).search(t) for t, pre in keys):
                 return True
     return not told

@@ -338,9 +338,10 @@ def _new_only(pair, ctx, new) -> list:
         tn = _name_evidence(run, ctx.tgt.lang)
         z = min(zipf(lower_name(w), ctx.tgt.lang) for _, _, w in run)
         tag = f"one-{scr}-N{int(strong_new)}-w{min(2, len(run))}-t{tn}-z{min(5, int(z))}"
-        sev = "major" if _new_only_major(scr, strong_new, len(run), tn, z) else "minor"
+        if not _new_only_major(scr, strong_new, len(run), tn, z):
+            continue  # one-sided evidence is not enough for a minor flag on every paraphrase
         out.append(hit(f"the target's name '{tgt[s:e]}' has no counterpart in the source",
-                       target=(s, e), severity=sev, data={"evidence": tag}))
+                       target=(s, e), severity="major", data={"evidence": tag}))
     return out
 
 
@@ -418,6 +419,8 @@ def name_removed(pair, ctx):
         certain = (len(run) >= 2 or rep) and rare
         single = not certain and not (scr == "xsrc" and rare)
         sev = "major" if _removed_major(scr, reliable, len(run), ev, single, rare) else "minor"
+        if single and sev == "minor":
+            continue  # a single name that may be a translator's choice: left to ENT003 (minor)
         out.append(hit(f"the name '{name}' of the source is missing from the target",
                        source=(s, e), primary="source", severity=sev, data={"evidence": tag}))
     return out
