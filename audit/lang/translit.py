@@ -5,7 +5,7 @@ and Greek) and keeps one class letter per consonant sound, vowels and glides dro
 collapsed: Liverpool / 리버풀 / ליברפול -> RBRBR... ``heard_in(name, text)`` looks for the key of
 each word of ``name`` (``name_keys``) in the keys of the other text's words (a word of one script at a time, so a
 Japanese katakana run or an Arabic word with its attached prefix is one word), allowing one
-error in keys of five to seven classes and two in longer ones, in words at most three classes
+error in keys of six to eight classes and two in longer ones, in words at most three classes
 longer than the name (an attached prefix or case ending); a longer word (a run of Han or Thai
 letters) must hold the key exactly. Rough on purpose: used to keep a
 transliterated name (Willoughby / ويلوبي, Cromwell / クロムウェル) from counting as new.
@@ -51,13 +51,13 @@ def name_keys(word: str) -> frozenset[str]:
 
 def _source_keys(word: str) -> set[str]:
     """Keys of a word of any script, with the readings its script leaves open: Hebrew vav as a
-    vowel (קרומוול), ``j`` for ``z`` (조란 Zoran), a Hangul final ``s`` heard as ``t`` (브렛)."""
+    vowel (קרומוול), Hangul ``j`` for ``z`` (조란 Zoran), a Hangul final ``s`` heard as ``t`` (브렛)."""
     r = romanize_any(word).lower()
-    out = {sound_key(r), sound_key(r.replace("j", "z"))}
+    out = {sound_key(r)}
     if regex.match(r"\p{Hebrew}", word):
         out.add(sound_key(r.replace("v", "")))
     if regex.match(r"\p{Hangul}", word):
-        out.add(sound_key(r).replace("S", "T"))
+        out.update((sound_key(r.replace("j", "z")), sound_key(r).replace("S", "T")))
     return out
 
 
@@ -74,7 +74,7 @@ def word_keys(text: str) -> list[tuple[str, int]]:
 
 
 def _errors(n: int) -> int:
-    return 0 if n <= 4 else 1 if n <= 7 else 2
+    return 0 if n <= 5 else 1 if n <= 8 else 2
 
 
 @lru_cache(maxsize=50_000)
