@@ -22,7 +22,7 @@ _CLASS = {**dict.fromkeys("bpfv", "B"), **dict.fromkeys("kgqcj", "K"), **dict.fr
           **dict.fromkeys("szx", "S"), **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
 # one word of one script: katakana with its long-vowel mark, a run of Han, Hangul, Arabic...
 _WORD = regex.compile(r"[\p{Katakana}ー]+|\p{Han}+|\p{Hangul}+|[\p{Arabic}\p{M}]+|[\p{Devanagari}\p{M}]+"
-                      r"|[\p{Hebrew}\p{M}]+|[\p{Thai}\p{M}]+|[\p{Cyrillic}\p{M}]+|[\p{Greek}\p{M}]+|[\p{Latin}\p{M}]+"
+                      r"|[\p{Hebrew}\p{M}][\p{Hebrew}\p{M}'‘’׳]*|[\p{Thai}\p{M}]+|[\p{Cyrillic}\p{M}]+|[\p{Greek}\p{M}]+|[\p{Latin}\p{M}]+"
                       r"|[\p{Hiragana}]+|[\p{L}\p{M}]+")
 
 
@@ -45,7 +45,7 @@ def name_keys(word: str) -> frozenset[str]:
     letters (the ``r`` after a vowel, ``gh``: Liverpool / 리버풀, Marlow / マーロー), ``th`` as
     ``s`` (Gwyneth / グウィネス), Slavic ``c`` as ``ts`` (Kovacic / كوفاتشيتش)."""
     low = romanize_any(word).lower()
-    forms = {low, _SILENT.sub("", low), low.replace("th", "s"), low.replace("c", "ts")}
+    forms = {low, _SILENT.sub("", low), low.replace("th", "s"), low.replace("c", "ts"), low.replace("c", "s")}
     return frozenset(sound_key(f) for f in forms)
 
 
@@ -63,12 +63,12 @@ def _source_keys(word: str) -> set[str]:
 
 def word_keys(text: str) -> list[tuple[str, int]]:
     """(sound key, prefix) of the words of ``text``, every reading; prefix is how many classes
-    may stand before a name in one word: -1 for Han and Thai, written without spaces (a name can
+    may stand before a name in one word: -1 for Han, Thai and katakana, written without spaces (ロングラーティン) (a name can
     stand anywhere in a run), 2 for Arabic and Hebrew (attached و ب ل ال ה), 0 otherwise.
     Callers memoise the list per text view."""
     out = set()
     for w in set(_WORD.findall(text)):
-        pre = -1 if regex.match(r"[\p{Han}\p{Thai}]", w) else 2 if regex.match(r"[\p{Arabic}\p{Hebrew}]", w) else 0
+        pre = -1 if regex.match(r"[\p{Han}\p{Thai}\p{Katakana}]", w) else 2 if regex.match(r"[\p{Arabic}\p{Hebrew}]", w) else 0
         out.update((k, pre) for k in _source_keys(w) if k)
     return sorted(out)
 
