@@ -348,17 +348,16 @@ def _new_only(pair, ctx, new) -> list:
 def _new_only_major(scr: str, strong: bool, words: int, tn: int, z: float) -> bool:
     """Is a target name with no counterpart in a source of another script certain enough for a
     major flag? The classes that held on NTREX's dev half: a Latin name new in a caseless target;
-    into Latin from a caseless source a strong name with name evidence in a run of two words, or
-    a single word unknown to the word lists (Zipf below 1) or travelling and not rare (Zipf 3 to
-    4: a known name, so the source would have it transliterated); between Latin and Cyrillic a
-    strong name that travels, or one unknown to the word lists."""
+    into Latin from a caseless source a single word unknown to the word lists (Zipf below 1), or a
+    run of two words that travels (Zipf below 3); between Latin and Cyrillic a strong name that
+    travels (Zipf below 3)."""
     if scr == "xtgt":
         return strong
     if not strong or tn == 0:
         return False
     if scr == "xsrc":
         return z < 1.0 or (words >= 2 and tn == 2 and z < 3.0)
-    return z < 3.0 and (tn == 2 or z < 1.0)
+    return z < 3.0 and tn == 2
 
 
 def _name_evidence(run, lang: str | None) -> int:
@@ -418,7 +417,8 @@ def name_removed(pair, ctx):
         tag = f"{scr}{'' if reliable else '-infl'}-w{min(2, len(run))}-r{int(rep)}-z{int(rare)}-t{ev}"
         certain = (len(run) >= 2 or rep) and rare
         single = not certain and not (scr == "xsrc" and rare)
-        sev = "major" if _removed_major(scr, reliable, len(run), ev, single, rare) else "minor"
+        zl = max(zipf(lower_name(w), lang) for _, _, w in run for lang in (ctx.src.lang, ctx.tgt.lang))
+        sev = "major" if _removed_major(scr, reliable, len(run), ev, single, rare, zl) else "minor"
         if single and sev == "minor":
             continue  # a single name that may be a translator's choice: left to ENT003 (minor)
         out.append(hit(f"the name '{name}' of the source is missing from the target",
@@ -441,7 +441,7 @@ def _replaced_major(scr: str, reliable: bool, strong_lost: bool, strong_new: boo
         return strong_lost
     ev = tl + tn
     if scr == "cased":
-        return strong_lost and strong_new and ev >= 2
+        return strong_lost and strong_new and max(tl, tn) == 2
     if not strong_lost and not strong_new:
         return tl == tn == 2
     if scr == "latin" and reliable:
@@ -450,22 +450,21 @@ def _replaced_major(scr: str, reliable: bool, strong_lost: bool, strong_new: boo
         if strong_lost:
             return tl >= 1
         return tn >= 1 or (tl == 2 and words == 1)
-    if strong_lost and strong_new:
-        return max(tl, tn) == 2
-    return (tl if strong_lost else tn) == 2
+    return strong_lost and strong_new and max(tl, tn) == 2
 
 
-def _removed_major(scr: str, reliable: bool, words: int, ev: int, single: bool, rare: bool) -> bool:
+def _removed_major(scr: str, reliable: bool, words: int, ev: int, single: bool, rare: bool,
+                   zipf_low: float = 0.0) -> bool:
     """Is a removed name certain enough for a major flag? (measured like ``_replaced_major``): a
     Latin name of a caseless source missing from the target; a run of two name words with name
     evidence between Latin-script languages, a run that travels where names take case endings;
-    a single rare word that travels (Merkel, Sánchez) between Latin-script languages that do not
-    inflect names or between Latin and Cyrillic; never for a caseless target (names are
+    a single word that travels and is rare in both languages (Zipf below 2: Merkel, not Baja)
+    between Latin-script languages that do not inflect names; never for a caseless target (names are
     transliterated there)."""
     if scr == "xtgt":
         return False
     if single:
-        return rare and ev == 2 and (scr == "cased" or (scr == "latin" and reliable))
+        return rare and ev == 2 and scr == "latin" and reliable and zipf_low < 2.0
     if scr == "xsrc":
         return True
     if words < 2:
