@@ -53,7 +53,7 @@ def _source_keys(word: str) -> set[str]:
     """Keys of a word of any script, with the readings its script leaves open: Hebrew vav as a
     vowel (קרומוול), Hangul ``j`` for ``z`` (조란 Zoran), a Hangul final ``s`` heard as ``t`` (브렛)."""
     r = romanize_any(word).lower()
-    out = {sound_key(r)}
+    out = {sound_key(r), sound_key(r.replace("dzh", "j"))}  # Джонсон: dzhonson
     if regex.match(r"\p{Hebrew}", word):
         out.add(sound_key(r.replace("v", "")))
     if regex.match(r"\p{Hangul}", word):
