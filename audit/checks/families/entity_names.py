@@ -33,6 +33,7 @@ from audit.checks.families.entities import (
 )
 from audit.checks.registry import check
 from audit.core.model import hit
+from audit.core.text import main_script
 from audit.lang import cldr
 from audit.lang.lexicon import zipf
 from audit.lang.names import (
@@ -44,6 +45,7 @@ from audit.lang.names import (
     unit_name,
 )
 from audit.lang.profiles import profile
+from audit.lang.translit import heard_in, word_keys
 
 # a name followed by a number: "Rossiya 1", "Airbus A320", "A4", "Apollo 11"
 _NAME_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\-]?(\p{Nd}{1,4}\p{Latin}?)(?![\p{L}\p{N}])")
@@ -148,6 +150,14 @@ def _romanized_words(view) -> list[str]:
     return [skeleton(romanize_any(w)) for w in regex.findall(r"[\p{L}\p{M}]+", view.text)]
 
 
+def _script_of(word: str) -> str | None:
+    return main_script(word)
+
+
+def _word_keys(view) -> list[str]:
+    return word_keys(view.text)
+
+
 @memo_on_context("_ent_names")
 def _analysis(pair, ctx):
     """(missing source runs, new target runs), memoised on the context."""
@@ -159,7 +169,7 @@ def _analysis(pair, ctx):
     missing = [c for c in scands if not name_found(c[2], ctx, strict=True)]
     if not _cased_side(ctx.tgt):
         missing = [c for c in missing if not _found_any_script(c[2], ctx.tgt)]
-    if not missing:
+    if not missing and not _one_sided(ctx):
         return result
     acr = {sp for sp, _ in _acronym_analysis(pair, ctx)[1]}
     missing = [c for c in missing if (c[0], c[1]) not in acr]
@@ -168,6 +178,11 @@ def _analysis(pair, ctx):
     new = [c for c in tcands if not name_found(c[2], sw, strict=True)]
     if not _cased_side(ctx.src):
         new = [c for c in new if not _found_any_script(c[2], ctx.src)]
+    if ctx.src.script != ctx.tgt.script:
+        keys = ctx.src.memo(_word_keys)
+        new = [c for c in new if _script_of(c[2]) == ctx.src.script or not heard_in(c[2], keys)]
+        keys = ctx.tgt.memo(_word_keys)
+        missing = [c for c in missing if _script_of(c[2]) == ctx.tgt.script or not heard_in(c[2], keys)]
     if missing and new:
         missing, new = _unpaired(missing, new)
     missing = _unmatched(missing, ctx.tgt, src)
@@ -175,6 +190,13 @@ def _analysis(pair, ctx):
     result[0].extend(_runs(src, missing))
     result[1].extend(_runs(tgt, new))
     return result
+
+
+def _one_sided(ctx) -> bool:
+    """Across scripts the source's names cannot all be told from its common words (a caseless or
+    Cyrillic source) or are all transliterated (a caseless target), so a new name of the target is
+    looked for even when no source name is missing."""
+    return ctx.src.script != ctx.tgt.script
 
 
 def _unmatched(cands: list, other, this_text: str) -> list:
@@ -282,8 +304,10 @@ def name_replaced(pair, ctx):
         out.append(hit(f"'{m.group()}' in the target, but the source numbers it {was}", target=m.span(),
                        data={"evidence": "num"}))
     missing, new = _analysis(pair, ctx)
-    if not missing or not new:
+    if not new:
         return out
+    if not missing:
+        return out + _new_only(pair, ctx, new) if _one_sided(ctx) else out
     src, tgt = pair.source, pair.target
     strong_lost = any(_strong(r, ctx.src.lang, ctx.tgt) for r in missing)
     scr = _script_class(ctx)
@@ -300,6 +324,40 @@ def name_replaced(pair, ctx):
         out.append(hit(f"the target's name '{tgt[s:e]}' is not in the source, whose {names} is missing",
                        target=(s, e), source=lost, severity=sev, data={"evidence": tag}))
     return out
+
+
+def _new_only(pair, ctx, new) -> list:
+    """Target names with no counterpart in a source of another script, none of whose own names
+    is missing (the source's names are not all recognisable there)."""
+    out = []
+    scr = _script_class(ctx)
+    tgt = pair.target
+    for run in new:
+        s, e = _span(run)
+        strong_new = _strong(run, ctx.tgt.lang, ctx.src)
+        tn = _name_evidence(run, ctx.tgt.lang)
+        z = min(zipf(lower_name(w), ctx.tgt.lang) for _, _, w in run)
+        tag = f"one-{scr}-N{int(strong_new)}-w{min(2, len(run))}-t{tn}-z{min(5, int(z))}"
+        if not _new_only_major(scr, strong_new, len(run), tn, z):
+            continue  # one-sided evidence is not enough for a minor flag on every paraphrase
+        out.append(hit(f"the target's name '{tgt[s:e]}' has no counterpart in the source",
+                       target=(s, e), severity="major", data={"evidence": tag}))
+    return out
+
+
+def _new_only_major(scr: str, strong: bool, words: int, tn: int, z: float) -> bool:
+    """Is a target name with no counterpart in a source of another script certain enough for a
+    major flag? The classes that held on NTREX's dev half: a Latin name new in a caseless target;
+    into Latin from a caseless source a single word unknown to the word lists (Zipf below 1), or a
+    run of two words that travels (Zipf below 3); between Latin and Cyrillic a strong name that
+    travels (Zipf below 3)."""
+    if scr == "xtgt":
+        return strong
+    if not strong or tn == 0:
+        return False
+    if scr == "xsrc":
+        return z < 1.0 or (words >= 2 and tn == 2 and z < 3.0)
+    return z < 3.0 and tn == 2
 
 
 def _name_evidence(run, lang: str | None) -> int:
@@ -358,9 +416,11 @@ def name_removed(pair, ctx):
         ev = _name_evidence(run, ctx.src.lang)
         tag = f"{scr}{'' if reliable else '-infl'}-w{min(2, len(run))}-r{int(rep)}-z{int(rare)}-t{ev}"
         certain = (len(run) >= 2 or rep) and rare
-        if not certain and not (scr == "xsrc" and rare):
-            continue  # a single name: a translator's choice, left to ENT003 (minor)
-        sev = "major" if _removed_major(scr, reliable, len(run), ev) else "minor"
+        single = not certain and not (scr == "xsrc" and rare)
+        zl = max(zipf(lower_name(w), lang) for _, _, w in run for lang in (ctx.src.lang, ctx.tgt.lang))
+        sev = "major" if _removed_major(scr, reliable, len(run), ev, single, rare, zl) else "minor"
+        if single and sev == "minor":
+            continue  # a single name that may be a translator's choice: left to ENT003 (minor)
         out.append(hit(f"the name '{name}' of the source is missing from the target",
                        source=(s, e), primary="source", severity=sev, data={"evidence": tag}))
     return out
@@ -379,23 +439,35 @@ def _replaced_major(scr: str, reliable: bool, strong_lost: bool, strong_new: boo
         return strong_new
     if scr == "xsrc":
         return strong_lost
+    ev = tl + tn
+    if scr == "cased":
+        return strong_lost and strong_new and max(tl, tn) == 2
+    if not strong_lost and not strong_new:
+        return tl == tn == 2
     if scr == "latin" and reliable:
-        return (strong_lost or strong_new) and (strong_new or tl >= 1) and (strong_lost or tn >= 1) and tl + tn >= 1
-    if not (strong_lost and strong_new and max(tl, tn) == 2):
-        return False
-    if scr == "latin" or words >= 2:
-        return True
-    return tl == tn == 2
+        if strong_lost and strong_new:
+            return ev >= 1
+        if strong_lost:
+            return tl >= 1
+        return tn >= 1 or (tl == 2 and words == 1)
+    return strong_lost and strong_new and max(tl, tn) == 2
 
 
-def _removed_major(scr: str, reliable: bool, words: int, ev: int) -> bool:
+def _removed_major(scr: str, reliable: bool, words: int, ev: int, single: bool, rare: bool,
+                   zipf_low: float = 0.0) -> bool:
     """Is a removed name certain enough for a major flag? (measured like ``_replaced_major``): a
     Latin name of a caseless source missing from the target; a run of two name words with name
     evidence between Latin-script languages, a run that travels where names take case endings;
-    never for a caseless target (names are transliterated there)."""
+    a single word that travels and is rare in both languages (Zipf below 2: Merkel, not Baja)
+    between Latin-script languages that do not inflect names; never for a caseless target (names are
+    transliterated there)."""
+    if scr == "xtgt":
+        return False
+    if single:
+        return rare and ev == 2 and scr == "latin" and reliable and zipf_low < 2.0
     if scr == "xsrc":
         return True
-    if scr == "xtgt" or words < 2:
+    if words < 2:
         return False
     if scr == "latin" and reliable:
         return ev >= 1
