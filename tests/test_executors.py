@@ -235,3 +235,26 @@ def test_dask_worker_processes(capsys, tmp_path):
     path = os.path.join(ROOT, "corpora", "en-ja", "ui.tsv")
     serial = _report(capsys, tmp_path, [path])
     assert _cli(tmp_path, [path], "--executor", "dask", "-j", "2", "--partitions", "3") == serial[:2]
+
+
+def test_corpus_checks_run_in_two_phases_on_the_executor(capsys, tmp_path, big, monkeypatch):
+    """The partitioned path runs the corpus-scope checks as mergeable statistics on the executor
+    (corpusstats phase 1, merge, phase 2), never the client's one-process pass, and the report
+    (with its consistency flags) is still the serial one."""
+    from audit.pipeline import engine
+
+    inputs = [str(big / "c.jsonl")]
+    serial = _report(capsys, tmp_path, inputs, *LANGS)
+    assert '"CON001"' in serial[1]  # the corpus does raise corpus-scope flags
+    phases = []
+    real_partial, real_flags = executors.corpus_partial, executors.corpus_shard_flags
+    monkeypatch.setattr(executors, "corpus_partial", lambda t: phases.append(1) or real_partial(t))
+    monkeypatch.setattr(executors, "corpus_shard_flags", lambda t: phases.append(2) or real_flags(t))
+
+    def no_client_pass(*a, **k):
+        raise AssertionError("corpus checks ran on the client")
+
+    monkeypatch.setattr(engine, "run_corpus_checks", no_client_pass)
+    got = _report(capsys, tmp_path, inputs, *LANGS, "--executor", "local", "--partitions", "3")
+    assert got == serial
+    assert phases.count(1) == 3 and phases.count(2) == 3

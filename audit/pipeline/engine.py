@@ -508,8 +508,9 @@ class Audit:
                 yield Checked(scored, origs, len(results))
         yield self._finish(results, applier)
 
-    def _finish(self, results: list[PairResult], applier: Applier | None) -> Finished:
-        """Reference metrics, corpus checks, decisions, scores and signature, on the checked segments."""
+    def _finish(self, results: list[PairResult], applier: Applier | None, corpus_done: bool = False) -> Finished:
+        """Reference metrics, corpus checks, decisions, scores and signature, on the checked segments
+        (``corpus_done``: the corpus flags are already in ``results``, run by an executor)."""
         config = self.config
         corpus_metrics: dict = {}
         if any(r.pair.references for r in results):
@@ -517,7 +518,8 @@ class Audit:
 
             results, corpus_metrics = score_results(results, self.target_lang, self.metrics,
                                                     seed=config.seed or None, jobs=self._njobs())
-        results = run_corpus_checks(results, self.checks, config)
+        if not corpus_done:
+            results = run_corpus_checks(results, self.checks, config)
         settings = self._settings()
         applied = None
         dismissed: frozenset[str] = frozenset()

@@ -16,9 +16,13 @@ worker processes; the optional extra ``transaudit[dask]``).
    (2 pairs a partition), then hands the results to the audit's own finishing step (corpus
    checks, scores, signature), so the report is the serial report.
 
-Corpus-scope checks: until ``audit.pipeline.corpusstats`` (mergeable statistics) exists, they run
-on the client over all pairs (``engine.corpus_flags``, through ``Audit._finish``): exact, but
-the client holds every pair. ``SHARDED_CORPUS`` says whether the sharded path is available.
+Corpus-scope checks run in two more passes over the partitions (``audit.pipeline.corpusstats``):
+each worker reads its partition again and computes its mergeable statistics, the client merges
+them, each worker flags its partition's pairs from the merged statistics. With references (the
+reference metrics come before the corpus checks) they run on the client (``engine.corpus_flags``
+through ``Audit._finish``). Either way the flags are those of a serial run. Still on the client:
+every pair and result (one report in input order), and the merged statistics, which are shipped
+whole to each phase-2 task (about 340 bytes a pair).
 """
 from __future__ import annotations
 
@@ -155,29 +159,60 @@ def _worker_plan(key: str, blob: bytes):
 
         config = attach_glossary(pickle.loads(blob))
         limits.configure(config.limits)
-        plan = _Plan([c for c in resolve_checks(config) if c.spec.scope == "pair"])
+        checks = resolve_checks(config)
+        plan = _Plan([c for c in checks if c.spec.scope == "pair"])
         _WORKER.clear()
-        got = _WORKER[key] = (config, plan)
+        got = _WORKER[key] = (config, plan, [c for c in checks if c.spec.scope == "corpus"])
     return got
+
+
+def _read_filled(part, given_langs, langs) -> list:
+    """The pairs of one partition as phase 1 reads them (languages filled in)."""
+    from audit.inputs.partition import read_partition
+    from audit.pipeline.engine import fill_languages
+
+    if part.kind == "pairs":
+        from audit.pipeline.spill import unpack_pair
+
+        read = [unpack_pair(t) for t in part.pairs]
+    else:
+        read = read_partition(part, *given_langs)
+    return list(fill_languages(read, *langs))
+
+
+def _shard(task):
+    """(config, corpus checks, the partition's pairs with their global indices, start)."""
+    key, blob, part, given_langs, langs, start = task[:6]
+    config, _plan, corpus = _worker_plan(key, blob)
+    pairs = [p if p.index == start + j else replace(p, index=start + j)
+             for j, p in enumerate(_read_filled(part, given_langs, langs))]
+    return config, corpus, pairs, start
+
+
+def corpus_partial(task):
+    """On a worker, corpus phase 1: the partition read again (cheap, keeps worker memory flat)
+    and its mergeable statistics (``corpusstats.partial``)."""
+    config, corpus, pairs, start = _shard(task)
+    return corpusstats.partial(pairs, start, corpus, config)
+
+
+def corpus_shard_flags(task):
+    """On a worker, corpus phase 2: the partition's corpus flags from the merged statistics,
+    keyed by global index (``corpusstats.shard_flags``)."""
+    config, corpus, pairs, start = _shard(task)
+    return corpusstats.shard_flags(task[6], pairs, start, corpus, config)
 
 
 def check_partition(task) -> tuple:
     """On a worker: read one partition, fill in the audit's languages, run the pair checks (the
     neighbours of its first and last pair unknown: the client checks those two again).
     Returns (packed pairs, final flags of each pair, target word counts)."""
-    from audit.inputs.partition import read_partition
-    from audit.pipeline.engine import _check_chunk, fill_languages
+    from audit.pipeline.engine import _check_chunk
     from audit.pipeline.spill import pack_pair
 
-    key, blob, part, (given_src, given_tgt), (src, tgt) = task
-    config, plan = _worker_plan(key, blob)
-    if part.kind == "pairs":
-        from audit.pipeline.spill import unpack_pair
-
-        read = [unpack_pair(t) for t in part.pairs]
-    else:
-        read = read_partition(part, given_src, given_tgt)
-    pairs = list(fill_languages(read, src, tgt))
+    key, blob, part, given_langs, langs = task
+    config, plan, _corpus = _worker_plan(key, blob)
+    pairs = _read_filled(part, given_langs, langs)
     results = _check_chunk(plan, config, (pairs, None, None), True)
     return [pack_pair(p) for p in pairs], [r[0] for r in results], [r[1] for r in results]
 
@@ -237,7 +272,12 @@ def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(
         after = seq[g + 1] if g + 1 < len(seq) else None
         parts[k][2][i] = _check_chunk(plan, config, ([seq[g]], before, after))[0]
     results = [PairResult(p, fl) for _, pairs, flags in parts for p, fl in zip(pairs, flags)]
-    finished = audit._finish(results, None)
+    sharded = SHARDED_CORPUS and any(c.spec.scope == "corpus" for c in audit.checks) and \
+        not any(r.pair.references for r in results)  # reference metrics come first: client-side
+    if sharded:
+        results = _sharded_corpus(executor, results, [(key, blob, part, tuple(given_langs), (src, tgt), st)
+                                                      for (part, _, _), st in zip(parts, starts)])
+    finished = audit._finish(results, None, corpus_done=sharded)
     if on_partition is not None:
         at = 0
         segs = finished.result.segments
@@ -245,6 +285,23 @@ def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(
             on_partition(part, segs[at:at + len(pairs)])
             at += len(pairs)
     return finished.result
+
+
+def _sharded_corpus(executor: Executor, results: list, tasks: list) -> list:
+    """The corpus-scope checks in two phases on the executor: each partition's statistics
+    (phase 1), merged here, then each partition's corpus flags from the merged statistics
+    (phase 2); merged into the results as ``engine.run_corpus_checks`` merges them."""
+    from audit.core.model import PairResult
+    from audit.pipeline.engine import _final
+
+    merged = corpusstats.merge(list(executor.map_partitions(corpus_partial, tasks)))
+    extra: dict = {}
+    for found in executor.map_partitions(corpus_shard_flags, [t + (merged,) for t in tasks]):
+        extra.update(found)
+    if not extra:
+        return results
+    return [PairResult(r.pair, _final(r.flags + tuple(extra[i])), r.scores) if i in extra else r
+            for i, r in enumerate(results)]
 
 
 def write_partitioned(directory: str, result, parts_out: list, segment_dict, summary_dict) -> None:
