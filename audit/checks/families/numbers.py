@@ -11,6 +11,7 @@ checks in ``audit.checks.units`` reuse the same alignment.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -227,24 +228,39 @@ def _roundable(s: Num, t: Num) -> bool:
             _rounded(a, b) for a in _numeric(s.keys) for b in _numeric(t.keys))
 
 
+def _round_targets(a: float) -> set:
+    """Every value ``_rounded(a, t)`` can accept: ``a`` itself, ``round(a, nd)``, and the
+    multiples of 10**k next to ``a`` (one either side more, against float error)."""
+    out = {a}
+    for nd in range(-6, 3):
+        out.add(round(a, nd))
+    for k in range(1, 7):
+        m = math.floor(a / 10 ** k)
+        out.update(float((m + d) * 10 ** k) for d in (-1, 0, 1, 2))
+    return out
+
+
 def _round_off(s_left: list[Num], t_left: list[Num]) -> None:
     """Drop the source/target pairs where the target rounds the source (step 3 of ``_explain``):
     each source, in order, takes the first target left that rounds it. Only targets whose value
     lies within 3% of a source value can (``_rounded``), so the targets are sorted by value and
     each source looks at its window only (issue 15: no longer every source against every target)."""
-    import bisect
-    byval = sorted((abs(b), j) for j, t in enumerate(t_left) if t.kind != "year" for b in _numeric(t.keys))
-    vals = [v for v, _ in byval]
+    byval: dict = defaultdict(list)
+    for j, t in enumerate(t_left):
+        if t.kind != "year":
+            for b in _numeric(t.keys):
+                byval[b].append(j)
     alive = [True] * len(t_left)
     keep = []
     for s in s_left:
         cands = set()
         if s.kind != "year":
             for a in _numeric(s.keys):
-                lo, hi = abs(a) * 0.969 - 1e-9, abs(a) / 0.969 + 1e-9
-                for i in range(bisect.bisect_left(vals, lo), bisect.bisect_right(vals, hi)):
-                    if alive[byval[i][1]]:
-                        cands.add(byval[i][1])
+                if math.isnan(a) or math.isinf(a):
+                    cands.update(j for js in byval.values() for j in js if alive[j])
+                    continue
+                for v in _round_targets(a):
+                    cands.update(j for j in byval.get(v, ()) if alive[j])
         for j in sorted(cands):
             if _roundable(s, t_left[j]):
                 alive[j] = False
