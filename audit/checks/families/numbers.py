@@ -11,6 +11,7 @@ checks in ``audit.checks.units`` reuse the same alignment.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -221,6 +222,94 @@ def _rounded(s: float, t: float) -> bool:
     return False
 
 
+def _roundable(s: Num, t: Num) -> bool:
+    return s.kind != "year" and t.kind != "year" and bool(_numeric(s.keys)) and bool(_numeric(t.keys)) \
+        and not _same_decimals(s, t) and any(
+            _rounded(a, b) for a in _numeric(s.keys) for b in _numeric(t.keys))
+
+
+def _round_targets(a: float) -> set:
+    """Every value ``_rounded(a, t)`` can accept: ``a`` itself, ``round(a, nd)``, and the
+    multiples of 10**k next to ``a`` (one either side more, against float error)."""
+    out = {a}
+    for nd in range(-6, 3):
+        out.add(round(a, nd))
+    for k in range(1, 7):
+        m = math.floor(a / 10 ** k)
+        out.update(float((m + d) * 10 ** k) for d in (-1, 0, 1, 2))
+    return out
+
+
+def _round_off(s_left: list[Num], t_left: list[Num]) -> None:
+    """Drop the source/target pairs where the target rounds the source (step 3 of ``_explain``):
+    each source, in order, takes the first target left that rounds it. Only targets whose value
+    lies within 3% of a source value can (``_rounded``), so the targets are sorted by value and
+    each source looks at its window only (issue 15: no longer every source against every target)."""
+    byval: dict = defaultdict(list)
+    for j, t in enumerate(t_left):
+        if t.kind != "year":
+            for b in _numeric(t.keys):
+                byval[b].append(j)
+    alive = [True] * len(t_left)
+    keep = []
+    for s in s_left:
+        cands = set()
+        if s.kind != "year":
+            for a in _numeric(s.keys):
+                if math.isnan(a) or math.isinf(a):
+                    cands.update(j for js in byval.values() for j in js if alive[j])
+                    continue
+                for v in _round_targets(a):
+                    cands.update(j for j in byval.get(v, ()) if alive[j])
+        for j in sorted(cands):
+            if _roundable(s, t_left[j]):
+                alive[j] = False
+                break
+        else:
+            keep.append(s)
+    s_left[:] = keep
+    t_left[:] = [t for t, a in zip(t_left, alive) if a]
+
+
+def _digit_key(n: Num) -> str:
+    return "".join(sorted(ch for ch in n.text if ch.isdigit()))
+
+
+def _pair_similar(s_left: list[Num], t_left: list[Num], al: Alignment) -> None:
+    """Pair look-alike leftovers (``_similar``): each source, in order, with the first target left
+    that has the same digits or the same special kind; targets are indexed by both, so the work
+    is linear in the leftovers rather than their product (issue 15)."""
+    by_digits: dict = defaultdict(list)
+    by_kind: dict = defaultdict(list)
+    for j, t in enumerate(t_left):
+        by_digits[_digit_key(t)].append(j)
+        if t.kind != "number":
+            by_kind[t.kind].append(j)
+    alive = [True] * len(t_left)
+    heads: dict = {}
+
+    def first(bucket: list[int], name) -> int | None:
+        i = heads.get(name, 0)
+        while i < len(bucket) and not alive[bucket[i]]:
+            i += 1
+        heads[name] = i
+        return bucket[i] if i < len(bucket) else None
+
+    keep = []
+    for s in s_left:
+        found = [j for j in (first(by_digits.get(_digit_key(s), ()), ("d", _digit_key(s))),
+                             first(by_kind.get(s.kind, ()), ("k", s.kind)) if s.kind != "number" else None)
+                 if j is not None]
+        if found:
+            j = min(found)
+            alive[j] = False
+            al.changed.append((s, t_left[j]))
+        else:
+            keep.append(s)
+    s_left[:] = keep
+    t_left[:] = [t for t, a in zip(t_left, alive) if a]
+
+
 def _similar(s: Num, t: Num) -> bool:
     """Two leftovers that look like the same number with a changed value."""
     sd = "".join(ch for ch in s.text if ch.isdigit())
@@ -337,14 +426,8 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
         _regroup(t_left, s_left, src.text)
     # 3. rounding: 1,997 ~ 2,000; 21.7 ~ 22 (never a year: 1987 -> 1990 is a changed date; never
     # to as many decimals: 20,4 -> 20.0 million is a change)
-    for s in list(s_left):
-        for t in t_left:
-            if s.kind != "year" and t.kind != "year" and _numeric(s.keys) and _numeric(t.keys) \
-                    and not _same_decimals(s, t) and any(
-                    _rounded(a, b) for a in _numeric(s.keys) for b in _numeric(t.keys)):
-                s_left.remove(s)
-                t_left.remove(t)
-                break
+    if s_left and t_left:
+        _round_off(s_left, t_left)
     # 3b. a century in digits against a century in Roman numerals of another value (XVIIe siècle
     # -> 15th century)
     if t_left:
@@ -520,13 +603,7 @@ def _settle(s_left: list[Num], t_left: list[Num], al: Alignment, s_words=(), t_w
     """The leftovers no explanation took: changed values, then missing and added ones."""
     # 5. changed values: pair look-alikes (12 ~ 21), then the rest in order when counts agree
     if s_left and t_left:
-        for s in list(s_left):
-            for t in t_left:
-                if _similar(s, t):
-                    al.changed.append((s, t))
-                    s_left.remove(s)
-                    t_left.remove(t)
-                    break
+        _pair_similar(s_left, t_left, al)
         if s_left and len(s_left) == len(t_left):
             al.changed.extend(zip(s_left, t_left))
             s_left, t_left = [], []
