@@ -472,7 +472,7 @@ def _findings(chk, merged: CorpusPartial, pairs, start, opts, config, memo):
 def shard_flags(merged: CorpusPartial, pairs: Sequence[Pair], start: int, checks, config) -> dict[int, list]:
     """Phase 2 on one shard: the corpus flags of its pairs, keyed by GLOBAL index."""
     from audit.checks.context import CheckOptions
-    from audit.pipeline.engine import BLANK_TARGET_FAMILIES, _blank_target, _make_flags
+    from audit.pipeline.engine import add_corpus_finding
 
     opts = CheckOptions(config.options)
     memo: dict = {}
@@ -483,12 +483,7 @@ def shard_flags(merged: CorpusPartial, pairs: Sequence[Pair], start: int, checks
         except Exception as exc:
             raise RuntimeError(f"check {chk.code} failed: {exc!r}") from exc
         for idx, fd in found:
-            pair = pairs[idx - start]
-            if not chk.spec.applies(pair.source_lang, pair.target_lang):
-                continue
-            if _blank_target(pair) and chk.code[:3] not in BLANK_TARGET_FAMILIES:
-                continue
-            extra.setdefault(idx, []).extend(_make_flags(chk, pair, [fd], config))
+            add_corpus_finding(extra, chk, idx, pairs[idx - start], fd, config)
     return extra
 
 

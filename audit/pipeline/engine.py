@@ -396,13 +396,19 @@ def corpus_flags(pairs: Sequence[Pair], checks: Sequence[Check], config: Config)
         except Exception as exc:
             raise RuntimeError(f"check {chk.code} failed: {exc!r}") from exc
         for idx, fd in found:
-            pair = pairs[idx]
-            if not chk.spec.applies(pair.source_lang, pair.target_lang):
-                continue
-            if _blank_target(pair) and chk.code[:3] not in BLANK_TARGET_FAMILIES:
-                continue
-            extra.setdefault(idx, []).extend(_make_flags(chk, pair, [fd], config))
+            add_corpus_finding(extra, chk, idx, pairs[idx], fd, config)
     return extra
+
+
+def add_corpus_finding(extra: dict[int, list[Flag]], chk: Check, idx: int, pair: Pair, fd: Finding,
+                       config: Config) -> None:
+    """A corpus check's finding on pair ``idx`` as flags in ``extra``, unless the check's languages
+    exclude the pair or its target is blank (for the families that skip blank targets)."""
+    if not chk.spec.applies(pair.source_lang, pair.target_lang):
+        return
+    if _blank_target(pair) and chk.code[:3] not in BLANK_TARGET_FAMILIES:
+        return
+    extra.setdefault(idx, []).extend(_make_flags(chk, pair, [fd], config))
 
 
 def run_corpus_checks(results: list[PairResult], checks: Sequence[Check], config: Config) -> list[PairResult]:
