@@ -73,7 +73,10 @@ class LocalExecutor(Executor):
 
 
 class ProcessExecutor(Executor):
-    """A pool of ``jobs`` forked worker processes (the engine's worker model)."""
+    """A pool of ``jobs`` worker processes started by a fork server (or spawned): a plain fork of
+    a client that has threads can copy a lock mid-hold, and a forked worker then waits forever
+    (it happened in one full-suite run on a fresh clone, on a client-read XLIFF). Workers load the checks from
+    the task's config once each (``_worker_plan``)."""
 
     name = "processes"
 
@@ -81,7 +84,8 @@ class ProcessExecutor(Executor):
         import multiprocessing as mp
 
         self.jobs = max(1, jobs)
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        methods = mp.get_all_start_methods()
+        ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
         self._pool = ctx.Pool(self.jobs)
 
     def map_partitions(self, fn, tasks):
