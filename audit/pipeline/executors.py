@@ -64,6 +64,18 @@ class Executor:
         self.close()
 
 
+def _windowed(submitted: Iterator, result: Callable, window: int) -> Iterator:
+    """The results of submitted tasks in submission order, with at most ``window`` in flight
+    (``submitted`` is consumed lazily: a task is submitted only when a slot is free)."""
+    pending: deque = deque()
+    for handle in submitted:
+        pending.append(handle)
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
 class LocalExecutor(Executor):
     """One process: today's ``--jobs 1``."""
 
@@ -89,13 +101,7 @@ class ProcessExecutor(Executor):
         self._pool = ctx.Pool(self.jobs)
 
     def map_partitions(self, fn, tasks):
-        pending: deque = deque()
-        for t in tasks:
-            pending.append(self._pool.apply_async(fn, (t,)))
-            if len(pending) >= 2 * self.jobs + 1:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+        return _windowed((self._pool.apply_async(fn, (t,)) for t in tasks), lambda r: r.get(), 2 * self.jobs + 1)
 
     def close(self) -> None:
         self._pool.terminate()
@@ -123,13 +129,8 @@ class DaskExecutor(Executor):
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
 
     def map_partitions(self, fn, tasks):
-        pending: deque = deque()
-        for t in tasks:
-            pending.append(self.client.submit(fn, t, pure=False))
-            if len(pending) >= 2 * self.workers + 1:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        return _windowed((self.client.submit(fn, t, pure=False) for t in tasks), lambda f: f.result(),
+                         2 * self.workers + 1)
 
     def close(self) -> None:
         self.client.close()
