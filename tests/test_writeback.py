@@ -257,7 +257,8 @@ def test_xliff_external_entity_is_never_expanded(tmp_path):
            '<trans-unit id="b"><source>B</source><target>Bé</target></trans-unit>\n</body></file></xliff>\n')
     (tmp_path / "x.xlf").write_text(src)
     before, after, _ = _run(tmp_path, "x.xlf", lambda st, pairs: st.set_post_edit(pairs["b"], "Bê"))
-    assert b"TOP-SECRET" not in after and after == before.replace("Bé".encode(), "Bê".encode())
+    assert b"TOP-SECRET" not in after
+    assert after == before.replace("<target>Bé".encode(), '<target state="translated">Bê'.encode())
 
 
 # -- XLIFF 2.0 --------------------------------------------------------------------------------------
@@ -273,12 +274,12 @@ def test_xliff20_edits_keep_codes_and_states_as_decided(tmp_path):
     text = after.decode()
     assert ('<target>こんにちは、<pc id="1" dataRefStart="d1" dataRefEnd="d2">親愛なる</pc> '
             '<ph id="2" dataRef="d3"/>さん!</target>') in text
-    assert '<segment id="s1" state="translated">' in text and '<segment id="a" state="reviewed">' in text
+    assert '<segment id="s1" state="translated">' in text and '<segment id="a" state="final">' in text
     assert '<segment state="final">' in text
     assert '<segment state="translated">\n        <source>Logout</source>\n        <target>ログアウト</target>' in text
     assert _changed(before, after) == {14, 18, 35, 36}  # u1 target, u2/a state, u4 state and new target
     got = {p.id: p for p in open_input([str(tmp_path / "out-app2.xlf")])}
-    assert got["u2/a"].unit.state == "approved" and got["u3"].unit.state == "final"
+    assert got["u2/a"].unit.state == "final" and got["u3"].unit.state == "final"
     assert got["u4"].target == "ログアウト" and got["u2/b"].target == "もう一つ."
 
 

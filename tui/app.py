@@ -408,7 +408,8 @@ class ReviewApp(App):
             self.notify("No input file to write back.", severity="error", markup=False)
             return
         try:
-            n = write_edited(self.inputs, self.store, path, input_format=self.input_format)
+            n = write_edited(self.inputs, self.store, path, input_format=self.input_format,
+                             warn=lambda m: self.notify(m, severity="warning", markup=False))
         except (AuditError, OSError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return

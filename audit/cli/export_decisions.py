@@ -41,6 +41,7 @@ def run(args) -> int:
         if args.output and not is_stdout(args.output):
             sys.stderr.write(f"transaudit: {n} decisions written to {args.output}\n")
         if args.edited:
-            k = write_edited(args.inputs, store, args.edited, input_format=args.input_format)
+            k = write_edited(args.inputs, store, args.edited, input_format=args.input_format,
+                             warn=lambda m: sys.stderr.write(f"transaudit: warning: {m}\n"))
             sys.stderr.write(f"transaudit: {k} post-edited targets written to {args.edited}\n")
     return 0

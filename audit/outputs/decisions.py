@@ -63,9 +63,11 @@ EDIT_FORMATS = ("jsonl", "tsv", "text", "po", "xliff", "tmx")
 
 
 def write_edited(inputs: Sequence[str] | str, store: DecisionStore, output: str, *,
-                 input_format: str | None = None) -> int:
+                 input_format: str | None = None, warn=None) -> int:
     """Write the input with its post-edited targets to ``output`` (for two text files: the target
-    side), in the input's format. Returns how many targets were replaced. Never writes the input."""
+    side), in the input's format. Returns how many targets were replaced. Never writes the input.
+    ``warn(message)`` hears of what was written otherwise than decided (a post-edit that removed an
+    inline code, a decision on an obsolete PO entry, which is left as it is)."""
     from audit.core.files import write_output
     from audit.inputs import detect_format, open_input
 
@@ -129,7 +131,7 @@ def write_edited(inputs: Sequence[str] | str, store: DecisionStore, output: str,
                     fh.write(line)
         write_output(output, fill)
     elif fmt in ("po", "xliff", "tmx"):
-        _write_edited_catalog(paths[0], fmt, source, segs, output)
+        _write_edited_catalog(paths[0], fmt, source, segs, output, warn)
     else:
         raise UsageError(f"cannot write edited translations as {fmt} ({', '.join(EDIT_FORMATS)})")
     return len(edits)
@@ -139,7 +141,7 @@ def _one_line(text: str) -> str:
     return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
-def _write_edited_catalog(path: str, fmt: str, source, decisions: dict, output: str) -> None:
+def _write_edited_catalog(path: str, fmt: str, source, decisions: dict, output: str, warn=None) -> None:
     """PO / XLIFF (1.2 and 2.x) / TMX: the input's own bytes, patched in the decided units only
     (``audit.outputs.writeback_po``, ``audit.outputs.writeback_xml``)."""
     from audit.core.files import write_output
@@ -154,9 +156,9 @@ def _write_edited_catalog(path: str, fmt: str, source, decisions: dict, output: 
         from audit.outputs.writeback_po import write_po
 
         enc = (getattr(source, "meta", None) or {}).get("encoding")
-        data = write_po(path, pairs, decided, None if enc in (None, "utf-8") else enc)
+        data = write_po(path, pairs, decided, None if enc in (None, "utf-8") else enc, warn=warn)
     else:
         from audit.outputs.writeback_xml import write_xml
 
-        data = write_xml(path, fmt, pairs, decided)
+        data = write_xml(path, fmt, pairs, decided, warn=warn)
     write_output(output, lambda fh: fh.write(data), binary=True)

@@ -12,19 +12,20 @@ A post-edited target replaces the content of the target element (``<target>``, X
 mtype="seg">``). Inline codes come back as they were written: a placeholder tag of the edited text
 (``<ph id="4"/>``, ``<g id="1">``...``</g>``, ``<bpt i="1"/>``) is replaced by the original element,
 payload included (the target's, else the source's); any other ``<``/``&`` is text and escaped.
-Non-code marks (``<mrk>``, TMX ``<hi>``, XLIFF 2 ``<sm/>``) of an edited target are not kept. A
-missing target is added after the source, with the source's indentation.
+The edited text is mapped back onto the target it replaces (``audit.outputs.writeback_inline``):
+what the edit leaves of the target is written as it was, its non-code marks (``<mrk>``, TMX
+``<hi>``, XLIFF 2 ``<sm/>``/``<em/>``), comments and CDATA included; a code the edit removed is
+gone (what the user wrote is written) and ``warn`` says so. A missing target is added after the
+source, with the source's indentation.
 
 States, exactly as decided:
 
 =========  ==========================================  ==========================================
 format     approved                                    post-edited, not approved
 =========  ==========================================  ==========================================
-XLIFF 1.2  ``approved="yes"``; a ``state`` other than  ``state="translated"`` when the target has
-           ``signed-off``/``final`` -> ``signed-off``  a state (a new target gets one);
-                                                       ``approved="yes"`` -> ``"no"``
-XLIFF 2    ``state="reviewed"`` (``final`` kept when   ``state="translated"``
-           the text is not edited)
+XLIFF 1.2  ``approved="yes"``; a ``state`` other than  ``state="translated"`` on the target;
+           ``signed-off``/``final`` -> ``signed-off``  ``approved="yes"`` -> ``"no"``
+XLIFF 2    ``state="final"``                           ``state="translated"``
 TMX        nothing (TMX has no states)                 the target ``<tuv>``'s ``changedate``, when
                                                        it has one, becomes the decision's time
 =========  ==========================================  ==========================================
@@ -215,6 +216,27 @@ def _indent(text: str, node: Node) -> str:
     return ""
 
 
+def _target_content(patch: Patched, slot: Slot, original: str | None, new: str, rules, v2: bool, warn) -> str:
+    """The XML content of a post-edited target: the original target's inline elements kept where the
+    edit leaves them (``audit.outputs.writeback_inline``), else the edited text with its codes."""
+    from audit.outputs.writeback_inline import edited_content
+
+    codes = _codes(patch.text, (slot.src, slot.tgt), rules)
+
+    def render(piece: str) -> str:
+        return _content(piece, codes, v2, patch.path, slot.pid)
+
+    mapped = None
+    if slot.tgt is not None and original is not None:
+        mapped = edited_content(patch.text, slot.tgt, rules, original, new, codes, render)
+    if mapped is None:
+        return render(new)
+    content, removed = mapped
+    if removed and warn is not None:
+        warn(f"{patch.path}: unit {slot.pid!r}: the post-edit has no {', '.join(removed)}; written as edited")
+    return content
+
+
 def _set_content(patch: Patched, node: Node, content: str) -> None:
     text = patch.text
     if node.empty:
@@ -224,9 +246,10 @@ def _set_content(patch: Patched, node: Node, content: str) -> None:
         patch.replace(node.open_end, node.close_start, content)
 
 
-def write_xml(path: str, fmt: str, pairs, decided: dict, version: int | None = None) -> bytes:
+def write_xml(path: str, fmt: str, pairs, decided: dict, version: int | None = None, warn=None) -> bytes:
     """The file at ``path`` with the decisions applied. ``decided``: pair index -> (post-edit or
-    None, approved, updated time); ``pairs``: the reader's pairs in order."""
+    None, approved, updated time); ``pairs``: the reader's pairs in order; ``warn(message)`` is told
+    of each post-edit that removed an inline code of its target."""
     with open(path, "rb") as fh:
         raw = fh.read()
     if not decided:
@@ -259,11 +282,11 @@ def write_xml(path: str, fmt: str, pairs, decided: dict, version: int | None = N
         if not edited and pair.target is None:
             continue  # approving a unit with no translation: nothing to approve
         if fmt == "tmx":
-            _apply_tmx(patch, slot, pair, post_edit if edited else None, updated, rules, tgt_lang)
+            _apply_tmx(patch, slot, pair, post_edit if edited else None, updated, rules, tgt_lang, warn)
         elif v2:
-            _apply_v2(patch, slot, post_edit if edited else None, approved, rules)
+            _apply_v2(patch, slot, pair.target, post_edit if edited else None, approved, rules, warn)
         else:
-            _apply_v1(patch, slot, post_edit if edited else None, approved, rules)
+            _apply_v1(patch, slot, pair.target, post_edit if edited else None, approved, rules, warn)
     out = patch.result()
     if out is not raw:
         try:
@@ -287,11 +310,11 @@ def _new_target(patch: Patched, slot: Slot, content: str, attrs: str) -> None:
     patch.insert(anchor.end, f"{_indent(patch.text, anchor)}<{prefix}target{attrs}>{content}</{prefix}target>")
 
 
-def _apply_v1(patch: Patched, slot: Slot, new: str | None, approved: bool, rules) -> None:
+def _apply_v1(patch: Patched, slot: Slot, original, new: str | None, approved: bool, rules, warn) -> None:
     unit, tgt = slot.unit, slot.tgt
     state_el = slot.holder  # the <target> (also for a segmented unit: states are per trans-unit)
     if new is not None:
-        content = _content(new, _codes(patch.text, (slot.src, tgt), rules), False, patch.path, slot.pid)
+        content = _target_content(patch, slot, original, new, rules, False, warn)
         if tgt is None:
             _new_target(patch, slot, content, f' state="{"signed-off" if approved else "translated"}"')
             state_el = None
@@ -305,27 +328,28 @@ def _apply_v1(patch: Patched, slot: Slot, new: str | None, approved: bool, rules
     elif new is not None:
         if (unit.get("approved") or "").strip().lower() == "yes":
             set_attr(patch, unit, "approved", "no")
-        if state_el is not None and state_el.get("state") is not None:
+        if state_el is not None:
             set_attr(patch, state_el, "state", "translated")
 
 
-def _apply_v2(patch: Patched, slot: Slot, new: str | None, approved: bool, rules) -> None:
+def _apply_v2(patch: Patched, slot: Slot, original, new: str | None, approved: bool, rules, warn) -> None:
     seg = slot.holder
     if new is not None:
-        content = _content(new, _codes(patch.text, (slot.src, slot.tgt), rules), True, patch.path, slot.pid)
+        content = _target_content(patch, slot, original, new, rules, True, warn)
         if slot.tgt is None:
             _new_target(patch, slot, content, "")
         else:
             _set_content(patch, slot.tgt, content)
-        set_attr(patch, seg, "state", "reviewed" if approved else "translated")
-    elif approved and seg.get("state") not in ("reviewed", "final"):
-        set_attr(patch, seg, "state", "reviewed")
+        set_attr(patch, seg, "state", "final" if approved else "translated")
+    elif approved:
+        set_attr(patch, seg, "state", "final")
 
 
-def _apply_tmx(patch: Patched, slot: Slot, pair, new: str | None, updated: float, rules, tgt_lang) -> None:
+def _apply_tmx(patch: Patched, slot: Slot, pair, new: str | None, updated: float, rules, tgt_lang,
+               warn) -> None:
     if new is None:
         return
-    content = _content(new, _codes(patch.text, (slot.src, slot.tgt), rules), False, patch.path, slot.pid)
+    content = _target_content(patch, slot, pair.target, new, rules, False, warn)
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(updated or 0))
     tuv = slot.holder
     if tuv is None:
