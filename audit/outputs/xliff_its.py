@@ -1,4 +1,4 @@
-"""XLIFF 1.2 with W3C ITS 2.0 Localization Quality Issue marks, for CAT tools (as Okapi
+"""XLIFF with W3C ITS 2.0 Localization Quality Issue marks, for CAT tools (as Okapi
 CheckMate emits).
 
 When every segment was read from one UTF-8 XLIFF 1.x file, the output is that file itself with
@@ -10,7 +10,13 @@ go at the end of their ``<trans-unit>``, flags with no place in the text (no spa
 post-edits changed) are referenced from the trans-unit itself, and the root gets the ITS namespace
 and ``its:version="2.0"``. Units without flags are unchanged.
 
-Otherwise (other input formats, XLIFF 2) the file is built: every segment becomes a trans-unit; flagged stretches of the target (and
+An XLIFF 2.x input is patched the same way, as the XLIFF 2.1 ITS module has it: a flagged
+stretch becomes ``<mrk id="lqi-U-mK" type="its:generic" its:locQualityIssuesRef="#lqi-U-N">``
+(the id unique in its unit), the ``<its:locQualityIssues>`` lists go first in their ``<unit>`` (where
+the schema puts extension elements), flags with no place are referenced from the ``<unit>``, and
+the root gets the ITS namespace only (the module has no ``its:version``).
+
+Otherwise (other input formats) the file is built: every segment becomes a trans-unit; flagged stretches of the target (and
 of the source, for flags on the source) are wrapped in ``<mrk mtype="x-its">`` elements that
 point (``its:locQualityIssuesRef``) to a standoff ``<its:locQualityIssues>`` list holding each
 issue's type, comment and severity (0-100). Overlapping flags are cut into adjacent marks that
@@ -134,13 +140,13 @@ def build(result) -> etree._ElementTree:
 
 
 def write(result, out, *, color: bool = False) -> None:
-    path = _input_xliff(result)
+    found = _input_xliff(result)
     data = None
-    if path is not None:
+    if found is not None:
         from audit.core.errors import InputError
 
         try:
-            data = patched(result, path)
+            data = patched(result, *found)
         except (InputError, OSError, ValueError):  # a file the scan cannot place: the built file instead
             data = None
     if data is not None and _codec_of(data) == "utf-8":
@@ -160,8 +166,8 @@ def _codec_of(data: bytes) -> str:
 # -- the input XLIFF 1.2 itself, with the marks added ------------------------------------------------
 
 
-def _input_xliff(result) -> str | None:
-    """The one XLIFF 1.x file every segment of ``result`` was read from, else None."""
+def _input_xliff(result) -> tuple[str, int] | None:
+    """(path, major version) of the one XLIFF file every segment of ``result`` was read from, else None."""
     paths = {getattr(seg.pair.target_origin or seg.pair.source_origin, "path", None) for seg in result.segments}
     if len(paths) != 1:
         return None
@@ -174,7 +180,7 @@ def _input_xliff(result) -> str | None:
         version, _src, _tgt = _scan(path)
     except Exception:  # not XLIFF at all: the built file  # noqa: BLE001
         return None
-    return path if version == 1 else None
+    return (path, version) if version in (1, 2) else None
 
 
 _CHAR_REF = regex.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);")
@@ -257,9 +263,10 @@ def _render_units(text: str, node, rules) -> list:
     return units
 
 
-def _mark(patch, node, rendered_units, text: str, flags, side: str, ref_of, mrk: str) -> bool:
-    """Wrap the flagged stretches of ``node``'s content in marks; False when ``text`` is not what
-    the file holds there (the flags then go on the unit)."""
+def _mark(patch, node, rendered_units, text: str, flags, side: str, ref_of, mrk: str, opening_of) -> bool:
+    """Wrap the flagged stretches of ``node``'s content in marks (``opening_of(ref)``: a mark's start
+    tag without its ``>``); False when ``text`` is not what the file holds there (the flags then go
+    on the unit)."""
     if "".join(u[0] for u in rendered_units) != text:
         return False
     owner = []  # rendered character -> unit index
@@ -269,10 +276,9 @@ def _mark(patch, node, rendered_units, text: str, flags, side: str, ref_of, mrk:
         if not covering:
             continue
         ref = ref_of(covering)
-        opening = f'<{mrk} mtype="x-its" its:locQualityIssuesRef="#{ref}"'
         if a == b:
             at = rendered_units[owner[a]][1] if a < len(owner) else node.close_start
-            patch.insert(at, opening + "/>")
+            patch.insert(at, opening_of(ref) + "/>")
             continue
         idx = sorted(set(owner[a:b]))
         runs: list[list[int]] = []
@@ -287,17 +293,17 @@ def _mark(patch, node, rendered_units, text: str, flags, side: str, ref_of, mrk:
                 runs.append([k])
         for run in runs:
             if run:
-                patch.insert(rendered_units[run[0]][1], opening + ">")
+                patch.insert(rendered_units[run[0]][1], opening_of(ref) + ">")
                 patch.insert(rendered_units[run[-1]][2], f"</{mrk}>")
     return True
 
 
-def patched(result, path: str) -> bytes | None:
-    """The input XLIFF 1.x file with ITS marks and issue lists added, or None when its units
-    cannot all be matched with the audited segments (the built file is written then)."""
-    from audit.inputs.xliff import RULES_1
+def patched(result, path: str, version: int = 1) -> bytes | None:
+    """The input XLIFF file (1.x or 2.x) with ITS marks and issue lists added, or None when its
+    units cannot all be matched with the audited segments (the built file is written then)."""
+    from audit.inputs.xliff import RULES_1, RULES_2
     from audit.outputs.writeback_text import Patched, lossless_codec
-    from audit.outputs.writeback_xml import _indent, _parse_safely, _slots_v1
+    from audit.outputs.writeback_xml import _indent, _parse_safely, _slots_v1, _slots_v2
     from audit.outputs.xmlspans import escape_attr, scan, set_attr
 
     with open(path, "rb") as fh:
@@ -306,14 +312,17 @@ def patched(result, path: str) -> bytes | None:
     patch = Patched(raw, lossless_codec(raw, (declared or "utf-8").lower()), path)
     text = patch.text
     root = scan(text, path)
+    v2 = version == 2
+    rules = RULES_2 if v2 else RULES_1
     slots: dict[str, list] = {}
-    for n, slot in enumerate(_slots_v1(root)):
+    for n, slot in enumerate(_slots_v2(root) if v2 else _slots_v1(root)):
         slots.setdefault(slot.pid, []).append((n, slot))
     its_prefix = next((k[6:] for k, v in root.attrs.items() if k.startswith("xmlns:") and v[0] == ITS_NS), None)
     if its_prefix not in (None, "its"):
         return None
-    lists: dict[int, list] = {}  # trans-unit start -> [(list id, issue flags)]
-    trans_units: dict[int, object] = {}
+    lists: dict[int, list] = {}  # unit start -> [(list id, issue flags)]
+    units: dict[int, object] = {}
+    unplaced_of: dict[int, list] = {}  # unit start -> the flags of the list the unit itself references
     for seg in result.segments:
         flags = list(seg.flags)
         if not flags:
@@ -324,7 +333,7 @@ def patched(result, path: str) -> bytes | None:
             return None
         n, slot = found.pop(0) if len(found) > 1 else found[0]
         unit = slot.unit
-        trans_units[unit.start] = unit
+        units[unit.start] = unit
         mine = lists.setdefault(unit.start, [])
         keys: dict = {}
 
@@ -336,21 +345,34 @@ def patched(result, path: str) -> bytes | None:
             return keys[key]
 
         mrk = slot.src.prefix + "mrk"
+        marks = [0]
+
+        def opening_of(ref, n=n, mrk=mrk, marks=marks):
+            if not v2:
+                return f'<{mrk} mtype="x-its" its:locQualityIssuesRef="#{ref}"'
+            marks[0] += 1  # XLIFF 2: a <mrk> needs an id, unique in its unit
+            return f'<{mrk} id="lqi-{n + 1}-m{marks[0]}" type="its:generic" its:locQualityIssuesRef="#{ref}"'
+
         placed: set[int] = set()
         for side, node, txt in (("source", slot.src, pair.source), ("target", slot.tgt, pair.target)):
             side_flags = [f for f in flags if any(sp.side == side for sp in f.spans)]
             if side_flags and node is not None and txt is not None and _mark(
-                    patch, node, _render_units(text, node, RULES_1), txt, side_flags, side, ref_of, mrk):
+                    patch, node, _render_units(text, node, rules), txt, side_flags, side, ref_of, mrk, opening_of):
                 placed.update(id(f) for f in side_flags)
         unplaced = [f for f in flags if id(f) not in placed]  # no span, or a span the file cannot show
-        if unplaced:
-            set_attr(patch, unit, "its:locQualityIssuesRef", "#" + ref_of(unplaced))
+        if unplaced and unit.start in unplaced_of:  # another segment of the unit: one list for the unit
+            unplaced_of[unit.start].extend(unplaced)
+        elif unplaced:
+            ref = ref_of(unplaced)
+            unplaced_of[unit.start] = next(fl for list_id, fl in mine if list_id == ref)
+            set_attr(patch, unit, "its:locQualityIssuesRef", "#" + ref)
     if not lists:
         return raw
     for start, entries in lists.items():
-        unit = trans_units[start]
-        inner = _indent(text, unit.children[0]) if unit.children else "\n"
-        outer = _indent_close(text, unit)
+        unit = units[start]
+        if unit.empty or not unit.children:
+            return None
+        inner = _indent(text, unit.children[0]) or "\n"
         body = []
         for list_id, fl in entries:
             issues = "".join(
@@ -358,14 +380,16 @@ def patched(result, path: str) -> bytes | None:
                 f'locQualityIssueComment="{escape_attr(_xml_text(f"{f.code} {f.name}: {f.message}"))}" '
                 f'locQualityIssueSeverity="{SEVERITY[f.severity]}"/>' for f in fl)
             body.append(f'{inner}<its:locQualityIssues xml:id="{list_id}">{issues}{inner}</its:locQualityIssues>')
-        if unit.empty:
-            return None
+        if v2:  # XLIFF 2: extension elements come first in a <unit>
+            patch.insert(unit.open_end, "".join(body))
+            continue
+        outer = _indent_close(text, unit)
         at = unit.close_start - len(outer) if outer and text[unit.close_start - len(outer):unit.close_start] == outer \
             else unit.close_start
         patch.insert(at, "".join(body))
     if its_prefix is None:
         patch.insert(root.attr_end, f' xmlns:its="{ITS_NS}"')
-    if root.get("its:version") is None:
+    if not v2 and root.get("its:version") is None:  # the XLIFF 2 ITS module has no its:version
         set_attr(patch, root, "its:version", "2.0")
     out = patch.result()
     _parse_safely(out, path)

@@ -1,0 +1,155 @@
+"""The XLIFF-with-ITS export of an XLIFF 2.0 input is that file with ITS 2.0 Localization Quality
+Issue marks as the XLIFF 2.1 ITS module writes them: ``<mrk id=.. type="its:generic"
+its:locQualityIssuesRef="#..">`` around each flagged stretch (inline codes kept as codes, marks
+cut at their boundaries), ``<its:locQualityIssues>`` lists first in their ``<unit>``, unplaceable
+flags referenced from the unit. Stripping the added markup gives the input back byte for byte,
+every reference resolves inside its own unit, and the reader gets the same texts back."""
+from __future__ import annotations
+
+import io
+import os
+import re
+
+from lxml import etree
+
+from audit.cli import main as cli_main
+from audit.core.model import AuditResult, Flag, PairResult, Severity, Span
+from audit.inputs import open_input
+from audit.outputs.xliff_its import write
+
+FIX = os.path.join(os.path.dirname(__file__), "fixtures", "writeback")
+ITS = "http://www.w3.org/2005/11/its"
+X2 = "urn:oasis:names:tc:xliff:document:2.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_ADDED = re.compile(r'<mrk id="lqi-[^"]+" type="its:generic" its:locQualityIssuesRef="#[^"]+"/?>|</mrk>|'
+                    r"\s*<its:locQualityIssues .*?</its:locQualityIssues>|"
+                    r' xmlns:its="[^"]+"| its:locQualityIssuesRef="#[^"]+"', re.DOTALL)
+
+RU = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">
+  <file id="f1">
+    <unit id="p1">
+      <segment id="1" state="translated">
+        <source>Back up 15 files.</source>
+        <target>Сохраните 51 файл.</target>
+      </segment>
+      <ignorable><source> </source></ignorable>
+      <segment id="2" state="translated">
+        <source>Then restart.</source>
+        <target>Затем перезапустите.</target>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+"""
+
+
+def _read(path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def _result(pairs, flags_by_id, tgt="ja"):
+    segs = tuple(PairResult(p, tuple(flags_by_id.get(p.id, ()))) for p in pairs)
+    return AuditResult(segs, "en", tgt, "sig", {})
+
+
+def _flag(pid, code, spans, sev=Severity.MAJOR):
+    return Flag(pid, code, "test-check", sev, "accuracy/mistranslation", f"{code} message <&>", tuple(spans), code + pid)
+
+
+def _issues_by_unit(data: bytes) -> dict[str, list[str]]:
+    """{unit id: comments of the issues its marks and its own reference point to}; every reference
+    resolved inside its unit (KeyError otherwise), mark ids unique in the unit."""
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    out = {}
+    for unit in root.iter(f"{{{X2}}}unit"):
+        lists = {lst.get(XML_ID): lst for lst in unit.iter(f"{{{ITS}}}locQualityIssues")}
+        refs = [el.get(f"{{{ITS}}}locQualityIssuesRef") for el in unit.iter() if el.get(f"{{{ITS}}}locQualityIssuesRef")]
+        out[unit.get("id")] = sorted({i.get("locQualityIssueComment") for r in refs
+                                      for i in lists[r[1:]].iter(f"{{{ITS}}}locQualityIssue")})
+        assert len(lists) == len(set(refs))
+        ids = [m.get("id") for m in unit.iter(f"{{{X2}}}mrk")]
+        assert len(ids) == len(set(ids)) and all(ids)
+        for m in unit.iter(f"{{{X2}}}mrk"):
+            if m.get(f"{{{ITS}}}locQualityIssuesRef"):
+                assert m.get("type") == "its:generic"
+        kids = [etree.QName(c).localname for c in unit if isinstance(c.tag, str)]
+        if lists:  # extension elements come before <notes>, <originalData> and the segments
+            assert kids[: len(lists)] == ["locQualityIssues"] * len(lists)
+    return out
+
+
+def test_its_export_of_xliff2_is_the_input_with_marks(tmp_path):
+    path = os.path.join(FIX, "app2.xlf")
+    before = _read(path)
+    pairs = list(open_input([path]))
+    by_id = {p.id: p for p in pairs}
+    t1 = by_id["u1"].target  # 'こんにちは <pc id="1">親愛なる</pc> <ph id="2"/>!'
+    a, b = t1.index("親愛"), t1.index("</pc>") + len("</pc> ")  # crosses the end of <pc>
+    c = t1.index("<ph")
+    flags = {"u1": [_flag("u1", "AAA001", [Span("target", a, b)]),
+                    _flag("u1", "BBB001", [Span("target", c, c + len('<ph id="2"/>'))], Severity.MINOR),
+                    _flag("u1", "CCC001", [])],
+             "u2/b": [_flag("u2/b", "DDD001", [Span("target", 3, 4)])]}
+    buf = io.StringIO()
+    write(_result(pairs, flags), buf)
+    data = buf.getvalue()
+    assert _read(path) == before  # the input is never modified
+    assert _ADDED.sub("", data) == before.decode()
+    assert ('<target>こんにちは <pc id="1" dataRefStart="d1" dataRefEnd="d2"><mrk id="lqi-1-m1" type="its:generic" '
+            'its:locQualityIssuesRef="#lqi-1-1">親愛なる</mrk></pc><mrk id="lqi-1-m2" type="its:generic" '
+            'its:locQualityIssuesRef="#lqi-1-1"> </mrk><mrk id="lqi-1-m3" type="its:generic" '
+            'its:locQualityIssuesRef="#lqi-1-2"><ph id="2" dataRef="d3"/></mrk>!</target>') in data
+    assert '<unit id="u1" name="greeting" its:locQualityIssuesRef="#lqi-1-3">' in data
+    assert 'its:version' not in data and f'<xliff xmlns="{X2}" version="2.0" srcLang="en" trgLang="ja" xmlns:its="{ITS}">' in data
+    assert 'locQualityIssueComment="AAA001 test-check: AAA001 message &lt;&amp;&gt;"' in data
+    assert 'locQualityIssueSeverity="30"' in data and 'locQualityIssueType="mistranslation"' in data
+    issues = _issues_by_unit(data.encode())
+    assert [x.split()[0] for x in issues["u1"]] == ["AAA001", "BBB001", "CCC001"]
+    assert [x.split()[0] for x in issues["u2"]] == ["DDD001"] and issues["u3"] == [] and issues["u4"] == []
+    # the reader gets the same units and texts back: the marks are transparent, the codes codes
+    again = tmp_path / "again.xlf"
+    again.write_text(data, encoding="utf-8")
+    assert [(p.id, p.source, p.target) for p in open_input([str(again)])] == [(p.id, p.source, p.target) for p in pairs]
+
+
+def test_its_export_of_xliff2_segments_of_one_unit_share_its_reference(tmp_path):
+    path = tmp_path / "ru.xlf"
+    path.write_text(RU, encoding="utf-8")
+    pairs = list(open_input([str(path)]))
+    assert [p.id for p in pairs] == ["p1/1", "p1/2"]
+    flags = {"p1/1": [_flag("p1/1", "NUM001", [Span("target", 10, 12)]), _flag("p1/1", "LEN001", [])],
+             "p1/2": [_flag("p1/2", "SEN001", [])]}
+    buf = io.StringIO()
+    write(_result(pairs, flags, "ru"), buf)
+    data = buf.getvalue()
+    assert _ADDED.sub("", data) == RU
+    assert data.count("its:locQualityIssuesRef=") == 2  # one mark, one reference on the unit
+    assert '<target>Сохраните <mrk id="lqi-1-m1" type="its:generic" its:locQualityIssuesRef="#lqi-1-1">51</mrk> файл.</target>' in data
+    assert [x.split()[0] for x in _issues_by_unit(data.encode())["p1"]] == ["LEN001", "NUM001", "SEN001"]
+
+
+def test_its_export_of_an_edited_xliff2_text_puts_the_flags_on_the_unit():
+    from dataclasses import replace
+
+    path = os.path.join(FIX, "app2.xlf")
+    pairs = list(open_input([path]))
+    edited = [replace(p, target="こんにちは!") if p.id == "u1" else p for p in pairs]
+    buf = io.StringIO()
+    write(_result(edited, {"u1": [_flag("u1", "AAA001", [Span("target", 0, 5)])]}), buf)
+    data = buf.getvalue()
+    assert "<mrk" not in data and '<unit id="u1" name="greeting" its:locQualityIssuesRef="#lqi-1-1">' in data
+    assert _ADDED.sub("", data) == _read(path).decode()
+
+
+def test_cli_its_export_of_xliff2(tmp_path, capsys):
+    src = tmp_path / "ru.xlf"
+    src.write_text(RU.replace("51 файл", "15 файлов"), encoding="utf-8")  # a clean translation
+    out = tmp_path / "out.xlf"
+    code = cli_main(["check", str(src), "-F", "xliff", "-o", str(out)])
+    assert code in (0, 1)
+    data = out.read_bytes()
+    root = etree.fromstring(data)
+    assert root.get("version") == "2.0"  # the input itself, not a built XLIFF 1.2
+    assert _ADDED.sub("", data.decode()) == src.read_text(encoding="utf-8")
