@@ -294,3 +294,12 @@ def test_edit_back_to_the_original_is_byte_identical(tmp_path, name, content):
                 st.set_post_edit(p, p.target)
     before, after, warnings = _run(tmp_path, name, content, decide)
     assert after == before and warnings == []
+
+
+def test_an_empty_target_element_gets_the_edit_and_its_state(tmp_path):
+    xlf = XLF12.replace('<target state="translated">Закрыть</target>', '<target state="new"/>')
+    before, after, _ = _run(tmp_path, "e.xlf", xlf, lambda st, pairs: (
+        st.set_post_edit(pairs["t4"], "Закрыть <окно>"), st.approve(pairs["t4"])))
+    assert '<target state="signed-off">Закрыть &lt;окно&gt;</target>'.encode() in after
+    assert _changed_lines(before, after) == {_line_of(before, 'id="t4"'), _line_of(before, 'id="t4"') + 2}
+    assert _targets(tmp_path / "out-e.xlf")["t4"] == "Закрыть <окно>"

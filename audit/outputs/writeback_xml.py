@@ -239,9 +239,9 @@ def _target_content(patch: Patched, slot: Slot, original: str | None, new: str, 
 
 def _set_content(patch: Patched, node: Node, content: str) -> None:
     text = patch.text
-    if node.empty:
-        opening = re.sub(r"\s*/>$", ">", text[node.start:node.open_end])
-        patch.replace(node.start, node.end, f"{opening}{content}</{node.name}>")
+    if node.empty:  # <x a="1"/>: only the "/>" is replaced, so an attribute can still be set
+        m = re.search(r"\s*/>$", text[node.start:node.open_end])
+        patch.replace(node.start + m.start(), node.end, f">{content}</{node.name}>")
     else:
         patch.replace(node.open_end, node.close_start, content)
 
