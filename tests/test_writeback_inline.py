@@ -129,7 +129,10 @@ msgstr "Закрыть"
 """
 
 
-def _run(tmp_path, name, content, decide, obsolete=False):
+_COUNT: list[int] = []  # what write_edited returned, run by run
+
+
+def _run(tmp_path, name, content, decide):
     """(input bytes, output bytes, warnings) after ``decide(store, pairs by id)``."""
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
@@ -140,7 +143,7 @@ def _run(tmp_path, name, content, decide, obsolete=False):
     warnings: list[str] = []
     with DecisionStore(str(tmp_path / f"{name}.db")) as st:
         decide(st, pairs)
-        write_edited([str(path)], st, str(out), warn=warnings.append)
+        _COUNT.append(write_edited([str(path)], st, str(out), warn=warnings.append))
     assert path.read_bytes() == before  # the input is never modified
     return before, out.read_bytes(), warnings
 
@@ -279,6 +282,7 @@ def test_po_obsolete_entries_survive_and_previous_msgid_is_kept(tmp_path):
         st.set_post_edit(pairs["#~ Old %d item[1]"], "%d старых элементов")
         st.set_post_edit(pairs["Open %(name)s now"], "Открыть %(name)s сейчас")
     before, after, warnings = _run(tmp_path, "ru.po", PO, decide)
+    assert _COUNT[-1] == 1  # the obsolete entries' post-edits are not counted as written
     assert _changed_lines(before, after) == {_line_of(before, 'msgstr "Открыть')}
     assert b'#, fuzzy, python-format\n#| msgid "Open %(name)s"\nmsgid "Open %(name)s now"\n' in after
     assert "#, fuzzy, c-format\n#| msgid \"Save %s\"\n#~ msgid \"Save %s now\"\n#~ msgstr \"Сохранить %s\"\n".encode() in after

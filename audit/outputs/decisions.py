@@ -80,8 +80,8 @@ def write_edited(inputs: Sequence[str] | str, store: DecisionStore, output: str,
     edits: dict[int, str] = {}  # pair index -> post-edit
     for p in source:
         d = segs.get(segment_key(p))
-        if d is not None and d.post_edit is not None:
-            edits[p.index] = d.post_edit
+        if d is not None and d.post_edit is not None and not (p.unit is not None and p.unit.state == "obsolete"):
+            edits[p.index] = d.post_edit  # an obsolete PO entry is left as it is (write_po warns)
     pairs_by_index = None
     if fmt == "text":
         from audit.core.decode import open_text_lines
