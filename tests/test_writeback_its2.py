@@ -153,3 +153,36 @@ def test_cli_its_export_of_xliff2(tmp_path, capsys):
     root = etree.fromstring(data)
     assert root.get("version") == "2.0"  # the input itself, not a built XLIFF 1.2
     assert _ADDED.sub("", data.decode()) == src.read_text(encoding="utf-8")
+
+
+def test_built_export_of_a_tmx_keeps_codes_as_codes_and_literal_tags_as_text():
+    X1 = "urn:oasis:names:tc:xliff:document:1.2"
+    pairs = list(open_input([os.path.join(FIX, "memory.tmx")]))
+    t = pairs[0].target  # 'Сначала прочтите <bpt i="1" x="1"/>ЧаВо<ept i="1"/>.'
+    cut = t.index('i="1"/>.')  # a flag that ends inside the <ept/> tag: the code is marked whole
+    zh = [p for p in open_input([os.path.join(os.path.dirname(__file__), "fixtures", "corpora", "en-zh", "mixed.tmx")])
+          if p.id == "z1"]
+    assert zh[0].target == "点击<b>保存</b>以保留更改。"  # escaped text in the TMX, not a code
+    buf = io.StringIO()
+    write(_result(pairs + zh, {pairs[0].id: [_flag(pairs[0].id, "AAA001", [Span("target", 2, cut)])]}, "ru"), buf)
+    data = buf.getvalue()
+    assert ('<target>Сн<mrk mtype="x-its" its:locQualityIssuesRef="#u1-lqi1">ачала прочтите <bx id="1" rid="1"/>ЧаВо'
+            '<ex id="1" rid="1"/></mrk>.</target>') in data
+    assert "<target>Цена: <x id=\"2\"/></target>" in data and "&lt;ph" not in data and "&lt;ept" not in data
+    assert "<target>点击&lt;b&gt;保存&lt;/b&gt;以保留更改。</target>" in data
+    root = etree.fromstring(data.encode())
+    assert root.get("version") == "1.2" and len(list(root.iter(f"{{{X1}}}trans-unit"))) == 4
+    from translate.storage import xliff
+
+    units = xliff.xlifffile.parsestring(data.encode()).units
+    assert [u.getid().split("\x04")[-1] for u in units] == ["home.1", "home.2", "home.3", "z1"]
+
+
+def test_built_export_of_a_po_keeps_its_markup_as_text(tmp_path):
+    po = tmp_path / "ja.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ja\\n"\n\n'
+                  'msgid "Press <ph x=\\"1\\"/> <b>now</b>"\nmsgstr "<b>今すぐ</b> <ph x=\\"1\\"/> を押す"\n', encoding="utf-8")
+    pairs = list(open_input([str(po)]))
+    buf = io.StringIO()
+    write(_result(pairs, {}), buf)
+    assert '<target>&lt;b&gt;今すぐ&lt;/b&gt; &lt;ph x="1"/&gt; を押す</target>' in buf.getvalue()

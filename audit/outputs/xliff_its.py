@@ -16,7 +16,9 @@ stretch becomes ``<mrk id="lqi-U-mK" type="its:generic" its:locQualityIssuesRef=
 the schema puts extension elements), flags with no place are referenced from the ``<unit>``, and
 the root gets the ITS namespace only (the module has no ``its:version``).
 
-Otherwise (other input formats) the file is built: every segment becomes a trans-unit; flagged stretches of the target (and
+Otherwise (other input formats) the file is built: every segment becomes a trans-unit (the inline
+codes of a TMX or XLIFF input as XLIFF 1.2 ``<x/>``, ``<bx/>`` and ``<ex/>`` codes, never as text);
+flagged stretches of the target (and
 of the source, for flags on the source) are wrapped in ``<mrk mtype="x-its">`` elements that
 point (``its:locQualityIssuesRef``) to a standoff ``<its:locQualityIssues>`` list holding each
 issue's type, comment and severity (0-100). Overlapping flags are cut into adjacent marks that
@@ -72,16 +74,83 @@ def _q(ns: str, tag: str) -> str:
     return f"{{{ns}}}{tag}"
 
 
-def _fill(parent, text: str, flags, side: str, refs: dict, ids: list) -> None:
-    """Append text and marks to ``parent``; ``refs`` maps a frozenset of flag indices to its list id."""
-    last = None
-    for a, b, covering in pieces(text, flags, side):
-        chunk = _xml_text(text[a:b])
-        if not covering:
-            if last is None:
-                parent.text = (parent.text or "") + chunk
+_PLACEHOLDER = regex.compile(r'<(/?)([A-Za-z]+)((?:\s+[\w:.-]+="[^"]*")*)\s*(/?)>')
+_PH_ATTR = regex.compile(r'([\w:.-]+)="([^"]*)"')
+# Inline codes as the TMX and XLIFF readers render them, by element name: what XLIFF 1.2 code each becomes
+# (every one an empty element, so the marks nest with them whatever they cover).
+_AS_CODE = {"ph": "x", "x": "x", "ut": "x", "bpt": "bx", "bx": "bx", "sc": "bx", "ept": "ex", "ex": "ex", "ec": "ex",
+            "it": "it", "g": "g", "pc": "g"}
+
+
+class _Codes:
+    """The placeholder tags of one text turned into XLIFF 1.2 ``<x/>``/``<bx/>``/``<ex/>`` codes (when
+    the input had codes: TMX, XLIFF); a paired code's end gets its start's id."""
+
+    def __init__(self, on: bool):
+        self.on, self.open, self.n = on, [], 0
+
+    def element(self, parent, m):
+        from audit.outputs.xmlspans import unescape
+
+        closing, name, empty = m.group(1) == "/", m.group(2), m.group(4) == "/"
+        kind = _AS_CODE.get(name)
+        attrs = {k: unescape(v) for k, v in _PH_ATTR.findall(m.group(3))}
+        if kind is None or (closing and (kind != "g" or not self.open)) or (kind != "g" and not empty):
+            return None
+        self.n += 1
+        ident = attrs.get("id") or attrs.get("x") or attrs.get("i") or str(self.n)
+        if kind == "it":
+            kind = "ex" if attrs.get("pos") == "end" else "bx"
+        rid = None
+        if kind == "g":
+            if closing:
+                kind, ident = "ex", self.open.pop()
             else:
-                last.tail = (last.tail or "") + chunk
+                kind = "bx"
+                self.open.append(ident)
+            rid = ident
+        elif kind in ("bx", "ex"):
+            rid = attrs.get("i") or attrs.get("rid") or attrs.get("startRef") or ident
+        el = etree.SubElement(parent, _q(XLIFF_NS, kind))
+        el.set("id", _xml_text(ident))
+        if rid is not None:
+            el.set("rid", _xml_text(rid))
+        return el
+
+
+def _put(parent, last, chunk: str, codes: _Codes):
+    """Append ``chunk`` to ``parent`` after ``last`` (None: the start), its placeholders as codes;
+    returns the new last child."""
+    def text(s, last):
+        s = _xml_text(s)
+        if last is None:
+            parent.text = (parent.text or "") + s
+        else:
+            last.tail = (last.tail or "") + s
+
+    pos = 0
+    if codes.on:
+        for m in _PLACEHOLDER.finditer(chunk):
+            el = codes.element(parent, m)
+            if el is None:
+                continue
+            parent.remove(el)
+            text(chunk[pos:m.start()], last)
+            parent.append(el)
+            last, pos = el, m.end()
+    text(chunk[pos:], last)
+    return last
+
+
+def _fill(parent, text: str, flags, side: str, refs: dict, ids: list, with_codes: bool = False) -> None:
+    """Append text and marks to ``parent``; ``refs`` maps a frozenset of flag indices to its list id;
+    ``with_codes``: placeholder tags of inline codes become XLIFF 1.2 codes, not text."""
+    last = None
+    codes = _Codes(with_codes)
+    for a, b, covering in _whole_codes(text, pieces(text, flags, side), with_codes):
+        chunk = text[a:b]
+        if not covering:
+            last = _put(parent, last, chunk, codes)
             continue
         key = frozenset(ids.index(f) for f in covering)
         if key not in refs:
@@ -89,8 +158,39 @@ def _fill(parent, text: str, flags, side: str, refs: dict, ids: list) -> None:
         mrk = etree.SubElement(parent, _q(XLIFF_NS, "mrk"))
         mrk.set("mtype", "x-its")
         mrk.set(_q(ITS_NS, "locQualityIssuesRef"), "#" + refs[key])
-        mrk.text = chunk
+        _put(mrk, None, chunk, codes)
         last = mrk
+
+
+def _whole_codes(text: str, cut, with_codes: bool):
+    """``cut`` (pieces of ``text``) with every cut inside a placeholder tag moved to the tag's end, so a
+    code is marked whole (a piece left empty goes)."""
+    if not with_codes:
+        yield from cut
+        return
+    inside = {}
+    for m in _PLACEHOLDER.finditer(text):
+        if m.group(2) in _AS_CODE:
+            for i in range(m.start() + 1, m.end()):
+                inside[i] = m.end()
+    for a, b, covering in cut:
+        a2, b2 = inside.get(a, a), inside.get(b, b)
+        if a2 < b2 or a == b:
+            yield a2, b2, covering
+
+
+def _coded_inputs(result) -> set:
+    """The input files of ``result`` whose segments carry inline codes as placeholder tags (TMX, XLIFF)."""
+    from audit.inputs import detect_format
+
+    out = set()
+    for path in {getattr(seg.pair.source_origin, "path", None) for seg in result.segments}:
+        try:
+            if path and os.path.isfile(path) and detect_format(path) in ("tmx", "xliff"):
+                out.add(path)
+        except Exception:  # an unreadable or unknown file: its text is text  # noqa: BLE001, S112
+            continue
+    return out
 
 
 def build(result) -> etree._ElementTree:
@@ -104,6 +204,7 @@ def build(result) -> etree._ElementTree:
     f.set("source-language", _xml_text(result.source_lang or "und"))
     f.set("target-language", _xml_text(result.target_lang or "und"))
     body = etree.SubElement(f, _q(XLIFF_NS, "body"))
+    coded_paths = _coded_inputs(result)
     for n, seg in enumerate(result.segments):
         pair = seg.pair
         unit = f"u{n + 1}"
@@ -112,10 +213,11 @@ def build(result) -> etree._ElementTree:
         flags = list(seg.flags)
         refs: dict = {}
         src = etree.SubElement(tu, _q(XLIFF_NS, "source"))
-        _fill(src, pair.source, flags, "source", refs, flags)
+        coded = getattr(pair.source_origin, "path", None) in coded_paths
+        _fill(src, pair.source, flags, "source", refs, flags, coded)
         if pair.target is not None:
             tgt = etree.SubElement(tu, _q(XLIFF_NS, "target"))
-            _fill(tgt, pair.target, flags, "target", refs, flags)
+            _fill(tgt, pair.target, flags, "target", refs, flags, coded)
         # Flags with no span at all still belong to the unit: a list on the trans-unit itself.
         unplaced = [i for i, fl in enumerate(flags) if not fl.spans]
         if unplaced:
