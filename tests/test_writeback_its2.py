@@ -186,3 +186,33 @@ def test_built_export_of_a_po_keeps_its_markup_as_text(tmp_path):
     buf = io.StringIO()
     write(_result(pairs, {}), buf)
     assert '<target>&lt;b&gt;今すぐ&lt;/b&gt; &lt;ph x="1"/&gt; を押す</target>' in buf.getvalue()
+
+
+def test_exporting_an_export_again_never_reuses_its_ids(tmp_path):
+    for name, flag_id in (("app2.xlf", "u1"), ("its.xlf", "1")):
+        path = os.path.join(FIX, name)
+        pairs = list(open_input([path]))
+        flags = {flag_id: [_flag(flag_id, "AAA001", [Span("target", 0, 3)]), _flag(flag_id, "BBB001", [])]}
+        buf = io.StringIO()
+        write(_result(pairs, flags), buf)
+        first = tmp_path / ("1-" + name)
+        first.write_text(buf.getvalue(), encoding="utf-8")
+        again = list(open_input([str(first)]))
+        assert [(p.id, p.target) for p in again] == [(p.id, p.target) for p in pairs]
+        buf = io.StringIO()
+        write(_result(again, {flag_id: [_flag(flag_id, "CCC001", [Span("target", 1, 2)]), _flag(flag_id, "DDD001", [])]}), buf)
+        data = buf.getvalue().encode()
+        root = etree.fromstring(data)
+        ids = [el.get(XML_ID) for el in root.iter() if el.get(XML_ID)]
+        # the new marks' list is new (lqi2-), the unit-level flag joins the list the unit references
+        assert len(ids) == 3 and len(set(ids)) == 3 and any(i.startswith("lqi2-") for i in ids)
+        mrk_ids = [el.get("id") for el in root.iter("{*}mrk") if el.get("id")]
+        assert len(mrk_ids) == len(set(mrk_ids))
+        if name == "app2.xlf":
+            comments = _issues_by_unit(data)[flag_id]
+        else:  # (XLIFF 1.2: the same reading, by trans-unit)
+            from test_writeback_its import _issues_by_unit as by_trans_unit
+
+            comments = by_trans_unit(data)[flag_id]
+        assert [c.split()[0] for c in comments] == ["AAA001", "BBB001", "CCC001", "DDD001"]
+        assert data.count(b"its:locQualityIssuesRef=\"#lqi-1-2\"") == 1  # one reference on the unit, never two

@@ -406,7 +406,7 @@ def patched(result, path: str, version: int = 1) -> bytes | None:
     from audit.inputs.xliff import RULES_1, RULES_2
     from audit.outputs.writeback_text import Patched, lossless_codec
     from audit.outputs.writeback_xml import _indent, _parse_safely, _slots_v1, _slots_v2
-    from audit.outputs.xmlspans import escape_attr, scan, set_attr
+    from audit.outputs.xmlspans import scan, set_attr
 
     with open(path, "rb") as fh:
         raw = fh.read()
@@ -422,9 +422,11 @@ def patched(result, path: str, version: int = 1) -> bytes | None:
     its_prefix = next((k[6:] for k, v in root.attrs.items() if k.startswith("xmlns:") and v[0] == ITS_NS), None)
     if its_prefix not in (None, "its"):
         return None
+    tag = _free_prefix(text)
     lists: dict[int, list] = {}  # unit start -> [(list id, issue flags)]
     units: dict[int, object] = {}
     unplaced_of: dict[int, list] = {}  # unit start -> the flags of the list the unit itself references
+    appended: dict[int, tuple] = {}  # the file's own list a unit references -> (its node, flags added to it)
     for seg in result.segments:
         flags = list(seg.flags)
         if not flags:
@@ -442,7 +444,7 @@ def patched(result, path: str, version: int = 1) -> bytes | None:
         def ref_of(covering, n=n, mine=mine, keys=keys, flags=flags):
             key = frozenset(flags.index(f) for f in covering)
             if key not in keys:
-                keys[key] = f"lqi-{n + 1}-{len(mine) + 1}"
+                keys[key] = f"{tag}-{n + 1}-{len(mine) + 1}"
                 mine.append((keys[key], [flags[i] for i in sorted(key)]))
             return keys[key]
 
@@ -453,7 +455,7 @@ def patched(result, path: str, version: int = 1) -> bytes | None:
             if not v2:
                 return f'<{mrk} mtype="x-its" its:locQualityIssuesRef="#{ref}"'
             marks[0] += 1  # XLIFF 2: a <mrk> needs an id, unique in its unit
-            return f'<{mrk} id="lqi-{n + 1}-m{marks[0]}" type="its:generic" its:locQualityIssuesRef="#{ref}"'
+            return f'<{mrk} id="{tag}-{n + 1}-m{marks[0]}" type="its:generic" its:locQualityIssuesRef="#{ref}"'
 
         placed: set[int] = set()
         for side, node, txt in (("source", slot.src, pair.source), ("target", slot.tgt, pair.target)):
@@ -464,12 +466,19 @@ def patched(result, path: str, version: int = 1) -> bytes | None:
         unplaced = [f for f in flags if id(f) not in placed]  # no span, or a span the file cannot show
         if unplaced and unit.start in unplaced_of:  # another segment of the unit: one list for the unit
             unplaced_of[unit.start].extend(unplaced)
+        elif unplaced and _own_list(unit) is not None:  # the unit references a list already: add to it
+            own = _own_list(unit)
+            unplaced_of[unit.start] = appended.setdefault(own.start, (own, []))[1]
+            unplaced_of[unit.start].extend(unplaced)
         elif unplaced:
             ref = ref_of(unplaced)
             unplaced_of[unit.start] = next(fl for list_id, fl in mine if list_id == ref)
             set_attr(patch, unit, "its:locQualityIssuesRef", "#" + ref)
     if not lists:
         return raw
+    for own, fl in appended.values():
+        inner = _indent(text, own.children[0]) if own.children else _indent(text, own) + "  "
+        patch.insert(own.close_start - len(_indent_close(text, own)), "".join(_issue_xml(inner, f) for f in fl))
     for start, entries in lists.items():
         unit = units[start]
         if unit.empty or not unit.children:
@@ -477,10 +486,7 @@ def patched(result, path: str, version: int = 1) -> bytes | None:
         inner = _indent(text, unit.children[0]) or "\n"
         body = []
         for list_id, fl in entries:
-            issues = "".join(
-                f'{inner}  <its:locQualityIssue locQualityIssueType="{its_type(f)}" '
-                f'locQualityIssueComment="{escape_attr(_xml_text(f"{f.code} {f.name}: {f.message}"))}" '
-                f'locQualityIssueSeverity="{SEVERITY[f.severity]}"/>' for f in fl)
+            issues = "".join(_issue_xml(inner + "  ", f) for f in fl)
             body.append(f'{inner}<its:locQualityIssues xml:id="{list_id}">{issues}{inner}</its:locQualityIssues>')
         if v2:  # XLIFF 2: extension elements come first in a <unit>
             patch.insert(unit.open_end, "".join(body))
@@ -496,6 +502,32 @@ def patched(result, path: str, version: int = 1) -> bytes | None:
     out = patch.result()
     _parse_safely(out, path)
     return out
+
+
+def _issue_xml(indent: str, f) -> str:
+    from audit.outputs.xmlspans import escape_attr
+
+    return (f'{indent}<its:locQualityIssue locQualityIssueType="{its_type(f)}" '
+            f'locQualityIssueComment="{escape_attr(_xml_text(f"{f.code} {f.name}: {f.message}"))}" '
+            f'locQualityIssueSeverity="{SEVERITY[f.severity]}"/>')
+
+
+def _own_list(unit):
+    """The ``<its:locQualityIssues>`` child that ``unit``'s own ``its:locQualityIssuesRef`` points to, if any."""
+    ref = unit.get("its:locQualityIssuesRef") or ""
+    return next((c for c in unit.children if c.local == "locQualityIssues" and not c.empty
+                 and ref == "#" + (c.get("xml:id") or "")), None) if ref.startswith("#") else None
+
+
+def _free_prefix(text: str) -> str:
+    """``lqi``, or ``lqi2``, ``lqi3``... when the file already has ids starting ``lqi-`` (a file
+    exported before and audited again): the new ids never clash with the file's."""
+    taken = {m.group(1).split("-", 1)[0] for m in regex.finditer(r'\bid\s*=\s*["\']([^"\']*-)', text)}
+    k, tag = 1, "lqi"
+    while tag in taken:
+        k += 1
+        tag = f"lqi{k}"
+    return tag
 
 
 def _indent_close(text: str, node) -> str:
