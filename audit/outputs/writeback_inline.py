@@ -158,8 +158,7 @@ def edited_content(text: str, node, rules, original: str, new: str, codes: dict[
     for k, t in enumerate(toks):
         keep[k] = t.kind == MARK
     inserts: dict[int, list[str]] = {}  # token index after which the text goes (-1: at the start)
-    matcher = difflib.SequenceMatcher(None, old, edited, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(old, edited):
         if tag == "equal":
             for i in range(i1, i2):
                 keep[shown[i]] = True
@@ -184,6 +183,24 @@ def edited_content(text: str, node, rules, original: str, new: str, codes: dict[
             parts.append(text[t.start:t.end])
         parts.append(placed.get(k, ""))
     return "".join(parts), sorted((removed - Counter()).elements())
+
+
+def _opcodes(old: list[str], new: list[str]):
+    """difflib's opcodes from ``old`` to ``new``, with the common head and tail taken off first (an
+    edit is most often local: a long segment then costs little)."""
+    head = 0
+    while head < len(old) and head < len(new) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < len(old) - head and tail < len(new) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    if head:
+        yield "equal", 0, head, 0, head
+    matcher = difflib.SequenceMatcher(None, old[head:len(old) - tail], new[head:len(new) - tail], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        yield tag, i1 + head, i2 + head, j1 + head, j2 + head
+    if tail:
+        yield "equal", len(old) - tail, len(old), len(new) - tail, len(new)
 
 
 def _place(toks: list[Tok], closers: set[int], after: int, inserted: str) -> int:
