@@ -307,3 +307,19 @@ def test_an_empty_target_element_gets_the_edit_and_its_state(tmp_path):
     assert '<target state="signed-off">Закрыть &lt;окно&gt;</target>'.encode() in after
     assert _changed_lines(before, after) == {_line_of(before, 'id="t4"'), _line_of(before, 'id="t4"') + 2}
     assert _targets(tmp_path / "out-e.xlf")["t4"] == "Закрыть <окно>"
+
+
+def test_a_paired_code_missing_one_end_is_written_as_text_with_a_warning(tmp_path):
+    new = 'Прочтите <g id="1">руководство перед настройкой.'  # the </g> deleted
+    before, after, warnings = _run(tmp_path, "help.xlf", XLF12, lambda st, pairs: st.set_post_edit(pairs["t1"], new))
+    assert ('<target state="translated">Прочтите &lt;g id="1"&gt;руководство перед '
+            '<mrk mtype="term" its:termInfoRef="#setup">настройкой</mrk>.</target>') in after.decode()
+    assert _targets(tmp_path / "out-help.xlf")["t1"] == new  # what the user wrote
+    assert len(warnings) == 1 and '<g id="1">' in warnings[0]
+    assert _changed_lines(before, after) == {_line_of(before, 'id="t1"') + 2}
+    xlf2 = XLF20  # XLIFF 2: the same with <pc>
+    new2 = 'مرحبا بعودتك</pc>، <ph id="2"/>!'
+    _before, after, warnings = _run(tmp_path, "ui.xlf", xlf2, lambda st, pairs: st.set_post_edit(pairs["u1"], new2))
+    assert 'مرحبا بعودتك&lt;/pc&gt;، <ph id="2" dataRef="d3"/>!</target>' in after.decode()
+    assert {p.id: p.target for p in open_input([str(tmp_path / "out-ui.xlf")])}["u1"] == new2
+    assert len(warnings) == 1 and '<pc id="1">' in warnings[0]

@@ -122,10 +122,26 @@ def tokens(text: str, node, rules) -> list[Tok]:
     return out
 
 
+def _unpaired(parts: list[str], codes: dict[str, str]) -> set[int]:
+    """Indices (in ``_TAG.split`` parts) of paired-code tags whose other end the edit removed: when a
+    code's start and end tags are not as many in the edit, all of that code's tags are text."""
+    def name(part):
+        return re.match(r"</?([^\s/>]+)", part).group(1)
+
+    paired = [k for k, part in enumerate(parts) if k % 2 and part in codes and not part.endswith("/>")]
+    counts: dict[str, list[int]] = {}
+    for k in paired:
+        counts.setdefault(name(parts[k]), [0, 0])[parts[k].startswith("</")] += 1
+    odd = {n for n, (opening, closing) in counts.items() if opening != closing}
+    return {k for k in paired if name(parts[k]) in odd}
+
+
 def _edited_pieces(new: str, codes: dict[str, str]) -> list[str]:
     out: list[str] = []
-    for k, part in enumerate(_TAG.split(new)):
-        if k % 2 and part in codes:
+    parts = _TAG.split(new)
+    unpaired = _unpaired(parts, codes)
+    for k, part in enumerate(parts):
+        if k % 2 and part in codes and k not in unpaired:
             out.append(part)
             continue
         i = 0
@@ -145,13 +161,16 @@ def edited_content(text: str, node, rules, original: str, new: str, codes: dict[
     """(the XML content for ``node`` holding ``new``, the code placeholders the edit removed), or
     None when the tokens do not give the reader's text ``original`` back (the caller writes ``new``
     plainly).
-    ``render_new(piece)`` is the XML for an inserted piece of the edited text."""
+    ``render_new(piece, code)`` is the XML for an inserted piece of the edited text: a code's
+    placeholder (``code`` true) or a run of text. A paired code whose start or end tag the edit
+    removed is text (what the user wrote), and reported as removed."""
     toks = tokens(text, node, rules)
     shown = [k for k, t in enumerate(toks) if t.kind != MARK]
     old = [toks[k].rendered for k in shown]
     edited = _edited_pieces(new, codes)
     if "".join(old) != original:
         return None
+    edited_codes = {t for t in edited if t in codes}  # pieces of the edit that are codes (the rest is text)
     removed = Counter(t for t in old if t in codes and t[:2] != "</")
     removed.subtract(t for t in edited if t in codes)
     keep = [False] * len(toks)
@@ -175,7 +194,7 @@ def edited_content(text: str, node, rules, original: str, new: str, codes: dict[
     placed: dict[int, str] = {}
     for after, pieces in inserts.items():
         at = _place(toks, closers, after, "".join(pieces))
-        xml = "".join(render_new(p) for p in _join_text(pieces, codes))
+        xml = "".join(render_new(p, p in codes and p in edited_codes) for p in _join_text(pieces, edited_codes))
         placed[at] = placed.get(at, "") + (f"]]>{xml}<![CDATA[" if at >= 0 and toks[at].cdata else xml)
     parts: list[str] = [placed.get(-1, "")]
     for k, t in enumerate(toks):
@@ -221,7 +240,7 @@ def _place(toks: list[Tok], closers: set[int], after: int, inserted: str) -> int
     return at
 
 
-def _join_text(pieces: list[str], codes: dict[str, str]) -> list[str]:
+def _join_text(pieces: list[str], codes) -> list[str]:
     """Consecutive text pieces joined, codes apart (``render_new`` gets a code or a run of text)."""
     out: list[str] = []
     for p in pieces:

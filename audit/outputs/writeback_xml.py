@@ -15,8 +15,9 @@ payload included (the target's, else the source's); any other ``<``/``&`` is tex
 The edited text is mapped back onto the target it replaces (``audit.outputs.writeback_inline``):
 what the edit leaves of the target is written as it was, its non-code marks (``<mrk>``, TMX
 ``<hi>``, XLIFF 2 ``<sm/>``/``<em/>``), comments and CDATA included; a code the edit removed is
-gone (what the user wrote is written) and ``warn`` says so. A missing target is added after the
-source, with the source's indentation.
+gone (what the user wrote is written) and ``warn`` says so; a paired code the edit kept only one
+end of is written as text, as the user wrote it (warned); a misnested pair is refused. A missing
+target is added after the source, with the source's indentation.
 
 States, exactly as decided:
 
@@ -223,8 +224,8 @@ def _target_content(patch: Patched, slot: Slot, original: str | None, new: str, 
 
     codes = _codes(patch.text, (slot.src, slot.tgt), rules)
 
-    def render(piece: str) -> str:
-        return _content(piece, codes, v2, patch.path, slot.pid)
+    def render(piece: str, code: bool = True) -> str:
+        return _content(piece, codes if code else {}, v2, patch.path, slot.pid)
 
     mapped = None
     if slot.tgt is not None and original is not None:
