@@ -216,3 +216,20 @@ def test_exporting_an_export_again_never_reuses_its_ids(tmp_path):
             comments = by_trans_unit(data)[flag_id]
         assert [c.split()[0] for c in comments] == ["AAA001", "BBB001", "CCC001", "DDD001"]
         assert data.count(b"its:locQualityIssuesRef=\"#lqi-1-2\"") == 1  # one reference on the unit, never two
+
+
+def test_its_export_of_a_utf16_or_latin1_xliff_is_the_input_declared_utf8(tmp_path):
+    for codec, declared in (("utf-16", "UTF-16"), ("iso-8859-1", "ISO-8859-1")):
+        text = _read(os.path.join(FIX, "its.xlf")).decode().replace('encoding="UTF-8"', f'encoding="{declared}"')
+        path = tmp_path / f"{codec}.xlf"
+        path.write_bytes(text.encode(codec))  # Python's utf-16 writes a BOM
+        pairs = list(open_input([str(path)]))
+        buf = io.StringIO()
+        write(_result(pairs, {"1": [_flag("1", "AAA001", [Span("target", 0, 3)])]}), buf)
+        data = buf.getvalue()
+        assert data.startswith('<?xml version="1.0" encoding="UTF-8"?>'), codec
+        assert re.sub(r'<mrk mtype="x-its" its:locQualityIssuesRef="#[^"]+">|</mrk>|\s*<its:locQualityIssues .*?'
+                      r'</its:locQualityIssues>| xmlns:its="[^"]+"| its:version="2.0"', "", data, flags=re.DOTALL) == \
+            text.replace(f'encoding="{declared}"', 'encoding="UTF-8"')
+        assert '<mrk mtype="x-its" its:locQualityIssuesRef="#lqi-1-1">Tél</mrk>' in data
+        etree.fromstring(data.encode())

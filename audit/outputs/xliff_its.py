@@ -8,7 +8,8 @@ mtype="x-its" its:locQualityIssuesRef="#lqi-U-N">`` (cut at inline-code boundari
 stays well-formed; a code is marked whole), the ``<its:locQualityIssues xml:id="lqi-U-N">`` lists
 go at the end of their ``<trans-unit>``, flags with no place in the text (no span, or a text that
 post-edits changed) are referenced from the trans-unit itself, and the root gets the ITS namespace
-and ``its:version="2.0"``. Units without flags are unchanged.
+and ``its:version="2.0"``. Units without flags are unchanged. An input in another encoding (UTF-16,
+Latin-1) comes out as the same text declared UTF-8, the encoding of every report.
 
 An XLIFF 2.x input is patched the same way, as the XLIFF 2.1 ITS module has it: a flagged
 stretch becomes ``<mrk id="lqi-U-mK" type="its:generic" its:locQualityIssuesRef="#lqi-U-N">``
@@ -251,9 +252,18 @@ def write(result, out, *, color: bool = False) -> None:
             data = patched(result, *found)
         except (InputError, OSError, ValueError):  # a file the scan cannot place: the built file instead
             data = None
-    if data is not None and _codec_of(data) == "utf-8":
-        out.write(data.decode("utf-8"))  # the input's own text (a BOM kept) with the marks
-        return
+    if data is not None:
+        codec = _codec_of(data)
+        if codec == "utf-8":
+            out.write(data.decode("utf-8"))  # the input's own text (a BOM kept) with the marks
+            return
+        try:  # another encoding: the same text, declared as the UTF-8 the report is written in
+            text = data.decode(codec).lstrip("\ufeff")
+        except (LookupError, UnicodeDecodeError):
+            text = None
+        if text is not None:
+            out.write(regex.sub(r"""^(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""", r"\1\2UTF-8\2", text, count=1))
+            return
     data = etree.tostring(build(result), xml_declaration=True, encoding="UTF-8", pretty_print=False)
     out.write(data.decode("utf-8") + "\n")
 
