@@ -184,18 +184,18 @@ def edited_content(text: str, node, rules, original: str, new: str, codes: dict[
         if tag in ("insert", "replace"):
             after = shown[i1 - 1] if i1 > 0 else -1
             inserts.setdefault(after, []).extend(edited[j1:j2])
-    # a mark whose text the edit deleted entirely (and put nothing in) goes with it
-    for k, t in enumerate(toks):
-        if t.kind == MARK and t.mate > k:
-            inside = [i for i in range(k + 1, t.mate) if toks[i].kind != MARK]
-            if inside and not any(keep[i] for i in inside) and not any(i in inserts for i in range(k, t.mate)):
-                keep[k] = keep[t.mate] = False
     closers = {t.mate for t in toks if t.mate >= 0}
-    placed: dict[int, str] = {}
+    placed: dict[int, str] = {}  # token index after which inserted XML goes
     for after, pieces in inserts.items():
         at = _place(toks, closers, after, "".join(pieces))
         xml = "".join(render_new(p, p in codes and p in edited_codes) for p in _join_text(pieces, edited_codes))
         placed[at] = placed.get(at, "") + (f"]]>{xml}<![CDATA[" if at >= 0 and toks[at].cdata else xml)
+    # a mark whose text the edit deleted entirely (and put nothing in) goes with it
+    for k, t in enumerate(toks):
+        if t.kind == MARK and t.mate > k:
+            inside = [i for i in range(k + 1, t.mate) if toks[i].kind != MARK]
+            if inside and not any(keep[i] for i in inside) and not any(i in placed for i in range(k, t.mate)):
+                keep[k] = keep[t.mate] = False
     parts: list[str] = [placed.get(-1, "")]
     for k, t in enumerate(toks):
         if keep[k]:
