@@ -323,3 +323,33 @@ def test_a_paired_code_missing_one_end_is_written_as_text_with_a_warning(tmp_pat
     assert 'مرحبا بعودتك&lt;/pc&gt;، <ph id="2" dataRef="d3"/>!</target>' in after.decode()
     assert {p.id: p.target for p in open_input([str(tmp_path / "out-ui.xlf")])}["u1"] == new2
     assert len(warnings) == 1 and '<pc id="1">' in warnings[0]
+
+
+SEGMENTED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="hi" datatype="plaintext" original="doc.txt">
+    <body>
+      <trans-unit id="p1">
+        <source>Save the file. Then close it.</source>
+        <seg-source><mrk mtype="seg" mid="1">Save the <mrk mtype="term">file</mrk>.</mrk> <mrk mtype="seg" mid="2">Then close it.</mrk></seg-source>
+        <target state="translated"><mrk mtype="seg" mid="1"><mrk mtype="term">फ़ाइल</mrk> सहेजें।</mrk> <mrk mtype="seg" mid="2">फिर उसे बंद करें।</mrk></target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_segmented_xliff12_unit_one_segment_edited_keeps_the_other_and_the_marks(tmp_path):
+    pairs_seen = {}
+
+    def decide(st, pairs):
+        pairs_seen.update(pairs)
+        st.set_post_edit(pairs["p1/1"], "फ़ाइल को सहेजें।")
+    before, after, warnings = _run(tmp_path, "seg.xlf", SEGMENTED, decide)
+    assert set(pairs_seen) == {"p1/1", "p1/2"}
+    assert ('<target state="translated"><mrk mtype="seg" mid="1"><mrk mtype="term">फ़ाइल</mrk> को सहेजें।</mrk> '
+            '<mrk mtype="seg" mid="2">फिर उसे बंद करें।</mrk></target>') in after.decode()
+    got = _targets(tmp_path / "out-seg.xlf")
+    assert got == {"p1/1": "फ़ाइल को सहेजें।", "p1/2": "फिर उसे बंद करें।"} and warnings == []
+    assert _changed_lines(before, after) == {_line_of(before, "<target")}

@@ -145,3 +145,4 @@ def test_random_edits_keep_untouched_marks(tmp_path, fmt):
                 f'<hi type="b">{_esc(words[k])}</hi>')
         kept += mark in unit.split("</tu>" if fmt == "tmx" else "</target>", 1)[0]
     assert len(untouched) >= 10 and kept == len(untouched)
+    assert not re.search(r"<(mrk|hi)\b[^>]*></(mrk|hi)>", after.decode())  # no mark left empty

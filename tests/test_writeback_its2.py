@@ -233,3 +233,26 @@ def test_its_export_of_a_utf16_or_latin1_xliff_is_the_input_declared_utf8(tmp_pa
             text.replace(f'encoding="{declared}"', 'encoding="UTF-8"')
         assert '<mrk mtype="x-its" its:locQualityIssuesRef="#lqi-1-1">Tél</mrk>' in data
         etree.fromstring(data.encode())
+
+
+def test_its_export_of_a_segmented_xliff12_unit_has_one_unit_reference(tmp_path):
+    import sys
+
+    sys.path.insert(0, os.path.dirname(__file__))
+    from test_writeback_inline import SEGMENTED
+
+    path = tmp_path / "seg.xlf"
+    path.write_text(SEGMENTED, encoding="utf-8")
+    pairs = list(open_input([str(path)]))
+    flags = {"p1/1": [_flag("p1/1", "AAA001", []), _flag("p1/1", "BBB001", [Span("target", 0, 5)])],
+             "p1/2": [_flag("p1/2", "CCC001", [])]}
+    buf = io.StringIO()
+    write(_result(pairs, flags, "hi"), buf)
+    data = buf.getvalue()
+    root = etree.fromstring(data.encode())  # a second its:locQualityIssuesRef on the unit would not parse
+    tu = next(root.iter("{*}trans-unit"))
+    assert tu.get(f"{{{ITS}}}locQualityIssuesRef") == "#lqi-1-2"  # AAA001 and CCC001, the two segments' unplaced flags
+    from test_writeback_its import _issues_by_unit as by_trans_unit
+
+    assert [c.split()[0] for c in by_trans_unit(data.encode())["p1"]] == ["AAA001", "BBB001", "CCC001"]
+    assert '<mrk mtype="seg" mid="1"><mrk mtype="term"><mrk mtype="x-its" its:locQualityIssuesRef="#lqi-1-1">फ़ाइल</mrk></mrk>' in data
