@@ -210,3 +210,23 @@ def test_wrong_script_still_flagged():
     flags = run_check("LNG001", "%(count)s items selected", "%(count)s items selected here now", "en", "ru")
     assert [f.code for f in flags] == ["LNG001"]
     assert spans(flags)
+
+
+# --- UNT003: computing terms kept in English are minor (issue 12, session 10) ------------------------
+
+@pytest.mark.parametrize("source,target,tl,word", [
+    ("This field cannot be null.", "Šis laukas negali būti null.", "lt", "null"),
+    ("Null characters are not allowed.", "Δεν επιτρέπονται null (μηδενικοί) χαρακτήρες", "el", "null"),
+    ("You are seeing this message because this site requires a CSRF cookie when submitting forms.",
+     "您看到此消息是由于该站点在提交表单时需要一个CSRF cookie。", "zh", "cookie"),
+    ("Positive big integer", "Integer besar positif", "ms", "Integer"),
+])
+def test_source_word_technical_term_minor(source, target, tl, word):
+    flags = run_check("UNT003", source, target, "en", tl)
+    assert [(f.severity.label, target[f.spans[0].start:f.spans[0].end]) for f in flags] == [("minor", word)]
+
+
+def test_source_word_ordinary_word_still_major():
+    flags = run_check("UNT003", "Are you sure you want to delete the selected items? All of the following objects will go:",
+                      "N'esteu segur de voler esborrar els elements? S'esborraran tots els objects següents:", "en", "ca")
+    assert [(f.severity.label, f.message.split(": ")[1]) for f in flags] == [("major", "'objects'")]
