@@ -441,7 +441,7 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
 # Computing terms that software localizers often keep in English (data types, protocol and web
 # terms, programming words): a copy of one is minor, not major (Django's ``null``, ``cookie``,
 # ``header``, ``repr`` stand as such in many of its catalogs).
-TECH_TERMS = frozenset("""
+_TECH_TERMS_TEXT = """
     null true false boolean bool integer float decimal string char byte bytes bit bits
     array tuple dict json xml yaml csv uuid slug regex unicode utf ascii base64 hash token
     cookie cookies header headers email e-mail mail url urls uri http https html css javascript
@@ -449,7 +449,8 @@ TECH_TERMS = frozenset("""
     referrer admin login logout log logs repr meta metadata popup spam debug plugin plugins widget
     widgets template templates framework backend frontend timestamp timezone checkbox
     encoding charset
-    """.split())
+    """
+TECH_TERMS = frozenset(_TECH_TERMS_TEXT.split())
 
 
 def _tech_terms_only(phrase: str) -> bool:
