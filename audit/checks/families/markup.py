@@ -146,6 +146,25 @@ def _swallowed(lost: list[Code], added: list[Code]) -> tuple[list[Code], list[Co
     return lost, added
 
 
+_GLUED_PRINTF = re.compile(r"(?<![\d%])%[sd](?=[^\W\d_])")
+
+
+def _glued(lost: list[Code], target: str) -> list[Code]:
+    """Lost ``%s`` / ``%d`` that the target writes glued to a suffix (Esperanto ``%sn``, Uzbek
+    ``%sni``: a case ending on the placeholder): the printf reader takes ``%sn`` for text, but
+    ``printf`` still substitutes the ``%s``. Each glued one in the target accounts for one lost."""
+    glued = {"s": 0, "d": 0}
+    for m in _GLUED_PRINTF.finditer(target):
+        glued[m.group()[1]] += 1
+    out = []
+    for c in lost:
+        if c.kind == "printf" and c.text in ("%s", "%d") and glued[c.text[1]] > 0:
+            glued[c.text[1]] -= 1
+            continue
+        out.append(c)
+    return out
+
+
 def _maybe_link(text: str) -> bool:
     return "@" in text or "://" in text or "www." in text
 
@@ -193,6 +212,21 @@ def _first_of_each(tags: list[Code]) -> list[Code]:
     return out
 
 
+def _xhtml_to_html(s: list[Code], t: list[Code]) -> list:
+    """Minor flags on void elements the source writes in XML form (``<br />``) and the target in
+    HTML form (``<br>``), when the source never uses the HTML form: an XML consumer (XHTML, Qt
+    rich text in an XML file, a template engine in strict mode) rejects the unclosed element."""
+    out = []
+    for name in sorted({c.name for c in s if c.kind == "tag" and c.text.endswith("/>")}):
+        if any(c.name == name and not c.text.endswith("/>") for c in s):
+            continue
+        html = [c for c in t if c.name == name and not c.closing and not c.text.endswith("/>")]
+        if html:
+            out.append(hit(f"tag {html[0].text} lost the closing slash the source writes (XML form <{name} />)",
+                           target=(html[0].start, html[0].end), severity="minor"))
+    return out
+
+
 @check("MRK001", "tag-mismatch", "markup/tag", "major")
 def tag_mismatch(pair, ctx):
     """Tags differ between source and target: a tag of the source is missing from the target
@@ -203,8 +237,11 @@ def tag_mismatch(pair, ctx):
     inline codes the readers write (``<g id="1">``, ``<x id="2"/>``, ``<ph id="3"/>``,
     ``<pc id="1">``, ``<bpt>``/``<ept>``) are compared. Not flagged: tags in a different order
     (translation reorders phrases), translatable attributes (``alt``, ``title``,
-    ``aria-label``, ``placeholder``) that differ, ``<br>`` written ``<br/>``, quote style and
-    attribute order, ``<`` in prose ("a < b", "<3"), a tag repeated in fewer ICU plural or select
+    ``aria-label``, ``placeholder``) that differ, ``<br>`` written ``<br/>`` (the reverse, an XML
+    ``<br />`` of the source written ``<br>``, is a minor flag: XML parsers reject it), quote style and
+    attribute order, ``<`` in prose ("a < b", "<3"), a tag mentioned with its attributes elided
+    (``<a rel="noreferrer" ...>``: prose), a changed, added or dropped ``width``/``height``
+    (layout for a longer text), a tag repeated in fewer ICU plural or select
     sub-messages (Japanese has one plural form where English has two). Added or lost ``<br>``/``<wbr>`` are minor;
     other tag differences are major."""
     if (both := _both_sides(pair, ctx, ("tag",), lambda text: "<" in text)) is None:
@@ -224,6 +261,7 @@ def tag_mismatch(pair, ctx):
     for ac in added:
         out.append(hit(f"tag {ac.text} added in the target", target=(ac.start, ac.end),
                        severity="minor" if ac.name in MINOR_TAGS else None))
+    out.extend(_xhtml_to_html(s, t))
     if not out:
         bad = _misnested(t)
         if bad is not None and _misnested(s) is None:
@@ -287,7 +325,8 @@ def placeholder_mismatch(pair, ctx):
     (prints nothing, consumes the argument) stands for the placeholder it replaces. Not flagged: reordered positional or
     named placeholders (``%1$s``, ``{name}``: reordering is how translation works), ``%s %d``
     rewritten as ``%2$d %1$s``, ``%%`` (a literal percent sign), percent signs in prose ("50 %",
-    "50%", Turkish "%50"), prices ("$5"), braces around prose ("{see note}")."""
+    "50%", Turkish "%50"), prices ("$5"), braces around prose ("{see note}"), a ``%s`` or ``%d``
+    the target glues to a case ending (Esperanto ``%sn``, Uzbek ``%sni``: still substituted)."""
     if (both := _both_sides(pair, ctx, ("printf", "placeholder"), _maybe_placeholder)) is None:
         if not pair.target or "%" not in pair.source:
             return ()
@@ -303,6 +342,7 @@ def placeholder_mismatch(pair, ctx):
     keyof = lambda c: sk.get(id(c)) or tk.get(id(c))
     lost, added = _unmatched(s, t, len(pair.source), len(pair.target), key=keyof)
     lost, added = _swallowed(lost, added)
+    lost = _glued(lost, pair.target)
     changed, lost, added = _pair_changed(lost, added, lambda c: c.kind)
     if lost and pair.unit is not None and pair.unit.single is not None:
         if pair.unit.single == 0:  # the form for zero often says "nothing" instead ("لم يتم تغيير أي شيء")
