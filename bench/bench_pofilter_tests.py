@@ -11,8 +11,10 @@ checker's ``targetlanguage`` (from its ``CheckerConfig``) is the target language
 (``af``, the language of most of the tests) when it names none.
 
 Opt-in settings used, as pofilter's checker would be configured: ACC001's accelerator convention
-(from each checker class), UNT001's ``short_copies`` for ``unchanged``; CAS003 is an opt-in check
-(the bench runs mapped checks whatever their status).
+(from each checker class), UNT001's ``short_copies`` for ``unchanged``, MRK002's ``patterns`` with
+OpenOffice's variable syntaxes for the OpenOffice checker's ``variables`` cases; CAS003 is an opt-in
+check (the bench runs mapped checks whatever their status). A test function that rebinds its
+checker (``stdchecker = ...`` twice) is read line by line: each assert uses the checker bound then.
 
 A must-fail case agrees when one of the mapped codes flags the pair; a must-pass case agrees when
 none does. Tests that have no counterpart in transaudit (``OUT_OF_SCOPE``, with the reason) are
@@ -42,7 +44,7 @@ POFILTER_TO_TRANSAUDIT: dict[str, tuple[str, ...]] = {
     "endwhitespace": ("WSP002",),
     "doublespacing": ("WSP003",),
     "doublewords": ("REP001",),
-    "endpunc": ("PUN001",),
+    "endpunc": ("PUN001", "PUN005"),
     "puncspacing": ("PUN005", "PUN006"),
     "brackets": ("PUN002",),
     "numbers": ("NUM001", "NUM002", "NUM003"),
@@ -105,6 +107,12 @@ CHECKER_CONVENTION = {
     "StandardChecker": "none", "KdeChecker": "kde", "GnomeChecker": "gnome", "MozillaChecker": "mozilla",
     "OpenOfficeChecker": "openoffice", "LibreOfficeChecker": "libreoffice", "IOSChecker": "none",
 }
+
+
+# OpenOffice's variable syntaxes (pofilter's OpenOfficeChecker reads them as variables), given to
+# MRK002's ``patterns`` option for the cases of that checker, as an OpenOffice project would
+# configure transaudit: ``#file#``, ``#1``, an unterminated ``%file``, ``[file]``, a lone ``%`` or ``#``.
+OPENOFFICE_PATTERNS = [r"#\w+#", r"#\d+", r"%[A-Za-z_]\w*", r"\[\w+\]", r"(?<!\S)[%#](?!\S)"]
 
 
 # Why transaudit keeps disagreeing with pofilter on the cases it still does (by pofilter test),
@@ -181,14 +189,28 @@ def extract(path: str, default_lang: str = "af") -> tuple[list[Case], int]:
             continue
         if func.name in OUT_OF_SCOPE_FUNCS:
             continue
-        langs: dict[str, str] = {}
-        conventions: dict[str, str] = {}
+        # name -> [(line, language, convention)] of each checker assignment: an assert uses the
+        # checker its name holds at that line (a test function may rebind ``stdchecker``).
+        bindings: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         for node in ast.walk(func):
             if isinstance(node, ast.Assign) and _is_checker(node.value):
                 for t in node.targets:
                     if isinstance(t, ast.Name):
-                        langs[t.id] = _checker_lang(node.value) or default_lang
-                        conventions[t.id] = _checker_convention(node.value)
+                        bindings[t.id].append((node.lineno, _checker_lang(node.value) or default_lang,
+                                               _checker_convention(node.value)))
+            if (isinstance(node, ast.For) and isinstance(node.target, ast.Name)
+                    and isinstance(node.iter, (ast.Tuple, ast.List)) and node.iter.elts
+                    and _is_checker(node.iter.elts[0])):
+                # ``for ooochecker in (OpenOfficeChecker(), LibreOfficeChecker()):``: the first one
+                first = node.iter.elts[0]
+                bindings[node.target.id].append((node.lineno, _checker_lang(first) or default_lang,
+                                                 _checker_convention(first)))
+        for b in bindings.values():
+            b.sort()
+
+        def bound(name: str, line: int) -> tuple[str, str]:
+            held = [(lang, conv) for ln, lang, conv in bindings.get(name, ()) if ln <= line]
+            return held[-1] if held else (default_lang, "none")
         for node in ast.walk(func):
             if not isinstance(node, ast.Assert):
                 continue
@@ -211,9 +233,8 @@ def extract(path: str, default_lang: str = "af") -> tuple[list[Case], int]:
                 skipped += 1
                 continue
             must_fail = (test.func.id != "passes") != negate
-            cases.append(Case(meth.attr, func.name, node.lineno, src, tgt, must_fail,
-                              langs.get(meth.value.id, default_lang),
-                              conventions.get(meth.value.id, "none")))
+            lang, conv = bound(meth.value.id, node.lineno)
+            cases.append(Case(meth.attr, func.name, node.lineno, src, tgt, must_fail, lang, conv))
     return cases, skipped
 
 
@@ -238,6 +259,8 @@ def run(cases: list[Case]) -> list[tuple[Case, tuple[str, ...]]]:
         cfg = config
         if case.test == "unchanged":
             cfg = unchanged_config  # pofilter's 'unchanged' flags every copy: UNT001's short_copies option
+        if case.test == "variables" and case.convention in ("openoffice", "libreoffice"):
+            cfg = Config(options={"MRK002": {"patterns": OPENOFFICE_PATTERNS}})
         if case.test == "accelerators":
             conv = case.convention
             acc = {"marker": conv[7:]} if conv.startswith("marker:") else {"convention": conv}

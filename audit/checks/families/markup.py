@@ -8,8 +8,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict, deque
+from functools import lru_cache
 
-from audit.checks.registry import check
+import regex
+
+from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.lang.placeholders import (
     Code,
@@ -306,7 +309,37 @@ def _count_placeholder(lost: list[Code]) -> Code | None:
     return lost[0] if len(lost) == 1 else None
 
 
-@check("MRK002", "placeholder-mismatch", "markup/placeholder", "major")
+@lru_cache(maxsize=32)
+def _custom_res(patterns: tuple[str, ...]) -> tuple:
+    out = []
+    for p in patterns:
+        try:
+            out.append(regex.compile(p))
+        except regex.error as e:
+            raise ValueError(f"MRK002 option 'patterns': {p!r} is not a valid regular expression ({e})") from None
+    return tuple(out)
+
+
+def _custom_codes(text: str, rxs: tuple, known: list[Code]) -> list[Code]:
+    """Codes of the project's own syntaxes (MRK002's ``patterns``), outside the codes already read,
+    compared by their text; a pattern listed earlier wins an overlap."""
+    taken = [(c.start, c.end) for c in known]
+    out = []
+    for rx in rxs:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if a == b or any(x < b and a < y for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.append(Code("placeholder", a, b, m.group(), "custom:" + m.group(), m.group()))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+@check("MRK002", "placeholder-mismatch", "markup/placeholder", "major",
+       options=(Option("patterns", list, [],
+                       "the project's own placeholder syntaxes, as regular expressions (e.g. OpenOffice's "
+                       "'#\\w+#', '%[A-Za-z_]\\w*'): each match is a code, compared by its text"),))
 def placeholder_mismatch(pair, ctx):
     """Placeholders differ between source and target: a placeholder of the source is missing
     from the target (lost: span on the source), the target has one the source does not
@@ -326,12 +359,19 @@ def placeholder_mismatch(pair, ctx):
     named placeholders (``%1$s``, ``{name}``: reordering is how translation works), ``%s %d``
     rewritten as ``%2$d %1$s``, ``%%`` (a literal percent sign), percent signs in prose ("50 %",
     "50%", Turkish "%50"), prices ("$5"), braces around prose ("{see note}"), a ``%s`` or ``%d``
-    the target glues to a case ending (Esperanto ``%sn``, Uzbek ``%sni``: still substituted)."""
+    the target glues to a case ending (Esperanto ``%sn``, Uzbek ``%sni``: still substituted).
+    The option ``patterns`` adds a project's own syntaxes as regular expressions (OpenOffice's
+    ``#file#``, ``%file``, ``[file]``): their matches outside other codes are compared by text."""
+    patterns = tuple(ctx.options("MRK002").patterns or ())
     if (both := _both_sides(pair, ctx, ("printf", "placeholder"), _maybe_placeholder)) is None:
-        if not pair.target or "%" not in pair.source:
+        if not pair.target or ("%" not in pair.source and not patterns):
             return ()
         both = ([], [])
     s, t = _with_qt(pair, *both)
+    if patterns and pair.target:
+        rxs = _custom_res(patterns)
+        s = sorted(s + _custom_codes(pair.source, rxs, s), key=lambda c: c.start)
+        t = sorted(t + _custom_codes(pair.target, rxs, t), key=lambda c: c.start)
     if (m := _icu_source(pair)) is not None and (m.complex or looks_icu(pair.target) or _java(pair)):
         # ICU arguments are MRK004's: plural forms repeat them as the target language needs
         s = [c for c in s if not (c.kind == "placeholder" and c.text[:1] == "{")]
