@@ -208,7 +208,7 @@ def extract(path: str, default_lang: str = "af") -> tuple[list[Case], int]:
         for b in bindings.values():
             b.sort()
 
-        def bound(name: str, line: int) -> tuple[str, str]:
+        def bound(name: str, line: int, bindings=bindings) -> tuple[str, str]:
             held = [(lang, conv) for ln, lang, conv in bindings.get(name, ()) if ln <= line]
             return held[-1] if held else (default_lang, "none")
         for node in ast.walk(func):
