@@ -4,7 +4,6 @@ XML form of void elements lost (MRK001, minor)."""
 import pytest
 from helpers import run_check
 
-
 # --- ENC004: a placeholder glued to a word is not a Latin letter of it ----------------------------
 
 @pytest.mark.parametrize("source,target,tl", [
@@ -86,3 +85,24 @@ def test_mrk001_xml_form_lost_minor(source, target, tl):
 ])
 def test_mrk001_xml_form_clean(source, target, tl):
     assert run_check("MRK001", source, target, "en", tl) == []
+
+
+# --- KDE context comments: not source text (EMP002) -------------------------------------------------
+
+@pytest.mark.parametrize("source,target,tl", [
+    ("_: KDE comment\\n\nI am untranslated", "_: KDE comment\\n\n", "af"),
+    ("_: File menu\nOpen", "_: File menu\n", "ru"),
+    ("_: 菜单\nOpen", "_: 菜单\n  ", "zh"),
+])
+def test_kde_comment_only_target_is_empty(source, target, tl):
+    assert [f.code for f in run_check("EMP002", source, target, "en", tl)] == ["EMP002"]
+
+
+@pytest.mark.parametrize("source,target,tl", [
+    ("_: KDE comment\\n\nI am translated", "Ek is vertaal", "af"),
+    ("_: File menu\nOpen", "_: File menu\nОткрыть", "ru"),
+    ("_: note\n", "_: note\n", "de"),  # nothing after the comment: nothing to translate
+    ("_: not a KDE comment without a break", "_: not a KDE comment without a break", "fr"),
+])
+def test_kde_comment_translated_clean(source, target, tl):
+    assert run_check("EMP002", source, target, "en", tl) == []

@@ -538,3 +538,17 @@ def icu_message(text: str, flags: frozenset[str] = frozenset()) -> IcuMessage | 
         return None
     msg = parse_icu(text, java="java-format" in flags)
     return None if msg.error else msg
+
+
+# KDE's context comment: a msgid that begins ``_: context\n`` (the comment, then an escaped or a
+# real line break) carries its disambiguation in the text; it is not source text to translate.
+_KDE_CONTEXT = regex.compile(r"_: [^\n]*?(?:\\n\n?|\n)")
+
+
+def kde_context_end(text: str) -> int:
+    """The length of a leading KDE ``_:`` context comment of ``text`` (0 when it has none)."""
+    if not text.startswith("_: "):
+        return 0
+    m = _KDE_CONTEXT.match(text)
+    return m.end() if m else 0
+
