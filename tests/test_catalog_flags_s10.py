@@ -106,3 +106,26 @@ def test_kde_comment_only_target_is_empty(source, target, tl):
 ])
 def test_kde_comment_translated_clean(source, target, tl):
     assert run_check("EMP002", source, target, "en", tl) == []
+
+
+# --- MRK002: a named placeholder repeated fewer or more times is minor -----------------------------
+
+@pytest.mark.parametrize("source,target,tl", [
+    ("The {name} “{obj}” was changed. You may add another {name} below.",
+     "{name} „{obj}“ wurde geändert und kann unten erneut ergänzt werden.", "de"),
+    ("Delete the %(object_name)s “%(obj)s”?", "លប់ %(object_name)s “%(obj)s”? ការលប់ %(object_name)s “%(obj)s” អាច", "km"),
+    ("Add %(name)s and then another %(name)s", "Добавить %(name)s", "ru"),
+])
+def test_mrk002_named_repeat_minor(source, target, tl):
+    flags = run_check("MRK002", source, target, "en", tl)
+    assert flags and all(f.severity.label == "minor" for f in flags)
+
+
+@pytest.mark.parametrize("source,target,tl", [
+    ("Copy %s to %s", "Копировать %s", "ru"),  # positional: one argument too many at run time
+    ("Add {0} and {0}", "Ajouter", "fr"),
+    ("The {name} was added", "Le {nom} a été ajouté", "fr"),  # changed, not repeated
+])
+def test_mrk002_positional_or_lost_still_major(source, target, tl):
+    flags = run_check("MRK002", source, target, "en", tl)
+    assert flags and all(f.severity.label == "major" for f in flags)

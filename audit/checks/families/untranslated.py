@@ -13,7 +13,7 @@ from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import WORD_RE, char_script
 from audit.lang.lexicon import knows, zipf
-from audit.lang.placeholders import prose
+from audit.lang.placeholders import codes, prose
 from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script, profile
 from audit.lang.segment import starts_sentence
 from audit.lang.units import unit_at
@@ -346,6 +346,11 @@ def _beside_capital(text: str, s: int, e: int, script: str) -> bool:
 _LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
 
 
+def _code_words(view) -> frozenset[str]:
+    """Words inside the codes of a text (URLs, tags and their attributes, placeholders), case-folded."""
+    return frozenset(w.casefold() for c in view.memo(codes) for w in _LETTERS_RE.findall(c.text))
+
+
 def _folded_words(view) -> frozenset[str]:
     return frozenset(t.text.casefold() for t in view.words)
 
@@ -410,7 +415,10 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
             continue  # an attribute name of markup the tag reader does not take (<a rel="x" …>)
         if idx is None:
             idx, src_fold = _source_index(ctx)
+            code_words = ctx.src.memo(_code_words)
         wf = w.casefold()
+        if wf in code_words:
+            continue  # also a part of a code of the source (".../ref/settings/#debug"): an identifier
         if spaceless_src and foreign:
             k = src_fold.find(wf)
             if k < 0:
@@ -474,7 +482,8 @@ def source_word(pair, ctx):
     in Russian), rare words of the source language, and same-script pairs when either language
     has no word list, parts of identifiers (``allow_future``), entities (``&amp;``), attribute
     names (``rel=`` in ``<a rel="noreferrer" …>``), a word that
-    opens a bracket (a gloss, even with the bracket mistyped), and one-word sources (UNT001's:
+    opens a bracket (a gloss, even with the bracket mistyped), words that are also part of a code
+    of the source (``settings`` of ``…/ref/settings/#debug``: the settings module), and one-word sources (UNT001's:
     ``Telugu`` -> Danish ``telugu``). Neighbouring words are reported as one phrase. Major; minor
     when every copied word is a computing term localizers often keep (``null``, ``integer``,
     ``cookie``, ``header``, ``email``, ``repr``; ``TECH_TERMS``). Spans: the target
