@@ -113,8 +113,8 @@ def test_kde_comment_translated_clean(source, target, tl):
 @pytest.mark.parametrize("source,target,tl", [
     ("The {name} “{obj}” was changed. You may add another {name} below.",
      "{name} „{obj}“ wurde geändert und kann unten erneut ergänzt werden.", "de"),
-    ("Delete the %(object_name)s “%(obj)s”?", "លប់ %(object_name)s “%(obj)s”? ការលប់ %(object_name)s “%(obj)s” អាច", "km"),
     ("Add %(name)s and then another %(name)s", "Добавить %(name)s", "ru"),
+    ("The {name} was added. Add another {name}.", "添加了{name}。", "zh"),
 ])
 def test_mrk002_named_repeat_minor(source, target, tl):
     flags = run_check("MRK002", source, target, "en", tl)
@@ -125,6 +125,7 @@ def test_mrk002_named_repeat_minor(source, target, tl):
     ("Copy %s to %s", "Копировать %s", "ru"),  # positional: one argument too many at run time
     ("Add {0} and {0}", "Ajouter", "fr"),
     ("The {name} was added", "Le {nom} a été ajouté", "fr"),  # changed, not repeated
+    ("%(total_count)s selected", "one: %(total_count)s таңдалды\n\nother: Барлығы %(total_count)s таңдалды", "kk"),
 ])
 def test_mrk002_positional_or_lost_still_major(source, target, tl):
     flags = run_check("MRK002", source, target, "en", tl)

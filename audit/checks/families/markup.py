@@ -311,7 +311,7 @@ def _count_placeholder(lost: list[Code]) -> Code | None:
 
 def _named(c: Code) -> bool:
     """A placeholder filled by name (``%(name)s``, ``{name}``, ``{{ name }}``): it may be used any
-    number of times, so a repeat left out or added breaks nothing at run time."""
+    number of times, so a repeat left out breaks nothing at run time."""
     if c.kind == "printf":
         return c.text.startswith("%(")
     return c.kind == "placeholder" and c.text[:1] == "{" and not c.text[1:2].isdigit() and c.text != "{}"
@@ -368,9 +368,10 @@ def placeholder_mismatch(pair, ctx):
     rewritten as ``%2$d %1$s``, ``%%`` (a literal percent sign), percent signs in prose ("50 %",
     "50%", Turkish "%50"), prices ("$5"), braces around prose ("{see note}"), a ``%s`` or ``%d``
     the target glues to a case ending (Esperanto ``%sn``, Uzbek ``%sni``: still substituted).
-    A named placeholder (``%(name)s``, ``{name}``) the target keeps but uses fewer or more times
-    than the source is a minor flag: a repeat left out or added breaks nothing at run time
-    (``The {name} was added. You may add another {name}`` rephrased with one ``{name}``).
+    A named placeholder (``%(name)s``, ``{name}``) the target keeps but uses fewer times than the
+    source is a minor flag: a repeat left out breaks nothing at run time (``The {name} was added.
+    You may add another {name}`` rephrased with one ``{name}``). One used more times stays major:
+    in catalogs it is mostly text pasted twice (both plural forms in one ``msgstr``).
     The option ``patterns`` adds a project's own syntaxes as regular expressions (OpenOffice's
     ``#file#``, ``%file``, ``[file]``): their matches outside other codes are compared by text."""
     patterns = tuple(ctx.options("MRK002").patterns or ())
@@ -406,7 +407,6 @@ def placeholder_mismatch(pair, ctx):
         out.append(hit(f"placeholder {lc.text} changed to {ac.text}", target=(ac.start, ac.end),
                        source=(lc.start, lc.end)))
     t_keys = {keyof(c) for c in t if _named(c)}
-    s_keys = {keyof(c) for c in s if _named(c)}
     for lc in lost:
         if _named(lc) and keyof(lc) in t_keys:
             out.append(hit(f"placeholder {lc.text} used fewer times in the target than in the source (kept, "
@@ -414,10 +414,6 @@ def placeholder_mismatch(pair, ctx):
             continue
         out.append(hit(f"placeholder {lc.text} missing in the target", source=(lc.start, lc.end)))
     for ac in added:
-        if _named(ac) and keyof(ac) in s_keys:
-            out.append(hit(f"placeholder {ac.text} used more times in the target than in the source",
-                           target=(ac.start, ac.end), severity="minor"))
-            continue
         out.append(hit(f"placeholder {ac.text} added in the target (not in the source)",
                        target=(ac.start, ac.end)))
     if not out:
