@@ -210,3 +210,40 @@ def test_wrong_script_still_flagged():
     flags = run_check("LNG001", "%(count)s items selected", "%(count)s items selected here now", "en", "ru")
     assert [f.code for f in flags] == ["LNG001"]
     assert spans(flags)
+
+
+# --- UNT003: computing terms kept in English are minor (issue 12, session 10) ------------------------
+
+@pytest.mark.parametrize("source,target,tl,word", [
+    ("This field cannot be null.", "Šis laukas negali būti null.", "lt", "null"),
+    ("Null characters are not allowed.", "Δεν επιτρέπονται null (μηδενικοί) χαρακτήρες", "el", "null"),
+    ("You are seeing this message because this site requires a CSRF cookie when submitting forms.",
+     "您看到此消息是由于该站点在提交表单时需要一个CSRF cookie。", "zh", "cookie"),
+    ("Positive big integer", "Integer besar positif", "ms", "Integer"),
+])
+def test_source_word_technical_term_minor(source, target, tl, word):
+    flags = run_check("UNT003", source, target, "en", tl)
+    assert [(f.severity.label, target[f.spans[0].start:f.spans[0].end]) for f in flags] == [("minor", word)]
+
+
+def test_source_word_ordinary_word_still_major():
+    flags = run_check("UNT003", "Are you sure you want to delete the selected items? All of the following objects will go:",
+                      "N'esteu segur de voler esborrar els elements? S'esborraran tots els objects següents:", "en", "ca")
+    assert [(f.severity.label, f.message.split(": ")[1]) for f in flags] == [("major", "'objects'")]
+
+
+@pytest.mark.parametrize("tl,target", [
+    ("pt", 'porque tem <a href="https://docs.djangoproject.com/en/%(version)s/ref/settings/#debug">DEBUG=True</a> no seu ficheiro settings do Django'),
+    ("ar", 'لأن <a href="https://docs.djangoproject.com/en/%(version)s/ref/settings/#debug">DEBUG=True</a> في ملف settings خاصتك'),
+    ("ko", '이 페이지는 settings 파일에 <a href="https://docs.djangoproject.com/en/%(version)s/ref/settings/#debug">DEBUG=True</a>가 설정되어'),
+])
+def test_source_word_also_in_a_source_code_clean(tl, target):
+    source = ('You are seeing this page because <a href="https://docs.djangoproject.com/en/%(version)s/ref/settings/#debug">'
+              'DEBUG=True</a> is in your settings file and you have not configured any URLs.')
+    assert run_check("UNT003", source, target, "en", tl) == []
+
+
+def test_source_word_not_in_a_code_still_flagged():
+    source = 'Read the <a href="https://example.com/docs/">release notes</a> for the settings of your site.'
+    target = 'Прочитайте <a href="https://example.com/docs/">примечания</a> о settings вашего сайта.'
+    assert [f.code for f in run_check("UNT003", source, target, "en", "ru")] == ["UNT003"]

@@ -85,3 +85,37 @@ def test_stray_capital_flagged(source, target, sl, tl, expected):
 ])
 def test_stray_capital_clean(source, target, sl, tl):
     assert run_check("SEN002", source, target, sl, tl) == []
+
+
+# --- SEN001 on catalogs: abbreviations of UI strings, Georgian (issue 12) --------------------
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    ("Please correct the error below.", "Korrigeer asb. die fout hier onder.", "en", "af"),
+    ("Email address", "El. pašto adresas", "en", "lt"),
+    ("Enter a valid email address.", "Εισάγετε μια έγκυρη διεύθυνση ηλ. ταχυδρομείου.", "en", "el"),
+    ("Mexican Spanish", "Мекс. исп", "en", "ky"),
+    ("String (up to %(max_length)s)", "Стринг са макс. дужином %(max_length)s", "en", "sr"),
+    ("There's been an error. It's been reported via email.",
+     "Netikėta klaida. Apie ją buvo pranešta el. paštu.", "en", "lt"),
+    ("Compare the values.", "Vergleichen Sie die Werte, vgl. unten.", "en", "de"),
+    ("The price includes all taxes. Pay now.", "Der Preis einschl. aller Steuern. Jetzt zahlen.", "en", "de"),  # ICU
+    ("No file was submitted. Check the encoding type on the form.",
+     "ფაილი არ იყო გამოგზავნილი. შეამოწმეთ კოდირების ტიპი.", "en", "ka"),
+])
+def test_catalog_abbreviations_clean(source, target, sl, tl):
+    assert run_check("SEN001", source, target, sl, tl) == []
+
+
+@pytest.mark.parametrize("source,target,sl,tl,expected", [
+    # a sentence end of the source lost its capital: flagged even after a short word
+    ("CSRF verification failed. Request aborted.", "Dh’fhàillig le dearbhadh CSRF. chaidh sgur dhen iarrtas.",
+     "en", "gd", ["CSRF. chaidh"]),
+    ("The link was invalid.  Please request a new one.", "Kiungo ni batili, kimetumika. tafadhali omba upya.",
+     "en", "sw", ["kimetumika. tafadhali"]),
+    ("It is done. Go home.", "Это всё. иди домой.", "en", "ru", ["всё. иди"]),
+    # a stray dot after a long word, no sentence end in the source
+    ("Ensure this value is less than or equal to %(limit_value)s.",
+     "Ova vrednost mora da bude manja od vrednosti. ili tačno toliko.", "en", "sr-Latn", ["vrednosti. ili"]),
+])
+def test_catalog_breaks_still_flagged(source, target, sl, tl, expected):
+    assert sen(source, target, sl, tl) == expected

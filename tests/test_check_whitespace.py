@@ -90,11 +90,14 @@ def test_tabs_newlines_flagged(code, src, tgt, sl, tl, expected, primary):
 
 @pytest.mark.parametrize("src,tgt,sl,tl", [
     ("Name\tValue", "Nombre\tValor", "en", "es"),
-    ("a\r\nb", "а\nб", "en", "ru"),  # CR LF rendered as LF: still one break
+    ("a\r\nb", "а\r\nб", "en", "ru"),  # CR LF on both sides
+    ("a\r\nb\nc", "а\nб\r\nв", "en", "ru"),  # mixed kinds in the source: no convention to keep
     ("一\n二", "One\nTwo", "zh", "en"),
     ("No breaks.", "Keine Umbrüche.", "en", "de"),
 ])
 def test_tabs_newlines_clean(src, tgt, sl, tl):
+    """(Session 10: a CR LF of the source rendered LF, or the reverse, is now a WSP005 flag; see
+    test_break_kind_changed.)"""
     assert run_check("WSP004", src, tgt, sl, tl) == []
     assert run_check("WSP005", src, tgt, sl, tl) == []
 
@@ -106,3 +109,13 @@ def test_newline_count_of_aligned_document_pairs_is_not_judged():
     assert flags == []
     flags = run_check("WSP005", "Adiós.\nTres.", "Bye. Three.", "es", "en")
     assert [f.code for f in flags] == ["WSP005"]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,kinds", [
+    ("A file\n", "'n Leer\r\n", "en", "af", "CR LF in the target, LF"),
+    ("a\r\nb", "а\nб", "en", "ru", "LF in the target, CR LF"),
+    ("第一行\n第二行", "First line\r\nsecond line", "zh", "en", "CR LF in the target, LF"),
+])
+def test_break_kind_changed(src, tgt, sl, tl, kinds):
+    flags = run_check("WSP005", src, tgt, sl, tl)
+    assert len(flags) == 1 and kinds in flags[0].message and flags[0].severity.label == "minor"

@@ -52,6 +52,8 @@ TRANSLATABLE_ATTRS = frozenset({"alt", "title", "aria-label", "placeholder", "la
 # Attributes that name the language or the writing direction: a translation changes them
 # (``lang="en"`` -> ``lang="ar"``, ``dir="ltr"`` -> ``dir="rtl"``), like translatable ones.
 LOCALE_ATTRS = frozenset({"lang", "xml:lang", "xml-lang", "hreflang", "dir"})
+# Layout sizes: a translation may widen a box for a longer text (pofilter's xmltags allows it too).
+SIZE_ATTRS = frozenset({"width", "height"})
 HTML_ELEMENTS = frozenset("""
 a abbr address area article aside audio b bdi bdo big blockquote body br button canvas caption cite code col
 colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2
@@ -116,10 +118,12 @@ def _tag_code(m) -> Code | None:
     attrs = []
     for am in _ATTR_RE.finditer(attrs_text):
         aname = am.group(1).lower()
+        if not aname.strip("."):
+            return None  # '<a rel="noreferrer" ...>': a tag mentioned with its attributes elided, prose
         value = am.group(2) if am.group(2) is not None else am.group(3) if am.group(3) is not None else am.group(4)
         if value is None and not known:
             return None  # "<see below>": prose, not a tag
-        if aname in TRANSLATABLE_ATTRS or aname in LOCALE_ATTRS:
+        if aname in TRANSLATABLE_ATTRS or aname in LOCALE_ATTRS or aname in SIZE_ATTRS:
             continue
         attrs.append(f"{aname}={value or ''}")
     if closing and attrs:
@@ -534,3 +538,17 @@ def icu_message(text: str, flags: frozenset[str] = frozenset()) -> IcuMessage | 
         return None
     msg = parse_icu(text, java="java-format" in flags)
     return None if msg.error else msg
+
+
+# KDE's context comment: a msgid that begins ``_: context\n`` (the comment, then an escaped or a
+# real line break) carries its disambiguation in the text; it is not source text to translate.
+_KDE_CONTEXT = regex.compile(r"_: [^\n]*?(?:\\n\n?|\n)")
+
+
+def kde_context_end(text: str) -> int:
+    """The length of a leading KDE ``_:`` context comment of ``text`` (0 when it has none)."""
+    if not text.startswith("_: "):
+        return 0
+    m = _KDE_CONTEXT.match(text)
+    return m.end() if m else 0
+

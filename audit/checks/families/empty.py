@@ -40,9 +40,24 @@ def missing_target(pair, ctx):
 def empty_target(pair, ctx):
     """The target is empty or whitespace only while the source has text. An empty target is
     almost always a lost translation; configure ``ignore = ["EMP002"]`` for files where empty
-    targets are intentional. The flag spans the whole (blank) target and the source."""
+    targets are intentional. A target that holds only the KDE context comment (``_: context\n``)
+    its source begins with is empty too. The flag spans the whole (blank) target and the source."""
     if pair.target is not None and not pair.target.strip() and pair.source.strip():
         if untranslated_unit(pair) and not ctx.options("EMP001").untranslated:
             return ()
         return [hit("target is empty", target=(0, len(pair.target)), source=(0, len(pair.source)))]
+    return _kde_context_only(pair)
+
+
+# (catalog4, issue 12: kept apart) KDE's ``_: context\n`` comment that begins a msgid is no source
+# text: a target holding only the comment the source begins with is empty, as pofilter reads it.
+def _kde_context_only(pair):
+    from audit.lang.placeholders import kde_context_end
+
+    n = kde_context_end(pair.source)
+    if not n or not pair.target or not pair.source[n:].strip():
+        return ()
+    if pair.target[:n] == pair.source[:n] and not pair.target[n:].strip():
+        return [hit("target holds only the source's KDE context comment: no translation",
+                    target=(0, len(pair.target)), source=(n, len(pair.source)))]
     return ()

@@ -297,15 +297,28 @@ def mixed_script_word(pair, ctx):
         return ()
     main = ctx.tgt.script
     out = []
+    codes_ = None
     for m in _PART.finditer(tgt):
         part = m.group()
         if len(part) < 2 or not _SEAM.search(part):
             continue
+        # (catalog4, issue 12) a placeholder glued to a word (%(value)sмааниси): its letters are code
+        if codes_ is None:
+            from audit.lang.placeholders import codes as _codes
+            codes_ = [(c.start, c.end) for c in ctx.tgt.memo(_codes)]
+        ps, pe = m.start(), m.end()
+        for a, b in codes_:
+            if a < pe and ps < b:  # a code glued at the start or the end: judge the letters outside it
+                ps, pe = (b, pe) if a <= ps else (ps, a)
+        if (ps, pe) != (m.start(), m.end()):
+            part = tgt[ps:pe]
+            if len(part) < 2 or not _SEAM.search(part):
+                continue
         res = _mixed_word(part, main)
         if res is None or part in pair.source:
             continue
         major, odd = res
         names = ", ".join(f"{part[i]!r} ({char_script(part[i])})" for i in odd)
         out.append(hit(f"{major} word {part!r} contains look-alike letters of another script: {names}",
-                       target=(m.start(), m.end())))
+                       target=(ps, pe)))
     return out

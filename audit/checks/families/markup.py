@@ -8,8 +8,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict, deque
+from functools import lru_cache
 
-from audit.checks.registry import check
+import regex
+
+from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.lang.placeholders import (
     Code,
@@ -146,6 +149,25 @@ def _swallowed(lost: list[Code], added: list[Code]) -> tuple[list[Code], list[Co
     return lost, added
 
 
+_GLUED_PRINTF = re.compile(r"(?<![\d%])%[sd](?=[^\W\d_])")
+
+
+def _glued(lost: list[Code], target: str) -> list[Code]:
+    """Lost ``%s`` / ``%d`` that the target writes glued to a suffix (Esperanto ``%sn``, Uzbek
+    ``%sni``: a case ending on the placeholder): the printf reader takes ``%sn`` for text, but
+    ``printf`` still substitutes the ``%s``. Each glued one in the target accounts for one lost."""
+    glued = {"s": 0, "d": 0}
+    for m in _GLUED_PRINTF.finditer(target):
+        glued[m.group()[1]] += 1
+    out = []
+    for c in lost:
+        if c.kind == "printf" and c.text in ("%s", "%d") and glued[c.text[1]] > 0:
+            glued[c.text[1]] -= 1
+            continue
+        out.append(c)
+    return out
+
+
 def _maybe_link(text: str) -> bool:
     return "@" in text or "://" in text or "www." in text
 
@@ -193,6 +215,21 @@ def _first_of_each(tags: list[Code]) -> list[Code]:
     return out
 
 
+def _xhtml_to_html(s: list[Code], t: list[Code]) -> list:
+    """Minor flags on void elements the source writes in XML form (``<br />``) and the target in
+    HTML form (``<br>``), when the source never uses the HTML form: an XML consumer (XHTML, Qt
+    rich text in an XML file, a template engine in strict mode) rejects the unclosed element."""
+    out = []
+    for name in sorted({c.name for c in s if c.kind == "tag" and c.text.endswith("/>")}):
+        if any(c.name == name and not c.text.endswith("/>") for c in s):
+            continue
+        html = [c for c in t if c.name == name and not c.closing and not c.text.endswith("/>")]
+        if html:
+            out.append(hit(f"tag {html[0].text} lost the closing slash the source writes (XML form <{name} />)",
+                           target=(html[0].start, html[0].end), severity="minor"))
+    return out
+
+
 @check("MRK001", "tag-mismatch", "markup/tag", "major")
 def tag_mismatch(pair, ctx):
     """Tags differ between source and target: a tag of the source is missing from the target
@@ -203,8 +240,11 @@ def tag_mismatch(pair, ctx):
     inline codes the readers write (``<g id="1">``, ``<x id="2"/>``, ``<ph id="3"/>``,
     ``<pc id="1">``, ``<bpt>``/``<ept>``) are compared. Not flagged: tags in a different order
     (translation reorders phrases), translatable attributes (``alt``, ``title``,
-    ``aria-label``, ``placeholder``) that differ, ``<br>`` written ``<br/>``, quote style and
-    attribute order, ``<`` in prose ("a < b", "<3"), a tag repeated in fewer ICU plural or select
+    ``aria-label``, ``placeholder``) that differ, ``<br>`` written ``<br/>`` (the reverse, an XML
+    ``<br />`` of the source written ``<br>``, is a minor flag: XML parsers reject it), quote style and
+    attribute order, ``<`` in prose ("a < b", "<3"), a tag mentioned with its attributes elided
+    (``<a rel="noreferrer" ...>``: prose), a changed, added or dropped ``width``/``height``
+    (layout for a longer text), a tag repeated in fewer ICU plural or select
     sub-messages (Japanese has one plural form where English has two). Added or lost ``<br>``/``<wbr>`` are minor;
     other tag differences are major."""
     if (both := _both_sides(pair, ctx, ("tag",), lambda text: "<" in text)) is None:
@@ -224,6 +264,7 @@ def tag_mismatch(pair, ctx):
     for ac in added:
         out.append(hit(f"tag {ac.text} added in the target", target=(ac.start, ac.end),
                        severity="minor" if ac.name in MINOR_TAGS else None))
+    out.extend(_xhtml_to_html(s, t))
     if not out:
         bad = _misnested(t)
         if bad is not None and _misnested(s) is None:
@@ -268,7 +309,45 @@ def _count_placeholder(lost: list[Code]) -> Code | None:
     return lost[0] if len(lost) == 1 else None
 
 
-@check("MRK002", "placeholder-mismatch", "markup/placeholder", "major")
+def _named(c: Code) -> bool:
+    """A placeholder filled by name (``%(name)s``, ``{name}``, ``{{ name }}``): it may be used any
+    number of times, so a repeat left out breaks nothing at run time."""
+    if c.kind == "printf":
+        return c.text.startswith("%(")
+    return c.kind == "placeholder" and c.text[:1] == "{" and not c.text[1:2].isdigit() and c.text != "{}"
+
+
+@lru_cache(maxsize=32)
+def _custom_res(patterns: tuple[str, ...]) -> tuple:
+    out = []
+    for p in patterns:
+        try:
+            out.append(regex.compile(p))
+        except regex.error as e:
+            raise ValueError(f"MRK002 option 'patterns': {p!r} is not a valid regular expression ({e})") from None
+    return tuple(out)
+
+
+def _custom_codes(text: str, rxs: tuple, known: list[Code]) -> list[Code]:
+    """Codes of the project's own syntaxes (MRK002's ``patterns``), outside the codes already read,
+    compared by their text; a pattern listed earlier wins an overlap."""
+    taken = [(c.start, c.end) for c in known]
+    out = []
+    for rx in rxs:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if a == b or any(x < b and a < y for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.append(Code("placeholder", a, b, m.group(), "custom:" + m.group(), m.group()))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+@check("MRK002", "placeholder-mismatch", "markup/placeholder", "major",
+       options=(Option("patterns", list, [],
+                       "the project's own placeholder syntaxes, as regular expressions (e.g. OpenOffice's "
+                       "'#\\w+#', '%[A-Za-z_]\\w*'): each match is a code, compared by its text"),))
 def placeholder_mismatch(pair, ctx):
     """Placeholders differ between source and target: a placeholder of the source is missing
     from the target (lost: span on the source), the target has one the source does not
@@ -287,12 +366,24 @@ def placeholder_mismatch(pair, ctx):
     (prints nothing, consumes the argument) stands for the placeholder it replaces. Not flagged: reordered positional or
     named placeholders (``%1$s``, ``{name}``: reordering is how translation works), ``%s %d``
     rewritten as ``%2$d %1$s``, ``%%`` (a literal percent sign), percent signs in prose ("50 %",
-    "50%", Turkish "%50"), prices ("$5"), braces around prose ("{see note}")."""
+    "50%", Turkish "%50"), prices ("$5"), braces around prose ("{see note}"), a ``%s`` or ``%d``
+    the target glues to a case ending (Esperanto ``%sn``, Uzbek ``%sni``: still substituted).
+    A named placeholder (``%(name)s``, ``{name}``) the target keeps but uses fewer times than the
+    source is a minor flag: a repeat left out breaks nothing at run time (``The {name} was added.
+    You may add another {name}`` rephrased with one ``{name}``). One used more times stays major:
+    in catalogs it is mostly text pasted twice (both plural forms in one ``msgstr``).
+    The option ``patterns`` adds a project's own syntaxes as regular expressions (OpenOffice's
+    ``#file#``, ``%file``, ``[file]``): their matches outside other codes are compared by text."""
+    patterns = tuple(ctx.options("MRK002").patterns or ())
     if (both := _both_sides(pair, ctx, ("printf", "placeholder"), _maybe_placeholder)) is None:
-        if not pair.target or "%" not in pair.source:
+        if not pair.target or ("%" not in pair.source and not patterns):
             return ()
         both = ([], [])
     s, t = _with_qt(pair, *both)
+    if patterns and pair.target:
+        rxs = _custom_res(patterns)
+        s = sorted(s + _custom_codes(pair.source, rxs, s), key=lambda c: c.start)
+        t = sorted(t + _custom_codes(pair.target, rxs, t), key=lambda c: c.start)
     if (m := _icu_source(pair)) is not None and (m.complex or looks_icu(pair.target) or _java(pair)):
         # ICU arguments are MRK004's: plural forms repeat them as the target language needs
         s = [c for c in s if not (c.kind == "placeholder" and c.text[:1] == "{")]
@@ -303,6 +394,7 @@ def placeholder_mismatch(pair, ctx):
     keyof = lambda c: sk.get(id(c)) or tk.get(id(c))
     lost, added = _unmatched(s, t, len(pair.source), len(pair.target), key=keyof)
     lost, added = _swallowed(lost, added)
+    lost = _glued(lost, pair.target)
     changed, lost, added = _pair_changed(lost, added, lambda c: c.kind)
     if lost and pair.unit is not None and pair.unit.single is not None:
         if pair.unit.single == 0:  # the form for zero often says "nothing" instead ("لم يتم تغيير أي شيء")
@@ -314,7 +406,12 @@ def placeholder_mismatch(pair, ctx):
     for lc, ac in changed:
         out.append(hit(f"placeholder {lc.text} changed to {ac.text}", target=(ac.start, ac.end),
                        source=(lc.start, lc.end)))
+    t_keys = {keyof(c) for c in t if _named(c)}
     for lc in lost:
+        if _named(lc) and keyof(lc) in t_keys:
+            out.append(hit(f"placeholder {lc.text} used fewer times in the target than in the source (kept, "
+                           f"a repeat left out)", source=(lc.start, lc.end), severity="minor"))
+            continue
         out.append(hit(f"placeholder {lc.text} missing in the target", source=(lc.start, lc.end)))
     for ac in added:
         out.append(hit(f"placeholder {ac.text} added in the target (not in the source)",

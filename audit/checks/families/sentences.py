@@ -2,7 +2,11 @@
 function word capitalised in the middle of a sentence (SEN002), the trace of a bad join."""
 from __future__ import annotations
 
+import os
+from functools import lru_cache
+
 import regex
+import tomllib
 
 from audit.checks.registry import check
 from audit.core.model import hit
@@ -22,6 +26,14 @@ _TITLE_NEXT = regex.compile(r"[ \u00a0]+\p{Lu}\p{Ll}")
 _ABBREV = abbreviations_everywhere("lowercase_next") | {
     w.rstrip(".") for w in abbreviations_everywhere("no_break")}
 # Lower-case particles that begin names (``de Gaulle``, ``van Gogh``, ``al-Assad``).
+_ICU_ABBREV_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "lang", "data",
+                                "abbrev_icu.toml")
+# A sentence end in the source: terminal punctuation, spaces, optional opening quotes, a capital
+# (or, in a script without case, any letter after a CJK or Indic stop).
+_SRC_BREAK = regex.compile(r"[.!?…][\"”’»)\]]*[ \u00a0]+[\"“‘«„(\[]?[\p{Lu}\p{Lt}]|[。！？।](?=\s*\p{L})")
+_TGT_BREAK = regex.compile(r"[.!?…][\"”’»)\]]*[ \u00a0]+[\"“‘«„(\[]?[\p{Lu}\p{Lt}]")
+SHORT_ABBREV = 4  # letters: a word this short before a dot, in a target with no missing sentence end
+RARE_ABBREV = 6  # letters: up to this long when the target language's word list does not know it
 _PARTICLES = frozenset("de del della di da dos das du des van von der den ter la le al el bin ibn".split())
 
 
@@ -30,6 +42,36 @@ def _word_before(text: str, dot: int) -> str:
     while j > 0 and not text[j - 1].isspace():
         j -= 1
     return text[j:dot].lstrip("\"'“‘«„‚([{¿¡")
+
+
+@lru_cache(maxsize=1)
+def _icu_abbreviations() -> dict[str, frozenset[str]]:
+    """ICU's (CLDR's) sentence-break suppressions per language (scripts/build_abbrev.py)."""
+    with open(_ICU_ABBREV_FILE, "rb") as fh:
+        return {lang: frozenset(words) for lang, words in tomllib.load(fh).items()}
+
+
+def _caseless_letter(ch: str) -> bool:
+    """A lower-case letter that no sentence starts with a capital of: its title case is itself
+    (Georgian Mkhedruli, whose capitals, Mtavruli, are for all-caps text only)."""
+    return ch.title() == ch
+
+
+def _extra_stop(word: str, text: str, source: str | None, lang: str | None) -> bool:
+    """The dot after ``word`` cannot stand for a sentence end of the source: the target already
+    has as many capitalised sentence starts as the source has sentence ends, and the word is
+    short enough to be an abbreviation (``asb.``, ``el.``, ``ηλ.``, ``макс.``, ``Мекс.``;
+    ``reprez.`` when the word list does not know it). A UI string's abbreviation, not a break."""
+    if source is None:
+        return False
+    letters = sum(1 for c in word if c.isalpha())
+    if letters > RARE_ABBREV:
+        return False
+    if len(_TGT_BREAK.findall(text)) < len(_SRC_BREAK.findall(source)):
+        return False  # a sentence end of the source is missing: this dot may be it
+    if letters <= SHORT_ABBREV:
+        return True
+    return knows(lang) and zipf(word.lower(), lang) < 3.0
 
 
 def _is_abbreviation(word: str, lang: str | None) -> bool:
@@ -41,7 +83,7 @@ def _is_abbreviation(word: str, lang: str | None) -> bool:
     if word.isupper() and len(letters) <= 2:
         return True  # ``EE. UU.``, ``S. A.``
     low = word.lower()
-    if low in _ABBREV:
+    if low in _ABBREV or low in _icu_abbreviations().get((lang or "").split("-")[0], ()):
         return True
     if any(c.isdigit() for c in word):
         return True  # ``3km.``, model numbers
@@ -50,10 +92,11 @@ def _is_abbreviation(word: str, lang: str | None) -> bool:
     return False
 
 
-def breaks(text: str, lang: str | None) -> list[tuple[int, int, int]]:
+def breaks(text: str, lang: str | None, source: str | None = None) -> list[tuple[int, int, int]]:
     """(start of the word before the dot, dot index, end of the lower-case word) of each
     lower-case sentence start after a full stop that is not explained by an abbreviation,
-    an ellipsis, a number or a name particle."""
+    an ellipsis, a number or a name particle. With ``source``, a short word before an extra
+    dot (no sentence end of the source missing) is an abbreviation too."""
     out = []
     for m in _GATE.finditer(text):
         dot = m.start()
@@ -66,6 +109,10 @@ def breaks(text: str, lang: str | None) -> list[tuple[int, int, int]]:
         if not w:
             continue
         word = w.group()
+        if _caseless_letter(word[0]):
+            continue  # Georgian: no capitals to start a sentence with
+        if _extra_stop(before, text, source, lang):
+            continue
         if any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word):
             continue  # iPhone, eBay, pH
         if word.lower() in _PARTICLES and _TITLE_NEXT.match(text, w.end()):
@@ -83,16 +130,20 @@ def lowercase_after_stop(pair, ctx):
     """A new sentence of the target starts with a lower-case letter right after a full stop: a
     sentence broken in two, typically by machine translation or a bad join. Example: ``… freed on
     Wednesday. kidnapped on Tuesday …``. Not flagged: abbreviations (``U.S.``, ``e.g.``, ``etc.``,
-    ``approx.``, ``Dr.``, ``p. 12``, ``z. B.``, ``тыс.``, short non-words before the dot), initials
+    ``approx.``, ``Dr.``, ``p. 12``, ``z. B.``, ``тыс.``, ICU's (CLDR's) sentence-break suppressions
+    for de en es fr it pt ru, short non-words before the dot), short words (four letters, six when
+    the word list does not know them) before a dot that cannot be a sentence end of the source
+    (the target already starts as many sentences with a capital as the source has: ``asb.``,
+    ``el. paštu``, ``ηλ.``, ``Мекс. исп``), initials
     (``S. Rajaratnam``), ellipses, ordinals and numbers before the dot (``19. yüzyıl``), words with
     inner capitals (``iPhone``), name particles (``de Gaulle``), text after ``?`` and ``!`` (Spanish
-    and French continue in lower case after them), scripts without case, and any target whose
+    and French continue in lower case after them), scripts without case (Georgian too), and any target whose
     source has as many lower-case starts after a full stop. The span runs from the word before the
     full stop to the lower-case word."""
     text = pair.target
     if not text or not _GATE.search(text):
         return ()
-    found = breaks(text, ctx.tgt.lang)
+    found = breaks(text, ctx.tgt.lang, pair.source)
     if not found:
         return ()
     src = pair.source

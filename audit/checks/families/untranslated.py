@@ -13,7 +13,7 @@ from audit.checks.registry import Option, check
 from audit.core.model import hit
 from audit.core.text import WORD_RE, char_script
 from audit.lang.lexicon import knows, zipf
-from audit.lang.placeholders import prose
+from audit.lang.placeholders import codes, prose
 from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script, profile
 from audit.lang.segment import starts_sentence
 from audit.lang.units import unit_at
@@ -346,6 +346,11 @@ def _beside_capital(text: str, s: int, e: int, script: str) -> bool:
 _LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
 
 
+def _code_words(view) -> frozenset[str]:
+    """Words inside the codes of a text (URLs, tags and their attributes, placeholders), case-folded."""
+    return frozenset(w.casefold() for c in view.memo(codes) for w in _LETTERS_RE.findall(c.text))
+
+
 def _folded_words(view) -> frozenset[str]:
     return frozenset(t.text.casefold() for t in view.words)
 
@@ -410,7 +415,10 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
             continue  # an attribute name of markup the tag reader does not take (<a rel="x" …>)
         if idx is None:
             idx, src_fold = _source_index(ctx)
+            code_words = ctx.src.memo(_code_words)
         wf = w.casefold()
+        if wf in code_words:
+            continue  # also a part of a code of the source (".../ref/settings/#debug"): an identifier
         if spaceless_src and foreign:
             k = src_fold.find(wf)
             if k < 0:
@@ -438,6 +446,26 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
     return out
 
 
+# Computing terms that software localizers often keep in English (data types, protocol and web
+# terms, programming words): a copy of one is minor, not major (Django's ``null``, ``cookie``,
+# ``header``, ``repr`` stand as such in many of its catalogs).
+_TECH_TERMS_TEXT = """
+    null true false boolean bool integer float decimal string char byte bytes bit bits
+    array tuple dict json xml yaml csv uuid slug regex unicode utf ascii base64 hash token
+    cookie cookies header headers email e-mail mail url urls uri http https html css javascript
+    proxy host localhost cache session sessions query queries api sql smtp ftp dns mime referer
+    referrer admin login logout log logs repr meta metadata popup spam debug plugin plugins widget
+    widgets template templates framework backend frontend timestamp timezone checkbox
+    encoding charset
+    """
+TECH_TERMS = frozenset(_TECH_TERMS_TEXT.split())
+
+
+def _tech_terms_only(phrase: str) -> bool:
+    words = [w.casefold() for w in regex.findall(r"[\p{L}\p{M}][\p{L}\p{M}\-]*", phrase)]
+    return bool(words) and all(w in TECH_TERMS for w in words)
+
+
 @check("UNT003", "source-word", "accuracy/untranslated", "major", supersedes=("UNT002",))
 def source_word(pair, ctx):
     """A word or a short phrase of the source language left in the translation (code-mixing
@@ -454,8 +482,11 @@ def source_word(pair, ctx):
     in Russian), rare words of the source language, and same-script pairs when either language
     has no word list, parts of identifiers (``allow_future``), entities (``&amp;``), attribute
     names (``rel=`` in ``<a rel="noreferrer" …>``), a word that
-    opens a bracket (a gloss, even with the bracket mistyped), and one-word sources (UNT001's:
-    ``Telugu`` -> Danish ``telugu``). Neighbouring words are reported as one phrase. Major. Spans: the target
+    opens a bracket (a gloss, even with the bracket mistyped), words that are also part of a code
+    of the source (``settings`` of ``…/ref/settings/#debug``: the settings module), and one-word sources (UNT001's:
+    ``Telugu`` -> Danish ``telugu``). Neighbouring words are reported as one phrase. Major; minor
+    when every copied word is a computing term localizers often keep (``null``, ``integer``,
+    ``cookie``, ``header``, ``email``, ``repr``; ``TECH_TERMS``). Spans: the target
     words and the source word they copy. A run of three or more such words is UNT002's too;
     this flag then stands for both."""
     if not pair.target or not pair.source:
@@ -477,6 +508,11 @@ def source_word(pair, ctx):
         while j + 1 < len(found) and not tgt[found[j][1]:found[j + 1][0]].strip():
             j += 1
         e = found[j][1]
-        out.append(hit(f"source-language word left in the target: {tgt[s:e]!r}", target=(s, e), source=sspan))
+        phrase = tgt[s:e]
+        if _tech_terms_only(phrase):
+            out.append(hit(f"source-language word left in the target: {phrase!r} (a technical term, often "
+                           f"kept in software)", target=(s, e), source=sspan, severity="minor"))
+        else:
+            out.append(hit(f"source-language word left in the target: {phrase!r}", target=(s, e), source=sspan))
         i = j + 1
     return out

@@ -166,7 +166,10 @@ def newline_mismatch(pair, ctx):
     addresses) usually keep their line structure. The flag spans the line breaks of both sides.
     With equal counts, a source that begins (or ends) with a line break while the target does not,
     or the reverse, is flagged too (``msgfmt -c`` refuses such a PO entry).
-    Not flagged: equal counts with the same edges, a CR LF pair rendered as LF, pairs made by the sentence aligner
+    With equal counts and edges, a source whose breaks are all of one kind (LF) while the target's
+    are all of another (CR LF), or the reverse, is flagged too: the translation brings a carriage
+    return into a string that has none (or drops the one a Windows-style string needs).
+    Not flagged: equal counts with the same edges and kinds, pairs made by the sentence aligner
     from two documents (their line breaks are the documents' layout, not the segment's)."""
     src, tgt = pair.source, pair.target
     if not tgt or pair.align is not None:
@@ -177,7 +180,7 @@ def newline_mismatch(pair, ctx):
     if not tgt.strip():
         return ()
     if len(bs) == len(bt):
-        return _edge_breaks(src, tgt, bs, bt)
+        return _edge_breaks(src, tgt, bs, bt) or _break_kinds(src, tgt, bs, bt)
     msg = f"{len(bt)} line break{'s' if len(bt) != 1 else ''} in the target, {len(bs)} in the source"
     return [hit(msg, target=bt or (len(tgt), len(tgt)), source=bs or None,
                 primary="target" if len(bt) > len(bs) else "source")]
@@ -200,6 +203,18 @@ def _edge_breaks(src: str, tgt: str, bs: list[tuple[int, int]], bt: list[tuple[i
                        source=bs[at] if s_edge else None, target=bt[at] if t_edge else (0, 0) if at == 0
                        else (len(tgt), len(tgt)), primary=which))
     return out
+
+
+def _break_kinds(src: str, tgt: str, bs: list[tuple[int, int]], bt: list[tuple[int, int]]) -> list:
+    """WSP005's flag for breaks of one kind in the source (all LF) and another in the target (all CR LF)."""
+    ks = {src[a:b] for a, b in bs}
+    kt = {tgt[a:b] for a, b in bt}
+    if len(ks) != 1 or len(kt) != 1 or ks == kt:
+        return []
+    name = {"\n": "LF", "\r\n": "CR LF", "\r": "CR"}
+    k_s, k_t = next(iter(ks)), next(iter(kt))
+    return [hit(f"line breaks written {name.get(k_t, repr(k_t))} in the target, "
+                f"{name.get(k_s, repr(k_s))} in the source", target=bt, source=bs)]
 
 
 # ------------------------------------------------------------------ WSP002: full-width endings
