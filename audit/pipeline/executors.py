@@ -298,6 +298,30 @@ def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(
     return finished.result
 
 
+def audit_project(project, executor: Executor, partitions: int, given_langs=(None, None),
+                  readable: Callable[[str], bool] = lambda path: True):
+    """The ``ProjectResult`` of a prepared ``Project`` (a folder, a glob, several files) with
+    each file audited on its own through ``executor`` as ``audit_partitioned`` audits one input
+    (its own partitions, edges and corpus checks): equal to ``project.run()``. ``partitions`` is
+    shared among the files by size (at least one each); ``readable(path)``: whether the workers
+    may read that file themselves."""
+    from audit.inputs.discover import STDIN_NAME
+
+    files = [p.summary.name for p in project.audited]
+    sizes = {f: (os.path.getsize(f) if f != STDIN_NAME and os.path.isfile(f) else 0) for f in files}
+    total = sum(sizes.values()) or 1
+
+    def one(prepared):
+        path = prepared.summary.name
+        ok = path != STDIN_NAME and readable(path)
+        fmt = getattr(prepared.audit._pairs, "format", None) if ok else None
+        n = max(1, round(partitions * sizes[path] / total))
+        parts = plan_partitions(prepared.audit, [path], fmt, n, ok)
+        return audit_partitioned(prepared.audit, executor, parts, given_langs)
+
+    return project.run(None, one)
+
+
 def _sharded_corpus(executor: Executor, results: list, tasks: list, bounds: list, checks, config) -> list:
     """The corpus-scope checks in two phases on the executor: each partition's statistics
     (phase 1), merged here and reduced here to verdicts (``corpusstats.verdicts``: each check's
