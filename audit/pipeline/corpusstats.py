@@ -18,8 +18,19 @@ shard again, each check decides from the merged statistics which of the shard's 
 builds the flags from the shard's own pairs (spans, messages), with the same filters as
 ``engine.corpus_flags`` (language scope, blank targets).
 
+Reduce, ``verdicts(merged, checks, config) -> Verdicts``, then ``split(verdicts, bounds)``: what
+phase 2 needs of the merged statistics is much less than they hold, so the client reduces them
+once to each check's decisions (CON: the members whose rendering differs from their group's
+reference, with the reference's id and quoted text; LEN: the outliers with their ratio and z, and
+the fitted model of each language pair they use; MET: the outliers with their bin's median; PLR
+and carried checks: their findings, the check run once here) and cuts them per partition: each
+phase-2 task gets a few bytes a flag of its own partition instead of ~340 bytes a pair of the
+whole corpus. ``shard_flags`` takes either form (given the merged statistics, it reduces them for
+its own range first).
+
 ``sharded_corpus_flags(pairs, checks, config, shards)`` is the reference driver (split, partial,
-merge, shard_flags) used by the tests: it returns exactly what ``engine.corpus_flags`` returns.
+merge, verdicts, split, shard_flags) used by the tests: it returns exactly what
+``engine.corpus_flags`` returns.
 
 What each family carries:
 
