@@ -56,7 +56,7 @@ class Measured:
         import pickle
 
         name = fn.__name__
-        rec = self.passes.setdefault(name, {"tasks": 0, "bytes": 0, "max": 0, "wall": 0.0})
+        rec = self.passes[name] = {"tasks": 0, "bytes": 0, "max": 0, "wall": 0.0}
         t0 = time.perf_counter()
 
         def sized():
@@ -67,8 +67,9 @@ class Measured:
                 rec["max"] = max(rec["max"], b)
                 yield t
 
-        yield from self.inner.map_partitions(fn, sized())
-        rec["wall"] += time.perf_counter() - t0
+        for r in self.inner.map_partitions(fn, sized()):  # the caller may stop at the last result
+            rec["wall"] = time.perf_counter() - t0
+            yield r
 
 
 def run(path: str, executor, partitions: int):
