@@ -5,9 +5,12 @@ Builds a corpus from NTREX (English -> each of the 18 languages, ``--limit`` lin
 then measures the CPU seconds of ``corpus_flags`` over the whole corpus (what the main process
 does today) and of the sharded path: phase 1 per shard and phase 2 per shard (which an executor
 runs in workers) and the merge (the main process's share), checks that the flags are identical,
-and reports the pickled size of the partials.
+and reports the pickled size of the partials and of what each phase-2 task is given: the merged
+statistics whole (what executors shipped before) or their share of the verdicts
+(``corpusstats.verdicts`` reduced once on the client, ``corpusstats.split`` per shard).
 
     python bench/bench_corpusstats.py --limit 1997 --shards 4
+    python bench/bench_corpusstats.py --enfr 100000 --shards 16   # bench_dask's generated en-fr corpus
 """
 from __future__ import annotations
 
@@ -45,13 +48,30 @@ def build(limit: int, repeat: int) -> list[Pair]:
     return pairs
 
 
+def build_enfr(n: int) -> list[Pair]:
+    """``n`` pairs of bench_dask.py's generated en-fr corpus (the same lines as its JSONL)."""
+    import json
+    import tempfile
+
+    from bench_dask import make_corpus
+
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "c.jsonl")
+        make_corpus(path, n)
+        with open(path, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh]
+    return [Pair(id=r["id"], source=r["source"], target=r["target"], source_lang="en", target_lang="fr", index=i)
+            for i, r in enumerate(rows)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=1997)
     ap.add_argument("--repeat", type=int, default=500)
     ap.add_argument("--shards", type=int, default=4)
+    ap.add_argument("--enfr", type=int, default=0, help="instead of NTREX: N pairs of bench_dask's en-fr corpus")
     a = ap.parse_args()
-    pairs = build(a.limit, a.repeat)
+    pairs = build_enfr(a.enfr) if a.enfr else build(a.limit, a.repeat)
     checks = [c for c in select_checks() if c.spec.scope == "corpus" and not c.spec.requires]
     config = Config()
     print(f"{len(pairs)} pairs, corpus checks {' '.join(c.code for c in checks)}")
@@ -70,19 +90,35 @@ def main() -> None:
     t = time.process_time()
     merged = cs.merge(parts)
     t_merge = time.process_time() - t
+    t = time.process_time()
+    shares = cs.split(cs.verdicts(merged, checks, config), bounds)
+    t_reduce = time.process_time() - t
     got: dict = {}
-    for lo, hi in bounds:
+    for (lo, hi), share in zip(bounds, shares):
         t = time.process_time()
-        got.update(cs.shard_flags(merged, pairs[lo:hi], lo, checks, config))
+        got.update(cs.shard_flags(share, pairs[lo:hi], lo, checks, config))
         p2.append(time.process_time() - t)
+    whole: dict = {}
+    p2_whole = []
+    for lo, hi in bounds:  # as before: each task given the merged statistics whole
+        t = time.process_time()
+        whole.update(cs.shard_flags(merged, pairs[lo:hi], lo, checks, config))
+        p2_whole.append(time.process_time() - t)
+    merged_size = len(pickle.dumps(merged))
+    share_sizes = [len(pickle.dumps(v)) for v in shares]
     nflags = sum(len(v) for v in want.values())
-    print(f"flags: {nflags} one-process, identical sharded: {got == want}")
+    print(f"flags: {nflags} one-process, identical sharded: {got == want} (given the merged statistics whole: "
+          f"{whole == want})")
     print(f"one process corpus_flags: {t_one:.2f} CPU-s (all in the main process)")
     print(f"sharded x{a.shards}: phase 1 per shard max {max(p1):.2f} (sum {sum(p1):.2f}), merge {t_merge:.3f} "
-          f"(main process), phase 2 per shard max {max(p2):.2f} (sum {sum(p2):.2f}) CPU-s; "
-          f"partials {size / 1e6:.1f} MB pickled ({size / n:.0f} B/pair), merged "
-          f"{len(pickle.dumps(merged)) / 1e6:.1f} MB")
-    if got != want:
+          f"+ reduce to verdicts {t_reduce:.3f} (main process), phase 2 per shard max {max(p2):.2f} "
+          f"(sum {sum(p2):.2f}; given the merged statistics whole: max {max(p2_whole):.2f}, sum {sum(p2_whole):.2f}) "
+          f"CPU-s; partials {size / 1e6:.1f} MB pickled ({size / n:.0f} B/pair)")
+    print(f"shipped per phase-2 task: before (merged whole) {merged_size:,} B = {merged_size / n:.0f} B/pair of the "
+          f"corpus; after (its share of the verdicts) max {max(share_sizes):,} B, mean "
+          f"{sum(share_sizes) / len(share_sizes):,.0f} B; all tasks {merged_size * a.shards:,} -> {sum(share_sizes):,} B "
+          f"({merged_size * a.shards / max(1, sum(share_sizes)):,.0f}x less)")
+    if got != want or whole != want:
         sys.exit(1)
 
 

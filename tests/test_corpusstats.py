@@ -108,3 +108,65 @@ def test_catalogs_have_plural_flags():
         flags = _same(list(open_input([path])), 3)
         codes |= {f.code for fl in flags.values() for f in fl}
     assert {c for c in codes if c.startswith("PLR")}, codes
+
+
+# -- the reduced form shipped to phase 2 (verdicts, split per partition) -----------------------
+
+@pytest.mark.parametrize("shards", [1, 3, 7])
+def test_reduced_same_as_whole_merged(shards):
+    """Phase 2 given the merged statistics whole or reduced to verdicts split per shard: the
+    same flags, and both those of one process."""
+    pairs = synthetic()
+    want = corpus_flags(pairs, CHECKS, CONFIG)
+    assert cs.sharded_corpus_flags(pairs, CHECKS, CONFIG, shards, reduced=False) == want
+    assert cs.sharded_corpus_flags(pairs, CHECKS, CONFIG, shards, reduced=True) == want
+
+
+def _with_metric_outliers(pairs):
+    """Pairs whose targets are their references but for one word, and every 23rd unrelated to
+    its reference (MET001), after ``pairs`` (their references dropped)."""
+    from dataclasses import replace
+
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda"]
+    out = [replace(p, references=()) for p in pairs]
+    for k in range(160):
+        ref = " ".join(words[(k + j) % len(words)] for j in range(6)) + f" number {k}."
+        tgt = "Xq zzv wwpk, ooq mmrt!" if k % 23 == 0 else ref.replace(words[k % len(words)], "omega", 1)
+        out.append(Pair(id=f"m{k}", source=ref.upper(), target=tgt, references=(ref,), source_lang="en",
+                        target_lang="de", index=len(out)))
+    return out
+
+
+def test_verdicts_split_equal_verdicts_per_range_and_smaller():
+    pairs = _with_metric_outliers(synthetic(400))
+    assert cs.sharded_corpus_flags(pairs, CHECKS, CONFIG, 4) == corpus_flags(pairs, CHECKS, CONFIG)
+    bounds = [(0, 90), (90, 91), (91, 300), (300, 450), (450, len(pairs))]
+    merged = cs.merge([cs.partial(pairs[a:b], a, CHECKS, CONFIG) for a, b in bounds])
+    whole = cs.verdicts(merged, CHECKS, CONFIG)
+    assert {c for c, v in whole.found.items() if v} >= {"CON001", "CON002", "LEN001", "LEN002", "MET001"}
+    pieces = cs.split(whole, bounds)
+    for (a, b), piece in zip(bounds, pieces):
+        own = cs.verdicts(merged, CHECKS, CONFIG, a, b)
+        assert piece.found == own.found and (piece.lo, piece.hi) == (a, b)
+        assert all(a <= i < b for v in piece.found.values() for i, _ in v)
+        assert pickle.loads(pickle.dumps(piece)) == piece
+    # every verdict lands in exactly one piece
+    assert sum(len(v) for p in pieces for v in p.found.values()) == sum(len(v) for v in whole.found.values())
+    shipped = max(len(pickle.dumps(p)) for p in pieces)
+    assert shipped * 4 < len(pickle.dumps(merged)), (shipped, len(pickle.dumps(merged)))
+
+
+def test_verdicts_for_another_range_refused():
+    pairs = synthetic(120)
+    merged = cs.merge([cs.partial(pairs, 0, CHECKS, CONFIG)])
+    piece = cs.split(cs.verdicts(merged, CHECKS, CONFIG), [(0, 60), (60, 120)])[0]
+    with pytest.raises(ValueError):
+        cs.shard_flags(piece, pairs[50:120], 50, CHECKS, CONFIG)
+
+
+@pytest.mark.parametrize("path", CATALOGS[:3], ids=lambda p: os.path.relpath(p, ROOT))
+def test_catalogs_reduced(path):
+    from audit.inputs import open_input
+
+    pairs = list(open_input([path]))
+    assert cs.sharded_corpus_flags(pairs, CHECKS, CONFIG, 3, reduced=True) == corpus_flags(pairs, CHECKS, CONFIG)

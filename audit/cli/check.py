@@ -167,8 +167,8 @@ def run(args) -> int:
             cap = limits.configure(config.limits).max_input_bytes
             read_as = stack.enter_context(Spooled(sys.stdin.buffer, cap)).path
             stdin_fmt = stdin_format(read_as, args.input_format)
-        if project and getattr(args, "executor", None):
-            raise UsageError("--executor takes one input (a file or a text pair) for now, not several files")
+        if project and getattr(args, "executor", None) and args.partitioned_output:
+            raise UsageError("--partitioned-output takes one input (a file or a text pair), not several files")
         runner = _run_project if project else _run_single
         args.resolved_config = config  # for _write's baseline and JUnit hooks
         result, filtered = runner(args, config, fmt, files, unit_filter, read_as, stdin_fmt)
@@ -259,10 +259,7 @@ def _run_executor(args, config, audit, files, input_format, read_as, unit_filter
         write_partitioned,
     )
 
-    jobs = config.jobs or (os.cpu_count() or 1)
-    n = args.partitions if args.partitions is not None else 4 * jobs
-    if n < 1:
-        raise UsageError("--partitions must be 1 or more")
+    jobs, n = _executor_shape(args, config)
     readable = (read_as is None and not args.ref and not args.align and not args.presegmented
                 and unit_filter.is_default)
     fmt = getattr(audit._pairs, "format", None) if readable else None  # the format the reader chose
@@ -280,6 +277,15 @@ def _run_executor(args, config, audit, files, input_format, read_as, unit_filter
     return result
 
 
+def _executor_shape(args, config) -> tuple[int, int]:
+    """(--jobs, --partitions) of an --executor run."""
+    jobs = config.jobs or (os.cpu_count() or 1)
+    n = args.partitions if args.partitions is not None else 4 * jobs
+    if n < 1:
+        raise UsageError("--partitions must be 1 or more")
+    return jobs, n
+
+
 def _run_project(args, config, fmt, files, unit_filter, read_as, stdin_fmt):
     """Several files, each its own input: a summary per file and the total."""
     from audit.pipeline.project import Project
@@ -287,6 +293,17 @@ def _run_project(args, config, fmt, files, unit_filter, read_as, stdin_fmt):
     project = Project(files, config, input_format=args.input_format, source_lang=args.src_lang,
                       target_lang=args.tgt_lang, unit_filter=unit_filter, stdin_path=read_as,
                       stdin_format=stdin_fmt).prepare()
+    if getattr(args, "executor", None):  # each file audited on the executor (audit/pipeline/executors.py)
+        from audit.pipeline.executors import audit_project, make_executor
+
+        jobs, n = _executor_shape(args, config)
+        given = (args.src_lang or config.source_lang, args.tgt_lang or config.target_lang)
+
+        def collected(update):
+            with make_executor(args.executor, jobs, args.scheduler) as ex:
+                return audit_project(project, ex, n, given, lambda path: unit_filter.is_default)
+
+        return _write(args, fmt, None, collected), None
     return _write(args, fmt, project.stream, project.run, total=project.total_segments), None
 
 

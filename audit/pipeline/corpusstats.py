@@ -18,8 +18,19 @@ shard again, each check decides from the merged statistics which of the shard's 
 builds the flags from the shard's own pairs (spans, messages), with the same filters as
 ``engine.corpus_flags`` (language scope, blank targets).
 
+Reduce, ``verdicts(merged, checks, config) -> Verdicts``, then ``split(verdicts, bounds)``: what
+phase 2 needs of the merged statistics is much less than they hold, so the client reduces them
+once to each check's decisions (CON: the members whose rendering differs from their group's
+reference, with the reference's id and quoted text; LEN: the outliers with their ratio and z, and
+the fitted model of each language pair they use; MET: the outliers with their bin's median; PLR
+and carried checks: their findings, the check run once here) and cuts them per partition: each
+phase-2 task gets a few bytes a flag of its own partition instead of ~340 bytes a pair of the
+whole corpus. ``shard_flags`` takes either form (given the merged statistics, it reduces them for
+its own range first).
+
 ``sharded_corpus_flags(pairs, checks, config, shards)`` is the reference driver (split, partial,
-merge, shard_flags) used by the tests: it returns exactly what ``engine.corpus_flags`` returns.
+merge, verdicts, split, shard_flags) used by the tests: it returns exactly what
+``engine.corpus_flags`` returns.
 
 What each family carries:
 
@@ -56,7 +67,8 @@ from audit.checks.families import length as lenm
 from audit.core.model import Pair, base_lang, hit
 from audit.core.text import strip_span
 
-__all__ = ["CorpusPartial", "merge", "partial", "shard_flags", "sharded_corpus_flags"]
+__all__ = ["CorpusPartial", "Verdicts", "merge", "partial", "shard_flags", "sharded_corpus_flags", "split",
+           "verdicts"]
 
 
 @dataclass
@@ -160,7 +172,8 @@ def _con_merge(states):
     return (g1, n1, r1, g2, r2)
 
 
-def _con1_flags(state, lo, hi, pairs, start, min_words):
+def _con1_verdicts(state, lo, hi, min_words):
+    """CON001's verdicts on the pairs of [lo, hi): (index, (id and text of the reference))."""
     g1, n1, r1, _, _ = state
     out = []
     for kd, members in g1.items():
@@ -183,18 +196,18 @@ def _con1_flags(state, lo, hi, pairs, start, min_words):
             best = max(counts.values())
             ref = next(m[1] for m in sub if counts[m[1]] == best)
             _, ref_id, ref_target = r1[(kd, ref, nd)]
-            for m in sub:
-                i = m[0]
-                if m[1] == ref or not lo <= i < hi:
-                    continue
-                p = pairs[i - start]
-                msg = f"same source translated differently in segment {ref_id}: \u201c{ref_target}\u201d"
-                out.append((i, hit(msg, target=strip_span(p.target), source=strip_span(p.source),
-                                   data={"other": ref_id})))
+            out.extend((m[0], (ref_id, ref_target)) for m in sub if m[1] != ref and lo <= m[0] < hi)
     return out
 
 
-def _con2_flags(state, lo, hi, pairs, start):
+def _con1_hit(p, ref):
+    ref_id, ref_target = ref
+    msg = f"same source translated differently in segment {ref_id}: \u201c{ref_target}\u201d"
+    return hit(msg, target=strip_span(p.target), source=strip_span(p.source), data={"other": ref_id})
+
+
+def _con2_verdicts(state, lo, hi):
+    """CON002's verdicts on the pairs of [lo, hi): (index, (id and source of the reference))."""
     _, _, _, g2, r2 = state
     out = []
     for kd, members in g2.items():
@@ -206,16 +219,14 @@ def _con2_flags(state, lo, hi, pairs, start):
             continue
         _, ref_id, ref_source = r2[kd]
         ref = kept[0][2]
-        for m in kept:
-            i = m[0]
-            if m[2] == ref or not lo <= i < hi:
-                continue
-            p = pairs[i - start]
-            msg = (f"same translation as segment {ref_id}, whose source differs: "
-                   f"\u201c{ref_source}\u201d")
-            out.append((i, hit(msg, target=strip_span(p.target), source=strip_span(p.source),
-                               data={"other": ref_id})))
+        out.extend((m[0], (ref_id, ref_source)) for m in kept if m[2] != ref and lo <= m[0] < hi)
     return out
+
+
+def _con2_hit(p, ref):
+    ref_id, ref_source = ref
+    msg = f"same translation as segment {ref_id}, whose source differs: \u201c{ref_source}\u201d"
+    return hit(msg, target=strip_span(p.target), source=strip_span(p.source), data={"other": ref_id})
 
 
 # ---- LEN001 / LEN002 -------------------------------------------------------------------------
@@ -286,11 +297,13 @@ def _len_models(groups, args):
     return models
 
 
-def _len_flags(groups, args, lo, hi, pairs, start):
+def _len_verdicts(groups, args, lo, hi):
+    """LEN001's and LEN002's verdicts on the pairs of [lo, hi): (index, (language pair, ratio,
+    z, length)) each, and the parameters of the models they used per language pair."""
     z = args[1]
     short, long_ = [], []
-    for key, m in _len_models(groups, args).items():
-        sl, tl = key
+    models = _len_models(groups, args)
+    for key, m in models.items():
         for i, x, L, a, b in groups[key]:
             if not lo <= i < hi:
                 continue
@@ -307,9 +320,15 @@ def _len_flags(groups, args, lo, hi, pairs, start):
                 r = math.exp(d)
                 if abs(d) < z * sig or lenm.SHORT_MINOR <= r <= lenm.LONG_MINOR:
                     continue
-            finding = lenm._finding(pairs[i - start], r, d / sig, m, sl, tl, L)
-            (short if d < 0 else long_).append((i, finding))
-    return short, long_
+            (short if d < 0 else long_).append((i, (key, r, d / sig, L)))
+    used = {k for _, (k, *_rest) in short + long_}
+    params = {k: (m.mu, m.s0, m.scale, m.learned, m.tok_mu) for k, m in models.items() if k in used}
+    return short, long_, params
+
+
+def _len_hit(p, v, params):
+    key, r, zscore, L = v
+    return lenm._finding(p, r, zscore, lenm._Model(*params[key]), key[0], key[1], L)
 
 
 # ---- MET001 ----------------------------------------------------------------------------------
@@ -329,7 +348,8 @@ def _met_partial(pairs, start, o):
     return [(rl, i, s) for (i, rl, _), s in zip(rows, scores)]
 
 
-def _met_flags(rows, o, lo, hi, pairs, start):
+def _met_verdicts(rows, o, lo, hi):
+    """MET001's verdicts on the pairs of [lo, hi): (index, (chrF, its bin's median, robust z))."""
     if len(rows) < o.min_segments:
         return []
     order = sorted(rows)  # by (reference length, index), as MET001 orders them
@@ -347,17 +367,20 @@ def _met_flags(rows, o, lo, hi, pairs, start):
             if not lo <= i < hi:
                 continue
             zz = (s - med) / sigma
-            if zz > o.z_minor:
-                continue
-            pair = pairs[i - start]
-            sev = "major" if zz <= o.z_major else "minor"
-            out.append((i, hit(
-                f"chrF {s:.1f} against the reference, far below the median {med:.1f} of segments of similar "
-                f"length (robust z {zz:.1f})",
-                target=strip_span(pair.target), severity=sev,
-                data={"chrf": round(s, 2), "median": round(med, 2), "z": round(zz, 2)},
-            )))
+            if zz <= o.z_minor:
+                out.append((i, (s, med, zz)))
     return out
+
+
+def _met_hit(pair, v, o):
+    s, med, zz = v
+    sev = "major" if zz <= o.z_major else "minor"
+    return hit(
+        f"chrF {s:.1f} against the reference, far below the median {med:.1f} of segments of similar "
+        f"length (robust z {zz:.1f})",
+        target=strip_span(pair.target), severity=sev,
+        data={"chrf": round(s, 2), "median": round(med, 2), "z": round(zz, 2)},
+    )
 
 
 # ---- carried pairs (PLR, semantic and other checks) -----------------------------------------
@@ -442,25 +465,39 @@ def merge(parts: Sequence[CorpusPartial]) -> CorpusPartial:
     return CorpusPartial(sum(p.n for p in parts), st)
 
 
-def _findings(chk, merged: CorpusPartial, pairs, start, opts, config, memo):
-    lo, hi = start, start + len(pairs)
+@dataclass
+class Verdicts:
+    """What phase 2 needs of the merged statistics (``verdicts``), for the pairs of global
+    indices [``lo``, ``hi``): ``found``, check code -> [(global index, payload)] in the order the
+    check finds them (CON: the reference's id and quoted text; LEN: language pair, ratio, z and
+    length; MET: chrF, median and z; PLR and carried checks: the finding itself); ``models``, the
+    length model parameters each LEN verdict refers to. A few bytes a flag instead of the merged
+    statistics' ~340 bytes a pair; ``split`` cuts it per partition."""
+
+    lo: int
+    hi: int
+    found: dict[str, list] = field(default_factory=dict)
+    models: dict = field(default_factory=dict)
+
+
+def _code_verdicts(chk, merged: CorpusPartial, lo, hi, opts, config, memo) -> list:
     fam = _family(chk)
     if fam == "CON":
         state = merged.stats["CON"]
         if chk.code == "CON001":
-            return _con1_flags(state, lo, hi, pairs, start, opts.of("CON001").min_words)
-        return _con2_flags(state, lo, hi, pairs, start)
+            return _con1_verdicts(state, lo, hi, opts.of("CON001").min_words)
+        return _con2_verdicts(state, lo, hi)
     if fam == "LEN":
         args = _len_args(opts, chk.code)
         key = ("LEN", args)
         if key not in memo:
-            memo[key] = _len_flags(merged.stats[key], args, lo, hi, pairs, start)
-        return memo[key][0 if chk.code == "LEN001" else 1]
+            memo[key] = _len_verdicts(merged.stats[key], args, lo, hi)
+        memo["models"].update({(args, k): v for k, v in memo[key][2].items()})
+        return [(i, (args, *v)) for i, v in memo[key][0 if chk.code == "LEN001" else 1]]
     if fam == "MET":
-        return _met_flags(merged.stats["MET"], opts.of("MET001"), lo, hi, pairs, start)
-    if fam == "LOCAL":
-        ctx = CorpusContext(pairs, config.options)
-        return [(start + i, fd) for i, fd in chk.fn(pairs, ctx)]
+        return _met_verdicts(merged.stats["MET"], opts.of("MET001"), lo, hi)
+    if fam == "LOCAL":  # runs on the shard alone in phase 2
+        return []
     name = "PLR" if fam == "PLR" else "ALL"
     if name not in memo:
         memo[name] = _Sparse(merged.n, merged.stats[name])
@@ -469,17 +506,83 @@ def _findings(chk, merged: CorpusPartial, pairs, start, opts, config, memo):
     return [(i, fd) for i, fd in found if lo <= i < hi]
 
 
-def shard_flags(merged: CorpusPartial, pairs: Sequence[Pair], start: int, checks, config) -> dict[int, list]:
-    """Phase 2 on one shard: the corpus flags of its pairs, keyed by GLOBAL index."""
+def verdicts(merged: CorpusPartial, checks, config, lo: int = 0, hi: int | None = None) -> Verdicts:
+    """The merged statistics reduced to what phase 2 needs for the pairs of [lo, hi) (the whole
+    corpus by default): each check's decisions, computed once (on the client) instead of once per
+    partition. The checks over carried pairs (PLR, semantic) run here, once."""
+    from audit.checks.context import CheckOptions
+
+    hi = merged.n if hi is None else hi
+    opts = CheckOptions(config.options)
+    memo: dict = {"models": {}}
+    found: dict[str, list] = {}
+    for chk in _corpus_checks(checks):
+        try:
+            found[chk.code] = _code_verdicts(chk, merged, lo, hi, opts, config, memo)
+        except Exception as exc:
+            raise RuntimeError(f"check {chk.code} failed: {exc!r}") from exc
+    return Verdicts(lo, hi, found, memo["models"])
+
+
+def split(v: Verdicts, bounds: Sequence[tuple[int, int]]) -> list[Verdicts]:
+    """``v`` cut into one ``Verdicts`` per (lo, hi) of ``bounds`` (adjacent, increasing), in one
+    pass over the verdicts; each keeps only the models its LEN verdicts use."""
+    import bisect
+
+    starts = [a for a, _ in bounds]
+    out = [Verdicts(a, b) for a, b in bounds]
+    for code, found in v.found.items():
+        lists = [o.found.setdefault(code, []) for o in out]
+        for rec in found:
+            k = bisect.bisect_right(starts, rec[0]) - 1
+            if k >= 0 and rec[0] < bounds[k][1]:
+                lists[k].append(rec)
+    for o in out:
+        for code, found in o.found.items():
+            if code in ("LEN001", "LEN002"):
+                for _, (args, key, *_rest) in found:
+                    o.models[(args, key)] = v.models[(args, key)]
+    return out
+
+
+def _hit(chk, pair, payload, opts, models):
+    code = chk.code
+    if code == "CON001":
+        return _con1_hit(pair, payload)
+    if code == "CON002":
+        return _con2_hit(pair, payload)
+    if code in ("LEN001", "LEN002"):
+        args, key, *rest = payload
+        return _len_hit(pair, (key, *rest), {key: models[(args, key)]})
+    if code == "MET001":
+        return _met_hit(pair, payload, opts.of("MET001"))
+    return payload  # a finding computed in ``verdicts``
+
+
+def shard_flags(merged: CorpusPartial | Verdicts, pairs: Sequence[Pair], start: int, checks,
+                config) -> dict[int, list]:
+    """Phase 2 on one shard: the corpus flags of its pairs, keyed by GLOBAL index. ``merged``: the
+    merged statistics, or their ``verdicts`` for a range covering the shard (what executors ship)."""
     from audit.checks.context import CheckOptions
     from audit.pipeline.engine import add_corpus_finding
 
+    lo, hi = start, start + len(pairs)
+    if isinstance(merged, CorpusPartial):
+        v = verdicts(merged, checks, config, lo, hi)
+    else:
+        v = merged
+        if not (v.lo <= lo and hi <= v.hi):
+            raise ValueError(f"verdicts for [{v.lo}, {v.hi}) given for the pairs of [{lo}, {hi})")
     opts = CheckOptions(config.options)
-    memo: dict = {}
     extra: dict[int, list] = {}
     for chk in _corpus_checks(checks):
         try:
-            found = list(_findings(chk, merged, pairs, start, opts, config, memo))
+            if _family(chk) == "LOCAL":
+                ctx = CorpusContext(pairs, config.options)
+                found = [(start + i, fd) for i, fd in chk.fn(pairs, ctx)]
+            else:
+                found = [(i, _hit(chk, pairs[i - start], x, opts, v.models))
+                         for i, x in v.found[chk.code] if lo <= i < hi]
         except Exception as exc:
             raise RuntimeError(f"check {chk.code} failed: {exc!r}") from exc
         for idx, fd in found:
@@ -487,9 +590,12 @@ def shard_flags(merged: CorpusPartial, pairs: Sequence[Pair], start: int, checks
     return extra
 
 
-def sharded_corpus_flags(pairs: Sequence[Pair], checks, config, shards: int | Sequence[int]) -> dict[int, list]:
+def sharded_corpus_flags(pairs: Sequence[Pair], checks, config, shards: int | Sequence[int],
+                         reduced: bool = True) -> dict[int, list]:
     """Reference driver: split ``pairs`` into ``shards`` near-equal shards (or at the given cut
-    points), run phase 1 on each, merge, run phase 2 on each; the union of the flags."""
+    points), run phase 1 on each, merge, run phase 2 on each (given the merged statistics reduced
+    to ``verdicts`` and ``split`` per shard, as the executors ship them; or, with
+    ``reduced=False``, the merged statistics whole); the union of the flags."""
     n = len(pairs)
     if isinstance(shards, int):
         k = max(1, min(shards, n or 1))
@@ -501,7 +607,8 @@ def sharded_corpus_flags(pairs: Sequence[Pair], checks, config, shards: int | Se
         return {}
     parts = [partial(pairs[a:b], a, checks, config) for a, b in bounds]
     merged = merge(parts)
+    shipped = split(verdicts(merged, checks, config), bounds) if reduced else [merged] * len(bounds)
     out: dict[int, list] = {}
-    for a, b in bounds:
-        out.update(shard_flags(merged, pairs[a:b], a, checks, config))
+    for (a, b), given in zip(bounds, shipped):
+        out.update(shard_flags(given, pairs[a:b], a, checks, config))
     return out

@@ -20,9 +20,12 @@ Corpus-scope checks run in two more passes over the partitions (``audit.pipeline
 each worker reads its partition again and computes its mergeable statistics, the client merges
 them, each worker flags its partition's pairs from the merged statistics. With references (the
 reference metrics come before the corpus checks) they run on the client (``engine.corpus_flags``
-through ``Audit._finish``). Either way the flags are those of a serial run. Still on the client:
-every pair and result (one report in input order), and the merged statistics, which are shipped
-whole to each phase-2 task (about 340 bytes a pair).
+through ``Audit._finish``). Either way the flags are those of a serial run. The client reduces the
+merged statistics to verdicts (each corpus check's decisions: the inconsistent members and their
+reference, the length and chrF outliers with their model's figures, the plural findings) and ships
+each phase-2 task only its partition's share: a few bytes a flag, not ~340 bytes a pair of the
+whole corpus. Still on the client: every pair and result (one report in input order), the merged
+statistics while they are reduced.
 """
 from __future__ import annotations
 
@@ -202,8 +205,8 @@ def corpus_partial(task):
 
 
 def corpus_shard_flags(task):
-    """On a worker, corpus phase 2: the partition's corpus flags from the merged statistics,
-    keyed by global index (``corpusstats.shard_flags``)."""
+    """On a worker, corpus phase 2: the partition's corpus flags from its share of the verdicts
+    (or the merged statistics), keyed by global index (``corpusstats.shard_flags``)."""
     config, corpus, pairs, start = _shard(task)
     return corpusstats.shard_flags(task[6], pairs, start, corpus, config)
 
@@ -280,8 +283,11 @@ def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(
     sharded = SHARDED_CORPUS and any(c.spec.scope == "corpus" for c in audit.checks) and \
         not any(r.pair.references for r in results)  # reference metrics come first: client-side
     if sharded:
+        corpus = [c for c in audit.checks if c.spec.scope == "corpus"]
+        bounds = [(st, st + len(pairs)) for (_, pairs, _), st in zip(parts, starts)]
         results = _sharded_corpus(executor, results, [(key, blob, part, tuple(given_langs), (src, tgt), st)
-                                                      for (part, _, _), st in zip(parts, starts)])
+                                                      for (part, _, _), st in zip(parts, starts)],
+                                  bounds, corpus, config)
     finished = audit._finish(results, None, corpus_done=sharded)
     if on_partition is not None:
         at = 0
@@ -292,16 +298,44 @@ def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(
     return finished.result
 
 
-def _sharded_corpus(executor: Executor, results: list, tasks: list) -> list:
+def audit_project(project, executor: Executor, partitions: int, given_langs=(None, None),
+                  readable: Callable[[str], bool] = lambda path: True):
+    """The ``ProjectResult`` of a prepared ``Project`` (a folder, a glob, several files) with
+    each file audited on its own through ``executor`` as ``audit_partitioned`` audits one input
+    (its own partitions, edges and corpus checks): equal to ``project.run()``. ``partitions`` is
+    shared among the files by size (at least one each); ``readable(path)``: whether the workers
+    may read that file themselves."""
+    from audit.inputs.discover import STDIN_NAME
+
+    files = [p.summary.name for p in project.audited]
+    sizes = {f: (os.path.getsize(f) if f != STDIN_NAME and os.path.isfile(f) else 0) for f in files}
+    total = sum(sizes.values()) or 1
+
+    def one(prepared):
+        path = prepared.summary.name
+        ok = path != STDIN_NAME and readable(path)
+        fmt = getattr(prepared.audit._pairs, "format", None) if ok else None
+        n = max(1, round(partitions * sizes[path] / total))
+        parts = plan_partitions(prepared.audit, [path], fmt, n, ok)
+        return audit_partitioned(prepared.audit, executor, parts, given_langs)
+
+    return project.run(None, one)
+
+
+def _sharded_corpus(executor: Executor, results: list, tasks: list, bounds: list, checks, config) -> list:
     """The corpus-scope checks in two phases on the executor: each partition's statistics
-    (phase 1), merged here, then each partition's corpus flags from the merged statistics
-    (phase 2); merged into the results as ``engine.run_corpus_checks`` merges them."""
+    (phase 1), merged here and reduced here to verdicts (``corpusstats.verdicts``: each check's
+    decisions, once), then each partition's corpus flags from its own share of the verdicts
+    (phase 2, ``corpusstats.split``); merged into the results as ``engine.run_corpus_checks``
+    merges them."""
     from audit.core.model import PairResult
     from audit.pipeline.engine import _final
 
     merged = corpusstats.merge(list(executor.map_partitions(corpus_partial, tasks)))
+    shares = corpusstats.split(corpusstats.verdicts(merged, checks, config), bounds)
+    del merged
     extra: dict = {}
-    for found in executor.map_partitions(corpus_shard_flags, [t + (merged,) for t in tasks]):
+    for found in executor.map_partitions(corpus_shard_flags, [t + (v,) for t, v in zip(tasks, shares)]):
         extra.update(found)
     if not extra:
         return results
