@@ -415,7 +415,7 @@ def patched(result, path: str, version: int = 1) -> bytes | None:
     units cannot all be matched with the audited segments (the built file is written then)."""
     from audit.inputs.xliff import RULES_1, RULES_2
     from audit.outputs.writeback_text import Patched, lossless_codec
-    from audit.outputs.writeback_xml import _indent, _parse_safely, _slots_v1, _slots_v2
+    from audit.outputs.writeback_xml import _parse_safely, _slots_v1, _slots_v2
     from audit.outputs.xmlspans import scan, set_attr
 
     with open(path, "rb") as fh:
@@ -486,13 +486,38 @@ def patched(result, path: str, version: int = 1) -> bytes | None:
             set_attr(patch, unit, "its:locQualityIssuesRef", "#" + ref)
     if not lists:
         return raw
+    if not _insert_lists(patch, text, lists, units, appended, v2):
+        return None
+    return _declared(patch, root, its_prefix is None, v2, path)
+
+
+def _declared(patch, root, add_ns: bool, v2: bool, path: str) -> bytes:
+    """The patched file with the ITS namespace (and, in XLIFF 1, ``its:version``) declared on its root,
+    checked to be well-formed."""
+    from audit.outputs.writeback_xml import _parse_safely
+    from audit.outputs.xmlspans import set_attr
+
+    if add_ns:
+        patch.insert(root.attr_end, f' xmlns:its="{ITS_NS}"')
+    if not v2 and root.get("its:version") is None:  # the XLIFF 2 ITS module has no its:version
+        set_attr(patch, root, "its:version", "2.0")
+    out = patch.result()
+    _parse_safely(out, path)
+    return out
+
+
+def _insert_lists(patch, text: str, lists: dict, units: dict, appended: dict, v2: bool) -> bool:
+    """Insert the ``<its:locQualityIssues>`` lists: issues added to a unit's own list, and each unit's
+    new lists (first in an XLIFF 2 ``<unit>``, last in an XLIFF 1 unit). False when a unit cannot hold one."""
+    from audit.outputs.writeback_xml import _indent
+
     for own, fl in appended.values():
         inner = _indent(text, own.children[0]) if own.children else _indent(text, own) + "  "
         patch.insert(own.close_start - len(_indent_close(text, own)), "".join(_issue_xml(inner, f) for f in fl))
     for start, entries in lists.items():
         unit = units[start]
         if unit.empty or not unit.children:
-            return None
+            return False
         inner = _indent(text, unit.children[0]) or "\n"
         body = []
         for list_id, fl in entries:
@@ -505,13 +530,7 @@ def patched(result, path: str, version: int = 1) -> bytes | None:
         at = unit.close_start - len(outer) if outer and text[unit.close_start - len(outer):unit.close_start] == outer \
             else unit.close_start
         patch.insert(at, "".join(body))
-    if its_prefix is None:
-        patch.insert(root.attr_end, f' xmlns:its="{ITS_NS}"')
-    if not v2 and root.get("its:version") is None:  # the XLIFF 2 ITS module has no its:version
-        set_attr(patch, root, "its:version", "2.0")
-    out = patch.result()
-    _parse_safely(out, path)
-    return out
+    return True
 
 
 def _issue_xml(indent: str, f) -> str:
