@@ -85,14 +85,15 @@ def _pattern(key: str, pre: int):
     return regex.compile(f"^.{{0,{pre}}}(?:{key}){{e<={e}}}.{{0,2}}$")
 
 
-def heard_in(name: str, keys: list[tuple[str, int]]) -> bool:
-    """Does a word of ``name`` (of three sound classes or more) sound like a word whose keys are
+def heard_in(name: str, keys: list[tuple[str, int]], shortest: int = 3) -> bool:
+    """Does a word of ``name`` (of ``shortest`` sound classes or more: three, or two for a
+    removal, where Zaev SB, Hammel NR must not pass unheard) sound like a word whose keys are
     ``keys`` (``word_keys``)? Names too short to tell (Li, Ian, Willoughby heard as RB) count as
     heard."""
     told = False
     for w in regex.findall(r"[\p{L}\p{M}]+", name):
         ks = name_keys(w)
-        if min(len(k) for k in ks) < 3:
+        if min(len(k) for k in ks) < shortest:
             continue
         told = True
         for k in ks:
