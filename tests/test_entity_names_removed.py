@@ -3,7 +3,7 @@ where the evidence class was quiet on NTREX's dev half (entity_names._single_rem
 a Cyrillic or Latin name whose sound key is two classes long (Zaev, Hammel) is not taken as heard
 in a target of the other script by chance."""
 import pytest
-from helpers import run_check
+from helpers import neighbour, run_check
 
 from audit.lang.translit import heard_in, word_keys
 
@@ -63,3 +63,22 @@ def test_two_class_key_is_tested_only_when_asked():
     assert not heard_in("Zaev", keys, 2)
     assert heard_in("Zaev", word_keys("премьер-министр Зоран Заев"), 2)
     assert heard_in("Li", keys, 2)  # one class: too short to tell
+
+
+def test_replacement_is_not_excused_by_a_neighbouring_segment():
+    # the lost name is in the previous target segment, but another name stands in its place here
+    prev = neighbour("Merkel arrived in Brussels.", "Merkel llegó a Bruselas.")
+    source = "Chancellor Merkel said on Monday that the talks would go on."
+    target = "La canciller Pelosi dijo el lunes que las conversaciones continuarían."
+    flags = run_check("ENT004", source, target, "en", "es", prev=prev)
+    assert sev(flags) == ["MAJOR"]
+    sp = flags[0].spans[0]
+    assert target[sp.start:sp.end] == "Pelosi"
+
+
+def test_name_moved_to_a_neighbouring_segment_is_not_removed():
+    nxt = neighbour("She spoke in Brussels.", "Merkel habló en Bruselas.")
+    source = "Chancellor Merkel said on Monday that the talks would go on."
+    target = "La canciller dijo el lunes que las conversaciones continuarían."
+    assert run_check("ENT005", source, target, "en", "es", next=nxt) == []
+    assert sev(run_check("ENT005", source, target, "en", "es")) == ["MAJOR"]

@@ -333,9 +333,10 @@ def _found_in(name: str, rn: str, text: str, rtext: str, exs: list[str]) -> bool
     return False
 
 
-def name_found(name: str, ctx, strict: bool = False) -> bool:
+def name_found(name: str, ctx, strict: bool = False, neighbours: bool = True) -> bool:
     """Is the source name ``name`` rendered in the target (any spelling we can recognise)?
-    The neighbouring target segments count too: a name may move across a segment boundary.
+    The neighbouring target segments count too (unless ``neighbours`` is false): a name may
+    move across a segment boundary.
     Cheap tests first (substrings), the fuzzy comparison with every target word last.
     ``strict``: a skeleton match needs a target word whose skeleton is at most one letter longer
     (Boris is not Bruselas)."""
@@ -346,7 +347,7 @@ def name_found(name: str, ctx, strict: bool = False) -> bool:
     exs = [romanize(x) for x in exonyms(name, ctx.src.lang, ctx.tgt.lang)]
     if _found_in(name, rn, tgt, ctx.tgt.memo(_romanized), exs):
         return True
-    for view in (ctx.prev_tgt, ctx.next_tgt):
+    for view in (ctx.prev_tgt, ctx.next_tgt) if neighbours else ():
         if view is not None and view.text and _found_in(name, rn, view.text, view.memo(_romanized), exs):
             return True
     rt = ctx.tgt.memo(_romanized)

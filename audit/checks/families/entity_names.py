@@ -160,15 +160,18 @@ def _word_keys(view) -> list[str]:
 
 @memo_on_context("_ent_names")
 def _analysis(pair, ctx):
-    """(missing source runs, new target runs, source runs removed), memoised on the context. The
-    removed runs (ENT005's, asked for only when nothing is new) also keep the names whose sound
-    key is two classes long (Zaev, Hammel), which the replacement test counts as heard."""
+    """(missing source runs, new target runs, source runs removed), memoised on the context. A
+    source name counts as missing for a replacement when this target lacks it (the neighbouring
+    segments do not excuse it when a new name stands in its place); the removed runs (ENT005's,
+    only when nothing is new) exclude names found in a neighbouring target segment (moved across
+    a segment boundary) and keep those whose sound key is two classes long (Zaev, Hammel), which
+    the replacement test counts as heard."""
     result: tuple[list, list, list] = ([], [], [])
     src, tgt = pair.source or "", pair.target or ""
     if not src or not tgt:
         return result
     scands = _candidates(ctx.src, ctx.tgt)
-    missing = [c for c in scands if not name_found(c[2], ctx, strict=True)]
+    missing = [c for c in scands if not name_found(c[2], ctx, strict=True, neighbours=False)]
     if not _cased_side(ctx.tgt):
         missing = [c for c in missing if not _found_any_script(c[2], ctx.tgt)]
     if not missing and not _one_sided(ctx):
@@ -194,7 +197,9 @@ def _analysis(pair, ctx):
     new = _unmatched(new, ctx.src, tgt)
     result[0].extend(_runs(src, missing))
     result[1].extend(_runs(tgt, new))
-    result[2].extend(_runs(src, _unmatched(removed, ctx.tgt, src)) if not new else result[0])
+    if not new:  # a name left out, unless it moved to a neighbouring segment
+        removed = [c for c in removed if not name_found(c[2], ctx, strict=True)]
+        result[2].extend(_runs(src, _unmatched(removed, ctx.tgt, src)))
     return result
 
 
@@ -425,6 +430,8 @@ def name_removed(pair, ctx):
         single = not certain and not (scr == "xsrc" and rare)
         zl = max(zipf(lower_name(w), lang) for _, _, w in run for lang in (ctx.src.lang, ctx.tgt.lang))
         zs = max(zipf(lower_name(w), ctx.src.lang) for _, _, w in run)
+        if single:
+            tag += f"-s-zl{int(zl)}-zs{int(zs)}"
         sev = "major" if _removed_major(scr, reliable, len(run), ev, single, rare, zl, zs,
                                         inflects_names(ctx.src.lang)) else "minor"
         if single and sev == "minor":
@@ -484,7 +491,7 @@ def _removed_major(scr: str, reliable: bool, words: int, ev: int, single: bool, 
 def _single_removed_major(scr: str, reliable: bool, src_inflects: bool, ev: int, zl: float, zs: float) -> bool:
     """A single rare name word removed (the classes quiet on NTREX's dev half, clean pairs against
     names removed): between Latin-script languages that do not inflect names, a word that travels
-    (below Zipf 5 in both languages: Merkel, Hammel), one unknown to the word lists (below Zipf 2
+    (below Zipf 4 in both languages: Merkel, not Columbia), one unknown to the word lists (below Zipf 2
     in one of them), or any rare word below Zipf 2 in the source's language; where names take
     case endings, a word that travels: from a source that does not inflect names into Polish or
     Turkish (known to the source's lists, below Zipf 5), and in Cyrillic below Zipf 4 (and 3 in
@@ -492,7 +499,7 @@ def _single_removed_major(scr: str, reliable: bool, src_inflects: bool, ev: int,
     their inflected common words are unknown to the lists too (Лейбористській, Великобританією)."""
     if scr == "latin" and reliable:
         if ev == 2:
-            return zl < 5.0
+            return zl < 4.0
         if ev == 1:
             return zl < 2.0 or zs < 2.0
         return zs < 2.0 and zl < 5.0
