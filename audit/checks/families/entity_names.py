@@ -299,7 +299,7 @@ def name_replaced(pair, ctx):
     spelling, and the target has instead a name that the source does not have in any spelling
     (``Angela Merkel said`` -> ``Pedro Sánchez said``): a wrong name. Matching as in ENT003
     (verbatim, inflection stems, exonyms, transliteration of Cyrillic and Greek, consonant
-    skeletons, the neighbouring segments), and anyascii's transliteration for names between a
+    skeletons; a neighbouring segment vouches for a new target name, not for a lost one), and anyascii's transliteration for names between a
     caseless script and Latin (バイデン = Biden). Names with a number are compared too
     (``Rossiya 1`` -> ``Rossiya 2``, ``A4`` -> ``A3``). Major only for the evidence classes that
     held on NTREX's dev half (clean pairs against names swapped in): a Latin name new or lost on a
@@ -400,17 +400,22 @@ def _script_class(ctx) -> str:
 
 @check("ENT005", "name-removed", "accuracy/omission", "major")
 def name_removed(pair, ctx):
-    """A name of the source is missing from the target in every spelling (matching as in ENT004),
-    and the target has no other name in its place: the name was left out (``the mayor of Lyon,
-    Grégory Doucet, said`` -> ``the mayor said``). Only names that are certainly names are
-    reported: a run of two or more name words, or a name the source repeats; single names that
-    might be a translator's choice (a pronoun, "the Kremlin" for "Moscow") are left to ENT003
-    (minor), except a Latin name of a caseless source (Chinese, Arabic... text keeps Latin names
-    as they are, so one absent from a Latin-script target was dropped). Major for a Latin name of
-    a caseless source, and for a run of two or more words with name evidence (as in ENT004: a word
-    that travels or an unknown word) between Latin-script languages, or one that travels where
-    names take case endings; minor otherwise, and always minor for a caseless target (names are
-    transliterated there, and the transliteration cannot always be matched).
+    """A name of the source is missing from the target in every spelling (matching as in ENT004,
+    a name found in a neighbouring target segment counts as moved, not missing), and the target
+    has no other name in its place: the name was left out (``the mayor of Lyon, Grégory Doucet,
+    said`` -> ``the mayor said``). Reported: a run of two or more name words, a name the source
+    repeats, a Latin name of a caseless source (Chinese, Arabic... text keeps Latin names as they
+    are, so one absent from a Latin-script target was dropped), and a single rare name word where
+    its evidence class was quiet on NTREX's dev half; other single names, which may be a
+    translator's choice (a pronoun, "the Kremlin" for "Moscow"), are left to ENT003 (minor).
+    Major for a Latin name of a caseless source; for a run of two or more words with name
+    evidence (as in ENT004: a word that travels or an unknown word) between Latin-script
+    languages, or one that travels where names take case endings; for a single rare word that
+    travels (below Zipf 4 in both languages: Merkel, Hammel) or is unknown to the word lists
+    between Latin-script languages that do not inflect names, that travels from a non-inflecting
+    source into Polish or Turkish, or into or out of Cyrillic (below Zipf 4). Minor otherwise, and
+    always minor for a caseless target (names are transliterated there, and the transliteration
+    cannot always be matched).
     The span is the name in the source."""
     _, new, missing = _analysis(pair, ctx)
     if not missing or new or not _keeps_latin_names(ctx):
