@@ -13,11 +13,11 @@ def sev(flags):
 
 
 @pytest.mark.parametrize("source,target,sl,tl,name", [
-    # a name that travels between languages (Merkel), a word unknown to the lists (Hammel)
-    ("Chancellor Merkel said on Monday that the talks would go on.",
-     "La canciller dijo el lunes que las conversaciones continuarían.", "en", "es", "Merkel"),
-    ("Según Hammel, el chico tenía la clavícula abierta.", "According to him, the boy's collarbone was ripped open.",
-     "es", "en", "Hammel"),
+    # a name that travels between languages (Verstappen, Fleischer), rare in the source's language
+    ("Yesterday Verstappen said that the race had been hard.",
+     "Ayer dijo que la carrera había sido dura.", "en", "es", "Verstappen"),
+    ("Según Fleischer, el chico tenía la clavícula abierta.", "According to him, the boy's collarbone was ripped open.",
+     "es", "en", "Fleischer"),
     # a Polish target (names take case endings there): a travelling name from English
     ("Chancellor Merkel said on Monday that the talks would go on.",
      "Kanclerz powiedziała w poniedziałek, że rozmowy będą kontynuowane.", "en", "pl", "Merkel"),
@@ -39,6 +39,12 @@ def test_single_or_short_name_removed_is_major(source, target, sl, tl, name):
 @pytest.mark.parametrize("source,target,sl,tl", [
     # kept, in the same script or transliterated
     ("Hammel said he noticed it once he got to the boy.", "Hammel dijo que lo notó al llegar al niño.", "en", "es"),
+    # a word unknown to the word lists (Hammel): as often a rendering the lists miss, minor at most
+    ("Según Hammel, el chico tenía la clavícula abierta.", "According to him, the boy's collarbone was ripped open.",
+     "es", "en"),
+    # one word of a longer name rendered in part (Baja California -> Basse-Californie)
+    ("Heavy rain is expected in Baja California on Monday.", "De fortes pluies sont attendues lundi en Basse-Californie.",
+     "en", "fr"),
     ("Chancellor Merkel said on Monday that the talks would go on.",
      "Kanclerz Merkel powiedziała w poniedziałek, że rozmowy będą kontynuowane.", "en", "pl"),
     ("Supporters, including Prime Minister Zoran Zaev, argue that it is the price to pay.",
@@ -77,8 +83,8 @@ def test_replacement_is_not_excused_by_a_neighbouring_segment():
 
 
 def test_name_moved_to_a_neighbouring_segment_is_not_removed():
-    nxt = neighbour("She spoke in Brussels.", "Merkel habló en Bruselas.")
-    source = "Chancellor Merkel said on Monday that the talks would go on."
-    target = "La canciller dijo el lunes que las conversaciones continuarían."
+    nxt = neighbour("He spoke in Brussels.", "Verstappen habló en Bruselas.")
+    source = "Yesterday Verstappen said that the race had been hard."
+    target = "Ayer dijo que la carrera había sido dura."
     assert run_check("ENT005", source, target, "en", "es", next=nxt) == []
     assert sev(run_check("ENT005", source, target, "en", "es")) == ["MAJOR"]
