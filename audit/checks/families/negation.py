@@ -159,7 +159,9 @@ def negation_mismatch(pair, ctx):
                 source=span, primary="source", severity=severity, data={"marker": s[slice(*span)]})]
 
 
-RULE = {"window": 0.3, "mode": "v2"}
+# window: how far apart (share of the text) a negated clause and its counterpart may be; near: a
+# weak negative this close (share of the text) to the unmatched marker makes the flag minor.
+RULE = {"window": 0.3, "near": 0.05}
 
 
 def _unmatched(more: Polarity, less: Polarity) -> list[tuple[int, int]]:
@@ -192,15 +194,12 @@ def assess(s: str, t: str, src_lang: str | None, tgt_lang: str | None, min_lette
         more, less, side = tp, sp, "target"
     else:
         more, less, side = sp, tp, "source"
-    if more.clauses + more.soft <= less.clauses + less.soft and RULE.get("mass", True):
+    if more.clauses + more.soft <= less.clauses + less.soft:
         return None  # the other side's weak or idiomatic negations may say the same
     lost = _unmatched(more, less)
     if not lost:
         return None
-    severity = _severity(more, less)
-    if severity is None:
-        return None
-    return side, lost[0], severity
+    return side, lost[0], _severity(more, less, lost[0])
 
 
 _NEXT_WORD = regex.compile(r"\W*\w+")
@@ -222,12 +221,17 @@ def _without_copies(pol: Polarity, text: str, other: str) -> Polarity:
     return replace(pol, clauses=len(kept), first_of_clause=kept)
 
 
-def _severity(more: Polarity, less: Polarity):
-    mode = RULE["mode"]
-    if mode == "v1":
-        return "major" if less.clauses == 0 and less.soft == 0 else "minor"
-    if mode == "v2":
-        return "major" if less.clauses == 0 else "minor"
+def _severity(more: Polarity, less: Polarity, span: tuple[int, int]) -> str:
+    """Major only on strong evidence, minor otherwise (see ``RULE``): the other side has no
+    negated clause and no weak or idiomatic negative anywhere (``unable``, ``sans``, ``без``,
+    "no doubt" may carry the meaning in other words), and the unmatched marker has no weak
+    negative beside it on its own side (``not without``, ``never fails``, ``ne ... sans``:
+    a double negative or a polarity idiom that the tables do not know)."""
+    if less.clauses or less.soft:
+        return "minor"
+    pos, n = span[0], max(more.length, 1)
+    if any(abs(a - pos) / n <= RULE["near"] for a, _ in more.soft_spans):
+        return "minor"
     return "major"
 
 
