@@ -19,10 +19,9 @@ import argparse
 import time
 from collections import Counter
 
-from common import NTREX_LANGS
-
 import perturb as P
 from bench_perturb import load_unit
+from common import NTREX_LANGS
 
 from audit.checks.families.negation import assess
 
