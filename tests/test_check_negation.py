@@ -4,6 +4,7 @@ negation), spans, and the profile tables they read."""
 from __future__ import annotations
 
 import pytest
+import regex
 from helpers import run_check
 
 from audit import Config, audit_pairs
@@ -165,3 +166,11 @@ def test_antonym_quiet_on_compounds_and_reordered_clauses(src, tgt, sl, tl):
 def test_antonym_still_flags_a_free_pole():
     flags = run_check("NEG002", "An old man was found.", "Найден новый человек.", "en", "ru")
     assert [f.code for f in flags] == ["NEG002"]
+
+
+@pytest.mark.parametrize("lang", NTREX)
+def test_nominal_markers_are_markers_and_doubles_compile(lang):
+    p = profile(lang)
+    assert set(p.negation_nominal) <= set(p.negation), f"{lang}: a nominal word that is not a marker"
+    for rx in p.negation_doubles:
+        regex.compile(rx)
