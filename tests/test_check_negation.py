@@ -67,6 +67,15 @@ def test_a_double_negative_on_one_side_is_major_by_default(sl, tl, source, targe
 ])
 def test_weaker_evidence_is_never_major(sl, tl, source, target):
     assert all(f.severity.label == "minor" for f in flags("NEG001", sl, tl, source, target, {"major": True}))
+    assert flags("NEG001", sl, tl, source, target, {"major": True, "weak": False}) == []
+
+
+def test_without_weak_evidence_strong_evidence_and_double_negatives_stay():
+    assert len(flags("NEG001", "en", "fr", "The council approved the new budget on Monday.",
+                     "Le conseil n'a pas approuvé le nouveau budget lundi.", {"weak": False})) == 1
+    got = flags("NEG001", "ru", "en", "Пока нет никаких признаков усталости зрителей.",
+                "As of now, there are not no signs of viewer fatigue.", {"weak": False})
+    assert len(got) == 1 and got[0].severity.label == "major"
 
 
 @pytest.mark.parametrize("sl,tl,source,target", [

@@ -136,7 +136,8 @@ def _is_question(text: str) -> bool:
 
 @check("NEG001", "negation-mismatch", "accuracy/mistranslation", "major", lang_scope="declared-target",
        options=(Option("min_letters", int, 12, "shortest side (in letters, three per letter in Chinese, Japanese, Thai) that is checked"),
-                Option("major", bool, False, "grade the strong evidence major (by default minor: see the measurements)")))
+                Option("major", bool, False, "grade the strong evidence major (by default minor: see the measurements)"),
+                Option("weak", bool, True, "also flag weaker evidence (minor); false keeps strong evidence and double negatives")))
 def negation_mismatch(pair, ctx):
     """One side says *not* and the other does not: a negation added or lost in translation, which
     turns the meaning around (``did not approve`` -> ``approved``). Each side's negation markers
@@ -174,7 +175,8 @@ def negation_mismatch(pair, ctx):
     clean pairs."""
     src_lang, tgt_lang = ctx.src.lang, ctx.tgt.lang
     opts = ctx.options("NEG001")
-    v = assess(pair.source, pair.target or "", src_lang, tgt_lang, opts.min_letters, "major" if opts.major else "minor")
+    v = assess(pair.source, pair.target or "", src_lang, tgt_lang, opts.min_letters, "major" if opts.major else "minor",
+               opts.weak)
     if v is None:
         return ()
     side, span, severity = v
@@ -209,10 +211,10 @@ def _unmatched(more: Polarity, less: Polarity) -> list[tuple[int, int]]:
 
 
 def assess(s: str, t: str, src_lang: str | None, tgt_lang: str | None, min_letters: int = 12,
-           strong: str = "major"):
+           strong: str = "major", weak: bool = True):
     """(side, span, severity) of a negation on one side only, or None. A double negative on one
     side is major; otherwise the severity is ``strong`` on strong evidence (see _severity), minor
-    on weaker evidence."""
+    on weaker evidence (None without ``weak``)."""
     if _letters(s, src_lang) < min_letters or _letters(t, tgt_lang) < min_letters:
         return None
     double = _double_negative(s, t, src_lang, tgt_lang)
@@ -236,6 +238,8 @@ def assess(s: str, t: str, src_lang: str | None, tgt_lang: str | None, min_lette
     if not lost:
         return None
     severity = _severity(more, less, lost[0])
+    if severity == "minor" and not weak:
+        return None
     return side, lost[0], strong if severity == "major" else severity
 
 
