@@ -487,7 +487,7 @@ _TECH_TERMS_TEXT = """
     referrer admin login logout log logs repr meta metadata popup spam debug plugin plugins widget
     widgets template templates framework backend frontend timestamp timezone checkbox
     encoding charset
-    instance instances filename filenames format formats webhook webhooks endpoint endpoints
+    instance instances filename filenames webhook webhooks endpoint endpoints
     middleware namespace runtime sandbox markdown wiki blog feed feeds rss captcha sitemap emoji
     hashtag avatar thumbnail thumbnails username server servers browser browsers database
     online offline upload download script scripts pdf png jpeg jpg gif svg zip wifi bluetooth
