@@ -224,7 +224,9 @@ def source_copy(pair, ctx):
     at 80 or more, minor from 40), with at least 4 distinct ordinary words of the source language
     copied into the target, making up at least 45% of its telling words (the target words that are
     either copied or not in the source at all). Ordinary words exclude
-    names (capitalised mid-sentence), acronyms, numbers and one-letter words; a shared word counts
+    names (capitalised mid-sentence), acronyms, numbers, one-letter words and the words of
+    placeholders and other inline codes (``%(title)s``, ``{author}``: chrF is scored without
+    the codes too, so a short string made of shared placeholders is no copy); a shared word counts
     as copied only when it is common in the source language and ten times more common there than
     in the target language and than in the languages most often quoted (English, French, Spanish,
     German, Italian, Portuguese, Dutch). So segments made of names, titles, scores or figures,
