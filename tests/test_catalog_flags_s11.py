@@ -158,6 +158,9 @@ def test_ent004_sentence_start_clean(source, target, tl):
 @pytest.mark.parametrize("source,target,tl,name", [
     ("Enter the number of the user", "колдонуучунун Фернандес номуру", "ky", "Фернандес"),
     ("Enter the number of the user", "колдонуучунун Бернард номуру", "ky", "Бернард"),
+    # caseless targets: a Latin name opening the text is no sentence capital (zh, ja have no word list here)
+    ("The president said he would visit the city.", "Biden表示他将访问这座城市。", "zh", "Biden"),
+    ("The president said he would visit.", "Biden 大統領は訪問すると述べた。", "ja", "Biden"),
 ])
 def test_ent004_name_inside_sentence_still_flagged(source, target, tl, name):
     assert _texts(run_check("ENT004", source, target, "en", tl), target) == [name]

@@ -330,11 +330,11 @@ def name_replaced(pair, ctx):
 def _new_only(pair, ctx, new) -> list:
     """Target names with no counterpart in a source of another script, none of whose own names
     is missing (the source's names are not all recognisable there). A single capitalised word
-    opening a sentence of a target language without a word list is no evidence of a name."""
+    opening a sentence of a cased target language without a word list is no evidence of a name."""
     out = []
     scr = _script_class(ctx)
     tgt = pair.target
-    unlisted = not knows(ctx.tgt.lang)
+    unlisted = not knows(ctx.tgt.lang) and _cased_side(ctx.tgt)  # a capital that may be the sentence's
     for run in new:
         s, e = _span(run)
         if unlisted and len(run) == 1 and starts_sentence(tgt, s):
