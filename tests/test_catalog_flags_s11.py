@@ -7,6 +7,7 @@ list tells it apart (ENT004) and French/Vietnamese comparatives of smallness (NE
 import pytest
 from helpers import run_check
 
+from audit.core.model import Unit
 from audit.lang.numbers import parse_text
 from audit.lang.numbers.parser import mask_codes
 
@@ -87,14 +88,18 @@ def test_unt001_copies_still_flagged(text, tl, sev):
     ("Check the filename of the upload.", "ตรวจสอบ filename ของไฟล์", "th", "filename"),
     ("Send the data to the endpoint now", "Отправьте данные на endpoint сейчас", "ru", "endpoint"),
 ])
-def test_unt003_technical_terms_minor(source, target, tl, term):
-    flags = run_check("UNT003", source, target, "en", tl)
+def test_unt003_technical_terms_minor_in_catalogs(source, target, tl, term):
+    flags = run_check("UNT003", source, target, "en", tl, unit=Unit(key="k"))
     assert [(f.severity.label, target[f.spans[0].start:f.spans[0].end]) for f in flags] == [("minor", term)]
+    # the same words in running text (a document, plain text): ordinary words left, major
+    for kw in ({"unit": Unit(key="k", document=True)}, {}):
+        flags = run_check("UNT003", source, target, "en", tl, **kw)
+        assert [(f.severity.label, target[f.spans[0].start:f.spans[0].end]) for f in flags] == [("major", term)]
 
 
 def test_unt003_ordinary_word_still_major():
     target = "Пожалуйста, введите correct пароль"
-    flags = run_check("UNT003", "Please enter the correct password", target, "en", "ru")
+    flags = run_check("UNT003", "Please enter the correct password", target, "en", "ru", unit=Unit(key="k"))
     assert [(f.severity.label, target[f.spans[0].start:f.spans[0].end]) for f in flags] == [("major", "correct")]
 
 

@@ -487,17 +487,27 @@ _TECH_TERMS_TEXT = """
     referrer admin login logout log logs repr meta metadata popup spam debug plugin plugins widget
     widgets template templates framework backend frontend timestamp timezone checkbox
     encoding charset
+    """
+TECH_TERMS = frozenset(_TECH_TERMS_TEXT.split())
+# Terms kept as they are in software strings, but ordinary words of running text ("for instance",
+# "the browser of a newspaper"): minor only in a software catalog's units (PO, XLIFF: not a document).
+_SOFTWARE_TERMS_TEXT = """
     instance instances filename filenames webhook webhooks endpoint endpoints
     middleware namespace runtime sandbox markdown wiki blog feed feeds rss captcha sitemap emoji
     hashtag avatar thumbnail thumbnails username server servers browser browsers database
     online offline upload download script scripts pdf png jpeg jpg gif svg zip wifi bluetooth
     """
-TECH_TERMS = frozenset(_TECH_TERMS_TEXT.split())
+SOFTWARE_TERMS = TECH_TERMS | frozenset(_SOFTWARE_TERMS_TEXT.split())
 
 
-def _tech_terms_only(phrase: str) -> bool:
+def _tech_terms_only(phrase: str, terms: frozenset[str] = TECH_TERMS) -> bool:
     words = [w.casefold() for w in regex.findall(r"[\p{L}\p{M}][\p{L}\p{M}\-]*", phrase)]
-    return bool(words) and all(w in TECH_TERMS for w in words)
+    return bool(words) and all(w in terms for w in words)
+
+
+def _software_strings(pair) -> bool:
+    """The pair is a unit of a software catalog (independent UI strings), not running text."""
+    return pair.unit is not None and not pair.unit.document
 
 
 @check("UNT003", "source-word", "accuracy/untranslated", "major", supersedes=("UNT002",))
@@ -520,7 +530,9 @@ def source_word(pair, ctx):
     of the source (``settings`` of ``…/ref/settings/#debug``: the settings module), and one-word sources (UNT001's:
     ``Telugu`` -> Danish ``telugu``). Neighbouring words are reported as one phrase. Major; minor
     when every copied word is a computing term localizers often keep (``null``, ``integer``,
-    ``cookie``, ``header``, ``email``, ``repr``; ``TECH_TERMS``). Spans: the target
+    ``cookie``, ``header``, ``email``, ``repr``; ``TECH_TERMS``), and in a software catalog's
+    units also when they are terms such strings keep (``instance``, ``filename``, ``endpoint``,
+    ``browser``, ``server``; ``SOFTWARE_TERMS``: ordinary words of running text). Spans: the target
     words and the source word they copy. A run of three or more such words is UNT002's too;
     this flag then stands for both."""
     if not pair.target or not pair.source:
@@ -535,6 +547,7 @@ def source_word(pair, ctx):
         return ()
     out = []
     tgt = pair.target
+    terms = SOFTWARE_TERMS if _software_strings(pair) else TECH_TERMS
     i = 0
     while i < len(found):
         s, e, sspan = found[i]
@@ -543,7 +556,7 @@ def source_word(pair, ctx):
             j += 1
         e = found[j][1]
         phrase = tgt[s:e]
-        if _tech_terms_only(phrase):
+        if _tech_terms_only(phrase, terms):
             out.append(hit(f"source-language word left in the target: {phrase!r} (a technical term, often "
                            f"kept in software)", target=(s, e), source=sspan, severity="minor"))
         else:
