@@ -43,6 +43,25 @@ def test_num002_added_number_beside_codes_still_flagged(source, target, tl, numb
     assert _texts(flags, target) == [number]
 
 
+@pytest.mark.parametrize("source,target,tl", [
+    ("noon", "12 בצהריים", "he"),
+    ("noon", "12時", "ja"),
+    ("noon", "12:00", "nb"),
+    ("Open from noon to 2 pm", "Geöffnet von 12 bis 14 Uhr", "de"),
+])
+def test_num002_noon_is_twelve(source, target, tl):
+    assert run_check("NUM002", source, target, "en", tl) == []
+
+
+@pytest.mark.parametrize("source,target,tl,number", [
+    ("noon", "11:00", "nb", "11"),
+    ("Lunch is at noon.", "El almuerzo es a las 13:00.", "es", "13"),
+    ("noon", "13時", "ja", "13"),
+])
+def test_num002_noon_other_hour_still_flagged(source, target, tl, number):
+    assert _texts(run_check("NUM002", source, target, "en", tl), target) == [number]
+
+
 def test_mask_codes_keeps_length_and_urls():
     text = "l&#39;x %1$s {0} <h2> http://x.org/3.2/ 7"
     masked = mask_codes(text)
