@@ -35,7 +35,7 @@ from audit.checks.registry import check
 from audit.core.model import hit
 from audit.core.text import main_script
 from audit.lang import cldr
-from audit.lang.lexicon import zipf
+from audit.lang.lexicon import knows, zipf
 from audit.lang.names import (
     inflects_names,
     loosely_same,
@@ -45,6 +45,7 @@ from audit.lang.names import (
     unit_name,
 )
 from audit.lang.profiles import profile
+from audit.lang.segment import starts_sentence
 from audit.lang.translit import heard_in, word_keys
 
 # a name followed by a number: "Rossiya 1", "Airbus A320", "A4", "Apollo 11"
@@ -328,12 +329,16 @@ def name_replaced(pair, ctx):
 
 def _new_only(pair, ctx, new) -> list:
     """Target names with no counterpart in a source of another script, none of whose own names
-    is missing (the source's names are not all recognisable there)."""
+    is missing (the source's names are not all recognisable there). A single capitalised word
+    opening a sentence of a cased target language without a word list is no evidence of a name."""
     out = []
     scr = _script_class(ctx)
     tgt = pair.target
+    unlisted = not knows(ctx.tgt.lang) and _cased_side(ctx.tgt)  # a capital that may be the sentence's
     for run in new:
         s, e = _span(run)
+        if unlisted and len(run) == 1 and starts_sentence(tgt, s):
+            continue  # no word list to tell a name from the sentence's first word (Kyrgyz Телефон)
         strong_new = _strong(run, ctx.tgt.lang, ctx.src)
         tn = _name_evidence(run, ctx.tgt.lang)
         z = min(zipf(lower_name(w), ctx.tgt.lang) for _, _, w in run)

@@ -966,7 +966,9 @@ def number_missing(pair, ctx):
 def number_added(pair, ctx):
     """A number in the target has no counterpart in the source: compared by value with the
     same allowances as NUM001 (locale formats, native digits, scale words, numbers spelled out
-    in the source, month names, unit conversions, rounding, names with digits). Years, ordinals
+    in the source, month names, unit conversions, rounding, names with digits). Digits of
+    character references (``&#39;``, ``&#x2014;``, ``&frac12;``) and of inline codes (``%1$s``,
+    ``{0}``, ``<h2>``) are no numbers, on either side (URLs keep theirs). Years, ordinals
     and counts up to 10 are minor (translators make counts explicit: ``both`` -> ``2``, Korean and
     Japanese counters). The span is the target number."""
     return [hit(f"target number '{_label(t)}' is not in the source", target=(t.start, t.end),

@@ -380,8 +380,34 @@ def _matches(text: str):
             yield m
 
 
+# HTML/XML character references (``&#39;``, ``&#x2014;``) and entities (``&frac12;``, ``&sup2;``):
+# their digits are a character's code, not a number of the text.
+_CHAR_REF = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Inline codes whose digits belong to the code (``%1$s``, ``{0}``, ``<h2>``, ``$(var1)``); URLs and
+# e-mail addresses keep theirs (a changed version in a link is a changed number).
+_MASKED_KINDS = frozenset({"printf", "placeholder", "icu", "tag"})
+
+
+def mask_codes(text: str) -> str:
+    """``text`` with character references and the digits-bearing inline codes blanked out (same
+    length, so number spans stay exact)."""
+    # a local import: placeholders is the heavier module
+    from audit.lang.placeholders import scan
+
+    spans = [(m.start(), m.end()) for m in _CHAR_REF.finditer(text)] if "&" in text else []
+    spans += [(c.start, c.end) for c in scan(text) if c.kind in _MASKED_KINDS]
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        if HAS_DIGIT.search(text, a, b):
+            chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def parse_numbers(view) -> tuple[Num, ...]:
-    """Every number written with digits in ``view.text``, in order (use ``view.memo``).
+    """Every number written with digits in ``view.text``, in order (use ``view.memo``). Digits of
+    inline codes and character references are no numbers (``mask_codes``).
 
     Results are cached by text and language: a corpus repeats segments (and one source
     is often checked against several translations). The ``Num`` items are shared: read only."""
@@ -393,6 +419,9 @@ def parse_numbers(view) -> tuple[Num, ...]:
 
 @lru_cache(maxsize=8192)
 def _parse_cached(text: str, lang: str | None) -> tuple[Num, ...]:
+    text = mask_codes(text)
+    if not HAS_DIGIT.search(text):
+        return ()
     out: list[Num] = []
     runs: dict[int, list] = {}
     for m in _matches(text):
