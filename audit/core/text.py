@@ -10,10 +10,12 @@ from typing import NamedTuple
 
 import regex
 
+from audit.core import lazyre
+
 # A word: letters with their combining marks, digits, inner apostrophes and hyphens.
-WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
-LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
-HAN_KANA_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+WORD_RE = lazyre.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+LETTER_RE = lazyre.compile(r"[\p{L}\p{M}]")
+HAN_KANA_RE = lazyre.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 # Which scripts are spaceless or caseless: audit/lang/data/scripts.toml (audit.lang.profiles).
 _SCRIPT_NAMES = (

@@ -16,12 +16,13 @@ from functools import lru_cache
 
 import regex
 
+from audit.core import lazyre
 from audit.lang.names import romanize_any
 
 _CLASS = {**dict.fromkeys("bpfv", "B"), **dict.fromkeys("kgqcj", "K"), **dict.fromkeys("td", "T"),
           **dict.fromkeys("szx", "S"), **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
 # one word of one script: katakana with its long-vowel mark, a run of Han, Hangul, Arabic...
-_WORD = regex.compile(r"[\p{Katakana}ー]+|\p{Han}+|\p{Hangul}+|[\p{Arabic}\p{M}]+|[\p{Devanagari}\p{M}]+"
+_WORD = lazyre.compile(r"[\p{Katakana}ー]+|\p{Han}+|\p{Hangul}+|[\p{Arabic}\p{M}]+|[\p{Devanagari}\p{M}]+"
                       r"|[\p{Hebrew}\p{M}][\p{Hebrew}\p{M}'‘’׳]*|[\p{Thai}\p{M}]+|[\p{Cyrillic}\p{M}]+|[\p{Greek}\p{M}]+|[\p{Latin}\p{M}]+"
                       r"|[\p{Hiragana}]+|[\p{L}\p{M}]+")
 
@@ -37,7 +38,7 @@ def sound_key(text: str) -> str:
     return "".join(out)
 
 
-_SILENT = regex.compile(r"(?<=[aeiouy])r(?=[^aeiouy]|$)|gh(?=[^aeiouy]|$)")
+_SILENT = lazyre.compile(r"(?<=[aeiouy])r(?=[^aeiouy]|$)|gh(?=[^aeiouy]|$)")
 
 
 def name_keys(word: str) -> frozenset[str]:

@@ -7,16 +7,17 @@ from __future__ import annotations
 import regex
 
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.profiles import CASELESS_SCRIPTS, profile
 
-_LEAD = regex.compile(r"[\s\"'“”‘’«»„‚‹›()\[\]{}¿¡*•·‣◦\-–—_#>|]*")
-_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
-_TERMINAL = regex.compile(r"[.!?。！？।؟…][\"'”’»)\]]*\s*$")
+_LEAD = lazyre.compile(r"[\s\"'“”‘’«»„‚‹›()\[\]{}¿¡*•·‣◦\-–—_#>|]*")
+_FIRST_WORD = lazyre.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
+_TERMINAL = lazyre.compile(r"[.!?。！？।؟…][\"'”’»)\]]*\s*$")
 _PARTICLES = frozenset("de del della di da dos das du des van von der den ter la le al el bin ibn d l".split())
 
 
-_AF_ARTICLE = regex.compile(r"['’]n[ \u00a0]+")
+_AF_ARTICLE = lazyre.compile(r"['’]n[ \u00a0]+")
 
 
 def _first_letter(text: str, lang: str | None = None) -> int | None:
@@ -129,8 +130,8 @@ def initial_capital_added(pair, ctx):
                 target=(ti, ti + len(tword)), source=(si, si + len(sword)))]
 
 
-_CAPS_RUN = regex.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,}){2,}")
-_CAPS_RUN2 = regex.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,})+")
+_CAPS_RUN = lazyre.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,}){2,}")
+_CAPS_RUN2 = lazyre.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,})+")
 
 
 def _caps_run(text: str) -> tuple[int, int] | None:

@@ -32,6 +32,7 @@ from audit.checks.families.entities import (
     name_found,
 )
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import main_script
 from audit.lang import cldr
@@ -48,7 +49,7 @@ from audit.lang.profiles import profile
 from audit.lang.translit import heard_in, word_keys
 
 # a name followed by a number: "Rossiya 1", "Airbus A320", "A4", "Apollo 11"
-_NAME_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\-]?(\p{Nd}{1,4}\p{Latin}?)(?![\p{L}\p{N}])")
+_NAME_NUMBER = lazyre.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\-]?(\p{Nd}{1,4}\p{Latin}?)(?![\p{L}\p{N}])")
 
 
 class _Swapped:
@@ -70,7 +71,7 @@ class _Swapped:
         return None if n is None else TextView(n.source or "", n.source_lang, "source")
 
 
-_CAP_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/])\p{Lu}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}\p{N}@])")
+_CAP_WORD = lazyre.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/])\p{Lu}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}\p{N}@])")
 
 
 def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool = True) -> bool:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import regex
 
+from audit.core import lazyre
 from audit.lang.numbers.around import (
     _AMPM,
     _CENTURY_AFTER,
@@ -334,11 +335,11 @@ def _composite(start, end, raw, parts, name, kind="composite") -> Num:
                kind="name" if name else kind, optional=name, parts=parts, num_end=end)
 
 
-_RANGE_BETWEEN = regex.compile(
+_RANGE_BETWEEN = lazyre.compile(
     r"[ \u00a0]?(?:[-–—~～〜]|to|a|y|e|et|und|bis|à|i|do|до|или|ou|or|o|hasta|al|至|到|から|đến)[ \u00a0]?",
     regex.IGNORECASE)
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
-_H_BETWEEN = regex.compile(r"[ \u00a0\u202f]?(?:h|giờ|時|时|点|點|시|uhr|Uhr|ч\.?)[ \u00a0\u202f]?")
+_H_BETWEEN = lazyre.compile(r"[ \u00a0\u202f]?(?:h|giờ|時|时|点|點|시|uhr|Uhr|ч\.?)[ \u00a0\u202f]?")
 
 
 def _cjk_part(n: Num) -> tuple[float, float, float]:
