@@ -5,6 +5,7 @@ Uses the ``regex`` module: ``re``'s ``\\w`` misses Devanagari and Arabic combini
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -63,11 +64,12 @@ def char_script(ch: str) -> str:
 
 
 def script_counts(text: str) -> dict[str, int]:
+    """Letters per script, scripts in the order their first letter comes (the letters are counted
+    by ``Counter``, whose keys keep first-occurrence order, then summed per script)."""
     counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            s = char_script(ch)
-            counts[s] = counts.get(s, 0) + 1
+    for ch, n in Counter(filter(str.isalpha, text)).items():
+        s = char_script(ch)
+        counts[s] = counts.get(s, 0) + n
     return counts
 
 

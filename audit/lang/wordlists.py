@@ -93,6 +93,30 @@ class Table:
                 return self._buckets[e]
             i = (i + 1) & mask
 
+    def best_of(self, candidates, floor: float, skip: str):
+        """The candidate of highest ``freq`` at or above ``floor`` (the last of equals), ``skip``
+        left out; None when none reaches it. ``bucket`` inlined: the spelling check asks this of
+        some twenty-five candidates per letter of every rare word."""
+        slots, offsets, words, mask, buckets = self._slots, self._offsets, self._words, self._mask, self._buckets
+        crc32 = zlib.crc32
+        best, best_f = None, floor
+        for v in candidates:
+            data = v.encode("utf-8")
+            i = crc32(data) & mask
+            while True:
+                entry = slots[i]
+                if entry == 0:
+                    f = 0.0
+                    break
+                e = entry - 1
+                if words[offsets[e]:offsets[e + 1]] == data:
+                    f = 10 ** (-buckets[e] / 100)
+                    break
+                i = (i + 1) & mask
+            if f >= best_f and v != skip:
+                best, best_f = v, f
+        return best
+
     def freq(self, key: str) -> float:
         """What ``wordfreq.get_frequency_dict(lang).get(key, 0.0)`` gives."""
         b = self.bucket(key)

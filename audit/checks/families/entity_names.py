@@ -48,6 +48,10 @@ from audit.lang.names import (
 from audit.lang.profiles import profile
 from audit.lang.translit import heard_in, word_keys
 
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"\p{Latin}")
+_RX2 = lazyre.compile(r"[\p{L}\p{M}]+")
+
 # a name followed by a number: "Rossiya 1", "Airbus A320", "A4", "Apollo 11"
 _NAME_NUMBER = lazyre.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\-]?(\p{Nd}{1,4}\p{Latin}?)(?![\p{L}\p{N}])")
 
@@ -82,7 +86,7 @@ def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool
     z = zipf(low, lang)
     if lang and profile(lang).nouns_capitalised:
         return z < 3.0 and 1.5 <= zipf(low, "en") < 4.5 and not _compound(low, lang)
-    if not w.isascii() and not regex.match(r"\p{Latin}", w):
+    if not w.isascii() and not _RX1.match(w):
         return z < 3.0  # Cyrillic, Greek: foreign names are rare transliterations (Санчесом)
     if z < 4.0:
         return True
@@ -148,7 +152,7 @@ def _found_any_script(name: str, other) -> bool:
 
 
 def _romanized_words(view) -> list[str]:
-    return [skeleton(romanize_any(w)) for w in regex.findall(r"[\p{L}\p{M}]+", view.text)]
+    return [skeleton(romanize_any(w)) for w in _RX2.findall(view.text)]
 
 
 def _script_of(word: str) -> str | None:
@@ -179,11 +183,13 @@ def _analysis(pair, ctx):
     new = [c for c in tcands if not name_found(c[2], sw, strict=True)]
     if not _cased_side(ctx.src):
         new = [c for c in new if not _found_any_script(c[2], ctx.src)]
-    if ctx.src.script != ctx.tgt.script:
-        keys = ctx.src.memo(_word_keys)
-        new = [c for c in new if _script_of(c[2]) == ctx.src.script or not heard_in(c[2], keys)]
-        keys = ctx.tgt.memo(_word_keys)
-        missing = [c for c in missing if _script_of(c[2]) == ctx.tgt.script or not heard_in(c[2], keys)]
+    if ctx.src.script != ctx.tgt.script:  # the sound keys of a side only when there is a name to hear in it
+        if new:
+            keys = ctx.src.memo(_word_keys)
+            new = [c for c in new if _script_of(c[2]) == ctx.src.script or not heard_in(c[2], keys)]
+        if missing:
+            keys = ctx.tgt.memo(_word_keys)
+            missing = [c for c in missing if _script_of(c[2]) == ctx.tgt.script or not heard_in(c[2], keys)]
     if missing and new:
         missing, new = _unpaired(missing, new)
     missing = _unmatched(missing, ctx.tgt, src)
@@ -369,9 +375,9 @@ def _name_evidence(run, lang: str | None) -> int:
     latin_lang = lang if lang and profile(lang).scripts[:1] == ("Latin",) else "en"
     for _, _, w in run:
         low = lower_name(w)
-        if not regex.match(r"\p{Latin}", low):
+        if not _RX1.match(low):
             low = romanize_any(low)
-        if travels(low, latin_lang if regex.match(r"\p{Latin}", w) else "en"):
+        if travels(low, latin_lang if _RX1.match(w) else "en"):
             return 2
         if max(zipf(low, lang), zipf(low, "en")) < 2.5:
             best = 1

@@ -9,6 +9,9 @@ from audit.core.model import hit
 from audit.lang.lexicon import knows, zipf
 from audit.lang.profiles import abbreviations_everywhere
 
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"\p{M}")
+
 # Cheap gate on the whole target: a lower->upper case change, or a punctuation mark between letters.
 _GATE_CAMEL = lazyre.compile(r"(?<=\p{Ll})\p{Lu}")
 _GATE_PUNCT = lazyre.compile(r"[.,;:!?]\p{L}")
@@ -77,7 +80,7 @@ def _letter_run_after(tok: str, i: int) -> str:
 
 
 def _is_mark(ch: str) -> bool:
-    return regex.match(r"\p{M}", ch) is not None
+    return _RX1.match(ch) is not None
 
 
 def _domain_like(tok: str) -> bool:

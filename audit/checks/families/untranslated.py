@@ -18,6 +18,9 @@ from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script, profile
 from audit.lang.segment import starts_sentence
 from audit.lang.units import unit_at
 
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-]*")
+
 _NON_LETTER_RE = lazyre.compile(r"[^\p{L}\p{M}]+")
 _CAMEL_RE = lazyre.compile(r"\p{Ll}\p{Lu}")
 _KANA_RE = lazyre.compile(r"[\p{Hiragana}\p{Katakana}]")
@@ -462,7 +465,7 @@ TECH_TERMS = frozenset(_TECH_TERMS_TEXT.split())
 
 
 def _tech_terms_only(phrase: str) -> bool:
-    words = [w.casefold() for w in regex.findall(r"[\p{L}\p{M}][\p{L}\p{M}\-]*", phrase)]
+    words = [w.casefold() for w in _RX1.findall(phrase)]
     return bool(words) and all(w in TECH_TERMS for w in words)
 
 
