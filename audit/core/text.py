@@ -49,7 +49,8 @@ def strip_span(text: str, start: int = 0, end: int | None = None) -> tuple[int, 
 
 
 def words(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+    new = tuple.__new__  # Token(start, end, text) without the named tuple's Python __new__
+    return [new(Token, (*m.span(), m.group())) for m in WORD_RE.finditer(text)]
 
 
 @lru_cache(maxsize=65536)

@@ -33,6 +33,7 @@ _NOT_PLAIN = frozenset({"ja", "ko", "zh", "th", "lo", "km", "my", "sh", "sr", "t
                         "ur", "he", "yi", "hi", "bn", "ta", "te", "ml", "mr", "gu", "pa", "kn", "si", "ne"})
 
 
+@lru_cache(maxsize=None)  # a pure function of a bucket number (a few hundred in use)
 def _zipf_of_bucket(index: int) -> float:
     """``zipf_frequency`` of a word of bucket ``index``, with wordfreq's own arithmetic:
     ``cB_to_freq``, the 1/f combination of one token, rounding to 3 significant digits, Zipf."""

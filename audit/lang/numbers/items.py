@@ -144,7 +144,7 @@ def _word_numbers_cached(text: str, lang: str) -> tuple[WordNum, ...]:
         w = m.group().casefold()
         if run and text[run[-1][1]:m.start()].strip(" -\u00a0"):
             flush()
-        parts = _WORD_SPLIT.split(w)
+        parts = _WORD_SPLIT.split(w) if ("-" in w or "\u2010" in w) else [w]
         vals = [exact.get(p) if p in exact or lang not in _ITEM_ENDINGS_LANGS else _stem_item(p, lang)
                 for p in parts]
         end = m.end()
