@@ -23,7 +23,7 @@ import mmap
 import os
 import unicodedata
 import zlib
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from audit.core.cache import derived
 
@@ -33,7 +33,7 @@ _NOT_PLAIN = frozenset({"ja", "ko", "zh", "th", "lo", "km", "my", "sh", "sr", "t
                         "ur", "he", "yi", "hi", "bn", "ta", "te", "ml", "mr", "gu", "pa", "kn", "si", "ne"})
 
 
-@lru_cache(maxsize=None)  # a pure function of a bucket number (a few hundred in use)
+@cache  # a pure function of a bucket number (a few hundred in use)
 def _zipf_of_bucket(index: int) -> float:
     """``zipf_frequency`` of a word of bucket ``index``, with wordfreq's own arithmetic:
     ``cB_to_freq``, the 1/f combination of one token, rounding to 3 significant digits, Zipf."""
