@@ -67,6 +67,9 @@ def char_script(ch: str) -> str:
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script, scripts in the order their first letter comes (the letters are counted
     by ``Counter``, whose keys keep first-occurrence order, then summed per script)."""
+    if text.isascii():  # ASCII letters are all Latin
+        n = sum(map(str.isalpha, text))
+        return {"Latin": n} if n else {}
     counts: dict[str, int] = {}
     for ch, n in Counter(filter(str.isalpha, text)).items():
         s = char_script(ch)
