@@ -68,3 +68,24 @@ def test_running_codes_follow_the_list():
     assert _running(b) == {"SPL001"}
     assert _running(a) is _running(a)
     assert _running([C("X")]) == {"X"}
+
+
+def test_sounds_like_is_the_fuzzy_pattern():
+    import random
+
+    from audit.lang.translit import _pattern, _sounds_like
+
+    rnd = random.Random(7)
+    alpha = "BKTSRN"
+    for _ in range(3000):
+        k = "".join(rnd.choice(alpha) for _ in range(rnd.randint(3, 11)))
+        t = list(k)
+        for _ in range(rnd.randint(0, 3)):  # a few edits, then a prefix and a suffix
+            i = rnd.randrange(len(t))
+            t[i:i + 1] = rnd.choice(([], [rnd.choice(alpha)], [t[i], rnd.choice(alpha)]))
+        t = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 3))) + "".join(t) + \
+            "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 3)))
+        for pre in (-1, 0, 2):
+            assert _sounds_like(k, t, pre) == (_pattern(k, pre).search(t) is not None), (k, t, pre)
+    assert _sounds_like("RBRBR", "RBRBR", 0) and _sounds_like("KRS", "NKRST", -1)
+    assert not _sounds_like("KRS", "KR", 0) and not _sounds_like("KRS", "NNNNKRS", 2)

@@ -111,6 +111,23 @@ def heard_in(name: str, keys: list[tuple[str, int]]) -> bool:
             continue
         told = True
         for k in ks:
-            if any(_pattern(k, pre).search(t) for t, pre in keys):
+            if any(_sounds_like(k, t, pre) for t, pre in keys):
                 return True
     return not told
+
+
+def _sounds_like(key: str, t: str, pre: int) -> bool:
+    """``_pattern(key, pre).search(t)``, without the regex where the answer is plain: a match
+    with at most e errors (insertions, deletions, substitutions) is len(key) - e to len(key) + e
+    classes long, so a key ``t`` that is too short (or, anchored, too long) cannot hold one; with
+    no error allowed the pattern is the key itself (keys are class letters, nothing to escape)."""
+    n, m, e = len(key), len(t), _errors(len(key))
+    if m < n - e:
+        return False
+    if pre < 0:
+        return key in t if e == 0 else _pattern(key, pre).search(t) is not None
+    if m > n + e + pre + 2:
+        return False
+    if e == 0:  # ^.{0,pre}key.{0,2}$
+        return any(t.startswith(key, j) and m - j - n <= 2 for j in range(min(pre, m) + 1))
+    return _pattern(key, pre).search(t) is not None
