@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import regex
-
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import char_script
 
@@ -33,8 +32,8 @@ _CONT_1251 = (
     "\u00ae\u0407\u00b0\u00b1\u0406\u00b5\u00b6\u00b7\u0451\u2116\u00bb\u0458\u0405\u0455"
 )
 _CONT_1251_RUN = _CONT_1251 + "\u0456\u0457\u0454\u0491"
-_MOJI_GATE = re.compile(f"[\u00c2-\u00f4][{_CONT}]|[\u0420\u0421][{_CONT_1251}]")
-_MOJI_RUN = re.compile(f"(?:[\u00c2-\u00f4][{_CONT}]+)+|(?:[\u0420\u0421][{_CONT_1251_RUN}])+")
+_MOJI_GATE = lazyre.re_compile(f"[\u00c2-\u00f4][{_CONT}]|[\u0420\u0421][{_CONT_1251}]")
+_MOJI_RUN = lazyre.re_compile(f"(?:[\u00c2-\u00f4][{_CONT}]+)+|(?:[\u0420\u0421][{_CONT_1251_RUN}])+")
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +101,7 @@ def mojibake(pair, ctx):
 
 
 # --- ENC002 replacement character ------------------------------------------------------------
-_REPL_RUN = re.compile("\ufffd+")
+_REPL_RUN = lazyre.re_compile("\ufffd+")
 
 
 @check("ENC002", "replacement-character", "fluency/character-encoding", "major")
@@ -127,7 +126,7 @@ def replacement_character(pair, ctx):
 # inside the text; bidi embeddings/overrides (U+202A-202E) and isolates (U+2066-2069).
 # Tag characters (U+E0000-E007F) are invisible copies of ASCII ("ASCII smuggling"), legitimate only
 # inside an emoji tag sequence (a subdivision flag: U+1F3F4, tags, U+E007F).
-_CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+_CTRL = lazyre.re_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
 _TAG_FLAG = "\U0001f3f4"
 
 
@@ -291,8 +290,8 @@ def _has_seam(text: str) -> bool:
     return _SEAM.search(text) is not None
 
 
-_PART = regex.compile(r"[\p{L}\p{M}]+")
-_MARK = regex.compile(r"\p{M}")
+_PART = lazyre.compile(r"[\p{L}\p{M}]+")
+_MARK = lazyre.compile(r"\p{M}")
 
 
 def _skeleton(ch: str) -> str | None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import statistics
 from functools import lru_cache
 
-import regex
-
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import strip_span
 from audit.lang.placeholders import codes, prose
@@ -162,7 +161,7 @@ def copied_words(pair, ctx) -> tuple[list, int, int]:
     return copied, n_copied, n_copied + n_other
 
 
-_NON_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
+_NON_LETTERS = lazyre.compile(r"[^\p{L}\p{M}]+")
 
 
 def _letters(text: str) -> str:
@@ -184,8 +183,8 @@ def _may_be_copied(source: str, target: str) -> bool:
     return shared >= 2 and shared >= 0.2 * len(toks)
 
 
-_SPACELESS_CHARS = regex.compile("[" + "".join(rf"\p{{{s}}}" for s in sorted(SPACELESS_SCRIPTS)) + "]")
-_LETTER = regex.compile(r"\p{L}")
+_SPACELESS_CHARS = lazyre.compile("[" + "".join(rf"\p{{{s}}}" for s in sorted(SPACELESS_SCRIPTS)) + "]")
+_LETTER = lazyre.compile(r"\p{L}")
 MIN_SPACELESS_COPY = 10  # letters
 SPACELESS_SHARE = 0.6
 

@@ -2,7 +2,6 @@
 translated target, lives with the fluency checks)."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -10,6 +9,7 @@ import regex
 
 from audit.checks.families.fragments import _in_parens, _within_quotes
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import WORD_RE, char_script
 from audit.lang.lexicon import knows, zipf
@@ -18,9 +18,12 @@ from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script, profile
 from audit.lang.segment import starts_sentence
 from audit.lang.units import unit_at
 
-_NON_LETTER_RE = regex.compile(r"[^\p{L}\p{M}]+")
-_CAMEL_RE = regex.compile(r"\p{Ll}\p{Lu}")
-_KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-]*")
+
+_NON_LETTER_RE = lazyre.compile(r"[^\p{L}\p{M}]+")
+_CAMEL_RE = lazyre.compile(r"\p{Ll}\p{Lu}")
+_KANA_RE = lazyre.compile(r"[\p{Hiragana}\p{Katakana}]")
 # wordfreq's codes for languages it lists under another name
 # wordfreq needs MeCab or jieba for these: not installed, and not needed (spaceless scripts)
 MIN_WORDS = 3  # fewer ordinary words: a name, a label, "OK", a one-word title
@@ -33,7 +36,7 @@ def _letters(text: str) -> str:
     return _NON_LETTER_RE.sub("", text).casefold()
 
 
-_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")  # the stdlib is faster here; marks end a run on both sides alike
+_LETTER_RUN_RE = lazyre.re_compile(r"[^\W\d_]+")  # the stdlib is faster here; marks end a run on both sides alike
 
 
 def _first_run(text: str) -> str | None:
@@ -202,7 +205,7 @@ def untranslated(pair, ctx):
 
 # Identifiers written in prose: snake_case (``workflow_tasks``, ``_meta``) and dotted names
 # (``settings.DEBUG``, ``django.contrib.admin``: parts of two letters or more, so ``e.g.`` is prose).
-_IDENT_RE = regex.compile(r"(?<![\w.])(?:\w*[\p{L}\p{N}]_\w*|_\w+|[\p{L}_]\w+(?:\.[\p{L}_]\w+)+)(?!\w)")
+_IDENT_RE = lazyre.compile(r"(?<![\w.])(?:\w*[\p{L}\p{N}]_\w*|_\w+|[\p{L}_]\w+(?:\.[\p{L}_]\w+)+)(?!\w)")
 MAX_BRANDED_WORDS = 4  # a short label with a product's name in it is the product's vocabulary
 BRAND_MAX_ZIPF = 2.5  # a capitalised word this rare in the source language is a name (Wagtail, Plone)
 
@@ -224,7 +227,7 @@ def _brand_like(w: str, sl: str | None) -> bool:
     return all(zipf(lw, other) >= zs - 1.0 for other in _WIDE if other != sl)
 
 
-_CSS_RE = regex.compile(r"\s*[a-z-]+\s*:\s*[^;]+;\s*$")  # a style declaration (width: 12em;): code
+_CSS_RE = lazyre.compile(r"\s*[a-z-]+\s*:\s*[^;]+;\s*$")  # a style declaration (width: 12em;): code
 _WIDE = ("en", "fr", "de", "es", "it", "nl")
 SHORT_COPY_GAP = 2.0  # zipf points: the copied word is that much rarer in the target language
 
@@ -288,7 +291,7 @@ def _trim(text: str) -> tuple[int, int]:
 
 # --- UNT003: single source words left in the target (code-mixing) ---------------------------------
 
-_SCRIPT_RUN_RE = regex.compile(r"\p{Latin}[\p{Latin}\p{M}]*|\p{Cyrillic}[\p{Cyrillic}\p{M}]*|\p{Greek}[\p{Greek}\p{M}]*"
+_SCRIPT_RUN_RE = lazyre.compile(r"\p{Latin}[\p{Latin}\p{M}]*|\p{Cyrillic}[\p{Cyrillic}\p{M}]*|\p{Greek}[\p{Greek}\p{M}]*"
                                r"|\p{Arabic}[\p{Arabic}\p{M}]*|\p{Hebrew}[\p{Hebrew}\p{M}]*"
                                r"|\p{Devanagari}[\p{Devanagari}\p{M}]*|\p{Hangul}[\p{Hangul}\p{M}]*"
                                r"|\p{Thai}[\p{Thai}\p{M}]*|[\p{Han}\p{Hiragana}\p{Katakana}ー々]+"
@@ -352,8 +355,8 @@ def _foreign_copy(w: str, sl: str | None, tl: str) -> bool:
     return not knows(sl) or zipf(w.lower(), sl) >= 2.0
 
 
-_PREV_WORD_RE = regex.compile(r"(\p{L}[\p{L}\p{M}]*)[ \u00a0]+$")
-_NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}]*)")
+_PREV_WORD_RE = lazyre.compile(r"(\p{L}[\p{L}\p{M}]*)[ \u00a0]+$")
+_NEXT_WORD_RE = lazyre.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}]*)")
 
 
 def _domain_like(text: str, e: int) -> bool:
@@ -373,7 +376,7 @@ def _beside_capital(text: str, s: int, e: int, script: str) -> bool:
     return bool(m) and m.group(1)[:1].isupper() and char_script(m.group(1)[0]) == script
 
 
-_LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
+_LETTERS_RE = lazyre.compile(r"[\p{L}\p{M}]+")
 
 
 def _code_words(view) -> frozenset[str]:
@@ -501,7 +504,7 @@ SOFTWARE_TERMS = TECH_TERMS | frozenset(_SOFTWARE_TERMS_TEXT.split())
 
 
 def _tech_terms_only(phrase: str, terms: frozenset[str] = TECH_TERMS) -> bool:
-    words = [w.casefold() for w in regex.findall(r"[\p{L}\p{M}][\p{L}\p{M}\-]*", phrase)]
+    words = [w.casefold() for w in _RX1.findall(phrase)]
     return bool(words) and all(w in terms for w in words)
 
 
