@@ -16,11 +16,12 @@ from functools import cache, lru_cache
 import regex
 
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.profiles import antonym_pairs, profile
 
-_QUESTION = regex.compile(r"[?？؟]\s*[\"'»”」』)]*\s*$")
-_LETTER = regex.compile(r"\p{L}")
+_QUESTION = lazyre.compile(r"[?？؟]\s*[\"'»”」』)]*\s*$")
+_LETTER = lazyre.compile(r"\p{L}")
 
 
 def _alternation(items, spaceless: bool) -> str:
@@ -54,8 +55,8 @@ def _negation_tables(lang: str | None):
 # Clause boundaries: punctuation inside or between sentences (a clause's negation is counted once,
 # so negative concord, ``ne ... pas``, ``ничего не``, ``no ... nada``, is one negation). Thai
 # separates phrases with spaces.
-_CLAUSE = regex.compile(r"[,;:.!?…。，；：！？、،؛؟—–()\[\]\"“”«»„「」『』（）]|\s[-‐]\s")
-_CLAUSE_SPACED = regex.compile(_CLAUSE.pattern + r"|\s+")
+_CLAUSE = lazyre.compile(r"[,;:.!?…。，；：！？、،؛؟—–()\[\]\"“”«»„「」『』（）]|\s[-‐]\s")
+_CLAUSE_SPACED = lazyre.compile(_CLAUSE.pattern + r"|\s+")
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,7 @@ def _double_negative(s: str, t: str, src_lang: str | None, tgt_lang: str | None)
     return None
 
 
-_NEXT_WORD = regex.compile(r"\W*\w+")
+_NEXT_WORD = lazyre.compile(r"\W*\w+")
 
 
 def _copied(text: str, span: tuple[int, int], other: str) -> bool:
