@@ -101,7 +101,7 @@ def polarity(text: str, lang: str | None) -> Polarity | None:
                     len(text), tuple(only_nominal[k] for k in firsts), _pieces(text))
 
 
-_EDGES = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+_EDGES = lazyre.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 
 
 def _pieces(text: str) -> int:
