@@ -420,6 +420,35 @@ def _runs_to_judge(ctx, text: str, expected: frozenset[str], same_ok: bool) -> l
     return out
 
 
+# a command-line option just before a word: the word is the option's argument (``-b builder``)
+_OPTION_BEFORE = lazyre.compile(r"(?:^|\s)--?[A-Za-z][\w-]*[ =]$")
+
+
+def _code_context(text: str, s: int, e: int) -> bool:
+    """The word ``text[s:e]`` is written as code, not prose: a call (``setup()``), a reST role or
+    option between colons (``:members:``), the value of ``name=value``, glued to a placeholder
+    (``auto%s``, ``{name}s``), a path's part (``.local/share/``), an option's argument
+    (``-b builder``), or on a line of a multi-line text that the source has too, word for word
+    (a command shown: ``   make builder``)."""
+    before, after = text[s - 1:s], text[e:e + 1]
+    if after == "(" or (before == ":" and after == ":") or before == "=" or after in ("%", "{"):
+        return True
+    if before == "/" or after == "/" or before == "$":
+        return True
+    return _OPTION_BEFORE.search(text, max(0, s - 40), s) is not None
+
+
+def _copied_line(text: str, source: str, s: int) -> bool:
+    """The target line holding offset ``s`` stands, stripped, as a line of the source too, in a
+    text of several lines (a command or an example kept as it is)."""
+    if "\n" not in text:
+        return False
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", s)
+    line = text[a:b if b >= 0 else len(text)].strip()
+    return bool(line) and line in {x.strip() for x in source.split("\n")}
+
+
 def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
     """(start, end, source span) of every target word copied from the source and judged
     a source-language word (see ``source_word``)."""
@@ -446,6 +475,8 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
             continue  # an identifier's part (allow_future), a gloss opening a bracket, an entity (&amp;)
         if text[e:e + 1] == "=" or text[e:e + 2] in ('="', "='", '=\\'):
             continue  # an attribute name of markup the tag reader does not take (<a rel="x" …>)
+        if _code_context(pair.target, s, e):  # the raw text: placeholders are blanked in ``text``
+            continue  # a function, a reST role or option, a value of name=value, a path, an option's argument
         if idx is None:
             idx, src_fold = _source_index(ctx)
             code_words = ctx.src.memo(_code_words)
@@ -474,6 +505,8 @@ def _code_mixed(pair, ctx) -> list[tuple[int, int, tuple[int, int]]]:
         elif not _same_script_copy(w, sl, tl, cap_mid):
             continue
         if _within_quotes(text, s, e) or _in_parens(text, s, e) or unit_at(text, s, tl) is not None:
+            continue
+        if _copied_line(text, source, s):
             continue
         out.append((s, e, sspan))
     return out
