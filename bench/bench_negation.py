@@ -6,8 +6,9 @@ kind through the whole pipeline, it calls the check's decision function
 ``negation-added`` and ``negation-removed`` perturbations (bench/perturb.py, same seeds as
 bench_perturb.py). A perturbation is detected at major when NEG001 gives it a major flag and the
 clean pair has none (the net rule of bench_perturb.py, for one check), at any severity when it
-gets a flag of a severity the clean pair does not have; both by default (strong evidence minor,
-double negatives major) and with NEG001's option ``major`` (strong evidence major). Clean false
+gets a flag of a severity the clean pair does not have; by default (strong evidence minor, weaker
+evidence not flagged, double negatives major), with NEG001's option ``major`` (strong evidence
+major), and at any severity with its option ``weak`` (weaker evidence flagged minor). Clean false
 alarms are over all lines of the split. bench_perturb.py (``--kinds negation-added,negation-removed``) gives the pipeline's
 figures, all checks together.
 
@@ -28,13 +29,15 @@ from audit.checks.families.negation import assess
 
 KINDS = ("negation-added", "negation-removed")
 MODES = ("default", "major")  # NEG001 as configured by default, and with its option major = true
+ALL = (*MODES, "weak")  # and with its option weak = true (weaker evidence flagged, minor)
 
 
 def judge(source: str, target: str, src_lang: str, tgt_lang: str) -> dict:
-    """NEG001's severity for one pair ("major", "minor" or None) by default and with the option."""
+    """NEG001's severity for one pair ("major", "minor" or None) by default and with each option."""
     out = {}
-    for mode in MODES:
-        v = assess(source, target, src_lang, tgt_lang, strong="minor" if mode == "default" else "major")
+    for mode in ALL:
+        v = assess(source, target, src_lang, tgt_lang, strong="major" if mode == "major" else "minor",
+                   weak=mode == "weak")
         out[mode] = v[2] if v else None
     return out
 
@@ -48,7 +51,7 @@ def run_unit(lang: str, direction: str, split: str, limit: int | None, n_example
     for no in nos:
         src, tgt = corpus.sources[no - 1], corpus.targets[no - 1]
         clean = judge(src, tgt, corpus.src_lang, corpus.lang)
-        for mode in MODES:
+        for mode in ALL:
             st["clean"][mode, "major"] += clean[mode] == "major"
             st["clean"][mode, "any"] += clean[mode] is not None
         if clean["major"] == "major" and len(st["examples"]) < n_examples:
@@ -61,7 +64,7 @@ def run_unit(lang: str, direction: str, split: str, limit: int | None, n_example
             sev = judge(src, got[0], corpus.src_lang, corpus.lang)
             c = st[kind]
             c["n"] += 1
-            for mode in MODES:
+            for mode in ALL:
                 c[mode, "major"] += sev[mode] == "major" and clean[mode] != "major"
                 c[mode, "any"] += sev[mode] is not None and sev[mode] != clean[mode]
     return st
@@ -76,7 +79,7 @@ def pct(a: int, n: int) -> str:
 
 
 def report(units: dict, directions: list[str], langs: list[str]) -> None:
-    print("major+ detection net of the clean pair (M: by default, M+: with major = true), any severity (any);")
+    print("major+ detection net of the clean pair (M: by default, M+: with major = true), any severity by default (any);")
     print("clean pairs with a major flag (by default / with the option) and with any flag")
     print("lang  dir    lines | added     n     M    M+   any | removed   n     M    M+   any | clean   M     M+    any")
     sums = {k: [] for k in ("add", "rem", "clean")}
@@ -88,21 +91,23 @@ def report(units: dict, directions: list[str], langs: list[str]) -> None:
             row = [f"{lang:5} {d:5} {n:6} |"]
             for name, k in (("add", a), ("rem", r)):
                 row.append(f"{k['n']:11} {share(k['default', 'major'], k['n'])} {share(k['major', 'major'], k['n'])}"
-                           f" {share(k['major', 'any'], k['n'])} |")
+                           f" {share(k['default', 'any'], k['n'])} |")
                 if k["n"]:
-                    sums[name].append([k[m, "major"] / k["n"] for m in MODES] + [k["major", "any"] / k["n"]])
-            row.append(f" {pct(c['default', 'major'], n)} {pct(c['major', 'major'], n)} {pct(c['major', 'any'], n)}")
+                    sums[name].append([k[m, "major"] / k["n"] for m in MODES] + [k[m, "any"] / k["n"] for m in ("default", "weak")])
+            row.append(f" {pct(c['default', 'major'], n)} {pct(c['major', 'major'], n)} {pct(c['default', 'any'], n)}")
             print(" ".join(row))
             if n:
-                sums["clean"].append([c[m, "major"] / n for m in MODES] + [c["major", "any"] / n])
+                sums["clean"].append([c[m, "major"] / n for m in MODES] + [c[m, "any"] / n for m in ("default", "weak")])
                 for m in MODES:
                     worst[m] = max(worst[m], (c[m, "major"] / n, f"{d} {lang}"))
-    mean = {k: [sum(col) / len(col) for col in zip(*v)] if v else [0.0] * 3 for k, v in sums.items()}
+    mean = {k: [sum(col) / len(col) for col in zip(*v)] if v else [0.0] * 4 for k, v in sums.items()}
     for i, mode in enumerate(MODES):
         print(f"average over units, {mode:7}: major+ added {mean['add'][i]:.2f}, removed {mean['rem'][i]:.2f}"
               f" (target >= 0.60); clean major {100 * mean['clean'][i]:.2f}% (budget <= 1%),"
               f" worst {100 * worst[mode][0]:.1f}% {worst[mode][1]}")
-    print(f"any severity: added {mean['add'][2]:.2f}, removed {mean['rem'][2]:.2f}; clean any {100 * mean['clean'][2]:.2f}%")
+    for i, how in ((2, "by default"), (3, "with weak = true")):
+        print(f"any severity, {how}: added {mean['add'][i]:.2f}, removed {mean['rem'][i]:.2f};"
+              f" clean any {100 * mean['clean'][i]:.2f}%")
 
 
 def main() -> None:

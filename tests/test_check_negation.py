@@ -65,9 +65,17 @@ def test_a_double_negative_on_one_side_is_major_by_default(sl, tl, source, targe
     ("en", "ru", "The minister said the plan was approved.", "Министр сказал, что план не был одобрен."),  # pieces differ
     ("en", "ja", "Nobody came to the meeting on Monday.", "月曜日の会議には多くの人が来た。"),
 ])
-def test_weaker_evidence_is_never_major(sl, tl, source, target):
-    assert all(f.severity.label == "minor" for f in flags("NEG001", sl, tl, source, target, {"major": True}))
+def test_weaker_evidence_is_never_major_and_off_by_default(sl, tl, source, target):
+    assert all(f.severity.label == "minor" for f in flags("NEG001", sl, tl, source, target, {"major": True, "weak": True}))
     assert flags("NEG001", sl, tl, source, target, {"major": True, "weak": False}) == []
+    assert flags("NEG001", sl, tl, source, target) == []  # weak evidence is not flagged unless asked for
+
+
+def test_weak_evidence_flagged_when_asked_for():
+    got = flags("NEG001", "en", "ru", "The minister said the plan was approved.", "Министр сказал, что план не был одобрен.",
+                {"weak": True})
+    assert len(got) == 1 and got[0].severity.label == "minor"
+    assert span_text(got[0], "The minister said the plan was approved.", "Министр сказал, что план не был одобрен.") == ("не", "target")
 
 
 def test_without_weak_evidence_strong_evidence_and_double_negatives_stay():
