@@ -653,11 +653,16 @@ _TAIL_DOUBLE = regex.compile(
 
 def _tail_doubles(pair, ctx, src: dict) -> list:
     """Flags for a word that repeats the end of the token before it (``13-year-old year-old``),
-    unless the source has the same or doubles a word itself."""
+    unless the source has the same or doubles a word itself, or the token is a hyphenated word
+    ending in a short word that the sentence then uses on its own (``Moon Jae-in in the past``,
+    ``a sit-in in Paris``)."""
     tgt = ctx.tgt.memo(prose)
     out = []
     for m in _TAIL_DOUBLE.finditer(tgt):
         if m.group() in pair.source:
+            continue
+        a = m.start()
+        if len(m.group(1)) <= 3 and a >= 2 and tgt[a - 1] in "-‐‑" and tgt[a - 2].isalpha():
             continue
         if "double" not in src:
             src["double"] = _has_double(pair.source, ctx.src.lang)
