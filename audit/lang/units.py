@@ -352,8 +352,13 @@ def convert_difference(value: float, src: str, dst: str) -> float | None:
     return convert(value, src, dst)
 
 
-def converts(v1: float, u1: Unit, v2: float, u2: Unit, tolerance: float = 0.03) -> tuple[str, str] | None:
-    """(id1, id2) when ``v1 u1`` and ``v2 u2`` are the same quantity within ``tolerance``."""
+def converts(v1: float, u1: Unit, v2: float, u2: Unit, tolerance: float = 0.03,
+             precise: bool = False) -> tuple[str, str] | None:
+    """(id1, id2) when ``v1 u1`` and ``v2 u2`` are the same quantity within ``tolerance``. With
+    ``precise``, a figure more than 1% off must also be the exact conversion rounded to the
+    figure's own step (``620 km`` for 385 miles, 619.6, is; ``627 km`` is not; ``135 km/h``
+    for 85 mph, 136.8, rounds to a step of 5): a translator who converts rounds, and does not
+    land elsewhere within 3%."""
     for a in sorted(u1.ids):
         for b in sorted(u2.ids):
             if a == b:
@@ -362,6 +367,24 @@ def converts(v1: float, u1: Unit, v2: float, u2: Unit, tolerance: float = 0.03) 
                 c = fn(v1, a, b)
                 if c is None:
                     continue
-                if abs(c - v2) <= tolerance * max(abs(c), abs(v2)) or (abs(c) < 30 and abs(c - v2) < 1.0):
+                if abs(c) < 30 and abs(c - v2) < 1.0:
+                    return a, b
+                diff = abs(c - v2)
+                if diff <= tolerance * max(abs(c), abs(v2)) and (
+                        not precise or diff <= 0.01 * max(abs(c), abs(v2)) or diff < _step(v2)):
                     return a, b
     return None
+
+
+def _step(v: float) -> float:
+    """The rounding step a written figure shows: 620 -> 10, 135 -> 5, 627 -> 1, 2.5 -> 0.5, 1.6 -> 0.1."""
+    if v == 0:
+        return 1.0
+    for k in range(9, -4, -1):
+        for p in (5 * 10.0 ** k, 10.0 ** k):
+            if p > abs(v):
+                continue
+            q = v / p
+            if abs(q - round(q)) < 1e-9 * max(1.0, abs(q)):
+                return p
+    return 10.0 ** -4

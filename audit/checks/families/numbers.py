@@ -567,7 +567,7 @@ def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, sr
             continue
         for t in list(t_left):
             ut = num_unit(t, tgt, al.tgt_units)
-            if ut is not None and (conv := converts(s.value * s.scale, us, t.value * t.scale, ut)):
+            if ut is not None and (conv := converts(s.value * s.scale, us, t.value * t.scale, ut, precise=True)):
                 al.converted.append((s, t, conv[0], conv[1]))
                 s_left.remove(s)
                 t_left.remove(t)
@@ -578,7 +578,7 @@ def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, sr
             for s2, t in al.matched:
                 ut = num_unit(t, tgt, al.tgt_units)
                 if ut is not None and not _renders(s2, t, src, tgt, al) \
-                        and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                        and converts(s.value * s.scale, us, t.value * t.scale, ut, precise=True):
                     s_left.remove(s)
                     break
     for t in list(t_left):
@@ -588,7 +588,7 @@ def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, sr
         for s, t2 in al.matched:
             us = num_unit(s, src, al.src_units)
             if us is not None and not _renders(s, t2, src, tgt, al) \
-                    and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                    and converts(s.value * s.scale, us, t.value * t.scale, ut, precise=True):
                 t_left.remove(t)
                 break
 
@@ -765,7 +765,18 @@ _CENTURY_AFTER = regex.compile(
 _ROMAN_CENTURY = regex.compile(
     r"(?<![\p{L}])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?:e|ème|er|º|\.)?[ \u00a0]?"
     r"(?:siècle|secolo|siglo|século|wieku|wiek|века|веке|век|столітт|Jahrhundert|century|yüzyıl|eeuw)")
+# the century word first: siglo XIX, século XIX, secolo XIX, Spanish and Italian abbreviations (s. XIX)
+_CENTURY_ROMAN = regex.compile(
+    r"(?:siglos?|séculos?|secoli|secolo|s\.)[ \u00a0]"
+    r"(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![\p{L}\p{N}])")
 _DECIMALS = regex.compile(r"\p{Nd}[.,](\p{Nd}{1,2})$")
+
+
+def _roman_century_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, value) of each Roman-numeral century of ``text`` (``XVIIe siècle``, ``siglo XIX``), in order."""
+    out = [(m.start(1), m.end(1), _roman(m.group(1))) for m in _ROMAN_CENTURY.finditer(text) if m.group(1)]
+    out += [(m.start(1), m.end(1), _roman(m.group(1))) for m in _CENTURY_ROMAN.finditer(text) if m.group(1)]
+    return sorted(out)
 
 
 def _same_decimals(s: Num, t: Num) -> bool:
@@ -781,7 +792,7 @@ def _roman_centuries(left: list[Num], al: Alignment, roman_view, view, roman_on_
              and _CENTURY_AFTER.match(view.text, n.num_end or n.end)]
     if not cands:
         return
-    romans = [(m.start(1), m.end(1), _roman(m.group(1))) for m in _ROMAN_CENTURY.finditer(roman_view.text) if m.group(1)]
+    romans = _roman_century_spans(roman_view.text)
     if not romans:
         return
     for n in list(cands):  # the same century (XVIIe siècle ~ 17th century): explained
@@ -884,7 +895,7 @@ def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], o
                  and ou.dims & u.dims]
         if any(ou.agrees(u) for _, ou in units):
             continue  # a leftover in the same unit on the other side: a changed value (300 km -> 307 km)
-        if not units or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=_LOOSE_TOLERANCE)
+        if not units or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=_LOOSE_TOLERANCE, precise=True)
                             for o, ou in units):
             items.remove(n)
 
@@ -935,9 +946,12 @@ def _explained_by_words(n: Num, other) -> bool:
 def _soft(n: Num) -> bool:
     """Years, ordinals, days, decades and small counts (1-10) are often restructured by a
     translator (``first``, ``both``, Korean and Japanese counters, ``in 2019`` dropped from a
-    headline): reported as minor."""
+    headline): reported as minor. Not a figure written with a leading zero (``04:08``, ``25 006``):
+    minutes and digit groups are no counts."""
     if n.kind in ("year", "ordinal", "day", "decade", "month"):
         return True
+    if len(n.text) > 1 and n.text[0] in "0０٠۰०":
+        return False
     return n.kind in ("number", "part") and n.scale == 1.0 and n.value <= 10 and n.value == int(n.value)
 
 
