@@ -212,3 +212,51 @@ def test_slavic_teen_is_not_its_unit():
     # "девятнадцать" (19) must not satisfy a source 9, nor "пятьсот" (500) a source 5
     assert [f.code for f in all_flags("9 people were hurt.", "Девятнадцать человек пострадали.", "en", "ru")] == ["NUM003"]
     assert [f.code for f in all_flags("It is 5 metres long.", "Длина пятьсот метров.", "en", "ru")] == ["NUM001"]
+
+
+NUM_CODES = ("NUM001", "NUM002", "NUM003")
+
+
+def _num_flags(src, tgt, sl, tl):
+    return [(c, f) for c in NUM_CODES for f in run_check(c, src, tgt, sl, tl)]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,text", [
+    # a converted figure that is no rounding of the exact conversion is a changed number
+    ("Rosa was located 385 miles southwest of Punta Eugenia.",
+     "Rosa befand sich 627 Kilometer südwestlich von Punta Eugenia.", "en", "de", "385"),  # 619.6 km
+    ("within 200 miles of Phoenix", "в радиусе 328 км от Финикса", "en", "ru", "200"),  # 321.9 km
+    ("在距离凤凰城320公里范围内", "within 208 miles of Phoenix", "zh", "en", "208"),  # 198.8 miles
+    # a Roman century after its word, against a century of another value
+    ("Es una prueba de la opinión del siglo XIX.", "It is evidence of 69th century opinion.", "es", "en", "69th"),
+    ("É um testemunho da opinião do século XIX.", "It is evidence of 89th century opinion.", "pt", "en", "89th"),
+    ("Es una prueba de la opinión del siglo XIX.", "Это свидетельство мнения 16-го века.", "es", "ru", "16-го"),
+    # minutes and digit groups written with a leading zero are no small counts: major
+    ("The boy was found at about 04:00 BST.", "El adolescente fue encontrado hacia las 4:08.", "en", "es", "08"),
+    ("L’adolescent a été retrouvé vers 4h du matin.", "The boy was found at about 04:06 BST.", "fr", "en", "06"),
+    ("Police blocked a 25,000-strong crowd.", "Поліція не дозволила 25 005 людям зібратися.", "en", "uk", "005"),
+])
+def test_issue11_number_changes_major(src, tgt, sl, tl, text):
+    flags = [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label == "major"]
+    assert flags, "expected a major NUM flag"
+    shown = {(src if sp.side == "source" else tgt)[sp.start:sp.end] for f in flags for sp in f.spans}
+    assert text in shown
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # conversions rounded to the figure's own step, or within 1%, stay quiet
+    ("Rosa was located 385 miles southwest of Punta Eugenia.",
+     "Rosa befand sich 620 Kilometer südwestlich von Punta Eugenia.", "en", "de"),
+    ("Rosa was located 385 miles southwest of Punta Eugenia.",
+     "Rosa se encontraba a 616 kilómetros al suroeste de Punta Eugenia.", "en", "es"),  # 1 mile = 1.6 km
+    ("Rosa had winds of 85 mph.", "Rosa hatte Windgeschwindigkeiten von 135 km/h.", "en", "de"),
+    ("within 200 miles of Phoenix", "в радиусе 320 км от Финикса", "en", "ru"),
+    ("within 200 miles of Phoenix", "dans un rayon de 300 km autour de Phoenix", "en", "fr"),
+    ("在距离凤凰城320公里范围内", "within 200 miles of Phoenix", "zh", "en"),
+    ("New York City could reach 80 degrees on Tuesday.", "En Nueva York podrían alcanzarse 26 grados.", "en", "es"),
+    # the same Roman century, and the same time
+    ("Es una prueba de la opinión del siglo XIX.", "It is evidence of 19th century opinion.", "es", "en"),
+    ("L’adolescent a été retrouvé vers 4h du matin.", "The boy was found at about 04:00 BST.", "fr", "en"),
+])
+def test_issue11_number_traps_quiet(src, tgt, sl, tl):
+    assert [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label != "minor"] == []
