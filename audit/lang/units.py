@@ -355,10 +355,11 @@ def convert_difference(value: float, src: str, dst: str) -> float | None:
 def converts(v1: float, u1: Unit, v2: float, u2: Unit, tolerance: float = 0.03,
              precise: bool = False) -> tuple[str, str] | None:
     """(id1, id2) when ``v1 u1`` and ``v2 u2`` are the same quantity within ``tolerance``. With
-    ``precise``, a figure more than 1% off must also be the exact conversion rounded to the
-    figure's own step (``620 km`` for 385 miles, 619.6, is; ``627 km`` is not; ``135 km/h``
-    for 85 mph, 136.8, rounds to a step of 5): a translator who converts rounds, and does not
-    land elsewhere within 3%."""
+    ``precise``, a figure must also lie within one of its own rounding steps of the exact
+    conversion (``620 km`` for 385 miles, 619.6, does; ``627 km`` does not; ``135 km/h`` for
+    85 mph, 136.8, has a step of 5; ``7,8 cm`` for 3 inches, 7.62, has a step of 0.1 and does
+    not), or, for a whole figure, within 1% of it (a mile taken as 1.6 km): a translator who
+    converts rounds, and does not land elsewhere within the tolerance."""
     for a in sorted(u1.ids):
         for b in sorted(u2.ids):
             if a == b:
@@ -367,11 +368,12 @@ def converts(v1: float, u1: Unit, v2: float, u2: Unit, tolerance: float = 0.03,
                 c = fn(v1, a, b)
                 if c is None:
                     continue
-                if abs(c) < 30 and abs(c - v2) < 1.0:
-                    return a, b
                 diff = abs(c - v2)
+                step = _step(v2) if precise else 1.0
+                if abs(c) < 30 and diff < min(1.0, step):
+                    return a, b
                 if diff <= tolerance * max(abs(c), abs(v2)) and (
-                        not precise or diff <= 0.01 * max(abs(c), abs(v2)) or diff < _step(v2)):
+                        not precise or diff < step or (step >= 1 and diff <= 0.01 * max(abs(c), abs(v2)))):
                     return a, b
     return None
 

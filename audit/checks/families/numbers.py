@@ -955,6 +955,13 @@ def _soft(n: Num) -> bool:
     return n.kind in ("number", "part") and n.scale == 1.0 and n.value <= 10 and n.value == int(n.value)
 
 
+def _measure(n: Num, view, cache: dict) -> bool:
+    """A number with a unit of measure (``1 inch``, ``3 km``): a quantity, not a count a
+    translator restructures, so never soft."""
+    u = num_unit(n, view, cache)
+    return u is not None and bool(u.dims & MEASURES)
+
+
 def _label(n: Num) -> str:
     return n.text
 
@@ -971,9 +978,11 @@ def number_missing(pair, ctx):
     within 3% (not of a year, nor of a whole number under 1000), a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``), a day
     for 24 hours (``сутки``, ``一天``), a Fahrenheit decade rendered in Celsius (``the 80s`` ->
     ``27 °C``). Years, ordinals, days, decades and counts up to 10 are reported as minor (translators
-    restructure them); other numbers as major. The span is the source number."""
+    restructure them), unless the count has a unit of measure (``1 inch``); other numbers as major. The span is the source number."""
+    al = align(ctx)
     return [hit(f"source number '{_label(s)}' is missing from the target", source=(s.start, s.end),
-                severity="minor" if _soft(s) else None, primary="source") for s in align(ctx).missing]
+                severity="minor" if _soft(s) and not _measure(s, ctx.src, al.src_units) else None,
+                primary="source") for s in al.missing]
 
 
 @check("NUM002", "number-added", "accuracy/addition", "major")
@@ -981,10 +990,12 @@ def number_added(pair, ctx):
     """A number in the target has no counterpart in the source: compared by value with the
     same allowances as NUM001 (locale formats, native digits, scale words, numbers spelled out
     in the source, month names, unit conversions, rounding, names with digits). Years, ordinals
-    and counts up to 10 are minor (translators make counts explicit: ``both`` -> ``2``, Korean and
+    and counts up to 10 without a unit of measure are minor (translators make counts explicit: ``both`` -> ``2``, Korean and
     Japanese counters). The span is the target number."""
+    al = align(ctx)
     return [hit(f"target number '{_label(t)}' is not in the source", target=(t.start, t.end),
-                severity="minor" if _soft(t) else None) for t in align(ctx).added]
+                severity="minor" if _soft(t) and not _measure(t, ctx.tgt, al.tgt_units) else None)
+            for t in al.added]
 
 
 @check("NUM003", "number-changed", "accuracy/mistranslation", "major")
