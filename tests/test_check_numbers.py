@@ -260,3 +260,29 @@ def test_issue11_number_changes_major(src, tgt, sl, tl, text):
 ])
 def test_issue11_number_traps_quiet(src, tgt, sl, tl):
     assert [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label != "minor"] == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # a Fahrenheit decade rendered as a Celsius range: both ends go with it
+    ("Much of the U.S. is expected to see a warm start to October with widespread 80s.",
+     "Espera-se um início quente de outubro, com temperaturas entre os 27 e os 30 graus.", "en", "pt"),
+    ("Much of the U.S. is expected to see a warm start to October with widespread 80s.",
+     "Se esperan temperaturas de entre los 27 y los 31 grados.", "en", "es"),
+    ("Much of the U.S. is expected to see a warm start to October with widespread 80s.",
+     "Ожидается теплая погода, температура от 26 до 32 градусов.", "en", "ru"),
+])
+def test_fahrenheit_decade_as_celsius_range_quiet(src, tgt, sl, tl):
+    assert _num_flags(src, tgt, sl, tl) == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,text", [
+    ("Much of the U.S. is expected to see a warm start to October with widespread 80s.",
+     "Espera-se um início quente de outubro, com temperaturas entre os 27 e os 50 graus.", "en", "pt", "50"),
+    ("Much of the U.S. is expected to see a warm start to October with widespread 80s.",
+     "Ожидается теплая погода, температура от 26 до 52 градусов.", "en", "ru", "52"),
+    ("Locally, 1 to 4 inches of rain will cause flooding.",
+     "Localement, entre 2,5 et 30 cm de pluie provoqueront des crues.", "en", "fr", "30"),
+])
+def test_temperature_or_measure_outside_the_conversion_major(src, tgt, sl, tl, text):
+    flags = [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label == "major"]
+    assert text in {(src if sp.side == "source" else tgt)[sp.start:sp.end] for f in flags for sp in f.spans}

@@ -53,10 +53,11 @@ from audit.lang.units import (
     unit_mentions,
 )
 
-# "1 to 4 inches", "2,5 bis 10 cm", "5–10 см": the first number of a range takes the unit of the second.
+# "1 to 4 inches", "2,5 bis 10 cm", "5–10 см", "entre os 27 e os 30 graus": the first number of a
+# range takes the unit of the second.
 _RANGE_NEXT = regex.compile(
     r"[ \u00a0]?(?:[-–—~～〜]|to|a|y|and|et|und|bis|à|e|i|do|до|ve|or|o|ou|oder|или|и|hasta|al|עד|ל-|تا|إلى|الى|"
-    r"حتى|و|से|至|到|から|에서|ila|đến|tới|ถึง)[ \u00a0]?"
+    r"حتى|و|से|至|到|から|에서|ila|đến|tới|ถึง)[ \u00a0]?(?:(?:os|as|los|las|les|the)[ \u00a0])?"
     r"\p{Nd}+(?:[.,]\p{Nd}+)?", regex.IGNORECASE)
 
 # Languages whose spelled-out numbers we can read (others: small numbers may be spelled out).
@@ -915,18 +916,24 @@ def _counted(view, start: int) -> bool:
 def _fahrenheit_decades(decades: list[Num], temps: list[Num], temps_view, cache: dict) -> None:
     """Drop a two-digit decade (``the 80s``: temperatures in the eighties, Fahrenheit) and a number
     of the other side with a temperature unit that lies in that range once converted to Celsius
-    (``27 ºC``, ``27 градусов``): the weather idiom rendered as a converted figure."""
+    (``27 ºC``, ``27 градусов``): the weather idiom rendered as a converted figure; every such
+    temperature goes with it (``entre os 27 e os 30 graus``: the range renders the decade)."""
     for d in list(decades):
         if d.kind != "decade" or not (0 <= d.value < 100):
             continue
         lo, hi = (d.value - 32) * 5 / 9 - 1.0, (d.value + 9 - 32) * 5 / 9 + 1.0
-        for t in temps:
-            u = num_unit(t, temps_view, cache)
-            if u is not None and "temperature" in u.dims and (lo <= t.value * t.scale <= hi or
-                                                               d.value <= t.value * t.scale <= d.value + 9):
-                decades.remove(d)
-                temps.remove(t)
-                break
+        inside = [t for t in temps if _temperature_in(t, temps_view, cache, lo, hi, d.value)]
+        if inside:
+            decades.remove(d)
+            temps[:] = [t for t in temps if t not in inside]
+
+
+def _temperature_in(t: Num, view, cache: dict, lo: float, hi: float, decade: float) -> bool:
+    """A number with a temperature unit (its own, or the one closing its range) in [lo, hi]
+    (Celsius) or in the decade itself (Fahrenheit kept)."""
+    u = num_unit(t, view, cache)
+    v = t.value * t.scale
+    return u is not None and "temperature" in u.dims and (lo <= v <= hi or decade <= v <= decade + 9)
 
 
 def _small(n: Num) -> bool:
