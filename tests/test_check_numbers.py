@@ -286,3 +286,33 @@ def test_fahrenheit_decade_as_celsius_range_quiet(src, tgt, sl, tl):
 def test_temperature_or_measure_outside_the_conversion_major(src, tgt, sl, tl, text):
     flags = [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label == "major"]
     assert text in {(src if sp.side == "source" else tgt)[sp.start:sp.end] for f in flags for sp in f.spans}
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,text", [
+    # an English quantity in words (a mile, half an inch) is converted and compared
+    ("Rainfall totals of over half an inch are possible.", "São possíveis precipitações de mais de 42 mm.",
+     "en", "pt", "42"),
+    ("Rainfall totals of over half an inch are possible.", "Возможно выпадение до 8,5 см осадков.", "en", "ru", "8,5"),
+    ("The crash was about a mile away from Saturday's crash.", "事故发生在约5.6公里外。", "en", "zh", "5.6"),
+    # a rounding to as many decimals before a scale word is a change; an explicit Celsius figure is no Fahrenheit decade
+    ("Пятничные дебаты смотрело более 20,4 млн зрителей.", "More than 20.0 million people watched it.",
+     "ru", "en", "20.0 million"),
+    ("Much of the U.S. will see a warm start to October with widespread 80s.",
+     "Si prevede un caldo inizio di ottobre, con 86 ºC dalle Southern Plains.", "en", "it", "86"),
+])
+def test_worded_quantities_and_decimals_major(src, tgt, sl, tl, text):
+    flags = [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label == "major"]
+    assert text in {(src if sp.side == "source" else tgt)[sp.start:sp.end] for f in flags for sp in f.spans}
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("Rainfall totals of over half an inch are possible.", "São possíveis precipitações de mais de 12 mm.", "en", "pt"),
+    ("Rainfall totals of over half an inch are possible.", "Возможно выпадение до 1,3 см осадков.", "en", "ru"),
+    ("The crash was about a mile away from Saturday's crash.", "事故发生在约1.6公里外。", "en", "zh"),
+    ("The crash was about a mile away from Saturday's crash.", "Der Unfall war etwa 1,6 Kilometer entfernt.", "en", "de"),
+    ("Пятничные дебаты смотрело более 20,4 млн зрителей.", "More than 20 million people watched it.", "ru", "en"),
+    ("Much of the U.S. will see a warm start to October with widespread 80s.",
+     "Si prevede un caldo inizio di ottobre, con 27 ºC dalle Southern Plains.", "en", "it"),
+])
+def test_worded_quantities_and_decimals_quiet(src, tgt, sl, tl):
+    assert [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label != "minor"] == []

@@ -781,9 +781,17 @@ def _roman_century_spans(text: str) -> list[tuple[int, int, int]]:
 
 
 def _same_decimals(s: Num, t: Num) -> bool:
-    """Both numbers written with as many decimals (``20,4`` and ``20.0``): no rounding."""
-    a, b = _DECIMALS.search(s.text), _DECIMALS.search(t.text)
+    """Both numbers written with as many decimals (``20,4`` and ``20.0``, also before a scale
+    word: ``20,4 млн`` and ``20.0 million``): no rounding."""
+    a, b = _DECIMALS.search(_digits_text(s)), _DECIMALS.search(_digits_text(t))
     return bool(a and b and len(a.group(1)) == len(b.group(1)))
+
+
+def _digits_text(n: Num) -> str:
+    """The figure without its scale word (``20.0`` of ``20.0 million``)."""
+    if n.num_end and n.start < n.num_end < n.end:
+        return n.text[:n.num_end - n.start]
+    return n.text
 
 
 def _roman_centuries(left: list[Num], al: Alignment, roman_view, view, roman_on_source: bool) -> None:
@@ -892,6 +900,8 @@ def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], o
                    and _counted(other, a)]
         if not spelled:
             continue
+        if _spelled_elsewhere(n, u, spelled, other):
+            continue  # ``half an inch`` -> ``6 cm``: the worded quantity converts to something else
         units = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
                  and ou.dims & u.dims]
         if any(ou.agrees(u) for _, ou in units):
@@ -899,6 +909,26 @@ def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], o
         if not units or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=_LOOSE_TOLERANCE, precise=True)
                             for o, ou in units):
             items.remove(n)
+
+
+# an English quantity in words before its unit: "a mile", "half an inch", "an inch and a half"
+_EN_WORDED = regex.compile(r"(?:^|\s)(half\s+an?|an?|one)\s*$", regex.IGNORECASE)
+
+
+def _spelled_elsewhere(n: Num, u: Unit, spelled: list, other) -> bool:
+    """Every worded quantity of the other side (``spelled``) is one we can read (English ``a
+    mile``, ``half an inch``) and none converts to ``n`` (loosely, rounded to n's step): the
+    number does not render it."""
+    if other.lang != "en":
+        return False
+    for ids, a, b in spelled:
+        m = _EN_WORDED.search(other.text[max(0, a - 12):a])
+        if not m or other.text[b:b + 4].lstrip().lower().startswith(("and", "or", "to")):
+            return False  # not read: "two or three miles", "a mile and a half"
+        value = 0.5 if m.group(1).lower().startswith("half") else 1.0
+        if converts(value, Unit(frozenset(ids), a, b), n.value * n.scale, u, tolerance=_LOOSE_TOLERANCE, precise=True):
+            return False
+    return True
 
 
 def _counted(view, start: int) -> bool:
@@ -933,7 +963,10 @@ def _temperature_in(t: Num, view, cache: dict, lo: float, hi: float, decade: flo
     (Celsius) or in the decade itself (Fahrenheit kept)."""
     u = num_unit(t, view, cache)
     v = t.value * t.scale
-    return u is not None and "temperature" in u.dims and (lo <= v <= hi or decade <= v <= decade + 9)
+    if u is None or "temperature" not in u.dims:
+        return False
+    celsius_only = "C" in u.ids and "F" not in u.ids  # 86 ºC is no temperature in the 80s
+    return lo <= v <= hi or (not celsius_only and decade <= v <= decade + 9)
 
 
 def _small(n: Num) -> bool:
