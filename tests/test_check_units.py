@@ -129,3 +129,18 @@ def test_source_units_in_own_words_quiet(src, tgt, sl, tl):
 def test_vietnamese_tons_changed_to_seconds_flagged():
     flags = run_check("UNI001", "Tàu nặng 7.000 tấn.", "The ship weighs 7,000 seconds.", "vi", "en")
     assert [f.severity.label for f in flags] == ["major"]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    # issue 11: a source unit elsewhere in the sentence (48 horas) does not excuse a bare number read as a unit
+    ("El rescate duró 48 horas y murieron 214 según informaron.",
+     "The rescue lasted 48 hours and 214 seconds they said died.", "es", "en"),
+    ("O resgate durou 48 horas e morreram 214 segundo informaram.",
+     "The rescue lasted 48 hours and 214 seconds they reported died.", "pt", "en"),
+    ("Il soccorso è durato 48 ore e sono morti 214 secondo quanto riferito.",
+     "The rescue lasted 48 hours and 214 seconds reportedly died.", "it", "en"),
+])
+def test_unit_added_beside_a_source_unit(source, target, sl, tl):
+    flags = run_check("UNI001", source, target, sl, tl)
+    assert [target[f.spans[0].start:f.spans[0].end] for f in flags] == ["214 seconds"]
+    assert flags[0].severity.label == "major"
