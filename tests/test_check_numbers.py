@@ -316,3 +316,30 @@ def test_worded_quantities_and_decimals_major(src, tgt, sl, tl, text):
 ])
 def test_worded_quantities_and_decimals_quiet(src, tgt, sl, tl):
     assert [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label != "minor"] == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,text", [
+    # English "both" / "pair" count two: a number word of the other side with no other counterpart changed it
+    ("The pair's business had been likened to Goop.", "L’activité des trois protagonistes a été comparée à Goop.",
+     "en", "fr", "trois"),
+    ("He said politicians on both sides stoked it.", "Ha detto che i politici delle tre fazioni lo hanno alimentato.",
+     "en", "it", "tre"),
+    ("Ha detto che i politici delle tre fazioni lo hanno alimentato.", "He said politicians on both sides stoked it.",
+     "it", "en", "both"),
+])
+def test_dual_word_changed(src, tgt, sl, tl, text):
+    flags = run_check("NUM003", src, tgt, sl, tl)
+    assert [f.severity.label for f in flags] == ["major"]
+    assert text in {(src if sp.side == "source" else tgt)[sp.start:sp.end] for sp in flags[0].spans}
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("The pair's business had been likened to Goop.", "L’activité des deux protagonistes a été comparée à Goop.", "en", "fr"),
+    ("He said politicians on both sides stoked it.", "Ha detto che i politici di entrambe le fazioni lo hanno alimentato.",
+     "en", "it"),
+    ("Both France and Germany agreed, with three votes against.", "Francia y Alemania aceptaron, con tres votos en contra.",
+     "en", "es"),
+    ("Both leaders met.", "两位领导人会面了。", "en", "zh"),
+])
+def test_dual_word_quiet(src, tgt, sl, tl):
+    assert _num_flags(src, tgt, sl, tl) == []
