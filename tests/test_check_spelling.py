@@ -89,3 +89,21 @@ def test_transliterated_source_name_quiet(src, tgt, sl, tl):
 def test_slip_beside_source_names_flagged(src, tgt, sl, tl, word):
     flags = run_check("SPL001", src, tgt, sl, tl)
     assert [tgt[f.spans[0].start:f.spans[0].end] for f in flags] == [word]
+
+
+@pytest.mark.parametrize("tgt", [
+    # an Arabic form whose rest after an attached prefix is a common word: not judged
+    "نقلا عن وكالة لأنباء الشرق.",  # ل + أنباء
+    "هذا ما قاله للساسة في المؤتمر.",  # لل + ساسة
+])
+def test_arabic_prefix_forms_quiet(tgt):
+    assert run_check("SPL001", "The agency said.", tgt, "en", "ar") == []
+
+
+@pytest.mark.parametrize("tgt,word", [
+    ("أطلق عدد من للصورايخ على المدينة.", "للصورايخ"),  # a slip after the prefix
+    ("قال الحزب االجمهوري إنه سيصوت.", "االجمهوري"),  # a doubled letter is no prefix
+])
+def test_arabic_slip_after_prefix_flagged(tgt, word):
+    flags = run_check("SPL001", "The party said.", tgt, "en", "ar")
+    assert [tgt[f.spans[0].start:f.spans[0].end] for f in flags] == [word]

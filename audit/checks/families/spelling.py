@@ -36,7 +36,9 @@ def misspelling(pair, ctx):
     ``Colvine``, Persian ``سیمسون`` for ``Simpson``, Russian ``Риер`` for ``Reeher``) is a
     transliterated name, not judged. In Turkish, which builds words by suffixes, a form whose
     Snowball stem is itself a frequent word is not judged (``dakikasına``: ``dakika`` plus an ending
-    the list lacks); a slip inside the stem still is. Only for the target languages of ``audit/lang/data/spelling.toml``:
+    the list lacks); a slip inside the stem still is. In Arabic, which attaches clitics in front, a
+    form whose rest after ``و ف ب ل ك ال لل`` is a common word is not judged (``لأنباء``: ``ل`` +
+    ``أنباء``). Only for the target languages of ``audit/lang/data/spelling.toml``:
     spaced scripts whose word list measured clean (not Chinese, Japanese or Thai, which have no
     word boundaries, nor Korean or Hindi). Minor. Span: the word."""
     tl = ctx.tgt.lang
