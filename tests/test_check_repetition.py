@@ -357,3 +357,23 @@ def test_hyphen_tail_then_word_quiet(src, tgt, sl, tl):
 def test_tail_double_still_flagged(tgt, tl, word):
     flags = run_check("REP001", "A boy was hurt.", tgt, "en", tl)
     assert [tgt[f.spans[0].start:f.spans[0].end] for f in flags] == [word]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,word", [
+    # a name the source has once, doubled in another script: a slip, not a reduplicated name
+    ("Giles said he was happy.", "Джайлз Джайлз сказал, что счастлив.", "en", "uk", "Джайлз"),
+    ("Declan Rice played well.", "Деклан Деклан Райс зіграв добре.", "en", "uk", "Деклан"),
+    ("Dolly Menga scored.", "Долли Менга Менга забила.", "en", "ru", "Менга"),
+])
+def test_name_doubled_in_another_script_flagged(src, tgt, sl, tl, word):
+    flags = run_check("REP001", src, tgt, sl, tl)
+    assert [tgt[f.spans[0].start:f.spans[0].end] for f in flags] == [word]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("They flew to Bora Bora.", "Они полетели на Бора Бора.", "en", "ru"),  # doubled in the source too
+    ("The ylang ylang oil.", "Масло иланг иланг.", "en", "ru"),
+    ("They flew to Bora Bora.", "Полетіли на Бора Бора.", "en", "uk"),
+])
+def test_reduplicated_name_in_another_script_quiet(src, tgt, sl, tl):
+    assert run_check("REP001", src, tgt, sl, tl) == []
