@@ -326,6 +326,8 @@ def test_worded_quantities_and_decimals_quiet(src, tgt, sl, tl):
      "en", "it", "tre"),
     ("Ha detto che i politici delle tre fazioni lo hanno alimentato.", "He said politicians on both sides stoked it.",
      "it", "en", "both"),
+    # the other side writes fewer twos: one two is kept (due anni), the pair became three
+    ("It bought both chains two years ago.", "Ha acquistato le tre catene circa due anni fa.", "en", "it", "tre"),
 ])
 def test_dual_word_changed(src, tgt, sl, tl, text):
     flags = run_check("NUM003", src, tgt, sl, tl)
@@ -340,6 +342,9 @@ def test_dual_word_changed(src, tgt, sl, tl, text):
     ("Both France and Germany agreed, with three votes against.", "Francia y Alemania aceptaron, con tres votos en contra.",
      "en", "es"),
     ("Both leaders met.", "两位领导人会面了。", "en", "zh"),
+    ("It bought both chains two years ago.", "Ha acquistato entrambe le catene circa due anni fa.", "en", "it"),
+    ("Politicians on both sides, two of them ministers, spoke.",
+     "Politici di entrambe le parti, due dei quali ministri, hanno parlato.", "en", "it"),
 ])
 def test_dual_word_quiet(src, tgt, sl, tl):
     assert _num_flags(src, tgt, sl, tl) == []

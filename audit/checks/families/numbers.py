@@ -665,12 +665,14 @@ def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt)
     # ``六`` without a classifier), when their value is nowhere on the other side
     if tw_lost:
         sw_open += [w for w in _weak_words(src, sw) if w.value not in t_loose]
-        if 2.0 not in t_loose:
-            sw_open += _dual_words(src)  # "the pair's business" -> "des trois protagonistes"
+        duals = _dual_words(src)  # "the pair's business" -> "des trois protagonistes"
+        if duals and len(duals) + s_count[2.0] > _twos(t_count, t_strict, t_loose):
+            sw_open += duals
     if sw_lost:
         tw_open += [w for w in _weak_words(tgt, tw) if w.value not in s_loose]
-        if 2.0 not in s_loose:
-            tw_open += _dual_words(tgt)
+        duals = _dual_words(tgt)
+        if duals and len(duals) + t_count[2.0] > _twos(s_count, s_strict, s_loose):
+            tw_open += duals
     # the counterpart must be foreign to the lost word's own phrase: ``fourteen`` ~ ``on dört``
     # (14) is not 4 changed; ``both`` elsewhere in the sentence does not explain a ``two``
     sw_local = {id(w): _local_values(src, w) for w in sw_lost}
@@ -685,10 +687,16 @@ _EN_DUAL = regex.compile(r"(?<![\p{L}\-])(both|pair)(?![\p{L}\-])", regex.IGNORE
 def _dual_words(view) -> list[WordNum]:
     """English ``both`` and ``pair`` as a count of two, a counterpart for a number word of the
     other side that has no other (``both sides`` -> ``tre fazioni`` is a changed count), when
-    that side writes no two at all."""
+    that side writes fewer twos (``both chains two years ago`` -> ``le tre catene due anni fa``)."""
     if view.lang != "en":
         return []
     return [WordNum(m.start(), m.end(), m.group(), 2.0, frozenset({2.0})) for m in _EN_DUAL.finditer(view.text)]
+
+
+def _twos(count: Counter, strict: set, loose: set) -> int:
+    """How many twos a side writes: its twos in digits and words, or one for a loose word
+    (``entrambi``, ``beide``) when it has no other."""
+    return count[2.0] or int(2.0 in loose and 2.0 not in strict)
 
 
 def _counts(view, items) -> Counter:
@@ -1073,7 +1081,7 @@ def number_changed(pair, ctx):
       the other value (``fourteen`` ~ ``on dört``), ``both`` elsewhere does not excuse a
       changed ``two``, and two counts side by side are no compound (``only four`` is not 5);
       English ``both`` and ``pair`` count two against a number word of the other side that
-      writes no two (``both sides`` -> ``tre fazioni``);
+      writes fewer twos (``both sides`` -> ``tre fazioni``);
     - a month number against a month named on the other side with another value (``January`` ->
       ``5月``, ``In June`` -> ``4월``; ``Theresa May`` and the verb ``may`` are no months);
     - a Vietnamese weekday, which is a number (``Saturday`` -> ``thứ Sáu``, Friday, or
