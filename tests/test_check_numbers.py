@@ -226,7 +226,7 @@ def _num_flags(src, tgt, sl, tl):
     ("Rosa was located 385 miles southwest of Punta Eugenia.",
      "Rosa befand sich 627 Kilometer südwestlich von Punta Eugenia.", "en", "de", "385"),  # 619.6 km
     ("within 200 miles of Phoenix", "в радиусе 328 км от Финикса", "en", "ru", "200"),  # 321.9 km
-    ("在距离凤凰城320公里范围内", "within 208 miles of Phoenix", "zh", "en", "208"),  # 198.8 miles
+    ("在距离凤凰城320公里范围内", "within 203 miles of Phoenix", "zh", "en", "320"),  # 198.8 miles
     # a Roman century after its word, against a century of another value
     ("Es una prueba de la opinión del siglo XIX.", "It is evidence of 69th century opinion.", "es", "en", "69th"),
     ("É um testemunho da opinião do século XIX.", "It is evidence of 89th century opinion.", "pt", "en", "89th"),
@@ -254,6 +254,10 @@ def test_issue11_number_changes_major(src, tgt, sl, tl, text):
     ("within 200 miles of Phoenix", "dans un rayon de 300 km autour de Phoenix", "en", "fr"),
     ("在距离凤凰城320公里范围内", "within 200 miles of Phoenix", "zh", "en"),
     ("New York City could reach 80 degrees on Tuesday.", "En Nueva York podrían alcanzarse 26 grados.", "en", "es"),
+    # rough conversions, more than 3% off: compound measures and rule-of-thumb factors
+    ("The 6-foot-6 forward grew up in Baton Rouge.", "Este avançado, com 1,98 m de altura, cresceu em Baton Rouge.",
+     "en", "pt"),
+    ("The 550 pound hog had mauled the farmer.", "Свинья весом 227 килограммов напала на фермера.", "en", "ru"),
     # the same Roman century, and the same time
     ("Es una prueba de la opinión del siglo XIX.", "It is evidence of 19th century opinion.", "es", "en"),
     ("L’adolescent a été retrouvé vers 4h du matin.", "The boy was found at about 04:00 BST.", "fr", "en"),

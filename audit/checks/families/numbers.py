@@ -930,8 +930,7 @@ def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], o
                  and ou.dims & u.dims]
         if any(ou.agrees(u) for _, ou in units):
             continue  # a leftover in the same unit on the other side: a changed value (300 km -> 307 km)
-        if not units or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=_LOOSE_TOLERANCE, precise=True)
-                            for o, ou in units):
+        if not units or any(_loose_conversion(n.value * n.scale, u, o.value * o.scale, ou) for o, ou in units):
             items.remove(n)
 
 
@@ -953,6 +952,16 @@ def _spelled_elsewhere(n: Num, u: Unit, spelled: list, other) -> bool:
         if converts(value, Unit(frozenset(ids), a, b), n.value * n.scale, u, tolerance=_LOOSE_TOLERANCE, precise=True):
             return False
     return True
+
+
+def _loose_conversion(v1: float, u1: Unit, v2: float, u2: Unit) -> bool:
+    """A rough conversion (within 15%): more than 3% off the exact figure (a rule-of-thumb factor,
+    a compound measure: ``6-foot-6`` -> ``1,98 m``, ``550 pound`` -> ``227 quilos``), or a rounding
+    of it. Within 3% a figure that is no rounding of the exact conversion is a changed digit
+    (385 miles, 619.6 km -> ``627 km``), not a loose conversion."""
+    if not converts(v1, u1, v2, u2, tolerance=_LOOSE_TOLERANCE):
+        return False
+    return not converts(v1, u1, v2, u2) or bool(converts(v1, u1, v2, u2, precise=True))
 
 
 def _counted(view, start: int) -> bool:
@@ -1019,13 +1028,6 @@ def _soft(n: Num) -> bool:
     return n.kind in ("number", "part") and n.scale == 1.0 and n.value <= 10 and n.value == int(n.value)
 
 
-def _measure(n: Num, view, cache: dict) -> bool:
-    """A number with a unit of measure (``1 inch``, ``3 km``): a quantity, not a count a
-    translator restructures, so never soft."""
-    u = num_unit(n, view, cache)
-    return u is not None and bool(u.dims & MEASURES)
-
-
 def _label(n: Num) -> str:
     return n.text
 
@@ -1042,11 +1044,9 @@ def number_missing(pair, ctx):
     within 3% (not of a year, nor of a whole number under 1000), a repeated mention, names with digits (``G7``, ``MP3``, ``COVID-19``), a day
     for 24 hours (``сутки``, ``一天``), a Fahrenheit decade rendered in Celsius (``the 80s`` ->
     ``27 °C``). Years, ordinals, days, decades and counts up to 10 are reported as minor (translators
-    restructure them), unless the count has a unit of measure (``1 inch``); other numbers as major. The span is the source number."""
-    al = align(ctx)
+    restructure them); other numbers as major. The span is the source number."""
     return [hit(f"source number '{_label(s)}' is missing from the target", source=(s.start, s.end),
-                severity="minor" if _soft(s) and not _measure(s, ctx.src, al.src_units) else None,
-                primary="source") for s in al.missing]
+                severity="minor" if _soft(s) else None, primary="source") for s in align(ctx).missing]
 
 
 @check("NUM002", "number-added", "accuracy/addition", "major")
@@ -1054,12 +1054,10 @@ def number_added(pair, ctx):
     """A number in the target has no counterpart in the source: compared by value with the
     same allowances as NUM001 (locale formats, native digits, scale words, numbers spelled out
     in the source, month names, unit conversions, rounding, names with digits). Years, ordinals
-    and counts up to 10 without a unit of measure are minor (translators make counts explicit: ``both`` -> ``2``, Korean and
+    and counts up to 10 are minor (translators make counts explicit: ``both`` -> ``2``, Korean and
     Japanese counters). The span is the target number."""
-    al = align(ctx)
     return [hit(f"target number '{_label(t)}' is not in the source", target=(t.start, t.end),
-                severity="minor" if _soft(t) and not _measure(t, ctx.tgt, al.tgt_units) else None)
-            for t in al.added]
+                severity="minor" if _soft(t) else None) for t in align(ctx).added]
 
 
 @check("NUM003", "number-changed", "accuracy/mistranslation", "major")
