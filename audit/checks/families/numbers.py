@@ -1089,8 +1089,10 @@ def number_changed(pair, ctx):
 
     Not reported: roundings within 3% of a number of three digits or more, or with decimals
     (``21.7 million`` -> ``about 22 million``; a year is never rounded: ``1987`` -> ``1990`` is a
-    change, nor a two-digit count or age: ``41`` -> ``40``), unit conversions (within 3%, or 15% for a measure converted into another unit
-    system), phone numbers regrouped (``031/433611`` -> ``031/43 36 11``), ranges with one
+    change, nor a two-digit count or age: ``41`` -> ``40``), unit conversions (a rounding of the exact
+    conversion to the figure's own step, or within 1% for a whole figure; a rough conversion
+    into another unit system 3-15% off, as ``6-foot-6`` -> ``1,98 m``; within 3%, a figure that
+    is no rounding is a changed digit: 385 miles -> ``627 km``), phone numbers regrouped (``031/433611`` -> ``031/43 36 11``), ranges with one
     scale word (``300万至500万`` -> ``3 to 5 million``), ``三成`` -> ``30%``, ``50万`` ->
     ``half a million``. A converted figure explains a leftover only when it does not render
     its own source quantity in the same unit (``300 km (180 miles)`` -> ``307 km (180 mil)``
