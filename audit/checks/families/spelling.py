@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import char_script
 from audit.lang.placeholders import prose
@@ -15,8 +16,8 @@ from audit.lang.segment import starts_sentence
 from audit.lang.spelling import correction, judged, settings
 from audit.lang.translit import name_keys, word_keys
 
-_LATIN_NAME = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Latin}\p{M}]{2,}")
-_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’\-])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_@/'’\-]|\.\p{L})")
+_LATIN_NAME = lazyre.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Latin}\p{M}]{2,}")
+_WORD = lazyre.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’\-])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_@/'’\-]|\.\p{L})")
 
 
 @check("SPL001", "misspelling", "fluency/spelling", "minor", lang_scope="declared-target")
