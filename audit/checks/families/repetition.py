@@ -18,7 +18,7 @@ import regex
 from audit.checks.registry import Option, check
 from audit.core import lazyre
 from audit.core.model import hit
-from audit.core.text import main_script, words
+from audit.core.text import char_script, main_script, words
 from audit.lang.placeholders import prose
 from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script, profile
 
@@ -572,7 +572,8 @@ def _double_severity(pair, ctx, u: Units, a: int, b: int, src: dict):
     if key.isdigit():
         return "skip" if len(key) == 3 or pair.source.count(key) >= 2 else None
     if not _CLITIC.search(key) and _rare_word(key, lang, ctx.options("REP001").max_rare_name) \
-            and units_of(ctx.src).keys.count(key) != 1 and not _surname_doubled(pair.target, u, a) \
+            and _source_count(key, pair.target[u.starts[a]:u.ends[a]], ctx) != 1 \
+            and not _surname_doubled(pair.target, u, a) \
             and not is_caseless_script(ctx.tgt.script):  # Hebrew במארלו: a rare prefixed form, not a name
         return "skip"  # a reduplicated name or term, not one the source has once
     if _doubled_in_name(pair.target, u, a, b) and key not in pair.source.casefold() \
@@ -596,7 +597,8 @@ def doubled_word(pair, ctx):
     धीरे``, Persian ``کم کم``; a reduplicating language without such a list has only its doubled
     function words flagged), Arabic and Persian letter-by-letter acronyms (``سي إن إن``),
     interjections (``ha ha``, at any count), hyphenated reduplication (``anak-anak`` is one word),
-    doubled rare words (``ylang ylang``), a doubled number unless the source lacks that number
+    doubled rare words (``ylang ylang``; not a name the source has once, in any script: ``Giles``
+    -> ``Джайлз Джайлз`` is flagged), a doubled number unless the source lacks that number
     twice (three-digit groups as in ``1 000 000`` are digit grouping), and a word the source
     doubles too, or, in another script, as many doubles as the source has (``Bora Bora`` in
     both; a double added beside it is flagged; in a Chinese, Japanese or Thai source a
@@ -654,11 +656,16 @@ _TAIL_DOUBLE = lazyre.compile(
 
 def _tail_doubles(pair, ctx, src: dict) -> list:
     """Flags for a word that repeats the end of the token before it (``13-year-old year-old``),
-    unless the source has the same or doubles a word itself."""
+    unless the source has the same or doubles a word itself, or the token is a hyphenated word
+    ending in a short word that the sentence then uses on its own (``Moon Jae-in in the past``,
+    ``a sit-in in Paris``)."""
     tgt = ctx.tgt.memo(prose)
     out = []
     for m in _TAIL_DOUBLE.finditer(tgt):
         if m.group() in pair.source:
+            continue
+        a = m.start()
+        if len(m.group(1)) <= 3 and a >= 2 and tgt[a - 1] in "-‐‑" and tgt[a - 2].isalpha():
             continue
         if "double" not in src:
             src["double"] = _has_double(pair.source, ctx.src.lang)
@@ -666,6 +673,24 @@ def _tail_doubles(pair, ctx, src: dict) -> list:
             break
         out.append(hit(f"doubled word {m.group(1)!r}", target=[m.span(2), m.span(1)]))
     return out
+
+
+def _source_count(key: str, word: str, ctx) -> int:
+    """How many times the source writes the word ``key``: as is, or, for a target word in another
+    script than the source's words, as a capitalised Latin word that sounds like it (``Джайлз`` /
+    ``Giles``; ``audit.lang.translit``), so that a name the source has once and the target
+    doubles (``Джайлз Джайлз``) is a slip, not a reduplicated name."""
+    n = units_of(ctx.src).keys.count(key)
+    if n or not word or char_script(word[0]) in ("Latin", "Common"):
+        return n
+    from audit.lang.translit import name_keys, word_keys
+
+    keys = {k for k, _ in word_keys(word)}
+    return sum(1 for m in _LATIN_CAP.finditer(ctx.pair.source)
+               if any(len(k) >= 3 and k in keys for k in name_keys(m.group())))
+
+
+_LATIN_CAP = lazyre.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Latin}\p{M}]{2,}")
 
 
 def _doubled_in_name(text: str, u: Units, a: int, b: int) -> bool:
