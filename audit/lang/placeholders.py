@@ -17,7 +17,8 @@ What counts as a code, and what deliberately does not:
   or directly followed by another letter ("5%ige", "%50si") is a percent sign, except after a
   name: ``%(num)dlěće``, ``%(link)sWord`` hold the code ``%(num)d`` (a missing space, not a lost
   placeholder); ``%(name)r`` is Python's repr conversion.
-  A conversion directly followed by one to three capitals is a code with a unit (``%dMB``); the
+  A conversion directly followed by one to three capitals is a code with a unit (``%dMB``), and
+  so is one with a precision followed by letters (``%.3fs``: seconds); the
   ``'`` flag (``%'d``) is printf's thousands grouping.
 - braces: ``{0}``, ``{name}``, ``{name:>10}``, .NET ``{0:N2}``, ``{0,-10}``, ``{0,5:C}``, ``{}``
   (str.format's automatic field),
@@ -76,8 +77,8 @@ _PATTERN = r"""
 | (?P<email>(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]))
 | (?P<pct>%%)
 | (?P<pctvar>(?<![\w%])%(?!(?:hh|ll|I64|I32|[hlLqjzt])?[diouxXeEfFgGaAcsSpn@]%)[A-Za-z_][A-Za-z0-9_]{2,}%(?![\w%]))
-| (?P<printf>(?<![\d%])%(?:(?P<pos>[1-9]\d*)\$)?(?:\((?P<pname>[A-Za-z_]\w*)\))?[\-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?
-     (?:hh|h|ll|l|L|q|j|z|t|I64|I32)?(?P<conv>(?(pname)[diouxXeEfFgGaAcsSpn@r]|(?:[diouxXeEfFgGaAcsSpn@](?![A-Za-z])|[dsuif](?=[A-Z]{1,3}(?![A-Za-z]))))))
+| (?P<printf>(?<![\d%])%(?:(?P<pos>[1-9]\d*)\$)?(?:\((?P<pname>[A-Za-z_]\w*)\))?[\-+0#']*(?:\d+|\*)?(?P<prec>\.(?:\d+|\*))?
+     (?:hh|h|ll|l|L|q|j|z|t|I64|I32)?(?P<conv>(?(pname)[diouxXeEfFgGaAcsSpn@r]|(?(prec)[diouxXeEfFgGaAcsSpn@]|(?:[diouxXeEfFgGaAcsSpn@](?![A-Za-z])|[dsuif](?=[A-Z]{1,3}(?![A-Za-z])))))))
 | (?P<atvar>(?<![\w@.])@[A-Za-z_][\w.\-]*@(?![\w@]))
 | (?P<entity>&[A-Za-z_][\w.\-]*;)
 | (?P<rbrace>%\{[A-Za-z_][\w.]*\})
