@@ -99,10 +99,17 @@ def breaks(text: str, lang: str | None, source: str | None = None) -> list[tuple
     an ellipsis, a number or a name particle. With ``source``, a short word before an extra
     dot (no sentence end of the source missing) is an abbreviation too."""
     out = []
+    code_ends = None
     for m in _GATE.finditer(text):
         dot = m.start()
         if dot == 0 or text[dot - 1] in ".…" or text[dot + 1:dot + 2] == ".":
             continue  # an ellipsis
+        if code_ends is None:
+            from audit.lang.placeholders import scan
+
+            code_ends = {c.end for c in scan(text)}
+        if dot in code_ends:
+            continue  # a placeholder before the dot: a number's ordinal (Basque, German ``%(n)d. lerroa``)
         before = _word_before(text, dot)
         if not before or _is_abbreviation(before, lang):
             continue
@@ -126,6 +133,9 @@ def breaks(text: str, lang: str | None, source: str | None = None) -> list[tuple
     return out
 
 
+SHORT_MIRRORED = 6  # letters of a word before the dot that mirrors an abbreviation of the source (``ekskl.``)
+
+
 @check("SEN001", "lowercase-after-full-stop", "fluency/grammar", "major")
 def lowercase_after_stop(pair, ctx):
     """A new sentence of the target starts with a lower-case letter right after a full stop: a
@@ -138,9 +148,11 @@ def lowercase_after_stop(pair, ctx):
     ``el. paštu``, ``ηλ.``, ``Мекс. исп``), initials
     (``S. Rajaratnam``), ellipses, ordinals and numbers before the dot (``19. yüzyıl``), words with
     inner capitals (``iPhone``), name particles (``de Gaulle``), text after ``?`` and ``!`` (Spanish
-    and French continue in lower case after them), scripts without case (Georgian too), and any target whose
-    source has as many lower-case starts after a full stop. The span runs from the word before the
-    full stop to the lower-case word."""
+    and French continue in lower case after them), scripts without case (Georgian too), a
+    placeholder before the dot (an ordinal: ``%(n)d. lerroa``), any target whose source has as many
+    lower-case starts after a full stop, and short words (six letters or fewer) before the dot when
+    the source has as many dots before a lower-case word (``(excl. tax)`` -> ``(ekskl. moms)``).
+    The span runs from the word before the full stop to the lower-case word."""
     text = pair.target
     if not text or not _GATE.search(text):
         return ()
@@ -150,6 +162,13 @@ def lowercase_after_stop(pair, ctx):
     src = pair.source
     if src and _GATE.search(src) and len(breaks(src, ctx.src.lang)) >= len(found):
         return ()
+    if src:  # short words before the dot, as many as the source's own dots before lower case: abbreviations
+        raw = sum(1 for m in _GATE.finditer(src) if m.start() and src[m.start() - 1] not in ".…")
+        short = [f for f in found if sum(c.isalpha() for c in text[f[0]:f[1]]) <= SHORT_MIRRORED]
+        if short and raw >= len(short):
+            found = [f for f in found if f not in short]
+            if not found:
+                return ()
     return [hit(f"sentence starts in lower case after a full stop: '{text[d + 1:e].strip()}'",
                 target=(s, e)) for s, d, e in found]
 
