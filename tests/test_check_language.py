@@ -88,3 +88,29 @@ def test_wrong_language_flagged(src, tgt, sl, tl):
 ])
 def test_wrong_language_clean(src, tgt, sl, tl):
     assert run_check("LNG001", src, tgt, sl, tl) == []
+
+
+@pytest.mark.parametrize("sl,tl,source,target", [
+    ("en", "ja", "Failed to parse type_comment for %r: %s", "%rのtype_commentを解析できませんでした: %s"),
+    ("en", "ja", "stub file not found %r. Check your stub_generate setting.",
+     "stubファイルが見つかりません%r。stub_generate設定を確認してください。"),
+    ("en", "zh", "Failed to compile regex in linkcheck_allowed_redirects: %r %s",
+     "在 linkcheck_allowed_redirects 编译 regex 失败： %r %s"),
+    ("en", "ru", "Could not read the build_info_file of the project_root.", "Не удалось прочитать build_info_file в project_root."),
+])
+def test_identifiers_and_latin_letters_inside_tokens_are_not_a_wrong_script(sl, tl, source, target):
+    from audit import Config, Pair, audit_pairs
+
+    res = audit_pairs([Pair("1", source, target, source_lang=sl, target_lang=tl)], Config(select=("LNG001",)),
+                      source_lang=sl, target_lang=tl, jobs=1)
+    assert res.segments[0].flags == ()
+
+
+def test_a_latin_target_for_japanese_is_still_a_wrong_script():
+    from audit import Config, Pair, audit_pairs
+
+    t = "The president said that the talks would continue next week."
+    res = audit_pairs([Pair("1", "Президент заявил, что переговоры продолжатся.", t, source_lang="ru", target_lang="ja")],
+                      Config(select=("LNG001",)), source_lang="ru", target_lang="ja", jobs=1)
+    (f,) = res.segments[0].flags
+    assert f.code == "LNG001" and t[f.spans[0].start:f.spans[0].end] == t

@@ -169,3 +169,19 @@ def test_xliff_codes_reordered_clean():
     src = '<x id="1"/>保存<x id="2"/>文件<it id="6" pos="open"/>'
     tgt = 'Save <x id="2"/>the file<x id="1"/> <it id="6" pos="open"/>'
     assert run_check("MRK001", src, tgt, "zh", "en") == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("Reading took %.3fs, over the limit of %.3fs", "读取用了 %.3f 秒，超过了 %.3f 秒的限制", "en", "zh"),
+    ("Reading took %.3fs, over the limit of %.3fs", "Das Lesen dauerte %.3f s, über der Grenze von %.3f s", "en", "de"),
+    ("Reading took %.2fs in all", "Чтение заняло %.2f с", "en", "ru"),
+])
+def test_a_precise_conversion_followed_by_a_unit_is_a_placeholder(src, tgt, sl, tl):
+    assert [c.text for c in scan(src)] == [c.text for c in scan(tgt)]
+    assert run_check("MRK002", src, tgt, sl, tl) == []
+
+
+def test_a_precise_conversion_lost_before_a_unit_is_flagged():
+    src, tgt = "Reading took %.3fs in all", "Das Lesen dauerte lange"
+    flags = run_check("MRK002", src, tgt, "en", "de")
+    assert flags and src[flags[0].spans[0].start:flags[0].spans[0].end] == "%.3f"

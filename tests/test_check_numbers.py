@@ -212,3 +212,143 @@ def test_slavic_teen_is_not_its_unit():
     # "девятнадцать" (19) must not satisfy a source 9, nor "пятьсот" (500) a source 5
     assert [f.code for f in all_flags("9 people were hurt.", "Девятнадцать человек пострадали.", "en", "ru")] == ["NUM003"]
     assert [f.code for f in all_flags("It is 5 metres long.", "Длина пятьсот метров.", "en", "ru")] == ["NUM001"]
+
+
+NUM_CODES = ("NUM001", "NUM002", "NUM003")
+
+
+def _num_flags(src, tgt, sl, tl):
+    return [(c, f) for c in NUM_CODES for f in run_check(c, src, tgt, sl, tl)]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,text", [
+    # a converted figure that is no rounding of the exact conversion is a changed number
+    ("Rosa was located 385 miles southwest of Punta Eugenia.",
+     "Rosa befand sich 627 Kilometer südwestlich von Punta Eugenia.", "en", "de", "385"),  # 619.6 km
+    ("within 200 miles of Phoenix", "в радиусе 328 км от Финикса", "en", "ru", "200"),  # 321.9 km
+    ("在距离凤凰城320公里范围内", "within 203 miles of Phoenix", "zh", "en", "320"),  # 198.8 miles
+    # a Roman century after its word, against a century of another value
+    ("Es una prueba de la opinión del siglo XIX.", "It is evidence of 69th century opinion.", "es", "en", "69th"),
+    ("É um testemunho da opinião do século XIX.", "It is evidence of 89th century opinion.", "pt", "en", "89th"),
+    ("Es una prueba de la opinión del siglo XIX.", "Это свидетельство мнения 16-го века.", "es", "ru", "16-го"),
+    # minutes and digit groups written with a leading zero are no small counts: major
+    ("The boy was found at about 04:00 BST.", "El adolescente fue encontrado hacia las 4:08.", "en", "es", "08"),
+    ("L’adolescent a été retrouvé vers 4h du matin.", "The boy was found at about 04:06 BST.", "fr", "en", "06"),
+    ("Police blocked a 25,000-strong crowd.", "Поліція не дозволила 25 005 людям зібратися.", "en", "uk", "005"),
+])
+def test_issue11_number_changes_major(src, tgt, sl, tl, text):
+    flags = [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label == "major"]
+    assert flags, "expected a major NUM flag"
+    shown = {(src if sp.side == "source" else tgt)[sp.start:sp.end] for f in flags for sp in f.spans}
+    assert text in shown
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # conversions rounded to the figure's own step, or within 1%, stay quiet
+    ("Rosa was located 385 miles southwest of Punta Eugenia.",
+     "Rosa befand sich 620 Kilometer südwestlich von Punta Eugenia.", "en", "de"),
+    ("Rosa was located 385 miles southwest of Punta Eugenia.",
+     "Rosa se encontraba a 616 kilómetros al suroeste de Punta Eugenia.", "en", "es"),  # 1 mile = 1.6 km
+    ("Rosa had winds of 85 mph.", "Rosa hatte Windgeschwindigkeiten von 135 km/h.", "en", "de"),
+    ("within 200 miles of Phoenix", "в радиусе 320 км от Финикса", "en", "ru"),
+    ("within 200 miles of Phoenix", "dans un rayon de 300 km autour de Phoenix", "en", "fr"),
+    ("在距离凤凰城320公里范围内", "within 200 miles of Phoenix", "zh", "en"),
+    ("New York City could reach 80 degrees on Tuesday.", "En Nueva York podrían alcanzarse 26 grados.", "en", "es"),
+    # rough conversions, more than 3% off: compound measures and rule-of-thumb factors
+    ("The 6-foot-6 forward grew up in Baton Rouge.", "Este avançado, com 1,98 m de altura, cresceu em Baton Rouge.",
+     "en", "pt"),
+    ("The 550 pound hog had mauled the farmer.", "Свинья весом 227 килограммов напала на фермера.", "en", "ru"),
+    # the same Roman century, and the same time
+    ("Es una prueba de la opinión del siglo XIX.", "It is evidence of 19th century opinion.", "es", "en"),
+    ("L’adolescent a été retrouvé vers 4h du matin.", "The boy was found at about 04:00 BST.", "fr", "en"),
+])
+def test_issue11_number_traps_quiet(src, tgt, sl, tl):
+    assert [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label != "minor"] == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # a Fahrenheit decade rendered as a Celsius range: both ends go with it
+    ("Much of the U.S. is expected to see a warm start to October with widespread 80s.",
+     "Espera-se um início quente de outubro, com temperaturas entre os 27 e os 30 graus.", "en", "pt"),
+    ("Much of the U.S. is expected to see a warm start to October with widespread 80s.",
+     "Se esperan temperaturas de entre los 27 y los 31 grados.", "en", "es"),
+    ("Much of the U.S. is expected to see a warm start to October with widespread 80s.",
+     "Ожидается теплая погода, температура от 26 до 32 градусов.", "en", "ru"),
+])
+def test_fahrenheit_decade_as_celsius_range_quiet(src, tgt, sl, tl):
+    assert _num_flags(src, tgt, sl, tl) == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,text", [
+    ("Much of the U.S. is expected to see a warm start to October with widespread 80s.",
+     "Espera-se um início quente de outubro, com temperaturas entre os 27 e os 50 graus.", "en", "pt", "50"),
+    ("Much of the U.S. is expected to see a warm start to October with widespread 80s.",
+     "Ожидается теплая погода, температура от 26 до 52 градусов.", "en", "ru", "52"),
+    ("Locally, 1 to 4 inches of rain will cause flooding.",
+     "Localement, entre 2,5 et 30 cm de pluie provoqueront des crues.", "en", "fr", "30"),
+])
+def test_temperature_or_measure_outside_the_conversion_major(src, tgt, sl, tl, text):
+    flags = [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label == "major"]
+    assert text in {(src if sp.side == "source" else tgt)[sp.start:sp.end] for f in flags for sp in f.spans}
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,text", [
+    # an English quantity in words (a mile, half an inch) is converted and compared
+    ("Rainfall totals of over half an inch are possible.", "São possíveis precipitações de mais de 42 mm.",
+     "en", "pt", "42"),
+    ("Rainfall totals of over half an inch are possible.", "Возможно выпадение до 8,5 см осадков.", "en", "ru", "8,5"),
+    ("The crash was about a mile away from Saturday's crash.", "事故发生在约5.6公里外。", "en", "zh", "5.6"),
+    # a rounding to as many decimals before a scale word is a change; an explicit Celsius figure is no Fahrenheit decade
+    ("Пятничные дебаты смотрело более 20,4 млн зрителей.", "More than 20.0 million people watched it.",
+     "ru", "en", "20.0 million"),
+    ("Much of the U.S. will see a warm start to October with widespread 80s.",
+     "Si prevede un caldo inizio di ottobre, con 86 ºC dalle Southern Plains.", "en", "it", "86"),
+])
+def test_worded_quantities_and_decimals_major(src, tgt, sl, tl, text):
+    flags = [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label == "major"]
+    assert text in {(src if sp.side == "source" else tgt)[sp.start:sp.end] for f in flags for sp in f.spans}
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("Rainfall totals of over half an inch are possible.", "São possíveis precipitações de mais de 12 mm.", "en", "pt"),
+    ("Rainfall totals of over half an inch are possible.", "Возможно выпадение до 1,3 см осадков.", "en", "ru"),
+    ("The crash was about a mile away from Saturday's crash.", "事故发生在约1.6公里外。", "en", "zh"),
+    ("The crash was about a mile away from Saturday's crash.", "Der Unfall war etwa 1,6 Kilometer entfernt.", "en", "de"),
+    ("Пятничные дебаты смотрело более 20,4 млн зрителей.", "More than 20 million people watched it.", "ru", "en"),
+    ("Much of the U.S. will see a warm start to October with widespread 80s.",
+     "Si prevede un caldo inizio di ottobre, con 27 ºC dalle Southern Plains.", "en", "it"),
+])
+def test_worded_quantities_and_decimals_quiet(src, tgt, sl, tl):
+    assert [f for _, f in _num_flags(src, tgt, sl, tl) if f.severity.label != "minor"] == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,text", [
+    # English "both" / "pair" count two: a number word of the other side with no other counterpart changed it
+    ("The pair's business had been likened to Goop.", "L’activité des trois protagonistes a été comparée à Goop.",
+     "en", "fr", "trois"),
+    ("He said politicians on both sides stoked it.", "Ha detto che i politici delle tre fazioni lo hanno alimentato.",
+     "en", "it", "tre"),
+    ("Ha detto che i politici delle tre fazioni lo hanno alimentato.", "He said politicians on both sides stoked it.",
+     "it", "en", "both"),
+    # the other side writes fewer twos: one two is kept (due anni), the pair became three
+    ("It bought both chains two years ago.", "Ha acquistato le tre catene circa due anni fa.", "en", "it", "tre"),
+])
+def test_dual_word_changed(src, tgt, sl, tl, text):
+    flags = run_check("NUM003", src, tgt, sl, tl)
+    assert [f.severity.label for f in flags] == ["major"]
+    assert text in {(src if sp.side == "source" else tgt)[sp.start:sp.end] for sp in flags[0].spans}
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("The pair's business had been likened to Goop.", "L’activité des deux protagonistes a été comparée à Goop.", "en", "fr"),
+    ("He said politicians on both sides stoked it.", "Ha detto che i politici di entrambe le fazioni lo hanno alimentato.",
+     "en", "it"),
+    ("Both France and Germany agreed, with three votes against.", "Francia y Alemania aceptaron, con tres votos en contra.",
+     "en", "es"),
+    ("Both leaders met.", "两位领导人会面了。", "en", "zh"),
+    ("It bought both chains two years ago.", "Ha acquistato entrambe le catene circa due anni fa.", "en", "it"),
+    ("Politicians on both sides, two of them ministers, spoke.",
+     "Politici di entrambe le parti, due dei quali ministri, hanno parlato.", "en", "it"),
+])
+def test_dual_word_quiet(src, tgt, sl, tl):
+    assert _num_flags(src, tgt, sl, tl) == []

@@ -336,3 +336,44 @@ def test_doubled_word_with_a_clitic_is_no_reduplicated_name(src, tgt, sl, tl, wo
 ])
 def test_clitic_words_not_doubled_stay_quiet(src, tgt, sl, tl):
     assert run_check("REP001", src, tgt, sl, tl) == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # a hyphenated word ending in a short word, then that word on its own: not a doubled word
+    ("但他强调了金正恩与文在寅在过去的五个月举行的三次会晤。",
+     "He highlighted three meetings between Kim and Moon Jae-in in the past five months.", "zh", "en"),
+    ("The check-in in Berlin opens at six.", "Der Check-in in Berlin öffnet um sechs.", "en", "de"),
+    ("They held a sit-in in Moscow.", "Они провели сит-ин ин Москве.", "en", "ru"),
+])
+def test_hyphen_tail_then_word_quiet(src, tgt, sl, tl):
+    assert run_check("REP001", src, tgt, sl, tl) == []
+
+
+@pytest.mark.parametrize("tgt,tl,word", [
+    ("A 13-year-old year-old boy was hurt.", "en", "year-old"),  # the tail is longer than a short word
+    ("Un niño de 13-años años resultó herido.", "es", "años"),
+    ("Пострадал 12-летний летний мальчик.", "ru", "летний"),
+])
+def test_tail_double_still_flagged(tgt, tl, word):
+    flags = run_check("REP001", "A boy was hurt.", tgt, "en", tl)
+    assert [tgt[f.spans[0].start:f.spans[0].end] for f in flags] == [word]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,word", [
+    # a name the source has once, doubled in another script: a slip, not a reduplicated name
+    ("Giles said he was happy.", "Джайлз Джайлз сказал, что счастлив.", "en", "uk", "Джайлз"),
+    ("Declan Rice played well.", "Деклан Деклан Райс зіграв добре.", "en", "uk", "Деклан"),
+    ("Dolly Menga scored.", "Долли Менга Менга забила.", "en", "ru", "Менга"),
+])
+def test_name_doubled_in_another_script_flagged(src, tgt, sl, tl, word):
+    flags = run_check("REP001", src, tgt, sl, tl)
+    assert [tgt[f.spans[0].start:f.spans[0].end] for f in flags] == [word]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    ("They flew to Bora Bora.", "Они полетели на Бора Бора.", "en", "ru"),  # doubled in the source too
+    ("The ylang ylang oil.", "Масло иланг иланг.", "en", "ru"),
+    ("They flew to Bora Bora.", "Полетіли на Бора Бора.", "en", "uk"),
+])
+def test_reduplicated_name_in_another_script_quiet(src, tgt, sl, tl):
+    assert run_check("REP001", src, tgt, sl, tl) == []

@@ -119,3 +119,20 @@ def test_catalog_abbreviations_clean(source, target, sl, tl):
 ])
 def test_catalog_breaks_still_flagged(source, target, sl, tl, expected):
     assert sen(source, target, sl, tl) == expected
+
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    ("Status of line #%(line_id)d changed", "%(line_id)d. lerroaren egoera aldatu da", "en", "eu"),
+    ("Line %(n)d was changed", "Die %(n)d. zeile wurde geändert", "en", "de"),
+    ("Unit price (excl. tax)", "Enhedspris (ekskl. moms)", "en", "da"),
+    ("Цена (без учёта т. н. налога)", "Price (excl. so-called tax)", "ru", "en"),
+    ("Цена (без т. н. налога) указана", "价格（不含 approx. so-called 税）", "ru", "zh"),
+])
+def test_ordinal_placeholders_and_mirrored_abbreviations_are_no_break(source, target, sl, tl):
+    assert sen(source, target, sl, tl) == []
+
+
+def test_a_long_word_before_the_dot_is_still_a_break_beside_a_mirrored_abbreviation():
+    source = "The ship (approx. two hundred metres) docked on Friday morning, delayed by the storm."
+    target = "Das Schiff (ca. zweihundert Meter) legte am Freitagmorgen. verspätet durch den Sturm."
+    assert sen(source, target, "en", "de") == ["Freitagmorgen. verspätet"]

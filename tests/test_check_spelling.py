@@ -67,3 +67,43 @@ def test_stem_gate_only_where_configured():
     assert _known_stem_with_suffix("dakikasına", "tr")
     assert not _known_stem_with_suffix("hükümt", "tr")
     assert not _known_stem_with_suffix("governmnet", "en")  # English is not in stem_gate
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # a name of the source transliterated into another script is not a misspelling
+    ("Mike Sullivan and Jordan Cownie brought the home side level.",
+     "مایک سالیوان و جوردن کاونی، بازی را مساوی کردند.", "en", "fa"),  # کاونی, not کانونی
+    ("He met Hugh Jackman and Deborra-Lee Furness.", "הוא פגש את יו ג׳קמן ודבורה-לי פורנס.", "en", "he"),  # not פלורנס
+    ("Spieth lost 5&4.", "Спіт програв 5&4.", "en", "uk"),  # at a sentence start; not спліт
+])
+def test_transliterated_source_name_quiet(src, tgt, sl, tl):
+    assert run_check("SPL001", src, tgt, sl, tl) == []
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl,word", [
+    # a slip in a word that sounds like no name of the source is still flagged, names or not
+    ("The Simpson speech was long.", "خطاب سيمبسون كان طويلاا.", "en", "ar", "طويلاا"),
+    ("Wayde was shot by Simpson after the speech.", "سخرانی واید و سیمپسون.", "en", "fa", "سخرانی"),
+    ("Spieth said the government was wrong.", "Спіт сказав, що урядд помилявся.", "en", "uk", "урядд"),
+])
+def test_slip_beside_source_names_flagged(src, tgt, sl, tl, word):
+    flags = run_check("SPL001", src, tgt, sl, tl)
+    assert [tgt[f.spans[0].start:f.spans[0].end] for f in flags] == [word]
+
+
+@pytest.mark.parametrize("tgt", [
+    # an Arabic form whose rest after an attached prefix is a common word: not judged
+    "نقلا عن وكالة لأنباء الشرق.",  # ل + أنباء
+    "هذا ما قاله للساسة في المؤتمر.",  # لل + ساسة
+])
+def test_arabic_prefix_forms_quiet(tgt):
+    assert run_check("SPL001", "The agency said.", tgt, "en", "ar") == []
+
+
+@pytest.mark.parametrize("tgt,word", [
+    ("أطلق عدد من للصورايخ على المدينة.", "للصورايخ"),  # a slip after the prefix
+    ("قال الحزب االجمهوري إنه سيصوت.", "االجمهوري"),  # a doubled letter is no prefix
+])
+def test_arabic_slip_after_prefix_flagged(tgt, word):
+    flags = run_check("SPL001", "The party said.", tgt, "en", "ar")
+    assert [tgt[f.spans[0].start:f.spans[0].end] for f in flags] == [word]

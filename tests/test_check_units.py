@@ -109,3 +109,38 @@ def test_unit_converted_is_opt_in():
     assert default == []
     chosen = [f.code for f in audit_pairs([pair], Config(select=["UNI002"])).segments[0].flags]
     assert chosen == ["UNI002"]
+
+
+@pytest.mark.parametrize("src,tgt,sl,tl", [
+    # units the source writes in its own words (issue 11 false alarms on NTREX references)
+    ("گمان می‌رود که کشتی 7000 تنی «Rheinland-Pfalz» دو برابر سنگین‌تر است.",
+     "The 7,000-ton Rheinland-Pfalz is believed to be twice as heavy.", "fa", "en"),
+    ("Tàu Rheinland-Pfalz nặng 7.000 tấn được cho là nặng gấp đôi.",
+     "The 7,000-ton Rheinland-Pfalz is believed to be twice as heavy.", "vi", "en"),
+    ("लगभग 30 गज की दूरी से स्टुरिज को पास मिला।", "Sturridge received a pass while about 30 yards out.", "hi", "en"),
+    ("Bölgesel olarak, 1'den 4 inçe kadar yağışlar sel baskınlarına yol açacak.",
+     "Locally, 1 to 4 inches of rain will cause flooding.", "tr", "en"),
+    ("Deprem 10 metreye yaklaşan bir tsunamiye sebep oldu.", "The quake triggered a tsunami of up to 10 meters.", "tr", "en"),
+])
+def test_source_units_in_own_words_quiet(src, tgt, sl, tl):
+    assert run_check("UNI001", src, tgt, sl, tl) == []
+
+
+def test_vietnamese_tons_changed_to_seconds_flagged():
+    flags = run_check("UNI001", "Tàu nặng 7.000 tấn.", "The ship weighs 7,000 seconds.", "vi", "en")
+    assert [f.severity.label for f in flags] == ["major"]
+
+
+@pytest.mark.parametrize("source,target,sl,tl", [
+    # issue 11: a source unit elsewhere in the sentence (48 horas) does not excuse a bare number read as a unit
+    ("El rescate duró 48 horas y murieron 214 según informaron.",
+     "The rescue lasted 48 hours and 214 seconds they said died.", "es", "en"),
+    ("O resgate durou 48 horas e morreram 214 segundo informaram.",
+     "The rescue lasted 48 hours and 214 seconds they reported died.", "pt", "en"),
+    ("Il soccorso è durato 48 ore e sono morti 214 secondo quanto riferito.",
+     "The rescue lasted 48 hours and 214 seconds reportedly died.", "it", "en"),
+])
+def test_unit_added_beside_a_source_unit(source, target, sl, tl):
+    flags = run_check("UNI001", source, target, sl, tl)
+    assert [target[f.spans[0].start:f.spans[0].end] for f in flags] == ["214 seconds"]
+    assert flags[0].severity.label == "major"

@@ -17,7 +17,8 @@ What counts as a code, and what deliberately does not:
   or directly followed by another letter ("5%ige", "%50si") is a percent sign, except after a
   name: ``%(num)dlěće``, ``%(link)sWord`` hold the code ``%(num)d`` (a missing space, not a lost
   placeholder); ``%(name)r`` is Python's repr conversion.
-  A conversion directly followed by one to three capitals is a code with a unit (``%dMB``); the
+  A conversion directly followed by one to three capitals is a code with a unit (``%dMB``), and
+  so is one with a precision followed by letters (``%.3fs``: seconds); the
   ``'`` flag (``%'d``) is printf's thousands grouping.
 - braces: ``{0}``, ``{name}``, ``{name:>10}``, .NET ``{0:N2}``, ``{0,-10}``, ``{0,5:C}``, ``{}``
   (str.format's automatic field),
@@ -43,6 +44,8 @@ from dataclasses import dataclass
 from html.entities import html5 as _HTML5
 
 import regex
+
+from audit.core import lazyre
 
 _HTML_ENTITIES = frozenset(k for k in _HTML5 if k.endswith(";"))
 
@@ -74,8 +77,8 @@ _PATTERN = r"""
 | (?P<email>(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]))
 | (?P<pct>%%)
 | (?P<pctvar>(?<![\w%])%(?!(?:hh|ll|I64|I32|[hlLqjzt])?[diouxXeEfFgGaAcsSpn@]%)[A-Za-z_][A-Za-z0-9_]{2,}%(?![\w%]))
-| (?P<printf>(?<![\d%])%(?:(?P<pos>[1-9]\d*)\$)?(?:\((?P<pname>[A-Za-z_]\w*)\))?[\-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?
-     (?:hh|h|ll|l|L|q|j|z|t|I64|I32)?(?P<conv>(?(pname)[diouxXeEfFgGaAcsSpn@r]|(?:[diouxXeEfFgGaAcsSpn@](?![A-Za-z])|[dsuif](?=[A-Z]{1,3}(?![A-Za-z]))))))
+| (?P<printf>(?<![\d%])%(?:(?P<pos>[1-9]\d*)\$)?(?:\((?P<pname>[A-Za-z_]\w*)\))?[\-+0#']*(?:\d+|\*)?(?P<prec>\.(?:\d+|\*))?
+     (?:hh|h|ll|l|L|q|j|z|t|I64|I32)?(?P<conv>(?(pname)[diouxXeEfFgGaAcsSpn@r]|(?(prec)[diouxXeEfFgGaAcsSpn@]|(?:[diouxXeEfFgGaAcsSpn@](?![A-Za-z])|[dsuif](?=[A-Z]{1,3}(?![A-Za-z])))))))
 | (?P<atvar>(?<![\w@.])@[A-Za-z_][\w.\-]*@(?![\w@]))
 | (?P<entity>&[A-Za-z_][\w.\-]*;)
 | (?P<rbrace>%\{[A-Za-z_][\w.]*\})
@@ -86,9 +89,9 @@ _PATTERN = r"""
 | (?P<auto>\{\})
 | (?P<brace>\{(?:\d{1,2}(?:,-?\d{1,3})?|[A-Za-z_][\w.]*|[A-Za-z_][\w]*\[[\w]+\])(?:![rsa])?(?::[^{}\s]{0,20})?\})
 """
-CODE_RE = regex.compile(_PATTERN, regex.VERBOSE | regex.DOTALL)
-_ATTR_RE = regex.compile(r"""([\w:.\-]+)(?:\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+)))?""")
-_URL_PREFIX = regex.compile(r"^(?i:(?:https?|ftp)://)?(?i:www\.)?")
+CODE_RE = lazyre.compile(_PATTERN, regex.VERBOSE | regex.DOTALL)
+_ATTR_RE = lazyre.compile(r"""([\w:.\-]+)(?:\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+)))?""")
+_URL_PREFIX = lazyre.compile(r"^(?i:(?:https?|ftp)://)?(?i:www\.)?")
 _URL_TRAIL = ".,;:!?'\"»”’)]}>。，、；：！？"
 
 
@@ -294,12 +297,12 @@ def prose(view) -> str:
 
 ICU_TYPES = frozenset({"plural", "select", "selectordinal", "number", "date", "time", "spellout", "ordinal",
                        "duration", "choice"})
-_ICU_HINT = regex.compile(
+_ICU_HINT = lazyre.compile(
     r"\{\s*[\w]+\s*,\s*(?:plural|select|selectordinal|number|date|time|spellout|ordinal|duration|choice)\s*[,}]")
-_ICU_NAME = regex.compile(r"\w[\w.\-]*")  # ICU wants a Pattern_Identifier; formatjs also takes user.name
-_ICU_KEY = regex.compile(r"=\s*-?\d+(?:\.\d+)?|[\w\-]+")
-_ICU_OFFSET = regex.compile(r"offset\s*:\s*(\d+)")
-_CHOICE_LIMIT = regex.compile(r"\s*(-?(?:\d+(?:\.\d+)?|∞)|-∞)\s*([#<≤])")
+_ICU_NAME = lazyre.compile(r"\w[\w.\-]*")  # ICU wants a Pattern_Identifier; formatjs also takes user.name
+_ICU_KEY = lazyre.compile(r"=\s*-?\d+(?:\.\d+)?|[\w\-]+")
+_ICU_OFFSET = lazyre.compile(r"offset\s*:\s*(\d+)")
+_CHOICE_LIMIT = lazyre.compile(r"\s*(-?(?:\d+(?:\.\d+)?|∞)|-∞)\s*([#<≤])")
 ICU_FLAGS = frozenset({"icu-format", "icu-message-format", "java-format", "javascript-format-icu"})
 
 
@@ -542,7 +545,7 @@ def icu_message(text: str, flags: frozenset[str] = frozenset()) -> IcuMessage | 
 
 # KDE's context comment: a msgid that begins ``_: context\n`` (the comment, then an escaped or a
 # real line break) carries its disambiguation in the text; it is not source text to translate.
-_KDE_CONTEXT = regex.compile(r"_: [^\n]*?(?:\\n\n?|\n)")
+_KDE_CONTEXT = lazyre.compile(r"_: [^\n]*?(?:\\n\n?|\n)")
 
 
 def kde_context_end(text: str) -> int:

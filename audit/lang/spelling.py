@@ -50,6 +50,15 @@ class _DictFreqs:
     def freq(self, key: str) -> float:
         return self._d.get(key, 0.0)
 
+    def best_of(self, candidates, floor: float, skip: str):
+        """As ``Table.best_of``."""
+        best, best_f = None, floor
+        for v in candidates:
+            f = self._d.get(v, 0.0)
+            if f >= best_f and v != skip:
+                best, best_f = v, f
+        return best
+
 
 @cache
 def _freqs(lang: str):
@@ -112,14 +121,24 @@ def correction(word: str, lang: str) -> str | None:
         return None
     freqs = _freqs(lang)
     floor = 10 ** (max(conf["min_variant_zipf"], zw + conf["min_margin"]) - 9)
-    best, best_f = None, floor
-    for v in _variants(w, _alphabet(lang)):
-        f = freqs.freq(v)
-        if f >= best_f and v != w:
-            best, best_f = v, f
-    if best is not None and _known_stem_with_suffix(w, lang):
+    best = freqs.best_of(_variants(w, _alphabet(lang)), floor, w)
+    if best is not None and (_known_stem_with_suffix(w, lang) or _known_word_with_prefix(w, lang)):
         return None
     return best
+
+
+def _known_word_with_prefix(word: str, lang: str) -> bool:
+    """In a language that writes clitics attached in front (``prefix_gate`` of spelling.toml:
+    Arabic ``و ف ب ل ك`` and ``ال``), a form absent from the word list is often a frequent word
+    with a prefix the list happens not to hold (``لأنباء``: ``ل`` + ``أنباء``, ``للساسة``: ``لل`` +
+    ``ساسة``). Such a form is not judged when what follows the prefix (three letters or more) is
+    itself a common word (Zipf ``prefix_word_zipf``); a slip after the prefix still is."""
+    prefixes = settings().get("prefix_gate", {}).get(lang)
+    if not prefixes:
+        return False
+    floor = settings()["prefix_word_zipf"]
+    return any(word.startswith(p) and len(word) - len(p) >= 3 and zipf(word[len(p):], lang) >= floor
+               for p in prefixes)
 
 
 def _known_stem_with_suffix(word: str, lang: str) -> bool:

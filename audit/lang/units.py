@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from audit.core import lazyre
 
 # id: (dimension, factor to the base unit of the dimension)
 UNITS: dict[str, tuple[str, float]] = {
@@ -48,19 +48,19 @@ month: month|maand|maanden|månader|måneder|měsíců|měsíce|hónap|μήνε�
 year: year|jaar|jaren|år|let|roků|roky|év|éve|χρόνια|έτη|tahun|years|yr|yrs|año|años|ans|année|années|jahr|jahre|jahren|jahres|anno|anni|ano|anos|год|года|лет|годам|годах|рік|роки|років|rok|lata|lat|lat.|yıl*|yaş*|年|年間|년|سنة|سنوات|عام|أعوام|عاما|عامًا|سال|שנה|שנים|साल|वर्ष|वर्षों|năm|ปี|周岁|週歲|周歲
 mm: mm|millimeter|millimetern|millimeters|millimetre|millimetres|milímetro|milímetros|millimètre|millimètres|millimetri|миллиметр*|мм|міліметр*|milimetr*|milimetre|毫米|ミリ|밀리미터|ملم|مليمتر|میلی‌متر|میلیمتر*|מ"מ|मिलीमीटर|มิลลิเมตร
 cm: cm|centimeter|centimeters|zentimeter|zentimetern|centimetre|centimetres|centímetro|centímetros|centimètre|centimètres|zentimeter|centimetri|сантиметр*|см|сантиметр*|centymetr*|santimetre|厘米|公分|センチ|센티미터|سم|سنتيمتر|سانتی‌متر|سانتیمتر*|سانتی|ס"מ|सेंटीमीटर|เซนติเมตร
-m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร|metrů|metrech|metru|metrům|metrami
+m: m|meter|metern|meters|metre|metres|metro|metros|mètre|mètres|metri|метр|метра|метров|метрах|метрам|м|метрів|metrów|metry|metr|metre|米|メートル|미터|متر|أمتار|مترا|מטר|מטרים|मीटर|mét|เมตร|metrů|metrech|metru|metrům|metrami|metreye|metrelik|metrede|metreden
 km: km|kilometer|kilometern|kilometers|kilometre|kilometres|kilómetro|kilómetros|kilomètre|kilomètres|chilometro|chilometri|quilômetro|quilômetros|quilómetro|quilómetros|км|километр*|кілометр*|kilometr*|kilometre|公里|千米|キロメートル|킬로미터|كيلومتر|كيلومترات|كم|کیلومتر*|ק"מ|קילומטר|קילומטרים|किलोमीटर|किमी|ki-lô-mét|กิโลเมตร|kilometrů|kilometrech|kilometru|kilometrům
 km,kg: キロ
 kg: kilo|kilos|кило
-in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|بوصات|إنش|اینچ|אינץ'|इंच|寸|นิ้ว
+in: inch|inches|pulgada|pulgadas|pouce|pouces|zoll|pollice|pollici|polegada|polegadas|дюйм*|inç|英寸|インチ|인치|بوصة|بوصات|إنش|اینچ|אינץ'|इंच|寸|นิ้ว|inçe|inçlik|inçten
 ft: ft|foot|feet|pie|pies|pied|pieds|fuß|fuss|fut|piede|piedi|pé|pés|фут|фута|футов|футів|футах|stóp|stopy|fit|英尺|フィート|피트|قدم|أقدام|فوت|רגל|फ़ीट|फीट|फुट|ฟุต
-yd: yd|yard|yards|yarda|yardas|iarde|iarda|ярд*|jardów|jardy|码|碼|ヤード|야드|ياردة|ياردات|یارد|หลา
+yd: yd|yard|yards|yarda|yardas|iarde|iarda|ярд*|jardów|jardy|码|碼|ヤード|야드|ياردة|ياردات|یارد|หลา|गज
 mi: mile|miles|milla|millas|milles|meile|meilen|miglio|miglia|milha|milhas|миля|мили|миль|милі|mil|mile|英里|マイル|마일|ميل|أميال|مایل|מייל|מיילים|मील|dặm|ไมล์
 nmi: nautical mile|nautical miles|millas náuticas|milles nautiques|seemeilen|seemeile|морских миль|海里|海里|해리
 mg: mg|milligram|milligrams|milligramme|miligramo|miligramos|milligrammi|миллиграмм*|мг|miligram*|毫克|ミリグラム|밀리그램|ملغ|میلی‌گرم|מ"ג|मिलीग्राम
 g: g|gram|grams|gramme|grammes|gramo|gramos|gramm|gramme|grammi|grama|gramas|грамм*|грам|грамів|грами|gram|gramów|gramy|克|グラム|그램|غرام|غرامات|جرام|جرامات|گرم|גרם|ग्राम|กรัม
 kg: kg|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilogramm|chilogrammi|chilogrammo|quilo|quilos|quilograma|quilogramas|кг|килограмм*|кілограм*|kilogram*|kilogramów|公斤|千克|キログラム|킬로그램|كيلوغرام|كيلوغرامات|كيلوجرام|كيلوجرامات|كغ|كجم|کیلوگرم*|کیلویی|ק"ג|קילוגרם|किलोग्राम|किलो|กิโลกรัม
-t: tonne|tonnes|ton|tons|tonelada|toneladas|tonnellata|tonnellate|тонн|тонны|тонна|тоннах|тоннам|тонну|тон|тонни|tony|ton|tonę|吨|噸|トン|톤|طن|أطنان|טון|טונות|टन|ตัน
+t: tonne|tonnes|ton|tons|tonelada|toneladas|tonnellata|tonnellate|тонн|тонны|тонна|тоннах|тоннам|тонну|тон|тонни|tony|ton|tonę|吨|噸|トン|톤|طن|أطنان|טון|טונות|टन|ตัน|tấn|تنی
 gbp,lb: pound|pounds|libra|libras|livre|livres|pfund|фунт*|funt*|ポンド|파운드|پوند|פאונד|पाउंड|पौंड|bảng|ปอนด์|pound
 lb: lb|lbs|libbra|libbre|磅|رطل|رطلا
 oz: oz|ounce|ounces|onza|onzas|once|unze|unzen|oncia|унци*|uncj*|uncji|盎司|オンス|온스|أونصة|اونس|אונקיה|औंस
@@ -138,16 +138,16 @@ def _build():
 _EXACT, _STEMS = _build()
 # Scripts written without spaces between words (and Hangul, whose units attach to the number):
 # a unit is read as a prefix of the letters after the number (``85 ไมล์ต่อชั่วโมง``, ``5キロ``).
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-_SYMBOLIC = regex.compile(r"[^\p{L}\p{M}]")
+_CJK = lazyre.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SYMBOLIC = lazyre.compile(r"[^\p{L}\p{M}]")
 _EXACT_CJK = {f: ids for f, ids in _EXACT.items() if _CJK.search(f)}
 _CJK_MAX = max(len(f) for f in _EXACT_CJK)
 _CONNECTOR_WORDS = frozenset({"de", "of", "d'", "d’", "di", "del", "des", "du", "do", "da", "de la"})
 # One token after a number: a word (with inner apostrophes, a /unit, ², a final period) or a sign.
-_TOK = regex.compile(
+_TOK = lazyre.compile(
     r"[ \u00a0\u202f\u2009]?[-–]?((?:[\p{L}\p{M}]+(?:['’ʼ\"“”״][\p{L}\p{M}]+)*|[°℃℉%٪‰$€£¥₹₽₩₺₴])"
     r"(?:/[\p{L}\p{M}]+)?[²³23]?\.?)")
-_CJK_START = regex.compile(r"[ \u00a0]?的?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_CJK_START = lazyre.compile(r"[ \u00a0]?的?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 
 def next_tokens(text: str, pos: int, n: int = 3) -> list:
@@ -160,7 +160,7 @@ def next_tokens(text: str, pos: int, n: int = 3) -> list:
         out.append((m.start(1), m.end(1)))
         pos = m.end()
     return out
-_BEFORE_RE = regex.compile(
+_BEFORE_RE = lazyre.compile(
     r"(US\$|A\$|C\$|HK\$|NZ\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₴|Rs\.?|USD|EUR|GBP|CHF|JPY|CNY|RMB|INR)[ \u00a0]?$")
 _BEFORE_IDS = {"US$": "usd", "A$": "usd", "C$": "usd", "HK$": "usd", "NZ$": "usd", "R$": "usd", "$": "usd",
                "€": "eur", "£": "gbp", "¥": ("jpy", "cny"), "₹": "inr", "₽": "rub", "₩": "krw", "₺": "try", "₴": "uah",
@@ -193,7 +193,7 @@ def _allowed(form: str, lang: str | None) -> bool:
 
 
 # Arabic-script vowel marks and tatweel, dropped before a lookup (``ميلاً`` -> ``ميلا``).
-_ARABIC_MARKS = regex.compile(r"[\u064B-\u065F\u0670\u0640]")
+_ARABIC_MARKS = lazyre.compile(r"[\u064B-\u065F\u0670\u0640]")
 # Endings that attach to a unit word in Arabic script: the accusative alif of ``30 ميلا``, the
 # Persian adjective ending of ``30 متری`` (a 30-metre ...).
 _ARABIC_ENDINGS = ("\u0627", "\u06cc", "\u0627\u06cc", "\u200c\u0627\u06cc")
@@ -289,10 +289,10 @@ def unit_before(text: str, pos: int) -> Unit | None:
 MEASURES = frozenset({"length", "mass", "area", "volume", "speed", "temperature"})
 
 
-_APOSTROPHE = regex.compile(r"['’ʼ]")
+_APOSTROPHE = lazyre.compile(r"['’ʼ]")
 
 
-_UNIT_WORD = regex.compile(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+")
+_UNIT_WORD = lazyre.compile(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+")
 
 
 def unit_mentions(text: str) -> list:
@@ -352,8 +352,14 @@ def convert_difference(value: float, src: str, dst: str) -> float | None:
     return convert(value, src, dst)
 
 
-def converts(v1: float, u1: Unit, v2: float, u2: Unit, tolerance: float = 0.03) -> tuple[str, str] | None:
-    """(id1, id2) when ``v1 u1`` and ``v2 u2`` are the same quantity within ``tolerance``."""
+def converts(v1: float, u1: Unit, v2: float, u2: Unit, tolerance: float = 0.03,
+             precise: bool = False) -> tuple[str, str] | None:
+    """(id1, id2) when ``v1 u1`` and ``v2 u2`` are the same quantity within ``tolerance``. With
+    ``precise``, a figure must also lie within one of its own rounding steps of the exact
+    conversion (``620 km`` for 385 miles, 619.6, does; ``627 km`` does not; ``135 km/h`` for
+    85 mph, 136.8, has a step of 5; ``7,8 cm`` for 3 inches, 7.62, has a step of 0.1 and does
+    not), or, for a whole figure, within 1% of it (a mile taken as 1.6 km): a translator who
+    converts rounds, and does not land elsewhere within the tolerance."""
     for a in sorted(u1.ids):
         for b in sorted(u2.ids):
             if a == b:
@@ -362,6 +368,25 @@ def converts(v1: float, u1: Unit, v2: float, u2: Unit, tolerance: float = 0.03) 
                 c = fn(v1, a, b)
                 if c is None:
                     continue
-                if abs(c - v2) <= tolerance * max(abs(c), abs(v2)) or (abs(c) < 30 and abs(c - v2) < 1.0):
+                diff = abs(c - v2)
+                step = _step(v2) if precise else 1.0
+                if abs(c) < 30 and diff < min(1.0, step):
+                    return a, b
+                if diff <= tolerance * max(abs(c), abs(v2)) and (
+                        not precise or diff < step or (step >= 1 and diff <= 0.01 * max(abs(c), abs(v2)))):
                     return a, b
     return None
+
+
+def _step(v: float) -> float:
+    """The rounding step a written figure shows: 620 -> 10, 135 -> 5, 627 -> 1, 2.5 -> 0.5, 1.6 -> 0.1."""
+    if v == 0:
+        return 1.0
+    for k in range(9, -4, -1):
+        for p in (5 * 10.0 ** k, 10.0 ** k):
+            if p > abs(v):
+                continue
+            q = v / p
+            if abs(q - round(q)) < 1e-9 * max(1.0, abs(q)):
+                return p
+    return 10.0 ** -4

@@ -13,6 +13,7 @@ from itertools import chain, repeat
 
 from audit.checks.families.untranslated import same_letters
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import char_script
 from audit.lang import langid
@@ -111,7 +112,7 @@ def _name(lang: str | None) -> str:
 
 # Word characters with the combining marks ``re``'s \w leaves out (Devanagari and other Indic
 # vowel signs, Hebrew points, Arabic harakat, Thai vowels): one class, no per-character Python.
-_WORD_RE = re.compile(r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0963"
+_WORD_RE = lazyre.re_compile(r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0963"
                       r"\u0966-\u0dff\u0e31-\u0e3a\u0e47-\u0e4e]+")
 
 
@@ -263,21 +264,27 @@ def _letters_agree(text: str, words: list[str], lang: str) -> bool:
 
 def _ordinary_letters(view) -> dict[str, int]:
     """Letters per script over ordinary words: names in Title Case, acronyms and codes are left
-    out ("iPhone", "NATO" and "Samsung Galaxy" in a Chinese target are not a wrong language);
-    words of caseless scripts all count."""
+    out ("iPhone", "NATO" and "Samsung Galaxy" in a Chinese target are not a wrong language),
+    and so are identifiers (``type_comment``); words of caseless scripts all count. Each letter
+    counts in its own script (a Japanese token may carry Latin letters: ``stubファイル``)."""
     per: dict[str, int] = {}
     spans = [(c.start, c.end) for c in view.memo(codes)]
+    text = view.text
     for tok in view.words:
         if spans and any(s <= tok.start < e for s, e in spans):
             continue  # a placeholder's name (%(full_result_count)s): code, not words of a language
+        if text[tok.start - 1:tok.start] == "_" or text[tok.end:tok.end + 1] == "_":
+            continue  # a part of an identifier (linkcheck_allowed_redirects)
         w = tok.text
         first = next((ch for ch in w if ch.isalpha()), None)
         if first is None:
             continue
         if first.isupper() or any(ch.isdigit() for ch in w) or any(ch.isupper() for ch in w[1:]):
             continue
-        s = char_script(first)
-        per[s] = per.get(s, 0) + sum(1 for ch in w if ch.isalpha())
+        for ch in w:
+            if ch.isalpha():
+                sc = char_script(ch)
+                per[sc] = per.get(sc, 0) + 1
     return per
 
 
@@ -288,7 +295,7 @@ def _script_candidates(script: str) -> frozenset[str]:
     return frozenset(l for l in labels if script in (langid.expected_scripts(l) or ()))
 
 
-_NON_LETTERS_RE = re.compile(r"[\W\d_]+")
+_NON_LETTERS_RE = lazyre.re_compile(r"[\W\d_]+")
 
 
 def _kept_from_source(source: str, target: str) -> bool:

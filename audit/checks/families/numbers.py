@@ -20,6 +20,7 @@ import regex
 
 from audit.checks.context import TextView
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.numbers import (
     _SPELLED,
@@ -53,10 +54,11 @@ from audit.lang.units import (
     unit_mentions,
 )
 
-# "1 to 4 inches", "2,5 bis 10 cm", "5–10 см": the first number of a range takes the unit of the second.
-_RANGE_NEXT = regex.compile(
+# "1 to 4 inches", "2,5 bis 10 cm", "5–10 см", "entre os 27 e os 30 graus": the first number of a
+# range takes the unit of the second.
+_RANGE_NEXT = lazyre.compile(
     r"[ \u00a0]?(?:[-–—~～〜]|to|a|y|and|et|und|bis|à|e|i|do|до|ve|or|o|ou|oder|или|и|hasta|al|עד|ל-|تا|إلى|الى|"
-    r"حتى|و|से|至|到|から|에서|ila|đến|tới|ถึง)[ \u00a0]?"
+    r"حتى|و|से|至|到|から|에서|ila|đến|tới|ถึง)[ \u00a0]?(?:(?:os|as|los|las|les|the)[ \u00a0])?"
     r"\p{Nd}+(?:[.,]\p{Nd}+)?", regex.IGNORECASE)
 
 # Languages whose spelled-out numbers we can read (others: small numbers may be spelled out).
@@ -467,7 +469,7 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
 
 _EN_ORDINALS = {w: float(i) for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], start=1)}
-_EN_ORDINAL_RE = regex.compile(r"(?<![\p{L}\-])(" + "|".join(_EN_ORDINALS) + r")(?![\p{L}\-])", regex.IGNORECASE)
+_EN_ORDINAL_RE = lazyre.compile(r"(?<![\p{L}\-])(" + "|".join(_EN_ORDINALS) + r")(?![\p{L}\-])", regex.IGNORECASE)
 
 
 def _ordinal_changes(left: list[Num], al: Alignment, words_view, nums_view, word_on_source: bool) -> None:
@@ -507,8 +509,8 @@ def _rematch(words: list[Num], left: list[Num], al: Alignment, source_side: bool
                 break
 
 
-_MONTH_AFTER = regex.compile(r"[ \u00a0]?[月월](?![間间刊])")
-_MONTH_BEFORE = regex.compile(r"(?:tháng|Tháng)[ \u00a0]$")
+_MONTH_AFTER = lazyre.compile(r"[ \u00a0]?[月월](?![間间刊])")
+_MONTH_BEFORE = lazyre.compile(r"(?:tháng|Tháng)[ \u00a0]$")
 
 
 def _month_number(n: Num, view) -> bool:
@@ -520,7 +522,7 @@ def _month_number(n: Num, view) -> bool:
     return bool(_MONTH_AFTER.match(view.text, n.end) or _MONTH_BEFORE.search(view.text, max(0, n.start - 7), n.start))
 
 
-_PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)[\s,]*$")
+_PREV_WORD = lazyre.compile(r"([\p{L}\p{M}]+)[\s,]*$")
 
 
 def _dated(text: str, a: int, b: int) -> bool:
@@ -567,7 +569,7 @@ def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, sr
             continue
         for t in list(t_left):
             ut = num_unit(t, tgt, al.tgt_units)
-            if ut is not None and (conv := converts(s.value * s.scale, us, t.value * t.scale, ut)):
+            if ut is not None and (conv := converts(s.value * s.scale, us, t.value * t.scale, ut, precise=True)):
                 al.converted.append((s, t, conv[0], conv[1]))
                 s_left.remove(s)
                 t_left.remove(t)
@@ -578,7 +580,7 @@ def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, sr
             for s2, t in al.matched:
                 ut = num_unit(t, tgt, al.tgt_units)
                 if ut is not None and not _renders(s2, t, src, tgt, al) \
-                        and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                        and converts(s.value * s.scale, us, t.value * t.scale, ut, precise=True):
                     s_left.remove(s)
                     break
     for t in list(t_left):
@@ -588,7 +590,7 @@ def _explain_conversions(s_left: list[Num], t_left: list[Num], al: Alignment, sr
         for s, t2 in al.matched:
             us = num_unit(s, src, al.src_units)
             if us is not None and not _renders(s, t2, src, tgt, al) \
-                    and converts(s.value * s.scale, us, t.value * t.scale, ut):
+                    and converts(s.value * s.scale, us, t.value * t.scale, ut, precise=True):
                 t_left.remove(t)
                 break
 
@@ -664,14 +666,38 @@ def _word_changes(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt)
     # ``六`` without a classifier), when their value is nowhere on the other side
     if tw_lost:
         sw_open += [w for w in _weak_words(src, sw) if w.value not in t_loose]
+        duals = _dual_words(src)  # "the pair's business" -> "des trois protagonistes"
+        if duals and len(duals) + s_count[2.0] > _twos(t_count, t_strict, t_loose):
+            sw_open += duals
     if sw_lost:
         tw_open += [w for w in _weak_words(tgt, tw) if w.value not in s_loose]
+        duals = _dual_words(tgt)
+        if duals and len(duals) + t_count[2.0] > _twos(s_count, s_strict, s_loose):
+            tw_open += duals
     # the counterpart must be foreign to the lost word's own phrase: ``fourteen`` ~ ``on dört``
     # (14) is not 4 changed; ``both`` elsewhere in the sentence does not explain a ``two``
     sw_local = {id(w): _local_values(src, w) for w in sw_lost}
     tw_local = {id(w): _local_values(tgt, w) for w in tw_lost}
     _pair_words(sw_lost, tw_open, s_left, t_left, al, local=sw_local)
     _pair_words(sw_open, tw_lost, s_left, t_left, al, lost_on_target=True, local=tw_local)
+
+
+_EN_DUAL = lazyre.compile(r"(?<![\p{L}\-])(both|pair)(?![\p{L}\-])", regex.IGNORECASE)
+
+
+def _dual_words(view) -> list[WordNum]:
+    """English ``both`` and ``pair`` as a count of two, a counterpart for a number word of the
+    other side that has no other (``both sides`` -> ``tre fazioni`` is a changed count), when
+    that side writes fewer twos (``both chains two years ago`` -> ``le tre catene due anni fa``)."""
+    if view.lang != "en":
+        return []
+    return [WordNum(m.start(), m.end(), m.group(), 2.0, frozenset({2.0})) for m in _EN_DUAL.finditer(view.text)]
+
+
+def _twos(count: Counter, strict: set, loose: set) -> int:
+    """How many twos a side writes: its twos in digits and words, or one for a loose word
+    (``entrambi``, ``beide``) when it has no other."""
+    return count[2.0] or int(2.0 in loose and 2.0 not in strict)
 
 
 def _counts(view, items) -> Counter:
@@ -715,8 +741,8 @@ def _weak_words(view, items) -> list[WordNum]:
     return out
 
 
-_WORD_AROUND = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*[ \u00a0\-]*$")
-_WORD_AFTER = regex.compile(r"[ \u00a0\-]*[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+_WORD_AROUND = lazyre.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*[ \u00a0\-]*$")
+_WORD_AFTER = lazyre.compile(r"[ \u00a0\-]*[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
 
 
 def _local_values(view, w) -> frozenset:
@@ -756,22 +782,41 @@ def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False, local=None) ->
 
 
 # a century number's word after it: 20世纪, 20 世紀, 20세기, 20वीं सदी / शताब्दी, 20-го века, 20. Jahrhundert
-_CENTURY_AFTER = regex.compile(
+_CENTURY_AFTER = lazyre.compile(
     r"(?:\.|-?(?:th|st|nd|rd|e|er|ème|º|°|-?(?:го|ом|м|й)|वीं))?[ \u00a0]?"
     r"(?:世纪|世紀|세기|सदी|शताब्दी|век|столети|Jahrhundert|century|centur|siècle|siglo|secolo|século|wiek|yüzyıl|eeuw)",
     regex.IGNORECASE)
 
 
-_ROMAN_CENTURY = regex.compile(
+_ROMAN_CENTURY = lazyre.compile(
     r"(?<![\p{L}])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?:e|ème|er|º|\.)?[ \u00a0]?"
     r"(?:siècle|secolo|siglo|século|wieku|wiek|века|веке|век|столітт|Jahrhundert|century|yüzyıl|eeuw)")
-_DECIMALS = regex.compile(r"\p{Nd}[.,](\p{Nd}{1,2})$")
+# the century word first: siglo XIX, século XIX, secolo XIX, Spanish and Italian abbreviations (s. XIX)
+_CENTURY_ROMAN = lazyre.compile(
+    r"(?:siglos?|séculos?|secoli|secolo|s\.)[ \u00a0]"
+    r"(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![\p{L}\p{N}])")
+_DECIMALS = lazyre.compile(r"\p{Nd}[.,](\p{Nd}{1,2})$")
+
+
+def _roman_century_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, value) of each Roman-numeral century of ``text`` (``XVIIe siècle``, ``siglo XIX``), in order."""
+    out = [(m.start(1), m.end(1), _roman(m.group(1))) for m in _ROMAN_CENTURY.finditer(text) if m.group(1)]
+    out += [(m.start(1), m.end(1), _roman(m.group(1))) for m in _CENTURY_ROMAN.finditer(text) if m.group(1)]
+    return sorted(out)
 
 
 def _same_decimals(s: Num, t: Num) -> bool:
-    """Both numbers written with as many decimals (``20,4`` and ``20.0``): no rounding."""
-    a, b = _DECIMALS.search(s.text), _DECIMALS.search(t.text)
+    """Both numbers written with as many decimals (``20,4`` and ``20.0``, also before a scale
+    word: ``20,4 млн`` and ``20.0 million``): no rounding."""
+    a, b = _DECIMALS.search(_digits_text(s)), _DECIMALS.search(_digits_text(t))
     return bool(a and b and len(a.group(1)) == len(b.group(1)))
+
+
+def _digits_text(n: Num) -> str:
+    """The figure without its scale word (``20.0`` of ``20.0 million``)."""
+    if n.num_end and n.start < n.num_end < n.end:
+        return n.text[:n.num_end - n.start]
+    return n.text
 
 
 def _roman_centuries(left: list[Num], al: Alignment, roman_view, view, roman_on_source: bool) -> None:
@@ -781,7 +826,7 @@ def _roman_centuries(left: list[Num], al: Alignment, roman_view, view, roman_on_
              and _CENTURY_AFTER.match(view.text, n.num_end or n.end)]
     if not cands:
         return
-    romans = [(m.start(1), m.end(1), _roman(m.group(1))) for m in _ROMAN_CENTURY.finditer(roman_view.text) if m.group(1)]
+    romans = _roman_century_spans(roman_view.text)
     if not romans:
         return
     for n in list(cands):  # the same century (XVIIe siècle ~ 17th century): explained
@@ -807,7 +852,7 @@ def _century_of(n: Num, view, other) -> bool:
                for o in other.memo(parse_numbers))
 
 
-_GROUP_GAP = regex.compile(r"[ \u00a0\u202f]")
+_GROUP_GAP = lazyre.compile(r"[ \u00a0\u202f]")
 
 
 def _digits(n: Num) -> str:
@@ -880,13 +925,44 @@ def _drop_loose(items: list[Num], view, cache: dict, other, others: list[Num], o
                    and _counted(other, a)]
         if not spelled:
             continue
+        if _spelled_elsewhere(n, u, spelled, other):
+            continue  # ``half an inch`` -> ``6 cm``: the worded quantity converts to something else
         units = [(o, ou) for o in others if (ou := num_unit(o, other, other_cache)) is not None
                  and ou.dims & u.dims]
         if any(ou.agrees(u) for _, ou in units):
             continue  # a leftover in the same unit on the other side: a changed value (300 km -> 307 km)
-        if not units or any(converts(n.value * n.scale, u, o.value * o.scale, ou, tolerance=_LOOSE_TOLERANCE)
-                            for o, ou in units):
+        if not units or any(_loose_conversion(n.value * n.scale, u, o.value * o.scale, ou) for o, ou in units):
             items.remove(n)
+
+
+# an English quantity in words before its unit: "a mile", "half an inch", "an inch and a half"
+_EN_WORDED = lazyre.compile(r"(?:^|\s)(half\s+an?|an?|one)\s*$", regex.IGNORECASE)
+
+
+def _spelled_elsewhere(n: Num, u: Unit, spelled: list, other) -> bool:
+    """Every worded quantity of the other side (``spelled``) is one we can read (English ``a
+    mile``, ``half an inch``) and none converts to ``n`` (loosely, rounded to n's step): the
+    number does not render it."""
+    if other.lang != "en":
+        return False
+    for ids, a, b in spelled:
+        m = _EN_WORDED.search(other.text[max(0, a - 12):a])
+        if not m or other.text[b:b + 4].lstrip().lower().startswith(("and", "or", "to")):
+            return False  # not read: "two or three miles", "a mile and a half"
+        value = 0.5 if m.group(1).lower().startswith("half") else 1.0
+        if converts(value, Unit(frozenset(ids), a, b), n.value * n.scale, u, tolerance=_LOOSE_TOLERANCE, precise=True):
+            return False
+    return True
+
+
+def _loose_conversion(v1: float, u1: Unit, v2: float, u2: Unit) -> bool:
+    """A rough conversion (within 15%): more than 3% off the exact figure (a rule-of-thumb factor,
+    a compound measure: ``6-foot-6`` -> ``1,98 m``, ``550 pound`` -> ``227 quilos``), or a rounding
+    of it. Within 3% a figure that is no rounding of the exact conversion is a changed digit
+    (385 miles, 619.6 km -> ``627 km``), not a loose conversion."""
+    if not converts(v1, u1, v2, u2, tolerance=_LOOSE_TOLERANCE):
+        return False
+    return not converts(v1, u1, v2, u2) or bool(converts(v1, u1, v2, u2, precise=True))
 
 
 def _counted(view, start: int) -> bool:
@@ -904,18 +980,27 @@ def _counted(view, start: int) -> bool:
 def _fahrenheit_decades(decades: list[Num], temps: list[Num], temps_view, cache: dict) -> None:
     """Drop a two-digit decade (``the 80s``: temperatures in the eighties, Fahrenheit) and a number
     of the other side with a temperature unit that lies in that range once converted to Celsius
-    (``27 ºC``, ``27 градусов``): the weather idiom rendered as a converted figure."""
+    (``27 ºC``, ``27 градусов``): the weather idiom rendered as a converted figure; every such
+    temperature goes with it (``entre os 27 e os 30 graus``: the range renders the decade)."""
     for d in list(decades):
         if d.kind != "decade" or not (0 <= d.value < 100):
             continue
         lo, hi = (d.value - 32) * 5 / 9 - 1.0, (d.value + 9 - 32) * 5 / 9 + 1.0
-        for t in temps:
-            u = num_unit(t, temps_view, cache)
-            if u is not None and "temperature" in u.dims and (lo <= t.value * t.scale <= hi or
-                                                               d.value <= t.value * t.scale <= d.value + 9):
-                decades.remove(d)
-                temps.remove(t)
-                break
+        inside = [t for t in temps if _temperature_in(t, temps_view, cache, lo, hi, d.value)]
+        if inside:
+            decades.remove(d)
+            temps[:] = [t for t in temps if t not in inside]
+
+
+def _temperature_in(t: Num, view, cache: dict, lo: float, hi: float, decade: float) -> bool:
+    """A number with a temperature unit (its own, or the one closing its range) in [lo, hi]
+    (Celsius) or in the decade itself (Fahrenheit kept)."""
+    u = num_unit(t, view, cache)
+    v = t.value * t.scale
+    if u is None or "temperature" not in u.dims:
+        return False
+    celsius_only = "C" in u.ids and "F" not in u.ids  # 86 ºC is no temperature in the 80s
+    return lo <= v <= hi or (not celsius_only and decade <= v <= decade + 9)
 
 
 def _small(n: Num) -> bool:
@@ -935,9 +1020,12 @@ def _explained_by_words(n: Num, other) -> bool:
 def _soft(n: Num) -> bool:
     """Years, ordinals, days, decades and small counts (1-10) are often restructured by a
     translator (``first``, ``both``, Korean and Japanese counters, ``in 2019`` dropped from a
-    headline): reported as minor."""
+    headline): reported as minor. Not a figure written with a leading zero (``04:08``, ``25 006``):
+    minutes and digit groups are no counts."""
     if n.kind in ("year", "ordinal", "day", "decade", "month"):
         return True
+    if len(n.text) > 1 and n.text[0] in "0０٠۰०":
+        return False
     return n.kind in ("number", "part") and n.scale == 1.0 and n.value <= 10 and n.value == int(n.value)
 
 
@@ -966,7 +1054,9 @@ def number_missing(pair, ctx):
 def number_added(pair, ctx):
     """A number in the target has no counterpart in the source: compared by value with the
     same allowances as NUM001 (locale formats, native digits, scale words, numbers spelled out
-    in the source, month names, unit conversions, rounding, names with digits). Years, ordinals
+    in the source, month names, unit conversions, rounding, names with digits). Digits of
+    character references (``&#39;``, ``&#x2014;``, ``&frac12;``) and of inline codes (``%1$s``,
+    ``{0}``, ``<h2>``) are no numbers, on either side (URLs keep theirs). Years, ordinals
     and counts up to 10 are minor (translators make counts explicit: ``both`` -> ``2``, Korean and
     Japanese counters). The span is the target number."""
     return [hit(f"target number '{_label(t)}' is not in the source", target=(t.start, t.end),
@@ -991,6 +1081,8 @@ def number_changed(pair, ctx):
       duals (``عامين``, ``שנתיים``: two years); the lost word's own phrase must not hold
       the other value (``fourteen`` ~ ``on dört``), ``both`` elsewhere does not excuse a
       changed ``two``, and two counts side by side are no compound (``only four`` is not 5);
+      English ``both`` and ``pair`` count two against a number word of the other side that
+      writes fewer twos (``both sides`` -> ``tre fazioni``);
     - a month number against a month named on the other side with another value (``January`` ->
       ``5月``, ``In June`` -> ``4월``; ``Theresa May`` and the verb ``may`` are no months);
     - a Vietnamese weekday, which is a number (``Saturday`` -> ``thứ Sáu``, Friday, or
@@ -1000,8 +1092,10 @@ def number_changed(pair, ctx):
 
     Not reported: roundings within 3% of a number of three digits or more, or with decimals
     (``21.7 million`` -> ``about 22 million``; a year is never rounded: ``1987`` -> ``1990`` is a
-    change, nor a two-digit count or age: ``41`` -> ``40``), unit conversions (within 3%, or 15% for a measure converted into another unit
-    system), phone numbers regrouped (``031/433611`` -> ``031/43 36 11``), ranges with one
+    change, nor a two-digit count or age: ``41`` -> ``40``), unit conversions (a rounding of the exact
+    conversion to the figure's own step, or within 1% for a whole figure; a rough conversion
+    into another unit system 3-15% off, as ``6-foot-6`` -> ``1,98 m``; within 3%, a figure that
+    is no rounding is a changed digit: 385 miles -> ``627 km``), phone numbers regrouped (``031/433611`` -> ``031/43 36 11``), ranges with one
     scale word (``300万至500万`` -> ``3 to 5 million``), ``三成`` -> ``30%``, ``50万`` ->
     ``half a million``. A converted figure explains a leftover only when it does not render
     its own source quantity in the same unit (``300 km (180 miles)`` -> ``307 km (180 mil)``

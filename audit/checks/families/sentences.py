@@ -9,6 +9,7 @@ import regex
 import tomllib
 
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.lexicon import knows, zipf
 from audit.lang.profiles import abbreviations_everywhere
@@ -16,9 +17,9 @@ from audit.lang.profiles import abbreviations_everywhere
 # A full stop, optional closing quotes/brackets, spaces, optional opening quotes, a lower-case letter.
 # (A closing quote or bracket after the full stop is left alone: a quotation may end inside a
 # sentence that goes on in lower case, ``…olacaktır." dedi.``, ``(R-Ariz.) en faveur``.)
-_GATE = regex.compile(r"\.[ \u00a0\u2009\u202f]+(?:[\"“‘«„‚(\[][ \u00a0\u202f]?)*\p{Ll}")
-_WORD_AFTER = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
-_TITLE_NEXT = regex.compile(r"[ \u00a0]+\p{Lu}\p{Ll}")
+_GATE = lazyre.compile(r"\.[ \u00a0\u2009\u202f]+(?:[\"“‘«„‚(\[][ \u00a0\u202f]?)*\p{Ll}")
+_WORD_AFTER = lazyre.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
+_TITLE_NEXT = lazyre.compile(r"[ \u00a0]+\p{Lu}\p{Ll}")
 
 # Abbreviations after which a lower-case word is normal, in any language: the profiles'
 # ``lowercase_next`` lists, and the ``no_break`` ones after which the segmenter never ends a
@@ -30,8 +31,8 @@ _ICU_ABBREV_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
                                 "abbrev_icu.toml")
 # A sentence end in the source: terminal punctuation, spaces, optional opening quotes, a capital
 # (or, in a script without case, any letter after a CJK or Indic stop).
-_SRC_BREAK = regex.compile(r"[.!?…][\"”’»)\]]*[ \u00a0]+[\"“‘«„(\[]?[\p{Lu}\p{Lt}]|[。！？।](?=\s*\p{L})")
-_TGT_BREAK = regex.compile(r"[.!?…][\"”’»)\]]*[ \u00a0]+[\"“‘«„(\[]?[\p{Lu}\p{Lt}]")
+_SRC_BREAK = lazyre.compile(r"[.!?…][\"”’»)\]]*[ \u00a0]+[\"“‘«„(\[]?[\p{Lu}\p{Lt}]|[。！？।](?=\s*\p{L})")
+_TGT_BREAK = lazyre.compile(r"[.!?…][\"”’»)\]]*[ \u00a0]+[\"“‘«„(\[]?[\p{Lu}\p{Lt}]")
 SHORT_ABBREV = 4  # letters: a word this short before a dot, in a target with no missing sentence end
 RARE_ABBREV = 6  # letters: up to this long when the target language's word list does not know it
 _PARTICLES = frozenset("de del della di da dos das du des van von der den ter la le al el bin ibn".split())
@@ -98,10 +99,17 @@ def breaks(text: str, lang: str | None, source: str | None = None) -> list[tuple
     an ellipsis, a number or a name particle. With ``source``, a short word before an extra
     dot (no sentence end of the source missing) is an abbreviation too."""
     out = []
+    code_ends = None
     for m in _GATE.finditer(text):
         dot = m.start()
         if dot == 0 or text[dot - 1] in ".…" or text[dot + 1:dot + 2] == ".":
             continue  # an ellipsis
+        if code_ends is None:
+            from audit.lang.placeholders import scan
+
+            code_ends = {c.end for c in scan(text)}
+        if dot in code_ends:
+            continue  # a placeholder before the dot: a number's ordinal (Basque, German ``%(n)d. lerroa``)
         before = _word_before(text, dot)
         if not before or _is_abbreviation(before, lang):
             continue
@@ -125,6 +133,9 @@ def breaks(text: str, lang: str | None, source: str | None = None) -> list[tuple
     return out
 
 
+SHORT_MIRRORED = 6  # letters of a word before the dot that mirrors an abbreviation of the source (``ekskl.``)
+
+
 @check("SEN001", "lowercase-after-full-stop", "fluency/grammar", "major")
 def lowercase_after_stop(pair, ctx):
     """A new sentence of the target starts with a lower-case letter right after a full stop: a
@@ -137,9 +148,11 @@ def lowercase_after_stop(pair, ctx):
     ``el. paštu``, ``ηλ.``, ``Мекс. исп``), initials
     (``S. Rajaratnam``), ellipses, ordinals and numbers before the dot (``19. yüzyıl``), words with
     inner capitals (``iPhone``), name particles (``de Gaulle``), text after ``?`` and ``!`` (Spanish
-    and French continue in lower case after them), scripts without case (Georgian too), and any target whose
-    source has as many lower-case starts after a full stop. The span runs from the word before the
-    full stop to the lower-case word."""
+    and French continue in lower case after them), scripts without case (Georgian too), a
+    placeholder before the dot (an ordinal: ``%(n)d. lerroa``), any target whose source has as many
+    lower-case starts after a full stop, and short words (six letters or fewer) before the dot when
+    the source has as many dots before a lower-case word (``(excl. tax)`` -> ``(ekskl. moms)``).
+    The span runs from the word before the full stop to the lower-case word."""
     text = pair.target
     if not text or not _GATE.search(text):
         return ()
@@ -149,6 +162,13 @@ def lowercase_after_stop(pair, ctx):
     src = pair.source
     if src and _GATE.search(src) and len(breaks(src, ctx.src.lang)) >= len(found):
         return ()
+    if src:  # short words before the dot, as many as the source's own dots before lower case: abbreviations
+        raw = sum(1 for m in _GATE.finditer(src) if m.start() and src[m.start() - 1] not in ".…")
+        short = [f for f in found if sum(c.isalpha() for c in text[f[0]:f[1]]) <= SHORT_MIRRORED]
+        if short and raw >= len(short):
+            found = [f for f in found if f not in short]
+            if not found:
+                return ()
     return [hit(f"sentence starts in lower case after a full stop: '{text[d + 1:e].strip()}'",
                 target=(s, e)) for s, d, e in found]
 
@@ -216,8 +236,8 @@ def _rx(lang: str | None) -> "regex.Pattern | None":
     return rx
 
 
-_ANY_WORD = regex.compile(r"[\p{L}\p{M}]{2,}")
-_NEXT_WORDS = regex.compile(r"[ \u00a0]+([\p{L}\p{M}'’\-]+)(?:[ \u00a0]+([\p{L}\p{M}'’\-]+))?")
+_ANY_WORD = lazyre.compile(r"[\p{L}\p{M}]{2,}")
+_NEXT_WORDS = lazyre.compile(r"[ \u00a0]+([\p{L}\p{M}'’\-]+)(?:[ \u00a0]+([\p{L}\p{M}'’\-]+))?")
 
 
 def _headline(text: str) -> bool:

@@ -2,17 +2,22 @@
 judged with wordfreq's word lists (audit/lang/spelling.py)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import char_script
 from audit.lang.placeholders import prose
 from audit.lang.profiles import is_caseless_script, profile
 from audit.lang.segment import starts_sentence
 from audit.lang.spelling import correction, judged, settings
+from audit.lang.translit import name_keys, word_keys
 
-_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’\-])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_@/'’\-]|\.\p{L})")
+_LATIN_NAME = lazyre.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Latin}\p{M}]{2,}")
+_WORD = lazyre.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’\-])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_@/'’\-]|\.\p{L})")
 
 
 @check("SPL001", "misspelling", "fluency/spelling", "minor", lang_scope="declared-target")
@@ -27,9 +32,14 @@ def misspelling(pair, ctx):
     are capitalised, only on lower-case words and sentence starts), words in all capitals,
     words with digits, hyphens or apostrophes, codes, URLs and e-mail addresses, words written
     in another script than the target's, and words that also stand in the source (a name or a
-    term copied on purpose). In Turkish, which builds words by suffixes, a form whose
+    term copied on purpose); in a target not written in Latin letters, a word that sounds like a
+    capitalised Latin word of the source (``audit.lang.translit``: Hebrew ``קולוין`` for
+    ``Colvine``, Persian ``سیمسون`` for ``Simpson``, Russian ``Риер`` for ``Reeher``) is a
+    transliterated name, not judged. In Turkish, which builds words by suffixes, a form whose
     Snowball stem is itself a frequent word is not judged (``dakikasına``: ``dakika`` plus an ending
-    the list lacks); a slip inside the stem still is. Only for the target languages of ``audit/lang/data/spelling.toml``:
+    the list lacks); a slip inside the stem still is. In Arabic, which attaches clitics in front, a
+    form whose rest after ``و ف ب ل ك ال لل`` is a common word is not judged (``لأنباء``: ``ل`` +
+    ``أنباء``). Only for the target languages of ``audit/lang/data/spelling.toml``:
     spaced scripts whose word list measured clean (not Chinese, Japanese or Thai, which have no
     word boundaries, nor Korean or Hindi). Minor. Span: the word."""
     tl = ctx.tgt.lang
@@ -59,7 +69,33 @@ def misspelling(pair, ctx):
             src_fold = pair.source.casefold()
         if w.casefold() in src_fold:
             continue  # copied from the source: a name or a term kept on purpose
+        if char_script(w[0]) != "Latin" and _sounds_like_source_name(w, pair.source):
+            continue  # a transliterated name (Colvine / קולוין)
         if w[0].isupper():
             fixed = fixed[:1].upper() + fixed[1:]
         out.append(hit(f"possible misspelling: {w!r} (did you mean {fixed!r}?)", target=(s, m.end())))
     return out
+
+
+def _sounds_like_source_name(word: str, source: str) -> bool:
+    """Does ``word`` (of a non-Latin script) sound like a capitalised Latin word of ``source``?
+    Sound keys (``audit.lang.translit``) of two classes or more must be equal, of four or more
+    may differ by one class; an Arabic or Hebrew word may carry one attached prefix letter
+    (``و``, ``ה``). Stricter than ``heard_in``, so that a misspelt common word is rarely excused."""
+    names = [m.group() for m in _LATIN_NAME.finditer(source)]
+    if not names:
+        return False
+    keys = {k for k, pre in word_keys(word)} | {k[1:] for k, pre in word_keys(word) if pre > 0 and len(k) > 2}
+    for name in names:
+        for nk in name_keys(name):
+            if len(nk) < 2:
+                continue
+            if nk in keys or (len(nk) >= 4 and any(
+                    abs(len(k) - len(nk)) <= 1 and _fuzzy(nk).fullmatch(k) for k in keys)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def _fuzzy(key: str):
+    return regex.compile(f"(?:{key}){{e<=1}}")
