@@ -5,6 +5,7 @@ Uses the ``regex`` module: ``re``'s ``\\w`` misses Devanagari and Arabic combini
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -79,3 +80,47 @@ def main_script(text: str) -> str | None:
 
 def letters_only_casefold(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalpha())
+
+
+# Texts shorter than this are searched as they are (``w in text``): an index only pays on long ones.
+_INDEX_FROM = 4096
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
+
+
+class _Contains:
+    """``w in text`` for the many words one check looks for in one long text (issue 15: every
+    capitalised word of a 1 MB segment looked for in the whole other side). The same answer as
+    ``w in text``: each word is searched once (remembered), and a capitalised word (a capital and
+    lower-case letters or marks) through a sorted list of the text's capitalised runs, since it
+    can only occur as the start of one of them."""
+
+    __slots__ = ("_runs", "_seen", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[str, bool] = {}
+        self._runs: list[str] | None = None
+
+    def __contains__(self, w: str) -> bool:
+        got = self._seen.get(w)
+        if got is None:
+            if w and _CAPITALISED.fullmatch(w):
+                if self._runs is None:
+                    self._runs = sorted(set(_CAPITALISED.findall(self.text)))
+                i = bisect_left(self._runs, w)
+                got = i < len(self._runs) and self._runs[i].startswith(w)
+            else:
+                got = w in self.text
+            self._seen[w] = got
+        return got
+
+
+@lru_cache(maxsize=4)
+def _contains(text: str) -> _Contains:
+    return _Contains(text)
+
+
+def substring_test(text: str) -> str | _Contains:
+    """Something to test ``w in`` that gives what ``w in text`` gives: ``text`` itself when short,
+    else an index of it shared by the checks of the pair (see ``_Contains``)."""
+    return text if len(text) < _INDEX_FROM else _contains(text)

@@ -14,6 +14,7 @@ import regex
 
 from audit.checks.registry import Option, check
 from audit.core.model import hit
+from audit.core.text import substring_test
 from audit.lang import cldr
 from audit.lang.lexicon import knows, zipf
 from audit.lang.names import (
@@ -157,8 +158,9 @@ def _acronym_analysis(pair, ctx):
     src_all = {m.group() for m in _ACRONYM.finditer(src)}
     new = []
     src_lang = ctx.src.lang
+    in_src = substring_test(src)
     for s, e, t in tgt_all:
-        if len(t) < 3 or t in src or _skip_acronym(t):
+        if len(t) < 3 or t in in_src or _skip_acronym(t):
             continue
         z = zipf(t.lower(), src_lang)
         if not _cased_side(ctx.src):
@@ -258,9 +260,10 @@ def _name_candidates(text: str, lang: str | None, tgt: str) -> list[tuple[int, i
     out = []
     have_freq = None
     n = len(text)
+    in_tgt = substring_test(tgt)
     for m in _CAP_WORD.finditer(text):
         w = m.group()
-        if w in tgt:
+        if w in in_tgt:
             continue
         s, e = m.span()
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "'’-.@/"):
@@ -320,7 +323,7 @@ def _first_class(ch: str) -> str:
 
 
 def _found_in(name: str, rn: str, text: str, rtext: str, exs: list[str]) -> bool:
-    if name in text:
+    if name in substring_test(text):
         return True
     if rn in rtext:
         return True
@@ -340,7 +343,7 @@ def name_found(name: str, ctx, strict: bool = False) -> bool:
     ``strict``: a skeleton match needs a target word whose skeleton is at most one letter longer
     (Boris is not Bruselas)."""
     tgt = ctx.tgt.text
-    if name in tgt:
+    if name in substring_test(tgt):
         return True
     rn = romanize(name)
     exs = [romanize(x) for x in exonyms(name, ctx.src.lang, ctx.tgt.lang)]
@@ -426,7 +429,8 @@ def name_missing(pair, ctx):
     if _cased_side(ctx.src) and _title_case(src):
         return ()  # a headline in Title Case: its capitals do not mark names
     if _cased_side(ctx.tgt):
-        caps = [w for w in _CAP_WORD.findall(tgt) if w not in src]
+        in_src = substring_test(src)
+        caps = [w for w in _CAP_WORD.findall(tgt) if w not in in_src]
         missing = [c for c in missing if not any(loosely_same(c[2], w) for w in caps)]
     skip = {sp for sp, _ in _acronym_analysis(pair, ctx)[1]} | _reported_by_ent004_005(pair, ctx)
     out = [hit(f"the name '{name}' does not appear in the target", source=(s, e), primary="source")
