@@ -15,7 +15,8 @@ import pytest
 
 from audit import Pair, audit_pairs
 from audit.checks.families import numbers as numbers_mod
-from audit.core import model, text as text_mod
+from audit.core import model
+from audit.core import text as text_mod
 from audit.core.config import Config
 from audit.core.model import Span, fingerprint, normalize_for_fingerprint
 from audit.core.text import substring_test
