@@ -42,6 +42,11 @@ SHAPES = {
     # 6 characters a number: 60,000 characters are 10,000 numbers
     "numbers": ("en", "de", "' '.join(str(20000 + 7 * i) for i in range(n // 6))",
                 "' '.join(str(10000 + 7 * i) for i in range(n // 6))", 60_000),
+    # made-up names (rare words), none of them in the target, which has as many other made-up names
+    "distinct-names": ("en", "de", "' '.join('Herr ' + ''.join(chr(97 + (i // 26 ** k) % 26) for k in range(5)).capitalize()"
+                       " + ' kam.' for i in range(500_000, 500_000 + n // 15))",
+                       "' '.join('Mr ' + ''.join(chr(97 + (i // 26 ** k) % 26) for k in range(5)).capitalize() + ' came.'"
+                       " for i in range(n // 15))", 120_000),
     "capitalised-words": ("en", "de", "' '.join(f'Name{i} wort' for i in range(n // 12))",
                           "' '.join(f'Name{i} Word' for i in range(n // 12))", 120_000),
 }

@@ -212,11 +212,12 @@ def test_substring_test_is_in():
     rng = random.Random(3)
     alphabet = "AaBbEeÉéLlMmNnOo\u0301 ,.-'ไทย中文Ωω"
     long = "".join(rng.choice(alphabet) for _ in range(20_000))
+    long += " " + "".join(rng.choice("abe\u0301") for _ in range(300)) + " Xyz"  # a lower-case run past _SUFFIXED_RUN
     idx = substring_test(long)
     assert not isinstance(idx, str)
     words = {long[i:i + rng.randint(1, 6)] for i in rng.sample(range(len(long) - 6), 3000)}
     words |= {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))) for _ in range(3000)}
-    words |= {"Merkel", "Élan", "É\u0301m", "A", "Ab", ""}
+    words |= {"Merkel", "Élan", "É\u0301m", "A", "Ab", "", "Xyz", "xyz", "yz", long[-60:-10], long[-200:-150]}
     for w in sorted(words):
         assert (w in idx) == (w in long), repr(w)
         assert (w in idx) == (w in long), repr(w)  # remembered: the same answer again
@@ -258,3 +259,38 @@ def test_long_unspaced_target_against_a_repeated_english_name(sl, tl, tgt):
     short = audit_pairs([Pair("1", "Hello Johnson.", tgt, source_lang=sl, target_lang=tl)], Config(select=("ENT",)), jobs=1).flags
     long_ent = [f.code for f in flags if f.code.startswith("ENT")]
     assert sorted(set(long_ent)) == sorted({f.code for f in short})
+
+
+def _made_up_names(count: int, offset: int) -> list[str]:
+    return ["".join(chr(97 + ((i + offset) // 26 ** k) % 26) for k in range(5)).capitalize() for i in range(count)]
+
+
+def test_fuzzy_name_comparisons_stay_within_the_budget(monkeypatch):
+    from audit.checks.families import entities
+    calls = {"similar": 0, "loose": 0}
+    real_sim, real_loose = entities.name_similarity, entities.loosely_same
+
+    def sim(a, b):
+        calls["similar"] += 1
+        return real_sim(a, b)
+
+    def loose(a, b):
+        calls["loose"] += 1
+        return real_loose(a, b)
+
+    monkeypatch.setattr(entities, "name_similarity", sim)
+    monkeypatch.setattr(entities, "loosely_same", loose)
+    monkeypatch.setattr(entities, "_FUZZY_BUDGET", 5_000)
+    src = " ".join(f"Mr {n} came." for n in _made_up_names(1500, 0))
+    tgt = " ".join(f"Herr {n} kam." for n in _made_up_names(1500, 500_000))
+    audit_pairs([Pair("1", src, tgt, source_lang="en", target_lang="de")], Config(select=("ENT003",)), jobs=1)
+    # every missing name against every target word of its first sound: 135,298 without the budget
+    assert 0 < calls["similar"] + calls["loose"] <= 5_000
+
+
+def test_names_within_the_budget_are_reported_as_before(monkeypatch):
+    from audit.checks.families import entities
+    pair = _names_pair(200)
+    default = audit_pairs([pair], Config(select=("ENT",)), jobs=1).flags
+    monkeypatch.setattr(entities, "_FUZZY_BUDGET", 10 ** 12)
+    assert audit_pairs([pair], Config(select=("ENT",)), jobs=1).flags == default
