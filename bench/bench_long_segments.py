@@ -2,8 +2,8 @@
 ``check`` use more than 1 GiB or more than linear time in its size).
 
 Each hostile shape is run at a size and at twice that size, each in its own process, through the
-whole ``check`` command in that process (the line limit raised by a config for the largest sizes) (reading a JSONL file of one pair, every check, the JSON
-report written to a file), after a warm-up run on a small file of the same languages so that
+whole ``check`` command in that process (reading a JSONL file of one pair, every check, the JSON
+report written to a file; a config raises the line and segment limits for the largest sizes), after a warm-up run on a small file of the same languages so that
 loading models and data is not counted. Prints CPU seconds, the doubling ratio (about 2 is linear,
 4 quadratic), the flags at both sizes and that process's own peak resident memory. Asserts nothing.
 
@@ -26,6 +26,10 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
+# made-up names (rare words: names), 15 characters a sentence, from ``start`` on
+_NAMES = ("' '.join('{first} ' + ''.join(chr(97 + (i // 26 ** k) % 26) for k in range(5)).capitalize() + ' {then}.' "
+          "for i in range({start}, {start} + n // 15))")
+
 SHAPES = {
     # name: (source language, target language, python expression of the target for size n, the
     # same of the source (that shape in the source language where that matters), the issue's size)
@@ -43,10 +47,8 @@ SHAPES = {
     "numbers": ("en", "de", "' '.join(str(20000 + 7 * i) for i in range(n // 6))",
                 "' '.join(str(10000 + 7 * i) for i in range(n // 6))", 60_000),
     # made-up names (rare words), none of them in the target, which has as many other made-up names
-    "distinct-names": ("en", "de", "' '.join('Herr ' + ''.join(chr(97 + (i // 26 ** k) % 26) for k in range(5)).capitalize()"
-                       " + ' kam.' for i in range(500_000, 500_000 + n // 15))",
-                       "' '.join('Mr ' + ''.join(chr(97 + (i // 26 ** k) % 26) for k in range(5)).capitalize() + ' came.'"
-                       " for i in range(n // 15))", 120_000),
+    "distinct-names": ("en", "de", _NAMES.format(first="Herr", then="kam", start=500_000),
+                       _NAMES.format(first="Mr", then="came", start=0), 120_000),
     "capitalised-words": ("en", "de", "' '.join(f'Name{i} wort' for i in range(n // 12))",
                           "' '.join(f'Name{i} Word' for i in range(n // 12))", 120_000),
 }
@@ -101,7 +103,7 @@ def run_shape(shape: str, n: int, tmp: str) -> dict:
     _write_jsonl(warm, [(eval(src_expr, {"n": 60}), eval(tgt_expr, {"n": 60}))], sl, tl)
     config = os.path.join(tmp, "transaudit.toml")
     with open(config, "w", encoding="utf-8") as fh:  # one JSONL line holds both sides of the pair
-        fh.write(f"[limits]\nmax-line-chars = {4 * n + 1000}\n")
+        fh.write(f"[limits]\nmax-line-chars = {4 * n + 1000}\nmax-segment-chars = {2 * n + 1000}\n")
     got = _child(path, warm, sl, tl, config)
     got["chars"] = len(tgt)
     os.unlink(path)

@@ -294,3 +294,53 @@ def test_names_within_the_budget_are_reported_as_before(monkeypatch):
     default = audit_pairs([pair], Config(select=("ENT",)), jobs=1).flags
     monkeypatch.setattr(entities, "_FUZZY_BUDGET", 10 ** 12)
     assert audit_pairs([pair], Config(select=("ENT",)), jobs=1).flags == default
+
+
+# --- the segment limit: what keeps one segment under the memory ceiling ---------------------
+
+def _write_inputs(tmp_path, target: str) -> dict:
+    import json
+    tmx = tmp_path / "one.tmx"
+    tmx.write_text('<?xml version="1.0"?><tmx version="1.4"><header srclang="en" datatype="plaintext" '
+                   'segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/>'
+                   f'<body><tu tuid="u1"><tuv xml:lang="en"><seg>Word.</seg></tuv><tuv xml:lang="de"><seg>{target}'
+                   '</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    jsonl = tmp_path / "one.jsonl"
+    jsonl.write_text(json.dumps({"id": "j1", "source": "Word.", "target": target}) + "\n", encoding="utf-8")
+    tsv = tmp_path / "one.tsv"
+    tsv.write_text(f"source\ttarget\nWord.\t{target}\n", encoding="utf-8")
+    return {"tmx": tmx, "jsonl": jsonl, "tsv": tsv}
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "jsonl", "tsv"])
+def test_a_segment_above_the_limit_is_refused_in_one_line(tmp_path, capsys, fmt):
+    from audit.cli import main
+    from audit.core import limits
+    assert limits.Limits().max_segment_chars == limits.MAX_SEGMENT_CHARS == 1_000_000
+    path = _write_inputs(tmp_path, "Wort " * 20)[fmt]
+    (tmp_path / "transaudit.toml").write_text("[limits]\nmax-segment-chars = 60\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    try:
+        rc = main(["check", "--config", str(tmp_path / "transaudit.toml"), "-s", "en", "-t", "de", "--format", "json",
+                   "-o", str(out), str(path)])
+    finally:
+        limits.configure(None)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 2 and not out.exists()
+    assert len(err) == 1 and str(path) in err[0] and "100 characters, above the limit of 60" in err[0]
+    assert "limits.max-segment-chars" in err[0] and "target of segment" in err[0]
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "jsonl"])
+def test_a_segment_within_the_limit_is_checked(tmp_path, fmt):
+    from audit.cli import main
+    from audit.core import limits
+    path = _write_inputs(tmp_path, "Wort " * 20)[fmt]
+    (tmp_path / "transaudit.toml").write_text("[limits]\nmax-segment-chars = 100\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    try:
+        rc = main(["check", "--config", str(tmp_path / "transaudit.toml"), "-s", "en", "-t", "de", "--format", "json",
+                   "-o", str(out), str(path)])
+    finally:
+        limits.configure(None)
+    assert rc in (0, 1) and out.exists()
