@@ -167,7 +167,8 @@ def main() -> None:
         if args.file_mb:
             main_file(args.file_mb, tmp)
             return
-        print(f"{'shape':22s} {'chars':>9s} {'s':>7s} {'chars x2':>9s} {'s':>7s} {'ratio':>6s} {'peak MiB':>9s}")
+        print(f"{'shape':22s} {'chars':>9s} {'s':>7s} {'chars x2':>9s} {'s':>7s} {'ratio':>6s} {'peak MiB':>9s} "
+              f"{'flags (x1/x2)':>13s}")
         for shape in (args.only.split(",") if args.only else SHAPES):
             n = SHAPES[shape][4] if args.issue else args.size
             a = run_shape(shape, n, tmp)
