@@ -10,7 +10,9 @@ loading models and data is not counted. Prints CPU seconds, the doubling ratio (
     python bench/bench_long_segments.py [--size 250000] [--only NAME]    # every shape, size and 2x
     python bench/bench_long_segments.py --issue      # the issue's sizes: 1 MB Thai/Chinese/one word/
                                                      # `a, `; 100k punctuation/brackets; 10,000 tags/numbers
-    python bench/bench_long_segments.py --file-mb 100    # a TSV of many segments: 25, 50 and 100 MB
+    python bench/bench_long_segments.py --file-mb 100    # a TSV of many segments: 25, 50 and 100 MB,
+                                                         # reported as JSONL (streamed: -F json collects
+                                                         # every flag of the file in memory)
 
 Run it niced and alone (``nice -n 10``): the figures are CPU seconds of one process.
 """
@@ -59,9 +61,9 @@ _CHILD = """
 import io, json, os, resource, sys, time
 from contextlib import redirect_stdout
 from audit.cli import main
-path, warm, sl, tl, config = json.loads(sys.argv[1])
+path, warm, sl, tl, config, fmt = json.loads(sys.argv[1])
 def check(p):
-    args = ["check", "-j", "1", "-s", sl, "-t", tl, "--format", "json", "-o", p + ".json", "--quiet", p]
+    args = ["check", "-j", "1", "-s", sl, "-t", tl, "--format", fmt, "-o", p + ".json", "--quiet", p]
     args[1:1] = ["--config", config] if config else []
     with redirect_stdout(io.StringIO()):
         return main(args)
@@ -71,16 +73,21 @@ rc = check(path)
 got = {"seconds": time.process_time() - t0, "exit": rc,
        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 with open(path + ".json", encoding="utf-8") as fh:
-    got["flags"] = json.load(fh)["summary"]["flags"]
+    if fmt == "json":
+        got["flags"] = json.load(fh)["summary"]["flags"]
+    else:  # jsonl: the summary is the last line
+        for line in fh:
+            pass
+        got["flags"] = json.loads(line)["flags"]
 os.unlink(path + ".json")
 print(json.dumps(got))
 """
 
 
-def _child(path: str, warm: str, sl: str, tl: str, config: str | None = None) -> dict:
+def _child(path: str, warm: str, sl: str, tl: str, config: str | None = None, fmt: str = "json") -> dict:
     env = dict(os.environ, TRANSAUDIT_SEMANTIC="0", PYTHONPATH=ROOT,
                TRANSAUDIT_CACHE_DIR=os.path.join(os.path.dirname(path), "cache"))
-    out = subprocess.run([sys.executable, "-c", _CHILD, json.dumps([path, warm, sl, tl, config])],
+    out = subprocess.run([sys.executable, "-c", _CHILD, json.dumps([path, warm, sl, tl, config, fmt])],
                          capture_output=True, text=True, env=env, timeout=7200, check=False)
     if out.returncode != 0 or not out.stdout.strip():
         err = out.stderr.strip().splitlines()
@@ -146,7 +153,7 @@ def main_file(mb: float, tmp: str) -> None:
     for size in (mb / 4, mb / 2, mb):
         path = os.path.join(tmp, f"file-{size:g}.tsv")
         rows = write_file(path, size)
-        got = _child(path, warm, "en", "de")
+        got = _child(path, warm, "en", "de", fmt="jsonl")
         os.unlink(path)
         if "error" in got:
             print(f"{size:8g} error: {got['error']}")
