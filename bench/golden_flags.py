@@ -57,7 +57,7 @@ def corpus_inputs() -> list[list[str]]:
     return inputs
 
 
-def dump(out_path: str, ntrex: bool = True) -> int:
+def dump(out_path: str, ntrex: bool = True, ntrex_lines: int | None = None) -> int:
     from audit import Config, Pair, audit_pairs, run_audit
 
     rows: list[str] = []
@@ -65,9 +65,9 @@ def dump(out_path: str, ntrex: bool = True) -> int:
         label = "+".join(os.path.relpath(p, ROOT) for p in inp)
         rows += _flag_rows(label, run_audit(inp))
     if ntrex and have_data():
-        eng = read_lines(os.path.join(NTREX, "eng.txt"))
+        eng = read_lines(os.path.join(NTREX, "eng.txt"))[:ntrex_lines]
         for name, lang in sorted(NTREX_LANGS.items()):
-            other = read_lines(os.path.join(NTREX, f"{name}.txt"))
+            other = read_lines(os.path.join(NTREX, f"{name}.txt"))[:ntrex_lines]
             for direction, (src, tgt, sl, tl) in (("en-xx", (eng, other, "en", lang)),
                                                   ("xx-en", (other, eng, lang, "en"))):
                 pairs = [Pair(id=str(i + 1), source=s, target=t, source_lang=sl, target_lang=tl, index=i)
@@ -99,11 +99,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-o", "--output", default="golden-flags.tsv")
     ap.add_argument("--no-ntrex", action="store_true", help="bundled corpora only")
+    ap.add_argument("--ntrex-lines", type=int, default=None, metavar="N",
+                    help="only the first N lines of NTREX per language (a quick check; default all)")
     ap.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"))
     args = ap.parse_args(argv)
     if args.compare:
         return compare(*args.compare)
-    return dump(args.output, ntrex=not args.no_ntrex)
+    return dump(args.output, ntrex=not args.no_ntrex, ntrex_lines=args.ntrex_lines)
 
 
 if __name__ == "__main__":

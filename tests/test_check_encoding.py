@@ -80,7 +80,8 @@ _WALES = "\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F
     ("Press the button.", "Pulse el\x07 botón.", "en", "es", ["\x07"]),
     ("Press the button.", "Drücken Sie\x00\x1b die Taste.", "en", "de", ["\x00\x1b"]),
     ("Нажмите кнопку.", "Press the \u202ebutton.", "ru", "en", ["\u202e"]),
-    ("The price is 10 dollars.", "السعر \u2066١٠\u2069 دولارات.", "en", "ar", ["\u2066", "\u2069"]),
+    # an isolate never closed (a balanced one is the localizer's intended direction: test_catalog_flags_s11)
+    ("The price is 10 dollars.", "السعر \u2066١٠ دولارات.", "en", "ar", ["\u2066"]),
     ("Save the file.", "保存\x85文件。", "en", "zh", ["\x85"]),
     ("Save the file.", "Guarde el\ufeff archivo.", "en", "es", ["\ufeff"]),
     # tag characters smuggling invisible ASCII ("ASCII smuggling")

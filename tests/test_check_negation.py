@@ -4,6 +4,7 @@ negation), spans, and the profile tables they read."""
 from __future__ import annotations
 
 import pytest
+import regex
 from helpers import run_check
 
 from audit import Config, audit_pairs
@@ -14,8 +15,9 @@ from audit.lang.profiles import antonym_pairs, profile
 NTREX = "en es fr de it pt ru zh ja ko ar hi tr pl he th fa uk vi".split()
 
 
-def flags(code, sl, tl, source, target):
-    res = audit_pairs([Pair("1", source, target, source_lang=sl, target_lang=tl)], Config(select=(code,)),
+def flags(code, sl, tl, source, target, options=None):
+    cfg = Config(select=(code,), options={code: options} if options else {})
+    res = audit_pairs([Pair("1", source, target, source_lang=sl, target_lang=tl)], cfg,
                       source_lang=sl, target_lang=tl, jobs=1)
     return [f for f in res.segments[0].flags if f.code == code]
 
@@ -28,7 +30,7 @@ def span_text(f, source, target):
 @pytest.mark.parametrize("sl,tl,source,target,word,side", [
     ("en", "fr", "The council approved the new budget on Monday.", "Le conseil n'a pas approuvé le nouveau budget lundi.",
      "pas", "target"),
-    ("en", "ru", "The minister said the plan was approved.", "Министр сказал, что план не был одобрен.", "не", "target"),
+    ("en", "ru", "The plan was approved by the minister.", "План не был одобрен министром.", "не", "target"),
     ("de", "en", "Der Rat hat den Haushalt nicht genehmigt.", "The council approved the budget.", "nicht", "source"),
     ("zh", "en", "政府没有批准这项计划。", "The government approved the plan.", "没", "source"),
     ("en", "ja", "The company will open a new factory next year.", "その会社は来年新しい工場を開きません。", "ません", "target"),
@@ -36,10 +38,54 @@ def span_text(f, source, target):
     ("en", "hi", "The minister approved the new budget today.", "मंत्री ने आज नए बजट को मंज़ूरी नहीं दी।", "नहीं", "target"),
     ("en", "ar", "The minister approved the new budget today.", "لم يوافق الوزير على الميزانية الجديدة اليوم.", "لم", "target"),
 ])
-def test_negation_added_or_lost_is_major(sl, tl, source, target, word, side):
+def test_negation_added_or_lost_is_minor_by_default_and_major_with_the_option(sl, tl, source, target, word, side):
     got = flags("NEG001", sl, tl, source, target)
+    assert len(got) == 1 and got[0].severity.label == "minor"
+    assert span_text(got[0], source, target) == (word, side)
+    got = flags("NEG001", sl, tl, source, target, {"major": True})
     assert len(got) == 1 and got[0].severity.label == "major"
     assert span_text(got[0], source, target) == (word, side)
+
+
+@pytest.mark.parametrize("sl,tl,source,target,words", [
+    ("ru", "en", "Пока нет никаких признаков усталости зрителей.", "As of now, there are not no signs of viewer fatigue.", "not no"),
+    ("zh", "en", "平壤方面没有发表任何评论。", "Pyongyang said there were not no comments at all.", "not no"),
+    ("es", "en", "No hay ninguna razón para esperar.", "There isn't no reason to wait.", "isn't no"),
+    ("en", "de", "Nobody knew the answer.", "Niemand kannte die Antwort nicht nie.", "nicht nie"),
+])
+def test_a_double_negative_on_one_side_is_major_by_default(sl, tl, source, target, words):
+    got = flags("NEG001", sl, tl, source, target)
+    assert len(got) == 1 and got[0].severity.label == "major"
+    assert span_text(got[0], source, target) == (words, "target")
+
+
+@pytest.mark.parametrize("sl,tl,source,target", [
+    ("en", "de", "There was no time to save ourselves.", "Es ging alles viel zu schnell, sagte er."),  # a quantifier
+    ("en", "fr", "The plan was not approved by the council.", "Le conseil a refusé le plan."),  # soft: refusé (no flag)
+    ("en", "ru", "The minister said the plan was approved.", "Министр сказал, что план не был одобрен."),  # pieces differ
+    ("en", "ja", "Nobody came to the meeting on Monday.", "月曜日の会議には多くの人が来た。"),
+])
+def test_weaker_evidence_is_never_major(sl, tl, source, target):
+    assert all(f.severity.label == "minor" for f in flags("NEG001", sl, tl, source, target, {"major": True}))
+    assert flags("NEG001", sl, tl, source, target, {"major": True, "weak": False}) == []
+
+
+def test_without_weak_evidence_strong_evidence_and_double_negatives_stay():
+    assert len(flags("NEG001", "en", "fr", "The council approved the new budget on Monday.",
+                     "Le conseil n'a pas approuvé le nouveau budget lundi.", {"weak": False})) == 1
+    got = flags("NEG001", "ru", "en", "Пока нет никаких признаков усталости зрителей.",
+                "As of now, there are not no signs of viewer fatigue.", {"weak": False})
+    assert len(got) == 1 and got[0].severity.label == "major"
+
+
+@pytest.mark.parametrize("sl,tl,source,target", [
+    # both sides negate: a differing clause count is not flagged
+    ("en", "es", "He did not come, and she did not call.", "Él no vino y ella llamó."),
+    ("en", "zh", "He did not come, and she did not call either.", "他没来，她打了电话。"),
+    ("ar", "en", "لم يأت ولم تتصل.", "He did not come and she called."),
+])
+def test_both_sides_negating_is_not_flagged(sl, tl, source, target):
+    assert flags("NEG001", sl, tl, source, target, {"major": True}) == []
 
 
 @pytest.mark.parametrize("sl,tl,source,target", [
@@ -129,3 +175,11 @@ def test_antonym_quiet_on_compounds_and_reordered_clauses(src, tgt, sl, tl):
 def test_antonym_still_flags_a_free_pole():
     flags = run_check("NEG002", "An old man was found.", "Найден новый человек.", "en", "ru")
     assert [f.code for f in flags] == ["NEG002"]
+
+
+@pytest.mark.parametrize("lang", NTREX)
+def test_nominal_markers_are_markers_and_doubles_compile(lang):
+    p = profile(lang)
+    assert set(p.negation_nominal) <= set(p.negation), f"{lang}: a nominal word that is not a marker"
+    for rx in p.negation_doubles:
+        regex.compile(rx)

@@ -10,8 +10,9 @@ from audit.checks.families.negation import assess, negation_markers
 from audit.core.model import Pair
 
 
-def neg_flags(sl, tl, source, target):
-    res = audit_pairs([Pair("1", source, target, source_lang=sl, target_lang=tl)], Config(select=("NEG001",)),
+def neg_flags(sl, tl, source, target, major=False):
+    cfg = Config(select=("NEG001",), options={"NEG001": {"major": True}} if major else {})
+    res = audit_pairs([Pair("1", source, target, source_lang=sl, target_lang=tl)], cfg,
                       source_lang=sl, target_lang=tl, jobs=1)
     return [f for f in res.segments[0].flags if f.code == "NEG001"]
 
@@ -46,7 +47,7 @@ def test_look_alikes_idioms_and_copies_stay_quiet(sl, tl, source, target):
     ("en", "hi", "The minister approved the budget today.", "मंत्री ने आज बजट को मंज़ूरी नहीं दी।", "नहीं", "target"),
 ])
 def test_flips_are_still_major(sl, tl, source, target, word, side):
-    got = neg_flags(sl, tl, source, target)
+    got = neg_flags(sl, tl, source, target, major=True)
     assert len(got) == 1 and got[0].severity.label == "major"
     sp = got[0].spans[0]
     assert ((source if sp.side == "source" else target)[sp.start:sp.end], sp.side) == (word, side)

@@ -15,7 +15,7 @@ MORE = "nl cs sv da nb fi el hu ro bg hr sr sk sl id ms ca".split()
 # bound negation only where the language has it; spelled numbers only where the number checks read
 # them (English, Spanish, German, Russian... 17 languages; Chinese and Japanese are parsed by rule)
 # flagged_doubles only in languages that reduplicate
-OPTIONAL = {"negation.affixes", "negation.patterns", "negation.idioms", "negation.weak", "negation.weak_patterns", "numbers.words", "numbers.stems", "repetition.flagged_doubles"}
+OPTIONAL = {"negation.affixes", "negation.patterns", "negation.idioms", "negation.weak", "negation.weak_patterns", "negation.nominal", "negation.doubles", "numbers.words", "numbers.stems", "repetition.flagged_doubles"}
 REQUIRED = (set(profiles._TOP_FIELDS)
             | {f"{table}.{name}" for table, fields in profiles._TABLE_FIELDS.items() for name in fields}) - OPTIONAL
 # one letter of each script the profiles name, to check the names against char_script

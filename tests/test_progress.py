@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from audit.cli import main
 from audit.cli import progress as progress_mod
 from audit.cli.progress import Progress
@@ -87,3 +89,50 @@ def test_bar_redraws_one_line_within_the_width_and_leaves_nothing():
     assert out.getvalue().endswith("\r\x1b[K")
     # narrow terminals lose the bar, not the figures
     assert p.bar_text(30, now=5.0).startswith("checking 1,000")
+
+
+@pytest.mark.parametrize("executor", ["local", "processes"])
+def test_progress_on_the_executor_counts_every_segment_once(tmp_path, capsys, monkeypatch, executor):
+    """``--executor``: a line as each partition's pairs come in, the total estimated from the bytes
+    the workers read (exact at the end), and the report the same as without ``--progress``."""
+    corpus = _corpus(tmp_path, 400)
+    plain, shown = tmp_path / "a.json", tmp_path / "b.json"
+    common = ["check", corpus, "-s", "en", "-t", "de", "-F", "json", "--executor", executor, "--partitions", "4"]
+    assert main([*common, "-o", str(plain), "-q"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(progress_mod, "LINE_EVERY", 0.0)
+    assert main([*common, "-o", str(shown), "--progress"]) == 0
+    lines = [x for x in capsys.readouterr().err.splitlines() if "segments" in x]
+    assert len(lines) == 4, lines  # one a partition
+    assert lines[-1].startswith("transaudit: 400 of 400 segments (100%)")
+    counts = [int(x.split()[1].replace(",", "")) for x in lines]
+    assert counts == sorted(counts) and counts[0] > 0
+    assert json.loads(plain.read_text(encoding="utf-8"))["segments"] == json.loads(shown.read_text(encoding="utf-8"))["segments"]
+
+
+def test_progress_on_the_executor_over_several_files(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k, n in (("a", 120), ("b", 80)):
+        (folder / f"{k}.tsv").write_text("".join(f"The {i} ministers met.\tDie {i} Minister trafen sich.\n"
+                                                 for i in range(n)), encoding="utf-8")
+    monkeypatch.setattr(progress_mod, "LINE_EVERY", 0.0)
+    assert main(["check", str(folder / "a.tsv"), str(folder / "b.tsv"), "-s", "en", "-t", "de", "-F", "json", "-o", str(tmp_path / "r.json"),
+                 "--each", "--executor", "local", "--partitions", "2", "--progress"]) == 0
+    lines = [x for x in capsys.readouterr().err.splitlines() if "segments" in x]
+    assert lines and lines[-1].startswith("transaudit: 200 of 200 segments (100%)")
+    assert all(" of 200 segments" in x for x in lines)
+
+
+def test_partition_totals_are_estimated_from_bytes_then_exact():
+    from audit.inputs.partition import Partition
+    from audit.pipeline.executors import _Counted
+
+    seen = []
+    parts = [Partition(0, "jsonl", ("f",), ((0, 1000),)), Partition(1, "jsonl", ("f",), ((1000, 3000),)),
+             Partition(2, "pairs", pairs=(1, 2, 3))]
+    c = _Counted(parts, lambda done, total: seen.append((done, total)))
+    c.add(10, 10)  # 10 pairs in 1000 bytes: 30 expected in the 3000 bytes, plus the 3 packed
+    c.add(25, 35)
+    c.add(3, 38)
+    assert seen == [(10, 33), (35, 38), (38, 38)]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from audit.core import lazyre
 from audit.core.errors import InputError
 from audit.core.limits import check_zip
 from audit.core.text import strip_span
@@ -93,7 +94,7 @@ class _Builder:
         return Document(path, kind, "".join(self.parts), self.blocks)
 
 
-_WS = re.compile(r"\s+")
+_WS = lazyre.re_compile(r"\s+")
 
 
 def _collapse(text: str) -> str:
@@ -102,7 +103,7 @@ def _collapse(text: str) -> str:
 
 # --- plain text ---------------------------------------------------------------------------------
 
-_BLANK = re.compile(r"\n[ \t\r\f\v\u00a0\u3000]*\n\s*")
+_BLANK = lazyre.re_compile(r"\n[ \t\r\f\v\u00a0\u3000]*\n\s*")
 
 
 def _load_txt(path: str) -> Document:
@@ -239,8 +240,8 @@ def _load_md(path: str) -> Document:
 
 # --- srt ----------------------------------------------------------------------------------------
 
-_SRT_TIME = re.compile(r"^\s*(\d{1,2}:\d{2}:\d{2}[,.]\d{1,3})\s*-->\s*(\d{1,2}:\d{2}:\d{2}[,.]\d{1,3})")
-_SRT_TAG = re.compile(r"</?(?:i|b|u|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.I)
+_SRT_TIME = lazyre.re_compile(r"^\s*(\d{1,2}:\d{2}:\d{2}[,.]\d{1,3})\s*-->\s*(\d{1,2}:\d{2}:\d{2}[,.]\d{1,3})")
+_SRT_TAG = lazyre.re_compile(r"</?(?:i|b|u|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.I)
 
 
 def _load_srt(path: str) -> Document:

@@ -10,22 +10,23 @@ from typing import Sequence
 import numpy as np
 import regex
 
+from audit.core import lazyre
 from audit.lang.numbers import SCALE_WORDS
 from audit.lang.profiles import SPACELESS_SCRIPTS
 
 _LEX_BOOST = 2.0  # weight of a learned word pair (``L:`` features) relative to a cognate prefix
 
-_NUM = regex.compile(r"\p{Nd}+(?:[.,\u00a0\u202f' ]\p{Nd}{3})*(?:[.,]\p{Nd}+)?")
-_URL = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", regex.I)
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_PUNCT = regex.compile(r"[?？؟¿!！¡:：;%％()（）\[\]\"«»“”„「」『』]")
+_NUM = lazyre.compile(r"\p{Nd}+(?:[.,\u00a0\u202f' ]\p{Nd}{3})*(?:[.,]\p{Nd}+)?")
+_URL = lazyre.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", regex.I)
+_WORD = lazyre.compile(r"[\p{L}\p{M}]+")
+_PUNCT = lazyre.compile(r"[?？؟¿!！¡:：;%％()（）\[\]\"«»“”„「」『』]")
 _PUNCT_GROUP = {
     "?": "?", "？": "?", "؟": "?", "¿": "?", "!": "!", "！": "!", "¡": "!", ":": ":", "：": ":",
     ";": ";", "%": "%", "％": "%", "(": "(", ")": "(", "（": "(", "）": "(", "[": "(", "]": "(",
     '"': '"', "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"',
 }
-_SPACELESS = regex.compile("[" + "".join(rf"\p{{{s}}}" for s in sorted(SPACELESS_SCRIPTS)) + "]")
-_SPACED_RUN = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc]+")
+_SPACELESS = lazyre.compile("[" + "".join(rf"\p{{{s}}}" for s in sorted(SPACELESS_SCRIPTS)) + "]")
+_SPACED_RUN = lazyre.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u30fc]+")
 _STRIP_MARKS = str.maketrans("", "", "".join(chr(c) for c in range(0x300, 0x370)))
 
 
@@ -38,9 +39,9 @@ def _fold(word: str) -> str:
 _TOKEN_BODY = (r"|(?P<num>\p{Nd}+(?:[.,\u00a0\u202f' ]\p{Nd}{3})*(?:[.,]\p{Nd}+)?)"
                r"|(?P<word>[\p{L}\p{M}]+)"
                r"|(?P<punct>[?？؟¿!！¡:：;%％()（）\[\]\"«»“”„「」『』])")
-_TOKEN = regex.compile(r"(?P<url>(?!))" + _TOKEN_BODY)
+_TOKEN = lazyre.compile(r"(?P<url>(?!))" + _TOKEN_BODY)
 # only for texts that contain a URL or an e-mail address (cheap test first: the pattern is slow)
-_TOKEN_URL = regex.compile(r"(?P<url>(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+)" + _TOKEN_BODY)
+_TOKEN_URL = lazyre.compile(r"(?P<url>(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+)" + _TOKEN_BODY)
 
 
 # number words that multiply the number before them (the scale words of audit.numbers: CJK
@@ -48,7 +49,7 @@ _TOKEN_URL = regex.compile(r"(?P<url>(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)\S+|[\w.+
 # (the value is an extra anchor); "m" and "k" only when written onto the number ("£125m", "$20k")
 _MULT_WORDS = {**SCALE_WORDS, "千": 1e3, "m": 1e6, "k": 1e3}
 _MULT_ALT = "|".join(sorted((regex.escape(w) for w in _MULT_WORDS if len(w) > 1 or ord(w) > 127), key=len, reverse=True))
-_MULT = regex.compile(r"(?:[ \u00a0\u202f]?(" + _MULT_ALT + r")|(m|k))"
+_MULT = lazyre.compile(r"(?:[ \u00a0\u202f]?(" + _MULT_ALT + r")|(m|k))"
                       r"(?![\p{L}\p{M}]*[\p{Latin}\p{Cyrillic}\p{Arabic}\p{Devanagari}\p{Hebrew}])", regex.I)
 
 

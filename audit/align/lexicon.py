@@ -4,19 +4,20 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
-import regex
+
+from audit.core import lazyre
 
 _CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\u30fc"
 _ALPHA_CLASS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 # words of spaced scripts, and runs of scripts written without spaces (split into n-grams below)
-_LEX_WORD = regex.compile(r"(?P<cjk>[" + _CJK_CLASS + r"]+)|(?P<alpha>[" + _ALPHA_CLASS + r"]+)"
+_LEX_WORD = lazyre.compile(r"(?P<cjk>[" + _CJK_CLASS + r"]+)|(?P<alpha>[" + _ALPHA_CLASS + r"]+)"
                           r"|(?:(?![" + _CJK_CLASS + _ALPHA_CLASS + r"])[\p{L}\p{M}]){2,}")
-_AR_CLITIC = regex.compile(r"^(?:وال|بال|كال|فال|لل|ال|و|ف|ب|ل|ك)(?=\p{Arabic}{3})")
-_PLAIN_WORD = regex.compile(r"[\p{L}\p{M}]{2,}")
-_LEX_SCRIPTS = regex.compile(r"[" + _CJK_CLASS + _ALPHA_CLASS + r"\u0600-\u06ff\uac00-\ud7a3]")
-_KO_PARTICLE = regex.compile(r"(?<=\p{Hangul}{2})(?:에서는|에게서|으로는|으로|에서|에게|까지|부터|보다|처럼"
+_AR_CLITIC = lazyre.compile(r"^(?:وال|بال|كال|فال|لل|ال|و|ف|ب|ل|ك)(?=\p{Arabic}{3})")
+_PLAIN_WORD = lazyre.compile(r"[\p{L}\p{M}]{2,}")
+_LEX_SCRIPTS = lazyre.compile(r"[" + _CJK_CLASS + _ALPHA_CLASS + r"\u0600-\u06ff\uac00-\ud7a3]")
+_KO_PARTICLE = lazyre.compile(r"(?<=\p{Hangul}{2})(?:에서는|에게서|으로는|으로|에서|에게|까지|부터|보다|처럼"
                              r"|은|는|이|가|을|를|의|에|로|와|과|도|만)$")
-_KATAKANA_WORD = regex.compile(r"[\p{Katakana}\u30fc]{2,}")
+_KATAKANA_WORD = lazyre.compile(r"[\p{Katakana}\u30fc]{2,}")
 
 
 def _ngrams(run: str, k: int) -> list[str]:

@@ -17,18 +17,18 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-import re
 import sys
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from audit.core import lazyre
 from audit.core.config import declare_options
 from audit.core.model import MQM_CATEGORIES, CheckSpec, Option, Severity
 from audit.lang.profiles import profile
 
 __all__ = ["Check", "Option", "check", "in_lang_scope", "load_all", "all_checks", "get", "select_checks", "declared_options"]
 
-CODE_RE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
+CODE_RE = lazyre.re_compile(r"^[A-Z]{3}[0-9]{3}$")
 
 # The language scopes a check may declare (``lang_scope=``), in terms of the language profiles
 # (audit/lang/profiles.py); ``languages=`` lists target languages instead.

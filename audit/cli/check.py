@@ -242,13 +242,13 @@ def _run_single(args, config, fmt, files, unit_filter, read_as, stdin_fmt):
     audit, filtered = open_file_audit(files, config, **opened)
     if getattr(args, "executor", None):
         return _write(args, fmt, None, lambda update: with_unit_settings(
-            _run_executor(args, config, audit, files, input_format, read_as, unit_filter), unit_filter)), filtered
+            _run_executor(args, config, audit, files, input_format, read_as, unit_filter, update), unit_filter)), filtered
     result = _write(args, fmt, lambda: with_unit_settings(audit.stream(), unit_filter),
                     lambda update: with_unit_settings(audit.run(update), unit_filter))
     return result, filtered
 
 
-def _run_executor(args, config, audit, files, input_format, read_as, unit_filter):
+def _run_executor(args, config, audit, files, input_format, read_as, unit_filter, on_checked=None):
     """The audit with its pair checks on ``--executor`` (audit/pipeline/executors.py): the
     workers read partitions of the file themselves where the format allows, else the client
     reads and ships chunks; the report is the serial one."""
@@ -269,7 +269,7 @@ def _run_executor(args, config, audit, files, input_format, read_as, unit_filter
         partitions = plan_partitions(audit, files, fmt, n, readable)
         result = audit_partitioned(audit, ex, partitions, given,
                                    on_partition=(lambda part, segs: parts_out.append((part, segs)))
-                                   if parts_out is not None else None)
+                                   if parts_out is not None else None, on_checked=on_checked)
     if parts_out is not None:
         from audit.outputs.serialize import segment_dict, summary_dict
 
@@ -301,9 +301,9 @@ def _run_project(args, config, fmt, files, unit_filter, read_as, stdin_fmt):
 
         def collected(update):
             with make_executor(args.executor, jobs, args.scheduler) as ex:
-                return audit_project(project, ex, n, given, lambda path: unit_filter.is_default)
+                return audit_project(project, ex, n, given, lambda path: unit_filter.is_default, update)
 
-        return _write(args, fmt, None, collected), None
+        return _write(args, fmt, None, collected, total=project.total_segments), None
     return _write(args, fmt, project.stream, project.run, total=project.total_segments), None
 
 

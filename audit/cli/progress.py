@@ -39,8 +39,11 @@ class Progress:
         self._last = self._start
         self._drawn = False
 
-    def update(self, done: int) -> None:
+    def update(self, done: int, total: int | None = None) -> None:
+        """``done`` segments so far; ``total`` when the run learns (or re-estimates) it."""
         self.done = done
+        if total is not None:
+            self.total = total
         now = self._clock()
         if now - self._last < (BAR_EVERY if self.mode == "bar" else LINE_EVERY):
             return

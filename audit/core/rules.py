@@ -5,22 +5,22 @@ this module lives in the core layer so that a config is validated when it is rea
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
 
+from audit.core import lazyre
 from audit.core.errors import UsageError
 from audit.core.model import MQM_CATEGORIES, Severity
 
-_CODE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
+_CODE = lazyre.re_compile(r"^[A-Z]{3}[0-9]{3}$")
 _SIDES = ("target", "source")
 _KINDS = {"forbid": ("forbid",), "require": ("require",), "pair-source": ("if-source", "then-target"),
           "pair-target": ("if-target", "then-source")}
 _KEYS = frozenset({"code", "name", "message", "severity", "category", "languages", "side", "ignore-case",
                    "whole-words", "forbid", "require", "if-source", "then-target", "if-target", "then-source"})
-TEMPLATE = regex.compile(r"\\(?:[1-9][0-9]?|g<[^>]+>)")
+TEMPLATE = lazyre.compile(r"\\(?:[1-9][0-9]?|g<[^>]+>)")
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
+from audit.core import lazyre
+
 # A word: letters with their combining marks, digits, inner apostrophes and hyphens.
-WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
-LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
-HAN_KANA_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+WORD_RE = lazyre.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+LETTER_RE = lazyre.compile(r"[\p{L}\p{M}]")
+HAN_KANA_RE = lazyre.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 # Which scripts are spaceless or caseless: audit/lang/data/scripts.toml (audit.lang.profiles).
 _SCRIPT_NAMES = (
@@ -47,7 +50,8 @@ def strip_span(text: str, start: int = 0, end: int | None = None) -> tuple[int, 
 
 
 def words(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+    new = tuple.__new__  # Token(start, end, text) without the named tuple's Python __new__
+    return [new(Token, (*m.span(), m.group())) for m in WORD_RE.finditer(text)]
 
 
 @lru_cache(maxsize=65536)
@@ -62,11 +66,15 @@ def char_script(ch: str) -> str:
 
 
 def script_counts(text: str) -> dict[str, int]:
+    """Letters per script, scripts in the order their first letter comes (the letters are counted
+    by ``Counter``, whose keys keep first-occurrence order, then summed per script)."""
+    if text.isascii():  # ASCII letters are all Latin
+        n = sum(map(str.isalpha, text))
+        return {"Latin": n} if n else {}
     counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            s = char_script(ch)
-            counts[s] = counts.get(s, 0) + 1
+    for ch, n in Counter(filter(str.isalpha, text)).items():
+        s = char_script(ch)
+        counts[s] = counts.get(s, 0) + n
     return counts
 
 
@@ -84,8 +92,8 @@ def letters_only_casefold(text: str) -> str:
 
 # Texts shorter than this are searched as they are (``w in text``): an index only pays on long ones.
 _INDEX_FROM = 4096
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
-_LOWER = regex.compile(r"[\p{Ll}\p{M}]+")
+_CAPITALISED = lazyre.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
+_LOWER = lazyre.compile(r"[\p{Ll}\p{M}]+")
 # lower-case runs up to this long are indexed by their suffixes; longer ones are searched as they are
 _SUFFIXED_RUN = 40
 

@@ -10,19 +10,18 @@ audited and the encoding checks see a replacement character.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterator
 from functools import partial
 
-from audit.core import limits
+from audit.core import lazyre, limits
 from audit.core.decode import open_text_lines
 from audit.core.errors import InputError
 from audit.core.model import Origin, Pair
 from audit.inputs import PairSource, normalize_lang
 
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = lazyre.re_compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = lazyre.re_compile("[\ud800-\udfff]")
 
 
 def _no_surrogates(obj: dict) -> dict:

@@ -36,7 +36,7 @@ import codecs
 import re
 from collections.abc import Iterator
 
-from audit.core import limits
+from audit.core import lazyre, limits
 from audit.core.decode import open_text_lines
 from audit.core.errors import InputError
 from audit.core.limits import text_codec
@@ -51,9 +51,9 @@ from audit.lang.plurals import (
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f",
             "v": "\v", "'": "'", "?": "?"}
-_ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))", re.DOTALL)
+_ESCAPE_RE = lazyre.re_compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))", re.DOTALL)
 # one line: an optional keyword (msgstr[N] for plurals), then one "..." string and nothing else
-_LINE = re.compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"([^"\\]*(?:\\.[^"\\]*)*)"\Z', re.DOTALL)
+_LINE = lazyre.re_compile(r'(?:(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*)?"([^"\\]*(?:\\.[^"\\]*)*)"\Z', re.DOTALL)
 
 
 class _Entry:
@@ -426,7 +426,7 @@ def _pairs(path: str, encoding, src_lang, tgt_lang, counts: dict | None = None) 
         counts.update(tally)
 
 
-_CHARSET = re.compile(r"charset\s*=\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_CHARSET = lazyre.re_compile(r"charset\s*=\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
 def _scan_header(path: str) -> tuple[str | None, dict[str, str]]:

@@ -10,11 +10,12 @@ import json
 
 import regex
 
+from audit.core import lazyre
 from audit.core.decode import bom_encoding
 
-_ROOT = regex.compile(r"<([A-Za-z_][\w.:-]*)")
-_SKIP = regex.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", regex.S | regex.I)
-_PO = regex.compile(r"^msgid\s+\"", regex.M)
+_ROOT = lazyre.compile(r"<([A-Za-z_][\w.:-]*)")
+_SKIP = lazyre.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", regex.S | regex.I)
+_PO = lazyre.compile(r"^msgid\s+\"", regex.M)
 
 
 def _head_text(path: str, size: int = 8192) -> str:

@@ -14,6 +14,8 @@ import itertools
 
 import regex
 
+from audit.core import lazyre
+
 # coordinating conjunctions that start a clause (lower case, whole words)
 CONJUNCTIONS: dict[str, tuple[str, ...]] = {
     "en": ("and", "but", "while", "whereas", "because", "although", "which", "who"),
@@ -32,10 +34,10 @@ CONJUNCTIONS: dict[str, tuple[str, ...]] = {
     "fa": (),
     "hi": ("और", "लेकिन", "जबकि"),
 }
-_CUT = regex.compile(r"[,;:，、；：()（）\[\]\u2013\u2014]|\s-\s")
-_WIDE = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
-_LETTER = regex.compile(r"\p{L}")
-_TRIM = regex.compile(r"^[\s\p{P}]+|[\s\p{P}]+$")
+_CUT = lazyre.compile(r"[,;:，、；：()（）\[\]\u2013\u2014]|\s-\s")
+_WIDE = lazyre.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
+_LETTER = lazyre.compile(r"\p{L}")
+_TRIM = lazyre.compile(r"^[\s\p{P}]+|[\s\p{P}]+$")
 MIN_LETTERS = 12
 
 

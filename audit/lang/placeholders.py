@@ -44,6 +44,8 @@ from html.entities import html5 as _HTML5
 
 import regex
 
+from audit.core import lazyre
+
 _HTML_ENTITIES = frozenset(k for k in _HTML5 if k.endswith(";"))
 
 # Translatable attributes: their values may (and should) differ between source and target.
@@ -86,9 +88,9 @@ _PATTERN = r"""
 | (?P<auto>\{\})
 | (?P<brace>\{(?:\d{1,2}(?:,-?\d{1,3})?|[A-Za-z_][\w.]*|[A-Za-z_][\w]*\[[\w]+\])(?:![rsa])?(?::[^{}\s]{0,20})?\})
 """
-CODE_RE = regex.compile(_PATTERN, regex.VERBOSE | regex.DOTALL)
-_ATTR_RE = regex.compile(r"""([\w:.\-]+)(?:\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+)))?""")
-_URL_PREFIX = regex.compile(r"^(?i:(?:https?|ftp)://)?(?i:www\.)?")
+CODE_RE = lazyre.compile(_PATTERN, regex.VERBOSE | regex.DOTALL)
+_ATTR_RE = lazyre.compile(r"""([\w:.\-]+)(?:\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+)))?""")
+_URL_PREFIX = lazyre.compile(r"^(?i:(?:https?|ftp)://)?(?i:www\.)?")
 _URL_TRAIL = ".,;:!?'\"»”’)]}>。，、；：！？"
 
 
@@ -294,12 +296,12 @@ def prose(view) -> str:
 
 ICU_TYPES = frozenset({"plural", "select", "selectordinal", "number", "date", "time", "spellout", "ordinal",
                        "duration", "choice"})
-_ICU_HINT = regex.compile(
+_ICU_HINT = lazyre.compile(
     r"\{\s*[\w]+\s*,\s*(?:plural|select|selectordinal|number|date|time|spellout|ordinal|duration|choice)\s*[,}]")
-_ICU_NAME = regex.compile(r"\w[\w.\-]*")  # ICU wants a Pattern_Identifier; formatjs also takes user.name
-_ICU_KEY = regex.compile(r"=\s*-?\d+(?:\.\d+)?|[\w\-]+")
-_ICU_OFFSET = regex.compile(r"offset\s*:\s*(\d+)")
-_CHOICE_LIMIT = regex.compile(r"\s*(-?(?:\d+(?:\.\d+)?|∞)|-∞)\s*([#<≤])")
+_ICU_NAME = lazyre.compile(r"\w[\w.\-]*")  # ICU wants a Pattern_Identifier; formatjs also takes user.name
+_ICU_KEY = lazyre.compile(r"=\s*-?\d+(?:\.\d+)?|[\w\-]+")
+_ICU_OFFSET = lazyre.compile(r"offset\s*:\s*(\d+)")
+_CHOICE_LIMIT = lazyre.compile(r"\s*(-?(?:\d+(?:\.\d+)?|∞)|-∞)\s*([#<≤])")
 ICU_FLAGS = frozenset({"icu-format", "icu-message-format", "java-format", "javascript-format-icu"})
 
 
@@ -542,7 +544,7 @@ def icu_message(text: str, flags: frozenset[str] = frozenset()) -> IcuMessage | 
 
 # KDE's context comment: a msgid that begins ``_: context\n`` (the comment, then an escaped or a
 # real line break) carries its disambiguation in the text; it is not source text to translate.
-_KDE_CONTEXT = regex.compile(r"_: [^\n]*?(?:\\n\n?|\n)")
+_KDE_CONTEXT = lazyre.compile(r"_: [^\n]*?(?:\\n\n?|\n)")
 
 
 def kde_context_end(text: str) -> int:

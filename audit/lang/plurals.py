@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from audit.core import lazyre
 from audit.lang import cldr
 
 LIMIT = 1000  # numbers 0..LIMIT are evaluated, as msgfmt -c does
@@ -49,7 +50,7 @@ class PluralForms:
         return _distribution(self.expression, self.nplurals, self.fn)
 
 
-_TOKEN = re.compile(r"\s*(?:(\d+)|(n)|(\|\||&&|==|!=|<=|>=|[?:<>+\-*/%!()]))")
+_TOKEN = lazyre.re_compile(r"\s*(?:(\d+)|(n)|(\|\||&&|==|!=|<=|>=|[?:<>+\-*/%!()]))")
 
 
 _LEVELS = (("||",), ("&&",), ("==", "!="), ("<", "<=", ">", ">="), ("+", "-"), ("*", "/", "%"))
@@ -166,8 +167,8 @@ def _cmod(a: int, b: int) -> int:
     return a - b * _cdiv(a, b)
 
 
-_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)", re.IGNORECASE)
-_PLURAL = re.compile(r"plural\s*=\s*", re.IGNORECASE)
+_NPLURALS = lazyre.re_compile(r"nplurals\s*=\s*(\d+)", re.IGNORECASE)
+_PLURAL = lazyre.re_compile(r"plural\s*=\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -215,7 +216,7 @@ def _distribution(expr: str, nplurals: int, fn) -> tuple[tuple[int, ...], ...]:
 
 # ----------------------------------------------------------------------------------------- CLDR
 
-_REL = re.compile(r"^([nivwfte])(?:\s+mod\s+(\d+))?\s+(not\s+in|in|within|not\s+within|=|!=)\s+([\d.,]+)$")
+_REL = lazyre.re_compile(r"^([nivwfte])(?:\s+mod\s+(\d+))?\s+(not\s+in|in|within|not\s+within|=|!=)\s+([\d.,]+)$")
 
 
 def _cldr_rule(rule: str) -> Callable[[int], bool]:

@@ -27,8 +27,12 @@ Fields of a profile file (``audit/lang/data/profiles/de.toml`` is a complete exa
   strings), ``affixes`` (bound negation, ``-me`` in Turkish, as documentation), ``patterns``
   (regexes of bound or split negation counted as markers: Turkish ``-medi``, Japanese ``-ない``,
   French ``ne ... plus``), ``idioms`` (regexes blanked before counting: "not only", ``ne ... que``,
-  ``тем не менее``, ``不断``; negative polarity that is not a negation of the clause) and ``weak``
-  (negative words that do not count: "without", ``sans``, ``bez``);
+  ``тем не менее``, ``不断``; negative polarity that is not a negation of the clause), ``weak``
+  (negative words that do not count: "without", ``sans``, ``bez``) and ``nominal`` (the markers
+  that are negative quantifiers, "no", "nothing", "never", ``rien``, ``nadie``: a clause negated
+  by them alone is weaker evidence, translators often say it in other words) and ``doubles``
+  (regexes of two negations that cancel out in a language without negative concord: English
+  "not no", German ``nicht kein``);
 - ``[numbers]``: ``words`` and ``stems`` (matched at the start of a word), numbers spelled out in
   words, as ``"two|second|both=2"``;
 - ``[repetition]`` (REP001): ``allowed_doubles`` (words the language doubles: "that that"; in a
@@ -80,7 +84,8 @@ _TABLE_FIELDS = {
     "punctuation": {"sentence_end": str, "question_marks": str, "optional_full_stop": bool,
                     "space_before_high_marks": bool, "quotes": list},
     "abbreviations": {"no_break": list, "sentence_enders": list, "lowercase_next": list, "glued": list},
-    "negation": {"words": list, "affixes": list, "patterns": list, "idioms": list, "weak": list, "weak_patterns": list},
+    "negation": {"words": list, "affixes": list, "patterns": list, "idioms": list, "weak": list, "weak_patterns": list,
+                 "nominal": list, "doubles": list},
     "numbers": {"scale_words": dict, "words": list, "stems": list},
     "repetition": {"allowed_doubles": list, "reduplicating": bool, "flagged_doubles": list,
                    "letter_name_acronyms": bool},
@@ -143,6 +148,8 @@ class Profile:
     negation_idioms: tuple[str, ...]  # regexes blanked before counting
     negation_weak: tuple[str, ...]  # negative words that do not count (stems end in *)
     negation_weak_patterns: tuple[str, ...]  # regexes of lexical negation ("un-", "dis-")
+    negation_nominal: tuple[str, ...]  # negative quantifiers ("no", "nothing", "never"): weaker evidence
+    negation_doubles: tuple[str, ...]  # regexes of double negatives that cancel out ("not no")
     scale_words: Mapping[str, float]  # casefolded scale word -> value (10^3, 10^6...)
     number_words: Mapping[str, float]  # spelled numbers, exact words ("three", "third")
     number_stems: Mapping[str, float]  # spelled numbers, stems matched at the start of a word
@@ -263,6 +270,8 @@ def _build(code: str, flat: dict, known: bool) -> Profile:
         negation_idioms=tuple(flat.get("negation.idioms", ())),
         negation_weak=tuple(flat.get("negation.weak", ())),
         negation_weak_patterns=tuple(flat.get("negation.weak_patterns", ())),
+        negation_nominal=tuple(flat.get("negation.nominal", ())),
+        negation_doubles=tuple(flat.get("negation.doubles", ())),
         scale_words=MappingProxyType({w: float(v) for w, v in flat.get("numbers.scale_words", {}).items()}),
         number_words=_number_words(flat.get("numbers.words", ())),
         number_stems=_number_words(flat.get("numbers.stems", ())),

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import regex
 
+from audit.core import lazyre
 from audit.core.text import strip_span
 from audit.lang.profiles import abbreviations_everywhere, profile
 
@@ -29,11 +30,11 @@ _TERMINATORS = ".!?…‼⁇⁈⁉。！？｡।॥؟۔"
 _FULLWIDTH_TERM = "。！？｡"
 # A candidate boundary: terminators, optional closers, then whitespace or (after a full-width
 # terminator) directly the next character.
-_CANDIDATE = regex.compile(
+_CANDIDATE = lazyre.compile(
     r"[" + regex.escape(_TERMINATORS) + r"]++(?:[" + regex.escape(_CLOSERS) + r"]|[ \u00a0\u202f][»›])*+"
     r"(?:[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+|(?<=[" + _FULLWIDTH_TERM + r"][" + regex.escape(_CLOSERS) + r"]*)(?=\S))"
 )
-_QUICK = regex.compile(r"[" + regex.escape(_TERMINATORS) + r"\n]")
+_QUICK = lazyre.compile(r"[" + regex.escape(_TERMINATORS) + r"\n]")
 # a paragraph break, a CJK letter, a lower-case start, the word before a point, the next word,
 # an initialism (U.S., e.g.)
 _PARA, _CJK_LETTER, _LOWER_START, _WORD_BEFORE, _NEXT_WORD, _INITIALISM = (regex.compile(p) for p in (
@@ -122,7 +123,7 @@ def _append(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None
         out.append((start, end))
 
 
-_TERM_END = regex.compile(r"[" + regex.escape(_TERMINATORS) + r"][" + regex.escape(_CLOSERS) + r"]*\s*$")
+_TERM_END = lazyre.compile(r"[" + regex.escape(_TERMINATORS) + r"][" + regex.escape(_CLOSERS) + r"]*\s*$")
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -169,7 +170,7 @@ def _split_block(text: str, start: int, end: int, lang: str | None, out: list[tu
 
 
 # What may stand between a sentence end (or a line start) and the sentence's first word.
-_STARTS_SENTENCE = regex.compile(r"(?:^|[.!?:;…。！？]\s*|\n)[\"“«„‘'(\[¿¡\s]*$")
+_STARTS_SENTENCE = lazyre.compile(r"(?:^|[.!?:;…。！？]\s*|\n)[\"“«„‘'(\[¿¡\s]*$")
 
 
 def starts_sentence(text: str, pos: int) -> bool:

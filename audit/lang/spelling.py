@@ -50,6 +50,15 @@ class _DictFreqs:
     def freq(self, key: str) -> float:
         return self._d.get(key, 0.0)
 
+    def best_of(self, candidates, floor: float, skip: str):
+        """As ``Table.best_of``."""
+        best, best_f = None, floor
+        for v in candidates:
+            f = self._d.get(v, 0.0)
+            if f >= best_f and v != skip:
+                best, best_f = v, f
+        return best
+
 
 @cache
 def _freqs(lang: str):
@@ -112,11 +121,7 @@ def correction(word: str, lang: str) -> str | None:
         return None
     freqs = _freqs(lang)
     floor = 10 ** (max(conf["min_variant_zipf"], zw + conf["min_margin"]) - 9)
-    best, best_f = None, floor
-    for v in _variants(w, _alphabet(lang)):
-        f = freqs.freq(v)
-        if f >= best_f and v != w:
-            best, best_f = v, f
+    best = freqs.best_of(_variants(w, _alphabet(lang)), floor, w)
     if best is not None and _known_stem_with_suffix(w, lang):
         return None
     return best

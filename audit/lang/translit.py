@@ -16,12 +16,20 @@ from functools import lru_cache
 
 import regex
 
+from audit.core import lazyre
 from audit.lang.names import romanize_any
+
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"\p{Hebrew}")
+_RX2 = lazyre.compile(r"\p{Hangul}")
+_RX3 = lazyre.compile(r"[\p{Han}\p{Thai}\p{Katakana}]")
+_RX4 = lazyre.compile(r"[\p{Arabic}\p{Hebrew}]")
+_RX5 = lazyre.compile(r"[\p{L}\p{M}]+")
 
 _CLASS = {**dict.fromkeys("bpfv", "B"), **dict.fromkeys("kgqcj", "K"), **dict.fromkeys("td", "T"),
           **dict.fromkeys("szx", "S"), **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
 # one word of one script: katakana with its long-vowel mark, a run of Han, Hangul, Arabic...
-_WORD = regex.compile(r"[\p{Katakana}ー]+|\p{Han}+|\p{Hangul}+|[\p{Arabic}\p{M}]+|[\p{Devanagari}\p{M}]+"
+_WORD = lazyre.compile(r"[\p{Katakana}ー]+|\p{Han}+|\p{Hangul}+|[\p{Arabic}\p{M}]+|[\p{Devanagari}\p{M}]+"
                       r"|[\p{Hebrew}\p{M}][\p{Hebrew}\p{M}'‘’׳]*|[\p{Thai}\p{M}]+|[\p{Cyrillic}\p{M}]+|[\p{Greek}\p{M}]+|[\p{Latin}\p{M}]+"
                       r"|[\p{Hiragana}]+|[\p{L}\p{M}]+")
 
@@ -37,7 +45,7 @@ def sound_key(text: str) -> str:
     return "".join(out)
 
 
-_SILENT = regex.compile(r"(?<=[aeiouy])r(?=[^aeiouy]|$)|gh(?=[^aeiouy]|$)")
+_SILENT = lazyre.compile(r"(?<=[aeiouy])r(?=[^aeiouy]|$)|gh(?=[^aeiouy]|$)")
 
 
 def name_keys(word: str) -> frozenset[str]:
@@ -54,9 +62,9 @@ def _source_keys(word: str) -> set[str]:
     vowel (קרומוול), Hangul ``j`` for ``z`` (조란 Zoran), a Hangul final ``s`` heard as ``t`` (브렛)."""
     r = romanize_any(word).lower()
     out = {sound_key(r), sound_key(r.replace("dzh", "j"))}  # Джонсон: dzhonson
-    if regex.match(r"\p{Hebrew}", word):
+    if _RX1.match(word):
         out.add(sound_key(r.replace("v", "")))
-    if regex.match(r"\p{Hangul}", word):
+    if _RX2.match(word):
         out.update((sound_key(r.replace("j", "z")), sound_key(r).replace("S", "T")))
     return out
 
@@ -68,9 +76,16 @@ def word_keys(text: str) -> list[tuple[str, int]]:
     Callers memoise the list per text view."""
     out = set()
     for w in set(_WORD.findall(text)):
-        pre = -1 if regex.match(r"[\p{Han}\p{Thai}\p{Katakana}]", w) else 2 if regex.match(r"[\p{Arabic}\p{Hebrew}]", w) else 0
-        out.update((k, pre) for k in _source_keys(w) if k)
+        out.update(_word_entries(w))
     return sorted(out)
+
+
+@lru_cache(maxsize=100_000)
+def _word_entries(w: str) -> tuple[tuple[str, int], ...]:
+    """The (sound key, prefix) entries of one word (``word_keys``), kept per word: the same words
+    come back in segment after segment."""
+    pre = -1 if _RX3.match(w) else 2 if _RX4.match(w) else 0
+    return tuple((k, pre) for k in _source_keys(w) if k)
 
 
 def _errors(n: int) -> int:
@@ -90,12 +105,29 @@ def heard_in(name: str, keys: list[tuple[str, int]]) -> bool:
     ``keys`` (``word_keys``)? Names too short to tell (Li, Ian, Willoughby heard as RB) count as
     heard."""
     told = False
-    for w in regex.findall(r"[\p{L}\p{M}]+", name):
+    for w in _RX5.findall(name):
         ks = name_keys(w)
         if min(len(k) for k in ks) < 3:
             continue
         told = True
         for k in ks:
-            if any(_pattern(k, pre).search(t) for t, pre in keys):
+            if any(_sounds_like(k, t, pre) for t, pre in keys):
                 return True
     return not told
+
+
+def _sounds_like(key: str, t: str, pre: int) -> bool:
+    """``_pattern(key, pre).search(t)``, without the regex where the answer is plain: a match
+    with at most e errors (insertions, deletions, substitutions) is len(key) - e to len(key) + e
+    classes long, so a key ``t`` that is too short (or, anchored, too long) cannot hold one; with
+    no error allowed the pattern is the key itself (keys are class letters, nothing to escape)."""
+    n, m, e = len(key), len(t), _errors(len(key))
+    if m < n - e:
+        return False
+    if pre < 0:
+        return key in t if e == 0 else _pattern(key, pre).search(t) is not None
+    if m > n + e + pre + 2:
+        return False
+    if e == 0:  # ^.{0,pre}key.{0,2}$
+        return any(t.startswith(key, j) and m - j - n <= 2 for j in range(min(pre, m) + 1))
+    return _pattern(key, pre).search(t) is not None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from audit.core import lazyre
 
 # id: (dimension, factor to the base unit of the dimension)
 UNITS: dict[str, tuple[str, float]] = {
@@ -138,16 +138,16 @@ def _build():
 _EXACT, _STEMS = _build()
 # Scripts written without spaces between words (and Hangul, whose units attach to the number):
 # a unit is read as a prefix of the letters after the number (``85 ไมล์ต่อชั่วโมง``, ``5キロ``).
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-_SYMBOLIC = regex.compile(r"[^\p{L}\p{M}]")
+_CJK = lazyre.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SYMBOLIC = lazyre.compile(r"[^\p{L}\p{M}]")
 _EXACT_CJK = {f: ids for f, ids in _EXACT.items() if _CJK.search(f)}
 _CJK_MAX = max(len(f) for f in _EXACT_CJK)
 _CONNECTOR_WORDS = frozenset({"de", "of", "d'", "d’", "di", "del", "des", "du", "do", "da", "de la"})
 # One token after a number: a word (with inner apostrophes, a /unit, ², a final period) or a sign.
-_TOK = regex.compile(
+_TOK = lazyre.compile(
     r"[ \u00a0\u202f\u2009]?[-–]?((?:[\p{L}\p{M}]+(?:['’ʼ\"“”״][\p{L}\p{M}]+)*|[°℃℉%٪‰$€£¥₹₽₩₺₴])"
     r"(?:/[\p{L}\p{M}]+)?[²³23]?\.?)")
-_CJK_START = regex.compile(r"[ \u00a0]?的?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_CJK_START = lazyre.compile(r"[ \u00a0]?的?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 
 def next_tokens(text: str, pos: int, n: int = 3) -> list:
@@ -160,7 +160,7 @@ def next_tokens(text: str, pos: int, n: int = 3) -> list:
         out.append((m.start(1), m.end(1)))
         pos = m.end()
     return out
-_BEFORE_RE = regex.compile(
+_BEFORE_RE = lazyre.compile(
     r"(US\$|A\$|C\$|HK\$|NZ\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₴|Rs\.?|USD|EUR|GBP|CHF|JPY|CNY|RMB|INR)[ \u00a0]?$")
 _BEFORE_IDS = {"US$": "usd", "A$": "usd", "C$": "usd", "HK$": "usd", "NZ$": "usd", "R$": "usd", "$": "usd",
                "€": "eur", "£": "gbp", "¥": ("jpy", "cny"), "₹": "inr", "₽": "rub", "₩": "krw", "₺": "try", "₴": "uah",
@@ -193,7 +193,7 @@ def _allowed(form: str, lang: str | None) -> bool:
 
 
 # Arabic-script vowel marks and tatweel, dropped before a lookup (``ميلاً`` -> ``ميلا``).
-_ARABIC_MARKS = regex.compile(r"[\u064B-\u065F\u0670\u0640]")
+_ARABIC_MARKS = lazyre.compile(r"[\u064B-\u065F\u0670\u0640]")
 # Endings that attach to a unit word in Arabic script: the accusative alif of ``30 ميلا``, the
 # Persian adjective ending of ``30 متری`` (a 30-metre ...).
 _ARABIC_ENDINGS = ("\u0627", "\u06cc", "\u0627\u06cc", "\u200c\u0627\u06cc")
@@ -289,10 +289,10 @@ def unit_before(text: str, pos: int) -> Unit | None:
 MEASURES = frozenset({"length", "mass", "area", "volume", "speed", "temperature"})
 
 
-_APOSTROPHE = regex.compile(r"['’ʼ]")
+_APOSTROPHE = lazyre.compile(r"['’ʼ]")
 
 
-_UNIT_WORD = regex.compile(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+")
+_UNIT_WORD = lazyre.compile(r"[\p{L}\p{M}'’ʼ%°º℃℉$€£¥₹]+")
 
 
 def unit_mentions(text: str) -> list:

@@ -23,7 +23,7 @@ import mmap
 import os
 import unicodedata
 import zlib
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from audit.core.cache import derived
 
@@ -33,6 +33,7 @@ _NOT_PLAIN = frozenset({"ja", "ko", "zh", "th", "lo", "km", "my", "sh", "sr", "t
                         "ur", "he", "yi", "hi", "bn", "ta", "te", "ml", "mr", "gu", "pa", "kn", "si", "ne"})
 
 
+@cache  # a pure function of a bucket number (a few hundred in use)
 def _zipf_of_bucket(index: int) -> float:
     """``zipf_frequency`` of a word of bucket ``index``, with wordfreq's own arithmetic:
     ``cB_to_freq``, the 1/f combination of one token, rounding to 3 significant digits, Zipf."""
@@ -92,6 +93,30 @@ class Table:
             if words[offsets[e]:offsets[e + 1]] == data:
                 return self._buckets[e]
             i = (i + 1) & mask
+
+    def best_of(self, candidates, floor: float, skip: str):
+        """The candidate of highest ``freq`` at or above ``floor`` (the last of equals), ``skip``
+        left out; None when none reaches it. ``bucket`` inlined: the spelling check asks this of
+        some twenty-five candidates per letter of every rare word."""
+        slots, offsets, words, mask, buckets = self._slots, self._offsets, self._words, self._mask, self._buckets
+        crc32 = zlib.crc32
+        best, best_f = None, floor
+        for v in candidates:
+            data = v.encode("utf-8")
+            i = crc32(data) & mask
+            while True:
+                entry = slots[i]
+                if entry == 0:
+                    f = 0.0
+                    break
+                e = entry - 1
+                if words[offsets[e]:offsets[e + 1]] == data:
+                    f = 10 ** (-buckets[e] / 100)
+                    break
+                i = (i + 1) & mask
+            if f >= best_f and v != skip:
+                best, best_f = v, f
+        return best
 
     def freq(self, key: str) -> float:
         """What ``wordfreq.get_frequency_dict(lang).get(key, 0.0)`` gives."""

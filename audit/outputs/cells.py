@@ -12,12 +12,11 @@ act on a terminal that shows the file (``cat report.csv``): they are written as 
 """
 from __future__ import annotations
 
-import re
-
+from audit.core import lazyre
 from audit.core.display import char_display
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = lazyre.re_compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def cell(value):

@@ -20,11 +20,12 @@ import difflib
 import re
 from collections import Counter
 
+from audit.core import lazyre
 from audit.core.xmlsafe import _ESC, CP, DROP, EMPTY, PAIRED
 
-_TAG = re.compile(r"(<[^<>]*>)")
-_REF = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);")
-_ANY_REF = re.compile(r"&[^\s&;<>]+;")
+_TAG = lazyre.re_compile(r"(<[^<>]*>)")
+_REF = lazyre.re_compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);")
+_ANY_REF = lazyre.re_compile(r"&[^\s&;<>]+;")
 
 # token kinds: text (a character or a reference), code (an inline code's tag), mark (a non-code
 # tag, a comment, a CDATA marker: renders as nothing)

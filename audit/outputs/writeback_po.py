@@ -26,14 +26,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from audit.core import lazyre
 from audit.core.errors import InputError
 from audit.outputs.writeback_text import Patched, lossless_codec
 
 WIDTH = 79
-_KEYWORD = re.compile(r'([ \t]*)(msgstr(?:\[\d+\])?)[ \t]*"')
+_KEYWORD = lazyre.re_compile(r'([ \t]*)(msgstr(?:\[\d+\])?)[ \t]*"')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\a": "\\a", "\b": "\\b",
             "\f": "\\f", "\v": "\\v"}
-_ESC_RE = re.compile("[\\\\\"\n\t\r\a\b\f\v]")
+_ESC_RE = lazyre.re_compile("[\\\\\"\n\t\r\a\b\f\v]")
 
 
 def escape(text: str) -> str:

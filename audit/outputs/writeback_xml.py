@@ -38,14 +38,15 @@ import time
 
 from lxml import etree
 
+from audit.core import lazyre
 from audit.core.errors import InputError
 from audit.core.xmlsafe import CP, DROP, EMPTY, PAIRED
 from audit.outputs.writeback_text import Patched, lossless_codec
 from audit.outputs.xmlspans import Node, escape_attr, escape_text, scan, set_attr
 
 _ESC = str.maketrans({"&": "&amp;", '"': "&quot;", "<": "&lt;"})  # as audit.core.xmlsafe renders attributes
-_TAG = re.compile(r"(<[^<>]*>)")
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TAG = lazyre.re_compile(r"(<[^<>]*>)")
+_XML_ILLEGAL = lazyre.re_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 class Slot:

@@ -31,13 +31,14 @@ import os
 import regex
 from lxml import etree
 
+from audit.core import lazyre
 from audit.core.display import char_display
 from audit.core.model import Severity
 from audit.outputs.pieces import pieces
 
 # Characters XML 1.0 cannot carry: shown as their visible stand-ins (one character each, so
 # the marks stay where they belong).
-_XML_ILLEGAL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
+_XML_ILLEGAL = lazyre.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
 
 
 def _xml_text(text: str) -> str:
@@ -75,8 +76,8 @@ def _q(ns: str, tag: str) -> str:
     return f"{{{ns}}}{tag}"
 
 
-_PLACEHOLDER = regex.compile(r'<(/?)([A-Za-z]+)((?:\s+[\w:.-]+="[^"]*")*)\s*(/?)>')
-_PH_ATTR = regex.compile(r'([\w:.-]+)="([^"]*)"')
+_PLACEHOLDER = lazyre.compile(r'<(/?)([A-Za-z]+)((?:\s+[\w:.-]+="[^"]*")*)\s*(/?)>')
+_PH_ATTR = lazyre.compile(r'([\w:.-]+)="([^"]*)"')
 # Inline codes as the TMX and XLIFF readers render them, by element name: what XLIFF 1.2 code each becomes
 # (every one an empty element, so the marks nest with them whatever they cover).
 _AS_CODE = {"ph": "x", "x": "x", "ut": "x", "bpt": "bx", "bx": "bx", "sc": "bx", "ept": "ex", "ex": "ex", "ec": "ex",
@@ -295,8 +296,8 @@ def _input_xliff(result) -> tuple[str, int] | None:
     return (path, version) if version in (1, 2) else None
 
 
-_CHAR_REF = regex.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);")
-_ANY_REF = regex.compile(r"&[^\s&;<>]+;")
+_CHAR_REF = lazyre.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);")
+_ANY_REF = lazyre.compile(r"&[^\s&;<>]+;")
 
 
 def _text_units(text: str, a: int, b: int, parent, units: list) -> None:

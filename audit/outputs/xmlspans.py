@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
+from audit.core import lazyre
 from audit.core.errors import InputError
 
 _NAME = r"[^\s/>=<\"']+"
-_ATTR = re.compile(r"\s+(" + _NAME + r")\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ATTR = lazyre.re_compile(r"\s+(" + _NAME + r")\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
 class Node:
@@ -77,7 +78,7 @@ class Node:
         return "" if self.empty else text[self.open_end:self.close_start]
 
 
-_ENT = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);")
+_ENT = lazyre.re_compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
 
@@ -120,7 +121,7 @@ def _doctype_end(text: str, i: int, path: str) -> int:
     raise InputError("unterminated DOCTYPE in the XML", path)
 
 
-_TOKEN = re.compile(
+_TOKEN = lazyre.re_compile(
     r"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>|(?P<d>!)|/(?P<e>" + _NAME + r")\s*>|(?P<s>" + _NAME + r")"
     r"(?P<a>(?:\s+" + _NAME + r"\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<z>/?)>)", re.DOTALL)
 

@@ -155,11 +155,25 @@ class _Plan:
         return got[1] if blank else got[0]
 
 
+# The codes of a run list (``_Plan.for_pair`` hands out the same few lists for every pair): kept by
+# the list's id, with the list itself so that the id cannot be reused while the entry lives.
+_RUNNING: dict[int, tuple[list, frozenset]] = {}
+
+
+def _running(run: list[Check]) -> frozenset:
+    got = _RUNNING.get(id(run))
+    if got is None or got[0] is not run:
+        if len(_RUNNING) > 256:  # plans made per call (check_pair): do not grow without bound
+            _RUNNING.clear()
+        got = _RUNNING[id(run)] = (run, frozenset(chk.code for chk in run))
+    return got[1]
+
+
 def _run_checks(ctx: Context, run: list[Check], config: Config) -> list[Flag]:
     pair = ctx.pair
     flags: list[Flag] = []
     norm: list = []
-    ctx.running = frozenset(chk.code for chk in run)
+    ctx.running = _running(run)
     for chk in run:
         try:
             found = chk.fn(pair, ctx)

@@ -239,13 +239,49 @@ def plan_partitions(audit, paths: Sequence[str] | None, fmt: str | None, n: int,
     return chunk_partitions(audit._pairs, n, pack_pair)
 
 
+def _part_size(part) -> tuple[int, int]:
+    """(pairs known before the run, bytes the workers will read) of one partition."""
+    return (len(part.pairs), 0) if part.kind == "pairs" else (0, sum(e - s for s, e in part.ranges))
+
+
+class _Counted:
+    """Progress over partitions: ``on_checked(done, total)`` after each partition, ``total`` the pairs
+    the client packed plus, for byte ranges the workers read, an estimate from the pairs per byte
+    seen so far (exact once every partition is in)."""
+
+    def __init__(self, partitions: list, on_checked: Callable | None):
+        sizes = [_part_size(p) for p in partitions]
+        self.on_checked = on_checked
+        self.known = sum(k for k, _ in sizes)
+        self.bytes = sum(b for _, b in sizes)
+        self.sizes = sizes
+        self.seen_bytes = self.seen_pairs = self.parts = 0
+
+    def add(self, n_pairs: int, done: int) -> None:
+        if self.on_checked is None:
+            return
+        size = self.sizes[self.parts][1]
+        self.parts += 1
+        if size:
+            self.seen_bytes += size
+            self.seen_pairs += n_pairs
+        if self.parts == len(self.sizes):
+            total = done
+        elif not self.bytes:
+            total = self.known
+        else:
+            total = self.known + round(self.seen_pairs * self.bytes / self.seen_bytes) if self.seen_bytes else None
+        self.on_checked(done, total)
+
+
 def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(None, None),
-                      on_partition: Callable | None = None):
+                      on_partition: Callable | None = None, on_checked: Callable | None = None):
     """The ``AuditResult`` of ``audit`` (an ``engine.Audit`` without decisions) with its pair
     checks run partition by partition on ``executor``; equal to ``audit.run()``.
 
     ``on_partition(partition, pair results)``: called with each partition's final results in
-    order (``--partitioned-output``)."""
+    order (``--partitioned-output``). ``on_checked(done, total)``: after each partition's pairs
+    are in (``total`` estimated while workers still read byte ranges, None before any is known)."""
     from audit.core.model import PairResult
     from audit.pipeline.engine import _check_chunk, _Plan
     from audit.pipeline.spill import unpack_pair
@@ -257,6 +293,7 @@ def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(
     tasks = ((key, blob, p, tuple(given_langs), (src, tgt)) for p in partitions)
     parts = []  # per partition: [pairs, flags]
     index = 0
+    counted = _Counted(partitions, on_checked)
     for part, (packed, flags, _words) in zip(partitions, executor.map_partitions(check_partition, tasks)):
         pairs = []
         for t in packed:
@@ -266,6 +303,7 @@ def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(
             pairs.append(p)
             index += 1
         parts.append((part, pairs, list(flags)))
+        counted.add(len(pairs), index)
     # the pairs at each partition's edges, checked again with their neighbours across the edge
     plan = _Plan([c for c in audit.checks if c.spec.scope == "pair"])
     flat = [(k, i) for k, (_, pairs, _) in enumerate(parts) for i in (0, len(pairs) - 1) if pairs]
@@ -299,27 +337,27 @@ def audit_partitioned(audit, executor: Executor, partitions: list, given_langs=(
 
 
 def audit_project(project, executor: Executor, partitions: int, given_langs=(None, None),
-                  readable: Callable[[str], bool] = lambda path: True):
+                  readable: Callable[[str], bool] = lambda path: True, on_checked: Callable | None = None):
     """The ``ProjectResult`` of a prepared ``Project`` (a folder, a glob, several files) with
     each file audited on its own through ``executor`` as ``audit_partitioned`` audits one input
     (its own partitions, edges and corpus checks): equal to ``project.run()``. ``partitions`` is
     shared among the files by size (at least one each); ``readable(path)``: whether the workers
-    may read that file themselves."""
+    may read that file themselves; ``on_checked(done)``: the segments of all files checked so far."""
     from audit.inputs.discover import STDIN_NAME
 
     files = [p.summary.name for p in project.audited]
     sizes = {f: (os.path.getsize(f) if f != STDIN_NAME and os.path.isfile(f) else 0) for f in files}
     total = sum(sizes.values()) or 1
 
-    def one(prepared):
+    def one(prepared, on_checked=None):
         path = prepared.summary.name
         ok = path != STDIN_NAME and readable(path)
         fmt = getattr(prepared.audit._pairs, "format", None) if ok else None
         n = max(1, round(partitions * sizes[path] / total))
         parts = plan_partitions(prepared.audit, [path], fmt, n, ok)
-        return audit_partitioned(prepared.audit, executor, parts, given_langs)
+        return audit_partitioned(prepared.audit, executor, parts, given_langs, on_checked=on_checked)
 
-    return project.run(None, one)
+    return project.run(on_checked, one)
 
 
 def _sharded_corpus(executor: Executor, results: list, tasks: list, bounds: list, checks, config) -> list:

@@ -241,13 +241,13 @@ class Project:
 
     def run(self, on_checked: Callable[[int], None] | None = None,
             audit_file: Callable[[_Prepared], AuditResult] | None = None) -> ProjectResult:
-        """``audit_file(prepared)``: one file's ``AuditResult`` (default: its ``Audit.run``;
+        """``audit_file(prepared, on_checked)``: one file's ``AuditResult`` (default: its ``Audit.run``;
         ``check --executor`` passes ``executors.audit_project``'s partitioned run)."""
         segments: list[PairResult] = []
         for p in self.audited:
             base = len(segments)
-            step = (lambda n, base=base: on_checked(base + n)) if on_checked is not None else None
-            result = p.audit.run(step) if audit_file is None else audit_file(p)
+            step = (lambda n, total=None, base=base: on_checked(base + n)) if on_checked is not None else None
+            result = p.audit.run(step) if audit_file is None else audit_file(p, step)
             p.summary.scores = dict(result.scores)
             for seg in result.segments:
                 p.summary.add(seg)

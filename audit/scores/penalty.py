@@ -27,14 +27,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Collection, Mapping
 
-import regex
-
+from audit.core import lazyre
 from audit.core.config import Config
 from audit.core.model import AuditResult, Flag, PairResult, Severity
 from audit.core.text import WORD_RE
 
 # Scripts written without spaces between words (Hangul is spaced: its words count as words).
-_SPACELESS_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SPACELESS_RE = lazyre.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
 DEFAULT_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import socket
 import sqlite3
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -259,6 +258,8 @@ class DecisionStore:
 
     def _begin_session(self) -> None:
         """Register this review session; refuse when another live one holds the database."""
+        import socket  # here, not at import: only a review session needs the host name
+
         host, pid = socket.gethostname(), os.getpid()
         with self._tx() as db:
             for sid, other_pid, other_host in db.execute("SELECT id, pid, host FROM sessions").fetchall():

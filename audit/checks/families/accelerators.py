@@ -15,17 +15,16 @@ source into the target (``snake_case``, ``a=1&b=2`` in a URL, ``target="_blank"`
 """
 from __future__ import annotations
 
-import regex
-
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 
 MARKERS = "&_~"
 CONVENTIONS = {"kde": "&", "qt": "&", "mozilla": "&", "gnome": "_", "gtk": "_",
                "openoffice": "~", "libreoffice": "~", "auto": "", "none": ""}
 _FLAG_MARKERS = {"kde-format": "&", "qt-format": "&", "qt-plural-format": "&", "kde-kuit-format": "&"}
-_ENTITY = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][\w.\-]*);")
-_TOKEN = regex.compile(r"\S+")
+_ENTITY = lazyre.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][\w.\-]*);")
+_TOKEN = lazyre.compile(r"\S+")
 
 
 def _tokens(text: str) -> set[str]:

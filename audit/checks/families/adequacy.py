@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-import regex
-
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import Finding, Pair, hit
 from audit.core.text import strip_span
 from audit.lang import semantic
@@ -32,8 +31,8 @@ MIN_PAIRS = 20  # fewer eligible pairs: no file to compare with
 SAMPLE = 128  # other segments compared with each pair
 MIN_CONTENT = 20  # weighted letters on each side (an ideograph or a Hangul syllable counts 3)
 
-_WIDE = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
-_LETTER = regex.compile(r"\p{L}")
+_WIDE = lazyre.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
+_LETTER = lazyre.compile(r"\p{L}")
 
 
 def _content(text: str) -> int:

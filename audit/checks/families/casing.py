@@ -4,19 +4,22 @@ of a label whose source starts in lower case (CAS003). Stray capitals in the mid
 of a sentence are SEN002 (audit/checks/sentences.py)."""
 from __future__ import annotations
 
-import regex
-
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.profiles import CASELESS_SCRIPTS, profile
 
-_LEAD = regex.compile(r"[\s\"'“”‘’«»„‚‹›()\[\]{}¿¡*•·‣◦\-–—_#>|]*")
-_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
-_TERMINAL = regex.compile(r"[.!?。！？।؟…][\"'”’»)\]]*\s*$")
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"\s*[).:]")
+_RX2 = lazyre.compile(r"[ \u00a0'’]*\p{Lu}")
+
+_LEAD = lazyre.compile(r"[\s\"'“”‘’«»„‚‹›()\[\]{}¿¡*•·‣◦\-–—_#>|]*")
+_FIRST_WORD = lazyre.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
+_TERMINAL = lazyre.compile(r"[.!?。！？।؟…][\"'”’»)\]]*\s*$")
 _PARTICLES = frozenset("de del della di da dos das du des van von der den ter la le al el bin ibn d l".split())
 
 
-_AF_ARTICLE = regex.compile(r"['’]n[ \u00a0]+")
+_AF_ARTICLE = lazyre.compile(r"['’]n[ \u00a0]+")
 
 
 def _first_letter(text: str, lang: str | None = None) -> int | None:
@@ -77,10 +80,10 @@ def initial_lowercase(pair, ctx):
         return ()
     if "." in word:
         return ()  # a domain or file name: ``weather.com``
-    if len(word) == 1 and regex.match(r"\s*[).:]", tgt[ti + 1:ti + 3]):
+    if len(word) == 1 and _RX1.match(tgt[ti + 1:ti + 3]):
         return ()  # a list item: ``a) …``, ``b. …``
     end = ti + len(word)
-    if word.lower() in _PARTICLES and regex.match(r"[ \u00a0'’]*\p{Lu}", tgt[end:end + 3]):
+    if word.lower() in _PARTICLES and _RX2.match(tgt[end:end + 3]):
         return ()
     if word.casefold() == _FIRST_WORD.match(src, si).group().casefold():
         return ()  # the same word starts the source: a name or a code kept as is
@@ -129,8 +132,8 @@ def initial_capital_added(pair, ctx):
                 target=(ti, ti + len(tword)), source=(si, si + len(sword)))]
 
 
-_CAPS_RUN = regex.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,}){2,}")
-_CAPS_RUN2 = regex.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,})+")
+_CAPS_RUN = lazyre.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,}){2,}")
+_CAPS_RUN2 = lazyre.compile(r"\p{Lu}{2,}(?:[\s,.:;!?'’\-]+\p{Lu}{2,})+")
 
 
 def _caps_run(text: str) -> tuple[int, int] | None:

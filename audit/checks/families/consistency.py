@@ -17,16 +17,15 @@ from collections import Counter
 from collections.abc import Iterator
 from hashlib import blake2b
 
-import regex
-
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import HAN_KANA_RE, WORD_RE, strip_span
 
-_LETTER = regex.compile(r"\p{L}")
-_NOT_CONTENT = regex.compile(r"[\p{P}\p{Z}\s]+")  # punctuation and whitespace
-_NOT_LETTER = regex.compile(r"[^\p{L}\p{M}]+")
-_TAG = regex.compile(r"</?[A-Za-z][^<>]{0,200}>|\{\{?[^{}\s]{1,40}\}?\}|%(?:\d+\$)?[sdif@]")
+_LETTER = lazyre.compile(r"\p{L}")
+_NOT_CONTENT = lazyre.compile(r"[\p{P}\p{Z}\s]+")  # punctuation and whitespace
+_NOT_LETTER = lazyre.compile(r"[^\p{L}\p{M}]+")
+_TAG = lazyre.compile(r"</?[A-Za-z][^<>]{0,200}>|\{\{?[^{}\s]{1,40}\}?\}|%(?:\d+\$)?[sdif@]")
 
 MIN_WORDS = 3
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import regex
-
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import char_script
 
@@ -33,8 +32,8 @@ _CONT_1251 = (
     "\u00ae\u0407\u00b0\u00b1\u0406\u00b5\u00b6\u00b7\u0451\u2116\u00bb\u0458\u0405\u0455"
 )
 _CONT_1251_RUN = _CONT_1251 + "\u0456\u0457\u0454\u0491"
-_MOJI_GATE = re.compile(f"[\u00c2-\u00f4][{_CONT}]|[\u0420\u0421][{_CONT_1251}]")
-_MOJI_RUN = re.compile(f"(?:[\u00c2-\u00f4][{_CONT}]+)+|(?:[\u0420\u0421][{_CONT_1251_RUN}])+")
+_MOJI_GATE = lazyre.re_compile(f"[\u00c2-\u00f4][{_CONT}]|[\u0420\u0421][{_CONT_1251}]")
+_MOJI_RUN = lazyre.re_compile(f"(?:[\u00c2-\u00f4][{_CONT}]+)+|(?:[\u0420\u0421][{_CONT_1251_RUN}])+")
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +101,7 @@ def mojibake(pair, ctx):
 
 
 # --- ENC002 replacement character ------------------------------------------------------------
-_REPL_RUN = re.compile("\ufffd+")
+_REPL_RUN = lazyre.re_compile("\ufffd+")
 
 
 @check("ENC002", "replacement-character", "fluency/character-encoding", "major")
@@ -127,7 +126,7 @@ def replacement_character(pair, ctx):
 # inside the text; bidi embeddings/overrides (U+202A-202E) and isolates (U+2066-2069).
 # Tag characters (U+E0000-E007F) are invisible copies of ASCII ("ASCII smuggling"), legitimate only
 # inside an emoji tag sequence (a subdivision flag: U+1F3F4, tags, U+E007F).
-_CTRL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+_CTRL = lazyre.re_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
 _TAG_FLAG = "\U0001f3f4"
 
 
@@ -156,6 +155,38 @@ _CHAR_NAMES = {
 }
 
 
+_OPENS_PDF = frozenset("\u202a\u202b\u202d\u202e")  # embeddings and overrides, closed by PDF U+202C
+_OPENS_PDI = frozenset("\u2066\u2067\u2068")  # isolates, closed by PDI U+2069
+_OVERRIDES = frozenset("\u202d\u202e")
+_RTL_SCRIPTS = frozenset({"Arabic", "Hebrew", "Thaana", "Syriac", "Nko"})
+_RTL_LANGS = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "mzn", "nqo", "ps", "sd", "syr", "ug",
+                        "ur", "yi"})
+
+
+def _balanced_bidi(text: str) -> set[int]:
+    """Offsets of the embedding and isolate characters that are closed, properly nested, by their
+    own terminator (RLE ... PDF, RLI ... PDI), with the terminators; overrides (LRO, RLO: text
+    shown in another order than stored) are never exempt, nor the PDF that closes one."""
+    stack: list[tuple[int, str]] = []
+    ok: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch in _OPENS_PDF or ch in _OPENS_PDI:
+            stack.append((i, ch))
+        elif ch in ("\u202c", "\u2069"):
+            want = _OPENS_PDF if ch == "\u202c" else _OPENS_PDI
+            if not stack or stack[-1][1] not in want:
+                stack.clear()  # a terminator out of order: nesting is broken, nothing after is trusted
+                continue
+            j, opener = stack.pop()
+            if opener not in _OVERRIDES:
+                ok.update((i, j))
+    return ok
+
+
+def _rtl_target(ctx) -> bool:
+    return ctx.tgt.lang in _RTL_LANGS or ctx.tgt.script in _RTL_SCRIPTS
+
+
 def _char_label(ch: str) -> str:
     return f"U+{ord(ch):04X} {_CHAR_NAMES.get(ch, 'control character')}"
 
@@ -169,7 +200,11 @@ def control_character(pair, ctx):
     invisible copies of ASCII that can smuggle hidden text; the message spells it out), except
     inside an emoji subdivision flag. Bidi characters are flagged only when the
     target has more of that character than the source (legitimately carried over from the
-    source is fine); a BOM at the very start is ignored, and C1 characters that are part of a
+    source is fine), and in a right-to-left target (Arabic, Persian, Hebrew, Dhivehi, Urdu...,
+    by language or script) an embedding or isolate closed by its own terminator and properly
+    nested (``RLE … PDF``, ``RLI … PDI``: the localizer's intended direction) is not flagged,
+    while an override (LRO, RLO), an unclosed embedding and a stray terminator still are; a BOM
+    at the very start is ignored, and C1 characters that are part of a
     mojibake run are left to ENC001. Left-to-right/right-to-left marks (U+200E/U+200F) and
     zero-width joiners are normal in Arabic, Persian, Hebrew and Indic text and never flagged."""
     tgt = pair.target
@@ -179,6 +214,7 @@ def control_character(pair, ctx):
     out = []
     src = pair.source
     bidi_budget: dict[str, int] = {}
+    balanced: set[int] | None = None
     for m in _CTRL.finditer(tgt):
         ch = m.group()
         i = m.start()
@@ -191,6 +227,10 @@ def control_character(pair, ctx):
                 bidi_budget[ch] = src.count(ch)
             if bidi_budget[ch] > 0:
                 bidi_budget[ch] -= 1
+                continue
+            if balanced is None:
+                balanced = _balanced_bidi(tgt) if _rtl_target(ctx) else set()
+            if i in balanced:
                 continue
         if "\x80" <= ch <= "\x9f":
             if moji is None:
@@ -250,8 +290,8 @@ def _has_seam(text: str) -> bool:
     return _SEAM.search(text) is not None
 
 
-_PART = regex.compile(r"[\p{L}\p{M}]+")
-_MARK = regex.compile(r"\p{M}")
+_PART = lazyre.compile(r"[\p{L}\p{M}]+")
+_MARK = lazyre.compile(r"\p{M}")
 
 
 def _skeleton(ch: str) -> str | None:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache, wraps
 
-import regex
-
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import substring_test
 from audit.lang import cldr
@@ -32,17 +31,17 @@ from audit.lang.names import (
 from audit.lang.profiles import CASELESS_SCRIPTS, profile
 
 # Two to six capitals, not inside a word of a cased script (next to Chinese characters is fine).
-_ACRONYM = regex.compile(r"(?<![\p{Lu}\p{Ll}\p{Lt}\p{N}])\p{Lu}{2,6}(?![\p{Lu}\p{Ll}\p{Lt}\p{N}])")
-_ROMAN = regex.compile(r"[IVXLCDM]+")
-_CAP_RUN = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’\-]*[ \u00a0]+(?:(?:of|de|del|la|der|des|di|du|för|och|and|y|et|und|e)[ \u00a0]+)?)+")
-_LATIN_WORD = regex.compile(r"(?<![\p{Latin}\p{M}\p{N}])\p{Latin}[\p{Latin}\p{M}'’\-]*\p{Latin}(?![\p{Latin}\p{M}\p{N}])")
+_ACRONYM = lazyre.compile(r"(?<![\p{Lu}\p{Ll}\p{Lt}\p{N}])\p{Lu}{2,6}(?![\p{Lu}\p{Ll}\p{Lt}\p{N}])")
+_ROMAN = lazyre.compile(r"[IVXLCDM]+")
+_CAP_RUN = lazyre.compile(r"(?:\p{Lu}[\p{L}\p{M}'’\-]*[ \u00a0]+(?:(?:of|de|del|la|der|des|di|du|för|och|and|y|et|und|e)[ \u00a0]+)?)+")
+_LATIN_WORD = lazyre.compile(r"(?<![\p{Latin}\p{M}\p{N}])\p{Latin}[\p{Latin}\p{M}'’\-]*\p{Latin}(?![\p{Latin}\p{M}\p{N}])")
 _CYRILLIC_GREEK_LANGS = frozenset("ru uk be bg mk kk ky tg mn el".split())
 # Caseless target languages that keep brand names with inner capitals in Latin letters (OpenAI,
 # YouTube, WhatsApp in Chinese, Japanese, Hindi, Thai text; Korean, Arabic, Hebrew and Persian
 # usually transliterate them: 유튜브, يوتيوب).
 _KEEP_LATIN_BRANDS = frozenset("zh ja hi th".split())
-_INNER_CAP = regex.compile(r"(?<=\p{Ll})\p{Lu}")
-_BRAND = regex.compile(r"(?<![\p{Latin}\p{N}'’\-#@])\p{Latin}*\p{Ll}\p{Lu}\p{Latin}*(?![\p{Latin}\p{N}])")
+_INNER_CAP = lazyre.compile(r"(?<=\p{Ll})\p{Lu}")
+_BRAND = lazyre.compile(r"(?<![\p{Latin}\p{N}'’\-#@])\p{Latin}*\p{Ll}\p{Lu}\p{Latin}*(?![\p{Latin}\p{N}])")
 _BRAND_PREFIXES = frozenset("Mc Di De La Le Du Da Lo".split())
 # Acronyms that are words or units more than names.
 _NOT_ACRONYMS = frozenset("""
@@ -53,8 +52,8 @@ BST GMT UTC EST EDT CST CDT MST MDT PST PDT CET CEST EET EEST WET IST JST KST MS
 
 
 _CURRENCIES = cldr.currencies()
-_CAPS_NEIGHBOUR = regex.compile(r"\p{Lu}{2,}[ \u00a0'’\-]*$")
-_CAPS_AFTER = regex.compile(r"[ \u00a0\-]+\p{Lu}{2,}(?![\p{Ll}])")
+_CAPS_NEIGHBOUR = lazyre.compile(r"\p{Lu}{2,}[ \u00a0'’\-]*$")
+_CAPS_AFTER = lazyre.compile(r"[ \u00a0\-]+\p{Lu}{2,}(?![\p{Ll}])")
 
 
 def _in_caps_run(text: str, s: int, e: int) -> bool:
@@ -220,7 +219,7 @@ def acronym_missing(pair, ctx):
             for sspan, a in missing]
 
 
-_CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}")
+_CAP_WORD = lazyre.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}")
 _OPENERS = frozenset("\"'“”‘’«»„‚([{¿¡*•-–— \u00a0\t")
 
 
@@ -289,7 +288,7 @@ def _name_candidates(text: str, lang: str | None, tgt: str) -> list[tuple[int, i
     return out
 
 
-_WORD2 = regex.compile(r"[\p{L}\p{M}]{2,}")
+_WORD2 = lazyre.compile(r"[\p{L}\p{M}]{2,}")
 
 
 def _title_case(text: str) -> bool:
@@ -304,7 +303,7 @@ def _latin_candidates(text: str) -> list[tuple[int, int, str]]:
             if len(m.group()) >= 3 and not m.group().isupper()]
 
 
-_WORD3 = regex.compile(r"[\p{L}\p{M}]{3,}")
+_WORD3 = lazyre.compile(r"[\p{L}\p{M}]{3,}")
 
 
 def _target_words(view) -> dict[str, list[tuple[str, str]]]:

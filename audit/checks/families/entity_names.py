@@ -32,10 +32,11 @@ from audit.checks.families.entities import (
     name_found,
 )
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import main_script, substring_test
 from audit.lang import cldr
-from audit.lang.lexicon import zipf
+from audit.lang.lexicon import knows, zipf
 from audit.lang.names import (
     inflects_names,
     loosely_same,
@@ -45,10 +46,15 @@ from audit.lang.names import (
     unit_name,
 )
 from audit.lang.profiles import profile
+from audit.lang.segment import starts_sentence
 from audit.lang.translit import heard_in, word_keys
 
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"\p{Latin}")
+_RX2 = lazyre.compile(r"[\p{L}\p{M}]+")
+
 # a name followed by a number: "Rossiya 1", "Airbus A320", "A4", "Apollo 11"
-_NAME_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\-]?(\p{Nd}{1,4}\p{Latin}?)(?![\p{L}\p{N}])")
+_NAME_NUMBER = lazyre.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\-]?(\p{Nd}{1,4}\p{Latin}?)(?![\p{L}\p{N}])")
 
 
 class _Swapped:
@@ -70,7 +76,7 @@ class _Swapped:
         return None if n is None else TextView(n.source or "", n.source_lang, "source")
 
 
-_CAP_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/])\p{Lu}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}\p{N}@])")
+_CAP_WORD = lazyre.compile(r"(?<![\p{L}\p{M}\p{N}'’\-.@/])\p{Lu}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}\p{N}@])")
 
 
 def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool = True) -> bool:
@@ -81,7 +87,7 @@ def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool
     z = zipf(low, lang)
     if lang and profile(lang).nouns_capitalised:
         return z < 3.0 and 1.5 <= zipf(low, "en") < 4.5 and not _compound(low, lang)
-    if not w.isascii() and not regex.match(r"\p{Latin}", w):
+    if not w.isascii() and not _RX1.match(w):
         return z < 3.0  # Cyrillic, Greek: foreign names are rare transliterations (Санчесом)
     if z < 4.0:
         return True
@@ -147,7 +153,7 @@ def _found_any_script(name: str, other) -> bool:
 
 
 def _romanized_words(view) -> list[str]:
-    return [skeleton(romanize_any(w)) for w in regex.findall(r"[\p{L}\p{M}]+", view.text)]
+    return [skeleton(romanize_any(w)) for w in _RX2.findall(view.text)]
 
 
 def _script_of(word: str) -> str | None:
@@ -178,11 +184,13 @@ def _analysis(pair, ctx):
     new = [c for c in tcands if not name_found(c[2], sw, strict=True)]
     if not _cased_side(ctx.src):
         new = [c for c in new if not _found_any_script(c[2], ctx.src)]
-    if ctx.src.script != ctx.tgt.script:
-        keys = ctx.src.memo(_word_keys)
-        new = [c for c in new if _script_of(c[2]) == ctx.src.script or not heard_in(c[2], keys)]
-        keys = ctx.tgt.memo(_word_keys)
-        missing = [c for c in missing if _script_of(c[2]) == ctx.tgt.script or not heard_in(c[2], keys)]
+    if ctx.src.script != ctx.tgt.script:  # the sound keys of a side only when there is a name to hear in it
+        if new:
+            keys = ctx.src.memo(_word_keys)
+            new = [c for c in new if _script_of(c[2]) == ctx.src.script or not heard_in(c[2], keys)]
+        if missing:
+            keys = ctx.tgt.memo(_word_keys)
+            missing = [c for c in missing if _script_of(c[2]) == ctx.tgt.script or not heard_in(c[2], keys)]
     if missing and new:
         missing, new = _unpaired(missing, new)
     missing = _unmatched(missing, ctx.tgt, src)
@@ -328,12 +336,16 @@ def name_replaced(pair, ctx):
 
 def _new_only(pair, ctx, new) -> list:
     """Target names with no counterpart in a source of another script, none of whose own names
-    is missing (the source's names are not all recognisable there)."""
+    is missing (the source's names are not all recognisable there). A single capitalised word
+    opening a sentence of a cased target language without a word list is no evidence of a name."""
     out = []
     scr = _script_class(ctx)
     tgt = pair.target
+    unlisted = not knows(ctx.tgt.lang) and _cased_side(ctx.tgt)  # a capital that may be the sentence's
     for run in new:
         s, e = _span(run)
+        if unlisted and len(run) == 1 and starts_sentence(tgt, s):
+            continue  # no word list to tell a name from the sentence's first word (Kyrgyz Телефон)
         strong_new = _strong(run, ctx.tgt.lang, ctx.src)
         tn = _name_evidence(run, ctx.tgt.lang)
         z = min(zipf(lower_name(w), ctx.tgt.lang) for _, _, w in run)
@@ -368,9 +380,9 @@ def _name_evidence(run, lang: str | None) -> int:
     latin_lang = lang if lang and profile(lang).scripts[:1] == ("Latin",) else "en"
     for _, _, w in run:
         low = lower_name(w)
-        if not regex.match(r"\p{Latin}", low):
+        if not _RX1.match(low):
             low = romanize_any(low)
-        if travels(low, latin_lang if regex.match(r"\p{Latin}", w) else "en"):
+        if travels(low, latin_lang if _RX1.match(w) else "en"):
             return 2
         if max(zipf(low, lang), zipf(low, "en")) < 2.5:
             best = 1

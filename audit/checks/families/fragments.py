@@ -12,9 +12,8 @@ from __future__ import annotations
 import operator
 import re
 
-import regex
-
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import char_script
 from audit.lang.lexicon import knows, zipf
@@ -29,11 +28,11 @@ MIN_SPACELESS_RUN = 4  # ideographs/kana copied from a Chinese/Japanese source i
 
 _WORDFREQ_LANG = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
 _NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})  # wordfreq would need jieba/MeCab: not used
-_MASK = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\S+\.(?:com|org|net|html?)\b", re.I)
-_GAP = re.compile(r"[ \u00a0]+|[ \u00a0]*[,;:][ \u00a0]*")
+_MASK = lazyre.re_compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\S+\.(?:com|org|net|html?)\b", re.I)
+_GAP = lazyre.re_compile(r"[ \u00a0]+|[ \u00a0]*[,;:][ \u00a0]*")
 _QUOTES = "\"'“”‘’«»„‚‹›「」『』"
-_SPACELESS_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々]{%d,}" % MIN_SPACELESS_RUN)
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_SPACELESS_RUN = lazyre.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々]{%d,}" % MIN_SPACELESS_RUN)
+_LETTERS = lazyre.compile(r"[\p{L}\p{M}]+")
 
 
 def _wf(lang: str | None) -> str | None:
@@ -71,7 +70,7 @@ def _in_parens(text: str, s: int, e: int) -> bool:
     return False
 
 
-_SENT_END = re.compile(r"[.!?…。！？]\s")
+_SENT_END = lazyre.re_compile(r"[.!?…。！？]\s")
 
 
 def _within_quotes(text: str, s: int, e: int) -> bool:

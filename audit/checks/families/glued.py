@@ -4,25 +4,29 @@ from __future__ import annotations
 import regex
 
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.lexicon import knows, zipf
 from audit.lang.profiles import abbreviations_everywhere
 
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"\p{M}")
+
 # Cheap gate on the whole target: a lower->upper case change, or a punctuation mark between letters.
-_GATE_CAMEL = regex.compile(r"(?<=\p{Ll})\p{Lu}")
-_GATE_PUNCT = regex.compile(r"[.,;:!?]\p{L}")
+_GATE_CAMEL = lazyre.compile(r"(?<=\p{Ll})\p{Lu}")
+_GATE_PUNCT = lazyre.compile(r"[.,;:!?]\p{L}")
 
 
 def _gate(text: str) -> bool:
     return _GATE_CAMEL.search(text) is not None or _GATE_PUNCT.search(text) is not None
 # A token: a run of non-space characters, cut at characters of scripts written without spaces
 # (a Latin run inside Chinese or Japanese text is a token of its own).
-_TOKEN = regex.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+_TOKEN = lazyre.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
                        r"\u3000-\u303f\uff00-\uffef]+")
-_LEAD = regex.compile(r"^[^\p{L}\p{N}]+")
-_TRAIL = regex.compile(r"[^\p{L}\p{N}\p{M}]+$")
+_LEAD = lazyre.compile(r"^[^\p{L}\p{N}]+")
+_TRAIL = lazyre.compile(r"[^\p{L}\p{N}\p{M}]+$")
 # Characters that make a token an identifier, a path, a URL or markup rather than prose.
-_TECH = regex.compile(r"[/\\@_=#&+~<>{}\[\]|*$%^`]|://|www\.|\d[.,:]\d")
+_TECH = lazyre.compile(r"[/\\@_=#&+~<>{}\[\]|*$%^`]|://|www\.|\d[.,:]\d")
 
 # Left parts that start names written with an inner capital (McDonald, DiCaprio, LaGuardia...).
 _NAME_PREFIXES = frozenset("""
@@ -76,7 +80,7 @@ def _letter_run_after(tok: str, i: int) -> str:
 
 
 def _is_mark(ch: str) -> bool:
-    return regex.match(r"\p{M}", ch) is not None
+    return _RX1.match(ch) is not None
 
 
 def _domain_like(tok: str) -> bool:

@@ -13,6 +13,7 @@ from itertools import chain, repeat
 
 from audit.checks.families.untranslated import same_letters
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import char_script
 from audit.lang import langid
@@ -111,7 +112,7 @@ def _name(lang: str | None) -> str:
 
 # Word characters with the combining marks ``re``'s \w leaves out (Devanagari and other Indic
 # vowel signs, Hebrew points, Arabic harakat, Thai vowels): one class, no per-character Python.
-_WORD_RE = re.compile(r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0963"
+_WORD_RE = lazyre.re_compile(r"[\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0963"
                       r"\u0966-\u0dff\u0e31-\u0e3a\u0e47-\u0e4e]+")
 
 
@@ -288,7 +289,7 @@ def _script_candidates(script: str) -> frozenset[str]:
     return frozenset(l for l in labels if script in (langid.expected_scripts(l) or ()))
 
 
-_NON_LETTERS_RE = re.compile(r"[\W\d_]+")
+_NON_LETTERS_RE = lazyre.re_compile(r"[\W\d_]+")
 
 
 def _kept_from_source(source: str, target: str) -> bool:

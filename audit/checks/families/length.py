@@ -12,12 +12,12 @@ are confirmed with subword token counts (``audit.subword``) when the model is av
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from typing import Callable, Iterable, Sequence
 
 from audit.checks.context import CorpusContext
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import Finding, Pair, base_lang, hit
 from audit.lang.profiles import profile
 from audit.lang.subword import TOKEN_FACTOR
@@ -60,10 +60,10 @@ LONG_MINOR, LONG_MAJOR = 1.5, 2.0
 # (a headline, a dropped courtesy phrase) reaches half the expected length too often.
 MAJOR_MIN_LEN, MAJOR_Z = 60.0, 4.0
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\U00020000-\U0002fa1f]")
-_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
-_WIDE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_HAN = lazyre.re_compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\U00020000-\U0002fa1f]")
+_KANA = lazyre.re_compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = lazyre.re_compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_WIDE = lazyre.re_compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 W_HAN, W_KANA, W_HANGUL = 2.8, 1.6, 2.2
 
 

@@ -6,13 +6,13 @@ A lost code spans the source, an added one the target, a changed one both (targe
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict, deque
 from functools import lru_cache
 
 import regex
 
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.placeholders import (
     Code,
@@ -106,7 +106,7 @@ def _maybe_placeholder(text: str) -> bool:
 # because ``%50`` is how Turkish, Azerbaijani and Basque write 50 percent. MRK002 compares them
 # only when the source has ``%1`` (Qt numbers from 1: ``%90`` alone is a percentage) and its
 # language writes the percent sign after the number.
-_QT_ARG = re.compile(r"(?<![\w%])%([1-9]\d?)(?![\w%$])")
+_QT_ARG = lazyre.re_compile(r"(?<![\w%])%([1-9]\d?)(?![\w%$])")
 _PERCENT_FIRST = frozenset({"tr", "az", "eu", "fa", "ku", "ar", "ur"})
 
 
@@ -128,7 +128,7 @@ def _with_qt(pair, s: list[Code], t: list[Code]) -> tuple[list[Code], list[Code]
     return sorted(s + qs, key=lambda c: c.start), sorted(t + qt, key=lambda c: c.start)
 
 
-_PNAME = re.compile(r"^%(?:\d+\$)?\((\w+)\)")
+_PNAME = lazyre.re_compile(r"^%(?:\d+\$)?\((\w+)\)")
 
 
 def _printf_name(c: Code) -> str | None:
@@ -149,7 +149,7 @@ def _swallowed(lost: list[Code], added: list[Code]) -> tuple[list[Code], list[Co
     return lost, added
 
 
-_GLUED_PRINTF = re.compile(r"(?<![\d%])%[sd](?=[^\W\d_])")
+_GLUED_PRINTF = lazyre.re_compile(r"(?<![\d%])%[sd](?=[^\W\d_])")
 
 
 def _glued(lost: list[Code], target: str) -> list[Code]:
@@ -291,7 +291,7 @@ def _printf_keys(codes_: list[Code], other: list[Code]) -> dict[int, str]:
     return keys
 
 
-_COUNT_NAME = re.compile(r"(?i)count|total|number|quantity|amount|^(?:n|num|qty|cnt)$")
+_COUNT_NAME = lazyre.re_compile(r"(?i)count|total|number|quantity|amount|^(?:n|num|qty|cnt)$")
 
 
 def _count_placeholder(lost: list[Code]) -> Code | None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import statistics
 from functools import lru_cache
 
-import regex
-
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import strip_span
+from audit.lang.placeholders import codes, prose
 from audit.lang.profiles import SPACELESS_SCRIPTS, profile
 
 # MET001 defaults
@@ -121,7 +121,8 @@ def copied_words(pair, ctx) -> tuple[list, int, int]:
 
     Returns (the first occurrence of each distinct copied word, the number of copied target
     tokens, the number of target tokens that can tell: copied ones plus ordinary words not in the
-    source). Names (capitalised mid-sentence), acronyms, numbers and one-letter words are not
+    source). Words inside inline codes (placeholder names: ``%(title)s``, ``{author}``, tags, URLs)
+    are not words of the text. Names (capitalised mid-sentence), acronyms, numbers and one-letter words are not
     ordinary words. A word counts as copied when it also stands in the source, is common in the
     source language (Zipf 3 or more), ten times more common there than in the target language (so
     shared function words of close languages, loanwords and cognates do not count) and not ten
@@ -129,6 +130,7 @@ def copied_words(pair, ctx) -> tuple[list, int, int]:
     ``faire`` in an English text are French); shared words that fail those tests say nothing.
     """
     src_set = ctx.src.memo(_src_word_set)
+    spans = [(c.start, c.end) for c in ctx.tgt.memo(codes)]
     sf, tf = _freqs(ctx.src.lang), _freqs(ctx.tgt.lang)
     copied = []
     seen: set[str] = set()
@@ -138,6 +140,8 @@ def copied_words(pair, ctx) -> tuple[list, int, int]:
         w = tok.text
         if len(w) < 2 or not any(c.isalpha() for c in w) or _is_name_like(w, n == 0):
             continue
+        if spans and any(a <= tok.start < b for a, b in spans):
+            continue  # a word of a placeholder's name (%(title)s, {author}): code, not copied text
         k = w.casefold()
         if k not in src_set:
             n_other += 1
@@ -157,7 +161,7 @@ def copied_words(pair, ctx) -> tuple[list, int, int]:
     return copied, n_copied, n_copied + n_other
 
 
-_NON_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
+_NON_LETTERS = lazyre.compile(r"[^\p{L}\p{M}]+")
 
 
 def _letters(text: str) -> str:
@@ -179,8 +183,8 @@ def _may_be_copied(source: str, target: str) -> bool:
     return shared >= 2 and shared >= 0.2 * len(toks)
 
 
-_SPACELESS_CHARS = regex.compile("[" + "".join(rf"\p{{{s}}}" for s in sorted(SPACELESS_SCRIPTS)) + "]")
-_LETTER = regex.compile(r"\p{L}")
+_SPACELESS_CHARS = lazyre.compile("[" + "".join(rf"\p{{{s}}}" for s in sorted(SPACELESS_SCRIPTS)) + "]")
+_LETTER = lazyre.compile(r"\p{L}")
 MIN_SPACELESS_COPY = 10  # letters
 SPACELESS_SHARE = 0.6
 
@@ -219,7 +223,9 @@ def source_copy(pair, ctx):
     at 80 or more, minor from 40), with at least 4 distinct ordinary words of the source language
     copied into the target, making up at least 45% of its telling words (the target words that are
     either copied or not in the source at all). Ordinary words exclude
-    names (capitalised mid-sentence), acronyms, numbers and one-letter words; a shared word counts
+    names (capitalised mid-sentence), acronyms, numbers, one-letter words and the words of
+    placeholders and other inline codes (``%(title)s``, ``{author}``: chrF is scored without
+    the codes too, so a short string made of shared placeholders is no copy); a shared word counts
     as copied only when it is common in the source language and ten times more common there than
     in the target language and than in the languages most often quoted (English, French, Spanish,
     German, Italian, Portuguese, Dutch). So segments made of names, titles, scores or figures,
@@ -254,7 +260,8 @@ def source_copy(pair, ctx):
         return
     from audit.scores.metrics import chrf_pair
 
-    score = chrf_pair(tgt, pair.source)
+    # scored without the codes: shared placeholders would make any short pair look copied
+    score = chrf_pair(ctx.tgt.memo(prose), ctx.src.memo(prose))
     chrf_major = opts.chrf_major
     chrf_minor = opts.chrf_minor if _freqs(ctx.src.lang) else chrf_major
     if score < chrf_minor:

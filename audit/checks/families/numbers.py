@@ -20,6 +20,7 @@ import regex
 
 from audit.checks.context import TextView
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.numbers import (
     _SPELLED,
@@ -54,7 +55,7 @@ from audit.lang.units import (
 )
 
 # "1 to 4 inches", "2,5 bis 10 cm", "5–10 см": the first number of a range takes the unit of the second.
-_RANGE_NEXT = regex.compile(
+_RANGE_NEXT = lazyre.compile(
     r"[ \u00a0]?(?:[-–—~～〜]|to|a|y|and|et|und|bis|à|e|i|do|до|ve|or|o|ou|oder|или|и|hasta|al|עד|ל-|تا|إلى|الى|"
     r"حتى|و|से|至|到|から|에서|ila|đến|tới|ถึง)[ \u00a0]?"
     r"\p{Nd}+(?:[.,]\p{Nd}+)?", regex.IGNORECASE)
@@ -467,7 +468,7 @@ def _explain(s_left: list[Num], t_left: list[Num], al: Alignment, src, tgt) -> N
 
 _EN_ORDINALS = {w: float(i) for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], start=1)}
-_EN_ORDINAL_RE = regex.compile(r"(?<![\p{L}\-])(" + "|".join(_EN_ORDINALS) + r")(?![\p{L}\-])", regex.IGNORECASE)
+_EN_ORDINAL_RE = lazyre.compile(r"(?<![\p{L}\-])(" + "|".join(_EN_ORDINALS) + r")(?![\p{L}\-])", regex.IGNORECASE)
 
 
 def _ordinal_changes(left: list[Num], al: Alignment, words_view, nums_view, word_on_source: bool) -> None:
@@ -507,8 +508,8 @@ def _rematch(words: list[Num], left: list[Num], al: Alignment, source_side: bool
                 break
 
 
-_MONTH_AFTER = regex.compile(r"[ \u00a0]?[月월](?![間间刊])")
-_MONTH_BEFORE = regex.compile(r"(?:tháng|Tháng)[ \u00a0]$")
+_MONTH_AFTER = lazyre.compile(r"[ \u00a0]?[月월](?![間间刊])")
+_MONTH_BEFORE = lazyre.compile(r"(?:tháng|Tháng)[ \u00a0]$")
 
 
 def _month_number(n: Num, view) -> bool:
@@ -520,7 +521,7 @@ def _month_number(n: Num, view) -> bool:
     return bool(_MONTH_AFTER.match(view.text, n.end) or _MONTH_BEFORE.search(view.text, max(0, n.start - 7), n.start))
 
 
-_PREV_WORD = regex.compile(r"([\p{L}\p{M}]+)[\s,]*$")
+_PREV_WORD = lazyre.compile(r"([\p{L}\p{M}]+)[\s,]*$")
 
 
 def _dated(text: str, a: int, b: int) -> bool:
@@ -715,8 +716,8 @@ def _weak_words(view, items) -> list[WordNum]:
     return out
 
 
-_WORD_AROUND = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*[ \u00a0\-]*$")
-_WORD_AFTER = regex.compile(r"[ \u00a0\-]*[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+_WORD_AROUND = lazyre.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*[ \u00a0\-]*$")
+_WORD_AFTER = lazyre.compile(r"[ \u00a0\-]*[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
 
 
 def _local_values(view, w) -> frozenset:
@@ -756,16 +757,16 @@ def _pair_words(sw, tw, s_left, t_left, al, lost_on_target=False, local=None) ->
 
 
 # a century number's word after it: 20世纪, 20 世紀, 20세기, 20वीं सदी / शताब्दी, 20-го века, 20. Jahrhundert
-_CENTURY_AFTER = regex.compile(
+_CENTURY_AFTER = lazyre.compile(
     r"(?:\.|-?(?:th|st|nd|rd|e|er|ème|º|°|-?(?:го|ом|м|й)|वीं))?[ \u00a0]?"
     r"(?:世纪|世紀|세기|सदी|शताब्दी|век|столети|Jahrhundert|century|centur|siècle|siglo|secolo|século|wiek|yüzyıl|eeuw)",
     regex.IGNORECASE)
 
 
-_ROMAN_CENTURY = regex.compile(
+_ROMAN_CENTURY = lazyre.compile(
     r"(?<![\p{L}])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?:e|ème|er|º|\.)?[ \u00a0]?"
     r"(?:siècle|secolo|siglo|século|wieku|wiek|века|веке|век|столітт|Jahrhundert|century|yüzyıl|eeuw)")
-_DECIMALS = regex.compile(r"\p{Nd}[.,](\p{Nd}{1,2})$")
+_DECIMALS = lazyre.compile(r"\p{Nd}[.,](\p{Nd}{1,2})$")
 
 
 def _same_decimals(s: Num, t: Num) -> bool:
@@ -807,7 +808,7 @@ def _century_of(n: Num, view, other) -> bool:
                for o in other.memo(parse_numbers))
 
 
-_GROUP_GAP = regex.compile(r"[ \u00a0\u202f]")
+_GROUP_GAP = lazyre.compile(r"[ \u00a0\u202f]")
 
 
 def _digits(n: Num) -> str:
@@ -984,7 +985,9 @@ def number_missing(pair, ctx):
 def number_added(pair, ctx):
     """A number in the target has no counterpart in the source: compared by value with the
     same allowances as NUM001 (locale formats, native digits, scale words, numbers spelled out
-    in the source, month names, unit conversions, rounding, names with digits). Years, ordinals
+    in the source, month names, unit conversions, rounding, names with digits). Digits of
+    character references (``&#39;``, ``&#x2014;``, ``&frac12;``) and of inline codes (``%1$s``,
+    ``{0}``, ``<h2>``) are no numbers, on either side (URLs keep theirs). Years, ordinals
     and counts up to 10 are minor (translators make counts explicit: ``both`` -> ``2``, Korean and
     Japanese counters). The span is the target number."""
     return [hit(f"target number '{_label(t)}' is not in the source", target=(t.start, t.end),

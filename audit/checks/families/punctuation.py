@@ -7,11 +7,8 @@ spacing before ``: ; ! ?``, ``…`` = ``...``, every quotation-mark style.
 """
 from __future__ import annotations
 
-import re
-
-import regex
-
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.placeholders import prose
 from audit.lang.profiles import SPACELESS_SCRIPTS, profile
@@ -394,8 +391,8 @@ def unbalanced_quotes(text: str) -> list[int]:
 
 # A single quote used as a quotation mark (not an apostrophe): opening after a space or at the
 # start and before a letter; closing after a letter or punctuation and before a space or the end.
-_SQ_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[:—–\-]))['‘‚‹](?=[^\W_])")
-_SQ_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.,!?…])['’‘›](?=$|[\s.,;:!?)\]—–])")
+_SQ_OPEN_RE = lazyre.re_compile(r"(?:^|(?<=[\s(\[:—–\-]))['‘‚‹](?=[^\W_])")
+_SQ_CLOSE_RE = lazyre.re_compile(r"(?<=[^\W_]|[.,!?…])['’‘›](?=$|[\s.,;:!?)\]—–])")
 
 
 def _has_quote(t: str) -> bool:
@@ -601,12 +598,12 @@ def spanish_opening_mark(pair, ctx):
 
 # ------------------------------------------------------------------- space before punctuation
 
-_SPACE_BEFORE_RE = re.compile(r"(?<=[^\s(\[{«\"'“„‘¿¡])( +)([,.;:!?])(?=\s|$)")
+_SPACE_BEFORE_RE = lazyre.re_compile(r"(?<=[^\s(\[{«\"'“„‘¿¡])( +)([,.;:!?])(?=\s|$)")
 
 
 # a source with a space before a comma or a sentence-final full stop (no language's orthography
 # has one): tokenized text, as in many MT corpora
-_TOKENIZED_RE = re.compile(r"\w ,\s|\w \.(?:\s|$)")
+_TOKENIZED_RE = lazyre.re_compile(r"\w ,\s|\w \.(?:\s|$)")
 
 
 @check("PUN005", "space-before-punctuation", "fluency/punctuation", "minor", lang_scope="not-phrase-spaced-target")
@@ -645,8 +642,8 @@ def space_before_punctuation(pair, ctx):
 # ------------------------------------------------------------------- space after punctuation
 
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
-_GLUED_COMMA_RE = regex.compile(r"(?<=\p{L})(?<![" + _UNSPACED + r"])[,;](?=\p{L})(?![" + _UNSPACED + r"])")
-_GUILLEMET_TIGHT_RE = regex.compile(r"«(?=[^\s\u00a0\u202f])|(?<=[^\s\u00a0\u202f])»")
+_GLUED_COMMA_RE = lazyre.compile(r"(?<=\p{L})(?<![" + _UNSPACED + r"])[,;](?=\p{L})(?![" + _UNSPACED + r"])")
+_GUILLEMET_TIGHT_RE = lazyre.compile(r"«(?=[^\s\u00a0\u202f])|(?<=[^\s\u00a0\u202f])»")
 
 
 @check("PUN006", "space-after-punctuation", "fluency/punctuation", "minor", lang_scope="not-phrase-spaced-target")

@@ -16,6 +16,7 @@ from itertools import compress
 import regex
 
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import main_script, words
 from audit.lang.placeholders import prose
@@ -265,7 +266,7 @@ _CJK_DOUBLES = {
     "zh": regex.compile(r"(?<![目标之])的的(?!确)|(?<![不甚])了了(?!然)"),
     "ja": regex.compile(r"をを|(?<![がぁ-ん])がが(?![がぁ-ん])"),
 }
-_SEP_WS = regex.compile(r"\s+")
+_SEP_WS = lazyre.compile(r"\s+")
 
 
 def _doubled_runs(u: Units, text: str):
@@ -286,7 +287,7 @@ def _doubled_runs(u: Units, text: str):
     return runs
 
 
-_CHUNK = regex.compile(r"[\p{L}\p{M}\p{N}][^\s]*[\p{L}\p{M}\p{N}]")
+_CHUNK = lazyre.compile(r"[\p{L}\p{M}\p{N}][^\s]*[\p{L}\p{M}\p{N}]")
 
 
 def _doubled_chunks(u: Units, text: str):
@@ -324,7 +325,7 @@ def _wf_zipf(word: str, lang: str | None) -> float | None:
 
 # A word with a clitic or possessive (Joko's, l'homme, dell'anno) is an inflected form: never a
 # deliberately reduplicated name.
-_CLITIC = regex.compile(r"\p{L}['’]\p{L}")
+_CLITIC = lazyre.compile(r"\p{L}['’]\p{L}")
 MAX_REDUP_NAME = 6  # letters of a reduplicated rare name or term (ylang ylang, mahi mahi, Bora)
 
 
@@ -344,8 +345,8 @@ def _interjection(word: str, lang: str | None) -> bool:
     return z is None or z < 6.0
 
 
-_BACK_TO_BACK = re.compile(r"(.{1,6})\1", re.S)
-_HYPHEN_DOUBLE = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[-‐‑]\1(?![\p{L}\p{M}])", regex.I)
+_BACK_TO_BACK = lazyre.re_compile(r"(.{1,6})\1", re.S)
+_HYPHEN_DOUBLE = lazyre.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]+)[-‐‑]\1(?![\p{L}\p{M}])", regex.I)
 
 
 def _has_double(text: str, lang: str | None) -> bool:
@@ -391,7 +392,7 @@ def _source_doubles(text: str, lang: str | None) -> tuple[frozenset, int]:
     return frozenset(found), len(found)
 
 
-_LATIN_DOUBLE = regex.compile(r"(?<!\p{L})(\p{Latin}{2,})\s+\1(?!\p{L})", regex.I)
+_LATIN_DOUBLE = lazyre.compile(r"(?<!\p{L})(\p{Latin}{2,})\s+\1(?!\p{L})", regex.I)
 
 
 def _lexical_hyphen_double(word: str, prof, lang: str | None) -> bool:
@@ -413,13 +414,13 @@ def _strip_conj(word: str) -> str:
 
 # Chunks doubled with nothing between in scripts written without spaces ("政府政府", "ロンドンロンドン",
 # a Thai syllable group twice): a unit of 2-12 characters of Han, kana or Thai, back to back.
-_SPACELESS_CHUNK = re.compile(r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])([\u0e00-\u0e7f\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,12}?)\1+")
-_HIRAGANA_ONLY = regex.compile(r"[\p{Hiragana}ー]+")
-_KATAKANA_ONLY = regex.compile(r"[\p{Katakana}ー]+")
+_SPACELESS_CHUNK = lazyre.re_compile(r"(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])([\u0e00-\u0e7f\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,12}?)\1+")
+_HIRAGANA_ONLY = lazyre.compile(r"[\p{Hiragana}ー]+")
+_KATAKANA_ONLY = lazyre.compile(r"[\p{Katakana}ー]+")
 _SMALL_KANA = frozenset("ァィゥェォッャュョヮヵヶーぁぃぅぇぉっゃゅょゎ")
 # 一 and a measure word or noun, twice: one by one (一个一个, 一步一步, 一人一人, 一つ一つ)
 _ONE_BY_ONE = frozenset("个步点天年次条件张口片层批趟遍下声人句字滴块圈回阵样位家道颗つ歩日枚本度品")
-_THAI_CLUSTER = regex.compile(r"\X")
+_THAI_CLUSTER = lazyre.compile(r"\X")
 MIN_THAI_CLUSTERS = 3
 MAX_SPACELESS_CHUNK = 7  # a longer stretch twice is REP002's
 
@@ -501,7 +502,7 @@ _NOT_AFTER_DOUBLE = {"en": {
                        "they", "he", "she", "we", "i", "you", "it", "there")),
     "had": frozenset(("been", "be", "being", "have", "has", "had")),
 }}
-_PARTICIPLE = regex.compile(r"\p{L}{3,}ed$")
+_PARTICIPLE = lazyre.compile(r"\p{L}{3,}ed$")
 
 
 # "no" as an answer doubles ("No no, ..."), never inside a clause before the verb it negates
@@ -533,7 +534,7 @@ def _ungrammatical_double(text: str, u: Units, a: int, b: int, lang: str | None)
     return nxt in table[key] or (key == "had" and _PARTICIPLE.search(nxt) is not None)
 
 
-_ELONGATED = regex.compile(r"(\p{L})\1{3,}")
+_ELONGATED = lazyre.compile(r"(\p{L})\1{3,}")
 
 
 def _aabb(keys, a: int) -> bool:
@@ -647,7 +648,7 @@ def doubled_word(pair, ctx):
 
 # The end of a token after a digit, hyphen or sign, written again as the next word: "13-year-old
 # year-old", "£11million million", "89th th", "@MerPolCC MerPolCC" (the word doubled is glued).
-_TAIL_DOUBLE = regex.compile(
+_TAIL_DOUBLE = lazyre.compile(
     r"(?<=[\p{N}\-‐‑@#])(\p{L}[\p{L}\p{M}\-‐‑]*)[ \u00a0]+(\1)(?![\p{L}\p{M}\p{N}\-‐‑])", regex.I)
 
 
@@ -717,10 +718,10 @@ def _chunk_severity(pair, ctx, copies: int, src: dict):
 # --- REP002 n-gram loops, and the shared search for repeated stretches --------------------------
 
 # Module ``re``: its backreference search is several times faster than ``regex``'s.
-_LOOP_SPACED = re.compile(r"(.{2,12}?)\1{2,}", re.S)
-_PERIODIC = re.compile(r"(.+?)\1+", re.S)
-_ANY_TRIPLE = re.compile(r"(.+?)\1\1", re.S)
-_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_LOOP_SPACED = lazyre.re_compile(r"(.{2,12}?)\1{2,}", re.S)
+_PERIODIC = lazyre.re_compile(r"(.+?)\1+", re.S)
+_ANY_TRIPLE = lazyre.re_compile(r"(.+?)\1\1", re.S)
+_LETTER = lazyre.compile(r"[\p{L}\p{N}]")
 LONG2_SPACED_WORDS, LONG2_SPACED_CHARS = 5, 25
 N_SPACED, MIN_CHARS_SPACED = 6, 35
 
@@ -809,7 +810,7 @@ def _long_twice(u: Units):
     return out
 
 
-_DOUBLE_PHRASE = re.compile(r"(.{2,4})\1", re.S)
+_DOUBLE_PHRASE = lazyre.re_compile(r"(.{2,4})\1", re.S)
 MIN_DOUBLE_PHRASE_CHARS = 8
 
 

@@ -9,6 +9,7 @@ import regex
 import tomllib
 
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.lexicon import knows, zipf
 from audit.lang.profiles import abbreviations_everywhere
@@ -16,9 +17,9 @@ from audit.lang.profiles import abbreviations_everywhere
 # A full stop, optional closing quotes/brackets, spaces, optional opening quotes, a lower-case letter.
 # (A closing quote or bracket after the full stop is left alone: a quotation may end inside a
 # sentence that goes on in lower case, ``…olacaktır." dedi.``, ``(R-Ariz.) en faveur``.)
-_GATE = regex.compile(r"\.[ \u00a0\u2009\u202f]+(?:[\"“‘«„‚(\[][ \u00a0\u202f]?)*\p{Ll}")
-_WORD_AFTER = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
-_TITLE_NEXT = regex.compile(r"[ \u00a0]+\p{Lu}\p{Ll}")
+_GATE = lazyre.compile(r"\.[ \u00a0\u2009\u202f]+(?:[\"“‘«„‚(\[][ \u00a0\u202f]?)*\p{Ll}")
+_WORD_AFTER = lazyre.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
+_TITLE_NEXT = lazyre.compile(r"[ \u00a0]+\p{Lu}\p{Ll}")
 
 # Abbreviations after which a lower-case word is normal, in any language: the profiles'
 # ``lowercase_next`` lists, and the ``no_break`` ones after which the segmenter never ends a
@@ -30,8 +31,8 @@ _ICU_ABBREV_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
                                 "abbrev_icu.toml")
 # A sentence end in the source: terminal punctuation, spaces, optional opening quotes, a capital
 # (or, in a script without case, any letter after a CJK or Indic stop).
-_SRC_BREAK = regex.compile(r"[.!?…][\"”’»)\]]*[ \u00a0]+[\"“‘«„(\[]?[\p{Lu}\p{Lt}]|[。！？।](?=\s*\p{L})")
-_TGT_BREAK = regex.compile(r"[.!?…][\"”’»)\]]*[ \u00a0]+[\"“‘«„(\[]?[\p{Lu}\p{Lt}]")
+_SRC_BREAK = lazyre.compile(r"[.!?…][\"”’»)\]]*[ \u00a0]+[\"“‘«„(\[]?[\p{Lu}\p{Lt}]|[。！？।](?=\s*\p{L})")
+_TGT_BREAK = lazyre.compile(r"[.!?…][\"”’»)\]]*[ \u00a0]+[\"“‘«„(\[]?[\p{Lu}\p{Lt}]")
 SHORT_ABBREV = 4  # letters: a word this short before a dot, in a target with no missing sentence end
 RARE_ABBREV = 6  # letters: up to this long when the target language's word list does not know it
 _PARTICLES = frozenset("de del della di da dos das du des van von der den ter la le al el bin ibn".split())
@@ -216,8 +217,8 @@ def _rx(lang: str | None) -> "regex.Pattern | None":
     return rx
 
 
-_ANY_WORD = regex.compile(r"[\p{L}\p{M}]{2,}")
-_NEXT_WORDS = regex.compile(r"[ \u00a0]+([\p{L}\p{M}'’\-]+)(?:[ \u00a0]+([\p{L}\p{M}'’\-]+))?")
+_ANY_WORD = lazyre.compile(r"[\p{L}\p{M}]{2,}")
+_NEXT_WORDS = lazyre.compile(r"[ \u00a0]+([\p{L}\p{M}'’\-]+)(?:[ \u00a0]+([\p{L}\p{M}'’\-]+))?")
 
 
 def _headline(text: str) -> bool:

@@ -2,9 +2,8 @@
 judged with wordfreq's word lists (audit/lang/spelling.py)."""
 from __future__ import annotations
 
-import regex
-
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import char_script
 from audit.lang.placeholders import prose
@@ -12,7 +11,7 @@ from audit.lang.profiles import is_caseless_script, profile
 from audit.lang.segment import starts_sentence
 from audit.lang.spelling import correction, judged, settings
 
-_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’\-])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_@/'’\-]|\.\p{L})")
+_WORD = lazyre.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’\-])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_@/'’\-]|\.\p{L})")
 
 
 @check("SPL001", "misspelling", "fluency/spelling", "minor", lang_scope="declared-target")

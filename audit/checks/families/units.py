@@ -11,16 +11,17 @@ import regex
 
 from audit.checks.families.numbers import align, num_unit
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang import cldr
 from audit.lang.numbers import parse_numbers
 from audit.lang.units import UNITS, converts, unit_mentions
 
-_WORD_NEXT = regex.compile(r"[ \u00a0\u202f]?[\p{L}]")
-_SCORE_BEFORE = regex.compile(r"\p{Nd}\s?[-–—:/]\s?$")
-_SCORE_AFTER = regex.compile(r"\s?[-–—:/]\s?\p{Nd}")
-_DIGIT_NEXT = regex.compile(r"[ \u00a0]?\p{Nd}")
-_RANGE_AFTER = regex.compile(r"[ \u00a0]?(?:[-–—~]|to|and|or)[ \u00a0]?\p{Nd}", regex.IGNORECASE)
+_WORD_NEXT = lazyre.compile(r"[ \u00a0\u202f]?[\p{L}]")
+_SCORE_BEFORE = lazyre.compile(r"\p{Nd}\s?[-–—:/]\s?$")
+_SCORE_AFTER = lazyre.compile(r"\s?[-–—:/]\s?\p{Nd}")
+_DIGIT_NEXT = lazyre.compile(r"[ \u00a0]?\p{Nd}")
+_RANGE_AFTER = lazyre.compile(r"[ \u00a0]?(?:[-–—~]|to|and|or)[ \u00a0]?\p{Nd}", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

@@ -2,7 +2,6 @@
 translated target, lives with the fluency checks)."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -10,6 +9,7 @@ import regex
 
 from audit.checks.families.fragments import _in_parens, _within_quotes
 from audit.checks.registry import Option, check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.core.text import WORD_RE, char_script
 from audit.lang.lexicon import knows, zipf
@@ -18,9 +18,12 @@ from audit.lang.profiles import SPACELESS_SCRIPTS, is_caseless_script, profile
 from audit.lang.segment import starts_sentence
 from audit.lang.units import unit_at
 
-_NON_LETTER_RE = regex.compile(r"[^\p{L}\p{M}]+")
-_CAMEL_RE = regex.compile(r"\p{Ll}\p{Lu}")
-_KANA_RE = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-]*")
+
+_NON_LETTER_RE = lazyre.compile(r"[^\p{L}\p{M}]+")
+_CAMEL_RE = lazyre.compile(r"\p{Ll}\p{Lu}")
+_KANA_RE = lazyre.compile(r"[\p{Hiragana}\p{Katakana}]")
 # wordfreq's codes for languages it lists under another name
 # wordfreq needs MeCab or jieba for these: not installed, and not needed (spaceless scripts)
 MIN_WORDS = 3  # fewer ordinary words: a name, a label, "OK", a one-word title
@@ -33,7 +36,7 @@ def _letters(text: str) -> str:
     return _NON_LETTER_RE.sub("", text).casefold()
 
 
-_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")  # the stdlib is faster here; marks end a run on both sides alike
+_LETTER_RUN_RE = lazyre.re_compile(r"[^\W\d_]+")  # the stdlib is faster here; marks end a run on both sides alike
 
 
 def _first_run(text: str) -> str | None:
@@ -134,10 +137,13 @@ def untranslated(pair, ctx):
     language is left alone, and a Chinese source copied into Japanese or a Russian one into
     Ukrainian is judged as below). Otherwise not flagged,
     because an identical text is then usually right: a text without letters (numbers, codes),
-    one with fewer than three ordinary words once URLs, e-mails, tags, placeholders, codes and
-    acronyms (``NATO``, ``OK``, ``iPhone``, ``A4``) are set aside (names, labels, one-word
-    titles), a text in Title Case (names, products, titles: "Terms of Service", "The Lord of the
-    Rings"), a short text in a script written without spaces (under ten letters), a text whose
+    one with fewer than three ordinary words once URLs, e-mails, tags, placeholders, codes,
+    identifiers (``workflow_tasks``, ``settings.DEBUG``) and acronyms (``NATO``, ``OK``,
+    ``iPhone``, ``A4``) are set aside (names, labels, one-word titles), a text in Title Case
+    (names, products, titles: "Terms of Service", "The Lord of the Rings"), a short text (four
+    ordinary words or fewer) with a product's name in it (a capitalised word rare in the source
+    language or spelt alike across the main European languages: "Wagtail table block", "Django
+    admin site"), a short text in a script written without spaces (under ten letters), a text whose
     every word is about as common in the target language as in the source (a cognate phrase
     such as Spanish "hora local" in Portuguese, judged with wordfreq), a text that a language
     identifier confidently places in the target language or in a third language (a foreign
@@ -157,12 +163,13 @@ def untranslated(pair, ctx):
         return ()
     if src == tgt and not _NON_LETTER_RE.sub("", src):
         return ()
-    text = ctx.src.memo(prose)
+    text = _IDENT_RE.sub(_blank, ctx.src.memo(prose))
     words = [m.group() for m in WORD_RE.finditer(text)]
     ordinary = [w for w in words if not _codeish(w) and any(ch.isalpha() for ch in w)]
     opts = ctx.options("UNT001")
     foreign = _foreign_script_letters(ordinary, tl)
-    if foreign >= opts.min_foreign_letters and not _not_source_language(text, sl, tl):
+    branded = len(ordinary) <= MAX_BRANDED_WORDS and any(_brand_like(w, sl) for w in ordinary)
+    if foreign >= opts.min_foreign_letters and not branded and not _not_source_language(text, sl, tl):
         # Chinese copied into an English target, Cyrillic into a Hindi one: however short, the
         # target language is not written so (names, codes and acronyms are not counted)
         s0, s1 = _trim(src)
@@ -184,6 +191,8 @@ def untranslated(pair, ctx):
             capitalised = sum(1 for w in ordinary if w[0].isupper())
             if capitalised >= 0.6 * len(ordinary):
                 return ()  # Title Case: a name, a product, a title
+            if branded:
+                return ()  # a product's part kept as named: "Wagtail table block"
         lowered = [w.lower() for w in ordinary]
         if _valid_in_both(lowered, sl, tl) or _not_source_language(text, sl, tl):
             return ()
@@ -194,7 +203,31 @@ def untranslated(pair, ctx):
     return [hit("target is a copy of the source (untranslated)", target=(t0, t1), source=(s0, s1), severity=sev)]
 
 
-_CSS_RE = regex.compile(r"\s*[a-z-]+\s*:\s*[^;]+;\s*$")  # a style declaration (width: 12em;): code
+# Identifiers written in prose: snake_case (``workflow_tasks``, ``_meta``) and dotted names
+# (``settings.DEBUG``, ``django.contrib.admin``: parts of two letters or more, so ``e.g.`` is prose).
+_IDENT_RE = lazyre.compile(r"(?<![\w.])(?:\w*[\p{L}\p{N}]_\w*|_\w+|[\p{L}_]\w+(?:\.[\p{L}_]\w+)+)(?!\w)")
+MAX_BRANDED_WORDS = 4  # a short label with a product's name in it is the product's vocabulary
+BRAND_MAX_ZIPF = 2.5  # a capitalised word this rare in the source language is a name (Wagtail, Plone)
+
+
+def _blank(m) -> str:
+    return " " * len(m.group())
+
+
+def _brand_like(w: str, sl: str | None) -> bool:
+    """A capitalised word that is a name rather than a word of the source language: rare there
+    (``Wagtail``, ``Plone``: Zipf below 2.5) or about as common in English, French, German,
+    Spanish, Italian and Dutch alike (``Django``, ``Python``, ``GitHub``: names travel)."""
+    if not w[:1].isupper() or not knows(sl):
+        return False
+    lw = w.lower()
+    zs = zipf(lw, sl)
+    if zs < BRAND_MAX_ZIPF:
+        return True
+    return all(zipf(lw, other) >= zs - 1.0 for other in _WIDE if other != sl)
+
+
+_CSS_RE = lazyre.compile(r"\s*[a-z-]+\s*:\s*[^;]+;\s*$")  # a style declaration (width: 12em;): code
 _WIDE = ("en", "fr", "de", "es", "it", "nl")
 SHORT_COPY_GAP = 2.0  # zipf points: the copied word is that much rarer in the target language
 
@@ -258,7 +291,7 @@ def _trim(text: str) -> tuple[int, int]:
 
 # --- UNT003: single source words left in the target (code-mixing) ---------------------------------
 
-_SCRIPT_RUN_RE = regex.compile(r"\p{Latin}[\p{Latin}\p{M}]*|\p{Cyrillic}[\p{Cyrillic}\p{M}]*|\p{Greek}[\p{Greek}\p{M}]*"
+_SCRIPT_RUN_RE = lazyre.compile(r"\p{Latin}[\p{Latin}\p{M}]*|\p{Cyrillic}[\p{Cyrillic}\p{M}]*|\p{Greek}[\p{Greek}\p{M}]*"
                                r"|\p{Arabic}[\p{Arabic}\p{M}]*|\p{Hebrew}[\p{Hebrew}\p{M}]*"
                                r"|\p{Devanagari}[\p{Devanagari}\p{M}]*|\p{Hangul}[\p{Hangul}\p{M}]*"
                                r"|\p{Thai}[\p{Thai}\p{M}]*|[\p{Han}\p{Hiragana}\p{Katakana}ー々]+"
@@ -322,8 +355,8 @@ def _foreign_copy(w: str, sl: str | None, tl: str) -> bool:
     return not knows(sl) or zipf(w.lower(), sl) >= 2.0
 
 
-_PREV_WORD_RE = regex.compile(r"(\p{L}[\p{L}\p{M}]*)[ \u00a0]+$")
-_NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}]*)")
+_PREV_WORD_RE = lazyre.compile(r"(\p{L}[\p{L}\p{M}]*)[ \u00a0]+$")
+_NEXT_WORD_RE = lazyre.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}]*)")
 
 
 def _domain_like(text: str, e: int) -> bool:
@@ -343,7 +376,7 @@ def _beside_capital(text: str, s: int, e: int, script: str) -> bool:
     return bool(m) and m.group(1)[:1].isupper() and char_script(m.group(1)[0]) == script
 
 
-_LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
+_LETTERS_RE = lazyre.compile(r"[\p{L}\p{M}]+")
 
 
 def _code_words(view) -> frozenset[str]:
@@ -459,11 +492,25 @@ _TECH_TERMS_TEXT = """
     encoding charset
     """
 TECH_TERMS = frozenset(_TECH_TERMS_TEXT.split())
+# Terms kept as they are in software strings, but ordinary words of running text ("for instance",
+# "the browser of a newspaper"): minor only in a software catalog's units (PO, XLIFF: not a document).
+_SOFTWARE_TERMS_TEXT = """
+    instance instances filename filenames webhook webhooks endpoint endpoints
+    middleware namespace runtime sandbox markdown wiki blog feed feeds rss captcha sitemap emoji
+    hashtag avatar thumbnail thumbnails username server servers browser browsers database
+    online offline upload download script scripts pdf png jpeg jpg gif svg zip wifi bluetooth
+    """
+SOFTWARE_TERMS = TECH_TERMS | frozenset(_SOFTWARE_TERMS_TEXT.split())
 
 
-def _tech_terms_only(phrase: str) -> bool:
-    words = [w.casefold() for w in regex.findall(r"[\p{L}\p{M}][\p{L}\p{M}\-]*", phrase)]
-    return bool(words) and all(w in TECH_TERMS for w in words)
+def _tech_terms_only(phrase: str, terms: frozenset[str] = TECH_TERMS) -> bool:
+    words = [w.casefold() for w in _RX1.findall(phrase)]
+    return bool(words) and all(w in terms for w in words)
+
+
+def _software_strings(pair) -> bool:
+    """The pair is a unit of a software catalog (independent UI strings), not running text."""
+    return pair.unit is not None and not pair.unit.document
 
 
 @check("UNT003", "source-word", "accuracy/untranslated", "major", supersedes=("UNT002",))
@@ -486,7 +533,9 @@ def source_word(pair, ctx):
     of the source (``settings`` of ``…/ref/settings/#debug``: the settings module), and one-word sources (UNT001's:
     ``Telugu`` -> Danish ``telugu``). Neighbouring words are reported as one phrase. Major; minor
     when every copied word is a computing term localizers often keep (``null``, ``integer``,
-    ``cookie``, ``header``, ``email``, ``repr``; ``TECH_TERMS``). Spans: the target
+    ``cookie``, ``header``, ``email``, ``repr``; ``TECH_TERMS``), and in a software catalog's
+    units also when they are terms such strings keep (``instance``, ``filename``, ``endpoint``,
+    ``browser``, ``server``; ``SOFTWARE_TERMS``: ordinary words of running text). Spans: the target
     words and the source word they copy. A run of three or more such words is UNT002's too;
     this flag then stands for both."""
     if not pair.target or not pair.source:
@@ -501,6 +550,7 @@ def source_word(pair, ctx):
         return ()
     out = []
     tgt = pair.target
+    terms = SOFTWARE_TERMS if _software_strings(pair) else TECH_TERMS
     i = 0
     while i < len(found):
         s, e, sspan = found[i]
@@ -509,7 +559,7 @@ def source_word(pair, ctx):
             j += 1
         e = found[j][1]
         phrase = tgt[s:e]
-        if _tech_terms_only(phrase):
+        if _tech_terms_only(phrase, terms):
             out.append(hit(f"source-language word left in the target: {phrase!r} (a technical term, often "
                            f"kept in software)", target=(s, e), source=sspan, severity="minor"))
         else:

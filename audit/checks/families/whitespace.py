@@ -6,19 +6,18 @@ No-break spaces are spaces: French ``mot\u00a0:`` / ``«\u202fmot\u202f»``, Rus
 """
 from __future__ import annotations
 
-import regex
-
 from audit.checks.registry import check
+from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.profiles import profile
 
-_LINEBREAK_RE = regex.compile(r"\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]")
+_LINEBREAK_RE = lazyre.compile(r"\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]")
 # Horizontal spaces (not tabs, not line breaks): ASCII, no-break, narrow no-break, thin, figure,
 # en/em, hair, ideographic.
 _HSPACE = " \u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u205f\u3000"
-_RUN_RE = regex.compile(f"[{_HSPACE}]{{2,}}")
-_LEAD_RE = regex.compile(r"^\s+")
-_TRAIL_RE = regex.compile(r"\s+$")
+_RUN_RE = lazyre.compile(f"[{_HSPACE}]{{2,}}")
+_LEAD_RE = lazyre.compile(r"^\s+")
+_TRAIL_RE = lazyre.compile(r"\s+$")
 
 
 def _edge(text: str, rx) -> tuple[int, int] | None:
@@ -118,8 +117,8 @@ def double_space(pair, ctx):
 
 # CJK and Hangul letters (and their punctuation) next to Latin letters, digits or brackets: the
 # space that sets off embedded Latin text in Chinese, Japanese and Korean is loose typesetting
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
-_LATIN_RE = regex.compile(r"[\p{Latin}\p{N}(（\[\"“]")
+_CJK_RE = lazyre.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
+_LATIN_RE = lazyre.compile(r"[\p{Latin}\p{N}(（\[\"“]")
 
 
 def _script_boundary(text: str, run: tuple[int, int]) -> bool:

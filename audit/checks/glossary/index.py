@@ -1,11 +1,13 @@
 """The per-pair index of a glossary: its source, target and forbidden terms, found in a pair's text."""
 from __future__ import annotations
 
-import regex
-
 from audit.checks.glossary.entries import Entry
 from audit.checks.glossary.matching import (Group, LangMatcher, Term, TermSet, _fold, _lower, _norm_term,
                                            _prefix_match, _word_keys, matcher)
+from audit.core import lazyre
+
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"[-'’]")
 
 
 def _target_bag(view):
@@ -16,7 +18,7 @@ def _target_bag(view):
         keys.add(key)
         cfs.add(cf)
         if "-" in cf or "'" in cf or "’" in cf:  # parts of servidor-web, dell'acqua
-            for part in regex.split(r"[-'’]", cf):
+            for part in _RX1.split(cf):
                 if part:
                     pc, pk = m.word(part)
                     keys.add(pk)

@@ -29,6 +29,7 @@ import regex
 
 from audit.checks.glossary.entries import Concept, Entry
 from audit.checks.glossary.model import Glossary
+from audit.core import lazyre
 from audit.core.errors import InputError
 from audit.core.model import base_lang
 from audit.lang import cldr
@@ -38,8 +39,8 @@ _SRC_NAMES = frozenset({"source", "source term", "source_term", "src", "term", "
 _TGT_NAMES = frozenset({"target", "target term", "target_term", "tgt", "translation", "target text"})
 _NOTE_NAMES = frozenset({"note", "notes", "comment", "comments", "description", "definition", "context"})
 _FORBID_NAMES = frozenset({"forbidden", "status", "forbidden term"})
-_LANG_RE = regex.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$", regex.I)
-_FORBIDDEN_STATUS = regex.compile(r"^\s*(?:deprecated|superseded|forbidden|rejected|obsolete)", regex.I)
+_LANG_RE = lazyre.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$", regex.I)
+_FORBIDDEN_STATUS = lazyre.compile(r"^\s*(?:deprecated|superseded|forbidden|rejected|obsolete)", regex.I)
 
 
 def _is_lang(cell: str) -> bool:
@@ -68,7 +69,7 @@ def _header(cells: list[str]) -> dict | None:
     return cols
 
 
-_QUOTED = regex.compile(r'^"((?:[^"]|"")*)"$')
+_QUOTED = lazyre.compile(r'^"((?:[^"]|"")*)"$')
 
 
 def _unquote(cell: str) -> str:

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import regex
 
+from audit.core import lazyre
 from audit.lang.numbers.digits import _SPACE_SEPS
 from audit.lang.numbers.scales import _CURRENCY_ONLY, _SCALES, scale_value
 
-_ORDINAL_SUFFIX = regex.compile(
+_ORDINAL_SUFFIX = lazyre.compile(
     r"(?:st|nd|rd|th|º|ª|°|\.º|\.ª|er|re|e|ème|eme|ème|ᵉ|ᵉʳ|o|a|os|as|°|-?й|-?я|-?е|-?го|-?му|-?м|-?ю|"
     r"-?ий|-?ый|-?ой|-?ая|-?ое|-?ого|-?ому|-?ом|-?ей|inci|ıncı|uncu|üncü|ncı|nci|ncü|ncu|\.)"
     r"(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE)
-_DECADE_AFTER = regex.compile(r"(?:'?s|’s|er|-?х|-?e|-?es|\s?年代|\s?년대)(?![\p{L}\p{M}\p{N}])")
-_CENTURY_AFTER = regex.compile(r"\s?(?:世纪|世紀|세기)")
-_TIME_AFTER = regex.compile(
+_DECADE_AFTER = lazyre.compile(r"(?:'?s|’s|er|-?х|-?e|-?es|\s?年代|\s?년대)(?![\p{L}\p{M}\p{N}])")
+_CENTURY_AFTER = lazyre.compile(r"\s?(?:世纪|世紀|세기)")
+_TIME_AFTER = lazyre.compile(
     r"[ \u00a0\u202f]?(?:(a\.?m\.?|p\.?m\.?|uhr|h|hrs|horas|heures|ore|ч\.?|น\.|saat)(?![\p{L}])|(時|点|點|시)(?!間|간))",
     regex.IGNORECASE)
-_CJK_AFTER_ORD = regex.compile(r"\s?(?:번째|째|番目|回目)")
+_CJK_AFTER_ORD = lazyre.compile(r"\s?(?:번째|째|番目|回目)")
 
 
 _CUR_CHARS = frozenset("$€£¥₹₽₩₺₪₫฿")
@@ -60,14 +61,14 @@ def _before_info(text: str, start: int) -> str | None:
     return None
 
 
-_NEXT_WORD = regex.compile(r"[ \u00a0\u202f\u2009\-]?([\p{L}\p{M}]+\.?)")
-_ORD_GLUED = regex.compile(r"[\p{L}º°ª\-.]")
+_NEXT_WORD = lazyre.compile(r"[ \u00a0\u202f\u2009\-]?([\p{L}\p{M}]+\.?)")
+_ORD_GLUED = lazyre.compile(r"[\p{L}º°ª\-.]")
 _PERCENT_WORDS = frozenset({
     "percent", "per cent", "por ciento", "pour cent", "prozent", "per cento", "por cento", "procent", "procentów",
     "procenty", "procentach", "процент", "процента", "процентов", "процентах", "відсоток", "відсотки", "відсотків",
     "yüzde", "प्रतिशत", "درصد", "بالمئة", "بالمائة", "في المئة", "في المائة", "퍼센트", "パーセント", "phần trăm",
     "เปอร์เซ็นต์", "אחוז", "אחוזים", "pct", "pc"})
-_AMPM = regex.compile(r"[ \u00a0]?[ap]\.?[ \u00a0]?m\.?(?![\p{L}])", regex.IGNORECASE)
+_AMPM = lazyre.compile(r"[ \u00a0]?[ap]\.?[ \u00a0]?m\.?(?![\p{L}])", regex.IGNORECASE)
 _PERCENT_FIRST = frozenset(w.split()[0] for w in _PERCENT_WORDS if " " in w)
 _TIME_WORDS = frozenset({"am", "a.m", "pm", "p.m", "uhr", "h", "hrs", "horas", "heures", "ore", "ч", "saat", "น",
                          "giờ", "godz"})

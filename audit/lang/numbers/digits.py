@@ -7,6 +7,8 @@ import unicodedata
 
 import regex
 
+from audit.core import lazyre
+
 
 class _DigitTable(dict):
     """``str.translate`` table mapping any Unicode decimal digit to its ASCII digit."""
@@ -26,12 +28,12 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-HAS_DIGIT = regex.compile(r"\p{Nd}")
+HAS_DIGIT = lazyre.compile(r"\p{Nd}")
 
 # A run of digits with inner separators. Spaces (ASCII, NBSP, narrow NBSP, thin) only join a
 # following group of exactly three digits; colons and slashes join times and dates.
 _SPACE_SEPS = " \u00a0\u202f\u2009"
-NUM_RE = regex.compile(
+NUM_RE = lazyre.compile(
     r"\p{Nd}+(?:(?:[.,'’٫٬،:/]|[ \u00a0\u202f\u2009](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*"
 )
 # the same without spaces, without colons; a decimal piece; digits grouped by spaces; a separator;

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
+from audit.core import lazyre
 from audit.lang.numbers.digits import _key
 from audit.lang.numbers.spelled import (
     _CONNECTORS,
@@ -30,7 +29,7 @@ _LOOSE_WORDS = frozenset({
     "beide", "beiden", "paar", "doppelt", "zweite", "zweiten", "viertel", "jahrzehnt", "dutzend", "erste",
     "entrambi", "paio", "doppio", "secondo", "seconda", "quarto", "decennio", "dozzina", "primo",
     "dois-terços", "segundo", "quarto", "dúzia", "primeiro", "bin"})
-ITEM_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+ITEM_RE = lazyre.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +59,7 @@ def word_numbers(view) -> tuple[WordNum, ...]:
 # 两年, 三つ, 四人): elsewhere they are parts of words (五角大楼, 十分, 一样, 四川). Not after 第
 # (an ordinal), 月 or 星期/周 (a date, a weekday), nor before 月 (a month name: 九月).
 _CJK_ITEM_LANGS = frozenset({"zh", "ja"})
-_CJK_ITEM = regex.compile(
+_CJK_ITEM = lazyre.compile(
     r"(?<![第月期周週数數几幾多\p{Nd}])([二两兩三四五六七八九十][二三四五六七八九十百]*)"
     r"(?=[个個名位人次件条條只隻头頭家所座层層场場届屆倍岁歲项項种種台辆輛架艘枚本部张張份支队隊年天周週国國"
     r"つ回社]|小时|小時|分钟|分鐘|か月|ヶ月|カ月|个月|個月|日間|時間)")
@@ -145,7 +144,7 @@ def _word_numbers_cached(text: str, lang: str) -> tuple[WordNum, ...]:
         w = m.group().casefold()
         if run and text[run[-1][1]:m.start()].strip(" -\u00a0"):
             flush()
-        parts = _WORD_SPLIT.split(w)
+        parts = _WORD_SPLIT.split(w) if ("-" in w or "\u2010" in w) else [w]
         vals = [exact.get(p) if p in exact or lang not in _ITEM_ENDINGS_LANGS else _stem_item(p, lang)
                 for p in parts]
         end = m.end()

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import regex
 
+from audit.core import lazyre
 from audit.lang.numbers.around import (
     _AMPM,
     _CENTURY_AFTER,
@@ -46,6 +47,10 @@ from audit.lang.numbers.scales import (
     scale_value,
 )
 from audit.lang.numbers.symbols import _readings, locale_symbols
+
+# patterns the calls below used to look up in regex's cache on every call
+_RX1 = lazyre.compile(r"[xX×](?![\p{L}])")
+_RX2 = lazyre.compile(r"\p{Nd}+")
 
 
 @dataclass(slots=True)
@@ -307,7 +312,7 @@ def _glued_name(t: _Tok, text: str, lang: str | None) -> None:
             from audit.lang.units import unit_at  # local: units imports this module
 
             if unit_at(text, t.end, lang) is None and not _TIME_AFTER.match(text, t.end) \
-                    and not regex.match(r"[xX×](?![\p{L}])", t.nxt):
+                    and not _RX1.match(t.nxt):
                 t.name = True
     if t.name and not t.seps and len(t.asc) == 2:
         t.weak.update({_key(1900 + t.value), _key(2000 + t.value)})
@@ -316,7 +321,7 @@ def _glued_name(t: _Tok, text: str, lang: str | None) -> None:
 def _split_parts(m, raw: str) -> tuple[Num, ...]:
     out = []
     base = m.start()
-    for pm in regex.finditer(r"\p{Nd}+", raw):
+    for pm in _RX2.finditer(raw):
         asc = ascii_digits(pm.group())
         v = float(asc)
         keys = {_key(v)}
@@ -334,11 +339,11 @@ def _composite(start, end, raw, parts, name, kind="composite") -> Num:
                kind="name" if name else kind, optional=name, parts=parts, num_end=end)
 
 
-_RANGE_BETWEEN = regex.compile(
+_RANGE_BETWEEN = lazyre.compile(
     r"[ \u00a0]?(?:[-–—~～〜]|to|a|y|e|et|und|bis|à|i|do|до|или|ou|or|o|hasta|al|至|到|から|đến)[ \u00a0]?",
     regex.IGNORECASE)
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
-_H_BETWEEN = regex.compile(r"[ \u00a0\u202f]?(?:h|giờ|時|时|点|點|시|uhr|Uhr|ч\.?)[ \u00a0\u202f]?")
+_H_BETWEEN = lazyre.compile(r"[ \u00a0\u202f]?(?:h|giờ|時|时|点|點|시|uhr|Uhr|ч\.?)[ \u00a0\u202f]?")
 
 
 def _cjk_part(n: Num) -> tuple[float, float, float]:
@@ -380,8 +385,34 @@ def _matches(text: str):
             yield m
 
 
+# HTML/XML character references (``&#39;``, ``&#x2014;``) and entities (``&frac12;``, ``&sup2;``):
+# their digits are a character's code, not a number of the text.
+_CHAR_REF = lazyre.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Inline codes whose digits belong to the code (``%1$s``, ``{0}``, ``<h2>``, ``$(var1)``); URLs and
+# e-mail addresses keep theirs (a changed version in a link is a changed number).
+_MASKED_KINDS = frozenset({"printf", "placeholder", "icu", "tag"})
+
+
+def mask_codes(text: str) -> str:
+    """``text`` with character references and the digits-bearing inline codes blanked out (same
+    length, so number spans stay exact)."""
+    # a local import: placeholders is the heavier module
+    from audit.lang.placeholders import scan
+
+    spans = [(m.start(), m.end()) for m in _CHAR_REF.finditer(text)] if "&" in text else []
+    spans += [(c.start, c.end) for c in scan(text) if c.kind in _MASKED_KINDS]
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        if HAS_DIGIT.search(text, a, b):
+            chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def parse_numbers(view) -> tuple[Num, ...]:
-    """Every number written with digits in ``view.text``, in order (use ``view.memo``).
+    """Every number written with digits in ``view.text``, in order (use ``view.memo``). Digits of
+    inline codes and character references are no numbers (``mask_codes``).
 
     Results are cached by text and language: a corpus repeats segments (and one source
     is often checked against several translations). The ``Num`` items are shared: read only."""
@@ -393,6 +424,9 @@ def parse_numbers(view) -> tuple[Num, ...]:
 
 @lru_cache(maxsize=8192)
 def _parse_cached(text: str, lang: str | None) -> tuple[Num, ...]:
+    text = mask_codes(text)
+    if not HAS_DIGIT.search(text):
+        return ()
     out: list[Num] = []
     runs: dict[int, list] = {}
     for m in _matches(text):

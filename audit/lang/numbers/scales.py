@@ -3,8 +3,7 @@
 Part of ``audit.lang.numbers`` (see the package docstring)."""
 from __future__ import annotations
 
-import regex
-
+from audit.core import lazyre
 from audit.lang.profiles import profile, scale_words_everywhere
 
 # word (casefolded) -> value, from every language profile's [numbers.scale_words] (data files
@@ -25,7 +24,7 @@ def _is_cjk(word: str) -> bool:
     return all(ch in _CJK_SCALE_CHARS for ch in word)
 
 
-CJK_SCALE_RE = regex.compile(r"\s?[多余餘几幾]?([" + _CJK_SCALE_CHARS + r"]{1,2})")
+CJK_SCALE_RE = lazyre.compile(r"\s?[多余餘几幾]?([" + _CJK_SCALE_CHARS + r"]{1,2})")
 
 
 def scale_value(word: str, lang: str | None) -> float | None:

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 import regex
 
+from audit.core import lazyre
 from audit.lang import cldr
 from audit.lang.numbers.digits import HAS_DIGIT, _key
 from audit.lang.numbers.scales import _CURRENCY_ONLY, _SCALES, scale_value
@@ -45,11 +46,11 @@ _FRACTION_LINKS = {"of", "de", "di", "d'"}
 _CJK_NUMERALS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "兩": 2, "贰": 2, "三": 3, "叁": 3,
                  "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000,
                  "万": 10000, "萬": 10000, "亿": 1e8, "億": 1e8, "半": 0.5, "首": 1, "双": 2, "雙": 2, "俩": 2, "倆": 2}
-_CJK_NUM_RE = regex.compile(r"[〇零一壹二两兩贰三叁四五六七八九十百千万萬亿億半首双雙俩倆]+")
+_CJK_NUM_RE = lazyre.compile(r"[〇零一壹二两兩贰三叁四五六七八九十百千万萬亿億半首双雙俩倆]+")
 _DE_SUFFIXES = ("fach", "mal", "jähr", "tägig", "stünd", "wöch", "monat", "köpf", "stell", "teil", "seit",
                 "stöck", "prozent", "minüt", "sekünd", "kilo", "meter", "hundert", "tausend", "ein")
-_GERMAN_COMPOUND = regex.compile(r"^(\w+?)und(\w+zig|dreißig)$")
-_WORD_SPLIT = regex.compile(r"[\-‐]")
+_GERMAN_COMPOUND = lazyre.compile(r"^(\w+?)und(\w+zig|dreißig)$")
+_WORD_SPLIT = lazyre.compile(r"[\-‐]")
 
 
 def _cjk_value(run: str) -> list[float]:
@@ -59,9 +60,9 @@ def _cjk_value(run: str) -> list[float]:
     return list(out)
 
 
-_CJK_TENTHS_RE = regex.compile(r"([一二两三四五六七八九])成")
-_CJK_DAY_RE = regex.compile(r"一昼夜|一晝夜|一天|一整天|整整一天|丸一日|一日中")
-_ROMAN_RE = regex.compile(r"(?<![\p{L}])(?=[MDCLXVI]{2,}(?![\p{L}]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}])")
+_CJK_TENTHS_RE = lazyre.compile(r"([一二两三四五六七八九])成")
+_CJK_DAY_RE = lazyre.compile(r"一昼夜|一晝夜|一天|一整天|整整一天|丸一日|一日中")
+_ROMAN_RE = lazyre.compile(r"(?<![\p{L}])(?=[MDCLXVI]{2,}(?![\p{L}]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}])")
 _ROMAN = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 
@@ -109,7 +110,7 @@ def _italian_numbers() -> dict[str, float]:
 
 
 _IT_NUMBERS = _italian_numbers()
-_IT_SUFFIX = regex.compile(r"(?:enne|enni|esimo|esima|esimi|esime)$")
+_IT_SUFFIX = lazyre.compile(r"(?:enne|enni|esimo|esima|esimi|esime)$")
 
 
 def _italian_value(w: str) -> float | None:
@@ -177,7 +178,7 @@ def _word_value(w: str, lang: str | None) -> float | None:
     return None
 
 
-_TOKEN_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
+_TOKEN_RE = lazyre.compile(r"[\p{L}\p{M}]+(?:['’\-‐][\p{L}\p{M}]+)*")
 
 
 @lru_cache(maxsize=64)
@@ -339,7 +340,7 @@ def month_values(view) -> frozenset:
     return frozenset(float(table[m.group(1).casefold()]) for m in rx.finditer(view.text))
 
 
-_CJK_RUN_START = regex.compile(r"[二两兩三四五六七八九十]")
+_CJK_RUN_START = lazyre.compile(r"[二两兩三四五六七八九十]")
 
 
 def spelled_tokens(view) -> tuple[tuple[int, int, float], ...]:
@@ -385,10 +386,10 @@ def _spelled_tokens_cached(text: str, lang: str | None) -> tuple[tuple[int, int,
 # คู่แข่ง rival, พันธ์ breed, ร้อยละ percent); a run of them is one number (สามสิบห้า 35, ยี่สิบ 20)
 _THAI_UNITS = {"หนึ่ง": 1, "เอ็ด": 1, "สอง": 2, "ยี่": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7,
                "แปด": 8, "เก้า": 9, "สิบ": 10, "ร้อย": 100, "พัน": 1000}
-_THAI_NUM_RE = regex.compile(
+_THAI_NUM_RE = lazyre.compile(
     r"(?:หนึ่ง|เอ็ด|สอง|ยี่(?=สิบ)|สาม(?!ารถ|ี|ัญ)|สี่|ห้า(?![มง])|หก(?!ล้ม)|เจ็ด|แปด|เก้า(?!อี้)|สิบ|"
     r"ร้อย(?!ละ)|พัน(?!ธ|ธุ์|ตรี|โท|เอก))+")
-_THAI_PIECE_RE = regex.compile(r"หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน")
+_THAI_PIECE_RE = lazyre.compile(r"หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน")
 
 
 def _thai_value(run: str) -> float:
@@ -417,8 +418,8 @@ def _thai_tokens(text: str) -> list[tuple[int, int, float]]:
 
 # Chinese numerals that do not count: a weekday (周二, 星期三), an ordinal (第三), an approximation
 # (数十, 几百), a month (三月), a fraction (五分之一), 十分 (very)
-_CJK_NOT_COUNT_BEFORE = regex.compile(r"(?:周|週|星期|礼拜|禮拜|第|数|數|几|幾|多)$")
-_CJK_NOT_COUNT_AFTER = regex.compile(r"月|分之|分の|分(?!钟|鐘)")
+_CJK_NOT_COUNT_BEFORE = lazyre.compile(r"(?:周|週|星期|礼拜|禮拜|第|数|數|几|幾|多)$")
+_CJK_NOT_COUNT_AFTER = lazyre.compile(r"月|分之|分の|分(?!钟|鐘)")
 
 
 @lru_cache(maxsize=64)
@@ -476,7 +477,7 @@ def month_spans(view) -> tuple[tuple[int, int, int], ...]:
 
 # Vietnamese weekdays are numbers: thứ Hai (2: Monday) ... thứ Bảy (7: Saturday), Chủ nhật (Sunday);
 # the number word is capitalised (lower-case ``lần thứ hai`` is an ordinal, the second time)
-_VI_WEEKDAY = regex.compile(r"(?<![\p{L}\p{M}])(?:[Tt]hứ[ \u00a0](\p{Lu}[\p{L}\p{M}]*)|([Cc]hủ[ \u00a0][Nn]hật))(?![\p{L}\p{M}])")
+_VI_WEEKDAY = lazyre.compile(r"(?<![\p{L}\p{M}])(?:[Tt]hứ[ \u00a0](\p{Lu}[\p{L}\p{M}]*)|([Cc]hủ[ \u00a0][Nn]hật))(?![\p{L}\p{M}])")
 
 
 @lru_cache(maxsize=64)
