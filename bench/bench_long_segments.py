@@ -145,12 +145,12 @@ def write_file(path: str, mb: float) -> int:
     return count
 
 
-def main_file(mb: float, tmp: str) -> None:
+def main_file(mb: float, tmp: str, only_full: bool = False) -> None:
     warm = os.path.join(tmp, "warm.tsv")
     write_file(warm, 0.001)
     print(f"{'file MB':>8s} {'rows':>9s} {'s':>8s} {'ratio':>6s} {'peak MiB':>9s} {'flags':>9s}")
     last = None
-    for size in (mb / 4, mb / 2, mb):
+    for size in ((mb,) if only_full else (mb / 4, mb / 2, mb)):
         path = os.path.join(tmp, f"file-{size:g}.tsv")
         rows = write_file(path, size)
         got = _child(path, warm, "en", "de", fmt="jsonl")
@@ -169,10 +169,11 @@ def main() -> None:
     ap.add_argument("--issue", action="store_true", help="each shape at the issue's size (and doubled)")
     ap.add_argument("--only", help="one shape (or several, comma-separated)")
     ap.add_argument("--file-mb", type=float, help="instead: a TSV of many segments at a quarter, half and all of this size")
+    ap.add_argument("--file-only", action="store_true", help="with --file-mb: that size only")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-long-") as tmp:
         if args.file_mb:
-            main_file(args.file_mb, tmp)
+            main_file(args.file_mb, tmp, args.file_only)
             return
         print(f"{'shape':22s} {'chars':>9s} {'s':>7s} {'chars x2':>9s} {'s':>7s} {'ratio':>6s} {'peak MiB':>9s} "
               f"{'flags (x1/x2)':>13s}")
