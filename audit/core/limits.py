@@ -18,6 +18,11 @@ from audit.core.errors import InputError
 # One line of a line-based input (TSV, JSONL, PO, text): a segment of two million characters is far
 # beyond any translation unit, and every check holds a few copies of a segment at once.
 MAX_LINE_CHARS = 2_000_000
+# One segment (either side of a pair) of any format (XLIFF and TMX units have no lines): a check
+# holds a segment, its analyses and its flags at once; at a million characters the worst shapes
+# measured (bench/bench_long_segments.py: tags or numbers throughout, hundreds of thousands of flags)
+# stay under 1 GiB, at two million they pass it.
+MAX_SEGMENT_CHARS = 1_000_000
 # ``msgstr[N]``: the largest plural index accepted (gettext languages use 0-5).
 MAX_PLURAL_INDEX = 99
 # Nesting of XML elements (XLIFF, TMX): real files nest a handful of levels (inline codes in a
@@ -44,6 +49,7 @@ class Limits:
 
     max_input_bytes: int = MAX_INPUT_BYTES
     max_line_chars: int = MAX_LINE_CHARS
+    max_segment_chars: int = MAX_SEGMENT_CHARS
     max_plural_index: int = MAX_PLURAL_INDEX
     max_xml_depth: int = MAX_XML_DEPTH
     max_json_int_digits: int = MAX_JSON_INT_DIGITS
@@ -121,6 +127,16 @@ def check_size(path: str) -> None:
     cap = current().max_input_bytes
     if size > cap:
         raise InputError(f"file is {size:,} bytes, above the limit of {cap:,} (limits.max-input-bytes)", path)
+
+
+def check_segment(pair: Any, path: str) -> None:
+    """Refuse a pair either side of which is longer than ``max_segment_chars``."""
+    cap = current().max_segment_chars
+    for side, text in (("source", pair.source), ("target", pair.target or "")):
+        if len(text) > cap:
+            origin = getattr(pair, f"{side}_origin", None)
+            raise InputError(f"{side} of segment {pair.id} is {len(text):,} characters, above the limit of {cap:,} "
+                             "(limits.max-segment-chars)", (origin and origin.path) or path, origin and origin.line)
 
 
 def check_xml_depth(el: Any, path: str) -> None:

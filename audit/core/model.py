@@ -346,20 +346,26 @@ class Flag:
 def fingerprint(code: str, pair: Pair, spans: tuple[Span, ...], norm: list | None = None) -> str:
     """Stable identity of a flag: survives re-running and re-segmenting (no ids, no offsets).
 
-    ``norm``: an empty list the caller keeps per pair; the normalised texts are cached in it, so
-    several flags on one pair normalise its texts once (the result is the same).
+    ``norm``: an empty list the caller keeps per pair; the normalised texts, and the hash state after
+    a code and both texts, are cached in it, so several flags on one pair hash its texts once per
+    check code instead of once per flag (10,000 tags on one segment: 10,000 hashes of the whole
+    segment otherwise). The result is the same either way.
     """
     if norm:
-        src, tgt = norm
+        src, tgt, bases = norm
     else:
         src = normalize_for_fingerprint(pair.source).encode()
         tgt = normalize_for_fingerprint(pair.target or "").encode()
+        bases = {}
         if norm is not None:
-            norm[:] = (src, tgt)
-    h = hashlib.blake2b(digest_size=10)
-    h.update(code.encode())
-    h.update(b"\x00" + src)
-    h.update(b"\x00" + tgt)
+            norm[:] = (src, tgt, bases)
+    base = bases.get(code)
+    if base is None:
+        base = bases[code] = hashlib.blake2b(digest_size=10)
+        base.update(code.encode())
+        base.update(b"\x00" + src)
+        base.update(b"\x00" + tgt)
+    h = base.copy()
     for sp in spans:
         h.update(b"\x00" + sp.side.encode() + b"\x01" + pair.text(sp.side)[sp.start:sp.end].encode())
     return h.hexdigest()

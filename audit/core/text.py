@@ -5,6 +5,7 @@ Uses the ``regex`` module: ``re``'s ``\\w`` misses Devanagari and Arabic combini
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
@@ -87,3 +88,67 @@ def main_script(text: str) -> str | None:
 
 def letters_only_casefold(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalpha())
+
+
+# Texts shorter than this are searched as they are (``w in text``): an index only pays on long ones.
+_INDEX_FROM = 4096
+_CAPITALISED = lazyre.compile(r"\p{Lu}[\p{Ll}\p{M}]*")
+_LOWER = lazyre.compile(r"[\p{Ll}\p{M}]+")
+# lower-case runs up to this long are indexed by their suffixes; longer ones are searched as they are
+_SUFFIXED_RUN = 40
+
+
+class _Contains:
+    """``w in text`` for the many words one check looks for in one long text (issue 15: every
+    name of a 1 MB segment looked for in the whole other side). The same answer as ``w in text``:
+    each word is searched once (remembered); a capitalised word (a capital, then lower-case letters
+    or marks) can only occur as the start of one of the text's capitalised runs, and a lower-case
+    word inside one of its lower-case runs, so those are looked up in sorted lists (bisection)."""
+
+    __slots__ = ("_caps", "_long", "_seen", "_suffixes", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[str, bool] = {}
+        self._caps: list[str] | None = None
+        self._suffixes: list[str] | None = None
+        self._long = ""
+
+    def __contains__(self, w: str) -> bool:
+        got = self._seen.get(w)
+        if got is None:
+            if w and _CAPITALISED.fullmatch(w):
+                if self._caps is None:
+                    self._caps = sorted(set(_CAPITALISED.findall(self.text)))
+                got = _has_prefix(self._caps, w)
+            elif w and _LOWER.fullmatch(w):
+                if self._suffixes is None:
+                    self._index_lower()
+                got = _has_prefix(self._suffixes, w) or w in self._long
+            else:
+                got = w in self.text
+            self._seen[w] = got
+        return got
+
+    def _index_lower(self) -> None:
+        runs = set(_LOWER.findall(self.text))
+        short = [r for r in runs if len(r) <= _SUFFIXED_RUN]
+        self._suffixes = sorted({r[i:] for r in short for i in range(len(r))})
+        self._long = "\x00".join(sorted(r for r in runs if len(r) > _SUFFIXED_RUN))
+
+
+def _has_prefix(ordered: list[str], w: str) -> bool:
+    """Does a string of ``ordered`` (sorted) start with ``w``?"""
+    i = bisect_left(ordered, w)
+    return i < len(ordered) and ordered[i].startswith(w)
+
+
+@lru_cache(maxsize=4)
+def _contains(text: str) -> _Contains:
+    return _Contains(text)
+
+
+def substring_test(text: str) -> str | _Contains:
+    """Something to test ``w in`` that gives what ``w in text`` gives: ``text`` itself when short,
+    else an index of it shared by the checks of the pair (see ``_Contains``)."""
+    return text if len(text) < _INDEX_FROM else _contains(text)

@@ -166,7 +166,7 @@ def open_input(paths: list[str] | tuple[str, ...], input_format: str | None = No
         from audit.inputs.documents import wants_alignment
 
         if wants_alignment(paths, align, presegmented):
-            return open_documents(paths, src_lang, tgt_lang, presegmented=presegmented)
+            return _segments_capped(open_documents(paths, src_lang, tgt_lang, presegmented=presegmented))
     for p in paths:
         check_readable(p)
     if input_format is not None and input_format not in FORMATS:
@@ -182,4 +182,21 @@ def open_input(paths: list[str] | tuple[str, ...], input_format: str | None = No
     else:
         raise UsageError("give one bilingual file, or two text files (source and target)")
     module = importlib.import_module(f"{__name__}.{FORMATS[fmt][1]}")
-    return module.open_source(paths, src_lang, tgt_lang)
+    return _segments_capped(module.open_source(paths, src_lang, tgt_lang))
+
+
+def _segments_capped(src: PairSource) -> PairSource:
+    """``src`` refusing, as it streams, a segment above the limit (``limits.max_segment_chars``)."""
+    from audit.core.limits import check_segment, current
+
+    opener, path = src.opener, src.paths[0] if src.paths else "-"
+
+    def pairs() -> Iterator[Pair]:
+        cap = current().max_segment_chars
+        for pair in opener():
+            if len(pair.source) > cap or (pair.target is not None and len(pair.target) > cap):
+                check_segment(pair, path)
+            yield pair
+
+    src.opener = pairs
+    return src

@@ -34,7 +34,7 @@ from audit.checks.families.entities import (
 from audit.checks.registry import check
 from audit.core import lazyre
 from audit.core.model import hit
-from audit.core.text import main_script
+from audit.core.text import main_script, substring_test
 from audit.lang import cldr
 from audit.lang.lexicon import knows, zipf
 from audit.lang.names import (
@@ -106,7 +106,7 @@ def _calendar_words(lang: str | None) -> frozenset[str]:
 def _cased_names(view, other_view) -> list[tuple[int, int, str]]:
     out = []
     calendar = _calendar_words(view.lang)
-    other, other_lang = other_view.text, other_view.lang
+    other, other_lang = substring_test(other_view.text), other_view.lang
     other_latin = _cased_side(other_view) and other_view.script == "Latin"
     text = view.text
     for m in _CAP_WORD.finditer(text):
@@ -124,11 +124,11 @@ def _cased_names(view, other_view) -> list[tuple[int, int, str]]:
 
 def _candidates(view, other_view) -> list[tuple[int, int, str]]:
     """Names of one side that do not stand verbatim on the other side."""
-    other = other_view.text
     if _cased_side(view):
         if _title_case(view.text):
             return []
         return _cased_names(view, other_view)
+    other = substring_test(other_view.text)
     return [c for c in _latin_candidates(view.text) if c[2] not in other]
 
 

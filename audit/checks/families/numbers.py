@@ -859,45 +859,63 @@ def _digits(n: Num) -> str:
     return "".join(c for c in n.text if c.isdigit())
 
 
+# a figure of more digits than this is not looked for as a regrouped run (bounds the runs indexed
+# per number of ``parts``: issue 15, thousands of numbers in one segment)
+_REGROUP_MAX_DIGITS = 64
+
+
 def _regroup(whole: list[Num], parts: list[Num], parts_text: str) -> None:
     """Drop a number of ``whole`` (four digits or more) whose digits are exactly those of a run of
     two or more numbers of ``parts`` of two digits or more, separated by single spaces (``433611`` ~
-    ``43 36 11``), and that run: the same figure grouped differently, not one lost and others added."""
+    ``43 36 11``), and that run: the same figure grouped differently, not one lost and others added.
+
+    Each number of ``whole``, in order, takes the first run (by its first number) still whole.
+    The runs are indexed by their digits once (``_runs``), so the work is linear in the numbers
+    (at most ``_REGROUP_MAX_DIGITS`` digits a run), not every number against every other."""
+    wanted = {d for d in map(_digits, whole) if 4 <= len(d) <= _REGROUP_MAX_DIGITS and d.isascii()}
+    if not wanted or len(parts) < 2:
+        return
     ordered = sorted(parts, key=lambda n: n.start)
-    dig, by_prefix = _digit_index(ordered)
-    for w in list(whole):
-        digits = _digits(w)
-        if len(digits) < 4 or not digits.isascii():
+    runs = _runs(ordered, parts_text, wanted)
+    alive = [True] * len(ordered)
+    heads: dict[str, int] = {}
+    gone_whole: set[int] = set()
+    for w in whole:
+        found = runs.get(_digits(w))
+        if not found:
             continue
-        for i in by_prefix.get(digits[:2], ()):  # a run's first number starts with the same two digits
-            if not digits.startswith(dig[i]):
-                continue
-            run, acc, last = [ordered[i]], dig[i], i
-            for j in range(i + 1, len(ordered)):
-                if (len(acc) >= len(digits) or len(dig[j]) < 2
-                        or not _GROUP_GAP.fullmatch(parts_text[ordered[last].end:ordered[j].start])):
-                    break
-                run.append(ordered[j])
-                acc += dig[j]
-                last = j
-            if len(run) >= 2 and acc == digits:
-                whole.remove(w)
-                for n in run:
-                    parts.remove(n)
-                ordered = [n for n in ordered if n not in run]
-                dig, by_prefix = _digit_index(ordered)
-                break
+        h = heads.get(_digits(w), 0)
+        while h < len(found) and not all(alive[found[h][0]:found[h][1]]):
+            h += 1  # a number of this run went to an earlier figure: the run is broken for good
+        heads[_digits(w)] = h
+        if h < len(found):
+            i, j = found[h]
+            alive[i:j] = [False] * (j - i)
+            gone_whole.add(id(w))
+    if gone_whole:
+        gone = {id(n) for n, a in zip(ordered, alive) if not a}
+        whole[:] = [w for w in whole if id(w) not in gone_whole]
+        parts[:] = [n for n in parts if id(n) not in gone]
 
 
-def _digit_index(ordered: list[Num]) -> tuple[list[str], dict[str, list[int]]]:
-    """The digits of each number, and the positions of those of two digits or more by their first
-    two: ``_regroup`` looks only at runs that can start a number (n log n, not every pair)."""
+def _runs(ordered: list[Num], text: str, wanted: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Every run of two or more adjacent numbers of ``ordered`` (two digits or more each, single
+    gaps) whose digits are one of ``wanted``: digits -> [(first, last + 1)], by first number."""
     dig = [_digits(n) for n in ordered]
-    by_prefix: dict[str, list[int]] = defaultdict(list)
+    cap = max(map(len, wanted))
+    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, d in enumerate(dig):
-        if len(d) >= 2:
-            by_prefix[d[:2]].append(i)
-    return dig, by_prefix
+        if len(d) < 2:
+            continue
+        acc, last = d, i
+        for j in range(i + 1, len(ordered)):
+            if len(acc) >= cap or len(dig[j]) < 2 or not _GROUP_GAP.fullmatch(text[ordered[last].end:ordered[j].start]):
+                break
+            acc += dig[j]
+            last = j
+            if acc in wanted:
+                runs[acc].append((i, j + 1))
+    return runs
 
 
 def _idiom(n: Num) -> bool:
