@@ -91,7 +91,7 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
 
 
 def test_ctrl_c_with_workers_is_one_line(tmp_path):
-    corpus = _big_corpus(tmp_path, 9000)
+    corpus = _big_corpus(tmp_path, 40000)  # long enough to be interrupted on a fast or a loaded machine
     proc = _cli("check", corpus, "-s", "en", "-t", "de", "-F", "jsonl", "-o", str(tmp_path / "r.jsonl"), "--jobs", "2",
                 start_new_session=True)
     deadline = time.time() + 120
