@@ -53,7 +53,7 @@ def main() -> None:
         tsv = first_lines(os.path.join(ROOT, "corpora", "en-ja", "ui.tsv"), os.path.join(tmp, "ten.tsv"))
         py = [sys.executable, "-m", "audit"]
         cases = [("--version", py + ["--version"]),
-                 ("check 10 segments, languages given (JSONL)", py + ["check", jsonl, "-F", "jsonl", "-o", os.path.join(tmp, "o1")]),
+                 ("check 10 segments, en-de given (JSONL)", py + ["check", jsonl, "-s", "en", "-t", "de", "-F", "jsonl", "-o", os.path.join(tmp, "o1")]),
                  ("check 10 segments, languages detected (TSV)", py + ["check", tsv, "-F", "jsonl", "-o", os.path.join(tmp, "o2")])]
         env = dict(os.environ)
         if not args.no_bytecode:
