@@ -3,8 +3,8 @@
 Each command runs in a fresh child process (``python -m audit ...``, like the ``transaudit``
 script), measured through ``RUSAGE_CHILDREN`` of a wrapper process (user + system CPU of the
 check process and any workers it forks), best of ``--repeat`` runs. The 10-segment inputs are the
-first ten pairs of bundled corpora, once with the languages given in the file (JSONL) and once
-left to detection (TSV). Python's bytecode files are written and used, as in an installed package
+first ten pairs of bundled corpora, once with the languages given on the command line (JSONL,
+``-s en -t de``) and once left to detection (TSV). Python's bytecode files are written and used, as in an installed package
 (``pip install`` compiles them; ``PYTHONDONTWRITEBYTECODE`` is removed from the children's
 environment unless ``--no-bytecode``, which recompiles every module from source on each run). The cache (``TRANSAUDIT_CACHE_DIR``) is warmed by one run first, as it
 is on any machine after the first run; ``--cold`` uses a fresh empty cache for every run.
