@@ -169,6 +169,9 @@
         for (var n = before; n < SEGS.length; n++) { shown.push(n); }
       }
       counts();
+      // rows that came in with this slice fill the first screen now: the end-of-list observer
+      // fires on a change of visibility only, and it may have fired before they existed
+      if (rendered < Math.min(shown.length, CHUNK)) { renderMore(); }
       if (!loaded) { setTimeout(step, 0); return; }
       document.documentElement.setAttribute("data-loaded", String(Math.round(performance.now())));
     }
