@@ -20,11 +20,11 @@ from audit.core import lazyre
 from audit.lang.names import romanize_any
 
 # patterns the calls below used to look up in regex's cache on every call
-_RX1 = lazyre.compile(r"\p{Hebrew}")
-_RX2 = lazyre.compile(r"\p{Hangul}")
-_RX3 = lazyre.compile(r"[\p{Han}\p{Thai}\p{Katakana}]")
-_RX4 = lazyre.compile(r"[\p{Arabic}\p{Hebrew}]")
-_RX5 = lazyre.compile(r"[\p{L}\p{M}]+")
+_HEBREW_RE = lazyre.compile(r"\p{Hebrew}")
+_HANGUL_RE = lazyre.compile(r"\p{Hangul}")
+_HAN_THAI_KATAKANA_RE = lazyre.compile(r"[\p{Han}\p{Thai}\p{Katakana}]")
+_ARABIC_HEBREW_RE = lazyre.compile(r"[\p{Arabic}\p{Hebrew}]")
+_LETTERS_RUN_RE = lazyre.compile(r"[\p{L}\p{M}]+")
 
 _CLASS = {**dict.fromkeys("bpfv", "B"), **dict.fromkeys("kgqcj", "K"), **dict.fromkeys("td", "T"),
           **dict.fromkeys("szx", "S"), **dict.fromkeys("lr", "R"), **dict.fromkeys("mn", "N")}
@@ -62,9 +62,9 @@ def _source_keys(word: str) -> set[str]:
     vowel (קרומוול), Hangul ``j`` for ``z`` (조란 Zoran), a Hangul final ``s`` heard as ``t`` (브렛)."""
     r = romanize_any(word).lower()
     out = {sound_key(r), sound_key(r.replace("dzh", "j"))}  # Джонсон: dzhonson
-    if _RX1.match(word):
+    if _HEBREW_RE.match(word):
         out.add(sound_key(r.replace("v", "")))
-    if _RX2.match(word):
+    if _HANGUL_RE.match(word):
         out.update((sound_key(r.replace("j", "z")), sound_key(r).replace("S", "T")))
     return out
 
@@ -84,7 +84,7 @@ def word_keys(text: str) -> list[tuple[str, int]]:
 def _word_entries(w: str) -> tuple[tuple[str, int], ...]:
     """The (sound key, prefix) entries of one word (``word_keys``), kept per word: the same words
     come back in segment after segment."""
-    pre = -1 if _RX3.match(w) else 2 if _RX4.match(w) else 0
+    pre = -1 if _HAN_THAI_KATAKANA_RE.match(w) else 2 if _ARABIC_HEBREW_RE.match(w) else 0
     return tuple((k, pre) for k in _source_keys(w) if k)
 
 
@@ -106,7 +106,7 @@ def heard_in(name: str, keys: list[tuple[str, int]], shortest: int = 3) -> bool:
     ``keys`` (``word_keys``)? Names too short to tell (Li, Ian, Willoughby heard as RB) count as
     heard."""
     told = False
-    for w in _RX5.findall(name):
+    for w in _LETTERS_RUN_RE.findall(name):
         ks = name_keys(w)
         if min(len(k) for k in ks) < shortest:
             continue

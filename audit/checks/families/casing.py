@@ -10,8 +10,8 @@ from audit.core.model import hit
 from audit.lang.profiles import CASELESS_SCRIPTS, profile
 
 # patterns the calls below used to look up in regex's cache on every call
-_RX1 = lazyre.compile(r"\s*[).:]")
-_RX2 = lazyre.compile(r"[ \u00a0'’]*\p{Lu}")
+_CLOSER_AHEAD_RE = lazyre.compile(r"\s*[).:]")
+_CAPITAL_AHEAD_RE = lazyre.compile(r"[ \u00a0'’]*\p{Lu}")
 
 _LEAD = lazyre.compile(r"[\s\"'“”‘’«»„‚‹›()\[\]{}¿¡*•·‣◦\-–—_#>|]*")
 _FIRST_WORD = lazyre.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*")
@@ -80,10 +80,10 @@ def initial_lowercase(pair, ctx):
         return ()
     if "." in word:
         return ()  # a domain or file name: ``weather.com``
-    if len(word) == 1 and _RX1.match(tgt[ti + 1:ti + 3]):
+    if len(word) == 1 and _CLOSER_AHEAD_RE.match(tgt[ti + 1:ti + 3]):
         return ()  # a list item: ``a) …``, ``b. …``
     end = ti + len(word)
-    if word.lower() in _PARTICLES and _RX2.match(tgt[end:end + 3]):
+    if word.lower() in _PARTICLES and _CAPITAL_AHEAD_RE.match(tgt[end:end + 3]):
         return ()
     if word.casefold() == _FIRST_WORD.match(src, si).group().casefold():
         return ()  # the same word starts the source: a name or a code kept as is

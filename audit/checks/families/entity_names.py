@@ -50,8 +50,8 @@ from audit.lang.segment import starts_sentence
 from audit.lang.translit import heard_in, word_keys
 
 # patterns the calls below used to look up in regex's cache on every call
-_RX1 = lazyre.compile(r"\p{Latin}")
-_RX2 = lazyre.compile(r"[\p{L}\p{M}]+")
+_LATIN_LETTER_RE = lazyre.compile(r"\p{Latin}")
+_LETTERS_RUN_RE = lazyre.compile(r"[\p{L}\p{M}]+")
 
 # a name followed by a number: "Rossiya 1", "Airbus A320", "A4", "Apollo 11"
 _NAME_NUMBER = lazyre.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0\-]?(\p{Nd}{1,4}\p{Latin}?)(?![\p{L}\p{N}])")
@@ -87,7 +87,7 @@ def _is_name(w: str, lang: str | None, other_lang: str | None, other_latin: bool
     z = zipf(low, lang)
     if lang and profile(lang).nouns_capitalised:
         return z < 3.0 and 1.5 <= zipf(low, "en") < 4.5 and not _compound(low, lang)
-    if not w.isascii() and not _RX1.match(w):
+    if not w.isascii() and not _LATIN_LETTER_RE.match(w):
         return z < 3.0  # Cyrillic, Greek: foreign names are rare transliterations (Санчесом)
     if z < 4.0:
         return True
@@ -153,7 +153,7 @@ def _found_any_script(name: str, other) -> bool:
 
 
 def _romanized_words(view) -> list[str]:
-    return [skeleton(romanize_any(w)) for w in _RX2.findall(view.text)]
+    return [skeleton(romanize_any(w)) for w in _LETTERS_RUN_RE.findall(view.text)]
 
 
 def _script_of(word: str) -> str | None:
@@ -399,9 +399,9 @@ def _name_evidence(run, lang: str | None) -> int:
     latin_lang = lang if lang and profile(lang).scripts[:1] == ("Latin",) else "en"
     for _, _, w in run:
         low = lower_name(w)
-        if not _RX1.match(low):
+        if not _LATIN_LETTER_RE.match(low):
             low = romanize_any(low)
-        if travels(low, latin_lang if _RX1.match(w) else "en"):
+        if travels(low, latin_lang if _LATIN_LETTER_RE.match(w) else "en"):
             return 2
         if max(zipf(low, lang), zipf(low, "en")) < 2.5:
             best = 1

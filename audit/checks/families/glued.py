@@ -10,7 +10,7 @@ from audit.lang.lexicon import knows, zipf
 from audit.lang.profiles import abbreviations_everywhere
 
 # patterns the calls below used to look up in regex's cache on every call
-_RX1 = lazyre.compile(r"\p{M}")
+_MARK_RE = lazyre.compile(r"\p{M}")
 
 # Cheap gate on the whole target: a lower->upper case change, or a punctuation mark between letters.
 _GATE_CAMEL = lazyre.compile(r"(?<=\p{Ll})\p{Lu}")
@@ -80,7 +80,7 @@ def _letter_run_after(tok: str, i: int) -> str:
 
 
 def _is_mark(ch: str) -> bool:
-    return _RX1.match(ch) is not None
+    return _MARK_RE.match(ch) is not None
 
 
 def _domain_like(tok: str) -> bool:

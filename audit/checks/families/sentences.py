@@ -12,6 +12,7 @@ from audit.checks.registry import check
 from audit.core import lazyre
 from audit.core.model import hit
 from audit.lang.lexicon import knows, zipf
+from audit.lang.placeholders import codes
 from audit.lang.profiles import abbreviations_everywhere
 
 # A full stop, optional closing quotes/brackets, spaces, optional opening quotes, a lower-case letter.
@@ -93,22 +94,19 @@ def _is_abbreviation(word: str, lang: str | None) -> bool:
     return False
 
 
-def breaks(text: str, lang: str | None, source: str | None = None) -> list[tuple[int, int, int]]:
+def breaks(text: str, lang: str | None, source: str | None = None,
+           placeholder_ends: frozenset[int] = frozenset()) -> list[tuple[int, int, int]]:
     """(start of the word before the dot, dot index, end of the lower-case word) of each
     lower-case sentence start after a full stop that is not explained by an abbreviation,
     an ellipsis, a number or a name particle. With ``source``, a short word before an extra
-    dot (no sentence end of the source missing) is an abbreviation too."""
+    dot (no sentence end of the source missing) is an abbreviation too. ``placeholder_ends``: where
+    the text's printf and brace placeholders end (a placeholder before the dot is an ordinal)."""
     out = []
-    code_ends = None
     for m in _GATE.finditer(text):
         dot = m.start()
         if dot == 0 or text[dot - 1] in ".…" or text[dot + 1:dot + 2] == ".":
             continue  # an ellipsis
-        if code_ends is None:
-            from audit.lang.placeholders import scan
-
-            code_ends = {c.end for c in scan(text)}
-        if dot in code_ends:
+        if dot in placeholder_ends:
             continue  # a placeholder before the dot: a number's ordinal (Basque, German ``%(n)d. lerroa``)
         before = _word_before(text, dot)
         if not before or _is_abbreviation(before, lang):
@@ -156,7 +154,8 @@ def lowercase_after_stop(pair, ctx):
     text = pair.target
     if not text or not _GATE.search(text):
         return ()
-    found = breaks(text, ctx.tgt.lang, pair.source)
+    ends = frozenset(c.end for c in ctx.tgt.memo(codes) if c.kind in ("printf", "placeholder"))
+    found = breaks(text, ctx.tgt.lang, pair.source, ends)
     if not found:
         return ()
     src = pair.source

@@ -19,7 +19,7 @@ from audit.lang.segment import starts_sentence
 from audit.lang.units import unit_at
 
 # patterns the calls below used to look up in regex's cache on every call
-_RX1 = lazyre.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-]*")
+_PHRASE_WORD_RE = lazyre.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-]*")
 
 _NON_LETTER_RE = lazyre.compile(r"[^\p{L}\p{M}]+")
 _CAMEL_RE = lazyre.compile(r"\p{Ll}\p{Lu}")
@@ -427,9 +427,8 @@ _OPTION_BEFORE = lazyre.compile(r"(?:^|\s)--?[A-Za-z][\w-]*[ =]$")
 def _code_context(text: str, s: int, e: int) -> bool:
     """The word ``text[s:e]`` is written as code, not prose: a call (``setup()``), a reST role or
     option between colons (``:members:``), the value of ``name=value``, glued to a placeholder
-    (``auto%s``, ``{name}s``), a path's part (``.local/share/``), an option's argument
-    (``-b builder``), or on a line of a multi-line text that the source has too, word for word
-    (a command shown: ``   make builder``)."""
+    (``auto%s``, ``{name}s``), a path's part (``.local/share/``), or an option's argument
+    (``-b builder``). A command line kept as it is is ``_copied_line``'s."""
     before, after = text[s - 1:s], text[e:e + 1]
     if after == "(" or (before == ":" and after == ":") or before == "=" or after in ("%", "{"):
         return True
@@ -537,7 +536,7 @@ SOFTWARE_TERMS = TECH_TERMS | frozenset(_SOFTWARE_TERMS_TEXT.split())
 
 
 def _tech_terms_only(phrase: str, terms: frozenset[str] = TECH_TERMS) -> bool:
-    words = [w.casefold() for w in _RX1.findall(phrase)]
+    words = [w.casefold() for w in _PHRASE_WORD_RE.findall(phrase)]
     return bool(words) and all(w in terms for w in words)
 
 

@@ -7,7 +7,7 @@ from audit.checks.glossary.matching import (Group, LangMatcher, Term, TermSet, _
 from audit.core import lazyre
 
 # patterns the calls below used to look up in regex's cache on every call
-_RX1 = lazyre.compile(r"[-'’]")
+_HYPHEN_APOSTROPHE_RE = lazyre.compile(r"[-'’]")
 
 
 def _target_bag(view):
@@ -18,7 +18,7 @@ def _target_bag(view):
         keys.add(key)
         cfs.add(cf)
         if "-" in cf or "'" in cf or "’" in cf:  # parts of servidor-web, dell'acqua
-            for part in _RX1.split(cf):
+            for part in _HYPHEN_APOSTROPHE_RE.split(cf):
                 if part:
                     pc, pk = m.word(part)
                     keys.add(pk)

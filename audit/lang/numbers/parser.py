@@ -49,8 +49,8 @@ from audit.lang.numbers.scales import (
 from audit.lang.numbers.symbols import _readings, locale_symbols
 
 # patterns the calls below used to look up in regex's cache on every call
-_RX1 = lazyre.compile(r"[xX×](?![\p{L}])")
-_RX2 = lazyre.compile(r"\p{Nd}+")
+_TIMES_SIGN_RE = lazyre.compile(r"[xX×](?![\p{L}])")
+_DIGIT_RUN_RE = lazyre.compile(r"\p{Nd}+")
 
 
 @dataclass(slots=True)
@@ -312,7 +312,7 @@ def _glued_name(t: _Tok, text: str, lang: str | None) -> None:
             from audit.lang.units import unit_at  # local: units imports this module
 
             if unit_at(text, t.end, lang) is None and not _TIME_AFTER.match(text, t.end) \
-                    and not _RX1.match(t.nxt):
+                    and not _TIMES_SIGN_RE.match(t.nxt):
                 t.name = True
     if t.name and not t.seps and len(t.asc) == 2:
         t.weak.update({_key(1900 + t.value), _key(2000 + t.value)})
@@ -321,7 +321,7 @@ def _glued_name(t: _Tok, text: str, lang: str | None) -> None:
 def _split_parts(m, raw: str) -> tuple[Num, ...]:
     out = []
     base = m.start()
-    for pm in _RX2.finditer(raw):
+    for pm in _DIGIT_RUN_RE.finditer(raw):
         asc = ascii_digits(pm.group())
         v = float(asc)
         keys = {_key(v)}
